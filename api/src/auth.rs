@@ -1,0 +1,375 @@
+//! JWT bearer authentication, as extractors: a handler states the access it needs in its
+//! signature (`Authorized<CanRead>`, `Authorized<CanWrite>`, `Authorized<AdminOnly>`), so no
+//! route can forget to check the token.
+//!
+//! Tokens are HS256 JWTs carrying `sub`, `org` (the EDUMIS number of a TEO caller), `roles`,
+//! `iss`, `aud`, `exp` and `iat`. The algorithm is pinned; signature, expiry, issuer and
+//! audience are all checked.
+
+use std::future::{Ready, ready};
+use std::marker::PhantomData;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use dxp_domain::{Edumis, Role};
+use jsonwebtoken::errors::ErrorKind;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+
+use crate::{ApiError, AppState};
+
+/// The issuer DXP writes into the tokens it signs and expects in the tokens it accepts.
+pub const DEFAULT_ISSUER: &str = "dxp";
+/// The audience of DXP's API.
+pub const DEFAULT_AUDIENCE: &str = "dxp-api";
+/// Clock skew tolerated between the token's signer and this server.
+const LEEWAY_SECONDS: u64 = 30;
+/// HS256 secrets shorter than this are refused: they can be guessed.
+pub const MIN_SECRET_BYTES: usize = 32;
+
+/// The claims of a DXP token, as on the wire.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<i64>,
+    pub roles: Vec<String>,
+    pub iss: String,
+    pub aud: String,
+    pub exp: u64,
+    pub iat: u64,
+}
+
+/// Who is calling, once their token has been verified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub subject: String,
+    /// The caller's organisation; `None` only for a funder (`tec-admin`) token without `org`.
+    pub organisation: Option<Edumis>,
+    pub roles: Vec<Role>,
+}
+
+impl Principal {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.has(Role::TecAdmin)
+    }
+}
+
+/// The issuer and audience a deployment uses.
+#[derive(Debug, Clone)]
+pub struct TokenSettings {
+    pub issuer: String,
+    pub audience: String,
+}
+
+impl Default for TokenSettings {
+    fn default() -> Self {
+        Self {
+            issuer: DEFAULT_ISSUER.to_owned(),
+            audience: DEFAULT_AUDIENCE.to_owned(),
+        }
+    }
+}
+
+/// Why a secret cannot sign tokens.
+#[derive(Debug, thiserror::Error)]
+#[error("the JWT secret is {0} bytes long; it must be at least {MIN_SECRET_BYTES} bytes")]
+pub struct WeakSecret(usize);
+
+fn check_secret(secret: &[u8]) -> Result<(), WeakSecret> {
+    if secret.len() < MIN_SECRET_BYTES {
+        Err(WeakSecret(secret.len()))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks tokens.
+pub struct TokenVerifier {
+    key: DecodingKey,
+    validation: Validation,
+}
+
+impl TokenVerifier {
+    pub fn new(secret: &[u8], settings: &TokenSettings) -> Result<Self, WeakSecret> {
+        check_secret(secret)?;
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[settings.issuer.as_str()]);
+        validation.set_audience(&[settings.audience.as_str()]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.leeway = LEEWAY_SECONDS;
+        validation.validate_exp = true;
+        Ok(Self {
+            key: DecodingKey::from_secret(secret),
+            validation,
+        })
+    }
+
+    /// Verifies a token and turns its claims into a principal.
+    pub fn verify(&self, token: &str) -> Result<Principal, ApiError> {
+        let data = jsonwebtoken::decode::<Claims>(token, &self.key, &self.validation).map_err(
+            |error| {
+                let why = match error.kind() {
+                    ErrorKind::ExpiredSignature => "the token has expired; request a new one",
+                    ErrorKind::InvalidAudience => "the token is for another audience",
+                    ErrorKind::InvalidIssuer => {
+                        "the token was issued by an issuer DXP does not trust"
+                    }
+                    ErrorKind::InvalidSignature => "the token's signature does not verify",
+                    ErrorKind::InvalidAlgorithm => {
+                        "the token is signed with an algorithm DXP does not accept"
+                    }
+                    ErrorKind::MissingRequiredClaim(_) => {
+                        "the token lacks a required claim (sub, iss, aud, exp)"
+                    }
+                    _ => "the token is malformed",
+                };
+                ApiError::Unauthorized(why.to_owned())
+            },
+        )?;
+        principal_from(data.claims)
+    }
+}
+
+fn principal_from(claims: Claims) -> Result<Principal, ApiError> {
+    let roles = claims
+        .roles
+        .iter()
+        .map(|name| name.parse::<Role>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|unknown| ApiError::Unauthorized(format!("the token names {unknown}")))?;
+    if roles.is_empty() {
+        return Err(ApiError::Unauthorized(
+            "the token carries no role".to_owned(),
+        ));
+    }
+    let organisation = claims.org.map(Edumis::new).transpose().map_err(|error| {
+        ApiError::Unauthorized(format!("the token's org claim is invalid: {error}"))
+    })?;
+    if organisation.is_none() && roles.iter().any(|role| role.is_organisation_role()) {
+        return Err(ApiError::Unauthorized(
+            "a teo-submitter or teo-viewer token must carry the organisation's EDUMIS number in `org`"
+                .to_owned(),
+        ));
+    }
+    Ok(Principal {
+        subject: claims.sub,
+        organisation,
+        roles,
+    })
+}
+
+/// Signs tokens (the `dxp token` command and tests).
+pub struct TokenIssuer {
+    key: EncodingKey,
+    settings: TokenSettings,
+}
+
+/// What a new token is for.
+#[derive(Debug, Clone)]
+pub struct TokenRequest {
+    pub subject: String,
+    pub organisation: Option<Edumis>,
+    pub roles: Vec<Role>,
+    pub ttl_seconds: u64,
+}
+
+impl TokenIssuer {
+    pub fn new(secret: &[u8], settings: TokenSettings) -> Result<Self, WeakSecret> {
+        check_secret(secret)?;
+        Ok(Self {
+            key: EncodingKey::from_secret(secret),
+            settings,
+        })
+    }
+
+    pub fn issue(&self, request: &TokenRequest) -> Result<String, jsonwebtoken::errors::Error> {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let claims = Claims {
+            sub: request.subject.clone(),
+            org: request.organisation.map(|edumis| i64::from(edumis.value())),
+            roles: request
+                .roles
+                .iter()
+                .map(|role| role.as_str().to_owned())
+                .collect(),
+            iss: self.settings.issuer.clone(),
+            aud: self.settings.audience.clone(),
+            exp: now.saturating_add(request.ttl_seconds),
+            iat: now,
+        };
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.key)
+    }
+}
+
+/// Which roles an endpoint admits.
+pub trait AccessPolicy {
+    const ALLOWED: &'static [Role];
+    /// What the caller is refused, for the 403 message.
+    const ACTION: &'static str;
+}
+
+/// Any DXP role: reading.
+pub struct CanRead;
+impl AccessPolicy for CanRead {
+    const ALLOWED: &'static [Role] = &[Role::TeoSubmitter, Role::TeoViewer, Role::TecAdmin];
+    const ACTION: &'static str = "read";
+}
+
+/// Writing a TEO's returns.
+pub struct CanWrite;
+impl AccessPolicy for CanWrite {
+    const ALLOWED: &'static [Role] = &[Role::TeoSubmitter, Role::TecAdmin];
+    const ACTION: &'static str = "change returns";
+}
+
+/// The funder's own operations.
+pub struct AdminOnly;
+impl AccessPolicy for AdminOnly {
+    const ALLOWED: &'static [Role] = &[Role::TecAdmin];
+    const ACTION: &'static str = "manage rounds";
+}
+
+/// A verified caller whose roles satisfy the policy `P`.
+pub struct Authorized<P: AccessPolicy> {
+    pub principal: Principal,
+    policy: PhantomData<P>,
+}
+
+impl<P: AccessPolicy> std::ops::Deref for Authorized<P> {
+    type Target = Principal;
+    fn deref(&self) -> &Principal {
+        &self.principal
+    }
+}
+
+/// The caller's identity, left on the request for the request log.
+#[derive(Debug, Clone)]
+pub(crate) struct CallerIdentity {
+    pub organisation: Option<Edumis>,
+}
+
+fn bearer_token(req: &HttpRequest) -> Result<&str, ApiError> {
+    let value = req.headers().get(header::AUTHORIZATION).ok_or_else(|| {
+        ApiError::Unauthorized(
+            "send a token in the Authorization header: Bearer <token>".to_owned(),
+        )
+    })?;
+    let value = value.to_str().map_err(|_| {
+        ApiError::Unauthorized("the Authorization header is not valid text".to_owned())
+    })?;
+    let (scheme, token) = value.split_once(' ').ok_or_else(|| {
+        ApiError::Unauthorized("the Authorization header must be: Bearer <token>".to_owned())
+    })?;
+    if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
+        return Err(ApiError::Unauthorized(
+            "the Authorization header must be: Bearer <token>".to_owned(),
+        ));
+    }
+    Ok(token.trim())
+}
+
+fn authorize<P: AccessPolicy>(req: &HttpRequest) -> Result<Authorized<P>, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::Internal("application state is missing".to_owned()))?;
+    let principal = state.tokens.verify(bearer_token(req)?)?;
+    req.extensions_mut().insert(CallerIdentity {
+        organisation: principal.organisation,
+    });
+    if !principal.roles.iter().any(|role| P::ALLOWED.contains(role)) {
+        let allowed: Vec<&str> = P::ALLOWED.iter().map(|role| role.as_str()).collect();
+        return Err(ApiError::Forbidden(format!(
+            "your role may not {}; this needs one of: {}",
+            P::ACTION,
+            allowed.join(", ")
+        )));
+    }
+    Ok(Authorized {
+        principal,
+        policy: PhantomData,
+    })
+}
+
+impl<P: AccessPolicy> FromRequest for Authorized<P> {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        ready(authorize::<P>(req))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
+
+    fn issue(settings: TokenSettings, roles: Vec<Role>, org: Option<i64>, ttl: u64) -> String {
+        let issuer = TokenIssuer::new(SECRET, settings).unwrap();
+        issuer
+            .issue(&TokenRequest {
+                subject: "tester".into(),
+                organisation: org.map(|o| Edumis::new(o).unwrap()),
+                roles,
+                ttl_seconds: ttl,
+            })
+            .unwrap()
+    }
+
+    fn verifier() -> TokenVerifier {
+        TokenVerifier::new(SECRET, &TokenSettings::default()).unwrap()
+    }
+
+    #[test]
+    fn accepts_a_token_it_issued() {
+        let token = issue(
+            TokenSettings::default(),
+            vec![Role::TeoSubmitter],
+            Some(6004),
+            60,
+        );
+        let principal = verifier().verify(&token).unwrap();
+        assert_eq!(principal.organisation.map(Edumis::value), Some(6004));
+        assert_eq!(principal.roles, vec![Role::TeoSubmitter]);
+    }
+
+    #[test]
+    fn refuses_other_audience_and_issuer() {
+        let other_audience = TokenSettings {
+            audience: "elsewhere".into(),
+            ..TokenSettings::default()
+        };
+        let token = issue(other_audience, vec![Role::TecAdmin], None, 60);
+        assert!(
+            matches!(verifier().verify(&token), Err(ApiError::Unauthorized(m)) if m.contains("audience"))
+        );
+        let other_issuer = TokenSettings {
+            issuer: "mallory".into(),
+            ..TokenSettings::default()
+        };
+        let token = issue(other_issuer, vec![Role::TecAdmin], None, 60);
+        assert!(
+            matches!(verifier().verify(&token), Err(ApiError::Unauthorized(m)) if m.contains("issuer"))
+        );
+    }
+
+    #[test]
+    fn refuses_teo_roles_without_org_and_short_secrets() {
+        let token = issue(TokenSettings::default(), vec![Role::TeoViewer], None, 60);
+        assert!(
+            matches!(verifier().verify(&token), Err(ApiError::Unauthorized(m)) if m.contains("org"))
+        );
+        assert!(TokenVerifier::new(b"short", &TokenSettings::default()).is_err());
+    }
+}

@@ -1,0 +1,106 @@
+//! The actix-web application and server.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpRequest, HttpServer, web};
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::error::ApiError;
+use crate::request_log::log_request;
+use crate::{AppState, routes};
+
+/// Limits and sizes of the HTTP server.
+#[derive(Debug, Clone)]
+pub struct ServerOptions {
+    /// The largest JSON body accepted, in bytes; larger ones get 413.
+    pub json_limit_bytes: usize,
+    /// Worker threads; `None` uses one per core.
+    pub workers: Option<usize>,
+}
+
+/// 64 MiB: room for a 10,000-record batch of course enrolments (about 1 KB each) several times
+/// over, small enough that one request cannot exhaust memory.
+pub const DEFAULT_JSON_LIMIT_BYTES: usize = 64 * 1024 * 1024;
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        Self {
+            json_limit_bytes: DEFAULT_JSON_LIMIT_BYTES,
+            workers: None,
+        }
+    }
+}
+
+/// Starts serving on `listener`. The OpenAPI document is served at `/openapi.json` and as
+/// Swagger UI at `/docs`, both from the binary.
+pub fn run(
+    listener: TcpListener,
+    state: AppState,
+    openapi: utoipa::openapi::OpenApi,
+    options: ServerOptions,
+) -> std::io::Result<Server> {
+    let state = web::Data::new(state);
+    let json_limit = options.json_limit_bytes;
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(json_limit)
+                    .error_handler(json_error),
+            )
+            .app_data(web::QueryConfig::default().error_handler(query_error))
+            .app_data(web::PathConfig::default().error_handler(path_error))
+            .wrap(from_fn(log_request))
+            .into_utoipa_app()
+            .configure(routes::configure)
+            .into_app()
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi.clone()))
+            .service(web::redirect("/docs", "/docs/"))
+            .default_service(web::to(unknown_route))
+    })
+    .listen(listener)?;
+    if let Some(workers) = options.workers {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}
+
+fn json_error(error: actix_web::error::JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    use actix_web::error::JsonPayloadError;
+    match error {
+        JsonPayloadError::OverflowKnownLength { length, limit } => ApiError::PayloadTooLarge(format!(
+            "the body is {length} bytes; the limit is {limit} bytes. Send the records in smaller batches"
+        )),
+        JsonPayloadError::Overflow { limit } => ApiError::PayloadTooLarge(format!(
+            "the body is larger than the limit of {limit} bytes. Send the records in smaller batches"
+        )),
+        JsonPayloadError::ContentType => {
+            ApiError::BadRequest("send the body as JSON with Content-Type: application/json".to_owned())
+        }
+        JsonPayloadError::Deserialize(error) => {
+            ApiError::BadRequest(format!("the body is not the JSON expected: {error}"))
+        }
+        other => ApiError::BadRequest(format!("the body could not be read: {other}")),
+    }
+    .into()
+}
+
+fn query_error(error: actix_web::error::QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::BadRequest(format!("the query string is invalid: {error}")).into()
+}
+
+fn path_error(error: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::NotFound(format!("no such resource: {error}")).into()
+}
+
+async fn unknown_route(req: HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
+    Err(ApiError::NotFound(format!(
+        "there is no route {} {}; the API is described at /openapi.json and /docs",
+        req.method(),
+        req.path()
+    )))
+}

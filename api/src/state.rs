@@ -1,0 +1,48 @@
+//! What every handler shares: the database and the token verifier.
+
+use std::sync::Arc;
+
+use actix_web::web;
+use dxp_persistence::{DbConnection, Pool, StoreError};
+
+use crate::ApiError;
+use crate::auth::TokenVerifier;
+
+/// The application state handed to every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub tokens: Arc<TokenVerifier>,
+}
+
+/// The database, reached only from the blocking thread pool so that no diesel call ever runs
+/// on an actix worker.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+}
+
+impl Db {
+    pub fn new(pool: Pool) -> Self {
+        Self { pool }
+    }
+
+    /// Runs `job` with a pooled connection on the blocking pool: checkout, queries and
+    /// transaction all happen there. The caller's tracing span is carried across.
+    pub async fn run<T, F>(&self, job: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        let outcome = web::block(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get()?;
+            job(&mut conn)
+        })
+        .await
+        .map_err(|error| ApiError::Internal(format!("blocking task failed: {error}")))?;
+        outcome.map_err(ApiError::from)
+    }
+}

@@ -1,0 +1,16 @@
+//! The DXP domain: what a Single Data Return is, independent of how it travels or is stored.
+//!
+//! This crate owns the SDR record types and their code lists, the validation rules and their
+//! catalogue, the collection-round calendar, organisations and roles, and the submission state
+//! machine. It is pure: no I/O, no database, no HTTP. Everything here can be tested with plain
+//! values, and every other crate speaks in these types.
+
+pub mod calendar;
+pub mod organisation;
+pub mod role;
+pub mod sdr_file;
+
+pub use calendar::{ReturnType, Round, RoundId, RoundKind, Window};
+pub use organisation::Edumis;
+pub use role::Role;
+pub use sdr_file::SdrFile;

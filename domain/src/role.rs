@@ -1,0 +1,74 @@
+//! The roles a caller may hold, as carried in the `roles` claim of a DXP token.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// What a caller may do. A TEO role acts only on its own organisation's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Reads and writes its own organisation's returns.
+    TeoSubmitter,
+    /// Reads its own organisation's returns.
+    TeoViewer,
+    /// The funder: reads every organisation's data, manages rounds, lifts a Stop Gate.
+    TecAdmin,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::TeoSubmitter, Role::TeoViewer, Role::TecAdmin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::TeoSubmitter => "teo-submitter",
+            Role::TeoViewer => "teo-viewer",
+            Role::TecAdmin => "tec-admin",
+        }
+    }
+
+    /// Whether this role belongs to a tertiary education organisation (and so needs an `org`).
+    pub fn is_organisation_role(self) -> bool {
+        matches!(self, Role::TeoSubmitter | Role::TeoViewer)
+    }
+}
+
+/// A role name that DXP does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role '{0}'; expected one of teo-submitter, teo-viewer, tec-admin")]
+pub struct UnknownRole(pub String);
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|role| role.as_str() == s)
+            .ok_or_else(|| UnknownRole(s.to_owned()))
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(role.as_str().parse::<Role>(), Ok(role));
+            assert_eq!(
+                serde_json::to_string(&role).ok(),
+                Some(format!("\"{}\"", role.as_str()))
+            );
+        }
+        assert!("admin".parse::<Role>().is_err());
+    }
+}

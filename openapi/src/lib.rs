@@ -1,0 +1,66 @@
+//! The DXP OpenAPI document: a base (title, description, the bearer scheme, tags, the problem
+//! schema) merged with the paths and schemas collected from the api crate's own route
+//! registrations, so a route cannot exist without being documented. `openapi/dxp.openapi.json`
+//! is this document as `dxp openapi` prints it; a test keeps the two equal.
+
+use actix_web::App;
+use dxp_api::routes::tags;
+use utoipa::openapi::OpenApi as Document;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "DXP — data exchange for tertiary education returns",
+        description = "Submit, validate and lodge the Single Data Return (SDR) of a New Zealand tertiary education organisation.\n\nEvery call under `/api/v1` needs a bearer token (a JWT with `sub`, `org`, `roles`, `iss`, `aud`, `exp`). Errors are `application/problem+json` (RFC 9457).",
+        license(name = "Apache-2.0", identifier = "Apache-2.0"),
+    ),
+    components(schemas(dxp_api::Problem)),
+    modifiers(&BearerScheme),
+    tags(
+        (name = tags::SYSTEM, description = "Health of the service"),
+        (name = tags::ROUNDS, description = "Collection rounds: the IND, April, August and December returns of each year"),
+    )
+)]
+struct BaseDocument;
+
+/// The name of the security scheme that protected operations refer to.
+pub const BEARER_SCHEME: &str = "bearer";
+
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut Document) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            BEARER_SCHEME,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("A DXP token: `dxp token --org EDUMIS --role ROLE` prints one for local use"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The whole document.
+pub fn document() -> Document {
+    let (_app, document) = App::new()
+        .into_utoipa_app()
+        .openapi(BaseDocument::openapi())
+        .configure(dxp_api::configure)
+        .split_for_parts();
+    document
+}
+
+/// The document as the committed file holds it: pretty JSON with a final newline.
+pub fn to_pretty_json(document: &Document) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(document).map(|mut text| {
+        text.push('\n');
+        text
+    })
+}

@@ -1,0 +1,24 @@
+//! DXP persistence: everything that touches the database, and nothing else does.
+//!
+//! One connection type speaks SQLite (the embedded default) and PostgreSQL (production and
+//! scale-out); the backend is chosen from the database URL. This crate owns the diesel schema,
+//! the row types (kept apart from the domain types and converted at the boundary), one
+//! repository module per aggregate, the connection pool and the embedded migrations of both
+//! backends. Every function here is blocking: callers run them off their async workers.
+
+pub mod audit;
+mod backend;
+pub mod connection;
+pub mod error;
+pub mod health;
+pub mod migrations;
+pub mod organisations;
+pub mod pool;
+pub mod rounds;
+pub mod schema;
+mod time;
+
+pub use backend::{Backend, DatabaseUrl, DatabaseUrlError};
+pub use connection::DbConnection;
+pub use error::StoreError;
+pub use pool::{Pool, PoolOptions, PooledConnection};

@@ -1,0 +1,56 @@
+//! Organisations, by EDUMIS number.
+
+use diesel::prelude::*;
+use dxp_domain::Edumis;
+
+use crate::schema::organisations;
+use crate::time::now;
+use crate::{DbConnection, StoreError, on_backend};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = organisations)]
+struct OrganisationRow {
+    edumis: i32,
+    name: String,
+    created_at: chrono::NaiveDateTime,
+}
+
+/// A registered organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    pub edumis: Edumis,
+    pub name: String,
+}
+
+/// Registers an organisation unless it is already known; an existing name is kept.
+pub fn ensure(conn: &mut DbConnection, edumis: Edumis, name: &str) -> Result<(), StoreError> {
+    let row = OrganisationRow {
+        edumis: edumis.value(),
+        name: name.to_owned(),
+        created_at: now(),
+    };
+    on_backend!(conn, inner => diesel::insert_into(organisations::table)
+        .values(&row)
+        .on_conflict_do_nothing()
+        .execute(inner))?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConnection, edumis: Edumis) -> Result<Option<Organisation>, StoreError> {
+    let row = organisations::table
+        .find(edumis.value())
+        .select(OrganisationRow::as_select())
+        .first(conn)
+        .optional()?;
+    row.map(|row| {
+        Edumis::new(i64::from(row.edumis))
+            .map(|edumis| Organisation {
+                edumis,
+                name: row.name,
+            })
+            .map_err(|error| {
+                StoreError::Database(diesel::result::Error::DeserializationError(Box::new(error)))
+            })
+    })
+    .transpose()
+}

@@ -1,0 +1,16 @@
+//! Times are stored as UTC in a plain `TIMESTAMP`, truncated to microseconds: PostgreSQL keeps
+//! microseconds and SQLite keeps whatever it is given, and both must return the same value.
+
+use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
+
+pub(crate) fn to_row(instant: DateTime<Utc>) -> NaiveDateTime {
+    instant.naive_utc().trunc_subsecs(6)
+}
+
+pub(crate) fn from_row(stored: NaiveDateTime) -> DateTime<Utc> {
+    stored.and_utc()
+}
+
+pub(crate) fn now() -> NaiveDateTime {
+    to_row(Utc::now())
+}

@@ -1,0 +1,178 @@
+//! `dxp`: the command line of the DXP service. A thin layer over the crates: it reads the
+//! configuration, then serves, migrates, signs a token or prints the OpenAPI document.
+
+mod config;
+mod logging;
+mod secret;
+
+use std::io::Write;
+use std::net::TcpListener;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use dxp_api::auth::{TokenIssuer, TokenRequest, TokenVerifier};
+use dxp_api::{AppState, Db, ServerOptions};
+use dxp_domain::{Edumis, Role};
+use dxp_persistence::{Pool, PoolOptions};
+
+use crate::config::{DataDir, DatabaseChoice, TokenConfig};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dxp",
+    version,
+    about = "DXP: data exchange for New Zealand's tertiary education returns"
+)]
+struct Cli {
+    #[command(flatten)]
+    data_dir: DataDir,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the HTTP API (migrates the database and seeds this year's and next year's rounds first).
+    Serve(ServeArgs),
+    /// Apply the database migrations and seed the rounds, then exit.
+    Migrate(DatabaseChoice),
+    /// Print a signed token for local use and tests.
+    Token(TokenArgs),
+    /// Print the OpenAPI 3.1 document.
+    Openapi,
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The address to listen on; port 0 picks a free port (the chosen address is printed).
+    #[arg(long, env = "DXP_BIND", default_value = "127.0.0.1:8080")]
+    bind: String,
+    #[command(flatten)]
+    database: DatabaseChoice,
+    /// Worker threads (default: one per core).
+    #[arg(long, env = "DXP_WORKERS")]
+    workers: Option<usize>,
+    /// The largest JSON request body accepted, in bytes; larger ones get 413.
+    #[arg(long, env = "DXP_MAX_BODY_BYTES", default_value_t = dxp_api::server::DEFAULT_JSON_LIMIT_BYTES)]
+    max_body_bytes: usize,
+}
+
+#[derive(Debug, Args)]
+struct TokenArgs {
+    /// The organisation's EDUMIS number (required for teo-submitter and teo-viewer).
+    #[arg(long)]
+    org: Option<Edumis>,
+    /// The role(s) to grant: teo-submitter, teo-viewer or tec-admin. Repeat for several.
+    #[arg(long = "role", required = true)]
+    roles: Vec<Role>,
+    /// The subject: who the token is for.
+    #[arg(long, default_value = "local-user")]
+    sub: String,
+    /// How long the token is valid, in seconds.
+    #[arg(long, default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..=31_536_000))]
+    ttl: u64,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Openapi => {
+            let text = dxp_openapi::to_pretty_json(&dxp_openapi::document())?;
+            std::io::stdout().write_all(text.as_bytes())?;
+            Ok(())
+        }
+        Command::Token(args) => {
+            let tokens = TokenConfig::from_env(&cli.data_dir)?;
+            if args.org.is_none() && args.roles.iter().any(|role| role.is_organisation_role()) {
+                anyhow::bail!(
+                    "--org EDUMIS is required for the teo-submitter and teo-viewer roles"
+                );
+            }
+            let issuer = TokenIssuer::new(&tokens.secret, tokens.settings.clone())?;
+            let token = issuer.issue(&TokenRequest {
+                subject: args.sub,
+                organisation: args.org,
+                roles: args.roles,
+                ttl_seconds: args.ttl,
+            })?;
+            println!("{token}");
+            Ok(())
+        }
+        Command::Migrate(database) => {
+            logging::init()?;
+            let pool = open_database(&database, &cli.data_dir)?;
+            let mut conn = pool.get()?;
+            let applied = dxp_persistence::migrations::run_pending(&mut conn)?;
+            let created = seed_rounds(&mut conn)?;
+            println!(
+                "{} migration(s) applied, {} round(s) created on {}",
+                applied.len(),
+                created,
+                pool.backend()
+            );
+            Ok(())
+        }
+        Command::Serve(args) => serve(args, &cli.data_dir),
+    }
+}
+
+fn open_database(database: &DatabaseChoice, data_dir: &DataDir) -> anyhow::Result<Pool> {
+    let url = database.resolve(data_dir)?;
+    tracing::info!(database.url = %url, "opening the database");
+    Pool::open(&url, &PoolOptions::default()).with_context(|| format!("cannot open {url}"))
+}
+
+/// Seeds the standard rounds of this year and next (New Zealand time).
+fn seed_rounds(conn: &mut dxp_persistence::DbConnection) -> anyhow::Result<usize> {
+    let year = dxp_domain::calendar::current_year(chrono::Utc::now());
+    let created = dxp_persistence::rounds::ensure_standard_years(conn, [year, year + 1])?;
+    Ok(created.len())
+}
+
+fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
+    logging::init()?;
+    let tokens = TokenConfig::from_env(data_dir)?;
+    let verifier = TokenVerifier::new(&tokens.secret, &tokens.settings)?;
+    let pool = open_database(&args.database, data_dir)?;
+    {
+        let mut conn = pool.get()?;
+        let applied = dxp_persistence::migrations::run_pending(&mut conn)?;
+        let created = seed_rounds(&mut conn)?;
+        tracing::info!(
+            migrations.applied = applied.len(),
+            rounds.created = created,
+            "database ready"
+        );
+    }
+    let listener =
+        TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
+    let address = listener.local_addr()?;
+    let state = AppState {
+        db: Db::new(pool),
+        tokens: std::sync::Arc::new(verifier),
+    };
+    let options = ServerOptions {
+        json_limit_bytes: args.max_body_bytes,
+        workers: args.workers,
+    };
+    actix_web::rt::System::new().block_on(async move {
+        let server = dxp_api::run(listener, state, dxp_openapi::document(), options)?;
+        // Scripts and tests read this line to learn the address (the port may have been 0).
+        println!("dxp listening on http://{address}");
+        std::io::stdout().flush()?;
+        tracing::info!(%address, "listening; API docs at /docs");
+        server.await?;
+        anyhow::Ok(())
+    })
+}
