@@ -236,7 +236,7 @@ impl AccessPolicy for CanWrite {
 pub struct AdminOnly;
 impl AccessPolicy for AdminOnly {
     const ALLOWED: &'static [Role] = &[Role::TecAdmin];
-    const ACTION: &'static str = "manage rounds";
+    const ACTION: &'static str = "use the funder's operations";
 }
 
 /// A verified caller whose roles satisfy the policy `P`.

@@ -22,6 +22,7 @@ use utoipa_actix_web::AppExt;
     tags(
         (name = tags::SYSTEM, description = "Health of the service"),
         (name = tags::ROUNDS, description = "Collection rounds: the IND, April, August and December returns of each year"),
+        (name = tags::AUDIT, description = "The audit log: who changed what, when and why"),
     )
 )]
 struct BaseDocument;

@@ -124,3 +124,27 @@ pub fn for_subject(conn: &mut DbConnection, subject: &str) -> Result<Vec<AuditEv
         .load(conn)?;
     Ok(rows.into_iter().map(AuditEvent::from).collect())
 }
+
+/// One page of the audit log, oldest first, optionally about one subject: events with an id
+/// greater than `after`, at most `limit` of them.
+pub fn page(
+    conn: &mut DbConnection,
+    subject: Option<&str>,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AuditEvent>, StoreError> {
+    let mut query = audit_events::table
+        .select(AuditRow::as_select())
+        .into_boxed();
+    if let Some(subject) = subject {
+        query = query.filter(audit_events::subject.eq(subject.to_owned()));
+    }
+    if let Some(after) = after {
+        query = query.filter(audit_events::id.gt(after));
+    }
+    let rows = query
+        .order(audit_events::id.asc())
+        .limit(limit)
+        .load(conn)?;
+    Ok(rows.into_iter().map(AuditEvent::from).collect())
+}

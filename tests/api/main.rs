@@ -1,1 +1,12 @@
-//! Black-box tests of the dxp server over HTTP.
+//! Black-box tests of the `dxp` binary: each test starts a real server process on its own
+//! database (a SQLite file, or a fresh PostgreSQL database that is dropped afterwards) and talks
+//! to it over HTTP. One test binary, so it links once and shares the helpers.
+
+mod helpers;
+
+mod auth;
+mod cli;
+mod health;
+mod migrations;
+mod openapi;
+mod rounds;

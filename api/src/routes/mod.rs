@@ -3,6 +3,7 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub mod audit;
 pub mod health;
 pub mod rounds;
 
@@ -10,12 +11,14 @@ pub mod rounds;
 pub mod tags {
     pub const SYSTEM: &str = "system";
     pub const ROUNDS: &str = "rounds";
+    pub const AUDIT: &str = "audit";
 }
 
 /// Registers every route of the API.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::get_health);
     cfg.service(utoipa_actix_web::scope("/api/v1").configure(|api| {
-        api.service(rounds::list_rounds);
+        api.service(rounds::list_rounds)
+            .service(audit::list_audit_events);
     }));
 }

@@ -1,0 +1,128 @@
+use crate::helpers::{Backend, Database, TestServer, dxp, json_ok};
+use crate::on_both_backends;
+
+fn run_failing(args: &[&str], env: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut command = dxp();
+    command
+        .args(args)
+        .env("DXP_DATA_DIR", dir.path())
+        .env_remove("DATABASE_URL");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("run dxp");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "expected exit code 2 for {args:?}"
+    );
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn an_unsupported_database_scheme_names_the_two_that_work() {
+    let stderr = run_failing(
+        &["migrate"],
+        &[("DATABASE_URL", "mysql://root@localhost/dxp")],
+    );
+    assert!(stderr.contains("'mysql'"), "{stderr}");
+    assert!(
+        stderr.contains("sqlite://") && stderr.contains("postgres://"),
+        "{stderr}"
+    );
+    let stderr = run_failing(
+        &[
+            "serve",
+            "--database-url",
+            "dxp.sqlite3",
+            "--bind",
+            "127.0.0.1:0",
+        ],
+        &[],
+    );
+    assert!(stderr.contains("no scheme"), "{stderr}");
+}
+
+#[test]
+fn bad_settings_are_reported_clearly() {
+    let stderr = run_failing(
+        &["serve", "--bind", "127.0.0.1:0"],
+        &[("RUST_LOG", "info,=[")],
+    );
+    assert!(stderr.contains("RUST_LOG"), "{stderr}");
+    let stderr = run_failing(&["serve", "--bind", "not-an-address"], &[]);
+    assert!(
+        stderr.contains("cannot listen on not-an-address"),
+        "{stderr}"
+    );
+    let stderr = run_failing(
+        &["serve", "--bind", "127.0.0.1:0"],
+        &[("DXP_JWT_SECRET", "short")],
+    );
+    assert!(stderr.contains("at least 32 bytes"), "{stderr}");
+    let stderr = run_failing(&["token", "--role", "teo-submitter"], &[]);
+    assert!(stderr.contains("--org"), "{stderr}");
+    let output = dxp()
+        .args(["token", "--org", "6004", "--role", "owner"])
+        .output()
+        .expect("run dxp");
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown role"));
+}
+
+/// The path a new user takes: `dxp token` with no secret configured writes one into the data
+/// folder, and the server started on the same folder accepts its tokens.
+fn dxp_token_is_accepted_by_the_server(backend: Backend) {
+    let server = TestServer::start_with(backend, &[("DXP_JWT_SECRET", "")]);
+    let output = dxp()
+        .args(["token", "--org", "6004", "--role", "teo-submitter"])
+        .env("DXP_DATA_DIR", server.database.data_dir.path())
+        .env_remove("DXP_JWT_SECRET")
+        .output()
+        .expect("run dxp token");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let token = String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .trim()
+        .to_owned();
+    let body = json_ok(server.get("/api/v1/rounds?year=2026", Some(&token)));
+    assert_eq!(body["results"].as_array().map(Vec::len), Some(4));
+}
+
+fn migrate_applies_once_and_is_then_a_no_op(backend: Backend) {
+    let database = Database::new(backend);
+    let migrate = || {
+        let output = dxp()
+            .args(["migrate", "--database-url", &database.url])
+            .env("DXP_DATA_DIR", database.data_dir.path())
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("run dxp migrate");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let first = migrate();
+    assert!(
+        first.starts_with("1 migration(s) applied, 8 round(s) created"),
+        "{first}"
+    );
+    let second = migrate();
+    assert!(
+        second.starts_with("0 migration(s) applied, 0 round(s) created"),
+        "{second}"
+    );
+}
+
+on_both_backends!(
+    dxp_token_is_accepted_by_the_server,
+    migrate_applies_once_and_is_then_a_no_op
+);

@@ -1,0 +1,111 @@
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::helpers::{Backend, TestServer, dxp, json_ok, repo_root};
+use crate::on_both_backends;
+
+fn printed_document() -> String {
+    let output = dxp().arg("openapi").output().expect("run dxp openapi");
+    assert!(
+        output.status.success(),
+        "dxp openapi failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// The committed document must be what `dxp openapi` prints, so clients generated from the file
+/// match the server. `UPDATE_OPENAPI=1 cargo test` rewrites the file after a deliberate change.
+#[test]
+fn committed_document_matches_dxp_openapi() {
+    let printed = printed_document();
+    let path = repo_root().join("openapi/dxp.openapi.json");
+    if std::env::var("UPDATE_OPENAPI").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, &printed).expect("write openapi/dxp.openapi.json");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == printed,
+        "openapi/dxp.openapi.json differs from `dxp openapi`; run `UPDATE_OPENAPI=1 cargo test --test api openapi` and commit the file"
+    );
+}
+
+/// Every route of the API, as (method, path).
+const ROUTES: &[(&str, &str)] = &[
+    ("get", "/health"),
+    ("get", "/api/v1/rounds"),
+    ("get", "/api/v1/audit-events"),
+];
+
+fn operations(document: &Value) -> BTreeSet<(String, String)> {
+    let mut found = BTreeSet::new();
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("path item").keys() {
+            found.insert((method.clone(), path.clone()));
+        }
+    }
+    found
+}
+
+#[test]
+fn document_is_openapi_3_1_and_lists_every_route() {
+    let document: Value = serde_json::from_str(&printed_document()).expect("valid JSON");
+    assert_eq!(document["openapi"], "3.1.0");
+    let expected: BTreeSet<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    assert_eq!(operations(&document), expected);
+    assert_eq!(
+        document["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    assert!(document["components"]["schemas"]["Problem"].is_object());
+
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("path item") {
+            let name = format!("{method} {path}");
+            assert!(
+                operation["operationId"].is_string(),
+                "{name} has no operationId"
+            );
+            assert!(
+                operation["tags"].as_array().is_some_and(|t| !t.is_empty()),
+                "{name} has no tag"
+            );
+            for (status, response) in operation["responses"].as_object().expect("responses") {
+                assert!(
+                    response["description"].is_string(),
+                    "{name} {status} has no description"
+                );
+            }
+            if path.starts_with("/api/") {
+                assert_eq!(
+                    operation["security"],
+                    serde_json::json!([{"bearer": []}]),
+                    "{name} is not protected"
+                );
+                assert!(
+                    operation["responses"]["401"].is_object(),
+                    "{name} does not document 401"
+                );
+            }
+        }
+    }
+}
+
+fn served_document_is_the_printed_one_and_every_path_is_routed(backend: Backend) {
+    let server = TestServer::start(backend);
+    let served = json_ok(server.get("/openapi.json", None));
+    let printed: Value = serde_json::from_str(&printed_document()).expect("valid JSON");
+    assert_eq!(served, printed);
+    // Every documented path is routed: without a token it answers 200 or 401, never the
+    // unknown-route 404.
+    for (_, path) in operations(&served) {
+        let status = server.get(&path, None).status().as_u16();
+        assert!(status == 200 || status == 401, "{path} answered {status}");
+    }
+}
+
+on_both_backends!(served_document_is_the_printed_one_and_every_path_is_routed);

@@ -1,0 +1,100 @@
+use serde_json::Value;
+
+use crate::helpers::{Backend, TestServer, admin_token, expect_problem, json_ok, token};
+use crate::on_both_backends;
+
+fn rounds_of_a_year_come_in_calendar_order(backend: Backend) {
+    let server = TestServer::start(backend);
+    let body = json_ok(server.get(
+        "/api/v1/rounds?year=2026",
+        Some(&token(6004, "teo-submitter")),
+    ));
+    let rounds = body["results"].as_array().expect("results");
+    let ids: Vec<&str> = rounds.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, ["2026-IND", "2026-APR", "2026-AUG", "2026-DEC"]);
+
+    let ind = &rounds[0];
+    assert_eq!(ind["returnType"], "Indicative");
+    assert_eq!(ind["returnId"], 202603);
+    assert_eq!(
+        ind["files"],
+        serde_json::json!(["learners", "course-enrolments", "courses"])
+    );
+    // Due 5 pm Friday 6 March 2026, New Zealand daylight time (UTC+13).
+    assert_eq!(ind["closeWindowDate"], "2026-03-06T04:00:00Z");
+
+    let april = &rounds[1];
+    assert_eq!(april["returnType"], "Full");
+    assert_eq!(april["files"].as_array().map(Vec::len), Some(5));
+    assert_eq!(april["extractDate"], "2026-04-15");
+
+    let december = &rounds[3];
+    assert_eq!(december["returnMonth"], 12);
+    // Lodged in January 2027; 31 January 2027 is a Sunday, so it is due Monday 1 February.
+    assert_eq!(december["openWindowDate"], "2026-12-31T11:00:00Z");
+    assert_eq!(december["closeWindowDate"], "2027-02-01T04:00:00Z");
+}
+
+fn this_year_and_next_are_seeded(backend: Backend) {
+    let server = TestServer::start(backend);
+    let viewer = token(6004, "teo-viewer");
+    let this_year = chrono::Utc::now()
+        .with_timezone(&chrono_tz_auckland())
+        .format("%Y")
+        .to_string();
+    let this_year: i32 = this_year.parse().expect("year");
+    for year in [this_year, this_year + 1] {
+        let body = json_ok(server.get(&format!("/api/v1/rounds?year={year}"), Some(&viewer)));
+        assert_eq!(
+            body["results"].as_array().map(Vec::len),
+            Some(4),
+            "rounds of {year}"
+        );
+    }
+    let all = json_ok(server.get("/api/v1/rounds", Some(&viewer)));
+    assert_eq!(all["results"].as_array().map(Vec::len), Some(8));
+    let empty = json_ok(server.get(
+        &format!("/api/v1/rounds?year={}", this_year + 5),
+        Some(&viewer),
+    ));
+    assert_eq!(empty["results"], serde_json::json!([]));
+
+    // Seeding is recorded in the audit log.
+    let audit = json_ok(server.get(
+        &format!("/api/v1/audit-events?subject={this_year}-APR"),
+        Some(&admin_token()),
+    ));
+    let events = audit["results"].as_array().expect("results");
+    assert_eq!(events.len(), 1, "{audit}");
+    assert_eq!(events[0]["action"], "round.created");
+    assert_eq!(events[0]["actor"], "system");
+}
+
+/// A fixed offset is enough here: only the year is used, and tests do not run at New Year.
+fn chrono_tz_auckland() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(13 * 3600).expect("valid offset")
+}
+
+fn bad_years_are_clear_400s(backend: Backend) {
+    let server = TestServer::start(backend);
+    let viewer = token(6004, "teo-viewer");
+    let body = expect_problem(server.get("/api/v1/rounds?year=1999", Some(&viewer)), 400);
+    assert!(
+        body["detail"].as_str().unwrap_or_default().contains("1999"),
+        "{body}"
+    );
+    let body: Value = expect_problem(server.get("/api/v1/rounds?year=twenty", Some(&viewer)), 400);
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("query"),
+        "{body}"
+    );
+}
+
+on_both_backends!(
+    rounds_of_a_year_come_in_calendar_order,
+    this_year_and_next_are_seeded,
+    bad_years_are_clear_400s
+);
