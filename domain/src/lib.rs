@@ -6,11 +6,22 @@
 //! values, and every other crate speaks in these types.
 
 pub mod calendar;
+pub mod codes;
+pub mod course_enrolment;
 pub mod organisation;
 pub mod role;
 pub mod sdr_file;
+pub mod submission;
+#[cfg(any(test, feature = "testkit"))]
+pub mod testkit;
+pub mod validation;
 
 pub use calendar::{ReturnType, Round, RoundId, RoundKind, Window};
+pub use course_enrolment::CourseEnrolment;
 pub use organisation::Edumis;
 pub use role::Role;
 pub use sdr_file::SdrFile;
+pub use validation::{
+    BatchReport, Problem, RecordReport, Rule, RuleEntry, Severity, catalogue, check_batch,
+    check_record, validate,
+};

@@ -1,0 +1,281 @@
+//! Values that must come from spec 003's code lists. Numeric codes are read with or without a
+//! leading zero (see [`crate::codes`]).
+
+use super::support::{first_disallowed, fits_length};
+use crate::SdrFile;
+use crate::codes::{Attendance, DeliverySite, FeesCategory, FundingSource, ResidentialStatus};
+use crate::course_enrolment::Field;
+use crate::validation::Severity;
+use crate::validation::rule::{Check, Rule};
+use crate::validation::sink::{Shown, ShownChar, Sink};
+use crate::validation::view::RecordView;
+
+const FEES_FIELD: &str = Field::CategoryOfFeesAssessment.name();
+
+pub(crate) const CE_014: Rule = Rule {
+    code: "CE-014",
+    file: SdrFile::CourseEnrolments,
+    field: FEES_FIELD,
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "The category of fees assessment is one of spec 003's codes: 00 Domestic, 01 NZAID, \
+                  03 International fee-paying, 04 Exchange scheme, 08 Diplomatic or Antarctic \
+                  programme, 09 International on-shore PhD, 12 International ITO off-job training, \
+                  13 Refugee or protected person, 14 2021 Resident Visa pathway child. The leading \
+                  zero may be left out (3 is 03).",
+    check: Check::Record(fees_category_code),
+};
+
+pub(crate) const CE_016: Rule = Rule {
+    code: "CE-016",
+    file: SdrFile::CourseEnrolments,
+    field: "intramuralExtramuralAttendance",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "intramuralExtramuralAttendance is 1 (intramural, residing in New Zealand), 2 \
+                  (extramural, residing in New Zealand), 3 (extramural, residing overseas) or 4 \
+                  (intramural, residing overseas).",
+    check: Check::Record(attendance_code),
+};
+
+pub(crate) const CE_017: Rule = Rule {
+    code: "CE-017",
+    file: SdrFile::CourseEnrolments,
+    field: "courseDeliverySite",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "courseDeliverySite has one of spec 003's forms: 01 main campus, 02–96 other \
+                  sites, 98 extramural or distance delivery, 99 community education (the leading \
+                  zero may be left out), or a registered code of letters (AA, AB) or a letter and a \
+                  digit (A1, 1A). 00 and 97 are not delivery sites.",
+    check: Check::Record(delivery_site_code),
+};
+
+pub(crate) const CE_018: Rule = Rule {
+    code: "CE-018",
+    file: SdrFile::CourseEnrolments,
+    field: "courseDeliverySite",
+    severity: Severity::Warning,
+    error_from_year: None,
+    description: "Delivery site 98 is for courses delivered extramurally or by distance learning \
+                  (spec 003); a warning when the learner's attendance is intramural (1 or 4).",
+    check: Check::Record(extramural_site),
+};
+
+pub(crate) const CE_019: Rule = Rule {
+    code: "CE-019",
+    file: SdrFile::CourseEnrolments,
+    field: "sourceOfFunding",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "sourceOfFunding is a code from spec 003's lists of funds (the leading zero may be \
+                  left out). Current funds: 01, 02, 03, 05, 09, 10, 12, 13, 20, 22, 23, 24, 26, 28, \
+                  29, 31, 37.",
+    check: Check::Record(funding_source_known),
+};
+
+pub(crate) const CE_020: Rule = Rule {
+    code: "CE-020",
+    file: SdrFile::CourseEnrolments,
+    field: "sourceOfFunding",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "sourceOfFunding is not a historic fund: 04, 06, 07, 08, 11, 14, 15, 16, 25, 27, \
+                  30, 32, 33, 35 and 36 are spec 003's historic funds and can no longer be \
+                  reported. The message names the fund.",
+    check: Check::Record(funding_source_current),
+};
+
+pub(crate) const CE_025: Rule = Rule {
+    code: "CE-025",
+    file: SdrFile::CourseEnrolments,
+    field: "residentialStatus",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "residentialStatus is Y (New Zealand resident visa holder) or N (not a resident \
+                  visa holder, including all New Zealand and Australian citizens).",
+    check: Check::Record(residential_status_code),
+};
+
+pub(crate) const CE_026: Rule = Rule {
+    code: "CE-026",
+    file: SdrFile::CourseEnrolments,
+    field: "fundingCategory",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "fundingCategory has letters and digits only (spec 003: Alpha-Numeric, from the \
+                  funding categories classification). The classification itself is not public, so \
+                  membership is not checked here.",
+    check: Check::Record(funding_category_characters),
+};
+
+pub(crate) const CE_028: Rule = Rule {
+    code: "CE-028",
+    file: SdrFile::CourseEnrolments,
+    field: "nzscedFieldOfStudy",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "nzscedFieldOfStudy has digits only: NZSCED codes are numbers (e.g. 091901; the \
+                  leading zero may be left out, as spec 003 writes 70101).",
+    check: Check::Record(nzsced_digits),
+};
+
+fn fees_category_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.fees_category else {
+        return;
+    };
+    if fits_length(Field::CategoryOfFeesAssessment, code) && FeesCategory::parse(code).is_none() {
+        sink.report(
+            &CE_014,
+            FEES_FIELD,
+            format_args!(
+                "{FEES_FIELD} {} is not a category of fees assessment; expected one of 00, 01, 03, \
+                 04, 08, 09, 12, 13, 14 (the leading zero may be left out)",
+                Shown(code)
+            ),
+        );
+    }
+}
+
+fn attendance_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.attendance else { return };
+    if Attendance::from_code(code).is_none() {
+        sink.report(
+            &CE_016,
+            "intramuralExtramuralAttendance",
+            format_args!(
+                "intramuralExtramuralAttendance {code} is not a mode of attendance; expected 1 \
+                 (intramural, residing in New Zealand), 2 (extramural, residing in New Zealand), 3 \
+                 (extramural, residing overseas) or 4 (intramural, residing overseas)"
+            ),
+        );
+    }
+}
+
+fn delivery_site_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.delivery_site else {
+        return;
+    };
+    if fits_length(Field::CourseDeliverySite, code) && DeliverySite::parse(code).is_none() {
+        sink.report(
+            &CE_017,
+            "courseDeliverySite",
+            format_args!(
+                "courseDeliverySite {} is not a delivery site code; expected 01 (main campus), \
+                 02–96 (other sites), 98 (extramural or distance delivery), 99 (community \
+                 education), or a registered code of letters or a letter and a digit (AA, A1, 1A)",
+                Shown(code)
+            ),
+        );
+    }
+}
+
+fn extramural_site(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let (Some(site), Some(code)) = (view.delivery_site, view.attendance) else {
+        return;
+    };
+    let Some(mode) = Attendance::from_code(code) else {
+        return;
+    };
+    if mode.is_intramural() && DeliverySite::parse(site) == Some(DeliverySite::Extramural) {
+        sink.report(
+            &CE_018,
+            "courseDeliverySite",
+            format_args!(
+                "courseDeliverySite is 98 (courses delivered extramurally or by distance learning) \
+                 but intramuralExtramuralAttendance is {code} ({}); check the site or the mode of \
+                 attendance",
+                mode.meaning()
+            ),
+        );
+    }
+}
+
+fn funding_source_known(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.source_of_funding else {
+        return;
+    };
+    if view.funding.is_none() && fits_length(Field::SourceOfFunding, code) {
+        sink.report(
+            &CE_019,
+            "sourceOfFunding",
+            format_args!(
+                "sourceOfFunding {} is not a source of funding code; expected a current fund: 01, \
+                 02, 03, 05, 09, 10, 12, 13, 20, 22, 23, 24, 26, 28, 29, 31 or 37",
+                Shown(code)
+            ),
+        );
+    }
+}
+
+fn funding_source_current(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    if let Some(FundingSource::Historic(fund)) = view.funding {
+        sink.report(
+            &CE_020,
+            "sourceOfFunding",
+            format_args!(
+                "sourceOfFunding {:02} is the historic fund \"{}\" and can no longer be reported; \
+                 use the current fund that supports the enrolment",
+                fund.code, fund.meaning
+            ),
+        );
+    }
+}
+
+fn residential_status_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.residential_status else {
+        return;
+    };
+    if fits_length(Field::ResidentialStatus, code) && ResidentialStatus::parse(code).is_none() {
+        sink.report(
+            &CE_025,
+            "residentialStatus",
+            format_args!(
+                "residentialStatus {} is not a residential status; expected Y (New Zealand \
+                 resident visa holder) or N (not a resident visa holder, including New Zealand and \
+                 Australian citizens)",
+                Shown(code)
+            ),
+        );
+    }
+}
+
+fn funding_category_characters(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.funding_category else {
+        return;
+    };
+    if !fits_length(Field::FundingCategory, code) {
+        return;
+    }
+    if let Some(c) = first_disallowed(code, |c| c.is_ascii_alphanumeric()) {
+        sink.report(
+            &CE_026,
+            "fundingCategory",
+            format_args!(
+                "fundingCategory {} contains {}; a funding category has letters and digits only \
+                 (e.g. A2)",
+                Shown(code),
+                ShownChar(c)
+            ),
+        );
+    }
+}
+
+fn nzsced_digits(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.nzsced else { return };
+    if !fits_length(Field::NzscedFieldOfStudy, code) {
+        return;
+    }
+    if let Some(c) = first_disallowed(code, |c| c.is_ascii_digit()) {
+        sink.report(
+            &CE_028,
+            "nzscedFieldOfStudy",
+            format_args!(
+                "nzscedFieldOfStudy {} contains {}; an NZSCED field of study is digits only (e.g. \
+                 091901)",
+                Shown(code),
+                ShownChar(c)
+            ),
+        );
+    }
+}

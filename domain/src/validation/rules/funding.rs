@@ -1,0 +1,77 @@
+//! Fields that depend on the source of funding.
+
+use crate::SdrFile;
+use crate::codes::FundingSource;
+use crate::course_enrolment::Field;
+use crate::validation::Severity;
+use crate::validation::rule::{Check, Rule};
+use crate::validation::sink::Sink;
+use crate::validation::view::RecordView;
+
+pub(crate) const CE_030: Rule = Rule {
+    code: "CE-030",
+    file: SdrFile::CourseEnrolments,
+    field: "consortium",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "consortium is given when sourceOfFunding is 28 or 29 (Māori Pasifika Trades \
+                  Training): spec 003 makes it mandatory for those funds.",
+    check: Check::Record(consortium_for_trades_training),
+};
+
+/// Judgement call: spec 003 defines fund 31 as "non-funded confirmed student enrolments", and the
+/// funder's guidance (domain spec §2.2, rule X8) reports confirmed enrolments withdrawn before
+/// they became eligible for funding under fund 31 with the withdrawal date populated. Whether
+/// every fund-31 enrolment is such a withdrawal is not stated, so this is a warning.
+pub(crate) const CE_040: Rule = Rule {
+    code: "CE-040",
+    file: SdrFile::CourseEnrolments,
+    field: "studentsCourseWithdrawalDate",
+    severity: Severity::Warning,
+    error_from_year: None,
+    description: "An enrolment with sourceOfFunding 31 (non-funded confirmed student enrolments: \
+                  confirmed enrolments withdrawn before they became eligible for funding) should \
+                  carry its studentsCourseWithdrawalDate (domain spec §2.2 and rule X8).",
+    check: Check::Record(withdrawal_date_for_fund_31),
+};
+
+fn consortium_for_trades_training(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    if view.consortium.is_some() || view.is_unreadable(Field::Consortium) {
+        return;
+    }
+    let Some(source) = view.funding else {
+        return;
+    };
+    if source.needs_consortium() {
+        let fund = source.fund();
+        sink.report(
+            &CE_030,
+            "consortium",
+            format_args!(
+                "consortium is missing; it is mandatory when sourceOfFunding is {} ({})",
+                fund.code, fund.meaning
+            ),
+        );
+    }
+}
+
+fn withdrawal_date_for_fund_31(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    if view.withdrawal.is_some() || view.is_unreadable(Field::StudentsCourseWithdrawalDate) {
+        return;
+    }
+    let Some(FundingSource::Current(fund)) = view.funding else {
+        return;
+    };
+    if fund.code == FundingSource::NON_FUNDED_CONFIRMED {
+        sink.report(
+            &CE_040,
+            "studentsCourseWithdrawalDate",
+            format_args!(
+                "studentsCourseWithdrawalDate is missing but sourceOfFunding is 31 ({}), the fund \
+                 for confirmed enrolments withdrawn before they became eligible for funding; give \
+                 the date the learner withdrew",
+                fund.meaning
+            ),
+        );
+    }
+}

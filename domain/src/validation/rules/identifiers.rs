@@ -1,0 +1,236 @@
+//! Qualification and course codes.
+
+use chrono::Datelike;
+
+use super::support::{first_control, first_disallowed, fits_length};
+use crate::SdrFile;
+use crate::course_enrolment::Field;
+use crate::validation::Severity;
+use crate::validation::rule::{Check, Rule};
+use crate::validation::sink::{Shown, ShownChar, Sink};
+use crate::validation::view::RecordView;
+
+pub(crate) const CE_007: Rule = Rule {
+    code: "CE-007",
+    file: SdrFile::CourseEnrolments,
+    field: "qualificationCode",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "qualificationCode has letters and digits only: spec 003 calls it a six \
+                  alpha-numeric code from the SDR Qualifications Register (e.g. PC4001).",
+    check: Check::Record(qualification_characters),
+};
+
+pub(crate) const CE_008: Rule = Rule {
+    code: "CE-008",
+    file: SdrFile::CourseEnrolments,
+    field: "qualificationCode",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "A qualificationCode of G followed by digits is a non-formal education code and \
+                  must have one of spec 003's two forms: G9999 (community, continuing and general \
+                  education of 40 teaching hours or less) or GFFSSX, G and five digits (more than \
+                  40 hours; e.g. G48017).",
+    check: Check::Record(non_formal_qualification),
+};
+
+pub(crate) const CE_009: Rule = Rule {
+    code: "CE-009",
+    file: SdrFile::CourseEnrolments,
+    field: "qualificationCode",
+    severity: Severity::Warning,
+    error_from_year: None,
+    description: "qualificationCode should have six characters (spec 003: \"the value should be a \
+                  six alpha-numeric code\"); G9999 is the one five-character code. A warning: the \
+                  register, not the length, decides.",
+    check: Check::Record(qualification_length),
+};
+
+pub(crate) const CE_010: Rule = Rule {
+    code: "CE-010",
+    file: SdrFile::CourseEnrolments,
+    field: "courseCode",
+    severity: Severity::Warning,
+    error_from_year: None,
+    description: "courseCode should be alpha-numeric (spec 003: Type Alpha-Numeric, e.g. ECON112). A \
+                  warning, not an error: TEOs' course codes often carry separators such as a space, \
+                  a hyphen or a full stop, and the course register, which must hold the identical \
+                  code, is the authority.",
+    check: Check::Record(course_code_characters),
+};
+
+pub(crate) const CE_011: Rule = Rule {
+    code: "CE-011",
+    file: SdrFile::CourseEnrolments,
+    field: "courseCode",
+    severity: Severity::Warning,
+    error_from_year: None,
+    description: "courseCode should not contain the year the course is taught (spec 003: \"the code \
+                  should contain no reference to dates or years\"). Flagged when the code contains \
+                  the four-digit year of courseStartDate or courseEndDate.",
+    check: Check::Record(course_code_year),
+};
+
+fn is_g_digits(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    bytes.len() > 1 && matches!(bytes[0], b'G' | b'g') && bytes[1..].iter().all(u8::is_ascii_digit)
+}
+
+fn qualification_characters(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.qualification_code else {
+        return;
+    };
+    if !fits_length(Field::QualificationCode, code) {
+        return;
+    }
+    if let Some(c) = first_disallowed(code, |c| c.is_ascii_alphanumeric()) {
+        sink.report(
+            &CE_007,
+            "qualificationCode",
+            format_args!(
+                "qualificationCode {} contains {}; a qualification code has letters and digits \
+                 only, as in the SDR Qualifications Register (e.g. PC4001)",
+                Shown(code),
+                ShownChar(c)
+            ),
+        );
+    }
+}
+
+fn non_formal_qualification(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.qualification_code else {
+        return;
+    };
+    if !fits_length(Field::QualificationCode, code) || !is_g_digits(code) {
+        return;
+    }
+    let digits = &code[1..];
+    if digits != "9999" && digits.len() != 5 {
+        sink.report(
+            &CE_008,
+            "qualificationCode",
+            format_args!(
+                "qualificationCode {} is not a non-formal qualification code: use G9999 for \
+                 community, continuing and general education of 40 teaching hours or less, or G \
+                 and five digits (GFFSSX: field, sub-field, digit; e.g. G48017) for longer courses",
+                Shown(code)
+            ),
+        );
+    }
+}
+
+fn qualification_length(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.qualification_code else {
+        return;
+    };
+    // Codes of another shape are reported by CE-004, CE-007 or CE-008.
+    if code.len() == 6
+        || !fits_length(Field::QualificationCode, code)
+        || !code.bytes().all(|b| b.is_ascii_alphanumeric())
+        || is_g_digits(code)
+    {
+        return;
+    }
+    sink.report(
+        &CE_009,
+        "qualificationCode",
+        format_args!(
+            "qualificationCode {} has {} characters; codes in the SDR Qualifications Register \
+             have six (G9999 is the one five-character code)",
+            Shown(code),
+            code.len()
+        ),
+    );
+}
+
+fn course_code_characters(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.course_code else { return };
+    if code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return;
+    }
+    // Control characters are CE-006's; letters with macrons are letters.
+    if !fits_length(Field::CourseCode, code) || first_control(code).is_some() {
+        return;
+    }
+    if let Some(c) = first_disallowed(code, char::is_alphanumeric) {
+        sink.report(
+            &CE_010,
+            "courseCode",
+            format_args!(
+                "courseCode {} contains {}; spec 003 defines the course code as alpha-numeric \
+                 (letters and digits, e.g. ECON112), and it must match the course register exactly",
+                Shown(code),
+                ShownChar(c)
+            ),
+        );
+    }
+}
+
+/// The four ASCII digits of a year from 1000 to 9999, without allocating.
+fn year_digits(year: i32) -> Option<[u8; 4]> {
+    let year = u16::try_from(year)
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))?;
+    let digit = |n: u16| b'0' + u8::try_from(n % 10).unwrap_or(0);
+    Some([
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+    ])
+}
+
+fn course_code_year(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.course_code else { return };
+    // A year needs four digits in a row; most codes have three at most.
+    let has_four_digits = code
+        .as_bytes()
+        .windows(4)
+        .any(|window| window.iter().all(u8::is_ascii_digit));
+    if !has_four_digits {
+        return;
+    }
+    let start = view.start.map(|d| d.year());
+    let end = view.end.map(|d| d.year()).filter(|&end| Some(end) != start);
+    for year in [start, end].into_iter().flatten() {
+        let Some(digits) = year_digits(year) else {
+            continue;
+        };
+        if code.as_bytes().windows(4).any(|window| window == digits) {
+            sink.report(
+                &CE_011,
+                "courseCode",
+                format_args!(
+                    "courseCode {} contains the year {year}; the course code should identify the \
+                     course whatever year it is taught (e.g. ECON112), not one year's offering",
+                    Shown(code)
+                ),
+            );
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_become_their_digits() {
+        assert_eq!(year_digits(2026), Some(*b"2026"));
+        assert_eq!(year_digits(1999), Some(*b"1999"));
+        assert_eq!(year_digits(999), None);
+        assert_eq!(year_digits(10_000), None);
+        assert_eq!(year_digits(-2026), None);
+    }
+
+    #[test]
+    fn g_digit_codes_are_recognised() {
+        assert!(is_g_digits("G9999"));
+        assert!(is_g_digits("G48017"));
+        assert!(is_g_digits("g123"));
+        assert!(!is_g_digits("G"));
+        assert!(!is_g_digits("GA1234"));
+        assert!(!is_g_digits("PC4001"));
+    }
+}

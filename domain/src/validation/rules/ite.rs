@@ -1,0 +1,345 @@
+//! Initial Teacher Education (ITE) fields.
+//!
+//! Spec 003: the ITE fields are "optional until 2026 and a warning will be displayed until then.
+//! From 2026 we will introduce validation rules to ensure data for these fields is provided for
+//! ITE-approved qualifications." So every ITE rule here is a warning for enrolments starting
+//! before 2026 and an error from 2026 (`error_from_year`), the year taken from courseStartDate.
+//!
+//! Judgement calls: spec 003 ties the sector to "the qualification NZSCED"; the enrolment carries
+//! the course's NZSCED field, which is what is checked. ITE subjects come from a classification
+//! that is not public, so a subject is checked for what the spec and the funder's files make
+//! certain (present, at most 40 characters, printable, no `;` — the separator of the funder's
+//! multi-value columns), not for membership or an alpha-numeric character set that real subject
+//! names ("Te Reo Māori", "Technology – Digital") may not meet.
+
+use chrono::Datelike;
+
+use crate::SdrFile;
+use crate::codes::{IteNzsced, IteSector};
+use crate::course_enrolment::{CourseEnrolment, Field};
+use crate::validation::rule::{Check, Rule};
+use crate::validation::sink::{Shown, Sink};
+use crate::validation::view::RecordView;
+use crate::validation::{Problem, RecordReport, Severity};
+
+/// The year from which the ITE rules are errors.
+const ITE_ERRORS_FROM: i32 = 2026;
+/// Spec 003: "Up to four values can be entered."
+const MAX_SUBJECTS: usize = 4;
+/// Spec 003: "Length: 40".
+const MAX_SUBJECT_CHARS: usize = 40;
+
+pub(crate) const CE_031: Rule = Rule {
+    code: "CE-031",
+    file: SdrFile::CourseEnrolments,
+    field: "iteSector",
+    severity: Severity::Warning,
+    error_from_year: Some(ITE_ERRORS_FROM),
+    description: "iteSector is given when nzscedFieldOfStudy is an Initial Teacher Education field: \
+                  070101, 070103, 070105, 070108, 070118, 070120, 070122, 070124, 070126 or 070128 \
+                  (with or without the leading zero; spec 003 writes 70101).",
+    check: Check::Record(sector_for_ite_field),
+};
+
+pub(crate) const CE_032: Rule = Rule {
+    code: "CE-032",
+    file: SdrFile::CourseEnrolments,
+    field: "iteSector",
+    severity: Severity::Warning,
+    error_from_year: Some(ITE_ERRORS_FROM),
+    description: "iteSector, when given, is 1 (Early Childhood), 2 (Primary) or 3 (Secondary).",
+    check: Check::Record(sector_code),
+};
+
+pub(crate) const CE_033: Rule = Rule {
+    code: "CE-033",
+    file: SdrFile::CourseEnrolments,
+    field: "iteSubject",
+    severity: Severity::Warning,
+    error_from_year: Some(ITE_ERRORS_FROM),
+    description: "At least one iteSubject is given when iteSector is 3 (Secondary).",
+    check: Check::Record(subject_for_secondary),
+};
+
+pub(crate) const CE_034: Rule = Rule {
+    code: "CE-034",
+    file: SdrFile::CourseEnrolments,
+    field: "iteSubject",
+    severity: Severity::Warning,
+    error_from_year: Some(ITE_ERRORS_FROM),
+    description: "iteSubject has at most four values.",
+    check: Check::Record(at_most_four_subjects),
+};
+
+pub(crate) const CE_035: Rule = Rule {
+    code: "CE-035",
+    file: SdrFile::CourseEnrolments,
+    field: "iteSubject",
+    severity: Severity::Warning,
+    error_from_year: Some(ITE_ERRORS_FROM),
+    description: "Each iteSubject value is a subject of at most 40 characters: not blank, no control \
+                  characters, and no semicolon (the separator of the funder's multi-value columns; \
+                  give each subject as its own array value).",
+    check: Check::Record(subjects_in_form),
+};
+
+pub(crate) const CE_036: Rule = Rule {
+    code: "CE-036",
+    file: SdrFile::CourseEnrolments,
+    field: "iteSector",
+    severity: Severity::Warning,
+    error_from_year: None,
+    description: "iteSector should match an ITE field of study that teaches one sector (e.g. 070105 \
+                  Secondary with sector 3); spec 003: qualifications that cover more than one \
+                  sector should use 070108 (Teacher Education: General). A warning: a \"should\".",
+    check: Check::Record(sector_matches_field),
+};
+
+pub(crate) const CE_041: Rule = Rule {
+    code: "CE-041",
+    file: SdrFile::CourseEnrolments,
+    field: "*",
+    severity: Severity::Warning,
+    error_from_year: Some(ITE_ERRORS_FROM),
+    description: "The same iteSector and iteSubject values are used for each of a learner's course \
+                  enrolments in a qualification (same studentIdentificationCode and \
+                  qualificationCode), as spec 003 requires: each enrolment of the group whose values \
+                  differ from the first one that carries ITE values gets the problem (a missing \
+                  value differs too). Checked across the records checked together: a \
+                  request's batch, or a whole submission when all its records are checked at once.",
+    check: Check::Batch,
+};
+
+fn sector_for_ite_field(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    if view.ite_sector.is_some() || view.is_unreadable(Field::IteSector) {
+        return;
+    }
+    let Some(ite) = view.nzsced.and_then(IteNzsced::find) else {
+        return;
+    };
+    sink.report(
+        &CE_031,
+        "iteSector",
+        format_args!(
+            "iteSector is missing; nzscedFieldOfStudy {} ({}) is an Initial Teacher Education field, \
+             so the ITE sector is needed: 1 (Early Childhood), 2 (Primary) or 3 (Secondary) — a \
+             warning for courses starting before {ITE_ERRORS_FROM}, an error from {ITE_ERRORS_FROM}",
+            ite.code(),
+            ite.meaning
+        ),
+    );
+}
+
+fn sector_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(sector) = view.ite_sector else {
+        return;
+    };
+    if IteSector::from_code(sector).is_none() {
+        sink.report(
+            &CE_032,
+            "iteSector",
+            format_args!(
+                "iteSector {sector} is not an ITE sector; expected 1 (Early Childhood), 2 (Primary) \
+                 or 3 (Secondary)"
+            ),
+        );
+    }
+}
+
+fn subject_for_secondary(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    if view.ite_sector != Some(IteSector::Secondary.code()) || view.is_unreadable(Field::IteSubject)
+    {
+        return;
+    }
+    if view.ite_subject.is_none_or(<[String]>::is_empty) {
+        sink.report(
+            &CE_033,
+            "iteSubject",
+            format_args!(
+                "iteSubject is missing; at least one ITE subject (the curriculum subject areas the \
+                 learner studies) is needed when iteSector is 3 (Secondary)"
+            ),
+        );
+    }
+}
+
+fn at_most_four_subjects(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(subjects) = view.ite_subject else {
+        return;
+    };
+    if subjects.len() > MAX_SUBJECTS {
+        sink.report(
+            &CE_034,
+            "iteSubject",
+            format_args!(
+                "iteSubject has {} values; at most {MAX_SUBJECTS} are allowed",
+                subjects.len()
+            ),
+        );
+    }
+}
+
+fn subjects_in_form(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(subjects) = view.ite_subject else {
+        return;
+    };
+    for (position, subject) in subjects.iter().enumerate() {
+        let number = position + 1;
+        let chars = subject.chars().count();
+        let fault = if subject.trim().is_empty() {
+            Some("is blank; each subject has 1 to 40 characters".to_owned())
+        } else if chars > MAX_SUBJECT_CHARS {
+            Some(format!(
+                "has {chars} characters; at most {MAX_SUBJECT_CHARS} are allowed"
+            ))
+        } else if let Some(c) = subject.chars().find(|c| c.is_control()) {
+            Some(format!(
+                "contains a control character (U+{:04X})",
+                u32::from(c)
+            ))
+        } else if subject.contains(';') {
+            Some(
+                "contains ';', the separator of the funder's files; give each subject as its own \
+                 array value"
+                    .to_owned(),
+            )
+        } else {
+            None
+        };
+        if let Some(fault) = fault {
+            sink.report(
+                &CE_035,
+                "iteSubject",
+                format_args!("iteSubject value {number} {} {fault}", Shown(subject)),
+            );
+            return;
+        }
+    }
+}
+
+fn sector_matches_field(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let (Some(given), Some(ite)) = (
+        view.ite_sector.and_then(IteSector::from_code),
+        view.nzsced.and_then(IteNzsced::find),
+    ) else {
+        return;
+    };
+    let Some(expected) = ite.sector else { return };
+    if given != expected {
+        sink.report(
+            &CE_036,
+            "iteSector",
+            format_args!(
+                "iteSector is {} ({}) but nzscedFieldOfStudy {} ({}) teaches the {} sector; \
+                 qualifications covering more than one sector should use 070108 (Teacher Education: \
+                 General)",
+                given.code(),
+                given.meaning(),
+                ite.code(),
+                ite.meaning,
+                expected.meaning()
+            ),
+        );
+    }
+}
+
+/// Whether a record carries ITE values (a sector, or at least one subject).
+pub(crate) fn has_ite_values(record: &CourseEnrolment) -> bool {
+    record.ite_sector.is_some() || record.ite_subject.as_ref().is_some_and(|s| !s.is_empty())
+}
+
+fn same_subjects(a: &CourseEnrolment, b: &CourseEnrolment) -> bool {
+    let a = a.ite_subject.as_deref().unwrap_or_default();
+    let b = b.ite_subject.as_deref().unwrap_or_default();
+    if a.len() != b.len() {
+        return false;
+    }
+    // The order of subjects carries no meaning.
+    let mut a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let mut b: Vec<&str> = b.iter().map(String::as_str).collect();
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b
+}
+
+struct Sector(Option<i32>);
+
+impl std::fmt::Display for Sector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(sector) => write!(f, "{sector}"),
+            None => f.write_str("missing"),
+        }
+    }
+}
+
+struct Subjects<'a>(Option<&'a [String]>);
+
+impl std::fmt::Display for Subjects<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(subjects) if !subjects.is_empty() => {
+                for (position, subject) in subjects.iter().enumerate() {
+                    if position > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", Shown(subject))?;
+                }
+                Ok(())
+            }
+            _ => f.write_str("missing"),
+        }
+    }
+}
+
+/// CE-041 for one record of a group: its problems when its ITE values differ from those of
+/// `first`, the group's first record carrying ITE values (none when they agree).
+pub(crate) fn compare_with_first(record: &RecordReport, first: &RecordReport) -> Vec<Problem> {
+    let (Some(enrolment), Some(reference)) = (&record.record, &first.record) else {
+        return Vec::new();
+    };
+    let sector_differs = enrolment.ite_sector != reference.ite_sector;
+    let subjects_differ = !same_subjects(enrolment, reference);
+    let mut problems = Vec::new();
+    if !sector_differs && !subjects_differ {
+        return problems;
+    }
+    let mut sink = Sink::new(
+        record.index,
+        Some(&enrolment.local_id),
+        Some(enrolment.course_start_date.date_naive().year()),
+        &mut problems,
+    );
+    let same_learner = format!(
+        "record {} (localId {}) for the same learner (studentIdentificationCode {}) and \
+         qualification {}; the same ITE values must be used for each of the learner's course \
+         enrolments in the qualification",
+        first.index,
+        Shown(&reference.local_id),
+        Shown(&enrolment.student_identification_code),
+        Shown(&enrolment.qualification_code)
+    );
+    if sector_differs {
+        sink.report(
+            &CE_041,
+            "iteSector",
+            format_args!(
+                "iteSector is {} here but {} in {same_learner}",
+                Sector(enrolment.ite_sector),
+                Sector(reference.ite_sector)
+            ),
+        );
+    }
+    if subjects_differ {
+        sink.report(
+            &CE_041,
+            "iteSubject",
+            format_args!(
+                "iteSubject is {} here but {} in {same_learner}",
+                Subjects(enrolment.ite_subject.as_deref()),
+                Subjects(reference.ite_subject.as_deref())
+            ),
+        );
+    }
+    problems
+}

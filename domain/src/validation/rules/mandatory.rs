@@ -1,0 +1,88 @@
+//! The two fields spec 003 calls mandatory without marking them REQUIRED.
+//!
+//! `secondarySchoolProgrammeIndicator` ("Type of enrolment: D … This field is mandatory") and
+//! `actualCourseFee` ("This field is mandatory") are optional in the schema. They are mandatory
+//! for type D enrolments (learners in a formal qualification above 0.03 EFTS), and the type is
+//! decided from all of the learner's enrolments, which one enrolment cannot know: so a missing
+//! value is a warning, and a value that is present is checked like any other.
+
+use crate::SdrFile;
+use crate::codes::SecondarySchoolProgramme;
+use crate::course_enrolment::Field;
+use crate::validation::Severity;
+use crate::validation::rule::{Check, Rule};
+use crate::validation::sink::{Shown, Sink};
+use crate::validation::view::RecordView;
+
+pub(crate) const CE_037: Rule = Rule {
+    code: "CE-037",
+    file: SdrFile::CourseEnrolments,
+    field: "*",
+    severity: Severity::Warning,
+    error_from_year: None,
+    description: "secondarySchoolProgrammeIndicator and actualCourseFee are given. Spec 003 calls \
+                  both mandatory but does not mark them REQUIRED: they are mandatory for type D \
+                  enrolments, which cannot be told from one enrolment, so a missing value is a \
+                  warning.",
+    check: Check::Record(mandatory_fields),
+};
+
+pub(crate) const CE_038: Rule = Rule {
+    code: "CE-038",
+    file: SdrFile::CourseEnrolments,
+    field: "secondarySchoolProgrammeIndicator",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "secondarySchoolProgrammeIndicator, when given, is Y (the course is part of the \
+                  learner's secondary school programme) or N (it is not).",
+    check: Check::Record(secondary_school_code),
+};
+
+const MANDATORY: [Field; 2] = [
+    Field::SecondarySchoolProgrammeIndicator,
+    Field::ActualCourseFee,
+];
+
+fn mandatory_fields(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    for field in MANDATORY {
+        // An empty indicator is within the schema's "length ≤ 1" and says nothing either.
+        let given = match field {
+            Field::SecondarySchoolProgrammeIndicator => view
+                .secondary_school_programme_indicator
+                .is_some_and(|code| !code.is_empty()),
+            _ => view.is_present(field),
+        };
+        if !given && !view.is_unreadable(field) {
+            sink.report(
+                &CE_037,
+                field.name(),
+                format_args!(
+                    "{} is missing; spec 003 makes it mandatory for type D enrolments (learners in \
+                     a formal qualification of more than 0.03 EFTS in total)",
+                    field.name()
+                ),
+            );
+        }
+    }
+}
+
+fn secondary_school_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = view.secondary_school_programme_indicator else {
+        return;
+    };
+    // Empty is CE-037's, longer than one character CE-004's.
+    if code.is_empty() || code.chars().nth(1).is_some() {
+        return;
+    }
+    if SecondarySchoolProgramme::parse(code).is_none() {
+        sink.report(
+            &CE_038,
+            "secondarySchoolProgrammeIndicator",
+            format_args!(
+                "secondarySchoolProgrammeIndicator {} is not Y or N; expected Y (part of the \
+                 learner's secondary school programme) or N",
+                Shown(code)
+            ),
+        );
+    }
+}
