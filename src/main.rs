@@ -12,6 +12,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use dxp_api::auth::{TokenIssuer, TokenRequest, TokenVerifier};
+use dxp_api::records::RecordLimits;
+use dxp_api::validator::ValidatorHandle;
 use dxp_api::{AppState, Db, ServerOptions};
 use dxp_domain::{Edumis, Role};
 use dxp_persistence::{Pool, PoolOptions};
@@ -56,6 +58,9 @@ struct ServeArgs {
     /// The largest JSON request body accepted, in bytes; larger ones get 413.
     #[arg(long, env = "DXP_MAX_BODY_BYTES", default_value_t = dxp_api::server::DEFAULT_JSON_LIMIT_BYTES)]
     max_body_bytes: usize,
+    /// The most records one request may carry; more gets 413.
+    #[arg(long, env = "DXP_MAX_RECORDS_PER_REQUEST", default_value_t = dxp_api::records::DEFAULT_MAX_RECORDS_PER_REQUEST)]
+    max_records_per_request: usize,
 }
 
 #[derive(Debug, Args)]
@@ -158,9 +163,17 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     let listener =
         TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
     let address = listener.local_addr()?;
+    let limits = RecordLimits {
+        max_body_bytes: args.max_body_bytes,
+        max_records: args.max_records_per_request,
+    };
+    let db = Db::new(pool);
+    let validator = ValidatorHandle::default();
     let state = AppState {
-        db: Db::new(pool),
+        db: db.clone(),
         tokens: std::sync::Arc::new(verifier),
+        limits,
+        validator: validator.clone(),
     };
     let options = ServerOptions {
         json_limit_bytes: args.max_body_bytes,
@@ -168,6 +181,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     };
     actix_web::rt::System::new().block_on(async move {
         let server = dxp_api::run(listener, state, dxp_openapi::document(), options)?;
+        dxp_api::validator::spawn(db, validator);
         // Scripts and tests read this line to learn the address (the port may have been 0).
         println!("dxp listening on http://{address}");
         std::io::stdout().flush()?;

@@ -7,10 +7,13 @@
 
 pub mod auth;
 pub mod error;
+pub mod idempotency;
+pub mod records;
 mod request_log;
 pub mod routes;
 pub mod server;
 pub mod state;
+pub mod validator;
 
 pub use error::{ApiError, Problem};
 pub use routes::configure;

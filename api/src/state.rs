@@ -7,12 +7,15 @@ use dxp_persistence::{DbConnection, Pool, StoreError};
 
 use crate::ApiError;
 use crate::auth::TokenVerifier;
+use crate::records::RecordLimits;
 
 /// The application state handed to every handler.
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub tokens: Arc<TokenVerifier>,
+    pub limits: RecordLimits,
+    pub validator: crate::validator::ValidatorHandle,
 }
 
 /// The database, reached only from the blocking thread pool so that no diesel call ever runs
@@ -29,9 +32,10 @@ impl Db {
 
     /// Runs `job` with a pooled connection on the blocking pool: checkout, queries and
     /// transaction all happen there. The caller's tracing span is carried across.
-    pub async fn run<T, F>(&self, job: F) -> Result<T, ApiError>
+    pub async fn run<T, E, F>(&self, job: F) -> Result<T, ApiError>
     where
-        F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        E: From<StoreError> + Into<ApiError> + Send + 'static,
         T: Send + 'static,
     {
         let pool = self.pool.clone();
@@ -43,6 +47,6 @@ impl Db {
         })
         .await
         .map_err(|error| ApiError::Internal(format!("blocking task failed: {error}")))?;
-        outcome.map_err(ApiError::from)
+        outcome.map_err(Into::into)
     }
 }

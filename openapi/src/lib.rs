@@ -22,6 +22,8 @@ use utoipa_actix_web::AppExt;
     tags(
         (name = tags::SYSTEM, description = "Health of the service"),
         (name = tags::ROUNDS, description = "Collection rounds: the IND, April, August and December returns of each year"),
+        (name = tags::VALIDATION, description = "Dry runs and the rule catalogue: check records before submitting, store nothing"),
+        (name = tags::SUBMISSIONS, description = "Returns per round: open a submission, upload records, validate, read the problems, submit"),
         (name = tags::AUDIT, description = "The audit log: who changed what, when and why"),
     )
 )]

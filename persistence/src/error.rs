@@ -7,6 +7,16 @@ pub enum StoreError {
     /// later may succeed.
     #[error("the database is unavailable: {0}")]
     Unavailable(String),
+    /// The thing asked for does not exist, or belongs to another organisation (the two are
+    /// deliberately indistinguishable).
+    #[error("{0}")]
+    NotFound(String),
+    /// The submission's state does not allow this now.
+    #[error("{0}")]
+    IllegalTransition(#[from] dxp_domain::submission::IllegalTransition),
+    /// The request names something that cannot be used (an unknown round, say).
+    #[error("{0}")]
+    Invalid(String),
     /// The statement broke a constraint: the request conflicts with what is stored.
     #[error("conflicts with stored data: {0}")]
     Conflict(String),

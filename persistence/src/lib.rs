@@ -9,13 +9,17 @@
 pub mod audit;
 mod backend;
 pub mod connection;
+pub mod course_enrolments;
 pub mod error;
 pub mod health;
+pub mod idempotency;
 pub mod migrations;
 pub mod organisations;
 pub mod pool;
+pub mod problems;
 pub mod rounds;
 pub mod schema;
+pub mod submissions;
 mod time;
 
 pub use backend::{Backend, DatabaseUrl, DatabaseUrlError};

@@ -37,4 +37,74 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(organisations, rounds, audit_events);
+diesel::table! {
+    submissions (id) {
+        id -> Text,
+        organisation -> Integer,
+        round_id -> Text,
+        status -> Text,
+        error_count -> Integer,
+        warning_count -> Integer,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        validated_at -> Nullable<Timestamp>,
+        submitted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    course_enrolments (submission_id, local_id) {
+        submission_id -> Text,
+        local_id -> Text,
+        student_identification_code -> Nullable<Text>,
+        national_student_number -> Nullable<BigInt>,
+        qualification_code -> Nullable<Text>,
+        course_code -> Nullable<Text>,
+        course_start_date -> Nullable<Date>,
+        record -> Text,
+        error_count -> Integer,
+        warning_count -> Integer,
+        received_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    problems (id) {
+        id -> BigInt,
+        submission_id -> Text,
+        file -> Text,
+        local_id -> Text,
+        origin -> Text,
+        field -> Text,
+        rule -> Text,
+        severity -> Text,
+        message -> Text,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (organisation, key) {
+        organisation -> Integer,
+        key -> Text,
+        request_fingerprint -> Text,
+        status -> Integer,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(submissions -> organisations (organisation));
+diesel::joinable!(submissions -> rounds (round_id));
+diesel::joinable!(course_enrolments -> submissions (submission_id));
+diesel::joinable!(problems -> submissions (submission_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    submissions,
+    course_enrolments,
+    problems,
+    idempotency_keys,
+    organisations,
+    rounds,
+    audit_events
+);

@@ -59,7 +59,15 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
     let tables: BTreeSet<&str> = sqlite_columns.iter().map(|(t, _, _)| t.as_str()).collect();
     assert_eq!(
         tables,
-        BTreeSet::from(["audit_events", "organisations", "rounds"])
+        BTreeSet::from([
+            "audit_events",
+            "course_enrolments",
+            "idempotency_keys",
+            "organisations",
+            "problems",
+            "rounds",
+            "submissions",
+        ])
     );
     if postgres_available() {
         let postgres_db = Database::new(Backend::Postgres);

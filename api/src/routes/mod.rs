@@ -4,14 +4,20 @@
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod audit;
+pub mod course_enrolments;
 pub mod health;
+pub mod problems;
 pub mod rounds;
+pub mod submissions;
+pub mod validation;
 
 /// The tag names of the OpenAPI document, one per resource.
 pub mod tags {
     pub const SYSTEM: &str = "system";
     pub const ROUNDS: &str = "rounds";
     pub const AUDIT: &str = "audit";
+    pub const VALIDATION: &str = "validation";
+    pub const SUBMISSIONS: &str = "submissions";
 }
 
 /// Registers every route of the API.
@@ -19,6 +25,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::get_health);
     cfg.service(utoipa_actix_web::scope("/api/v1").configure(|api| {
         api.service(rounds::list_rounds)
+            .service(validation::validate_course_enrolments)
+            .service(validation::list_validation_rules)
+            .service(submissions::create_submission)
+            .service(submissions::list_submissions)
+            .service(submissions::get_submission)
+            .service(course_enrolments::upload_course_enrolments)
+            .service(course_enrolments::delete_course_enrolment)
+            .service(submissions::validate_submission)
+            .service(submissions::submit_submission)
+            .service(submissions::cancel_submission)
+            .service(problems::list_submission_problems)
             .service(audit::list_audit_events);
     }));
 }

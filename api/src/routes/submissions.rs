@@ -1,0 +1,482 @@
+//! Submissions: open a return for a round, accumulate records, validate, read the problems,
+//! submit. Every handler reads the caller's scope from the token, so another organisation's
+//! submission answers 404.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use chrono::{DateTime, Utc};
+use dxp_domain::submission::SubmissionStatus;
+use dxp_domain::{Edumis, RoundId, SdrFile};
+use dxp_persistence::submissions::{self, ListCursor, ListFilter, Scope, Submission};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::auth::{Authorized, CanRead, CanWrite, Principal};
+use crate::{ApiError, AppState, Problem};
+
+const MAX_PAGE_SIZE: i64 = 1000;
+const DEFAULT_PAGE_SIZE: i64 = 100;
+
+/// The scope of what a caller may see and change.
+pub(crate) fn scope_of(principal: &Principal) -> Result<Scope, ApiError> {
+    if principal.is_admin() {
+        return Ok(Scope::Everyone);
+    }
+    principal
+        .organisation
+        .map(Scope::Organisation)
+        .ok_or_else(|| ApiError::Forbidden("the token names no organisation".to_owned()))
+}
+
+pub(crate) fn page_size(limit: Option<i64>) -> Result<i64, ApiError> {
+    let limit = limit.unwrap_or(DEFAULT_PAGE_SIZE);
+    if (1..=MAX_PAGE_SIZE).contains(&limit) {
+        Ok(limit)
+    } else {
+        Err(ApiError::BadRequest(format!(
+            "limit {limit} is outside 1 to {MAX_PAGE_SIZE}"
+        )))
+    }
+}
+
+/// Records held per file.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordCounts {
+    pub learners: i64,
+    pub course_enrolments: i64,
+    pub courses: i64,
+    pub course_completions: i64,
+    pub qualification_completions: i64,
+}
+
+impl RecordCounts {
+    fn from_pairs(pairs: &[(SdrFile, i64)]) -> Self {
+        let mut counts = RecordCounts::default();
+        for (file, n) in pairs {
+            let slot = match file {
+                SdrFile::Learners => &mut counts.learners,
+                SdrFile::CourseEnrolments => &mut counts.course_enrolments,
+                SdrFile::Courses => &mut counts.courses,
+                SdrFile::CourseCompletions => &mut counts.course_completions,
+                SdrFile::QualificationCompletions => &mut counts.qualification_completions,
+            };
+            *slot = *n;
+        }
+        counts
+    }
+}
+
+/// One change of status.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusChange {
+    /// The status before; absent for the submission's creation.
+    pub from: Option<SubmissionStatus>,
+    pub to: SubmissionStatus,
+    pub at: DateTime<Utc>,
+    /// The token subject, or `system`.
+    pub actor: String,
+    pub reason: Option<String>,
+}
+
+/// A submission: a return being assembled for one organisation and round.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmissionView {
+    #[schema(example = "0b4f6c1e-8d1a-4c55-9e0e-2f7d7c3b9a10")]
+    pub id: String,
+    /// The organisation's EDUMIS number.
+    #[schema(example = 6004)]
+    pub organisation: i32,
+    #[schema(example = "2026-APR")]
+    pub round: String,
+    pub status: SubmissionStatus,
+    /// Errors and warnings found: those of each record on upload, and those of the last
+    /// validation run across records.
+    pub error_count: i64,
+    pub warning_count: i64,
+    /// Records held, per file.
+    pub record_counts: RecordCounts,
+    /// The most records one upload request may carry.
+    pub max_records_per_request: usize,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub validated_at: Option<DateTime<Utc>>,
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// Every change of status, oldest first (only on single-submission reads).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_history: Option<Vec<StatusChange>>,
+}
+
+impl SubmissionView {
+    fn new(submission: Submission, counts: RecordCounts, max_records: usize) -> Self {
+        Self {
+            id: submission.id,
+            organisation: submission.organisation.value(),
+            round: submission.round.to_string(),
+            status: submission.status,
+            error_count: submission.error_count,
+            warning_count: submission.warning_count,
+            record_counts: counts,
+            max_records_per_request: max_records,
+            created_by: submission.created_by,
+            created_at: submission.created_at,
+            updated_at: submission.updated_at,
+            validated_at: submission.validated_at,
+            submitted_at: submission.submitted_at,
+            status_history: None,
+        }
+    }
+}
+
+/// Reads a submission with its counts and history.
+pub(crate) async fn load_view(
+    state: &AppState,
+    id: String,
+    scope: Scope,
+) -> Result<SubmissionView, ApiError> {
+    let max_records = state.limits.max_records;
+    state
+        .db
+        .run(move |conn| {
+            let submission = submissions::find(conn, &id, scope)?;
+            let counts = RecordCounts::from_pairs(&submissions::record_counts(conn, &id)?);
+            let history = submissions::history(conn, &id)?;
+            let mut view = SubmissionView::new(submission, counts, max_records);
+            view.status_history = Some(
+                history
+                    .into_iter()
+                    .filter_map(|event| {
+                        let to = event.to_state.as_deref()?.parse().ok()?;
+                        let from = event
+                            .from_state
+                            .as_deref()
+                            .and_then(|from| from.parse().ok());
+                        Some(StatusChange {
+                            from,
+                            to,
+                            at: event.occurred_at,
+                            actor: event.actor,
+                            reason: event.reason,
+                        })
+                    })
+                    .collect(),
+            );
+            Ok::<_, dxp_persistence::StoreError>(view)
+        })
+        .await
+}
+
+/// What to open a submission for.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewSubmission {
+    /// The round, e.g. `2026-APR`.
+    #[schema(example = "2026-APR", pattern = "^[0-9]{4}-(IND|APR|AUG|DEC)$")]
+    pub round: String,
+    /// The organisation's EDUMIS number: only a `tec-admin` may name one; a TEO's token
+    /// decides its own.
+    #[schema(minimum = 1, maximum = 9999, example = 6004)]
+    pub organisation: Option<i64>,
+}
+
+/// Opens a submission in `Draft` for the caller's organisation and a round.
+#[utoipa::path(
+    tag = super::tags::SUBMISSIONS,
+    request_body = NewSubmission,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The new submission", body = SubmissionView),
+        (status = 400, description = "The body is not a valid request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role may not change returns, or names another organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The round does not exist", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/submissions")]
+pub async fn create_submission(
+    caller: Authorized<CanWrite>,
+    state: web::Data<AppState>,
+    body: web::Json<NewSubmission>,
+) -> Result<HttpResponse, ApiError> {
+    let NewSubmission {
+        round,
+        organisation,
+    } = body.into_inner();
+    let round: RoundId = round
+        .parse()
+        .map_err(|error| ApiError::BadRequest(format!("round: {error}")))?;
+    let requested = organisation
+        .map(Edumis::new)
+        .transpose()
+        .map_err(|error| ApiError::BadRequest(format!("organisation: {error}")))?;
+    let organisation = match (caller.is_admin(), requested, caller.organisation) {
+        (true, Some(named), _) => named,
+        (true, None, Some(own)) => own,
+        (true, None, None) => {
+            return Err(ApiError::BadRequest(
+                "a tec-admin must name the organisation the submission is for".to_owned(),
+            ));
+        }
+        (false, Some(named), Some(own)) if named != own => {
+            return Err(ApiError::Forbidden(format!(
+                "your token is for organisation {own}; you cannot open a submission for {named}"
+            )));
+        }
+        (false, _, Some(own)) => own,
+        (false, _, None) => {
+            return Err(ApiError::Forbidden(
+                "the token names no organisation".to_owned(),
+            ));
+        }
+    };
+    let actor = caller.subject.clone();
+    let scope = Scope::Organisation(organisation);
+    let created = state
+        .db
+        .run(move |conn| submissions::create(conn, organisation, round, &actor))
+        .await?;
+    let view = load_view(&state, created.id, scope).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/submissions/{}", view.id)))
+        .json(view))
+}
+
+/// A page of submissions.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmissionPage {
+    pub results: Vec<SubmissionView>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SubmissionQuery {
+    /// Only submissions for this round, e.g. `2026-APR`.
+    pub round: Option<String>,
+    /// Only submissions with this status.
+    pub status: Option<SubmissionStatus>,
+    /// Only this organisation's (for a `tec-admin`; a TEO sees only its own anyway).
+    #[param(minimum = 1, maximum = 9999)]
+    pub organisation: Option<i64>,
+    /// The `nextCursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Submissions per page, 1 to 1000 (default 100).
+    #[param(minimum = 1, maximum = 1000)]
+    pub limit: Option<i64>,
+}
+
+/// Lists the caller's submissions (a `tec-admin`: everyone's), newest first.
+#[utoipa::path(
+    tag = super::tags::SUBMISSIONS,
+    params(SubmissionQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of submissions", body = SubmissionPage),
+        (status = 400, description = "A filter or the cursor is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role may not read", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/submissions")]
+pub async fn list_submissions(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+    query: web::Query<SubmissionQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let scope = scope_of(&caller)?;
+    let query = query.into_inner();
+    let limit = page_size(query.limit)?;
+    let filter = ListFilter {
+        round: query
+            .round
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(|error| ApiError::BadRequest(format!("round: {error}")))?,
+        status: query.status,
+        organisation: query
+            .organisation
+            .map(Edumis::new)
+            .transpose()
+            .map_err(|error| ApiError::BadRequest(format!("organisation: {error}")))?,
+    };
+    let cursor = query
+        .cursor
+        .as_deref()
+        .map(|text| {
+            ListCursor::decode(text).ok_or_else(|| {
+                ApiError::BadRequest("cursor is not one this API gave out".to_owned())
+            })
+        })
+        .transpose()?;
+    let max_records = state.limits.max_records;
+    let (results, next) = state
+        .db
+        .run(move |conn| {
+            let (page, next) = submissions::list(conn, scope, &filter, cursor.as_ref(), limit)?;
+            let mut views = Vec::with_capacity(page.len());
+            for submission in page {
+                let counts =
+                    RecordCounts::from_pairs(&submissions::record_counts(conn, &submission.id)?);
+                views.push(SubmissionView::new(submission, counts, max_records));
+            }
+            Ok::<_, dxp_persistence::StoreError>((views, next))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(SubmissionPage {
+        results,
+        next_cursor: next.map(|c| c.encode()),
+    }))
+}
+
+/// Reads one submission: status, counts, errors and warnings, and its status history.
+#[utoipa::path(
+    tag = super::tags::SUBMISSIONS,
+    params(("id" = String, Path, description = "The submission's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The submission", body = SubmissionView),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role may not read", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such submission for this organisation", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/submissions/{id}")]
+pub async fn get_submission(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let view = load_view(&state, path.into_inner(), scope_of(&caller)?).await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// Asks for validation: the submission is queued, then `Validating`, then `Processed` (zero
+/// errors) or `Rejected`. Poll the submission for the verdict. Run it as often as needed.
+#[utoipa::path(
+    tag = super::tags::SUBMISSIONS,
+    params(("id" = String, Path, description = "The submission's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 202, description = "Queued for validation; poll the submission", body = SubmissionView),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role may not change returns", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such submission for this organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The submission's status does not allow validation now", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The submission has no records", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/submissions/{id}/validate")]
+pub async fn validate_submission(
+    caller: Authorized<CanWrite>,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let scope = scope_of(&caller)?;
+    let id = path.into_inner();
+    let actor = caller.subject.clone();
+    let queued_id = id.clone();
+    state
+        .db
+        .run(move |conn| submissions::request_validation(conn, &queued_id, scope, &actor))
+        .await?;
+    state.validator.wake();
+    let view = load_view(&state, id, scope).await?;
+    Ok(HttpResponse::Accepted()
+        .insert_header((header::LOCATION, format!("/api/v1/submissions/{}", view.id)))
+        .json(view))
+}
+
+/// Lodges a `Processed` submission with the funder. A return lodged earlier for the same
+/// organisation and round becomes `Superseded`.
+#[utoipa::path(
+    tag = super::tags::SUBMISSIONS,
+    params(("id" = String, Path, description = "The submission's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Submitted", body = SubmissionView),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role may not change returns", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such submission for this organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Only a Processed submission can be submitted", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/submissions/{id}/submit")]
+pub async fn submit_submission(
+    caller: Authorized<CanWrite>,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let scope = scope_of(&caller)?;
+    let id = path.into_inner();
+    let actor = caller.subject.clone();
+    let submitted_id = id.clone();
+    state
+        .db
+        .run(move |conn| submissions::submit(conn, &submitted_id, scope, &actor))
+        .await?;
+    Ok(HttpResponse::Ok().json(load_view(&state, id, scope).await?))
+}
+
+/// Why a submission is being cancelled.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+pub struct Cancellation {
+    /// Kept in the audit log.
+    #[schema(max_length = 500, example = "opened by mistake")]
+    pub reason: Option<String>,
+}
+
+/// Cancels a `Draft`, `Processed` or `Rejected` submission. It keeps its records but takes no
+/// more changes.
+#[utoipa::path(
+    tag = super::tags::SUBMISSIONS,
+    params(("id" = String, Path, description = "The submission's id")),
+    request_body(content = Option<Cancellation>, description = "Optionally, why"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Cancelled", body = SubmissionView),
+        (status = 400, description = "The body is not a valid request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role may not change returns", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such submission for this organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The submission's status does not allow cancelling", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/submissions/{id}/cancel")]
+pub async fn cancel_submission(
+    caller: Authorized<CanWrite>,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: Option<web::Json<Cancellation>>,
+) -> Result<HttpResponse, ApiError> {
+    let scope = scope_of(&caller)?;
+    let id = path.into_inner();
+    let actor = caller.subject.clone();
+    let reason = body
+        .and_then(|b| b.into_inner().reason)
+        .map(|reason| reason.chars().take(500).collect::<String>())
+        .unwrap_or_else(|| "cancelled by the organisation".to_owned());
+    let cancelled_id = id.clone();
+    state
+        .db
+        .run(move |conn| submissions::cancel(conn, &cancelled_id, scope, &actor, &reason))
+        .await?;
+    Ok(HttpResponse::Ok().json(load_view(&state, id, scope).await?))
+}
+
+/// The `Accept` header asks for CSV.
+pub(crate) fn wants_csv(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| {
+            accept
+                .split(',')
+                .any(|part| part.trim().starts_with("text/csv"))
+        })
+}

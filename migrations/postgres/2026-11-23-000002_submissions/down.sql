@@ -1,0 +1,4 @@
+DROP TABLE idempotency_keys;
+DROP TABLE problems;
+DROP TABLE course_enrolments;
+DROP TABLE submissions;

@@ -1,0 +1,62 @@
+-- A return being assembled for one organisation and round.
+CREATE TABLE submissions (
+    id TEXT PRIMARY KEY,
+    organisation INTEGER NOT NULL REFERENCES organisations (edumis),
+    round_id TEXT NOT NULL REFERENCES rounds (id),
+    status TEXT NOT NULL,
+    error_count INTEGER NOT NULL DEFAULT 0,
+    warning_count INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    validated_at TIMESTAMP,
+    submitted_at TIMESTAMP
+);
+CREATE INDEX submissions_by_organisation ON submissions (organisation, created_at, id);
+CREATE INDEX submissions_by_round ON submissions (round_id, organisation, status);
+
+-- Course enrolment records, keyed by the integrator's localId, with the record as received
+-- and the typed columns the rules across records need.
+CREATE TABLE course_enrolments (
+    submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+    local_id TEXT NOT NULL,
+    student_identification_code TEXT,
+    national_student_number BIGINT,
+    qualification_code TEXT,
+    course_code TEXT,
+    course_start_date DATE,
+    record TEXT NOT NULL,
+    error_count INTEGER NOT NULL,
+    warning_count INTEGER NOT NULL,
+    received_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (submission_id, local_id)
+);
+CREATE INDEX course_enrolments_by_learner_course
+    ON course_enrolments (submission_id, student_identification_code, course_code, course_start_date);
+
+-- Every problem found: record-level ones stored with the records, submission-level ones
+-- (rules across records) written by each validation run.
+CREATE TABLE problems (
+    id BIGSERIAL PRIMARY KEY,
+    submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+    file TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('record', 'submission')),
+    field TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
+    message TEXT NOT NULL
+);
+CREATE INDEX problems_by_record ON problems (submission_id, file, local_id);
+CREATE INDEX problems_by_rule ON problems (submission_id, rule);
+
+-- The first answer to a request sent with an Idempotency-Key, replayed for retries.
+CREATE TABLE idempotency_keys (
+    organisation INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    request_fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (organisation, key)
+);

@@ -1,0 +1,176 @@
+//! Stored validation problems: record-level ones written with their records, submission-level
+//! ones (rules across records) written by each validation run.
+
+use diesel::prelude::*;
+use dxp_domain::{Problem, SdrFile, Severity};
+
+use crate::schema::problems;
+use crate::{DbConnection, StoreError};
+
+/// 9 columns × 1,000 rows stays inside both backends' bind-parameter limits.
+const CHUNK: usize = 1_000;
+
+/// Where a problem came from, and so when it is replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Found in one record on upload; replaced when the record is.
+    Record,
+    /// Found across records by a validation run; replaced by the next run or any change.
+    Submission,
+}
+
+impl Origin {
+    fn as_str(self) -> &'static str {
+        match self {
+            Origin::Record => "record",
+            Origin::Submission => "submission",
+        }
+    }
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// (errors, warnings) among these problems.
+pub fn tally(problems: &[Problem]) -> (i32, i32) {
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    (
+        i32::try_from(errors).unwrap_or(i32::MAX),
+        i32::try_from(warnings).unwrap_or(i32::MAX),
+    )
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = problems)]
+struct NewProblemRow<'a> {
+    submission_id: &'a str,
+    file: &'a str,
+    local_id: &'a str,
+    origin: &'a str,
+    field: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+}
+
+/// Stores problems, each with the `localId` of the record it is about.
+pub fn insert<'a>(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    file: SdrFile,
+    origin: Origin,
+    found: impl Iterator<Item = (&'a str, &'a Problem)>,
+) -> Result<(), StoreError> {
+    let rows: Vec<NewProblemRow<'_>> = found
+        .map(|(local_id, problem)| NewProblemRow {
+            submission_id,
+            file: file.as_str(),
+            local_id,
+            origin: origin.as_str(),
+            field: &problem.field,
+            rule: &problem.rule,
+            severity: severity_name(problem.severity),
+            message: &problem.message,
+        })
+        .collect();
+    for chunk in rows.chunks(CHUNK) {
+        crate::on_backend!(conn, inner => diesel::insert_into(problems::table).values(chunk).execute(inner))?;
+    }
+    Ok(())
+}
+
+/// Removes the record-level problems of these records.
+pub fn delete_for_records(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    file: SdrFile,
+    local_ids: &[&str],
+) -> Result<(), StoreError> {
+    for chunk in local_ids.chunks(CHUNK) {
+        diesel::delete(
+            problems::table
+                .filter(problems::submission_id.eq(submission_id))
+                .filter(problems::file.eq(file.as_str()))
+                .filter(problems::origin.eq(Origin::Record.as_str()))
+                .filter(problems::local_id.eq_any(chunk)),
+        )
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Removes every problem of one origin.
+pub fn delete_origin(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    origin: Origin,
+) -> Result<(), StoreError> {
+    diesel::delete(
+        problems::table
+            .filter(problems::submission_id.eq(submission_id))
+            .filter(problems::origin.eq(origin.as_str())),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// A stored problem.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = problems)]
+pub struct StoredProblem {
+    /// Increasing; the paging cursor.
+    pub id: i64,
+    pub file: String,
+    pub local_id: String,
+    pub field: String,
+    pub rule: String,
+    pub severity: String,
+    pub message: String,
+}
+
+/// Filters on a problem report.
+#[derive(Debug, Clone, Default)]
+pub struct ProblemFilter {
+    pub severity: Option<Severity>,
+    pub rule: Option<String>,
+    pub field: Option<String>,
+    pub file: Option<SdrFile>,
+}
+
+/// One page of a submission's problems, in the order they were found.
+pub fn page(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    filter: &ProblemFilter,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<StoredProblem>, StoreError> {
+    let mut query = problems::table
+        .filter(problems::submission_id.eq(submission_id))
+        .select(StoredProblem::as_select())
+        .into_boxed();
+    if let Some(severity) = filter.severity {
+        query = query.filter(problems::severity.eq(severity_name(severity)));
+    }
+    if let Some(rule) = &filter.rule {
+        query = query.filter(problems::rule.eq(rule.clone()));
+    }
+    if let Some(field) = &filter.field {
+        query = query.filter(problems::field.eq(field.clone()));
+    }
+    if let Some(file) = filter.file {
+        query = query.filter(problems::file.eq(file.as_str()));
+    }
+    if let Some(after) = after {
+        query = query.filter(problems::id.gt(after));
+    }
+    Ok(query.order(problems::id.asc()).limit(limit).load(conn)?)
+}

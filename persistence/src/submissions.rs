@@ -1,0 +1,548 @@
+//! Submissions: a return being assembled for one organisation and round, its status moved only
+//! through the domain's table of legal transitions, every transition written to the audit log
+//! in the same transaction.
+//!
+//! Every read and write takes a [`Scope`]: a TEO caller's organisation is part of the query, so
+//! another organisation's submission is simply not found.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
+use dxp_domain::{Edumis, RoundId, SdrFile};
+
+use crate::audit::{self, AuditEvent, NewAuditEvent};
+use crate::schema::{course_enrolments, problems, rounds, submissions};
+use crate::time::{from_row, now};
+use crate::{DbConnection, StoreError, organisations};
+
+/// Whose data a caller may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// A TEO: its own organisation only.
+    Organisation(Edumis),
+    /// The funder: every organisation.
+    Everyone,
+}
+
+impl Scope {
+    fn organisation(self) -> Option<i32> {
+        match self {
+            Scope::Organisation(edumis) => Some(edumis.value()),
+            Scope::Everyone => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = submissions)]
+struct SubmissionRow {
+    id: String,
+    organisation: i32,
+    round_id: String,
+    status: String,
+    error_count: i32,
+    warning_count: i32,
+    created_by: String,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    validated_at: Option<NaiveDateTime>,
+    submitted_at: Option<NaiveDateTime>,
+}
+
+/// A submission as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub id: String,
+    pub organisation: Edumis,
+    pub round: RoundId,
+    pub status: SubmissionStatus,
+    /// Errors and warnings found so far: record-level ones from uploads, plus those of the
+    /// last validation run.
+    pub error_count: i64,
+    pub warning_count: i64,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub validated_at: Option<DateTime<Utc>>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+fn corrupt(what: impl std::fmt::Display) -> StoreError {
+    StoreError::Database(diesel::result::Error::DeserializationError(
+        what.to_string().into(),
+    ))
+}
+
+impl TryFrom<SubmissionRow> for Submission {
+    type Error = StoreError;
+    fn try_from(row: SubmissionRow) -> Result<Self, StoreError> {
+        Ok(Submission {
+            organisation: Edumis::new(i64::from(row.organisation)).map_err(corrupt)?,
+            round: row.round_id.parse().map_err(corrupt)?,
+            status: row.status.parse().map_err(corrupt)?,
+            error_count: i64::from(row.error_count),
+            warning_count: i64::from(row.warning_count),
+            created_by: row.created_by,
+            created_at: from_row(row.created_at),
+            updated_at: from_row(row.updated_at),
+            validated_at: row.validated_at.map(from_row),
+            submitted_at: row.submitted_at.map(from_row),
+            id: row.id,
+        })
+    }
+}
+
+fn not_found(id: &str) -> StoreError {
+    StoreError::NotFound(format!("there is no submission {id}"))
+}
+
+/// Opens a submission in `Draft` for an organisation and round.
+pub fn create(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    round: RoundId,
+    actor: &str,
+) -> Result<Submission, StoreError> {
+    conn.transaction(|conn| {
+        let round_id = round.to_string();
+        let exists = rounds::table
+            .find(&round_id)
+            .count()
+            .get_result::<i64>(conn)?
+            > 0;
+        if !exists {
+            return Err(StoreError::Invalid(format!(
+                "there is no round {round_id}; GET /api/v1/rounds lists them"
+            )));
+        }
+        organisations::ensure(conn, organisation, &format!("EDUMIS {organisation}"))?;
+        let at = now();
+        let row = SubmissionRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            organisation: organisation.value(),
+            round_id,
+            status: SubmissionStatus::Draft.as_str().to_owned(),
+            error_count: 0,
+            warning_count: 0,
+            created_by: actor.to_owned(),
+            created_at: at,
+            updated_at: at,
+            validated_at: None,
+            submitted_at: None,
+        };
+        diesel::insert_into(submissions::table)
+            .values(&row)
+            .execute(conn)?;
+        audit::record(
+            conn,
+            &NewAuditEvent::new(actor, "submission.created", &row.id)
+                .organisation(organisation.value())
+                .transition("", SubmissionStatus::Draft.as_str())
+                .reason(format!("opened for round {}", row.round_id)),
+        )?;
+        Submission::try_from(row)
+    })
+}
+
+/// The submission, if the scope may see it.
+pub fn find(conn: &mut DbConnection, id: &str, scope: Scope) -> Result<Submission, StoreError> {
+    let mut query = submissions::table
+        .filter(submissions::id.eq(id))
+        .into_boxed();
+    if let Some(organisation) = scope.organisation() {
+        query = query.filter(submissions::organisation.eq(organisation));
+    }
+    let row = query
+        .select(SubmissionRow::as_select())
+        .first(conn)
+        .optional()?;
+    row.ok_or_else(|| not_found(id))
+        .and_then(Submission::try_from)
+}
+
+/// Filters for listing submissions.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub round: Option<RoundId>,
+    pub status: Option<SubmissionStatus>,
+    pub organisation: Option<Edumis>,
+}
+
+/// A position in the newest-first list of submissions: the last one of the previous page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListCursor {
+    pub created_at: NaiveDateTime,
+    pub id: String,
+}
+
+impl ListCursor {
+    /// An opaque text form for clients: `<microseconds since 1970>.<id>`.
+    pub fn encode(&self) -> String {
+        format!(
+            "{}.{}",
+            self.created_at.and_utc().timestamp_micros(),
+            self.id
+        )
+    }
+
+    pub fn decode(text: &str) -> Option<Self> {
+        let (micros, id) = text.split_once('.')?;
+        let created_at = DateTime::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
+        (!id.is_empty()).then(|| ListCursor {
+            created_at,
+            id: id.to_owned(),
+        })
+    }
+}
+
+/// One page of submissions, newest first; the cursor of the next page if there is one.
+pub fn list(
+    conn: &mut DbConnection,
+    scope: Scope,
+    filter: &ListFilter,
+    after: Option<&ListCursor>,
+    limit: i64,
+) -> Result<(Vec<Submission>, Option<ListCursor>), StoreError> {
+    let mut query = submissions::table
+        .select(SubmissionRow::as_select())
+        .into_boxed();
+    if let Some(organisation) = scope.organisation() {
+        query = query.filter(submissions::organisation.eq(organisation));
+    }
+    if let Some(organisation) = filter.organisation {
+        query = query.filter(submissions::organisation.eq(organisation.value()));
+    }
+    if let Some(round) = filter.round {
+        query = query.filter(submissions::round_id.eq(round.to_string()));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(submissions::status.eq(status.as_str()));
+    }
+    if let Some(cursor) = after {
+        query = query.filter(
+            submissions::created_at
+                .lt(cursor.created_at)
+                .or(submissions::created_at
+                    .eq(cursor.created_at)
+                    .and(submissions::id.lt(cursor.id.clone()))),
+        );
+    }
+    let mut rows = query
+        .order((submissions::created_at.desc(), submissions::id.desc()))
+        .limit(limit + 1)
+        .load(conn)?;
+    let next = if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|row| ListCursor {
+            created_at: row.created_at,
+            id: row.id.clone(),
+        })
+    } else {
+        None
+    };
+    let submissions = rows
+        .into_iter()
+        .map(Submission::try_from)
+        .collect::<Result<_, _>>()?;
+    Ok((submissions, next))
+}
+
+/// How many records of each file a submission holds (files with none are left out).
+pub fn record_counts(conn: &mut DbConnection, id: &str) -> Result<Vec<(SdrFile, i64)>, StoreError> {
+    let enrolments = course_enrolments::table
+        .filter(course_enrolments::submission_id.eq(id))
+        .count()
+        .get_result::<i64>(conn)?;
+    Ok([(SdrFile::CourseEnrolments, enrolments)]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect())
+}
+
+/// The submission's changes of status, oldest first.
+pub fn history(conn: &mut DbConnection, id: &str) -> Result<Vec<AuditEvent>, StoreError> {
+    Ok(audit::for_subject(conn, id)?
+        .into_iter()
+        .filter(|event| event.to_state.is_some())
+        .collect())
+}
+
+/// Takes the submission's row lock for the rest of the transaction and reads it. The lock is a
+/// write that changes nothing: on PostgreSQL it locks the row, on SQLite it takes the database's
+/// write lock at the start of the transaction, so concurrent writers wait instead of failing.
+pub(crate) fn lock(
+    conn: &mut DbConnection,
+    id: &str,
+    scope: Scope,
+) -> Result<Submission, StoreError> {
+    let target = submissions::table.filter(submissions::id.eq(id));
+    let touched = match scope.organisation() {
+        Some(organisation) => {
+            diesel::update(target.filter(submissions::organisation.eq(organisation)))
+                .set(submissions::id.eq(submissions::id))
+                .execute(conn)?
+        }
+        None => diesel::update(target)
+            .set(submissions::id.eq(submissions::id))
+            .execute(conn)?,
+    };
+    if touched == 0 {
+        return Err(not_found(id));
+    }
+    find(conn, id, scope)
+}
+
+/// Applies `event` to a locked submission: checks it against the state machine, stores the new
+/// status and records the transition (with who and why) in the audit log.
+pub(crate) fn apply(
+    conn: &mut DbConnection,
+    submission: &Submission,
+    event: SubmissionEvent,
+    actor: &str,
+    reason: &str,
+) -> Result<SubmissionStatus, StoreError> {
+    let next = submission.status.apply(event)?;
+    let at = now();
+    diesel::update(submissions::table.find(&submission.id))
+        .set((
+            submissions::status.eq(next.as_str()),
+            submissions::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    if next != submission.status {
+        audit::record(
+            conn,
+            &NewAuditEvent::new(actor, "submission.transition", &submission.id)
+                .organisation(submission.organisation.value())
+                .transition(submission.status.as_str(), next.as_str())
+                .reason(reason),
+        )?;
+    }
+    Ok(next)
+}
+
+/// Recounts the submission's errors and warnings from its stored problems.
+pub(crate) fn refresh_counts(conn: &mut DbConnection, id: &str) -> Result<(), StoreError> {
+    let count = |conn: &mut DbConnection, severity: &str| -> Result<i64, StoreError> {
+        Ok(problems::table
+            .filter(problems::submission_id.eq(id))
+            .filter(problems::severity.eq(severity))
+            .count()
+            .get_result::<i64>(conn)?)
+    };
+    let errors = count(conn, "error")?;
+    let warnings = count(conn, "warning")?;
+    diesel::update(submissions::table.find(id))
+        .set((
+            submissions::error_count.eq(i32::try_from(errors).unwrap_or(i32::MAX)),
+            submissions::warning_count.eq(i32::try_from(warnings).unwrap_or(i32::MAX)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Asks for a validation run: the submission is `Queued` for a validator to take.
+pub fn request_validation(
+    conn: &mut DbConnection,
+    id: &str,
+    scope: Scope,
+    actor: &str,
+) -> Result<Submission, StoreError> {
+    conn.transaction(|conn| {
+        let submission = lock(conn, id, scope)?;
+        let records: i64 = record_counts(conn, id)?.iter().map(|(_, n)| n).sum();
+        if records == 0 && !submission.status.is_final() {
+            return Err(StoreError::Invalid(
+                "the submission has no records yet; upload records before asking for validation"
+                    .to_owned(),
+            ));
+        }
+        apply(
+            conn,
+            &submission,
+            SubmissionEvent::ValidationRequested,
+            actor,
+            "validation requested",
+        )?;
+        find(conn, id, scope)
+    })
+}
+
+/// Lodges a `Processed` submission. A return already lodged for the same organisation and round
+/// becomes `Superseded` in the same transaction.
+pub fn submit(
+    conn: &mut DbConnection,
+    id: &str,
+    scope: Scope,
+    actor: &str,
+) -> Result<Submission, StoreError> {
+    conn.transaction(|conn| {
+        let submission = lock(conn, id, scope)?;
+        apply(
+            conn,
+            &submission,
+            SubmissionEvent::Submit,
+            actor,
+            "lodged with the funder",
+        )?;
+        diesel::update(submissions::table.find(id))
+            .set(submissions::submitted_at.eq(now()))
+            .execute(conn)?;
+        let earlier: Vec<String> = submissions::table
+            .filter(submissions::organisation.eq(submission.organisation.value()))
+            .filter(submissions::round_id.eq(submission.round.to_string()))
+            .filter(submissions::status.eq(SubmissionStatus::Submitted.as_str()))
+            .filter(submissions::id.ne(id))
+            .select(submissions::id)
+            .load(conn)?;
+        for earlier_id in earlier {
+            let earlier = lock(conn, &earlier_id, Scope::Everyone)?;
+            apply(
+                conn,
+                &earlier,
+                SubmissionEvent::Supersede,
+                actor,
+                &format!("superseded by submission {id}"),
+            )?;
+        }
+        find(conn, id, scope)
+    })
+}
+
+/// Abandons a submission.
+pub fn cancel(
+    conn: &mut DbConnection,
+    id: &str,
+    scope: Scope,
+    actor: &str,
+    reason: &str,
+) -> Result<Submission, StoreError> {
+    conn.transaction(|conn| {
+        let submission = lock(conn, id, scope)?;
+        apply(conn, &submission, SubmissionEvent::Cancel, actor, reason)?;
+        find(conn, id, scope)
+    })
+}
+
+/// Takes the oldest `Queued` submission for validation, moving it to `Validating`. Safe with
+/// several validators on one database: the move is a conditional update, so only one wins.
+pub fn claim_queued(conn: &mut DbConnection) -> Result<Option<Submission>, StoreError> {
+    const CANDIDATES: i64 = 8;
+    let candidates: Vec<String> = submissions::table
+        .filter(submissions::status.eq(SubmissionStatus::Queued.as_str()))
+        .order((submissions::updated_at.asc(), submissions::id.asc()))
+        .select(submissions::id)
+        .limit(CANDIDATES)
+        .load(conn)?;
+    for id in candidates {
+        let claimed = conn.transaction(|conn| {
+            let moved = diesel::update(
+                submissions::table
+                    .filter(submissions::id.eq(&id))
+                    .filter(submissions::status.eq(SubmissionStatus::Queued.as_str())),
+            )
+            .set((
+                submissions::status.eq(SubmissionStatus::Validating.as_str()),
+                submissions::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+            if moved == 0 {
+                return Ok(None);
+            }
+            let submission = find(conn, &id, Scope::Everyone)?;
+            audit::record(
+                conn,
+                &NewAuditEvent::system("submission.transition", &id)
+                    .organisation(submission.organisation.value())
+                    .transition(
+                        SubmissionStatus::Queued.as_str(),
+                        SubmissionStatus::Validating.as_str(),
+                    )
+                    .reason("validation started"),
+            )?;
+            Ok::<_, StoreError>(Some(submission))
+        })?;
+        if claimed.is_some() {
+            return Ok(claimed);
+        }
+    }
+    Ok(None)
+}
+
+/// Puts back in the queue the validations a validator took but did not finish before `stale`
+/// (it died, or its node was stopped).
+pub fn requeue_abandoned(
+    conn: &mut DbConnection,
+    stale: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    let abandoned: Vec<String> = submissions::table
+        .filter(submissions::status.eq(SubmissionStatus::Validating.as_str()))
+        .filter(submissions::updated_at.lt(crate::time::to_row(stale)))
+        .select(submissions::id)
+        .load(conn)?;
+    let mut requeued = 0;
+    for id in abandoned {
+        conn.transaction(|conn| {
+            let submission = lock(conn, &id, Scope::Everyone)?;
+            if submission.status == SubmissionStatus::Validating {
+                apply(
+                    conn,
+                    &submission,
+                    SubmissionEvent::ValidationAbandoned,
+                    audit::SYSTEM_ACTOR,
+                    "the validator stopped before finishing; queued again",
+                )?;
+                requeued += 1;
+            }
+            Ok::<_, StoreError>(())
+        })?;
+    }
+    Ok(requeued)
+}
+
+/// Stores the problems found across records by a validation run and gives the verdict:
+/// `Processed` when the submission has no error at all, `Rejected` otherwise.
+pub fn record_verdict(
+    conn: &mut DbConnection,
+    id: &str,
+    found: &[(SdrFile, String, dxp_domain::Problem)],
+) -> Result<SubmissionStatus, StoreError> {
+    use crate::problems::{self, Origin};
+    conn.transaction(|conn| {
+        let submission = lock(conn, id, Scope::Everyone)?;
+        problems::delete_origin(conn, id, Origin::Submission)?;
+        for file in SdrFile::ALL {
+            problems::insert(
+                conn,
+                id,
+                file,
+                Origin::Submission,
+                found
+                    .iter()
+                    .filter(|(f, _, _)| *f == file)
+                    .map(|(_, local_id, problem)| (local_id.as_str(), problem)),
+            )?;
+        }
+        refresh_counts(conn, id)?;
+        let counted = find(conn, id, Scope::Everyone)?;
+        let (event, reason) = if counted.error_count == 0 {
+            (
+                SubmissionEvent::ValidationPassed,
+                format!("validated: 0 errors, {} warning(s)", counted.warning_count),
+            )
+        } else {
+            (
+                SubmissionEvent::ValidationFailed,
+                format!(
+                    "validated: {} error(s), {} warning(s)",
+                    counted.error_count, counted.warning_count
+                ),
+            )
+        };
+        let status = apply(conn, &submission, event, audit::SYSTEM_ACTOR, &reason)?;
+        diesel::update(submissions::table.find(id))
+            .set(submissions::validated_at.eq(now()))
+            .execute(conn)?;
+        Ok(status)
+    })
+}

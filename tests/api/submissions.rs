@@ -1,0 +1,455 @@
+//! The submission lifecycle over HTTP: Draft → Queued → Validating → Processed | Rejected →
+//! Submitted, records replaced by localId, idempotent retries, illegal transitions as 409s.
+
+use std::time::{Duration, Instant};
+
+use dxp_domain::testkit::{self, Defect};
+use serde_json::{Value, json};
+
+use crate::helpers::{Backend, TestServer, admin_token, expect_problem, json_ok, token};
+use crate::on_both_backends;
+
+pub const ORG: i64 = 6004;
+
+/// A small client for one organisation's submissions.
+pub struct Teo<'a> {
+    pub server: &'a TestServer,
+    pub token: String,
+}
+
+impl<'a> Teo<'a> {
+    pub fn new(server: &'a TestServer, org: i64) -> Self {
+        Self {
+            server,
+            token: token(org, "teo-submitter"),
+        }
+    }
+
+    pub fn post(&self, path: &str, body: &Value) -> reqwest::blocking::Response {
+        self.server
+            .client()
+            .post(self.server.url(path))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .expect("POST")
+    }
+
+    pub fn get(&self, path: &str) -> reqwest::blocking::Response {
+        self.server.get(path, Some(&self.token))
+    }
+
+    pub fn open(&self, round: &str) -> String {
+        let response = self.post("/api/v1/submissions", &json!({"round": round}));
+        assert_eq!(response.status().as_u16(), 201);
+        let body: Value = response.json().expect("JSON");
+        assert_eq!(body["status"], "Draft");
+        body["id"].as_str().expect("id").to_owned()
+    }
+
+    pub fn upload(&self, id: &str, records: &[String]) -> Value {
+        json_ok(self.upload_raw(id, records))
+    }
+
+    pub fn upload_raw(&self, id: &str, records: &[String]) -> reqwest::blocking::Response {
+        let body = format!("{{\"records\":[{}]}}", records.join(","));
+        self.server
+            .client()
+            .post(
+                self.server
+                    .url(&format!("/api/v1/submissions/{id}/course-enrolments")),
+            )
+            .bearer_auth(&self.token)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .expect("POST records")
+    }
+
+    pub fn submission(&self, id: &str) -> Value {
+        json_ok(self.get(&format!("/api/v1/submissions/{id}")))
+    }
+
+    /// Asks for validation and waits for the verdict.
+    pub fn validate(&self, id: &str) -> Value {
+        let response = self.post(&format!("/api/v1/submissions/{id}/validate"), &json!({}));
+        assert_eq!(response.status().as_u16(), 202, "validate");
+        let queued: Value = response.json().expect("JSON");
+        assert!(
+            ["Queued", "Validating", "Processed", "Rejected"]
+                .contains(&queued["status"].as_str().unwrap_or(""))
+        );
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let submission = self.submission(id);
+            if matches!(
+                submission["status"].as_str(),
+                Some("Processed" | "Rejected")
+            ) {
+                return submission;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no verdict after 60 s: {submission}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn statuses(submission: &Value) -> Vec<String> {
+    submission["statusHistory"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|change| change["to"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+fn a_clean_return_goes_draft_processed_submitted(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-APR");
+    let upload = teo.upload(&id, &testkit::valid_records(25));
+    assert_eq!(
+        (upload["received"].as_u64(), upload["stored"].as_u64()),
+        (Some(25), Some(25))
+    );
+    assert_eq!(upload["errorCount"], 0, "{upload}");
+    let draft = teo.submission(&id);
+    assert_eq!(draft["recordCounts"]["courseEnrolments"], 25);
+    assert_eq!(draft["maxRecordsPerRequest"], 10_000);
+
+    let verdict = teo.validate(&id);
+    assert_eq!(verdict["status"], "Processed", "{verdict}");
+    assert_eq!(verdict["errorCount"], 0);
+    let submitted = json_ok(teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})));
+    assert_eq!(submitted["status"], "Submitted");
+    assert!(submitted["submittedAt"].is_string());
+    assert_eq!(
+        statuses(&submitted),
+        ["Draft", "Queued", "Validating", "Processed", "Submitted"]
+    );
+    let history = submitted["statusHistory"].as_array().expect("history");
+    assert_eq!(history[1]["actor"], "test-user");
+    assert_eq!(history[2]["actor"], "system");
+
+    // The audit log has every transition with who and why.
+    let audit = json_ok(server.get(
+        &format!("/api/v1/audit-events?subject={id}"),
+        Some(&admin_token()),
+    ));
+    let events = audit["results"].as_array().expect("events");
+    assert_eq!(events.len(), 5, "{audit}");
+    assert!(
+        events
+            .iter()
+            .all(|e| e["organisation"] == ORG && e["reason"].is_string())
+    );
+}
+
+fn a_rejected_return_is_fixed_and_processed(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-AUG");
+    let mut records = testkit::valid_records(10);
+    records[3] = testkit::defective_json(3, Defect::EftsByMonthCount);
+    let upload = teo.upload(&id, &records);
+    assert_eq!(upload["errorCount"], 1, "{upload}");
+    assert_eq!(
+        upload["problems"][0]["rule"],
+        Defect::EftsByMonthCount.rule()
+    );
+
+    let verdict = teo.validate(&id);
+    assert_eq!(verdict["status"], "Rejected");
+    assert_eq!(verdict["errorCount"], 1);
+
+    let page = json_ok(teo.get(&format!("/api/v1/submissions/{id}/problems?severity=error")));
+    let problem = &page["results"][0];
+    let defective: Value = serde_json::from_str(&records[3]).expect("JSON");
+    assert_eq!(problem["localId"], defective["localId"]);
+    assert_eq!(
+        problem["studentIdentificationCode"],
+        defective["studentIdentificationCode"]
+    );
+    assert_eq!(problem["rule"], Defect::EftsByMonthCount.rule());
+    assert_eq!(problem["file"], "course-enrolments");
+
+    let csv = teo
+        .server
+        .client()
+        .get(server.url(&format!("/api/v1/submissions/{id}/problems")))
+        .bearer_auth(&teo.token)
+        .header("accept", "text/csv")
+        .send()
+        .expect("GET CSV");
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = csv.text().expect("CSV");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("file,localId,studentIdentificationCode,field,rule,severity,message")
+    );
+    let row = lines.next().expect("a problem row");
+    assert!(
+        row.starts_with(&format!(
+            "course-enrolments,{},{},eftsByMonth,{},error,",
+            defective["localId"].as_str().unwrap_or_default(),
+            defective["studentIdentificationCode"]
+                .as_str()
+                .unwrap_or_default(),
+            Defect::EftsByMonthCount.rule()
+        )),
+        "{row}"
+    );
+
+    // Replacing the bad record by its localId returns the submission to Draft.
+    let mut fixed: Value = serde_json::from_str(&testkit::valid_json(3)).expect("JSON");
+    fixed["localId"] = defective["localId"].clone();
+    let upload = teo.upload(&id, &[fixed.to_string()]);
+    assert_eq!(upload["status"], "Draft");
+    assert_eq!(teo.submission(&id)["errorCount"], 0);
+    assert_eq!(teo.validate(&id)["status"], "Processed");
+}
+
+fn resending_a_batch_changes_nothing(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-APR");
+    let records = testkit::valid_records(30);
+    teo.upload(&id, &records);
+    assert_eq!(teo.validate(&id)["status"], "Processed");
+    let again = teo.upload(&id, &records);
+    assert_eq!(
+        (again["stored"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(30))
+    );
+    assert_eq!(
+        again["status"], "Processed",
+        "an unchanged batch keeps the verdict"
+    );
+    let submission = teo.submission(&id);
+    assert_eq!(submission["recordCounts"]["courseEnrolments"], 30);
+    assert_eq!(
+        statuses(&submission),
+        ["Draft", "Queued", "Validating", "Processed"]
+    );
+}
+
+fn idempotency_keys_replay_the_first_answer(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-APR");
+    let send = |records: &[String], key: &str| {
+        server
+            .client()
+            .post(server.url(&format!("/api/v1/submissions/{id}/course-enrolments")))
+            .bearer_auth(&teo.token)
+            .header("content-type", "application/json")
+            .header("idempotency-key", key)
+            .body(format!("{{\"records\":[{}]}}", records.join(",")))
+            .send()
+            .expect("POST")
+    };
+    let records = testkit::valid_records(5);
+    let first = send(&records, "key-1");
+    assert!(first.headers().get("idempotent-replayed").is_none());
+    let first: Value = first.json().expect("JSON");
+    assert_eq!(first["stored"], 5);
+    let retry = send(&records, "key-1");
+    assert_eq!(retry.headers()["idempotent-replayed"], "true");
+    assert_eq!(
+        retry.json::<Value>().expect("JSON"),
+        first,
+        "a retry gets the first answer"
+    );
+    let other = send(&testkit::valid_records(6), "key-1");
+    let problem = expect_problem(other, 422);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("different request")
+    );
+}
+
+fn illegal_transitions_are_409s_that_say_why(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-APR");
+
+    let problem = expect_problem(
+        teo.post(&format!("/api/v1/submissions/{id}/validate"), &json!({})),
+        422,
+    );
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("no records"),
+        "{problem}"
+    );
+    teo.upload(&id, &testkit::valid_records(3));
+    let problem = expect_problem(
+        teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})),
+        409,
+    );
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("only a Processed submission"),
+        "{problem}"
+    );
+
+    teo.validate(&id);
+    json_ok(teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})));
+    for (path, body) in [
+        (format!("/api/v1/submissions/{id}/submit"), json!({})),
+        (format!("/api/v1/submissions/{id}/validate"), json!({})),
+        (
+            format!("/api/v1/submissions/{id}/cancel"),
+            json!({"reason": "too late"}),
+        ),
+    ] {
+        let problem = expect_problem(teo.post(&path, &body), 409);
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("has been submitted"),
+            "{problem}"
+        );
+    }
+    let problem = expect_problem(teo.upload_raw(&id, &testkit::valid_records(1)), 409);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("can no longer change")
+    );
+    let delete = server
+        .client()
+        .delete(server.url(&format!(
+            "/api/v1/submissions/{id}/course-enrolments/anything"
+        )))
+        .bearer_auth(&teo.token)
+        .send()
+        .expect("DELETE");
+    expect_problem(delete, 409);
+
+    let cancelled_id = teo.open("2026-APR");
+    let cancelled = json_ok(teo.post(
+        &format!("/api/v1/submissions/{cancelled_id}/cancel"),
+        &json!({"reason": "duplicate"}),
+    ));
+    assert_eq!(cancelled["status"], "Cancelled");
+    assert_eq!(cancelled["statusHistory"][1]["reason"], "duplicate");
+    let problem = expect_problem(
+        teo.upload_raw(&cancelled_id, &testkit::valid_records(1)),
+        409,
+    );
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("cancelled")
+    );
+}
+
+fn a_later_submitted_return_supersedes_the_earlier(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let lodge = || {
+        let id = teo.open("2026-AUG");
+        teo.upload(&id, &testkit::valid_records(4));
+        assert_eq!(teo.validate(&id)["status"], "Processed");
+        json_ok(teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})));
+        id
+    };
+    let first = lodge();
+    let second = lodge();
+    assert_eq!(teo.submission(&first)["status"], "Superseded");
+    assert_eq!(teo.submission(&second)["status"], "Submitted");
+    let listed = json_ok(teo.get("/api/v1/submissions?round=2026-AUG&status=Superseded"));
+    assert_eq!(listed["results"].as_array().map(Vec::len), Some(1));
+    assert_eq!(listed["results"][0]["id"], first.as_str());
+}
+
+fn the_same_enrolment_twice_is_rejected_across_records(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-APR");
+    let original: Value = serde_json::from_str(&testkit::valid_json(1)).expect("JSON");
+    let mut twin = original.clone();
+    twin["localId"] = json!("twin-of-1");
+    // The request's report already names the twin; the stored submission learns it when the
+    // rules across records run on the whole submission.
+    let upload = teo.upload(&id, &[original.to_string(), twin.to_string()]);
+    assert_eq!(upload["errorCount"], 1, "{upload}");
+    assert_eq!(
+        teo.submission(&id)["errorCount"],
+        0,
+        "each record is fine on its own"
+    );
+    let verdict = teo.validate(&id);
+    assert_eq!(verdict["status"], "Rejected");
+    assert_eq!(verdict["errorCount"], 1, "the twin is counted once");
+    let problems = json_ok(teo.get(&format!("/api/v1/submissions/{id}/problems")));
+    let problem = &problems["results"][0];
+    assert_eq!(problem["localId"], "twin-of-1");
+    let message = problem["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains(original["localId"].as_str().unwrap_or("?")),
+        "{message}"
+    );
+
+    // Deleting the twin fixes it.
+    let delete = server
+        .client()
+        .delete(server.url(&format!(
+            "/api/v1/submissions/{id}/course-enrolments/twin-of-1"
+        )))
+        .bearer_auth(&teo.token)
+        .send()
+        .expect("DELETE");
+    assert_eq!(delete.status().as_u16(), 204);
+    assert_eq!(teo.validate(&id)["status"], "Processed");
+}
+
+fn paging_walks_every_submission_once(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let mut opened: Vec<String> = (0..5).map(|_| teo.open("2026-APR")).collect();
+    let mut seen = Vec::new();
+    let mut path = "/api/v1/submissions?limit=2".to_owned();
+    loop {
+        let page = json_ok(teo.get(&path));
+        seen.extend(
+            page["results"]
+                .as_array()
+                .expect("results")
+                .iter()
+                .map(|s| s["id"].as_str().unwrap_or("").to_owned()),
+        );
+        match page["nextCursor"].as_str() {
+            Some(cursor) => path = format!("/api/v1/submissions?limit=2&cursor={cursor}"),
+            None => break,
+        }
+    }
+    opened.reverse();
+    assert_eq!(seen, opened, "newest first, each once");
+    expect_problem(teo.get("/api/v1/submissions?cursor=garbage"), 400);
+}
+
+on_both_backends!(
+    a_clean_return_goes_draft_processed_submitted,
+    a_rejected_return_is_fixed_and_processed,
+    resending_a_batch_changes_nothing,
+    idempotency_keys_replay_the_first_answer,
+    illegal_transitions_are_409s_that_say_why,
+    a_later_submitted_return_supersedes_the_earlier,
+    the_same_enrolment_twice_is_rejected_across_records,
+    paging_walks_every_submission_once,
+);
