@@ -4,10 +4,13 @@
 
 mod helpers;
 
+mod atomicity;
 mod auth;
 mod cli;
 mod health;
+mod isolation;
 mod migrations;
 mod openapi;
 mod rounds;
 mod submissions;
+mod validation;

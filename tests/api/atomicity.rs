@@ -1,0 +1,75 @@
+//! A request is stored whole or not at all: a failure in the middle of a batch (injected with a
+//! database trigger) leaves the submission exactly as it was.
+
+use diesel::{Connection, RunQueryDsl};
+use dxp_domain::testkit;
+use serde_json::Value;
+
+use crate::helpers::{Backend, TestServer, expect_problem};
+use crate::on_both_backends;
+use crate::submissions::{ORG, Teo};
+
+const POISON: &str = "poison-record";
+
+fn install_failing_trigger(backend: Backend, url: &str) {
+    match backend {
+        Backend::Sqlite => {
+            let path = url.trim_start_matches("sqlite://");
+            let mut conn = diesel::SqliteConnection::establish(path).expect("open SQLite");
+            diesel::sql_query(format!(
+                "CREATE TRIGGER fail_poison BEFORE INSERT ON course_enrolments \
+                 WHEN NEW.local_id = '{POISON}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+            ))
+            .execute(&mut conn)
+            .expect("create trigger");
+        }
+        Backend::Postgres => {
+            let mut conn = diesel::PgConnection::establish(url).expect("open PostgreSQL");
+            diesel::sql_query(format!(
+                "CREATE FUNCTION fail_poison() RETURNS trigger AS $$ BEGIN \
+                 IF NEW.local_id = '{POISON}' THEN RAISE EXCEPTION 'injected failure'; END IF; \
+                 RETURN NEW; END $$ LANGUAGE plpgsql"
+            ))
+            .execute(&mut conn)
+            .expect("create function");
+            diesel::sql_query(
+                "CREATE TRIGGER fail_poison BEFORE INSERT ON course_enrolments \
+                 FOR EACH ROW EXECUTE FUNCTION fail_poison()",
+            )
+            .execute(&mut conn)
+            .expect("create trigger");
+        }
+    }
+}
+
+fn a_failure_mid_batch_leaves_nothing_written(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-APR");
+    teo.upload(&id, &testkit::valid_records(10));
+    let before = teo.submission(&id);
+
+    install_failing_trigger(backend, &server.database.url);
+    // 1,200 records: the first chunks are written before the poisoned one fails.
+    let mut records: Vec<String> = (100..1300).map(testkit::valid_json).collect();
+    let mut poisoned: Value = serde_json::from_str(&records[1100]).expect("JSON");
+    poisoned["localId"] = Value::from(POISON);
+    records[1100] = poisoned.to_string();
+    let problem = expect_problem(teo.upload_raw(&id, &records), 500);
+    let detail = problem["detail"].as_str().unwrap_or_default();
+    assert!(
+        !detail.contains("injected") && !detail.to_lowercase().contains("sql"),
+        "internal detail leaked: {detail}"
+    );
+
+    let after = teo.submission(&id);
+    assert_eq!(
+        after["recordCounts"], before["recordCounts"],
+        "nothing of the failed batch was kept"
+    );
+    assert_eq!(after["status"], before["status"]);
+    assert_eq!(after["statusHistory"], before["statusHistory"]);
+    assert_eq!(after["errorCount"], before["errorCount"]);
+}
+
+on_both_backends!(a_failure_mid_batch_leaves_nothing_written);
