@@ -72,9 +72,14 @@ impl std::fmt::Debug for Rule {
     }
 }
 
-/// Every rule, in code order.
+/// The registries of every file's rules and of the rules across files. Each file's rules live
+/// beside their checks; this is the one place that lists the registries.
+const REGISTRIES: &[&[&Rule]] = &[&super::rules::RULES];
+
+/// Every rule, registry by registry, each in code order.
 pub fn catalogue() -> &'static [&'static Rule] {
-    &super::rules::RULES
+    static ALL: std::sync::OnceLock<Vec<&'static Rule>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| REGISTRIES.iter().flat_map(|rules| rules.iter().copied()).collect())
 }
 
 /// The rule with this code, if there is one.
