@@ -7,8 +7,15 @@
 
 pub mod calendar;
 pub mod codes;
+pub mod course;
+pub mod course_completion;
 pub mod course_enrolment;
+pub mod fields;
+pub mod ird;
+pub mod learner;
 pub mod organisation;
+pub mod qualification_completion;
+pub mod reference;
 pub mod role;
 pub mod sdr_file;
 pub mod submission;

@@ -7,6 +7,22 @@
 //! and the dates, ITE fields from the NZSCED field) the way a correct student management system
 //! would. [`Parts::from_seed`] picks parts deterministically, so a seed always gives the same
 //! record.
+//!
+//! For the other four files, [`valid_return`] builds a whole return whose five files agree with
+//! each other (every enrolled course in the register once, one learner record per learner with
+//! the NSN of its enrolments, completions matching their enrolments, fees categories following
+//! citizenship); [`valid_learner`], [`valid_course`], [`valid_course_completion`] and
+//! [`valid_qualification_completion`] build single valid records, and [`breaking`] a batch that
+//! breaks one given rule and no other.
+
+mod breaches;
+mod returns;
+
+pub use breaches::{Breach, breaking};
+pub use returns::{
+    RETURN_YEAR, Return, ReturnRecords, name_id_code, valid_course, valid_course_completion,
+    valid_learner, valid_qualification_completion, valid_return, valid_return_typed,
+};
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, Offset, Utc};
 use serde_json::{Value, json};

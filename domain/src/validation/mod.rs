@@ -9,10 +9,17 @@
 //! - [`catalogue`] lists every rule; [`catalogue_entries`] is its HTTP form and
 //!   [`catalogue_markdown`] its `docs/rules.md` form.
 //!
+//! - [`check_file`] (and [`check_file_in_year`], with the return year some rules need) checks
+//!   the records of any of the five files: learners, the course register and the two completion
+//!   files have their own rule registries (LR-, CR-, CC-, QC-); course enrolments go through
+//!   [`check_batch`].
+//!
 //! Rules never stop at the first problem, format a message only when they find one, and use
 //! no regular expressions: checking is a pass over typed values.
 
+pub mod across_files;
 mod batch;
+mod files;
 mod read;
 mod rule;
 mod rules;
@@ -24,11 +31,17 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::SdrFile;
+use crate::course::WireCourse;
+use crate::course_completion::WireCourseCompletion;
 use crate::course_enrolment::CourseEnrolment;
+use crate::learner::WireLearner;
+use crate::qualification_completion::WireQualificationCompletion;
 use read::Reading;
 use sink::Sink;
 use view::RecordView;
 
+pub use across_files::{FileProblem, SubmissionRecords, check_across_files};
 pub use batch::{EnrolmentKey, across_enrolments};
 pub use rule::{Rule, RuleEntry, catalogue, catalogue_entries, catalogue_markdown, rule_by_code};
 
@@ -213,6 +226,119 @@ pub fn validate_into(index: usize, record: &CourseEnrolment, problems: &mut Vec<
     let view = RecordView::from_enrolment(record);
     let mut sink = Sink::new(index, view.local_id, view.start_year(), problems);
     rules::check_record(&view, &mut sink);
+}
+
+/// One record of a file after checking, whatever the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileRecordReport {
+    /// Position in the batch, from 0.
+    pub index: usize,
+    /// The record's `localId`, when it could be read as text.
+    pub local_id: Option<String>,
+    /// The record's `studentIdentificationCode`, when it has one and it could be read (never
+    /// for the course register, which has no learners; for course enrolments, when the record
+    /// could be typed).
+    pub student_identification_code: Option<String>,
+    /// Every problem of this record, record rules first, then rules across the batch.
+    pub problems: Vec<Problem>,
+}
+
+impl FileRecordReport {
+    pub fn has_errors(&self) -> bool {
+        self.problems
+            .iter()
+            .any(|problem| problem.severity == Severity::Error)
+    }
+}
+
+/// The outcome of checking a batch of one file's records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileReport {
+    /// One report per record, in batch order.
+    pub records: Vec<FileRecordReport>,
+    pub error_count: usize,
+    pub warning_count: usize,
+}
+
+impl FileReport {
+    /// Whether the batch has no errors (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        self.error_count == 0
+    }
+
+    /// Every problem of every record, in batch order.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.records
+            .iter()
+            .flat_map(|record| record.problems.iter())
+    }
+
+    /// Every problem of every record, in batch order, taken out of the report.
+    pub fn into_problems(self) -> Vec<Problem> {
+        let mut problems = Vec::with_capacity(self.error_count + self.warning_count);
+        for record in self.records {
+            problems.extend(record.problems);
+        }
+        problems
+    }
+}
+
+impl From<BatchReport> for FileReport {
+    fn from(report: BatchReport) -> Self {
+        FileReport {
+            records: report
+                .records
+                .into_iter()
+                .map(|record| FileRecordReport {
+                    index: record.index,
+                    local_id: record.local_id,
+                    student_identification_code: record
+                        .record
+                        .map(|enrolment| enrolment.student_identification_code),
+                    problems: record.problems,
+                })
+                .collect(),
+            error_count: report.error_count,
+            warning_count: report.warning_count,
+        }
+    }
+}
+
+/// Checks a batch of records of `file`, each given as its raw JSON text, with the file's record
+/// rules and its rules across records (one record per localId, one per learner, course or
+/// completion). Course enrolments go through [`check_batch`]. Pass all of a submission's
+/// records of the file at once to apply the rules across records to the whole submission.
+///
+/// Rules that need the year of the return (a learner's age on 1 January, the first year of
+/// tertiary education, a year in a course code, a completion after the return year) do nothing
+/// here: use [`check_file_in_year`] when the return is known.
+pub fn check_file<'a>(file: SdrFile, records: impl IntoIterator<Item = &'a str>) -> FileReport {
+    check_records(file, None, records)
+}
+
+/// [`check_file`] for the records of a return of `return_year`, with the rules that need it.
+pub fn check_file_in_year<'a>(
+    file: SdrFile,
+    return_year: i32,
+    records: impl IntoIterator<Item = &'a str>,
+) -> FileReport {
+    check_records(file, Some(return_year), records)
+}
+
+fn check_records<'a>(
+    file: SdrFile,
+    return_year: Option<i32>,
+    records: impl IntoIterator<Item = &'a str>,
+) -> FileReport {
+    match file {
+        SdrFile::CourseEnrolments => FileReport::from(check_batch(records)),
+        SdrFile::Learners => files::check::<WireLearner>(records, return_year),
+        SdrFile::Courses => files::check::<WireCourse>(records, return_year),
+        SdrFile::CourseCompletions => files::check::<WireCourseCompletion>(records, return_year),
+        SdrFile::QualificationCompletions => {
+            files::check::<WireQualificationCompletion>(records, return_year)
+        }
+    }
 }
 
 #[cfg(test)]

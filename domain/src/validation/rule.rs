@@ -22,6 +22,10 @@ pub(crate) enum Check {
     /// Across the records of one batch (or of a whole submission, when the caller passes them
     /// all at once).
     Batch,
+    /// A pure function of one record of the learner, course register or completion files. The
+    /// file's checker (`validation::files`) pairs the rule with its check, which reads that
+    /// file's record type.
+    FileRecord,
 }
 
 /// A validation rule: what it checks, on which field, how severe a breach is.
@@ -74,12 +78,24 @@ impl std::fmt::Debug for Rule {
 
 /// The registries of every file's rules and of the rules across files. Each file's rules live
 /// beside their checks; this is the one place that lists the registries.
-const REGISTRIES: &[&[&Rule]] = &[&super::rules::RULES];
+const REGISTRIES: &[&[&Rule]] = &[
+    &super::rules::RULES,
+    &super::files::learners::RULES,
+    &super::files::courses::RULES,
+    &super::files::course_completions::RULES,
+    &super::files::qualification_completions::RULES,
+    &super::across_files::RULES,
+];
 
 /// Every rule, registry by registry, each in code order.
 pub fn catalogue() -> &'static [&'static Rule] {
     static ALL: std::sync::OnceLock<Vec<&'static Rule>> = std::sync::OnceLock::new();
-    ALL.get_or_init(|| REGISTRIES.iter().flat_map(|rules| rules.iter().copied()).collect())
+    ALL.get_or_init(|| {
+        REGISTRIES
+            .iter()
+            .flat_map(|rules| rules.iter().copied())
+            .collect()
+    })
 }
 
 /// The rule with this code, if there is one.
@@ -191,23 +207,38 @@ mod tests {
 
     #[test]
     fn codes_are_sequential_unique_and_in_order() {
-        for (position, rule) in catalogue().iter().enumerate() {
-            assert_eq!(
-                rule.code,
-                format!("CE-{:03}", position + 1),
-                "rules must stay in code order"
-            );
-            assert_eq!(rule.file, SdrFile::CourseEnrolments);
-            assert!(!rule.description.is_empty());
-            assert!(
-                rule.field.is_empty()
-                    || rule.field == "*"
-                    || crate::course_enrolment::Field::from_name(rule.field).is_some(),
-                "{} names an unknown field {}",
-                rule.code,
-                rule.field
-            );
+        for registry in REGISTRIES {
+            let Some(first) = registry.first() else {
+                continue;
+            };
+            let prefix = first.code.split('-').next().unwrap_or_default();
+            for (position, rule) in registry.iter().enumerate() {
+                assert_eq!(
+                    rule.code,
+                    format!("{prefix}-{:03}", position + 1),
+                    "rules must stay in code order"
+                );
+                assert!(!rule.description.is_empty());
+                assert!(
+                    rule.field.is_empty()
+                        || rule.field == "*"
+                        || crate::fields::field(rule.file, rule.field).is_some(),
+                    "{} names an unknown field {}",
+                    rule.code,
+                    rule.field
+                );
+            }
         }
+        let mut codes: Vec<&str> = catalogue().iter().map(|rule| rule.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), catalogue().len(), "codes are unique");
+        assert!(
+            catalogue()
+                .iter()
+                .filter(|rule| rule.code.starts_with("CE-"))
+                .all(|rule| rule.file == SdrFile::CourseEnrolments)
+        );
     }
 
     #[test]

@@ -3,21 +3,24 @@
 //! Spec 003: "The value is calculated by evenly dividing the course EFTS factor by the number of
 //! calendar months the learner is enrolled, irrespective of which day in the month the course
 //! starts or ends. The formula is: Course EFTS factor ÷ Course Finish Month − Course Start Month
-//! (inclusive)". So `eftsByMonth` has one value per calendar month from the start month to the
-//! end month inclusive, across a year end too (Nov 2026–Feb 2027 is four months).
+//! (inclusive)". The funder's guidance adds that each month's value is rounded down to four
+//! decimal places.
 //!
-//! Judgement calls, both so that no correct return is refused:
+//! Two forms of `eftsByMonth` are accepted:
 //!
-//! - **Rounding.** The funder says round each month down to four decimal places; vendors round
-//!   and put the remainder in the last month. Both must pass, so the values must add up to the
-//!   factor within 0.0001 per value (the most round-down can lose).
-//! - **The twelve-month layout.** The funder's file guidance (domain spec §2.2) reports twelve
-//!   values, January to December of the return year, with 0.0000 for months without enrolment,
-//!   and only the return year's months of a course spanning two years. An enrolment does not say
-//!   which year is the return year, so twelve values are also accepted when, read as
-//!   January–December of a year the course runs in, the months outside the course are 0 and the
-//!   values carry that year's share of the factor (factor × course months in the year ÷ course
-//!   months), within 0.0001 per course month.
+//! - **Spec 003's form**: one value per calendar month from the start month to the end month
+//!   inclusive, across a year end too (Nov 2026–Feb 2027 is four values).
+//! - **The return-file form**: twelve values, January to December of a year the course runs in
+//!   (the return year; an enrolment does not say which year that is, so each year the course
+//!   runs in is tried), 0 for the months outside the course, and for a course spanning two years
+//!   only that year's months (SDR domain specification §2.2).
+//!
+//! In both, each course month carries the factor divided by the number of course months (of the
+//! whole course), rounded down to four decimal places. Also accepted, so that no return a
+//! student management system produces correctly is refused: the remainder put in the last
+//! course month (the factor less the other months), after rounding down, or after rounding to
+//! the nearest ten-thousandth as a vendor's sample data does (0.1167 over ten months: nine ×
+//! 0.0117 and 0.0114). The values are compared exactly, in ten-thousandths.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -34,11 +37,11 @@ pub(crate) const CE_021: Rule = Rule {
     field: "eftsByMonth",
     severity: Severity::Error,
     error_from_year: None,
-    description: "eftsByMonth has one value per calendar month the course spans, from the month of \
-                  courseStartDate to the month of courseEndDate inclusive, across a year end too \
-                  (Nov 2026–Feb 2027 is 4 values). Also accepted: 12 values for January–December of \
-                  a year the course runs in, with 0 for the months outside the course (the \
-                  funder's file layout).",
+    description: "eftsByMonth has one of two forms: spec 003's, one value per calendar month the \
+                  course spans, from the month of courseStartDate to the month of courseEndDate \
+                  inclusive, across a year end too (Nov 2026–Feb 2027 is 4 values); or the return \
+                  file's, 12 values for January–December of a year the course runs in, with 0 for \
+                  the months outside the course.",
     check: Check::Record(one_value_per_month),
 };
 
@@ -48,11 +51,13 @@ pub(crate) const CE_022: Rule = Rule {
     field: "eftsByMonth",
     severity: Severity::Error,
     error_from_year: None,
-    description: "The eftsByMonth values add up to courseEftsFactor within 0.0001 per value, so \
-                  that both rounding each month down (the funder's rule) and putting the remainder \
-                  in the last month (vendors' practice) pass. In the 12-value layout the values \
-                  carry the year's share of the factor: factor × course months in the year ÷ \
-                  course months. Checked only when the number of values fits the course (CE-021).",
+    description: "Each course month of eftsByMonth (in either form) is courseEftsFactor divided by \
+                  the number of calendar months of the whole course, rounded down to four decimal \
+                  places (the funder's rule). Also accepted: the last course month holding the \
+                  remainder (the factor less the other months), with the other months rounded \
+                  down or rounded to the nearest 0.0001. Checked when the number of values fits \
+                  the course (CE-021) and every value and the factor have four decimal places \
+                  (CE-023, CE-024).",
     check: Check::Record(values_add_up),
 };
 
@@ -80,22 +85,80 @@ pub(crate) const CE_024: Rule = Rule {
 
 /// Numeric(1,4): the largest value with one digit before the point and four after.
 const NUMERIC_1_4_MAX: f64 = 9.9999;
-/// The most a month's value can lose when rounded down to four decimal places.
-const PER_VALUE_TOLERANCE: f64 = 0.0001;
-/// Slack for binary floating point when adding many four-decimal values.
-const FLOAT_SLACK: f64 = 1e-9;
-/// A twelve-value month outside the course counts as empty below this (0.0000 to 4 dp).
-const EMPTY_MONTH: f64 = 0.00005;
+/// EFTS values are compared in ten-thousandths, their fourth decimal place.
+const UNITS_PER_EFTS: f64 = 10_000.0;
 /// How many calendar years of a long course the twelve-value layout is tried against; courses
 /// do not run for decades, and the bound keeps a nonsense date range cheap.
 const MAX_LAYOUT_YEARS: i32 = 20;
 
-fn tolerance(values: i64) -> f64 {
-    values as f64 * PER_VALUE_TOLERANCE + FLOAT_SLACK
-}
-
 fn plural(count: i64) -> &'static str {
     if count == 1 { "" } else { "s" }
+}
+
+/// A value of four decimal places in ten-thousandths; `None` for any other value (CE-023 and
+/// CE-024 report those).
+fn units(value: f64) -> Option<i64> {
+    fits_decimal(value, 0.0, NUMERIC_1_4_MAX, 4).then(|| (value * UNITS_PER_EFTS).round() as i64)
+}
+
+/// Ten-thousandths as a value, for a message.
+struct Efts(i64);
+
+impl std::fmt::Display for Efts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.4}", self.0 as f64 / UNITS_PER_EFTS)
+    }
+}
+
+/// One accepted way of spreading the factor: every course month but the last carries
+/// `regular`, the last carries `last`.
+#[derive(Clone, Copy, PartialEq)]
+struct Spread {
+    regular: i64,
+    last: i64,
+}
+
+impl Spread {
+    /// The value of course month `offset` (from 0) of a course of `months` months.
+    fn month(self, offset: i64, months: i64) -> i64 {
+        if offset == months - 1 {
+            self.last
+        } else {
+            self.regular
+        }
+    }
+}
+
+/// The spreads accepted for a factor of `factor` ten-thousandths over `months` months: rounded
+/// down in every month (the funder's rule), rounded down with the remainder in the last month,
+/// and rounded to nearest with the remainder in the last month.
+fn spreads(factor: i64, months: i64) -> [Spread; 3] {
+    let down = factor / months;
+    let nearest = (2 * factor + months) / (2 * months);
+    let remainder = |regular: i64| factor - regular * (months - 1);
+    let nearest_last = remainder(nearest);
+    [
+        Spread {
+            regular: down,
+            last: down,
+        },
+        Spread {
+            regular: down,
+            last: remainder(down),
+        },
+        // Rounding up can leave nothing for the last month: then it is not a spread.
+        if nearest_last >= 0 {
+            Spread {
+                regular: nearest,
+                last: nearest_last,
+            }
+        } else {
+            Spread {
+                regular: down,
+                last: down,
+            }
+        },
+    ]
 }
 
 /// A course whose dates are in order.
@@ -117,7 +180,7 @@ impl Course {
         })
     }
 
-    fn years(self) -> impl Iterator<Item = i32> {
+    fn years(self) -> impl Iterator<Item = i32> + Clone {
         let last = self
             .end
             .year()
@@ -125,13 +188,15 @@ impl Course {
         self.start.year()..=last
     }
 
-    fn runs_in(self, year: i32, month0: usize) -> bool {
+    /// The course month (from 0) that `month0` of `year` is, if the course runs then.
+    fn offset(self, year: i32, month0: usize) -> Option<i64> {
         let index = i64::from(year) * 12 + month0 as i64;
-        (month_index(self.start)..=month_index(self.end)).contains(&index)
+        let offset = index - month_index(self.start);
+        (0..self.months).contains(&offset).then_some(offset)
     }
 
-    fn months_in(self, year: i32) -> i64 {
-        (0..12).filter(|&month0| self.runs_in(year, month0)).count() as i64
+    fn runs_in(self, year: i32, month0: usize) -> bool {
+        self.offset(year, month0).is_some()
     }
 
     /// In the twelve-value layout for `year`, the first month outside the course that is not
@@ -141,18 +206,34 @@ impl Course {
             .iter()
             .copied()
             .enumerate()
-            .find(|&(month0, value)| !self.runs_in(year, month0) && value.abs() >= EMPTY_MONTH)
+            .find(|&(month0, value)| !self.runs_in(year, month0) && value != 0.0)
     }
 
-    /// The year for which `values` is a twelve-value layout with empty months outside the
-    /// course and the year's share of `factor`.
-    fn calendar_layout_adds_up(self, values: &[f64], sum: f64, factor: f64) -> bool {
-        values.len() == 12
-            && self.years().any(|year| {
-                let share = factor * self.months_in(year) as f64 / self.months as f64;
-                self.first_stray_month(values, year).is_none()
-                    && (sum - share).abs() <= tolerance(self.months)
-            })
+    /// The first of `values` (in spec 003's form, each of four decimal places) that differs from
+    /// `spread`: (position, value found, value expected), in ten-thousandths.
+    fn first_mismatch(self, values: &[f64], spread: Spread) -> Option<(usize, i64, i64)> {
+        values.iter().enumerate().find_map(|(at, &value)| {
+            let value = units(value).unwrap_or(-1);
+            let expected = spread.month(at as i64, self.months);
+            (value != expected).then_some((at, value, expected))
+        })
+    }
+
+    /// The first month of the twelve-value layout for `year` that differs from `spread`:
+    /// (month from 0, value found, value expected). Months outside the course expect 0.
+    fn first_calendar_mismatch(
+        self,
+        values: &[f64],
+        year: i32,
+        spread: Spread,
+    ) -> Option<(usize, i64, i64)> {
+        values.iter().enumerate().find_map(|(month0, &value)| {
+            let value = units(value).unwrap_or(-1);
+            let expected = self
+                .offset(year, month0)
+                .map_or(0, |offset| spread.month(offset, self.months));
+            (value != expected).then_some((month0, value, expected))
+        })
     }
 
     /// The month `offset` months after the start month.
@@ -212,53 +293,102 @@ fn one_value_per_month(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     );
 }
 
+/// What the funder's spread of `factor` over `months` months is, for a message.
+fn expected_spread(factor: i64, months: i64) -> String {
+    let [down, with_remainder, _] = spreads(factor, months);
+    let last = if with_remainder.last == down.last {
+        String::new()
+    } else {
+        format!(
+            " (the last month may instead hold the remainder, {})",
+            Efts(with_remainder.last)
+        )
+    };
+    format!(
+        "courseEftsFactor {} over {months} month{} is {} a month, rounded down to four decimal \
+         places{last}",
+        Efts(factor),
+        plural(months),
+        Efts(down.regular)
+    )
+}
+
 fn values_add_up(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     let (Some(course), Some(values), Some(factor)) = (
         Course::of(view),
         view.efts_by_month,
-        view.course_efts_factor,
+        view.course_efts_factor.and_then(units),
     ) else {
         return;
     };
     let count = values.len() as i64;
-    let sum: f64 = values.iter().sum();
+    if count != course.months && count != 12 {
+        return;
+    }
+    // Values out of form are CE-023's.
+    if !values.iter().all(|&value| units(value).is_some()) {
+        return;
+    }
+    let accepted = spreads(factor, course.months);
+    if count == course.months
+        && accepted
+            .iter()
+            .any(|&spread| course.first_mismatch(values, spread).is_none())
+    {
+        return;
+    }
+    // The years whose twelve-value layout has no EFTS outside the course.
+    let mut layout_years = course
+        .years()
+        .filter(|&year| count == 12 && course.first_stray_month(values, year).is_none());
+    if count == 12
+        && layout_years.clone().any(|year| {
+            accepted.iter().any(|&spread| {
+                course
+                    .first_calendar_mismatch(values, year, spread)
+                    .is_none()
+            })
+        })
+    {
+        return;
+    }
+    let expected = expected_spread(factor, course.months);
     if count == course.months {
-        let allowed = tolerance(count);
-        if (sum - factor).abs() <= allowed || course.calendar_layout_adds_up(values, sum, factor) {
+        let Some((at, value, wanted)) = course.first_mismatch(values, accepted[0]) else {
             return;
-        }
+        };
+        let month = course
+            .nth_month(at)
+            .map(|month| format!(" ({})", Month(month)))
+            .unwrap_or_default();
         sink.report(
             &CE_022,
             "eftsByMonth",
             format_args!(
-                "eftsByMonth adds up to {sum:.4} but courseEftsFactor is {factor:.4}; the {count} \
-                 monthly value{} must add up to the factor within {:.4} (0.0001 per value)",
-                plural(count),
-                allowed - FLOAT_SLACK
+                "eftsByMonth value {}{month} is {}, expected {}: {expected}",
+                at + 1,
+                Efts(value),
+                Efts(wanted)
             ),
         );
-    } else if count == 12 {
-        if course.calendar_layout_adds_up(values, sum, factor) {
-            return;
-        }
+    } else if let Some(year) = layout_years.next() {
         // When no year fits the layout, CE-021 has reported the stray months.
-        let Some(year) = course
-            .years()
-            .find(|&year| course.first_stray_month(values, year).is_none())
+        let Some((month0, value, wanted)) =
+            course.first_calendar_mismatch(values, year, accepted[0])
         else {
             return;
         };
-        let in_year = course.months_in(year);
-        let share = factor * in_year as f64 / course.months as f64;
+        let month = NaiveDate::from_ymd_opt(year, month0 as u32 + 1, 1)
+            .map(|month| Month(month).to_string())
+            .unwrap_or_default();
         sink.report(
             &CE_022,
             "eftsByMonth",
             format_args!(
-                "eftsByMonth's 12 values for January–December {year} add up to {sum:.4}, but the \
-                 course's {in_year} of {} months in {year} should carry {share:.4} of \
-                 courseEftsFactor {factor:.4} (within {:.4})",
-                course.months,
-                tolerance(course.months) - FLOAT_SLACK
+                "eftsByMonth's 12 values for January–December {year}: {month} is {}, expected {}: \
+                 {expected}",
+                Efts(value),
+                Efts(wanted)
             ),
         );
     }

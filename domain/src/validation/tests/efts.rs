@@ -166,3 +166,103 @@ fn month_values_are_named_by_month() {
         problem.message
     );
 }
+
+#[test]
+fn only_the_last_month_may_differ_and_only_by_the_remainder() {
+    let three_months = |factor: f64, months: Value| {
+        with(&[
+            ("courseStartDate", json!("2026-03-02T00:00:00+13:00")),
+            ("courseEndDate", json!("2026-05-29T00:00:00+12:00")),
+            ("courseEftsFactor", json!(factor)),
+            ("eftsByMonth", months),
+        ])
+    };
+    // The remainder in the first month instead of the last.
+    let problem = assert_only(
+        &[three_months(0.1, json!([0.0334, 0.0333, 0.0333]))],
+        "CE-022",
+        "eftsByMonth",
+        Error,
+    );
+    assert!(
+        problem
+            .message
+            .starts_with("eftsByMonth value 1 (Mar 2026) is 0.0334, expected 0.0333"),
+        "{}",
+        problem.message
+    );
+    assert!(
+        problem.message.contains("the remainder, 0.0334"),
+        "{}",
+        problem.message
+    );
+    // Rounded to nearest in every month: 0.1167 over ten months would claim 0.1170.
+    assert_only(
+        &[with(&[
+            ("courseStartDate", json!("2026-02-16T00:00:00+13:00")),
+            ("courseEndDate", json!("2026-11-20T00:00:00+13:00")),
+            ("courseEftsFactor", json!(0.1167)),
+            ("eftsByMonth", json!(vec![0.0117; 10])),
+        ])],
+        "CE-022",
+        "eftsByMonth",
+        Error,
+    );
+    // Every month the same but not the factor's share.
+    assert_only(
+        &[three_months(0.1, json!([0.033, 0.033, 0.033]))],
+        "CE-022",
+        "eftsByMonth",
+        Error,
+    );
+    // A remainder that rounding to nearest leaves (0.2 over 3: 0.0667, 0.0667, 0.0666).
+    assert_clean(&[three_months(0.2, json!([0.0667, 0.0667, 0.0666]))]);
+    assert_clean(&[three_months(0.2, json!([0.0666, 0.0666, 0.0668]))]);
+    assert_clean(&[three_months(0.2, json!([0.0666, 0.0666, 0.0666]))]);
+}
+
+#[test]
+fn the_twelve_month_layout_follows_the_same_rounding() {
+    // Feb–Jun 2026, 0.1001 over five months: 0.0200 a month, remainder 0.0201.
+    let february_to_june =
+        |months: Value| with(&[("courseEftsFactor", json!(0.1001)), ("eftsByMonth", months)]);
+    assert_clean(&[february_to_june(json!([
+        0, 0.02, 0.02, 0.02, 0.02, 0.02, 0, 0, 0, 0, 0, 0
+    ]))]);
+    assert_clean(&[february_to_june(json!([
+        0, 0.02, 0.02, 0.02, 0.02, 0.0201, 0, 0, 0, 0, 0, 0
+    ]))]);
+    let problem = assert_only(
+        &[february_to_june(json!([
+            0, 0.0201, 0.02, 0.02, 0.02, 0.02, 0, 0, 0, 0, 0, 0
+        ]))],
+        "CE-022",
+        "eftsByMonth",
+        Error,
+    );
+    assert!(
+        problem
+            .message
+            .starts_with("eftsByMonth's 12 values for January–December 2026: Feb 2026 is 0.0201"),
+        "{}",
+        problem.message
+    );
+    // Across the year end, 0.1001 over Nov 2026–Feb 2027: the remainder belongs to February
+    // 2027, so the 2026 layout carries 0.0250 in both its months.
+    let across = |months: Value| {
+        with(&[
+            ("courseStartDate", json!("2026-11-16T00:00:00+13:00")),
+            ("courseEndDate", json!("2027-02-12T00:00:00+13:00")),
+            ("courseEftsFactor", json!(0.1001)),
+            ("eftsByMonth", months),
+        ])
+    };
+    assert_clean(&[across(json!([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.025, 0.025]))]);
+    assert_clean(&[across(json!([0.025, 0.0251, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))]);
+    assert_only(
+        &[across(json!([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.025, 0.0251]))],
+        "CE-022",
+        "eftsByMonth",
+        Error,
+    );
+}

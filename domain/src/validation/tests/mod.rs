@@ -2,6 +2,7 @@
 
 mod batch;
 mod efts;
+mod files;
 mod properties;
 mod rules;
 

@@ -280,10 +280,13 @@ fn cases() -> Vec<Case> {
                 )])]
             },
             || {
-                vec![with(&[(
-                    "eftsByMonth",
-                    json!([0.0251, 0.0249, 0.025, 0.025, 0.025]),
-                )])]
+                vec![with(&[
+                    ("courseEftsFactor", json!(0.1249)),
+                    (
+                        "eftsByMonth",
+                        json!([0.0249, 0.0249, 0.0249, 0.0249, 0.0253]),
+                    ),
+                ])]
             },
         ),
         case(
@@ -522,12 +525,21 @@ fn cases() -> Vec<Case> {
     ]
 }
 
+/// The course-enrolment rules of the catalogue (the other files' rules have their own tables).
+fn course_enrolment_rules() -> BTreeSet<&'static str> {
+    catalogue()
+        .iter()
+        .filter(|rule| rule.code.starts_with("CE-"))
+        .map(|rule| rule.code)
+        .collect()
+}
+
 #[test]
 fn every_rule_in_the_catalogue_has_a_case_and_every_case_a_rule() {
     let tested: BTreeSet<&str> = cases().iter().map(|case| case.rule).collect();
-    let catalogued: BTreeSet<&str> = catalogue().iter().map(|rule| rule.code).collect();
+    let catalogued = course_enrolment_rules();
     assert_eq!(tested, catalogued);
-    assert_eq!(cases().len(), catalogue().len(), "one case per rule");
+    assert_eq!(cases().len(), catalogued.len(), "one case per rule");
 }
 
 #[test]

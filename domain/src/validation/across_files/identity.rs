@@ -1,0 +1,361 @@
+//! Who the learner is: a learner record for each learner enrolled (X3), and one National Student
+//! Number per learner across every file (X4). One record per studentIdentificationCode within the
+//! learner file is LR-007, a rule of that file.
+
+use std::collections::HashMap;
+
+use super::index::{ByKey, Count, MAX_NAMED, Named};
+use super::read::Code;
+use super::{Context, Out};
+use crate::SdrFile;
+use crate::validation::Severity;
+use crate::validation::rule::{Check, Rule};
+use crate::validation::sink::Shown;
+
+const STUDENT: &str = "studentIdentificationCode";
+const NSN: &str = "nationalStudentNumber";
+
+/// Judgement call: an error. The NSI issues one NSN per person and spec 003 keeps a learner's
+/// studentIdentificationCode constant at the TEO, so two learner records with one NSN are one
+/// learner reported twice (or one wrong NSN), which would count the learner twice.
+pub(crate) const XF_001: Rule = Rule {
+    code: "XF-001",
+    file: SdrFile::Learners,
+    field: NSN,
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "Learner records with different studentIdentificationCodes do not share a \
+                  nationalStudentNumber: the NSN uniquely identifies the learner and the \
+                  studentIdentificationCode stays the same for the learner at the TEO (spec 003; \
+                  domain spec §3.1, X4). Each record involved gets the problem, naming the others.",
+    check: Check::Batch,
+};
+
+/// Judgement call: when a learner has no learner record (XF-007), the NSN of the learner's first
+/// record (enrolments, then course completions, then qualification completions) is the one the
+/// others are compared with; when the learner has several learner records (LR-007), the NSN is
+/// not compared until that is fixed.
+pub(crate) const XF_002: Rule = Rule {
+    code: "XF-002",
+    file: SdrFile::Learners,
+    field: NSN,
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "A learner's nationalStudentNumber is the same in every file: each course \
+                  enrolment, course completion and qualification completion gives the NSN of the \
+                  learner record with its studentIdentificationCode (domain spec §3.1, X4). Each \
+                  record that differs gets the problem, naming the learner record; the learner \
+                  record gets one problem naming them. A learner without a learner record is \
+                  compared with the learner's first enrolment (or completion).",
+    check: Check::Batch,
+};
+
+/// Judgement call: a warning. The learner file holds learners with reported activity, but
+/// vendors also report learners who only have a qualification completion, and whether a
+/// learner without any is refused is not published.
+pub(crate) const XF_003: Rule = Rule {
+    code: "XF-003",
+    file: SdrFile::Learners,
+    field: "",
+    severity: Severity::Warning,
+    error_from_year: None,
+    description: "A learner record has activity in the return: a course enrolment, course \
+                  completion or qualification completion with its studentIdentificationCode \
+                  (domain spec §2.1 and §3.1, X3: the learner file holds only learners with \
+                  reported activity). A warning. In the March indicative return only enrolments \
+                  count.",
+    check: Check::Batch,
+};
+
+pub(crate) const XF_007: Rule = Rule {
+    code: "XF-007",
+    file: SdrFile::CourseEnrolments,
+    field: STUDENT,
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "The learner of each course enrolment has a record in the learner file with the \
+                  same studentIdentificationCode (domain spec §3.1, X3). Each enrolment of a \
+                  missing learner gets the problem, with how many enrolments name the learner.",
+    check: Check::Batch,
+};
+
+pub(super) fn check(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+    let scope = context.scope;
+    shared_nsns(context, out);
+    nsn_agreement(context, out);
+    if scope.usable(SdrFile::CourseEnrolments) {
+        idle_learners(context, out);
+    }
+    if scope.usable(SdrFile::Learners) {
+        missing_learners(context, out);
+    }
+}
+
+/// XF-001: within each NSN shared by learner records, each record is compared with the first
+/// record of each other studentIdentificationCode (at most [`MAX_NAMED`] + 1 are kept per NSN,
+/// so that naming them stays linear however many records share an NSN).
+fn shared_nsns(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+    let learners = context.learners;
+    let key = |position: usize| {
+        let learner = &learners[position];
+        Some((learner.nsn?, learner.student.as_ref()?))
+    };
+    let by_nsn = ByKey::new(
+        (0..learners.len()).map(|position| key(position).map(|(nsn, _)| nsn)),
+        learners.len(),
+    );
+    let by_nsn_and_student = ByKey::new(
+        (0..learners.len()).map(|position| key(position).map(|(nsn, student)| (nsn, student.id))),
+        learners.len(),
+    );
+    let mut firsts: HashMap<i32, Vec<(usize, &Code<'_>)>> = HashMap::new();
+    for position in 0..learners.len() {
+        let Some((nsn, student)) = key(position) else {
+            continue;
+        };
+        if by_nsn.get(&nsn).is_none_or(|group| group.count < 2) {
+            continue;
+        }
+        let kept = firsts.entry(nsn).or_default();
+        if kept.len() <= MAX_NAMED && kept.iter().all(|(_, other)| other.id != student.id) {
+            kept.push((position, student));
+        }
+    }
+    for position in 0..learners.len() {
+        let Some((nsn, student)) = key(position) else {
+            continue;
+        };
+        let (Some(group), Some(same)) =
+            (by_nsn.get(&nsn), by_nsn_and_student.get(&(nsn, student.id)))
+        else {
+            continue;
+        };
+        let others_total = group.count - same.count;
+        if others_total == 0 {
+            continue;
+        }
+        let mut others = Named::new();
+        for (other, other_student) in firsts.get(&nsn).into_iter().flatten() {
+            if other_student.id != student.id {
+                let shown = format!("studentIdentificationCode {}", other_student.shown());
+                others.push(
+                    SdrFile::Learners,
+                    out.local_id(SdrFile::Learners, *other),
+                    Some(&shown),
+                );
+            }
+        }
+        others.add_unnamed(others_total.saturating_sub(others.len()));
+        out.report(
+            &XF_001,
+            SdrFile::Learners,
+            position,
+            NSN,
+            format_args!(
+                "nationalStudentNumber {nsn} is also the NSN of {others}; an NSN identifies one \
+                 learner, who has one learner record and keeps one studentIdentificationCode"
+            ),
+        );
+    }
+}
+
+/// A record whose NSN the learner's other records are compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Reference {
+    file: SdrFile,
+    position: usize,
+    nsn: i32,
+}
+
+/// XF-002.
+fn nsn_agreement(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+    // Every record outside the learner file with a known learner and NSN, in file order.
+    fn known<'p, 'a: 'p>(
+        file: SdrFile,
+        records: impl Iterator<Item = (&'p Option<Code<'a>>, Option<i32>)>,
+    ) -> impl Iterator<Item = (SdrFile, usize, &'p Code<'a>, i32)> {
+        records
+            .enumerate()
+            .filter_map(move |(position, (student, nsn))| {
+                Some((file, position, student.as_ref()?, nsn?))
+            })
+    }
+    let records = known(
+        SdrFile::CourseEnrolments,
+        context
+            .enrolments
+            .iter()
+            .map(|record| (&record.student, record.nsn)),
+    )
+    .chain(known(
+        SdrFile::CourseCompletions,
+        context
+            .course_completions
+            .iter()
+            .map(|record| (&record.student, record.nsn)),
+    ))
+    .chain(known(
+        SdrFile::QualificationCompletions,
+        context
+            .qualification_completions
+            .iter()
+            .map(|record| (&record.student, record.nsn)),
+    ));
+
+    // A learner without a learner record is compared with their first record.
+    let mut firsts: Vec<Option<Reference>> = vec![None; context.students];
+    let mut differing: HashMap<Reference, (&str, Named)> = HashMap::new();
+    for (file, position, student, nsn) in records {
+        let reference = match context.learners_by_student.get(&student.id) {
+            Some(group) if group.count == 1 => {
+                context.learners[group.first].nsn.map(|nsn| Reference {
+                    file: SdrFile::Learners,
+                    position: group.first,
+                    nsn,
+                })
+            }
+            Some(_) => None,
+            None => Some(*firsts[student.id.index()].get_or_insert(Reference {
+                file,
+                position,
+                nsn,
+            })),
+        };
+        let Some(reference) = reference else {
+            continue;
+        };
+        if reference.nsn == nsn || (reference.file, reference.position) == (file, position) {
+            continue;
+        }
+        let reference_id = out.local_id(reference.file, reference.position);
+        if reference.file == SdrFile::Learners {
+            out.report(
+                &XF_002,
+                file,
+                position,
+                NSN,
+                format_args!(
+                    "nationalStudentNumber {nsn} differs from {}, the NSN of learner {} in the \
+                     learner file (learners {}); a learner's NSN is their National Student Index \
+                     number, the same in every file",
+                    reference.nsn,
+                    student.shown(),
+                    Shown(reference_id)
+                ),
+            );
+        } else {
+            out.report(
+                &XF_002,
+                file,
+                position,
+                NSN,
+                format_args!(
+                    "nationalStudentNumber {nsn} differs from {}, the NSN {} {} gives learner {}, \
+                     who has no learner record to settle it; a learner's NSN is their National \
+                     Student Index number, the same in every file",
+                    reference.nsn,
+                    reference.file,
+                    Shown(reference_id),
+                    student.shown()
+                ),
+            );
+        }
+        differing
+            .entry(reference)
+            .or_insert_with(|| (&student.text, Named::new()))
+            .1
+            .push(file, out.local_id(file, position), Some(&nsn));
+    }
+    for (reference, (student, others)) in differing {
+        out.report(
+            &XF_002,
+            reference.file,
+            reference.position,
+            NSN,
+            format_args!(
+                "nationalStudentNumber {} of learner {} differs from the NSN in {} of the learner: \
+                 {others}; a learner's NSN is their National Student Index number, the same in \
+                 every file",
+                reference.nsn,
+                Shown(student),
+                Count(others.len(), "other record")
+            ),
+        );
+    }
+}
+
+/// XF-003.
+fn idle_learners(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+    let scope = context.scope;
+    let mut completing = vec![false; context.students];
+    let completers = context
+        .course_completions
+        .iter()
+        .map(|record| &record.student)
+        .chain(
+            context
+                .qualification_completions
+                .iter()
+                .map(|record| &record.student),
+        );
+    for student in completers.flatten() {
+        completing[student.id.index()] = true;
+    }
+    let activity = match (
+        scope.read(SdrFile::CourseCompletions),
+        scope.read(SdrFile::QualificationCompletions),
+    ) {
+        (true, true) => "course enrolment, course completion or qualification completion",
+        (true, false) => "course enrolment or course completion",
+        (false, true) => "course enrolment or qualification completion",
+        (false, false) => "course enrolment",
+    };
+    for (position, learner) in context.learners.iter().enumerate() {
+        let Some(student) = &learner.student else {
+            continue;
+        };
+        if completing[student.id.index()] || context.enrolments_by_student.contains(&student.id) {
+            continue;
+        }
+        out.report(
+            &XF_003,
+            SdrFile::Learners,
+            position,
+            "",
+            format_args!(
+                "no {activity} of this return has studentIdentificationCode {}; the learner file \
+                 holds only learners with reported activity",
+                student.shown()
+            ),
+        );
+    }
+}
+
+/// XF-007.
+fn missing_learners(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+    for (position, enrolment) in context.enrolments.iter().enumerate() {
+        let Some(student) = &enrolment.student else {
+            continue;
+        };
+        if context.learners_by_student.contains(&student.id) {
+            continue;
+        }
+        let count = context
+            .enrolments_by_student
+            .get(&student.id)
+            .map_or(1, |group| group.count);
+        out.report(
+            &XF_007,
+            SdrFile::CourseEnrolments,
+            position,
+            STUDENT,
+            format_args!(
+                "learner {} has no record in the learner file (no learners record has this \
+                 studentIdentificationCode; {} of this return name the learner); every learner \
+                 with an enrolment has one learner record",
+                student.shown(),
+                Count(count, "enrolment")
+            ),
+        );
+    }
+}

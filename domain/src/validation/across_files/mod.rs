@@ -1,0 +1,453 @@
+//! The rules across files: what a whole submission must satisfy beyond each record's own rules
+//! (SDR domain specification §3.1). They run when a submission is validated, over the raw JSON
+//! text of every stored record, and return each problem with the file and localId of the record
+//! it is about.
+//!
+//! - [`check_across_files`] is the entry point; [`SubmissionRecords`] holds the records, file by
+//!   file, as `(localId, JSON)` pairs; each [`FileProblem`] names its record.
+//! - Each rule (`XF-001`, `XF-002`, …) is a [`Rule`] of this module's registry, `RULES`, in the
+//!   one catalogue with the record rules. Its `file` is the file the rule is mainly about, while
+//!   each problem carries the file of the record it is on: a rule relating records puts a problem
+//!   on each record that may be the wrong one, and each message names the other records by file
+//!   and localId.
+//! - Rules within one file stay with that file's rules, applied to all of a submission's records
+//!   at once: one record per learner (LR-007), per course (CR-007), per enrolment (CE-042), per
+//!   course completion (CC-007) and per qualification completion (QC-007). Where such a repeat
+//!   leaves a record without its one counterpart (two learner records for one enrolment), the
+//!   rules here skip the record rather than guess.
+//!
+//! Only the key fields of each record are read (module `read`); a record whose key field is
+//! missing or of the wrong type is skipped by the rules that need that field, because its own
+//! rules already report it. The round's file set decides what applies: the files it does not
+//! require are not read (the March indicative round has no completion files, so no completion
+//! rule runs), and a required file with no records gets one problem (XF-005, XF-014) instead of
+//! a problem on every record that has nothing to match against in it.
+//!
+//! Cost grows linearly with the return: each file is read once, identifiers are numbered as they
+//! are read, each match key is indexed once (module `index`: arrays by identifier, hash maps by
+//! compound key), rules make one pass over the records they check, and a message names at most a
+//! few records before giving a count. One course missing from the register of a
+//! 300,000-enrolment return gives each of its enrolments a short problem, not one huge message
+//! or a quadratic pass.
+//!
+//! Judgement calls (where the public material is silent) are recorded on each rule: its
+//! severity, what counts as a match, and which records get the problem.
+
+mod completions;
+mod fees;
+mod identity;
+mod index;
+mod read;
+mod register;
+mod span;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::rule::{Check, Rule};
+use super::{Problem, Severity};
+use crate::SdrFile;
+use index::ById;
+use read::{Course, CourseCompletion, Enrolment, Id, Interners, Learner, QualificationCompletion};
+
+/// The stored records of a submission, file by file, each as its `(localId, JSON text)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SubmissionRecords<'a> {
+    pub learners: Vec<(&'a str, &'a str)>,
+    pub courses: Vec<(&'a str, &'a str)>,
+    pub course_enrolments: Vec<(&'a str, &'a str)>,
+    pub course_completions: Vec<(&'a str, &'a str)>,
+    pub qualification_completions: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> SubmissionRecords<'a> {
+    /// The records of one file.
+    pub fn file(&self, file: SdrFile) -> &[(&'a str, &'a str)] {
+        match file {
+            SdrFile::Learners => &self.learners,
+            SdrFile::Courses => &self.courses,
+            SdrFile::CourseEnrolments => &self.course_enrolments,
+            SdrFile::CourseCompletions => &self.course_completions,
+            SdrFile::QualificationCompletions => &self.qualification_completions,
+        }
+    }
+
+    /// The records of one file, to add to.
+    pub fn file_mut(&mut self, file: SdrFile) -> &mut Vec<(&'a str, &'a str)> {
+        match file {
+            SdrFile::Learners => &mut self.learners,
+            SdrFile::Courses => &mut self.courses,
+            SdrFile::CourseEnrolments => &mut self.course_enrolments,
+            SdrFile::CourseCompletions => &mut self.course_completions,
+            SdrFile::QualificationCompletions => &mut self.qualification_completions,
+        }
+    }
+}
+
+/// A problem found by a rule across files, with the record it is on.
+///
+/// `problem.index` is the record's position in its file's list in [`SubmissionRecords`] and
+/// `problem.local_id` its localId. A problem about a whole file (a required file with no
+/// records) has an empty `local_id`, `problem.local_id` `None` and `problem.index` 0.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileProblem {
+    pub file: SdrFile,
+    pub local_id: String,
+    pub problem: Problem,
+}
+
+/// Checks the rules across files on a whole submission. `files_required` is the round's file
+/// set (e.g. [`SdrFile::INDICATIVE`] or [`SdrFile::ALL`]): records of other files are not read.
+/// Problems come in file order ([`SdrFile::ALL`]), then record order, then rule code.
+pub fn check_across_files(
+    records: &SubmissionRecords<'_>,
+    files_required: &[SdrFile],
+) -> Vec<FileProblem> {
+    let scope = Scope::new(records, files_required);
+    let mut out = Out::new(records);
+    empty_files(scope, &mut out);
+    let parsed = Parsed::read(records, scope);
+    let context = Context::new(&parsed, scope);
+    identity::check(&context, &mut out);
+    fees::check(&context, &mut out);
+    register::check(&context, &mut out);
+    span::check(&context, &mut out);
+    completions::check(&context, &mut out);
+    out.finish()
+}
+
+/// Every rule across files, in code order (a test holds them to it).
+pub(crate) static RULES: [&Rule; 18] = [
+    &identity::XF_001,
+    &identity::XF_002,
+    &identity::XF_003,
+    &fees::XF_004,
+    &XF_005,
+    &register::XF_006,
+    &identity::XF_007,
+    &fees::XF_008,
+    &fees::XF_009,
+    &fees::XF_010,
+    &register::XF_011,
+    &completions::XF_012,
+    &span::XF_013,
+    &XF_014,
+    &completions::XF_015,
+    &completions::XF_016,
+    &completions::XF_017,
+    &completions::XF_018,
+];
+
+/// The files every round has: a return reports its enrolments, and every enrolment needs its
+/// learner and its course.
+const CORE_FILES: [SdrFile; 3] = [
+    SdrFile::Learners,
+    SdrFile::CourseEnrolments,
+    SdrFile::Courses,
+];
+
+pub(crate) const XF_005: Rule = Rule {
+    code: "XF-005",
+    file: SdrFile::CourseEnrolments,
+    field: "",
+    severity: Severity::Error,
+    error_from_year: None,
+    description: "Each of the round's core files, learners, course-enrolments and courses, has at \
+                  least one record: a return reports its enrolments, and each enrolment needs its \
+                  learner (domain spec §3.1, X3) and its course (X1). The problem is on the empty \
+                  file (with an empty localId); the rules that match records against that file \
+                  are then skipped rather than repeating it on every record.",
+    check: Check::Batch,
+};
+
+/// Judgement call: a round with completion files can have nothing to put in one (no course or
+/// qualification completed since the last return), so an empty completion file only warns.
+pub(crate) const XF_014: Rule = Rule {
+    code: "XF-014",
+    file: SdrFile::CourseCompletions,
+    field: "",
+    severity: Severity::Warning,
+    error_from_year: None,
+    description: "When the round has the completion files (April, August and December SDRs, not \
+                  the March indicative return), course-completions and qualification-completions \
+                  each have records (domain spec §1.1 and §3.1, X5, X6, X8). A warning: a return \
+                  may have nothing completed to report. The problem is on the empty file (with an \
+                  empty localId); the rules matching against it are skipped.",
+    check: Check::Batch,
+};
+
+/// Reports each required file without records.
+fn empty_files(scope: Scope, out: &mut Out<'_, '_>) {
+    for file in SdrFile::ALL {
+        if !scope.read(file) || !scope.is_empty(file) {
+            continue;
+        }
+        if CORE_FILES.contains(&file) {
+            out.report_file(
+                &XF_005,
+                file,
+                format_args!(
+                    "the {file} file has no records; every return reports its learners, course \
+                     enrolments and course register"
+                ),
+            );
+        } else {
+            out.report_file(
+                &XF_014,
+                file,
+                format_args!(
+                    "the {file} file has no records, though this round collects it; report the \
+                     completions since the last return, if there are any"
+                ),
+            );
+        }
+    }
+}
+
+/// Which files the round requires, and which of those have records.
+#[derive(Debug, Clone, Copy)]
+struct Scope {
+    required: [bool; 5],
+    empty: [bool; 5],
+}
+
+impl Scope {
+    fn new(records: &SubmissionRecords<'_>, files_required: &[SdrFile]) -> Self {
+        let required = SdrFile::ALL.map(|file| files_required.contains(&file));
+        let empty = SdrFile::ALL.map(|file| records.file(file).is_empty());
+        Scope { required, empty }
+    }
+
+    fn slot(file: SdrFile) -> usize {
+        match file {
+            SdrFile::Learners => 0,
+            SdrFile::CourseEnrolments => 1,
+            SdrFile::Courses => 2,
+            SdrFile::CourseCompletions => 3,
+            SdrFile::QualificationCompletions => 4,
+        }
+    }
+
+    /// Whether the round requires the file: its records are read and checked.
+    fn read(self, file: SdrFile) -> bool {
+        self.required[Scope::slot(file)]
+    }
+
+    fn is_empty(self, file: SdrFile) -> bool {
+        self.empty[Scope::slot(file)]
+    }
+
+    /// Whether records can be matched against the file: the round requires it and it has
+    /// records (an empty required file is one problem, XF-005 or XF-014, not one per record).
+    fn usable(self, file: SdrFile) -> bool {
+        self.read(file) && !self.is_empty(file)
+    }
+}
+
+/// The key fields of every record the round requires; files it does not require stay empty.
+struct Parsed<'a> {
+    learners: Vec<Learner<'a>>,
+    courses: Vec<Course<'a>>,
+    enrolments: Vec<Enrolment<'a>>,
+    course_completions: Vec<CourseCompletion<'a>>,
+    qualification_completions: Vec<QualificationCompletion<'a>>,
+    /// The numbering of the identifiers.
+    keys: Interners,
+}
+
+impl<'a> Parsed<'a> {
+    fn read(records: &SubmissionRecords<'a>, scope: Scope) -> Self {
+        fn each<'a, T>(
+            records: &[(&'a str, &'a str)],
+            wanted: bool,
+            keys: &mut Interners,
+            read: fn(&'a str, &mut Interners) -> T,
+        ) -> Vec<T> {
+            if !wanted {
+                return Vec::new();
+            }
+            records.iter().map(|&(_, json)| read(json, keys)).collect()
+        }
+        let mut keys = Interners::default();
+        Parsed {
+            learners: each(
+                &records.learners,
+                scope.read(SdrFile::Learners),
+                &mut keys,
+                read::learner,
+            ),
+            courses: each(
+                &records.courses,
+                scope.read(SdrFile::Courses),
+                &mut keys,
+                read::course,
+            ),
+            enrolments: each(
+                &records.course_enrolments,
+                scope.read(SdrFile::CourseEnrolments),
+                &mut keys,
+                read::enrolment,
+            ),
+            course_completions: each(
+                &records.course_completions,
+                scope.read(SdrFile::CourseCompletions),
+                &mut keys,
+                read::course_completion,
+            ),
+            qualification_completions: each(
+                &records.qualification_completions,
+                scope.read(SdrFile::QualificationCompletions),
+                &mut keys,
+                read::qualification_completion,
+            ),
+            keys,
+        }
+    }
+}
+
+/// The records and the indexes shared by several rules.
+struct Context<'p, 'a> {
+    scope: Scope,
+    learners: &'p [Learner<'a>],
+    courses: &'p [Course<'a>],
+    enrolments: &'p [Enrolment<'a>],
+    course_completions: &'p [CourseCompletion<'a>],
+    qualification_completions: &'p [QualificationCompletion<'a>],
+    /// How many distinct studentIdentificationCodes and courseCodes the return has (the size of
+    /// a table with a slot for each).
+    students: usize,
+    course_codes: usize,
+    /// Learner records by studentIdentificationCode.
+    learners_by_student: ById,
+    /// Course register records by courseCode.
+    courses_by_code: ById,
+    /// Enrolments by studentIdentificationCode.
+    enrolments_by_student: ById,
+}
+
+impl<'p, 'a> Context<'p, 'a> {
+    fn new(parsed: &'p Parsed<'a>, scope: Scope) -> Self {
+        let students = parsed.keys.students.len();
+        let course_codes = parsed.keys.courses.len();
+        Context {
+            scope,
+            learners: &parsed.learners,
+            courses: &parsed.courses,
+            enrolments: &parsed.enrolments,
+            course_completions: &parsed.course_completions,
+            qualification_completions: &parsed.qualification_completions,
+            students,
+            course_codes,
+            learners_by_student: ById::new(
+                parsed.learners.iter().map(|learner| id(&learner.student)),
+                students,
+            ),
+            courses_by_code: ById::new(
+                parsed.courses.iter().map(|course| id(&course.code)),
+                course_codes,
+            ),
+            enrolments_by_student: ById::new(
+                parsed
+                    .enrolments
+                    .iter()
+                    .map(|enrolment| id(&enrolment.student)),
+                students,
+            ),
+        }
+    }
+
+    /// The learner record of a studentIdentificationCode, with its position, when there is
+    /// exactly one (several are LR-007's problem, and which one is right is not known).
+    fn learner(&self, student: Id) -> Option<(usize, &'p Learner<'a>)> {
+        let group = self.learners_by_student.get(&student)?;
+        (group.count == 1).then(|| (group.first, &self.learners[group.first]))
+    }
+
+    /// The course register record of a courseCode, with its position, when there is exactly
+    /// one (several are CR-007's problem).
+    fn course(&self, code: Id) -> Option<(usize, &'p Course<'a>)> {
+        let group = self.courses_by_code.get(&code)?;
+        (group.count == 1).then(|| (group.first, &self.courses[group.first]))
+    }
+}
+
+/// The number of a known identifier.
+fn id(code: &Option<read::Code<'_>>) -> Option<Id> {
+    code.as_ref().map(|code| code.id)
+}
+
+/// Where the rules put their problems.
+struct Out<'r, 'a> {
+    records: &'r SubmissionRecords<'a>,
+    problems: Vec<FileProblem>,
+}
+
+impl<'r, 'a> Out<'r, 'a> {
+    fn new(records: &'r SubmissionRecords<'a>) -> Self {
+        Out {
+            records,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The localId of a record.
+    fn local_id(&self, file: SdrFile, position: usize) -> &'a str {
+        self.records.file(file)[position].0
+    }
+
+    /// Records a breach of `rule` by the record at `position` of `file`, on `field` (`""` for
+    /// the whole record).
+    fn report(
+        &mut self,
+        rule: &Rule,
+        file: SdrFile,
+        position: usize,
+        field: &str,
+        message: fmt::Arguments<'_>,
+    ) {
+        let local_id = self.local_id(file, position);
+        self.problems.push(FileProblem {
+            file,
+            local_id: local_id.to_owned(),
+            problem: Problem {
+                index: position,
+                local_id: Some(local_id.to_owned()),
+                field: field.to_owned(),
+                rule: rule.code.to_owned(),
+                severity: rule.severity,
+                message: message.to_string(),
+            },
+        });
+    }
+
+    /// Records a breach of `rule` by a whole file.
+    fn report_file(&mut self, rule: &Rule, file: SdrFile, message: fmt::Arguments<'_>) {
+        self.problems.push(FileProblem {
+            file,
+            local_id: String::new(),
+            problem: Problem {
+                index: 0,
+                local_id: None,
+                field: String::new(),
+                rule: rule.code.to_owned(),
+                severity: rule.severity,
+                message: message.to_string(),
+            },
+        });
+    }
+
+    /// The problems in file order, then record order, then rule code; a file's own problems
+    /// before its records'.
+    fn finish(mut self) -> Vec<FileProblem> {
+        self.problems.sort_by(|a, b| {
+            (a.file, a.problem.local_id.is_some(), a.problem.index)
+                .cmp(&(b.file, b.problem.local_id.is_some(), b.problem.index))
+                .then_with(|| a.problem.rule.cmp(&b.problem.rule))
+        });
+        self.problems
+    }
+}

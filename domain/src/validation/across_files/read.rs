@@ -1,0 +1,494 @@
+//! Reading the few fields the rules across files need from each stored record, tolerantly.
+//!
+//! Each record is read into a small struct of its key fields, every one optional. A field that
+//! is missing, `null`, empty or of the wrong JSON type is simply unknown here, and every rule
+//! that needs it skips the record: the record's own rules already report the missing field or
+//! the type error, and a second, vaguer problem about the same field would only add noise. A
+//! record that is not a JSON object (or gives a field twice) has no known fields at all.
+//!
+//! Text is borrowed from the JSON when it has no escapes, so reading a return allocates little
+//! beyond the structs themselves. Identifiers (student, course and qualification codes) are also
+//! numbered as they are read: each distinct code gets a dense [`Id`], so that every later match
+//! compares and hashes small numbers instead of text scattered across hundreds of megabytes of
+//! JSON.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::codes::{Attendance, FeesCategory, ResidentialStatus, parse_two_digit};
+use crate::course_enrolment::parse_date_time;
+use crate::validation::sink::Shown;
+
+/// One JSON value of whatever type it has; composite values are skipped unread.
+enum Loose<'a> {
+    Text(Cow<'a, str>),
+    Integer(i64),
+    Number(f64),
+    Bool(bool),
+    /// An array or an object (`null` never gets here: it reads as a missing field).
+    Other,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Loose<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LooseVisitor(PhantomData))
+    }
+}
+
+struct LooseVisitor<'a>(PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for LooseVisitor<'a> {
+    type Value = Loose<'a>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        Ok(Loose::Bool(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        Ok(Loose::Integer(value))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        // Beyond i64 no key field can hold it (NSNs, years and codes are int32).
+        Ok(i64::try_from(value).map_or(Loose::Other, Loose::Integer))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        Ok(Loose::Number(value))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
+        Ok(Loose::Text(Cow::Borrowed(value)))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        Ok(Loose::Text(Cow::Owned(value.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+        Ok(Loose::Text(Cow::Owned(value)))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Loose::Other)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Loose::Other)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        Loose::deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+}
+
+/// The dense number of an identifier among the distinct identifiers of its kind in a return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) struct Id(u32);
+
+impl Id {
+    /// The position of the identifier's slot in a table of [`Interner::len`] slots.
+    pub(super) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Numbers the distinct identifiers of one kind in order of first appearance.
+#[derive(Debug, Default)]
+pub(super) struct Interner {
+    ids: HashMap<Box<str>, Id>,
+}
+
+impl Interner {
+    pub(super) fn id(&mut self, text: &str) -> Id {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        // More distinct identifiers than u32 can number cannot fit in memory as JSON records.
+        let id = Id(u32::try_from(self.ids.len()).unwrap_or(u32::MAX));
+        self.ids.insert(text.into(), id);
+        id
+    }
+
+    /// How many distinct identifiers were numbered.
+    pub(super) fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// The three kinds of identifiers the files share.
+#[derive(Debug, Default)]
+pub(super) struct Interners {
+    pub students: Interner,
+    pub courses: Interner,
+    pub qualifications: Interner,
+}
+
+/// An identifier as written, with its number.
+#[derive(Debug)]
+pub(super) struct Code<'a> {
+    pub id: Id,
+    pub text: Cow<'a, str>,
+}
+
+impl Code<'_> {
+    /// The identifier quoted for a message.
+    pub(super) fn shown(&self) -> Shown<'_> {
+        Shown(&self.text)
+    }
+}
+
+/// A known identifier, numbered by `interner`.
+fn code<'a>(value: Option<Loose<'a>>, interner: &mut Interner) -> Option<Code<'a>> {
+    let text = text(value)?;
+    Some(Code {
+        id: interner.id(&text),
+        text,
+    })
+}
+
+/// Non-empty text; anything else is unknown (an empty identifier matches nothing, and the
+/// record's own length rule reports it).
+fn text(value: Option<Loose<'_>>) -> Option<Cow<'_, str>> {
+    match value {
+        Some(Loose::Text(text)) if !text.is_empty() => Some(text),
+        _ => None,
+    }
+}
+
+/// A whole number within int32, the schema type of every integer field of the SDR records.
+fn int32(value: Option<&Loose<'_>>) -> Option<i32> {
+    match value {
+        Some(Loose::Integer(number)) => i32::try_from(*number).ok(),
+        _ => None,
+    }
+}
+
+/// A JSON number of any form (`1` is as good as `1.0` for a double field).
+fn number(value: Option<&Loose<'_>>) -> Option<f64> {
+    match value {
+        Some(Loose::Integer(number)) => i32::try_from(*number).ok().map(f64::from),
+        Some(Loose::Number(number)) if number.is_finite() => Some(*number),
+        _ => None,
+    }
+}
+
+fn flag(value: Option<&Loose<'_>>) -> Option<bool> {
+    match value {
+        Some(Loose::Bool(value)) => Some(*value),
+        _ => None,
+    }
+}
+
+/// The calendar date as the sender wrote it (the date in the sender's own offset), as the
+/// record rules compare dates.
+fn date(value: Option<&Loose<'_>>) -> Option<NaiveDate> {
+    match value {
+        Some(Loose::Text(text)) => parse_date_time(text).map(|value| value.date_naive()),
+        _ => None,
+    }
+}
+
+/// A National Student Number: positive (the record rules report any other value).
+fn nsn(value: Option<&Loose<'_>>) -> Option<i32> {
+    int32(value).filter(|&nsn| nsn > 0)
+}
+
+/// A code of one or two digits (`"1"` and `"01"` are the same code).
+fn two_digit(value: Option<&Loose<'_>>) -> Option<u8> {
+    match value {
+        Some(Loose::Text(text)) => parse_two_digit(text),
+        _ => None,
+    }
+}
+
+/// Reads a record, or gives the all-unknown record when it is not a readable JSON object.
+fn read<'a, R: Deserialize<'a>, T: Default>(json: &'a str, convert: impl FnOnce(R) -> T) -> T {
+    serde_json::from_str::<R>(json)
+        .map(convert)
+        .unwrap_or_default()
+}
+
+/// Whether an optional field is there, as far as the rules across files need to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Presence {
+    /// Missing or `null`.
+    Missing,
+    /// Given with a value of its type.
+    Given,
+    /// Given with the wrong type, or the record could not be read: not known.
+    #[default]
+    Unknown,
+}
+
+/// Country of Citizenship as the fees rules read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Citizenship {
+    NewZealand,
+    Australia,
+    /// Another country's code.
+    Other,
+}
+
+impl Citizenship {
+    /// Reads a three-letter upper-case country code (`NZL`, `AUS`, `GBR`). Anything else is
+    /// unknown, not "another country": a lower-case or misspelt `nzl` is the learner rules' to
+    /// report, and reading it as a foreign citizenship would accuse a domestic learner's fees.
+    fn parse(code: &str) -> Option<Citizenship> {
+        if code.len() != 3 || !code.bytes().all(|byte| byte.is_ascii_uppercase()) {
+            return None;
+        }
+        Some(match code {
+            "NZL" => Citizenship::NewZealand,
+            "AUS" => Citizenship::Australia,
+            _ => Citizenship::Other,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawLearner<'a> {
+    #[serde(borrow)]
+    student_identification_code: Option<Loose<'a>>,
+    #[serde(borrow)]
+    national_student_number: Option<Loose<'a>>,
+    #[serde(borrow)]
+    country_of_citizenship: Option<Loose<'a>>,
+    #[serde(borrow)]
+    tuition_fee_paid_by_international_fee_paying_student: Option<Loose<'a>>,
+}
+
+/// What the rules across files need of a learner record.
+#[derive(Debug, Default)]
+pub(super) struct Learner<'a> {
+    pub student: Option<Code<'a>>,
+    pub nsn: Option<i32>,
+    /// The code as written, when it reads as a citizenship.
+    pub citizenship: Option<(Cow<'a, str>, Citizenship)>,
+    /// `tuitionFeePaidByInternationalFeePayingStudent`.
+    pub foreign_fee: Presence,
+}
+
+pub(super) fn learner<'a>(json: &'a str, keys: &mut Interners) -> Learner<'a> {
+    read(json, |raw: RawLearner<'_>| {
+        // `null` reads as a missing field (serde gives `None`), as the record rules read it.
+        let fee = raw.tuition_fee_paid_by_international_fee_paying_student;
+        let foreign_fee = match &fee {
+            None => Presence::Missing,
+            Some(_) if number(fee.as_ref()).is_some() => Presence::Given,
+            Some(_) => Presence::Unknown,
+        };
+        Learner {
+            nsn: nsn(raw.national_student_number.as_ref()),
+            citizenship: text(raw.country_of_citizenship)
+                .and_then(|code| Citizenship::parse(&code).map(|parsed| (code, parsed))),
+            student: code(raw.student_identification_code, &mut keys.students),
+            foreign_fee,
+        }
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawCourse<'a> {
+    #[serde(borrow)]
+    course_code: Option<Loose<'a>>,
+    #[serde(borrow)]
+    course_efts_factor: Option<Loose<'a>>,
+    #[serde(borrow)]
+    level_on_nzqcf: Option<Loose<'a>>,
+}
+
+/// What the rules across files need of a course register record.
+#[derive(Debug, Default)]
+pub(super) struct Course<'a> {
+    pub code: Option<Code<'a>>,
+    pub efts: Option<f64>,
+    /// `levelOnNzqcf`, 1 to 10.
+    pub level: Option<i32>,
+}
+
+pub(super) fn course<'a>(json: &'a str, keys: &mut Interners) -> Course<'a> {
+    read(json, |raw: RawCourse<'_>| Course {
+        efts: number(raw.course_efts_factor.as_ref()),
+        level: int32(raw.level_on_nzqcf.as_ref()),
+        code: code(raw.course_code, &mut keys.courses),
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawEnrolment<'a> {
+    #[serde(borrow)]
+    student_identification_code: Option<Loose<'a>>,
+    #[serde(borrow)]
+    national_student_number: Option<Loose<'a>>,
+    #[serde(borrow)]
+    course_code: Option<Loose<'a>>,
+    #[serde(borrow)]
+    qualification_code: Option<Loose<'a>>,
+    #[serde(borrow)]
+    course_start_date: Option<Loose<'a>>,
+    #[serde(borrow)]
+    course_end_date: Option<Loose<'a>>,
+    #[serde(borrow)]
+    source_of_funding: Option<Loose<'a>>,
+    #[serde(borrow)]
+    course_efts_factor: Option<Loose<'a>>,
+    #[serde(
+        borrow,
+        rename = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment"
+    )]
+    fees_category: Option<Loose<'a>>,
+    #[serde(borrow)]
+    residential_status: Option<Loose<'a>>,
+    #[serde(borrow)]
+    australian_residential_status: Option<Loose<'a>>,
+    #[serde(borrow)]
+    intramural_extramural_attendance: Option<Loose<'a>>,
+}
+
+/// What the rules across files need of a course enrolment.
+#[derive(Debug, Default)]
+pub(super) struct Enrolment<'a> {
+    pub student: Option<Code<'a>>,
+    pub nsn: Option<i32>,
+    pub course: Option<Code<'a>>,
+    pub qualification: Option<Code<'a>>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    /// `sourceOfFunding` as a number (`"1"` and `"01"` are 1).
+    pub fund: Option<u8>,
+    pub efts: Option<f64>,
+    pub fees: Option<FeesCategory>,
+    pub residency: Option<ResidentialStatus>,
+    pub australian_pr: Option<bool>,
+    pub attendance: Option<Attendance>,
+}
+
+pub(super) fn enrolment<'a>(json: &'a str, keys: &mut Interners) -> Enrolment<'a> {
+    read(json, |raw: RawEnrolment<'_>| Enrolment {
+        nsn: nsn(raw.national_student_number.as_ref()),
+        start: date(raw.course_start_date.as_ref()),
+        end: date(raw.course_end_date.as_ref()),
+        fund: two_digit(raw.source_of_funding.as_ref()),
+        efts: number(raw.course_efts_factor.as_ref()),
+        fees: match &raw.fees_category {
+            Some(Loose::Text(code)) => FeesCategory::parse(code),
+            _ => None,
+        },
+        residency: match &raw.residential_status {
+            Some(Loose::Text(code)) => ResidentialStatus::parse(code),
+            _ => None,
+        },
+        australian_pr: flag(raw.australian_residential_status.as_ref()),
+        attendance: int32(raw.intramural_extramural_attendance.as_ref())
+            .and_then(Attendance::from_code),
+        student: code(raw.student_identification_code, &mut keys.students),
+        course: code(raw.course_code, &mut keys.courses),
+        qualification: code(raw.qualification_code, &mut keys.qualifications),
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawCourseCompletion<'a> {
+    #[serde(borrow)]
+    student_identification_code: Option<Loose<'a>>,
+    #[serde(borrow)]
+    national_student_number: Option<Loose<'a>>,
+    #[serde(borrow)]
+    course_code: Option<Loose<'a>>,
+    #[serde(borrow)]
+    course_start_date: Option<Loose<'a>>,
+    #[serde(borrow)]
+    student_course_completion_indicator: Option<Loose<'a>>,
+}
+
+/// What the rules across files need of a course completion.
+#[derive(Debug, Default)]
+pub(super) struct CourseCompletion<'a> {
+    pub student: Option<Code<'a>>,
+    pub nsn: Option<i32>,
+    pub course: Option<Code<'a>>,
+    pub start: Option<NaiveDate>,
+    /// `studentCourseCompletionIndicator` (int32; 4 = did not complete, withdrew).
+    pub indicator: Option<i32>,
+}
+
+pub(super) fn course_completion<'a>(json: &'a str, keys: &mut Interners) -> CourseCompletion<'a> {
+    read(json, |raw: RawCourseCompletion<'_>| CourseCompletion {
+        nsn: nsn(raw.national_student_number.as_ref()),
+        start: date(raw.course_start_date.as_ref()),
+        indicator: int32(raw.student_course_completion_indicator.as_ref()),
+        student: code(raw.student_identification_code, &mut keys.students),
+        course: code(raw.course_code, &mut keys.courses),
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawQualificationCompletion<'a> {
+    #[serde(borrow)]
+    student_identification_code: Option<Loose<'a>>,
+    #[serde(borrow)]
+    national_student_number: Option<Loose<'a>>,
+    #[serde(borrow)]
+    qualification_code: Option<Loose<'a>>,
+    #[serde(borrow)]
+    linked_qualification_for_fees_free: Option<Loose<'a>>,
+    #[serde(borrow)]
+    year_requirements_met: Option<Loose<'a>>,
+}
+
+/// What the rules across files need of a qualification completion.
+#[derive(Debug, Default)]
+pub(super) struct QualificationCompletion<'a> {
+    pub student: Option<Code<'a>>,
+    pub nsn: Option<i32>,
+    pub qualification: Option<Code<'a>>,
+    /// `linkedQualificationForFeesFree`: the exit or expired qualification whose code the
+    /// learner's enrolments used.
+    pub linked: Option<Code<'a>>,
+    /// `yearRequirementsMet` (CCYY).
+    pub year: Option<i32>,
+}
+
+pub(super) fn qualification_completion<'a>(
+    json: &'a str,
+    keys: &mut Interners,
+) -> QualificationCompletion<'a> {
+    read(json, |raw: RawQualificationCompletion<'_>| {
+        QualificationCompletion {
+            nsn: nsn(raw.national_student_number.as_ref()),
+            year: int32(raw.year_requirements_met.as_ref()),
+            student: code(raw.student_identification_code, &mut keys.students),
+            qualification: code(raw.qualification_code, &mut keys.qualifications),
+            linked: code(
+                raw.linked_qualification_for_fees_free,
+                &mut keys.qualifications,
+            ),
+        }
+    })
+}

@@ -1,0 +1,627 @@
+//! Validation of the learner, course register, course completion and qualification completion
+//! files: one checker for the four, driven by each file's field table ([`crate::fields`]) and
+//! rule registry.
+//!
+//! Each record is read the way course enrolments are: a fast typed parse into the file's wire
+//! struct (every field optional, so a missing REQUIRED field is a rule problem, not a parse
+//! error), and, only when serde refuses the record, a field-by-field diagnosis that reports every
+//! wrongly typed field, sets it aside and reads the rest. Then the file's record rules run, then
+//! the rules across the batch's records (one record per localId, one record per learner, course
+//! or completion).
+//!
+//! Each file's rules are static data beside their checks, as for course enrolments. The shape
+//! rules every file has (unreadable record, wrong JSON type, REQUIRED field missing, text
+//! lengths, repeated localId, control characters) are written once here, generic over the file,
+//! and each file names its own codes for them in its [`Shape`].
+
+pub(crate) mod common;
+pub(crate) mod course_completions;
+pub(crate) mod courses;
+pub(crate) mod learners;
+pub(crate) mod qualification_completions;
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::rule::{Check, Rule};
+use super::rules::support::{exceeds_chars, first_control};
+use super::sink::{Shown, Sink};
+use super::{FileRecordReport, FileReport, Problem, Severity};
+use crate::SdrFile;
+use crate::course_enrolment::parse_date_time;
+use crate::fields::{FieldKind, FieldSpec, fields};
+
+/// A record check of one file: reads the record, reports what it finds.
+pub(crate) type RecordCheck<W> = fn(&Record<'_, W>, &mut Sink<'_>);
+
+/// One record as the rules see it.
+pub(crate) struct Record<'a, W> {
+    /// The record as read: every field optional.
+    pub wire: &'a W,
+    /// Bits, by position in the file's field table, of the fields set aside for a wrong JSON
+    /// type: absent in `wire`, but not missing.
+    pub unreadable: u32,
+    /// The year of the return the record belongs to, when the caller knows it. Rules that need
+    /// it (a learner's age, the first year of tertiary education, a year in a course code, a
+    /// completion year after the return) do nothing without it.
+    pub return_year: Option<i32>,
+}
+
+impl<W: FileWire> Record<'_, W> {
+    /// Whether the field was sent with a wrong JSON type (and so is absent, but not missing).
+    pub(crate) fn is_unreadable(&self, name: &str) -> bool {
+        position(W::FILE, name).is_some_and(|at| self.unreadable & (1 << at) != 0)
+    }
+}
+
+/// The shape rules of a file and what they need to know about it.
+pub(crate) struct Shape {
+    /// What one record is called in messages: "learner record", "course".
+    pub noun: &'static str,
+    /// The record is not a JSON object that can be read.
+    pub unreadable: &'static Rule,
+    /// A field has the wrong JSON type.
+    pub wrong_type: &'static Rule,
+    /// A REQUIRED field is missing.
+    pub required: &'static Rule,
+    /// A text field is too short or too long.
+    pub lengths: &'static Rule,
+    /// A localId is used by an earlier record of the batch.
+    pub repeated_local_id: &'static Rule,
+    /// An identifier contains a control character.
+    pub printable: &'static Rule,
+    /// The record repeats an earlier one's key (learner, course, completion).
+    pub repeated_key: &'static Rule,
+    /// Why the key must be unique, for the message of `repeated_key`.
+    pub key_reason: &'static str,
+    /// Text fields with their lengths in characters: (name, minimum, maximum).
+    pub text_limits: &'static [(&'static str, usize, Option<usize>)],
+    /// The identifiers that must be printable.
+    pub identifiers: &'static [&'static str],
+}
+
+/// The wire form of one file's record: every field optional, unknown fields ignored.
+pub(crate) trait FileWire: DeserializeOwned + 'static {
+    const FILE: SdrFile;
+    const SHAPE: Shape;
+    /// The record rules with their checks, in code order.
+    const CHECKS: &'static [(&'static Rule, RecordCheck<Self>)];
+
+    /// What identifies the record within its file (the learner, the course, the completion).
+    type Key<'a>: Hash + Eq
+    where
+        Self: 'a;
+
+    /// Bits, by position in the file's field table, of the fields present (not missing, not
+    /// null).
+    fn presence(&self) -> u32;
+
+    /// The value of a text field, by JSON name.
+    fn text(&self, name: &str) -> Option<&str>;
+
+    fn local_id(&self) -> Option<&str>;
+
+    fn student_identification_code(&self) -> Option<&str>;
+
+    /// The record's key, when every part of it is present.
+    fn key(&self) -> Option<Self::Key<'_>>;
+
+    /// The key in words, for a message: "studentIdentificationCode 'S1'".
+    fn describe_key(key: &Self::Key<'_>) -> String;
+}
+
+/// A field set as a `u32` of bits by position in the field table.
+pub(crate) fn bits<const N: usize>(present: [bool; N]) -> u32 {
+    present
+        .iter()
+        .enumerate()
+        .fold(0, |set, (at, &on)| if on { set | (1 << at) } else { set })
+}
+
+/// The position of a field in its file's table.
+fn position(file: SdrFile, name: &str) -> Option<usize> {
+    fields(file).iter().position(|spec| spec.name == name)
+}
+
+/// Checks the records of `file` (not course enrolments), each given as its raw JSON text.
+pub(crate) fn check<'a, W: FileWire>(
+    records: impl IntoIterator<Item = &'a str>,
+    return_year: Option<i32>,
+) -> FileReport {
+    let records = records.into_iter();
+    let capacity = records.size_hint().0;
+    let mut reports = Vec::with_capacity(capacity);
+    let mut wires: Vec<Option<W>> = Vec::with_capacity(capacity);
+    for (index, text) in records.enumerate() {
+        let mut problems = Vec::new();
+        let (wire, local_id) = match read::<W>(index, text, &mut problems) {
+            Reading::Read { wire, unreadable } => {
+                let record = Record {
+                    wire: &wire,
+                    unreadable,
+                    return_year,
+                };
+                let mut sink = Sink::new(index, wire.local_id(), None, &mut problems);
+                for (_, check) in W::CHECKS {
+                    check(&record, &mut sink);
+                }
+                let local_id = wire.local_id().map(str::to_owned);
+                (Some(wire), local_id)
+            }
+            Reading::Unreadable { local_id } => (None, local_id),
+        };
+        let student_identification_code = wire
+            .as_ref()
+            .and_then(W::student_identification_code)
+            .map(str::to_owned);
+        reports.push(FileRecordReport {
+            index,
+            local_id,
+            student_identification_code,
+            problems,
+        });
+        wires.push(wire);
+    }
+    across_records(&wires, &mut reports);
+    FileReport::from_records(reports)
+}
+
+/// The rules across records: one record per localId, one record per key.
+fn across_records<W: FileWire>(wires: &[Option<W>], reports: &mut [FileRecordReport]) {
+    let shape = W::SHAPE;
+    let repeated_ids = repeats(
+        reports
+            .iter()
+            .map(|report| report.local_id.as_deref().filter(|id| !id.is_empty())),
+    );
+    let repeated_keys = repeats(wires.iter().map(|wire| wire.as_ref().and_then(W::key)));
+    for &(later, first) in &repeated_ids {
+        let first_index = reports[first].index;
+        let report = &mut reports[later];
+        let id = report.local_id.as_deref().unwrap_or_default();
+        Sink::new(report.index, Some(id), None, &mut report.problems).report(
+            shape.repeated_local_id,
+            "localId",
+            format_args!(
+                "localId {} is already used by record {first_index} in this batch; each {} needs \
+                 its own localId",
+                Shown(id),
+                shape.noun
+            ),
+        );
+    }
+    for (later, first) in repeated_keys {
+        // A record that repeats an earlier one's localId as well as its key is one record sent
+        // twice: the localId rule has said so.
+        if repeated_ids.contains(&(later, first)) {
+            continue;
+        }
+        let Some(key) = wires[later].as_ref().and_then(W::key) else {
+            continue;
+        };
+        let first_local_id = reports[first].local_id.clone().unwrap_or_default();
+        let first_index = reports[first].index;
+        let report = &mut reports[later];
+        Sink::new(
+            report.index,
+            report.local_id.as_deref(),
+            None,
+            &mut report.problems,
+        )
+        .report(
+            shape.repeated_key,
+            "",
+            format_args!(
+                "this {} repeats record {first_index} (localId {}) of this batch: the same {}; {}",
+                shape.noun,
+                Shown(&first_local_id),
+                W::describe_key(&key),
+                shape.key_reason
+            ),
+        );
+    }
+}
+
+/// For each key seen before, the pair (its position, the position of its first occurrence), in
+/// position order. std's hash map is keyed per map, so senders cannot craft colliding keys.
+fn repeats<K: Hash + Eq>(keys: impl Iterator<Item = Option<K>>) -> Vec<(usize, usize)> {
+    let mut first_by_key: HashMap<K, usize> = HashMap::new();
+    let mut found = Vec::new();
+    for (position, key) in keys.enumerate() {
+        let Some(key) = key else { continue };
+        match first_by_key.entry(key) {
+            Entry::Occupied(first) => found.push((position, *first.get())),
+            Entry::Vacant(slot) => {
+                slot.insert(position);
+            }
+        }
+    }
+    found
+}
+
+impl FileReport {
+    pub(crate) fn from_records(records: Vec<FileRecordReport>) -> FileReport {
+        let (mut error_count, mut warning_count) = (0, 0);
+        for problem in records.iter().flat_map(|record| record.problems.iter()) {
+            match problem.severity {
+                Severity::Error => error_count += 1,
+                Severity::Warning => warning_count += 1,
+            }
+        }
+        FileReport {
+            records,
+            error_count,
+            warning_count,
+        }
+    }
+}
+
+/// What reading a record gave.
+enum Reading<W> {
+    /// The record could be read, perhaps with some fields set aside (their bits).
+    Read { wire: W, unreadable: u32 },
+    /// Nothing in the record can be checked; its localId if one could be seen.
+    Unreadable { local_id: Option<String> },
+}
+
+fn read<W: FileWire>(index: usize, text: &str, problems: &mut Vec<Problem>) -> Reading<W> {
+    match serde_json::from_str::<W>(text) {
+        Ok(wire) => Reading::Read {
+            wire,
+            unreadable: 0,
+        },
+        Err(error) => diagnose(index, text, &error, problems),
+    }
+}
+
+/// The slow path: the record as a JSON value, each known field's type checked against the
+/// field table; wrongly typed fields are reported and set aside, the rest read.
+fn diagnose<W: FileWire>(
+    index: usize,
+    text: &str,
+    fast_error: &serde_json::Error,
+    problems: &mut Vec<Problem>,
+) -> Reading<W> {
+    let shape = W::SHAPE;
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            Sink::new(index, None, None, problems).report(
+                shape.unreadable,
+                "",
+                format_args!("the record is not valid JSON: {error}"),
+            );
+            return Reading::Unreadable { local_id: None };
+        }
+    };
+    let Value::Object(mut map) = value else {
+        Sink::new(index, None, None, problems).report(
+            shape.unreadable,
+            "",
+            format_args!(
+                "the record is {}; expected a JSON object with the fields of a {}",
+                describe(&value),
+                shape.noun
+            ),
+        );
+        return Reading::Unreadable { local_id: None };
+    };
+    let local_id = map
+        .get("localId")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let mut sink = Sink::new(index, local_id.as_deref(), None, problems);
+    let mut unreadable = 0;
+    for (at, spec) in fields(W::FILE).iter().enumerate() {
+        let Some(value) = map.get_mut(spec.name) else {
+            continue;
+        };
+        if let Some(message) = misfit(spec, value) {
+            sink.report(shape.wrong_type, spec.name, format_args!("{message}"));
+            unreadable |= 1 << at;
+            *value = Value::Null;
+        }
+    }
+    let wire = match W::deserialize(Value::Object(map)) {
+        Ok(wire) => wire,
+        Err(error) => {
+            // Every known field now has its type; kept as a safety net.
+            sink.report(
+                shape.unreadable,
+                "",
+                format_args!("the record could not be read: {error}"),
+            );
+            return Reading::Unreadable { local_id };
+        }
+    };
+    if unreadable == 0 {
+        // serde refused the record though every field has the right type: a field given twice
+        // is the case JSON values hide (the last one wins there).
+        sink.report(
+            shape.unreadable,
+            "",
+            format_args!("the record could not be read: {fast_error}"),
+        );
+    }
+    Reading::Read { wire, unreadable }
+}
+
+/// What a value is, for a message.
+pub(crate) fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => format!("the number {number}"),
+        Value::String(text) => format!("the text {}", Shown(text)),
+        Value::Array(items) if items.len() == 1 => "an array of 1 value".to_owned(),
+        Value::Array(items) => format!("an array of {} values", items.len()),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+const DATE_TIME_EXAMPLE: &str = "an RFC 3339 date-time such as 2026-02-23T00:00:00+13:00 (a plain date such as 2026-02-23 is also read)";
+
+fn is_int32(value: &Value) -> bool {
+    value
+        .as_i64()
+        .is_some_and(|number| i32::try_from(number).is_ok())
+}
+
+/// Why `value` does not have the field's JSON type, or `None` when it does. Null is absence,
+/// not a wrong type. Must agree with what serde accepts for the wire structs.
+fn misfit(spec: &FieldSpec, value: &Value) -> Option<String> {
+    let name = spec.name;
+    if value.is_null() {
+        return None;
+    }
+    match spec.kind {
+        FieldKind::Text => (!value.is_string()).then(|| {
+            format!(
+                "{name} must be text (a JSON string); found {}",
+                describe(value)
+            )
+        }),
+        FieldKind::DateTime => match value.as_str() {
+            Some(text) if parse_date_time(text).is_some() => None,
+            Some(text) => Some(format!(
+                "{name} {} is not a date-time; expected {DATE_TIME_EXAMPLE}",
+                Shown(text)
+            )),
+            None => Some(format!(
+                "{name} must be {DATE_TIME_EXAMPLE}, as text; found {}",
+                describe(value)
+            )),
+        },
+        FieldKind::Integer => match value {
+            _ if is_int32(value) => None,
+            Value::Number(number) if number.is_i64() || number.is_u64() => Some(format!(
+                "{name} is {number}, outside the range of a 32-bit integer (int32)"
+            )),
+            _ => Some(format!(
+                "{name} must be a whole number; found {}",
+                describe(value)
+            )),
+        },
+        FieldKind::Decimal => (!value.is_number())
+            .then(|| format!("{name} must be a number; found {}", describe(value))),
+        FieldKind::Boolean => (!value.is_boolean()).then(|| {
+            format!(
+                "{name} must be true or false (the API's form of Y and N); found {}",
+                describe(value)
+            )
+        }),
+        FieldKind::IntegerList | FieldKind::DecimalList | FieldKind::TextList => {
+            let (fits, expected): (fn(&Value) -> bool, &str) = match spec.kind {
+                FieldKind::IntegerList => (is_int32, "a whole number (int32)"),
+                FieldKind::DecimalList => (Value::is_number, "a number"),
+                _ => (Value::is_string, "text"),
+            };
+            match value {
+                Value::Array(items) => items.iter().position(|item| !fits(item)).map(|at| {
+                    format!(
+                        "{name} value {} must be {expected}; found {}",
+                        at + 1,
+                        describe(&items[at])
+                    )
+                }),
+                _ => Some(format!(
+                    "{name} must be an array of values (not text separated by ';'); found {}",
+                    describe(value)
+                )),
+            }
+        }
+    }
+}
+
+/// The generic shape checks, registered by each file under its own codes.
+pub(crate) mod shape {
+    use super::*;
+
+    /// Every REQUIRED field of the file is present (or was reported as wrongly typed).
+    pub(crate) fn required_fields<W: FileWire>(record: &Record<'_, W>, sink: &mut Sink<'_>) {
+        let specs = fields(W::FILE);
+        let missing = required_mask(specs) & !record.wire.presence() & !record.unreadable;
+        if missing == 0 {
+            return;
+        }
+        for (at, spec) in specs.iter().enumerate() {
+            if missing & (1 << at) != 0 {
+                sink.report(
+                    W::SHAPE.required,
+                    spec.name,
+                    format_args!(
+                        "{} is required but was not supplied (missing or null)",
+                        spec.name
+                    ),
+                );
+            }
+        }
+    }
+
+    fn required_mask(specs: &[FieldSpec]) -> u32 {
+        specs
+            .iter()
+            .enumerate()
+            .filter(|(_, spec)| spec.required)
+            .fold(0, |set, (at, _)| set | (1 << at))
+    }
+
+    /// Text fields are within their lengths, counted in characters.
+    pub(crate) fn text_lengths<W: FileWire>(record: &Record<'_, W>, sink: &mut Sink<'_>) {
+        for &(name, min, max) in W::SHAPE.text_limits {
+            let Some(text) = record.wire.text(name) else {
+                continue;
+            };
+            if text.len() < min {
+                match max {
+                    Some(max) => sink.report(
+                        W::SHAPE.lengths,
+                        name,
+                        format_args!("{name} is empty; it needs {min} to {max} characters"),
+                    ),
+                    None => sink.report(
+                        W::SHAPE.lengths,
+                        name,
+                        format_args!("{name} is empty; it needs at least {min} character"),
+                    ),
+                }
+            } else if let Some(max) = max.filter(|&max| exceeds_chars(text, max)) {
+                sink.report(
+                    W::SHAPE.lengths,
+                    name,
+                    format_args!(
+                        "{name} {} has {} characters; at most {max} are allowed",
+                        Shown(text),
+                        text.chars().count()
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Identifiers contain no control characters.
+    pub(crate) fn printable_identifiers<W: FileWire>(record: &Record<'_, W>, sink: &mut Sink<'_>) {
+        for &name in W::SHAPE.identifiers {
+            let Some(text) = record.wire.text(name) else {
+                continue;
+            };
+            if let Some((position, c)) = first_control(text) {
+                sink.report(
+                    W::SHAPE.printable,
+                    name,
+                    format_args!(
+                        "{name} {} contains a control character (U+{:04X}) at character {}; only \
+                         printable characters are allowed",
+                        Shown(text),
+                        u32::from(c),
+                        position + 1
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Whether a text field's value is within its lengths: content rules skip values the
+    /// length rule reports, so one fault gives one problem.
+    pub(crate) fn fits<W: FileWire>(name: &str, text: &str) -> bool {
+        W::SHAPE
+            .text_limits
+            .iter()
+            .find(|(limited, _, _)| *limited == name)
+            .is_none_or(|&(_, min, max)| {
+                text.len() >= min && !max.is_some_and(|max| exceeds_chars(text, max))
+            })
+    }
+}
+
+/// Consistency checks on a file's registry, for each file's tests.
+#[cfg(test)]
+pub(crate) fn assert_registry_consistent<W: FileWire>(registry: &[&Rule]) {
+    let shape = W::SHAPE;
+    for rule in registry {
+        assert_eq!(rule.file, W::FILE, "{}", rule.code);
+        let checks = W::CHECKS
+            .iter()
+            .filter(|(checked, _)| checked.code == rule.code)
+            .count();
+        match rule.check {
+            Check::FileRecord => assert_eq!(checks, 1, "{} needs one check", rule.code),
+            Check::Read | Check::Batch => assert_eq!(checks, 0, "{}", rule.code),
+            Check::Record(_) => panic!("{} uses the course-enrolment check", rule.code),
+        }
+    }
+    for (rule, _) in W::CHECKS {
+        assert!(
+            registry.iter().any(|listed| listed.code == rule.code),
+            "{} is checked but not registered",
+            rule.code
+        );
+    }
+    for rule in [shape.unreadable, shape.wrong_type] {
+        assert!(matches!(rule.check, Check::Read), "{}", rule.code);
+    }
+    for rule in [shape.repeated_local_id, shape.repeated_key] {
+        assert!(rule.applies_across_records(), "{}", rule.code);
+    }
+    for (name, _, _) in shape.text_limits {
+        let spec = crate::fields::field(W::FILE, name);
+        assert!(
+            spec.is_some_and(|spec| spec.kind == FieldKind::Text),
+            "{name} is not a text field"
+        );
+    }
+    for name in shape.identifiers {
+        assert!(crate::fields::field(W::FILE, name).is_some(), "{name}");
+    }
+    assert!(fields(W::FILE).len() <= 32, "field sets are held in a u32");
+}
+
+/// The presence bits follow the field table: each field, sent alone with a value of its kind,
+/// sets its own bit and no other.
+#[cfg(test)]
+pub(crate) fn assert_presence_follows_the_field_table<W: FileWire>() {
+    for (at, spec) in fields(W::FILE).iter().enumerate() {
+        let value = match spec.kind {
+            FieldKind::Text => serde_json::json!("A"),
+            FieldKind::Integer => serde_json::json!(1),
+            FieldKind::Decimal => serde_json::json!(1.5),
+            FieldKind::Boolean => serde_json::json!(true),
+            FieldKind::DateTime => serde_json::json!("2026-02-23T00:00:00+13:00"),
+            FieldKind::IntegerList => serde_json::json!([1]),
+            FieldKind::DecimalList => serde_json::json!([1.5]),
+            FieldKind::TextList => serde_json::json!(["A"]),
+        };
+        let mut map = serde_json::Map::new();
+        map.insert(spec.name.to_owned(), value);
+        let wire: W = serde_json::from_value(Value::Object(map))
+            .unwrap_or_else(|error| panic!("{}: {error}", spec.name));
+        assert_eq!(wire.presence(), 1 << at, "{}", spec.name);
+        if spec.kind == FieldKind::Text {
+            assert_eq!(wire.text(spec.name), Some("A"), "{}", spec.name);
+        }
+    }
+}
+
+/// A rule of one of the four files; `const` so registries and checks can name it.
+pub(crate) const fn rule(
+    file: SdrFile,
+    code: &'static str,
+    field: &'static str,
+    severity: Severity,
+    check: Check,
+    description: &'static str,
+) -> Rule {
+    Rule {
+        code,
+        file,
+        field,
+        severity,
+        error_from_year: None,
+        description,
+        check,
+    }
+}
