@@ -30,6 +30,11 @@ impl Db {
         Self { pool }
     }
 
+    /// The pool, for blocking tasks that run several queries as they go (streaming exports).
+    pub fn pool(&self) -> Pool {
+        self.pool.clone()
+    }
+
     /// Runs `job` with a pooled connection on the blocking pool: checkout, queries and
     /// transaction all happen there. The caller's tracing span is carried across.
     pub async fn run<T, E, F>(&self, job: F) -> Result<T, ApiError>

@@ -6,10 +6,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
+use dxp_domain::Problem;
 use dxp_domain::SdrFile;
-use dxp_domain::validation::rule_by_code;
-use dxp_domain::{Problem, check_batch};
-use dxp_persistence::{course_enrolments, submissions};
+use dxp_domain::validation::across_files::{SubmissionRecords, check_across_files};
+use dxp_domain::validation::{check_file, rule_by_code};
+use dxp_persistence::records;
+use dxp_persistence::submissions::{self, Scope};
 use tokio::sync::Notify;
 use tracing::Instrument;
 
@@ -72,7 +74,12 @@ async fn validate(db: &Db, id: String) {
     let job_id = id.clone();
     let verdict = db
         .run(move |conn| {
-            let found = problems_across_records(&course_enrolments::records(conn, &job_id)?);
+            let submission = submissions::find(conn, &job_id, Scope::Everyone)?;
+            let mut stored = Vec::with_capacity(SdrFile::ALL.len());
+            for file in SdrFile::ALL {
+                stored.push((file, records::all(conn, &job_id, file)?));
+            }
+            let found = problems_across(&stored, submission.round.kind.files());
             submissions::record_verdict(conn, &job_id, &found)
         })
         .instrument(span.clone())
@@ -89,23 +96,48 @@ async fn validate(db: &Db, id: String) {
     }
 }
 
-/// The problems of the rules that relate records to each other (one enrolment per learner,
-/// course and start date; the same ITE values across a learner's qualification), applied to
-/// every record of the submission at once. Each record's own problems were stored on upload.
-fn problems_across_records(records: &[(String, String)]) -> Vec<(SdrFile, String, Problem)> {
-    let report = check_batch(records.iter().map(|(_, text)| text.as_str()));
-    report
-        .records
-        .into_iter()
-        .zip(records)
-        .flat_map(|(checked, (local_id, _))| {
-            checked
-                .problems
-                .into_iter()
-                .filter(|problem| {
-                    rule_by_code(&problem.rule).is_some_and(|rule| rule.applies_across_records())
-                })
-                .map(move |problem| (SdrFile::CourseEnrolments, local_id.clone(), problem))
-        })
-        .collect()
+/// The problems of the rules that relate records to each other, applied to every record of
+/// the submission at once: those within a file (one record per key, the same ITE values across
+/// a learner's qualification) and those across files. Each record's own problems were stored
+/// when it was uploaded.
+fn problems_across(
+    stored: &[(SdrFile, Vec<(String, String)>)],
+    files_required: &[SdrFile],
+) -> Vec<(SdrFile, String, Problem)> {
+    let mut found = Vec::new();
+    for (file, rows) in stored {
+        let report = check_file(*file, rows.iter().map(|(_, text)| text.as_str()));
+        for (checked, (local_id, _)) in report.records.into_iter().zip(rows) {
+            found.extend(
+                checked
+                    .problems
+                    .into_iter()
+                    .filter(|problem| {
+                        rule_by_code(&problem.rule)
+                            .is_some_and(|rule| rule.applies_across_records())
+                    })
+                    .map(|problem| (*file, local_id.clone(), problem)),
+            );
+        }
+    }
+    let of = |wanted: SdrFile| -> Vec<(&str, &str)> {
+        stored
+            .iter()
+            .filter(|(file, _)| *file == wanted)
+            .flat_map(|(_, rows)| rows.iter().map(|(id, text)| (id.as_str(), text.as_str())))
+            .collect()
+    };
+    let submission = SubmissionRecords {
+        learners: of(SdrFile::Learners),
+        courses: of(SdrFile::Courses),
+        course_enrolments: of(SdrFile::CourseEnrolments),
+        course_completions: of(SdrFile::CourseCompletions),
+        qualification_completions: of(SdrFile::QualificationCompletions),
+    };
+    found.extend(
+        check_across_files(&submission, files_required)
+            .into_iter()
+            .map(|across| (across.file, across.local_id, across.problem)),
+    );
+    found
 }

@@ -9,7 +9,6 @@
 pub mod audit;
 mod backend;
 pub mod connection;
-pub mod course_enrolments;
 pub mod error;
 pub mod health;
 pub mod idempotency;
@@ -17,6 +16,7 @@ pub mod migrations;
 pub mod organisations;
 pub mod pool;
 pub mod problems;
+pub mod records;
 pub mod rounds;
 pub mod schema;
 pub mod submissions;

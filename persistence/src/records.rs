@@ -1,49 +1,41 @@
-//! Course enrolment records of a submission, added or replaced by `localId`, stored with their
-//! record-level problems in one transaction per request.
+//! The records of a submission, for all five SDR files: added or replaced by `localId`, stored
+//! exactly as received with their record-level problems, one transaction per request.
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::upsert::excluded;
 use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
 use dxp_domain::{Problem, SdrFile};
 
 use crate::problems::{self, Origin};
-use crate::schema::course_enrolments;
+use crate::schema::records;
 use crate::submissions::{self, Scope};
 use crate::time::now;
 use crate::{DbConnection, StoreError, on_backend};
 
-/// Rows per multi-row statement: 11 columns × 500 rows stays well inside both backends'
+/// Rows per multi-row statement: 8 columns × 500 rows stays well inside both backends'
 /// bind-parameter limits.
 const CHUNK: usize = 500;
 
-/// A record to store: its key, the typed columns the rules across records need, the record as
-/// received, and the problems found in it on its own.
+/// A record to store: its key, the learner's code for problem reports, the record as received,
+/// and the problems found in it on its own.
 #[derive(Debug, Clone)]
-pub struct IncomingEnrolment {
+pub struct IncomingRecord {
     pub local_id: String,
     pub student_identification_code: Option<String>,
-    pub national_student_number: Option<i64>,
-    pub qualification_code: Option<String>,
-    pub course_code: Option<String>,
-    pub course_start_date: Option<NaiveDate>,
-    /// The record's JSON exactly as received.
+    /// The record's JSON exactly as received (or as converted from a CSV row).
     pub record: String,
     pub problems: Vec<Problem>,
 }
 
 #[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = course_enrolments, treat_none_as_default_value = false)]
-struct EnrolmentRow<'a> {
+#[diesel(table_name = records, treat_none_as_default_value = false)]
+struct RecordRow<'a> {
     submission_id: &'a str,
+    file: &'a str,
     local_id: &'a str,
     student_identification_code: Option<&'a str>,
-    national_student_number: Option<i64>,
-    qualification_code: Option<&'a str>,
-    course_code: Option<&'a str>,
-    course_start_date: Option<NaiveDate>,
     record: &'a str,
     error_count: i32,
     warning_count: i32,
@@ -60,25 +52,26 @@ pub struct PutOutcome {
     pub status: SubmissionStatus,
 }
 
-/// Adds or replaces records by `localId`. When a request carries the same `localId` twice, the
-/// last one is kept. Nothing is written unless everything is.
+/// Adds or replaces records of one file by `localId`. When a request carries the same
+/// `localId` twice, the last one is kept. Nothing is written unless everything is.
 pub fn put(
     conn: &mut DbConnection,
     submission_id: &str,
     scope: Scope,
     actor: &str,
-    records: &[IncomingEnrolment],
+    file: SdrFile,
+    incoming: &[IncomingRecord],
 ) -> Result<PutOutcome, StoreError> {
     conn.transaction(|conn| {
         let submission = submissions::lock(conn, submission_id, scope)?;
         // Refuse before writing anything when the submission cannot take changes.
         submission.status.apply(SubmissionEvent::RecordsChanged)?;
 
-        let mut last_of: HashMap<&str, usize> = HashMap::with_capacity(records.len());
-        for (position, record) in records.iter().enumerate() {
+        let mut last_of: HashMap<&str, usize> = HashMap::with_capacity(incoming.len());
+        for (position, record) in incoming.iter().enumerate() {
             last_of.insert(record.local_id.as_str(), position);
         }
-        let kept: Vec<&IncomingEnrolment> = records
+        let kept: Vec<&IncomingRecord> = incoming
             .iter()
             .enumerate()
             .filter(|(position, record)| last_of.get(record.local_id.as_str()) == Some(position))
@@ -88,9 +81,10 @@ pub fn put(
         let stored = stored_texts(
             conn,
             submission_id,
+            file,
             kept.iter().map(|r| r.local_id.as_str()),
         )?;
-        let changed: Vec<&IncomingEnrolment> = kept
+        let changed: Vec<&IncomingRecord> = kept
             .iter()
             .copied()
             .filter(|record| stored.get(&record.local_id) != Some(&record.record))
@@ -106,18 +100,15 @@ pub fn put(
 
         let received_at = now();
         for chunk in changed.chunks(CHUNK) {
-            let rows: Vec<EnrolmentRow<'_>> = chunk
+            let rows: Vec<RecordRow<'_>> = chunk
                 .iter()
                 .map(|record| {
                     let (errors, warnings) = problems::tally(&record.problems);
-                    EnrolmentRow {
+                    RecordRow {
                         submission_id,
+                        file: file.as_str(),
                         local_id: &record.local_id,
                         student_identification_code: record.student_identification_code.as_deref(),
-                        national_student_number: record.national_student_number,
-                        qualification_code: record.qualification_code.as_deref(),
-                        course_code: record.course_code.as_deref(),
-                        course_start_date: record.course_start_date,
                         record: &record.record,
                         error_count: errors,
                         warning_count: warnings,
@@ -126,46 +117,36 @@ pub fn put(
                 })
                 .collect();
             on_backend!(conn, inner => {
-                use course_enrolments::dsl as c;
-                diesel::insert_into(course_enrolments::table)
+                use records::dsl as r;
+                diesel::insert_into(records::table)
                     .values(&rows)
-                    .on_conflict((c::submission_id, c::local_id))
+                    .on_conflict((r::submission_id, r::file, r::local_id))
                     .do_update()
                     .set((
-                        c::student_identification_code.eq(excluded(c::student_identification_code)),
-                        c::national_student_number.eq(excluded(c::national_student_number)),
-                        c::qualification_code.eq(excluded(c::qualification_code)),
-                        c::course_code.eq(excluded(c::course_code)),
-                        c::course_start_date.eq(excluded(c::course_start_date)),
-                        c::record.eq(excluded(c::record)),
-                        c::error_count.eq(excluded(c::error_count)),
-                        c::warning_count.eq(excluded(c::warning_count)),
-                        c::received_at.eq(excluded(c::received_at)),
+                        r::student_identification_code.eq(excluded(r::student_identification_code)),
+                        r::record.eq(excluded(r::record)),
+                        r::error_count.eq(excluded(r::error_count)),
+                        r::warning_count.eq(excluded(r::warning_count)),
+                        r::received_at.eq(excluded(r::received_at)),
                     ))
                     .execute(inner)
             })?;
         }
 
         let changed_ids: Vec<&str> = changed.iter().map(|r| r.local_id.as_str()).collect();
-        problems::delete_for_records(conn, submission_id, SdrFile::CourseEnrolments, &changed_ids)?;
+        problems::delete_for_records(conn, submission_id, file, &changed_ids)?;
         let new_problems = changed.iter().flat_map(|record| {
             record
                 .problems
                 .iter()
                 .map(move |p| (record.local_id.as_str(), p))
         });
-        problems::insert(
-            conn,
-            submission_id,
-            SdrFile::CourseEnrolments,
-            Origin::Record,
-            new_problems,
-        )?;
+        problems::insert(conn, submission_id, file, Origin::Record, new_problems)?;
         records_changed(
             conn,
             &submission,
             actor,
-            &format!("{} course enrolment(s) added or replaced", changed.len()),
+            &format!("{} {file} record(s) added or replaced", changed.len()),
         )?;
         let status = submissions::find(conn, submission_id, scope)?.status;
         Ok(PutOutcome {
@@ -182,28 +163,30 @@ pub fn delete(
     submission_id: &str,
     scope: Scope,
     actor: &str,
+    file: SdrFile,
     local_id: &str,
 ) -> Result<SubmissionStatus, StoreError> {
     conn.transaction(|conn| {
         let submission = submissions::lock(conn, submission_id, scope)?;
         submission.status.apply(SubmissionEvent::RecordsChanged)?;
         let deleted = diesel::delete(
-            course_enrolments::table
-                .filter(course_enrolments::submission_id.eq(submission_id))
-                .filter(course_enrolments::local_id.eq(local_id)),
+            records::table
+                .filter(records::submission_id.eq(submission_id))
+                .filter(records::file.eq(file.as_str()))
+                .filter(records::local_id.eq(local_id)),
         )
         .execute(conn)?;
         if deleted == 0 {
             return Err(StoreError::NotFound(format!(
-                "submission {submission_id} has no course enrolment with localId '{local_id}'"
+                "submission {submission_id} has no {file} record with localId '{local_id}'"
             )));
         }
-        problems::delete_for_records(conn, submission_id, SdrFile::CourseEnrolments, &[local_id])?;
+        problems::delete_for_records(conn, submission_id, file, &[local_id])?;
         records_changed(
             conn,
             &submission,
             actor,
-            &format!("course enrolment '{local_id}' deleted"),
+            &format!("{file} record '{local_id}' deleted"),
         )?;
         Ok(submissions::find(conn, submission_id, scope)?.status)
     })
@@ -232,71 +215,90 @@ fn records_changed(
 fn stored_texts<'a>(
     conn: &mut DbConnection,
     submission_id: &str,
+    file: SdrFile,
     local_ids: impl Iterator<Item = &'a str>,
 ) -> Result<HashMap<String, String>, StoreError> {
     let ids: Vec<&str> = local_ids.collect::<HashSet<_>>().into_iter().collect();
     let mut texts = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(CHUNK) {
-        let rows: Vec<(String, String)> = course_enrolments::table
-            .filter(course_enrolments::submission_id.eq(submission_id))
-            .filter(course_enrolments::local_id.eq_any(chunk))
-            .select((course_enrolments::local_id, course_enrolments::record))
+        let rows: Vec<(String, String)> = records::table
+            .filter(records::submission_id.eq(submission_id))
+            .filter(records::file.eq(file.as_str()))
+            .filter(records::local_id.eq_any(chunk))
+            .select((records::local_id, records::record))
             .load(conn)?;
         texts.extend(rows);
     }
     Ok(texts)
 }
 
-/// The key of an enrolment for the rules across records.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
-pub struct EnrolmentKey {
-    pub local_id: String,
-    pub student_identification_code: Option<String>,
-    pub course_code: Option<String>,
-    pub course_start_date: Option<NaiveDate>,
-}
-
-/// The keys of every enrolment of a submission, in `localId` order.
-pub fn keys(conn: &mut DbConnection, submission_id: &str) -> Result<Vec<EnrolmentKey>, StoreError> {
-    Ok(course_enrolments::table
-        .filter(course_enrolments::submission_id.eq(submission_id))
-        .order(course_enrolments::local_id.asc())
-        .select((
-            course_enrolments::local_id,
-            course_enrolments::student_identification_code,
-            course_enrolments::course_code,
-            course_enrolments::course_start_date,
-        ))
-        .load(conn)?)
-}
-
-/// Every record of a submission as received, with its `localId`, in `localId` order.
-pub fn records(
+/// Every record of one file of a submission as received, with its `localId`, in `localId`
+/// order.
+pub fn all(
     conn: &mut DbConnection,
     submission_id: &str,
+    file: SdrFile,
 ) -> Result<Vec<(String, String)>, StoreError> {
-    Ok(course_enrolments::table
-        .filter(course_enrolments::submission_id.eq(submission_id))
-        .order(course_enrolments::local_id.asc())
-        .select((course_enrolments::local_id, course_enrolments::record))
+    Ok(records::table
+        .filter(records::submission_id.eq(submission_id))
+        .filter(records::file.eq(file.as_str()))
+        .order(records::local_id.asc())
+        .select((records::local_id, records::record))
         .load(conn)?)
 }
 
-/// The student identification codes of these records, for problem reports.
+/// One page of a file's records in `localId` order: those after `after`, at most `limit`.
+pub fn page(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    file: SdrFile,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<(String, String)>, StoreError> {
+    let mut query = records::table
+        .filter(records::submission_id.eq(submission_id))
+        .filter(records::file.eq(file.as_str()))
+        .select((records::local_id, records::record))
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(records::local_id.gt(after.to_owned()));
+    }
+    Ok(query
+        .order(records::local_id.asc())
+        .limit(limit)
+        .load(conn)?)
+}
+
+/// How many records of each file a submission holds (files with none are left out).
+pub fn counts(
+    conn: &mut DbConnection,
+    submission_id: &str,
+) -> Result<Vec<(SdrFile, i64)>, StoreError> {
+    let rows: Vec<(String, i64)> = records::table
+        .filter(records::submission_id.eq(submission_id))
+        .group_by(records::file)
+        .select((records::file, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(file, n)| SdrFile::parse(&file).map(|file| (file, n)))
+        .collect())
+}
+
+/// The student identification codes of these records of one file, for problem reports.
 pub fn student_codes(
     conn: &mut DbConnection,
     submission_id: &str,
+    file: SdrFile,
     local_ids: &[&str],
 ) -> Result<HashMap<String, String>, StoreError> {
     let mut codes = HashMap::with_capacity(local_ids.len());
     for chunk in local_ids.chunks(CHUNK) {
-        let rows: Vec<(String, Option<String>)> = course_enrolments::table
-            .filter(course_enrolments::submission_id.eq(submission_id))
-            .filter(course_enrolments::local_id.eq_any(chunk))
-            .select((
-                course_enrolments::local_id,
-                course_enrolments::student_identification_code,
-            ))
+        let rows: Vec<(String, Option<String>)> = records::table
+            .filter(records::submission_id.eq(submission_id))
+            .filter(records::file.eq(file.as_str()))
+            .filter(records::local_id.eq_any(chunk))
+            .select((records::local_id, records::student_identification_code))
             .load(conn)?;
         codes.extend(
             rows.into_iter()

@@ -54,14 +54,11 @@ diesel::table! {
 }
 
 diesel::table! {
-    course_enrolments (submission_id, local_id) {
+    records (submission_id, file, local_id) {
         submission_id -> Text,
+        file -> Text,
         local_id -> Text,
         student_identification_code -> Nullable<Text>,
-        national_student_number -> Nullable<BigInt>,
-        qualification_code -> Nullable<Text>,
-        course_code -> Nullable<Text>,
-        course_start_date -> Nullable<Date>,
         record -> Text,
         error_count -> Integer,
         warning_count -> Integer,
@@ -96,12 +93,12 @@ diesel::table! {
 
 diesel::joinable!(submissions -> organisations (organisation));
 diesel::joinable!(submissions -> rounds (round_id));
-diesel::joinable!(course_enrolments -> submissions (submission_id));
+diesel::joinable!(records -> submissions (submission_id));
 diesel::joinable!(problems -> submissions (submission_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     submissions,
-    course_enrolments,
+    records,
     problems,
     idempotency_keys,
     organisations,

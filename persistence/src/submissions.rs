@@ -11,7 +11,7 @@ use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
 use dxp_domain::{Edumis, RoundId, SdrFile};
 
 use crate::audit::{self, AuditEvent, NewAuditEvent};
-use crate::schema::{course_enrolments, problems, rounds, submissions};
+use crate::schema::{problems, rounds, submissions};
 use crate::time::{from_row, now};
 use crate::{DbConnection, StoreError, organisations};
 
@@ -249,14 +249,7 @@ pub fn list(
 
 /// How many records of each file a submission holds (files with none are left out).
 pub fn record_counts(conn: &mut DbConnection, id: &str) -> Result<Vec<(SdrFile, i64)>, StoreError> {
-    let enrolments = course_enrolments::table
-        .filter(course_enrolments::submission_id.eq(id))
-        .count()
-        .get_result::<i64>(conn)?;
-    Ok([(SdrFile::CourseEnrolments, enrolments)]
-        .into_iter()
-        .filter(|(_, n)| *n > 0)
-        .collect())
+    crate::records::counts(conn, id)
 }
 
 /// The submission's changes of status, oldest first.

@@ -17,7 +17,7 @@ fn install_failing_trigger(backend: Backend, url: &str) {
             let path = url.trim_start_matches("sqlite://");
             let mut conn = diesel::SqliteConnection::establish(path).expect("open SQLite");
             diesel::sql_query(format!(
-                "CREATE TRIGGER fail_poison BEFORE INSERT ON course_enrolments \
+                "CREATE TRIGGER fail_poison BEFORE INSERT ON records \
                  WHEN NEW.local_id = '{POISON}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
             ))
             .execute(&mut conn)
@@ -33,7 +33,7 @@ fn install_failing_trigger(backend: Backend, url: &str) {
             .execute(&mut conn)
             .expect("create function");
             diesel::sql_query(
-                "CREATE TRIGGER fail_poison BEFORE INSERT ON course_enrolments \
+                "CREATE TRIGGER fail_poison BEFORE INSERT ON records \
                  FOR EACH ROW EXECUTE FUNCTION fail_poison()",
             )
             .execute(&mut conn)

@@ -61,10 +61,10 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
         tables,
         BTreeSet::from([
             "audit_events",
-            "course_enrolments",
             "idempotency_keys",
             "organisations",
             "problems",
+            "records",
             "rounds",
             "submissions",
         ])

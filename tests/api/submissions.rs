@@ -3,7 +3,8 @@
 
 use std::time::{Duration, Instant};
 
-use dxp_domain::testkit::{self, Defect};
+use dxp_domain::SdrFile;
+use dxp_domain::testkit::{self, ReturnRecords};
 use serde_json::{Value, json};
 
 use crate::helpers::{Backend, TestServer, admin_token, expect_problem, json_ok, token};
@@ -52,18 +53,41 @@ impl<'a> Teo<'a> {
     }
 
     pub fn upload_raw(&self, id: &str, records: &[String]) -> reqwest::blocking::Response {
+        self.upload_file(id, SdrFile::CourseEnrolments, records)
+    }
+
+    pub fn upload_file(
+        &self,
+        id: &str,
+        file: SdrFile,
+        records: &[String],
+    ) -> reqwest::blocking::Response {
         let body = format!("{{\"records\":[{}]}}", records.join(","));
         self.server
             .client()
-            .post(
-                self.server
-                    .url(&format!("/api/v1/submissions/{id}/course-enrolments")),
-            )
+            .post(self.server.url(&format!("/api/v1/submissions/{id}/{file}")))
             .bearer_auth(&self.token)
             .header("content-type", "application/json")
             .body(body)
             .send()
             .expect("POST records")
+    }
+
+    /// Uploads every file of a return that the round takes; returns the enrolments' report.
+    pub fn upload_return(&self, id: &str, records: &ReturnRecords) {
+        let round = self.submission(id)["round"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let files: &[SdrFile] = if round.ends_with("IND") {
+            &SdrFile::INDICATIVE
+        } else {
+            &SdrFile::ALL
+        };
+        for file in files {
+            let report = json_ok(self.upload_file(id, *file, records.file(*file)));
+            assert_eq!(report["errorCount"], 0, "{file}: {report}");
+        }
     }
 
     pub fn submission(&self, id: &str) -> Value {
@@ -110,14 +134,15 @@ fn a_clean_return_goes_draft_processed_submitted(backend: Backend) {
     let server = TestServer::start(backend);
     let teo = Teo::new(&server, ORG);
     let id = teo.open("2026-APR");
-    let upload = teo.upload(&id, &testkit::valid_records(25));
-    assert_eq!(
-        (upload["received"].as_u64(), upload["stored"].as_u64()),
-        (Some(25), Some(25))
-    );
-    assert_eq!(upload["errorCount"], 0, "{upload}");
+    let records = testkit::valid_return(1, 10);
+    teo.upload_return(&id, &records);
     let draft = teo.submission(&id);
-    assert_eq!(draft["recordCounts"]["courseEnrolments"], 25);
+    assert_eq!(draft["status"], "Draft");
+    assert_eq!(
+        draft["recordCounts"]["courseEnrolments"],
+        records.course_enrolments.len()
+    );
+    assert_eq!(draft["recordCounts"]["learners"], 10);
     assert_eq!(draft["maxRecordsPerRequest"], 10_000);
 
     let verdict = teo.validate(&id);
@@ -140,7 +165,7 @@ fn a_clean_return_goes_draft_processed_submitted(backend: Backend) {
         Some(&admin_token()),
     ));
     let events = audit["results"].as_array().expect("events");
-    assert_eq!(events.len(), 5, "{audit}");
+    assert_eq!(events.len(), 5, "one event per transition: {audit}");
     assert!(
         events
             .iter()
@@ -152,28 +177,31 @@ fn a_rejected_return_is_fixed_and_processed(backend: Backend) {
     let server = TestServer::start(backend);
     let teo = Teo::new(&server, ORG);
     let id = teo.open("2026-AUG");
-    let mut records = testkit::valid_records(10);
-    records[3] = testkit::defective_json(3, Defect::EftsByMonthCount);
-    let upload = teo.upload(&id, &records);
+    let records = testkit::valid_return(2, 8);
+    teo.upload_return(&id, &records);
+    // One enrolment loses a month of its eftsByMonth: a record rule (CE-021) breaks.
+    let mut defective: Value = serde_json::from_str(&records.course_enrolments[3]).expect("JSON");
+    let original = defective.clone();
+    defective["eftsByMonth"]
+        .as_array_mut()
+        .expect("array")
+        .pop();
+    let upload = teo.upload(&id, &[defective.to_string()]);
     assert_eq!(upload["errorCount"], 1, "{upload}");
-    assert_eq!(
-        upload["problems"][0]["rule"],
-        Defect::EftsByMonthCount.rule()
-    );
+    assert_eq!(upload["problems"][0]["rule"], "CE-021");
 
     let verdict = teo.validate(&id);
-    assert_eq!(verdict["status"], "Rejected");
+    assert_eq!(verdict["status"], "Rejected", "{verdict}");
     assert_eq!(verdict["errorCount"], 1);
 
     let page = json_ok(teo.get(&format!("/api/v1/submissions/{id}/problems?severity=error")));
     let problem = &page["results"][0];
-    let defective: Value = serde_json::from_str(&records[3]).expect("JSON");
     assert_eq!(problem["localId"], defective["localId"]);
     assert_eq!(
         problem["studentIdentificationCode"],
         defective["studentIdentificationCode"]
     );
-    assert_eq!(problem["rule"], Defect::EftsByMonthCount.rule());
+    assert_eq!(problem["rule"], "CE-021");
     assert_eq!(problem["file"], "course-enrolments");
 
     let csv = teo
@@ -191,23 +219,22 @@ fn a_rejected_return_is_fixed_and_processed(backend: Backend) {
         lines.next(),
         Some("file,localId,studentIdentificationCode,field,rule,severity,message")
     );
-    let row = lines.next().expect("a problem row");
+    let row = lines
+        .find(|line| line.contains("CE-021"))
+        .expect("the CE-021 row");
     assert!(
         row.starts_with(&format!(
-            "course-enrolments,{},{},eftsByMonth,{},error,",
+            "course-enrolments,{},{},eftsByMonth,CE-021,error,",
             defective["localId"].as_str().unwrap_or_default(),
             defective["studentIdentificationCode"]
                 .as_str()
                 .unwrap_or_default(),
-            Defect::EftsByMonthCount.rule()
         )),
         "{row}"
     );
 
     // Replacing the bad record by its localId returns the submission to Draft.
-    let mut fixed: Value = serde_json::from_str(&testkit::valid_json(3)).expect("JSON");
-    fixed["localId"] = defective["localId"].clone();
-    let upload = teo.upload(&id, &[fixed.to_string()]);
+    let upload = teo.upload(&id, &[original.to_string()]);
     assert_eq!(upload["status"], "Draft");
     assert_eq!(teo.submission(&id)["errorCount"], 0);
     assert_eq!(teo.validate(&id)["status"], "Processed");
@@ -217,20 +244,21 @@ fn resending_a_batch_changes_nothing(backend: Backend) {
     let server = TestServer::start(backend);
     let teo = Teo::new(&server, ORG);
     let id = teo.open("2026-APR");
-    let records = testkit::valid_records(30);
-    teo.upload(&id, &records);
+    let records = testkit::valid_return(3, 6);
+    teo.upload_return(&id, &records);
     assert_eq!(teo.validate(&id)["status"], "Processed");
-    let again = teo.upload(&id, &records);
+    let again = teo.upload(&id, &records.course_enrolments);
+    let count = records.course_enrolments.len() as u64;
     assert_eq!(
         (again["stored"].as_u64(), again["unchanged"].as_u64()),
-        (Some(0), Some(30))
+        (Some(0), Some(count))
     );
     assert_eq!(
         again["status"], "Processed",
         "an unchanged batch keeps the verdict"
     );
     let submission = teo.submission(&id);
-    assert_eq!(submission["recordCounts"]["courseEnrolments"], 30);
+    assert_eq!(submission["recordCounts"]["courseEnrolments"], count);
     assert_eq!(
         statuses(&submission),
         ["Draft", "Queued", "Validating", "Processed"]
@@ -290,7 +318,7 @@ fn illegal_transitions_are_409s_that_say_why(backend: Backend) {
             .contains("no records"),
         "{problem}"
     );
-    teo.upload(&id, &testkit::valid_records(3));
+    teo.upload_return(&id, &testkit::valid_return(4, 3));
     let problem = expect_problem(
         teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})),
         409,
@@ -363,7 +391,7 @@ fn a_later_submitted_return_supersedes_the_earlier(backend: Backend) {
     let teo = Teo::new(&server, ORG);
     let lodge = || {
         let id = teo.open("2026-AUG");
-        teo.upload(&id, &testkit::valid_records(4));
+        teo.upload_return(&id, &testkit::valid_return(5, 3));
         assert_eq!(teo.validate(&id)["status"], "Processed");
         json_ok(teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})));
         id
@@ -381,7 +409,9 @@ fn the_same_enrolment_twice_is_rejected_across_records(backend: Backend) {
     let server = TestServer::start(backend);
     let teo = Teo::new(&server, ORG);
     let id = teo.open("2026-APR");
-    let original: Value = serde_json::from_str(&testkit::valid_json(1)).expect("JSON");
+    let records = testkit::valid_return(6, 4);
+    teo.upload_return(&id, &records);
+    let original: Value = serde_json::from_str(&records.course_enrolments[0]).expect("JSON");
     let mut twin = original.clone();
     twin["localId"] = json!("twin-of-1");
     // The request's report already names the twin; the stored submission learns it when the

@@ -4,9 +4,10 @@
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod audit;
-pub mod course_enrolments;
+pub mod files;
 pub mod health;
 pub mod problems;
+pub mod records;
 pub mod rounds;
 pub mod submissions;
 pub mod validation;
@@ -25,17 +26,15 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::get_health);
     cfg.service(utoipa_actix_web::scope("/api/v1").configure(|api| {
         api.service(rounds::list_rounds)
-            .service(validation::validate_course_enrolments)
             .service(validation::list_validation_rules)
             .service(submissions::create_submission)
             .service(submissions::list_submissions)
             .service(submissions::get_submission)
-            .service(course_enrolments::upload_course_enrolments)
-            .service(course_enrolments::delete_course_enrolment)
             .service(submissions::validate_submission)
             .service(submissions::submit_submission)
             .service(submissions::cancel_submission)
             .service(problems::list_submission_problems)
             .service(audit::list_audit_events);
+        files::register(api);
     }));
 }

@@ -7,7 +7,7 @@ use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use dxp_domain::{SdrFile, Severity};
 use dxp_persistence::problems::{self, ProblemFilter, StoredProblem};
-use dxp_persistence::{course_enrolments, submissions};
+use dxp_persistence::{records, submissions};
 use futures_util::stream;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -102,10 +102,25 @@ async fn load_page(
 ) -> Result<Vec<SubmissionProblem>, ApiError> {
     db.run(move |conn| {
         let page = problems::page(conn, &id, &filter, after, limit)?;
-        let ids: Vec<&str> = page.iter().map(|p| p.local_id.as_str()).collect();
-        let codes = course_enrolments::student_codes(conn, &id, &ids)?;
+        let mut codes: HashMap<SdrFile, HashMap<String, String>> = HashMap::new();
+        for file in SdrFile::ALL {
+            let ids: Vec<&str> = page
+                .iter()
+                .filter(|p| p.file == file.as_str())
+                .map(|p| p.local_id.as_str())
+                .collect();
+            if !ids.is_empty() {
+                codes.insert(file, records::student_codes(conn, &id, file, &ids)?);
+            }
+        }
+        let none = HashMap::new();
         page.into_iter()
-            .map(|problem| view(problem, &codes))
+            .map(|problem| {
+                let file_codes = SdrFile::parse(&problem.file)
+                    .and_then(|f| codes.get(&f))
+                    .unwrap_or(&none);
+                view(problem, file_codes)
+            })
             .collect::<Result<Vec<_>, ApiError>>()
     })
     .await

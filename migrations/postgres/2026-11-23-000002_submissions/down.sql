@@ -1,4 +1,4 @@
 DROP TABLE idempotency_keys;
 DROP TABLE problems;
-DROP TABLE course_enrolments;
+DROP TABLE records;
 DROP TABLE submissions;

@@ -15,24 +15,20 @@ CREATE TABLE submissions (
 CREATE INDEX submissions_by_organisation ON submissions (organisation, created_at, id);
 CREATE INDEX submissions_by_round ON submissions (round_id, organisation, status);
 
--- Course enrolment records, keyed by the integrator's localId, with the record as received
--- and the typed columns the rules across records need.
-CREATE TABLE course_enrolments (
+-- The records of every SDR file, keyed by file and the integrator's localId, each kept exactly
+-- as received. The rules read the record itself; the learner's code is kept beside it for
+-- problem reports.
+CREATE TABLE records (
     submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+    file TEXT NOT NULL,
     local_id TEXT NOT NULL,
     student_identification_code TEXT,
-    national_student_number BIGINT,
-    qualification_code TEXT,
-    course_code TEXT,
-    course_start_date DATE,
     record TEXT NOT NULL,
     error_count INTEGER NOT NULL,
     warning_count INTEGER NOT NULL,
     received_at TIMESTAMP NOT NULL,
-    PRIMARY KEY (submission_id, local_id)
+    PRIMARY KEY (submission_id, file, local_id)
 );
-CREATE INDEX course_enrolments_by_learner_course
-    ON course_enrolments (submission_id, student_identification_code, course_code, course_start_date);
 
 -- Every problem found: record-level ones stored with the records, submission-level ones
 -- (rules across records) written by each validation run.

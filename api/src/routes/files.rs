@@ -1,0 +1,411 @@
+//! One set of routes per SDR file, generated from one template so the five files behave the
+//! same: upload (JSON or CSV), delete one record, read the records back, and the dry run.
+
+use actix_web::http::header;
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
+use dxp_domain::SdrFile;
+use dxp_persistence::records as stored_records;
+use dxp_persistence::submissions::Submission;
+use futures_util::stream;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::records::{ReadRecords, RecordPage, RecordQuery, UploadReport};
+use crate::auth::{Authorized, CanRead, CanWrite};
+use crate::records::RecordLimits;
+use crate::{ApiError, AppState, Db, Problem};
+
+/// Records read per database round trip while exporting CSV.
+const EXPORT_PAGE: i64 = 5_000;
+
+/// Whether the body is a CSV file; refuses bodies that are neither JSON nor CSV.
+pub(crate) fn is_csv(req: &HttpRequest) -> Result<bool, ApiError> {
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("");
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match essence.as_str() {
+        "text/csv" => Ok(true),
+        "application/json" => Ok(false),
+        other if other.ends_with("+json") => Ok(false),
+        _ => Err(ApiError::UnsupportedMediaType(format!(
+            "send the records as JSON (Content-Type: application/json) or as a DXP CSV file (Content-Type: text/csv); got '{content_type}'"
+        ))),
+    }
+}
+
+/// The rows of a DXP CSV file as JSON records, each with its line number.
+pub(crate) fn read_csv(
+    file: SdrFile,
+    body: &[u8],
+    limits: RecordLimits,
+) -> Result<ReadRecords, ApiError> {
+    let rows = dxp_formats::csv::CsvRecords::new(file, body)
+        .map_err(|error| ApiError::BadRequest(format!("the CSV file cannot be read: {error}")))?;
+    let mut read = ReadRecords {
+        texts: Vec::new(),
+        numbers: Vec::new(),
+        reading_problems: Vec::new(),
+    };
+    for row in rows {
+        let row = row.map_err(|error| {
+            ApiError::BadRequest(format!("the CSV file cannot be read: {error}"))
+        })?;
+        // Problems of the whole file (an ignored column, say) go with the first row.
+        if read.texts.len() == limits.max_records {
+            return Err(ApiError::PayloadTooLarge(format!(
+                "the file has more than {} rows; at most {} records are accepted in one request. Split the file",
+                limits.max_records, limits.max_records
+            )));
+        }
+        read.texts.push(row.json);
+        read.numbers.push(row.row);
+        read.reading_problems.push(row.problems);
+    }
+    Ok(read)
+}
+
+/// Streams a file's records as DXP CSV. A blocking task reads the records page by page and
+/// writes them through the CSV writer into a channel that feeds the response, so memory stays
+/// flat whatever the file's size.
+pub(crate) fn csv_export(db: Db, file: SdrFile, submission: Submission) -> HttpResponse {
+    let indicative = submission.round.kind == dxp_domain::RoundKind::Ind;
+    let name = dxp_formats::file_name(file, submission.organisation, indicative);
+    let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Bytes, String>>(4);
+    let pool = db.pool();
+    let id = submission.id;
+    actix_web::rt::task::spawn_blocking(move || {
+        let failed = |error: String| {
+            tracing::error!(error.cause = %error, "CSV export failed");
+            error
+        };
+        let mut writer = dxp_formats::csv::CsvWriter::new(
+            file,
+            ChannelWriter {
+                sender: sender.clone(),
+            },
+        );
+        let mut after: Option<String> = None;
+        loop {
+            let page = pool.get().and_then(|mut conn| {
+                stored_records::page(&mut conn, &id, file, after.as_deref(), EXPORT_PAGE)
+            });
+            let page = match page {
+                Ok(page) => page,
+                Err(error) => {
+                    let _ = sender.blocking_send(Err(failed(error.to_string())));
+                    return;
+                }
+            };
+            for (_, text) in &page {
+                if let Err(error) = writer.write_json(text) {
+                    let _ = sender.blocking_send(Err(failed(error.to_string())));
+                    return;
+                }
+            }
+            if (page.len() as i64) < EXPORT_PAGE {
+                break;
+            }
+            after = page.last().map(|(local_id, _)| local_id.clone());
+        }
+        if let Err(error) = writer.finish() {
+            let _ = sender.blocking_send(Err(failed(error.to_string())));
+        }
+    });
+    let body = stream::unfold(receiver, |mut receiver| async move {
+        let chunk = receiver.recv().await?;
+        Some((
+            chunk.map_err(|error| actix_web::Error::from(ApiError::Internal(error))),
+            receiver,
+        ))
+    });
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "content-disposition",
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .streaming(body)
+}
+
+/// Sends what the CSV writer writes to the response, in chunks of at most 64 KiB.
+struct ChannelWriter {
+    sender: tokio::sync::mpsc::Sender<Result<Bytes, String>>,
+}
+
+impl std::io::Write for ChannelWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let chunk = &buf[..buf.len().min(64 * 1024)];
+        self.sender
+            .blocking_send(Ok(Bytes::copy_from_slice(chunk)))
+            .map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client went away")
+            })?;
+        Ok(chunk.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The verdict of a dry run.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidationReport {
+    /// True when no record has an error (warnings allowed).
+    pub valid: bool,
+    pub error_count: usize,
+    pub warning_count: usize,
+    /// Every problem of every record, in record order. For a CSV file, `index` is the line
+    /// number in the file.
+    pub problems: Vec<dxp_domain::validation::Problem>,
+}
+
+/// Checks the records of a request and stores nothing.
+async fn dry_run(
+    file: SdrFile,
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body = crate::records::read_body(req, payload, state.limits.max_body_bytes).await?;
+    let read = super::records::read_records(file, req, &body, state)?;
+    // Checking a large batch takes tens of milliseconds: keep it off the worker.
+    let report = web::block(move || {
+        let report = super::records::check(file, &read);
+        ValidationReport {
+            valid: report.error_count == 0,
+            error_count: report.error_count,
+            warning_count: report.warning_count,
+            problems: report
+                .records
+                .into_iter()
+                .flat_map(|record| record.problems)
+                .collect(),
+        }
+    })
+    .await
+    .map_err(|error| ApiError::Internal(format!("validation task failed: {error}")))?;
+    Ok(HttpResponse::Ok().json(report))
+}
+
+/// Generates the routes of one file.
+macro_rules! file_routes {
+    (
+        module: $module:ident,
+        file: $file:expr,
+        record: $record:ty,
+        batch: $batch:ident,
+        what: $what:literal,
+        upload: $upload:ident = $records_path:literal,
+        read: $read:ident,
+        delete: $delete:ident = $delete_path:literal,
+        dry_run: $dry_run:ident = $dry_run_path:literal $(,)?
+    ) => {
+        pub mod $module {
+            use super::*;
+
+            #[doc = concat!("A batch of ", $what, " records.")]
+            #[derive(Debug, Serialize, Deserialize, ToSchema)]
+            pub struct $batch {
+                /// The records, each with its integrator-chosen `localId`. A record with a wrong
+                /// type or a missing field is reported on its own; the others are still checked.
+                pub records: Vec<$record>,
+            }
+
+            #[doc = concat!("Adds or replaces ", $what, " records by `localId`, as JSON `{records}` or as a DXP CSV file (`Content-Type: text/csv`, a header row of field titles, dates DD/MM/YYYY, `;` between multiple values). The request is stored whole or not at all; each record's own problems are reported and kept with it. Send an `Idempotency-Key` header to make a retried request return the first answer.")]
+            #[utoipa::path(
+                tag = super::super::tags::SUBMISSIONS,
+                params(
+                    ("id" = String, Path, description = "The submission's id"),
+                    ("Idempotency-Key" = Option<String>, Header, description = "A key unique to this request; a retry with the same key gets the first answer"),
+                ),
+                request_body(content((
+                    $batch = "application/json"), (String = "text/csv")),
+                    description = "The records, as JSON or as a DXP CSV file"),
+                security(("bearer" = [])),
+                responses(
+                    (status = 200, description = "Stored; the problems found in these records", body = UploadReport),
+                    (status = 400, description = "The body is not JSON with a `records` array, or not a readable CSV file", body = Problem, content_type = "application/problem+json"),
+                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+                    (status = 403, description = "The token's role may not change returns", body = Problem, content_type = "application/problem+json"),
+                    (status = 404, description = "No such submission for this organisation", body = Problem, content_type = "application/problem+json"),
+                    (status = 409, description = "The submission takes no changes now (being validated, submitted, superseded or cancelled)", body = Problem, content_type = "application/problem+json"),
+                    (status = 413, description = "The body or the number of records is over the limit", body = Problem, content_type = "application/problem+json"),
+                    (status = 415, description = "The body is neither JSON nor CSV", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "The round does not take this file, or the Idempotency-Key was used for a different request", body = Problem, content_type = "application/problem+json"),
+                )
+            )]
+            #[post($records_path)]
+            pub async fn $upload(
+                caller: Authorized<CanWrite>,
+                state: web::Data<AppState>,
+                req: HttpRequest,
+                path: web::Path<String>,
+                payload: web::Payload,
+            ) -> Result<HttpResponse, ApiError> {
+                super::super::records::upload($file, &caller, &state, &req, path.into_inner(), payload).await
+            }
+
+            #[doc = concat!("Reads the ", $what, " records back in `localId` order, exactly as received: JSON pages, or with `Accept: text/csv` the whole file in the DXP CSV format (it can be uploaded again unchanged).")]
+            #[utoipa::path(
+                tag = super::super::tags::SUBMISSIONS,
+                params(("id" = String, Path, description = "The submission's id"), RecordQuery),
+                security(("bearer" = [])),
+                responses(
+                    (status = 200, description = "A page of records (JSON), or the whole file (CSV)",
+                        content((RecordPage = "application/json"), (String = "text/csv"))),
+                    (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
+                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+                    (status = 403, description = "The token's role may not read", body = Problem, content_type = "application/problem+json"),
+                    (status = 404, description = "No such submission for this organisation", body = Problem, content_type = "application/problem+json"),
+                )
+            )]
+            #[get($records_path)]
+            pub async fn $read(
+                caller: Authorized<CanRead>,
+                state: web::Data<AppState>,
+                req: HttpRequest,
+                path: web::Path<String>,
+                query: web::Query<RecordQuery>,
+            ) -> Result<HttpResponse, ApiError> {
+                super::super::records::read($file, &caller, &state, &req, path.into_inner(), query.into_inner()).await
+            }
+
+            #[doc = concat!("Deletes one ", $what, " record.")]
+            #[utoipa::path(
+                tag = super::super::tags::SUBMISSIONS,
+                params(
+                    ("id" = String, Path, description = "The submission's id"),
+                    ("localId" = String, Path, description = "The record's localId"),
+                ),
+                security(("bearer" = [])),
+                responses(
+                    (status = 204, description = "Deleted"),
+                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+                    (status = 403, description = "The token's role may not change returns", body = Problem, content_type = "application/problem+json"),
+                    (status = 404, description = "No such submission for this organisation, or no such record", body = Problem, content_type = "application/problem+json"),
+                    (status = 409, description = "The submission takes no changes now", body = Problem, content_type = "application/problem+json"),
+                )
+            )]
+            #[delete($delete_path)]
+            pub async fn $delete(
+                caller: Authorized<CanWrite>,
+                state: web::Data<AppState>,
+                path: web::Path<(String, String)>,
+            ) -> Result<HttpResponse, ApiError> {
+                let (id, local_id) = path.into_inner();
+                super::super::records::delete($file, &caller, &state, id, local_id).await
+            }
+
+            #[doc = concat!("Checks ", $what, " records against every rule of the file and stores nothing: the trial an integrator runs before submitting. Send JSON `{records}` or a DXP CSV file; the answer lists every problem of every record with its rule code.")]
+            #[utoipa::path(
+                tag = super::super::tags::VALIDATION,
+                request_body(content((
+                    $batch = "application/json"), (String = "text/csv")),
+                    description = "The records to check"),
+                security(("bearer" = [])),
+                responses(
+                    (status = 200, description = "The verdict, with every problem found", body = ValidationReport),
+                    (status = 400, description = "The body is not JSON with a `records` array, or not a readable CSV file", body = Problem, content_type = "application/problem+json"),
+                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+                    (status = 403, description = "The token's role may not read", body = Problem, content_type = "application/problem+json"),
+                    (status = 413, description = "The body or the number of records is over the limit", body = Problem, content_type = "application/problem+json"),
+                    (status = 415, description = "The body is neither JSON nor CSV", body = Problem, content_type = "application/problem+json"),
+                )
+            )]
+            #[post($dry_run_path)]
+            pub async fn $dry_run(
+                _caller: Authorized<CanRead>,
+                state: web::Data<AppState>,
+                req: HttpRequest,
+                payload: web::Payload,
+            ) -> Result<HttpResponse, ApiError> {
+                dry_run($file, &state, &req, payload).await
+            }
+
+            /// Registers this file's routes.
+            pub fn register(api: &mut utoipa_actix_web::service_config::ServiceConfig) {
+                api.service($upload).service($read).service($delete).service($dry_run);
+            }
+        }
+    };
+}
+
+file_routes! {
+    module: course_enrolments,
+    file: SdrFile::CourseEnrolments,
+    record: dxp_domain::CourseEnrolment,
+    batch: CourseEnrolmentBatch,
+    what: "course enrolment",
+    upload: upload_course_enrolments = "/submissions/{id}/course-enrolments",
+    read: list_course_enrolments,
+    delete: delete_course_enrolment = "/submissions/{id}/course-enrolments/{localId}",
+    dry_run: validate_course_enrolments = "/validation/course-enrolments",
+}
+
+file_routes! {
+    module: learners,
+    file: SdrFile::Learners,
+    record: dxp_domain::learner::Learner,
+    batch: LearnerBatch,
+    what: "learner",
+    upload: upload_learners = "/submissions/{id}/learners",
+    read: list_learners,
+    delete: delete_learner = "/submissions/{id}/learners/{localId}",
+    dry_run: validate_learners = "/validation/learners",
+}
+
+file_routes! {
+    module: courses,
+    file: SdrFile::Courses,
+    record: dxp_domain::course::Course,
+    batch: CourseBatch,
+    what: "course register",
+    upload: upload_courses = "/submissions/{id}/courses",
+    read: list_courses,
+    delete: delete_course = "/submissions/{id}/courses/{localId}",
+    dry_run: validate_courses = "/validation/courses",
+}
+
+file_routes! {
+    module: course_completions,
+    file: SdrFile::CourseCompletions,
+    record: dxp_domain::course_completion::CourseCompletion,
+    batch: CourseCompletionBatch,
+    what: "course completion",
+    upload: upload_course_completions = "/submissions/{id}/course-completions",
+    read: list_course_completions,
+    delete: delete_course_completion = "/submissions/{id}/course-completions/{localId}",
+    dry_run: validate_course_completions = "/validation/course-completions",
+}
+
+file_routes! {
+    module: qualification_completions,
+    file: SdrFile::QualificationCompletions,
+    record: dxp_domain::qualification_completion::QualificationCompletion,
+    batch: QualificationCompletionBatch,
+    what: "qualification completion",
+    upload: upload_qualification_completions = "/submissions/{id}/qualification-completions",
+    read: list_qualification_completions,
+    delete: delete_qualification_completion = "/submissions/{id}/qualification-completions/{localId}",
+    dry_run: validate_qualification_completions = "/validation/qualification-completions",
+}
+
+/// Registers the routes of all five files.
+pub fn register(api: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    learners::register(api);
+    course_enrolments::register(api);
+    courses::register(api);
+    course_completions::register(api);
+    qualification_completions::register(api);
+}
