@@ -43,6 +43,18 @@ enum Command {
     Token(TokenArgs),
     /// Print the OpenAPI 3.1 document.
     Openapi,
+    /// Convert a legacy STEO fixed-width file (STUD####.txt, COUR####.txt, CREG####.txt,
+    /// QUAL####.txt, COMP####.txt) into the DXP CSV file of the same data (LEAR####.CSV, …).
+    Convert(ConvertArgs),
+}
+
+#[derive(Debug, Args)]
+struct ConvertArgs {
+    /// The legacy file; its name says which file it is and whose (e.g. COUR6004.txt).
+    input: std::path::PathBuf,
+    /// The folder to write the CSV file into (default: the input's folder).
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -129,6 +141,77 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Serve(args) => serve(args, &cli.data_dir),
+        Command::Convert(args) => convert(&args),
+    }
+}
+
+/// The most problems `dxp convert` lists; the count of the rest follows.
+const CONVERT_PROBLEMS_SHOWN: usize = 50;
+
+fn convert(args: &ConvertArgs) -> anyhow::Result<()> {
+    let name = args
+        .input
+        .file_name()
+        .and_then(|name| name.to_str())
+        .ok_or_else(|| anyhow::anyhow!("{} is not a file name", args.input.display()))?;
+    let (kind, edumis) = dxp_formats::legacy::parse_file_name(name).ok_or_else(|| {
+        anyhow::anyhow!(
+            "'{name}' is not a legacy file name; expected STUD, COUR, CREG, QUAL or COMP followed by the EDUMIS number, e.g. COUR6004.txt"
+        )
+    })?;
+    let folder = match &args.out {
+        Some(folder) => folder.clone(),
+        None => args
+            .input
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default(),
+    };
+    let output = folder.join(dxp_formats::file_name(kind.file(), edumis, false));
+    let input = std::fs::File::open(&args.input)
+        .with_context(|| format!("cannot open {}", args.input.display()))?;
+    let written = std::fs::File::create(&output)
+        .with_context(|| format!("cannot create {}", output.display()))?;
+    let report = dxp_formats::convert_legacy_to_csv(
+        kind,
+        Some(edumis),
+        std::io::BufReader::new(input),
+        std::io::BufWriter::new(written),
+    )?;
+    for problem in report.problems.iter().take(CONVERT_PROBLEMS_SHOWN) {
+        eprintln!(
+            "line {}: {} {} {}: {}",
+            problem.index,
+            problem.rule,
+            severity_name(problem.severity),
+            problem.field,
+            problem.message
+        );
+    }
+    if report.problems.len() > CONVERT_PROBLEMS_SHOWN {
+        eprintln!(
+            "… and {} more problem(s)",
+            report.problems.len() - CONVERT_PROBLEMS_SHOWN
+        );
+    }
+    println!(
+        "{} record(s) written to {} ({} problem(s))",
+        report.rows,
+        output.display(),
+        report.problems.len()
+    );
+    if report.has_errors() {
+        anyhow::bail!(
+            "some lines could not be converted whole; the CSV holds them without the unreadable values"
+        );
+    }
+    Ok(())
+}
+
+fn severity_name(severity: dxp_domain::Severity) -> &'static str {
+    match severity {
+        dxp_domain::Severity::Error => "error",
+        dxp_domain::Severity::Warning => "warning",
     }
 }
 

@@ -9,7 +9,7 @@ use chrono::Utc;
 use dxp_domain::Problem;
 use dxp_domain::SdrFile;
 use dxp_domain::validation::across_files::{SubmissionRecords, check_across_files};
-use dxp_domain::validation::{check_file, rule_by_code};
+use dxp_domain::validation::{check_file_in_year, rule_by_code};
 use dxp_persistence::records;
 use dxp_persistence::submissions::{self, Scope};
 use tokio::sync::Notify;
@@ -79,7 +79,11 @@ async fn validate(db: &Db, id: String) {
             for file in SdrFile::ALL {
                 stored.push((file, records::all(conn, &job_id, file)?));
             }
-            let found = problems_across(&stored, submission.round.kind.files());
+            let found = problems_across(
+                &stored,
+                submission.round.year,
+                submission.round.kind.files(),
+            );
             submissions::record_verdict(conn, &job_id, &found)
         })
         .instrument(span.clone())
@@ -102,11 +106,16 @@ async fn validate(db: &Db, id: String) {
 /// when it was uploaded.
 fn problems_across(
     stored: &[(SdrFile, Vec<(String, String)>)],
+    return_year: i32,
     files_required: &[SdrFile],
 ) -> Vec<(SdrFile, String, Problem)> {
     let mut found = Vec::new();
     for (file, rows) in stored {
-        let report = check_file(*file, rows.iter().map(|(_, text)| text.as_str()));
+        let report = check_file_in_year(
+            *file,
+            return_year,
+            rows.iter().map(|(_, text)| text.as_str()),
+        );
         for (checked, (local_id, _)) in report.records.into_iter().zip(rows) {
             found.extend(
                 checked

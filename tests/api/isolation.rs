@@ -28,7 +28,10 @@ fn another_organisation_gets_404_on_every_submission_route(backend: Backend) {
         if !path.contains("{id}") {
             continue;
         }
-        let concrete = path.replace("{id}", &id).replace("{localId}", &local_id);
+        let concrete = path
+            .replace("{id}", &id)
+            .replace("{localId}", &local_id)
+            .replace("{fileName}", "COUR6004.txt");
         for method in item.as_object().expect("operations").keys() {
             for role in ["teo-submitter", "teo-viewer"] {
                 let request = server
@@ -70,7 +73,7 @@ fn another_organisation_gets_404_on_every_submission_route(backend: Backend) {
     }
     assert_eq!(
         checked,
-        2 * (5 + 3 * 5),
+        2 * (6 + 3 * 5),
         "every operation that names a submission, with 2 roles"
     );
 

@@ -14,3 +14,4 @@ mod openapi;
 mod rounds;
 mod submissions;
 mod validation;
+mod whole_return;

@@ -45,6 +45,7 @@ fn routes() -> BTreeSet<(String, String)> {
         ("post", "/api/v1/submissions/{id}/submit"),
         ("post", "/api/v1/submissions/{id}/cancel"),
         ("get", "/api/v1/submissions/{id}/problems"),
+        ("post", "/api/v1/submissions/{id}/legacy-files/{fileName}"),
     ]
     .into_iter()
     .map(|(m, p)| (m.to_owned(), p.to_owned()))

@@ -140,9 +140,11 @@ fn the_catalogue_lists_every_rule(backend: Backend) {
         .iter()
         .filter_map(|r| r["code"].as_str())
         .collect();
+    let conversions = dxp_formats::csv_rules();
     let known: Vec<&str> = dxp_domain::catalogue()
         .iter()
         .map(|rule| rule.code)
+        .chain(conversions.iter().map(|rule| rule.code.as_str()))
         .collect();
     assert_eq!(served, known);
     let ite = catalogue["results"]

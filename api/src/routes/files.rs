@@ -73,6 +73,35 @@ pub(crate) fn read_csv(
     Ok(read)
 }
 
+/// The lines of a legacy STEO fixed-width file as JSON records, each with its line number.
+pub(crate) fn read_legacy(
+    kind: dxp_formats::LegacyKind,
+    body: &[u8],
+    limits: RecordLimits,
+    organisation: dxp_domain::Edumis,
+) -> Result<ReadRecords, ApiError> {
+    let mut read = ReadRecords {
+        texts: Vec::new(),
+        numbers: Vec::new(),
+        reading_problems: Vec::new(),
+    };
+    for row in dxp_formats::LegacyRecords::new(kind, body).expect_provider(organisation) {
+        let row = row.map_err(|error| {
+            ApiError::BadRequest(format!("the legacy file cannot be read: {error}"))
+        })?;
+        if read.texts.len() == limits.max_records {
+            return Err(ApiError::PayloadTooLarge(format!(
+                "the file has more than {} lines; at most {} records are accepted in one request. Split the file",
+                limits.max_records, limits.max_records
+            )));
+        }
+        read.texts.push(row.json);
+        read.numbers.push(row.row);
+        read.reading_problems.push(row.problems);
+    }
+    Ok(read)
+}
+
 /// Streams a file's records as DXP CSV. A blocking task reads the records page by page and
 /// writes them through the CSV writer into a channel that feeds the response, so memory stays
 /// flat whatever the file's size.
@@ -170,18 +199,38 @@ pub struct ValidationReport {
     pub problems: Vec<dxp_domain::validation::Problem>,
 }
 
+/// The return a dry run checks records for.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct DryRunQuery {
+    /// The year of the return the records are for (e.g. 2026): the rules that depend on it
+    /// (a learner's age, first year of tertiary study, a year in a course code) apply only when
+    /// it is given.
+    #[param(minimum = 2000, maximum = 2100, example = 2026)]
+    pub return_year: Option<i32>,
+}
+
 /// Checks the records of a request and stores nothing.
 async fn dry_run(
     file: SdrFile,
     state: &AppState,
     req: &HttpRequest,
+    query: DryRunQuery,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    if let Some(year) = query.return_year
+        && !dxp_domain::calendar::ROUND_YEARS.contains(&year)
+    {
+        return Err(ApiError::BadRequest(format!(
+            "returnYear {year} is outside 2000 to 2100"
+        )));
+    }
     let body = crate::records::read_body(req, payload, state.limits.max_body_bytes).await?;
     let read = super::records::read_records(file, req, &body, state)?;
     // Checking a large batch takes tens of milliseconds: keep it off the worker.
     let report = web::block(move || {
-        let report = super::records::check(file, &read);
+        let report = super::records::check(file, query.return_year, &read);
         ValidationReport {
             valid: report.error_count == 0,
             error_count: report.error_count,
@@ -253,7 +302,8 @@ macro_rules! file_routes {
                 path: web::Path<String>,
                 payload: web::Payload,
             ) -> Result<HttpResponse, ApiError> {
-                super::super::records::upload($file, &caller, &state, &req, path.into_inner(), payload).await
+                let source = super::super::records::Source::Request($file);
+                super::super::records::upload(source, &caller, &state, &req, path.into_inner(), payload).await
             }
 
             #[doc = concat!("Reads the ", $what, " records back in `localId` order, exactly as received: JSON pages, or with `Accept: text/csv` the whole file in the DXP CSV format (it can be uploaded again unchanged).")]
@@ -310,6 +360,7 @@ macro_rules! file_routes {
             #[doc = concat!("Checks ", $what, " records against every rule of the file and stores nothing: the trial an integrator runs before submitting. Send JSON `{records}` or a DXP CSV file; the answer lists every problem of every record with its rule code.")]
             #[utoipa::path(
                 tag = super::super::tags::VALIDATION,
+                params(DryRunQuery),
                 request_body(content((
                     $batch = "application/json"), (String = "text/csv")),
                     description = "The records to check"),
@@ -328,9 +379,10 @@ macro_rules! file_routes {
                 _caller: Authorized<CanRead>,
                 state: web::Data<AppState>,
                 req: HttpRequest,
+                query: web::Query<DryRunQuery>,
                 payload: web::Payload,
             ) -> Result<HttpResponse, ApiError> {
-                dry_run($file, &state, &req, payload).await
+                dry_run($file, &state, &req, query.into_inner(), payload).await
             }
 
             /// Registers this file's routes.
@@ -401,11 +453,62 @@ file_routes! {
     dry_run: validate_qualification_completions = "/validation/qualification-completions",
 }
 
-/// Registers the routes of all five files.
+/// Registers the routes of all five files, and the legacy import.
 pub fn register(api: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    api.service(upload_legacy_file);
     learners::register(api);
     course_enrolments::register(api);
     courses::register(api);
     course_completions::register(api);
     qualification_completions::register(api);
+}
+
+/// Imports a legacy STEO fixed-width file (`STUD####.txt`, `COUR####.txt`, `CREG####.txt`,
+/// `QUAL####.txt`, `COMP####.txt`) into a submission, for historic resubmissions: each line is
+/// converted to the DXP record of its file and stored as a JSON upload would be. Problems carry
+/// the file's line number as `index`; every line's provider code must be the submission's
+/// organisation.
+#[utoipa::path(
+    tag = super::tags::SUBMISSIONS,
+    params(
+        ("id" = String, Path, description = "The submission's id"),
+        ("fileName" = String, Path, description = "The legacy file's name, e.g. `COUR6004.txt`: its prefix says which file it is"),
+        ("Idempotency-Key" = Option<String>, Header, description = "A key unique to this request; a retry with the same key gets the first answer"),
+    ),
+    request_body(content = String, content_type = "text/plain", description = "The fixed-width file"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Stored; the problems found", body = UploadReport),
+        (status = 400, description = "The file name is not a legacy file name, or the file cannot be read", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role may not change returns", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such submission for this organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The submission takes no changes now", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The file is over the limit", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The round does not take this file", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/submissions/{id}/legacy-files/{fileName}")]
+pub async fn upload_legacy_file(
+    caller: Authorized<CanWrite>,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let (id, name) = path.into_inner();
+    let (kind, _) = dxp_formats::legacy::parse_file_name(&name).ok_or_else(|| {
+        ApiError::BadRequest(format!(
+            "'{name}' is not a legacy file name; expected STUD, COUR, CREG, QUAL or COMP followed by the EDUMIS number, e.g. COUR6004.txt"
+        ))
+    })?;
+    super::records::upload(
+        super::records::Source::Legacy(kind),
+        &caller,
+        &state,
+        &req,
+        id,
+        payload,
+    )
+    .await
 }

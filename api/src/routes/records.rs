@@ -3,7 +3,9 @@
 //! pages, or the whole file as DXP CSV). The per-file routes in [`super::files`] call these.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use dxp_domain::validation::{FileReport, Problem as RecordProblem, check_file, rule_by_code};
+use dxp_domain::validation::{
+    FileReport, Problem as RecordProblem, check_file, check_file_in_year, rule_by_code,
+};
 use dxp_domain::{Problem, SdrFile};
 use dxp_persistence::records::{self, IncomingRecord};
 use dxp_persistence::submissions;
@@ -72,9 +74,15 @@ pub(crate) fn read_records(
     })
 }
 
-/// Checks records and merges the problems found while reading them.
-pub(crate) fn check(file: SdrFile, read: &ReadRecords) -> FileReport {
-    let mut report = check_file(file, read.texts.iter().map(String::as_str));
+/// Checks records and merges the problems found while reading them. With the return's year,
+/// the rules that depend on it (a learner's age, first year of tertiary study, a year in a
+/// course code) apply too.
+pub(crate) fn check(file: SdrFile, return_year: Option<i32>, read: &ReadRecords) -> FileReport {
+    let texts = read.texts.iter().map(String::as_str);
+    let mut report = match return_year {
+        Some(year) => check_file_in_year(file, year, texts),
+        None => check_file(file, texts),
+    };
     for (record, (number, reading)) in report
         .records
         .iter_mut()
@@ -104,15 +112,34 @@ fn across_records(problem: &Problem) -> bool {
     rule_by_code(&problem.rule).is_some_and(|rule| rule.applies_across_records())
 }
 
+/// Where an upload's records come from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Source {
+    /// JSON `{records}` or a DXP CSV file, by the request's Content-Type.
+    Request(SdrFile),
+    /// A legacy STEO fixed-width file.
+    Legacy(dxp_formats::LegacyKind),
+}
+
+impl Source {
+    fn file(self) -> SdrFile {
+        match self {
+            Source::Request(file) => file,
+            Source::Legacy(kind) => kind.file(),
+        }
+    }
+}
+
 /// Adds or replaces records of one file.
 pub(crate) async fn upload(
-    file: SdrFile,
+    source: Source,
     caller: &Principal,
     state: &AppState,
     req: &HttpRequest,
     submission_id: String,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    let file = source.file();
     let scope = scope_of(caller)?;
     let body = read_body(req, payload, state.limits.max_body_bytes).await?;
     let key = IdempotencyKey::from_request(req, caller, &body)?;
@@ -121,7 +148,13 @@ pub(crate) async fn upload(
     {
         return Ok(replay);
     }
-    let read = read_records(file, req, &body, state)?;
+    let read = match source {
+        Source::Request(file) => Some(read_records(file, req, &body, state)?),
+        // A legacy file's provider code is checked against the submission's organisation,
+        // which is known only once the submission is read.
+        Source::Legacy(_) => None,
+    };
+    let limits = state.limits;
     let actor = caller.subject.clone();
     let report = state
         .db
@@ -136,7 +169,16 @@ pub(crate) async fn upload(
                     names.join(", ")
                 )));
             }
-            let checked = check(file, &read);
+            let read = match (read, source) {
+                (Some(read), _) => read,
+                (None, Source::Legacy(kind)) => {
+                    super::files::read_legacy(kind, &body, limits, submission.organisation)?
+                }
+                (None, Source::Request(_)) => {
+                    return Err(ApiError::Internal("records were not read".to_owned()));
+                }
+            };
+            let checked = check(file, Some(submission.round.year), &read);
             let received = checked.records.len();
             let (error_count, warning_count) = (checked.error_count, checked.warning_count);
             let mut incoming = Vec::with_capacity(received);

@@ -15,7 +15,8 @@ pub struct RuleCatalogue {
 }
 
 /// Lists every validation rule: its code, the file and field it is about, its severity and
-/// what it requires. Problems name these codes.
+/// what it requires; then the codes of the problems met reading a CSV or legacy file, listed
+/// once per file. Problems name these codes.
 #[utoipa::path(
     tag = super::tags::VALIDATION,
     security(("bearer" = [])),
@@ -27,7 +28,10 @@ pub struct RuleCatalogue {
 )]
 #[get("/validation/rules")]
 pub async fn list_validation_rules(_caller: Authorized<CanRead>) -> HttpResponse {
-    HttpResponse::Ok().json(RuleCatalogue {
-        results: catalogue_entries(),
-    })
+    let mut results = catalogue_entries();
+    results.extend(dxp_formats::csv_rules());
+    let mut results = catalogue_entries();
+    // The problems of reading a CSV or legacy file have codes too (CSV-…, TXT-…).
+    results.extend(dxp_formats::csv_rules());
+    HttpResponse::Ok().json(RuleCatalogue { results })
 }

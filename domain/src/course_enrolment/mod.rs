@@ -202,9 +202,9 @@ pub struct CourseEnrolment {
 
     /// EFTS by Month: the course EFTS factor divided evenly over the calendar months of the
     /// enrolment (day of month ignored), one value per month from the start month to the end
-    /// month inclusive, each 0 to 9.9999 with at most four decimal places. The values add up to
-    /// the factor within 0.0001 per value (rounded down, or with the remainder in the last
-    /// month). Twelve values for January–December of a year the course runs in, with 0 for
+    /// month inclusive, each 0 to 9.9999 with at most four decimal places. Each month is the
+    /// factor divided by the number of months, rounded down to four places; the last month may
+    /// instead hold the remainder, so that the months add up to the factor. Twelve values for January–December of a year the course runs in, with 0 for
     /// months outside the course, are also accepted. Mandatory.
     #[schema(schema_with = schema::efts_by_month)]
     pub efts_by_month: Vec<f64>,

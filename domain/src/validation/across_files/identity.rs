@@ -350,9 +350,9 @@ fn missing_learners(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
             position,
             STUDENT,
             format_args!(
-                "learner {} has no record in the learner file (no learners record has this \
-                 studentIdentificationCode; {} of this return name the learner); every learner \
-                 with an enrolment has one learner record",
+                "learner {} has no record in the learner file: no learners record has this \
+                 studentIdentificationCode (named by {} of this return); every learner with an \
+                 enrolment has one learner record",
                 student.shown(),
                 Count(count, "enrolment")
             ),

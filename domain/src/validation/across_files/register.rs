@@ -132,7 +132,7 @@ fn missing_courses(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
             COURSE,
             format_args!(
                 "course {} is not in the course register: no courses record has this \
-                 courseCode{hint} ({} of this return use it); every course in the enrolments \
+                 courseCode (used by {} of this return){hint}; every course in the enrolments \
                  appears once in the register",
                 code.shown(),
                 Count(count, "enrolment")

@@ -537,7 +537,7 @@ fn xf_006_every_enrolled_course_is_in_the_register() {
         found[0]
             .problem
             .message
-            .contains("1 enrolment of this return")
+            .contains("used by 1 enrolment of this return")
     );
 
     // Case and spacing matter, and the near miss is named.
@@ -1223,7 +1223,7 @@ fn a_large_return_is_checked_in_one_pass() {
             found
                 .problem
                 .message
-                .contains(&format!("{missing} enrolments of this return"))
+                .contains(&format!("used by {missing} enrolments of this return"))
         );
     }
 }
