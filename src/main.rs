@@ -13,7 +13,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use dxp_api::auth::{TokenIssuer, TokenRequest, TokenVerifier};
 use dxp_api::records::RecordLimits;
-use dxp_api::validator::ValidatorHandle;
+use dxp_api::validator::{ValidatorHandle, ValidatorOptions};
 use dxp_api::{AppState, Db, ServerOptions};
 use dxp_domain::{Edumis, Role};
 use dxp_persistence::{Pool, PoolOptions};
@@ -37,6 +37,9 @@ struct Cli {
 enum Command {
     /// Run the HTTP API (migrates the database and seeds this year's and next year's rounds first).
     Serve(ServeArgs),
+    /// Run validators only, with no HTTP API: a node that takes validation jobs from the shared
+    /// database (several `dxp serve` and `dxp worker` nodes may share one PostgreSQL).
+    Worker(WorkerArgs),
     /// Apply the database migrations and seed the rounds, then exit.
     Migrate(DatabaseChoice),
     /// Print a signed token for local use and tests.
@@ -73,6 +76,38 @@ struct ServeArgs {
     /// The most records one request may carry; more gets 413.
     #[arg(long, env = "DXP_MAX_RECORDS_PER_REQUEST", default_value_t = dxp_api::records::DEFAULT_MAX_RECORDS_PER_REQUEST)]
     max_records_per_request: usize,
+    #[command(flatten)]
+    validation: ValidatorArgs,
+}
+
+/// How a node validates.
+#[derive(Debug, Clone, Args)]
+struct ValidatorArgs {
+    /// Validators on this node (0: this node validates nothing).
+    #[arg(long, env = "DXP_VALIDATORS", default_value_t = 2)]
+    validators: usize,
+    /// Seconds a validator's hold on a job lasts unrenewed; a job whose node died is taken again
+    /// after this.
+    #[arg(long, env = "DXP_VALIDATION_LEASE_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    validation_lease_seconds: u64,
+}
+
+impl ValidatorArgs {
+    fn options(&self) -> ValidatorOptions {
+        ValidatorOptions {
+            workers: self.validators,
+            lease: std::time::Duration::from_secs(self.validation_lease_seconds),
+            node: ValidatorOptions::node_name(),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct WorkerArgs {
+    #[command(flatten)]
+    database: DatabaseChoice,
+    #[command(flatten)]
+    validation: ValidatorArgs,
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +176,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Serve(args) => serve(args, &cli.data_dir),
+        Command::Worker(args) => worker(&args, &cli.data_dir),
         Command::Convert(args) => convert(&args),
     }
 }
@@ -228,6 +264,29 @@ fn seed_rounds(conn: &mut dxp_persistence::DbConnection) -> anyhow::Result<usize
     Ok(created.len())
 }
 
+fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
+    logging::init()?;
+    if args.validation.validators == 0 {
+        anyhow::bail!("a worker needs at least one validator (--validators)");
+    }
+    let pool = open_database(&args.database, data_dir)?;
+    {
+        let mut conn = pool.get()?;
+        dxp_persistence::migrations::run_pending(&mut conn)?;
+    }
+    let options = args.validation.options();
+    println!(
+        "dxp worker {} validating with {} validator(s)",
+        options.node, options.workers
+    );
+    std::io::stdout().flush()?;
+    actix_web::rt::System::new().block_on(async move {
+        dxp_api::validator::spawn(Db::new(pool), ValidatorHandle::default(), options);
+        actix_web::rt::signal::ctrl_c().await?;
+        anyhow::Ok(())
+    })
+}
+
 fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     logging::init()?;
     let tokens = TokenConfig::from_env(data_dir)?;
@@ -262,9 +321,10 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         json_limit_bytes: args.max_body_bytes,
         workers: args.workers,
     };
+    let validator_options = args.validation.options();
     actix_web::rt::System::new().block_on(async move {
         let server = dxp_api::run(listener, state, dxp_openapi::document(), options)?;
-        dxp_api::validator::spawn(db, validator);
+        dxp_api::validator::spawn(db, validator, validator_options);
         // Scripts and tests read this line to learn the address (the port may have been 0).
         println!("dxp listening on http://{address}");
         std::io::stdout().flush()?;

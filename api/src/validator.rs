@@ -1,17 +1,17 @@
-//! The background validator: takes `Queued` submissions, applies the rules across records and
-//! gives the verdict. It runs inside every `dxp serve`; several nodes on one database share the
-//! queue safely because taking a submission is a conditional update only one node wins.
+//! The background validators: they take validation jobs, apply the rules across records and
+//! files to the whole submission, and give the verdict. They run inside every `dxp serve` (and
+//! alone in `dxp worker`); validators on several nodes share one queue through the job table's
+//! leases (see `dxp_persistence::jobs`).
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Utc;
-use dxp_domain::Problem;
-use dxp_domain::SdrFile;
 use dxp_domain::validation::across_files::{SubmissionRecords, check_across_files};
 use dxp_domain::validation::{check_file_in_year, rule_by_code};
-use dxp_persistence::records;
+use dxp_domain::{Problem, SdrFile};
+use dxp_persistence::jobs::{self, Lease, Progress};
 use dxp_persistence::submissions::{self, Scope};
+use dxp_persistence::{StoreError, records};
 use tokio::sync::Notify;
 use tracing::Instrument;
 
@@ -19,10 +19,32 @@ use crate::Db;
 
 /// How often an idle validator looks for work another node queued.
 const POLL_INTERVAL: Duration = Duration::from_secs(2);
-/// A submission left `Validating` this long by a validator that stopped is queued again.
-const ABANDONED_AFTER: chrono::Duration = chrono::Duration::minutes(10);
 
-/// Wakes the validator when a submission is queued on this node.
+/// How many validators a node runs and how long a validator's hold on a job lasts unrenewed.
+#[derive(Debug, Clone)]
+pub struct ValidatorOptions {
+    /// Validators on this node; 0 runs none (a node that only serves the API).
+    pub workers: usize,
+    /// A job whose validator has not renewed it for this long is taken again by another.
+    pub lease: Duration,
+    /// This node's name in leases and the audit log.
+    pub node: String,
+}
+
+impl ValidatorOptions {
+    /// A name for this process: host and process id, unique enough to tell nodes apart.
+    pub fn node_name() -> String {
+        let host = std::env::var("HOSTNAME")
+            .ok()
+            .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+            .map(|name| name.trim().to_owned())
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "node".to_owned());
+        format!("{host}-{}", std::process::id())
+    }
+}
+
+/// Wakes a validator when a submission is queued on this node.
 #[derive(Clone, Default)]
 pub struct ValidatorHandle {
     wake: Arc<Notify>,
@@ -34,32 +56,28 @@ impl ValidatorHandle {
     }
 }
 
-/// Starts the validator on the current actix runtime.
-pub fn spawn(db: Db, handle: ValidatorHandle) {
-    actix_web::rt::spawn(async move { run(db, handle).await });
+/// Starts the validators on the current actix runtime.
+pub fn spawn(db: Db, handle: ValidatorHandle, options: ValidatorOptions) {
+    for worker in 0..options.workers {
+        let owner = format!("{}/{worker}", options.node);
+        let (db, handle, lease) = (db.clone(), handle.clone(), options.lease);
+        actix_web::rt::spawn(async move { run(db, handle, owner, lease).await });
+    }
 }
 
-async fn run(db: Db, handle: ValidatorHandle) {
+async fn run(db: Db, handle: ValidatorHandle, owner: String, lease_for: Duration) {
     loop {
-        let stale = Utc::now() - ABANDONED_AFTER;
+        let claimer = owner.clone();
         match db
-            .run(move |conn| submissions::requeue_abandoned(conn, stale))
+            .run(move |conn| jobs::claim(conn, &claimer, lease_for))
             .await
         {
-            Ok(0) => {}
-            Ok(requeued) => tracing::warn!(
-                submissions.requeued = requeued,
-                "requeued abandoned validations"
-            ),
-            Err(error) => tracing::warn!(error = %error, "cannot look for abandoned validations"),
-        }
-        match db.run(submissions::claim_queued).await {
-            Ok(Some(submission)) => {
-                validate(&db, submission.id).await;
+            Ok(Some(lease)) => {
+                validate(&db, lease, lease_for).await;
                 continue;
             }
             Ok(None) => {}
-            Err(error) => tracing::warn!(error = %error, "cannot take queued validations"),
+            Err(error) => tracing::warn!(error = %error, "cannot take validation jobs"),
         }
         tokio::select! {
             () = handle.wake.notified() => {}
@@ -68,23 +86,40 @@ async fn run(db: Db, handle: ValidatorHandle) {
     }
 }
 
-async fn validate(db: &Db, id: String) {
+async fn validate(db: &Db, lease: Lease, lease_for: Duration) {
     let started = std::time::Instant::now();
-    let span = tracing::info_span!("validation", submission.id = %id);
-    let job_id = id.clone();
+    let span = tracing::info_span!("validation", submission.id = %lease.submission_id, job.attempt = lease.attempt);
     let verdict = db
         .run(move |conn| {
-            let submission = submissions::find(conn, &job_id, Scope::Everyone)?;
+            let submission = submissions::find(conn, &lease.submission_id, Scope::Everyone)?;
+            let total: i64 = submissions::record_counts(conn, &lease.submission_id)?
+                .iter()
+                .map(|(_, n)| n)
+                .sum();
+            let mut progress = Progress {
+                records_checked: 0,
+                records_total: total,
+            };
             let mut stored = Vec::with_capacity(SdrFile::ALL.len());
             for file in SdrFile::ALL {
-                stored.push((file, records::all(conn, &job_id, file)?));
+                stored.push((file, records::all(conn, &lease.submission_id, file)?));
             }
-            let found = problems_across(
+            let year = submission.round.year;
+            let mut found = Vec::new();
+            for (file, rows) in &stored {
+                if !jobs::renew(conn, &lease, lease_for, progress)? {
+                    return Err(StoreError::Conflict(
+                        "the lease was lost to another validator".to_owned(),
+                    ));
+                }
+                found.extend(problems_within_file(*file, year, rows));
+                progress.records_checked += rows.len() as i64;
+            }
+            found.extend(problems_across_files(
                 &stored,
-                submission.round.year,
                 submission.round.kind.files(),
-            );
-            submissions::record_verdict(conn, &job_id, &found)
+            ));
+            submissions::record_verdict(conn, &lease, progress, &found)
         })
         .instrument(span.clone())
         .await;
@@ -95,40 +130,49 @@ async fn validate(db: &Db, id: String) {
             elapsed_ms = started.elapsed().as_millis() as u64,
             "validation finished"
         ),
-        // The submission stays Validating and is queued again once abandoned.
-        Err(error) => tracing::error!(error = %error, "validation failed; it will be retried"),
+        // The job stays running under a lease that will expire; another validator (or this
+        // one) takes it again then.
+        Err(error) => {
+            tracing::error!(error = %error, "validation failed; it will be retried when its lease expires")
+        }
     }
 }
 
-/// The problems of the rules that relate records to each other, applied to every record of
-/// the submission at once: those within a file (one record per key, the same ITE values across
-/// a learner's qualification) and those across files. Each record's own problems were stored
-/// when it was uploaded.
-fn problems_across(
-    stored: &[(SdrFile, Vec<(String, String)>)],
+/// The problems of the rules that relate the records of one file to each other (one record
+/// per key, the same ITE values across a learner's qualification), over every record of the
+/// file at once. Each record's own problems were stored when it was uploaded.
+fn problems_within_file(
+    file: SdrFile,
     return_year: i32,
+    rows: &[(String, String)],
+) -> Vec<(SdrFile, String, Problem)> {
+    let report = check_file_in_year(
+        file,
+        return_year,
+        rows.iter().map(|(_, text)| text.as_str()),
+    );
+    report
+        .records
+        .into_iter()
+        .zip(rows)
+        .flat_map(|(checked, (local_id, _))| {
+            checked
+                .problems
+                .into_iter()
+                .filter(|problem| {
+                    rule_by_code(&problem.rule).is_some_and(|rule| rule.applies_across_records())
+                })
+                .map(move |problem| (file, local_id.clone(), problem))
+        })
+        .collect()
+}
+
+/// The problems of the rules across files.
+fn problems_across_files(
+    stored: &[(SdrFile, Vec<(String, String)>)],
     files_required: &[SdrFile],
 ) -> Vec<(SdrFile, String, Problem)> {
     let mut found = Vec::new();
-    for (file, rows) in stored {
-        let report = check_file_in_year(
-            *file,
-            return_year,
-            rows.iter().map(|(_, text)| text.as_str()),
-        );
-        for (checked, (local_id, _)) in report.records.into_iter().zip(rows) {
-            found.extend(
-                checked
-                    .problems
-                    .into_iter()
-                    .filter(|problem| {
-                        rule_by_code(&problem.rule)
-                            .is_some_and(|rule| rule.applies_across_records())
-                    })
-                    .map(|problem| (*file, local_id.clone(), problem)),
-            );
-        }
-    }
     let of = |wanted: SdrFile| -> Vec<(&str, &str)> {
         stored
             .iter()

@@ -12,6 +12,7 @@ pub mod connection;
 pub mod error;
 pub mod health;
 pub mod idempotency;
+pub mod jobs;
 pub mod migrations;
 pub mod organisations;
 pub mod pool;

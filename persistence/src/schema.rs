@@ -105,3 +105,23 @@ diesel::allow_tables_to_appear_in_same_query!(
     rounds,
     audit_events
 );
+
+diesel::table! {
+    validation_jobs (id) {
+        id -> Text,
+        submission_id -> Text,
+        state -> Text,
+        attempts -> Integer,
+        lease_owner -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamp>,
+        records_checked -> BigInt,
+        records_total -> BigInt,
+        queued_at -> Timestamp,
+        started_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(validation_jobs -> submissions (submission_id));
+diesel::allow_tables_to_appear_in_same_query!(validation_jobs, submissions);

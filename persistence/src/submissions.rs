@@ -357,6 +357,7 @@ pub fn request_validation(
             actor,
             "validation requested",
         )?;
+        crate::jobs::enqueue(conn, id)?;
         find(conn, id, scope)
     })
 }
@@ -417,92 +418,19 @@ pub fn cancel(
     })
 }
 
-/// Takes the oldest `Queued` submission for validation, moving it to `Validating`. Safe with
-/// several validators on one database: the move is a conditional update, so only one wins.
-pub fn claim_queued(conn: &mut DbConnection) -> Result<Option<Submission>, StoreError> {
-    const CANDIDATES: i64 = 8;
-    let candidates: Vec<String> = submissions::table
-        .filter(submissions::status.eq(SubmissionStatus::Queued.as_str()))
-        .order((submissions::updated_at.asc(), submissions::id.asc()))
-        .select(submissions::id)
-        .limit(CANDIDATES)
-        .load(conn)?;
-    for id in candidates {
-        let claimed = conn.transaction(|conn| {
-            let moved = diesel::update(
-                submissions::table
-                    .filter(submissions::id.eq(&id))
-                    .filter(submissions::status.eq(SubmissionStatus::Queued.as_str())),
-            )
-            .set((
-                submissions::status.eq(SubmissionStatus::Validating.as_str()),
-                submissions::updated_at.eq(now()),
-            ))
-            .execute(conn)?;
-            if moved == 0 {
-                return Ok(None);
-            }
-            let submission = find(conn, &id, Scope::Everyone)?;
-            audit::record(
-                conn,
-                &NewAuditEvent::system("submission.transition", &id)
-                    .organisation(submission.organisation.value())
-                    .transition(
-                        SubmissionStatus::Queued.as_str(),
-                        SubmissionStatus::Validating.as_str(),
-                    )
-                    .reason("validation started"),
-            )?;
-            Ok::<_, StoreError>(Some(submission))
-        })?;
-        if claimed.is_some() {
-            return Ok(claimed);
-        }
-    }
-    Ok(None)
-}
-
-/// Puts back in the queue the validations a validator took but did not finish before `stale`
-/// (it died, or its node was stopped).
-pub fn requeue_abandoned(
-    conn: &mut DbConnection,
-    stale: DateTime<Utc>,
-) -> Result<usize, StoreError> {
-    let abandoned: Vec<String> = submissions::table
-        .filter(submissions::status.eq(SubmissionStatus::Validating.as_str()))
-        .filter(submissions::updated_at.lt(crate::time::to_row(stale)))
-        .select(submissions::id)
-        .load(conn)?;
-    let mut requeued = 0;
-    for id in abandoned {
-        conn.transaction(|conn| {
-            let submission = lock(conn, &id, Scope::Everyone)?;
-            if submission.status == SubmissionStatus::Validating {
-                apply(
-                    conn,
-                    &submission,
-                    SubmissionEvent::ValidationAbandoned,
-                    audit::SYSTEM_ACTOR,
-                    "the validator stopped before finishing; queued again",
-                )?;
-                requeued += 1;
-            }
-            Ok::<_, StoreError>(())
-        })?;
-    }
-    Ok(requeued)
-}
-
 /// Stores the problems found across records by a validation run and gives the verdict:
 /// `Processed` when the submission has no error at all, `Rejected` otherwise.
 pub fn record_verdict(
     conn: &mut DbConnection,
-    id: &str,
+    lease: &crate::jobs::Lease,
+    progress: crate::jobs::Progress,
     found: &[(SdrFile, String, dxp_domain::Problem)],
 ) -> Result<SubmissionStatus, StoreError> {
     use crate::problems::{self, Origin};
+    let id = lease.submission_id.as_str();
     conn.transaction(|conn| {
         let submission = lock(conn, id, Scope::Everyone)?;
+        crate::jobs::finish(conn, lease, progress)?;
         problems::delete_origin(conn, id, Origin::Submission)?;
         for file in SdrFile::ALL {
             problems::insert(

@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use diesel::{Connection, RunQueryDsl};
@@ -161,7 +161,8 @@ pub struct TestServer {
     pub base: String,
     child: Child,
     // Dropped after the child is killed (field order), so the database outlives the server.
-    pub database: Database,
+    // Shared, so that several nodes can run on one database.
+    pub database: Arc<Database>,
     client: reqwest::blocking::Client,
 }
 
@@ -172,7 +173,11 @@ impl TestServer {
 
     /// Starts a server with extra environment variables; an empty value removes the variable.
     pub fn start_with(backend: Backend, env: &[(&str, &str)]) -> Self {
-        let database = Database::new(backend);
+        Self::start_on(Arc::new(Database::new(backend)), env)
+    }
+
+    /// Starts a server on an existing database (another node, or a restart).
+    pub fn start_on(database: Arc<Database>, env: &[(&str, &str)]) -> Self {
         let mut command = dxp();
         command
             .args(["serve", "--bind", "127.0.0.1:0", "--workers", "2"])
@@ -227,6 +232,56 @@ impl TestServer {
 
     pub fn client(&self) -> &reqwest::blocking::Client {
         &self.client
+    }
+}
+
+/// A running `dxp worker` (validators only), killed when dropped.
+pub struct TestWorker {
+    child: Child,
+    _database: Arc<Database>,
+}
+
+impl TestWorker {
+    pub fn start_on(database: Arc<Database>, validators: usize) -> Self {
+        let mut child = dxp()
+            .args(["worker", "--validators", &validators.to_string()])
+            .env("DATABASE_URL", &database.url)
+            .env("DXP_DATA_DIR", database.data_dir.path())
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start dxp worker");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read the start line");
+        assert!(
+            line.starts_with("dxp worker "),
+            "dxp worker did not start; it printed {line:?}"
+        );
+        Self {
+            child,
+            _database: database,
+        }
+    }
+}
+
+impl Drop for TestWorker {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl TestServer {
+    /// Kills the server at once (as a crash would) and hands back its database.
+    pub fn kill(mut self) -> Arc<Database> {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        Arc::clone(&self.database)
     }
 }
 

@@ -9,6 +9,7 @@ mod auth;
 mod cli;
 mod health;
 mod isolation;
+mod jobs;
 mod migrations;
 mod openapi;
 mod rounds;

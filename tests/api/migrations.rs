@@ -67,6 +67,7 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "records",
             "rounds",
             "submissions",
+            "validation_jobs",
         ])
     );
     if postgres_available() {

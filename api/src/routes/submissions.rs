@@ -80,6 +80,14 @@ pub struct StatusChange {
     pub reason: Option<String>,
 }
 
+/// How far a validation has got.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidationProgress {
+    pub records_checked: i64,
+    pub records_total: i64,
+}
+
 /// A submission: a return being assembled for one organisation and round.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -105,6 +113,8 @@ pub struct SubmissionView {
     pub updated_at: DateTime<Utc>,
     pub validated_at: Option<DateTime<Utc>>,
     pub submitted_at: Option<DateTime<Utc>>,
+    /// How far the latest validation got (records checked of the total), once one was asked for.
+    pub progress: Option<ValidationProgress>,
     /// Every change of status, oldest first (only on single-submission reads).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_history: Option<Vec<StatusChange>>,
@@ -126,6 +136,7 @@ impl SubmissionView {
             updated_at: submission.updated_at,
             validated_at: submission.validated_at,
             submitted_at: submission.submitted_at,
+            progress: None,
             status_history: None,
         }
     }
@@ -145,6 +156,11 @@ pub(crate) async fn load_view(
             let counts = RecordCounts::from_pairs(&submissions::record_counts(conn, &id)?);
             let history = submissions::history(conn, &id)?;
             let mut view = SubmissionView::new(submission, counts, max_records);
+            view.progress =
+                dxp_persistence::jobs::progress(conn, &id)?.map(|p| ValidationProgress {
+                    records_checked: p.records_checked,
+                    records_total: p.records_total,
+                });
             view.status_history = Some(
                 history
                     .into_iter()

@@ -1,0 +1,227 @@
+//! Validation jobs: the queue every node's validators take work from.
+//!
+//! A validator takes a job with a lease and renews it while it works. Taking is one conditional
+//! statement: on PostgreSQL its candidate is chosen `FOR UPDATE SKIP LOCKED`, so validators on
+//! several nodes never wait on each other; on SQLite the single writer serialises them. A job
+//! whose lease has expired (its node died or was stopped) is taken again by the next validator.
+//! The submission's status follows the job (`Queued` → `Validating` → verdict).
+
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::{Text, Timestamp};
+use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
+
+use crate::audit::{self, NewAuditEvent};
+use crate::schema::validation_jobs;
+use crate::submissions::{self, Scope};
+use crate::time::now;
+use crate::{DbConnection, StoreError};
+
+/// A job held by a validator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lease {
+    pub job_id: String,
+    pub submission_id: String,
+    /// The validator holding the job (node and worker).
+    pub owner: String,
+    /// How many times the job has been taken, this time included.
+    pub attempt: i32,
+}
+
+/// How far the latest validation of a submission has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub records_checked: i64,
+    pub records_total: i64,
+}
+
+fn lease_end(lease_for: Duration) -> NaiveDateTime {
+    now() + chrono::Duration::from_std(lease_for).unwrap_or(chrono::Duration::seconds(60))
+}
+
+/// Queues a validation of the submission (inside the caller's transaction).
+pub(crate) fn enqueue(conn: &mut DbConnection, submission_id: &str) -> Result<(), StoreError> {
+    diesel::insert_into(validation_jobs::table)
+        .values((
+            validation_jobs::id.eq(uuid::Uuid::new_v4().to_string()),
+            validation_jobs::submission_id.eq(submission_id),
+            validation_jobs::state.eq("queued"),
+            validation_jobs::queued_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+#[derive(QueryableByName)]
+struct Claimed {
+    #[diesel(sql_type = Text)]
+    id: String,
+    #[diesel(sql_type = Text)]
+    submission_id: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    attempts: i32,
+}
+
+/// The jobs a validator may take: queued, or running under a lease that has expired.
+const CLAIMABLE: &str = "(state = 'queued' OR (state = 'running' AND lease_expires_at < {now}))";
+
+/// Takes the oldest job that is queued or whose lease has expired, and moves its submission to
+/// `Validating`. `None` when there is nothing to do.
+pub fn claim(
+    conn: &mut DbConnection,
+    owner: &str,
+    lease_for: Duration,
+) -> Result<Option<Lease>, StoreError> {
+    let at = now();
+    let expires = lease_end(lease_for);
+    let sql = match conn {
+        DbConnection::Postgresql(_) => {
+            let claimable = CLAIMABLE.replace("{now}", "$3");
+            format!(
+                "UPDATE validation_jobs SET state = 'running', lease_owner = $1, lease_expires_at = $2, \
+                 attempts = attempts + 1, started_at = COALESCE(started_at, $3) \
+                 WHERE id = (SELECT id FROM validation_jobs WHERE {claimable} \
+                 ORDER BY queued_at LIMIT 1 FOR UPDATE SKIP LOCKED) AND {claimable} \
+                 RETURNING id, submission_id, attempts"
+            )
+        }
+        DbConnection::Sqlite(_) => {
+            let claimable = CLAIMABLE.replace("{now}", "?3");
+            format!(
+                "UPDATE validation_jobs SET state = 'running', lease_owner = ?1, lease_expires_at = ?2, \
+                 attempts = attempts + 1, started_at = COALESCE(started_at, ?3) \
+                 WHERE id = (SELECT id FROM validation_jobs WHERE {claimable} \
+                 ORDER BY queued_at LIMIT 1) AND {claimable} \
+                 RETURNING id, submission_id, attempts"
+            )
+        }
+    };
+    conn.transaction(|conn| {
+        let claimed: Vec<Claimed> = diesel::sql_query(sql)
+            .bind::<Text, _>(owner)
+            .bind::<Timestamp, _>(expires)
+            .bind::<Timestamp, _>(at)
+            .load(conn)?;
+        let Some(claimed) = claimed.into_iter().next() else {
+            return Ok(None);
+        };
+        let submission = submissions::lock(conn, &claimed.submission_id, Scope::Everyone)?;
+        match submission.status {
+            SubmissionStatus::Queued => {
+                submissions::apply(
+                    conn,
+                    &submission,
+                    SubmissionEvent::ValidationStarted,
+                    audit::SYSTEM_ACTOR,
+                    "validation started",
+                )?;
+            }
+            SubmissionStatus::Validating => {
+                audit::record(
+                    conn,
+                    &NewAuditEvent::system("submission.validation-resumed", &submission.id)
+                        .organisation(submission.organisation.value())
+                        .reason(format!(
+                            "the previous validator stopped before finishing; attempt {} by {owner}",
+                            claimed.attempts
+                        )),
+                )?;
+            }
+            other => {
+                // The submission moved on (cancelled, say): the job has nothing left to do.
+                diesel::update(validation_jobs::table.find(&claimed.id))
+                    .set((
+                        validation_jobs::state.eq("failed"),
+                        validation_jobs::finished_at.eq(now()),
+                        validation_jobs::error.eq(format!("the submission is {other}")),
+                    ))
+                    .execute(conn)?;
+                return Ok(None);
+            }
+        }
+        Ok(Some(Lease {
+            job_id: claimed.id,
+            submission_id: claimed.submission_id,
+            owner: owner.to_owned(),
+            attempt: claimed.attempts,
+        }))
+    })
+}
+
+/// Renews the lease and records progress. `false` when the lease was lost (it expired and
+/// another validator took the job): the holder must stop.
+pub fn renew(
+    conn: &mut DbConnection,
+    lease: &Lease,
+    lease_for: Duration,
+    progress: Progress,
+) -> Result<bool, StoreError> {
+    let renewed = diesel::update(
+        validation_jobs::table
+            .filter(validation_jobs::id.eq(&lease.job_id))
+            .filter(validation_jobs::lease_owner.eq(&lease.owner))
+            .filter(validation_jobs::state.eq("running")),
+    )
+    .set((
+        validation_jobs::lease_expires_at.eq(lease_end(lease_for)),
+        validation_jobs::records_checked.eq(progress.records_checked),
+        validation_jobs::records_total.eq(progress.records_total),
+    ))
+    .execute(conn)?;
+    Ok(renewed == 1)
+}
+
+/// Marks the job done, inside the transaction that stores its verdict. Fails (and so rolls the
+/// verdict back) when the lease was lost.
+pub(crate) fn finish(
+    conn: &mut DbConnection,
+    lease: &Lease,
+    progress: Progress,
+) -> Result<(), StoreError> {
+    let finished = diesel::update(
+        validation_jobs::table
+            .filter(validation_jobs::id.eq(&lease.job_id))
+            .filter(validation_jobs::lease_owner.eq(&lease.owner))
+            .filter(validation_jobs::state.eq("running")),
+    )
+    .set((
+        validation_jobs::state.eq("done"),
+        validation_jobs::finished_at.eq(now()),
+        validation_jobs::records_checked.eq(progress.records_checked),
+        validation_jobs::records_total.eq(progress.records_total),
+    ))
+    .execute(conn)?;
+    if finished == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict(format!(
+            "validator {} lost its lease on job {} before finishing",
+            lease.owner, lease.job_id
+        )))
+    }
+}
+
+/// The progress of a submission's latest validation, if it has one.
+pub fn progress(
+    conn: &mut DbConnection,
+    submission_id: &str,
+) -> Result<Option<Progress>, StoreError> {
+    let latest: Option<(i64, i64)> = validation_jobs::table
+        .filter(validation_jobs::submission_id.eq(submission_id))
+        .order((
+            validation_jobs::queued_at.desc(),
+            validation_jobs::id.desc(),
+        ))
+        .select((
+            validation_jobs::records_checked,
+            validation_jobs::records_total,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(latest.map(|(records_checked, records_total)| Progress {
+        records_checked,
+        records_total,
+    }))
+}
