@@ -169,21 +169,37 @@ pub fn catalogue_markdown() -> String {
          YYYY* depends on the year of `courseStartDate`: enrolments starting before YYYY get a\n\
          warning, from YYYY an error. Errors reject a return; warnings do not.\n",
     );
-    let mut current: Option<SdrFile> = None;
+    // One section per registry (the code's prefix): a file's own rules, then the rules across
+    // files, whose rows name the file each rule's problems are reported on.
+    let mut current: Option<&str> = None;
     for rule in catalogue() {
-        if current != Some(rule.file) {
-            current = Some(rule.file);
-            let _ = write!(
-                out,
-                "\n## {} ({})\n\n| Code | Field | Severity | Rule |\n|---|---|---|---|\n",
-                rule.file,
-                rule.file.csv_prefix()
-            );
+        let prefix = rule.code.split('-').next().unwrap_or_default();
+        let across_files = prefix == "XF";
+        if current != Some(prefix) {
+            current = Some(prefix);
+            let _ = if across_files {
+                write!(
+                    out,
+                    "\n## Across files (XF)\n\n| Code | Field | Severity | Rule |\n|---|---|---|---|\n"
+                )
+            } else {
+                write!(
+                    out,
+                    "\n## {} ({})\n\n| Code | Field | Severity | Rule |\n|---|---|---|---|\n",
+                    rule.file,
+                    rule.file.csv_prefix()
+                )
+            };
         }
         let field = match rule.field {
             "" => "*record*".to_owned(),
             "*" => "*several*".to_owned(),
             name => format!("`{name}`"),
+        };
+        let field = if across_files {
+            format!("{}: {field}", rule.file)
+        } else {
+            field
         };
         let severity = match rule.error_from_year {
             Some(year) => format!("{}, error from {year}", rule.severity),
