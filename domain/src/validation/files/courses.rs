@@ -10,10 +10,7 @@
 //! - **Learning hours and the volume research factor** (added August 2025) have no published
 //!   limits; only a negative value is refused.
 
-use super::common::{
-    NUMERIC_1_4_MAX, NUMERIC_3_1_MAX, NUMERIC_8_2_MAX, contains_year, is_g_digits,
-    is_non_formal_form,
-};
+use super::common::{self, NUMERIC_8_2_MAX, contains_year};
 use super::shape::{fits, printable_identifiers, required_fields, text_lengths};
 use super::{FileWire, Record, RecordCheck, Shape, bits, rule};
 use crate::SdrFile;
@@ -333,15 +330,6 @@ impl FileWire for WireCourse {
         }
     }
 
-    fn local_id(&self) -> Option<&str> {
-        self.local_id.as_deref()
-    }
-
-    /// A course has no learner.
-    fn student_identification_code(&self) -> Option<&str> {
-        None
-    }
-
     fn key(&self) -> Option<&str> {
         self.course_code.as_deref().filter(|code| !code.is_empty())
     }
@@ -402,97 +390,24 @@ fn course_code_year(record: &Course<'_>, sink: &mut Sink<'_>) {
 }
 
 fn qualification_characters(record: &Course<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = text(record, "qualificationCode") else {
-        return;
-    };
-    if let Some(c) = first_disallowed(code, |c| c.is_ascii_alphanumeric()) {
-        sink.report(
-            &CR_010,
-            "qualificationCode",
-            format_args!(
-                "qualificationCode {} contains {}; a qualification code has letters and digits \
-                 only, as in the SDR Qualifications Register (e.g. PC4001)",
-                Shown(code),
-                ShownChar(c)
-            ),
-        );
-    }
+    common::qualification_characters(&CR_010, text(record, "qualificationCode"), sink);
 }
 
 fn non_formal_qualification(record: &Course<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = text(record, "qualificationCode") else {
-        return;
-    };
-    if is_g_digits(code) && !is_non_formal_form(code) {
-        sink.report(
-            &CR_011,
-            "qualificationCode",
-            format_args!(
-                "qualificationCode {} is not a non-formal qualification code: use G9999 for \
-                 community, continuing and general education of 40 teaching hours or less, or G \
-                 and five digits (GFFSSX: field, sub-field, digit; e.g. G48017) for longer courses",
-                Shown(code)
-            ),
-        );
-    }
+    common::non_formal_qualification(&CR_011, text(record, "qualificationCode"), sink);
 }
 
 fn qualification_length(record: &Course<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = text(record, "qualificationCode") else {
-        return;
-    };
     // Codes of another shape are CR-004's, CR-010's or CR-011's.
-    if code.len() == 6
-        || code.is_empty()
-        || !code.bytes().all(|b| b.is_ascii_alphanumeric())
-        || is_g_digits(code)
-    {
-        return;
-    }
-    sink.report(
-        &CR_012,
-        "qualificationCode",
-        format_args!(
-            "qualificationCode {} has {} characters; codes in the SDR Qualifications Register \
-             have six (G9999 is the one five-character code)",
-            Shown(code),
-            code.len()
-        ),
-    );
+    common::qualification_length(&CR_012, text(record, "qualificationCode"), sink);
 }
 
 fn classification(record: &Course<'_>, sink: &mut Sink<'_>) {
-    let Some(value) = record.wire.course_classification else {
-        return;
-    };
-    if !fits_decimal(value, 0.0, NUMERIC_3_1_MAX, 1) {
-        sink.report(
-            &CR_013,
-            "courseClassification",
-            format_args!(
-                "courseClassification is {value}; expected a Numeric(3,1) value from 0 to 99.9 \
-                 with at most one decimal place (e.g. 13.1)"
-            ),
-        );
-    }
+    common::classification(&CR_013, record.wire.course_classification, sink);
 }
 
 fn nzsced_digits(record: &Course<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = text(record, "nzscedFieldOfStudy") else {
-        return;
-    };
-    if let Some(c) = first_disallowed(code, |c| c.is_ascii_digit()) {
-        sink.report(
-            &CR_014,
-            "nzscedFieldOfStudy",
-            format_args!(
-                "nzscedFieldOfStudy {} contains {}; an NZSCED field of study is digits only (e.g. \
-                 091901)",
-                Shown(code),
-                ShownChar(c)
-            ),
-        );
-    }
+    common::nzsced_digits(&CR_014, text(record, "nzscedFieldOfStudy"), sink);
 }
 
 fn level(record: &Course<'_>, sink: &mut Sink<'_>) {
@@ -525,37 +440,11 @@ fn credit(record: &Course<'_>, sink: &mut Sink<'_>) {
 }
 
 fn funding_category(record: &Course<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = text(record, "fundingCategory") else {
-        return;
-    };
-    if let Some(c) = first_disallowed(code, |c| c.is_ascii_alphanumeric()) {
-        sink.report(
-            &CR_017,
-            "fundingCategory",
-            format_args!(
-                "fundingCategory {} contains {}; a funding category has letters and digits only \
-                 (e.g. A2)",
-                Shown(code),
-                ShownChar(c)
-            ),
-        );
-    }
+    common::funding_category(&CR_017, text(record, "fundingCategory"), sink);
 }
 
 fn efts_factor(record: &Course<'_>, sink: &mut Sink<'_>) {
-    let Some(factor) = record.wire.course_efts_factor else {
-        return;
-    };
-    if !fits_decimal(factor, 0.0, NUMERIC_1_4_MAX, 4) {
-        sink.report(
-            &CR_018,
-            "courseEftsFactor",
-            format_args!(
-                "courseEftsFactor is {factor}; expected 0 to 9.9999 with at most four decimal \
-                 places (e.g. 0.0125)"
-            ),
-        );
-    }
+    common::efts_factor(&CR_018, record.wire.course_efts_factor, sink);
 }
 
 fn fee_fields(wire: &WireCourse) -> [(&'static str, Option<f64>); 4] {
@@ -579,17 +468,7 @@ fn is_fee(value: f64) -> bool {
 
 fn fees(record: &Course<'_>, sink: &mut Sink<'_>) {
     for (name, fee) in fee_fields(record.wire) {
-        let Some(fee) = fee else { continue };
-        if !is_fee(fee) {
-            sink.report(
-                &CR_019,
-                name,
-                format_args!(
-                    "{name} is {fee}; expected dollars including GST from 0 to 999999.99 with at \
-                     most two decimal places"
-                ),
-            );
-        }
+        common::fee(&CR_019, name, fee, sink);
     }
 }
 

@@ -103,9 +103,16 @@ pub(crate) trait FileWire: DeserializeOwned + 'static {
     /// The value of a text field, by JSON name.
     fn text(&self, name: &str) -> Option<&str>;
 
-    fn local_id(&self) -> Option<&str>;
+    /// `localId`; every file's [`FileWire::text`] answers for it.
+    fn local_id(&self) -> Option<&str> {
+        self.text("localId")
+    }
 
-    fn student_identification_code(&self) -> Option<&str>;
+    /// `studentIdentificationCode`, in the files that have one ([`FileWire::text`] gives
+    /// `None` in the others).
+    fn student_identification_code(&self) -> Option<&str> {
+        self.text("studentIdentificationCode")
+    }
 
     /// The record's key, when every part of it is present.
     fn key(&self) -> Option<Self::Key<'_>>;

@@ -1,13 +1,14 @@
 //! Values that must come from spec 003's code lists. Numeric codes are read with or without a
 //! leading zero (see [`crate::codes`]).
 
-use super::support::{first_disallowed, fits_length};
+use super::support::fits_length;
 use crate::SdrFile;
 use crate::codes::{Attendance, DeliverySite, FeesCategory, FundingSource, ResidentialStatus};
 use crate::course_enrolment::Field;
 use crate::validation::Severity;
+use crate::validation::files::common;
 use crate::validation::rule::{Check, Rule};
-use crate::validation::sink::{Shown, ShownChar, Sink};
+use crate::validation::sink::{Shown, Sink};
 use crate::validation::view::RecordView;
 
 const FEES_FIELD: &str = Field::CategoryOfFeesAssessment.name();
@@ -241,41 +242,15 @@ fn residential_status_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
 }
 
 fn funding_category_characters(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.funding_category else {
-        return;
-    };
-    if !fits_length(Field::FundingCategory, code) {
-        return;
-    }
-    if let Some(c) = first_disallowed(code, |c| c.is_ascii_alphanumeric()) {
-        sink.report(
-            &CE_026,
-            "fundingCategory",
-            format_args!(
-                "fundingCategory {} contains {}; a funding category has letters and digits only \
-                 (e.g. A2)",
-                Shown(code),
-                ShownChar(c)
-            ),
-        );
-    }
+    let code = view
+        .funding_category
+        .filter(|code| fits_length(Field::FundingCategory, code));
+    common::funding_category(&CE_026, code, sink);
 }
 
 fn nzsced_digits(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.nzsced else { return };
-    if !fits_length(Field::NzscedFieldOfStudy, code) {
-        return;
-    }
-    if let Some(c) = first_disallowed(code, |c| c.is_ascii_digit()) {
-        sink.report(
-            &CE_028,
-            "nzscedFieldOfStudy",
-            format_args!(
-                "nzscedFieldOfStudy {} contains {}; an NZSCED field of study is digits only (e.g. \
-                 091901)",
-                Shown(code),
-                ShownChar(c)
-            ),
-        );
-    }
+    let code = view
+        .nzsced
+        .filter(|code| fits_length(Field::NzscedFieldOfStudy, code));
+    common::nzsced_digits(&CE_028, code, sink);
 }

@@ -27,6 +27,7 @@ use chrono::{Datelike, NaiveDate};
 use super::support::{Month, MonthSpan, fits_decimal, month_index, months_spanned};
 use crate::SdrFile;
 use crate::validation::Severity;
+use crate::validation::files::common::{self, NUMERIC_1_4_MAX};
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::Sink;
 use crate::validation::view::RecordView;
@@ -83,8 +84,6 @@ pub(crate) const CE_024: Rule = Rule {
     check: Check::Record(factor_in_form),
 };
 
-/// Numeric(1,4): the largest value with one digit before the point and four after.
-const NUMERIC_1_4_MAX: f64 = 9.9999;
 /// EFTS values are compared in ten-thousandths, their fourth decimal place.
 const UNITS_PER_EFTS: f64 = 10_000.0;
 /// How many calendar years of a long course the twelve-value layout is tried against; courses
@@ -428,17 +427,5 @@ fn month_values_in_form(view: &RecordView<'_>, sink: &mut Sink<'_>) {
 }
 
 fn factor_in_form(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(factor) = view.course_efts_factor else {
-        return;
-    };
-    if !fits_decimal(factor, 0.0, NUMERIC_1_4_MAX, 4) {
-        sink.report(
-            &CE_024,
-            "courseEftsFactor",
-            format_args!(
-                "courseEftsFactor is {factor}; expected 0 to 9.9999 with at most four decimal \
-                 places (e.g. 0.0125)"
-            ),
-        );
-    }
+    common::efts_factor(&CE_024, view.course_efts_factor, sink);
 }

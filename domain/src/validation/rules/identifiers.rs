@@ -6,6 +6,7 @@ use super::support::{first_control, first_disallowed, fits_length};
 use crate::SdrFile;
 use crate::course_enrolment::Field;
 use crate::validation::Severity;
+use crate::validation::files::common;
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::{Shown, ShownChar, Sink};
 use crate::validation::view::RecordView;
@@ -71,76 +72,23 @@ pub(crate) const CE_011: Rule = Rule {
     check: Check::Record(course_code_year),
 };
 
-fn is_g_digits(code: &str) -> bool {
-    let bytes = code.as_bytes();
-    bytes.len() > 1 && matches!(bytes[0], b'G' | b'g') && bytes[1..].iter().all(u8::is_ascii_digit)
+/// The qualificationCode, when it is within its length (CE-004 reports the others).
+fn qualification_code<'a>(view: &RecordView<'a>) -> Option<&'a str> {
+    view.qualification_code
+        .filter(|code| fits_length(Field::QualificationCode, code))
 }
 
 fn qualification_characters(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.qualification_code else {
-        return;
-    };
-    if !fits_length(Field::QualificationCode, code) {
-        return;
-    }
-    if let Some(c) = first_disallowed(code, |c| c.is_ascii_alphanumeric()) {
-        sink.report(
-            &CE_007,
-            "qualificationCode",
-            format_args!(
-                "qualificationCode {} contains {}; a qualification code has letters and digits \
-                 only, as in the SDR Qualifications Register (e.g. PC4001)",
-                Shown(code),
-                ShownChar(c)
-            ),
-        );
-    }
+    common::qualification_characters(&CE_007, qualification_code(view), sink);
 }
 
 fn non_formal_qualification(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.qualification_code else {
-        return;
-    };
-    if !fits_length(Field::QualificationCode, code) || !is_g_digits(code) {
-        return;
-    }
-    let digits = &code[1..];
-    if digits != "9999" && digits.len() != 5 {
-        sink.report(
-            &CE_008,
-            "qualificationCode",
-            format_args!(
-                "qualificationCode {} is not a non-formal qualification code: use G9999 for \
-                 community, continuing and general education of 40 teaching hours or less, or G \
-                 and five digits (GFFSSX: field, sub-field, digit; e.g. G48017) for longer courses",
-                Shown(code)
-            ),
-        );
-    }
+    common::non_formal_qualification(&CE_008, qualification_code(view), sink);
 }
 
 fn qualification_length(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.qualification_code else {
-        return;
-    };
     // Codes of another shape are reported by CE-004, CE-007 or CE-008.
-    if code.len() == 6
-        || !fits_length(Field::QualificationCode, code)
-        || !code.bytes().all(|b| b.is_ascii_alphanumeric())
-        || is_g_digits(code)
-    {
-        return;
-    }
-    sink.report(
-        &CE_009,
-        "qualificationCode",
-        format_args!(
-            "qualificationCode {} has {} characters; codes in the SDR Qualifications Register \
-             have six (G9999 is the one five-character code)",
-            Shown(code),
-            code.len()
-        ),
-    );
+    common::qualification_length(&CE_009, qualification_code(view), sink);
 }
 
 fn course_code_characters(view: &RecordView<'_>, sink: &mut Sink<'_>) {
@@ -214,6 +162,7 @@ fn course_code_year(view: &RecordView<'_>, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validation::files::common::is_g_digits;
 
     #[test]
     fn years_become_their_digits() {
