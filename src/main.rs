@@ -70,8 +70,8 @@ struct ServeArgs {
     /// Worker threads (default: one per core).
     #[arg(long, env = "DXP_WORKERS")]
     workers: Option<usize>,
-    /// The largest JSON request body accepted, in bytes; larger ones get 413.
-    #[arg(long, env = "DXP_MAX_BODY_BYTES", default_value_t = dxp_api::server::DEFAULT_JSON_LIMIT_BYTES)]
+    /// The largest record upload (JSON or file), in bytes; larger ones get 413. Uploads stream.
+    #[arg(long, env = "DXP_MAX_BODY_BYTES", default_value_t = dxp_api::records::DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
     /// The most records one request may carry; more gets 413.
     #[arg(long, env = "DXP_MAX_RECORDS_PER_REQUEST", default_value_t = dxp_api::records::DEFAULT_MAX_RECORDS_PER_REQUEST)]
@@ -318,7 +318,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         validator: validator.clone(),
     };
     let options = ServerOptions {
-        json_limit_bytes: args.max_body_bytes,
+        json_limit_bytes: dxp_api::server::DEFAULT_JSON_LIMIT_BYTES,
         workers: args.workers,
     };
     let validator_options = args.validation.options();

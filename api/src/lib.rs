@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod error;
 pub mod idempotency;
+pub mod ingest;
 pub mod records;
 mod request_log;
 pub mod routes;

@@ -1,13 +1,11 @@
-//! Reading a `{"records": [...]}` body without losing the batch to one bad record: the body is
-//! read with a size limit, checked to be a JSON object with a `records` array, and each record
-//! is handed on as its own raw JSON text, to be parsed and validated on its own.
+//! The limits of a request's records, and reading a whole body with a size limit (for requests
+//! that must be seen whole, such as those carrying an `Idempotency-Key`). Uploads themselves
+//! stream: see [`crate::ingest`].
 
 use actix_web::HttpRequest;
 use actix_web::http::header;
 use actix_web::web::{self, Bytes};
 use futures_util::StreamExt;
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 use crate::ApiError;
 
@@ -19,6 +17,11 @@ pub struct RecordLimits {
     /// The most records in one request.
     pub max_records: usize,
 }
+
+/// 256 MiB: a large university's course enrolment file as DXP CSV (about 300,000 rows of 250
+/// bytes) fits in one upload; uploads stream, so the limit bounds the work of one request, not
+/// memory.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
 
 /// Room for 10,000 course enrolments in one request: a large university's return is sent in a
 /// few dozen requests, and one request's problems still fit comfortably in memory.
@@ -60,99 +63,4 @@ pub async fn read_body(
         body.extend_from_slice(&chunk);
     }
     Ok(body.freeze())
-}
-
-/// Refuses bodies that are declared as something other than JSON.
-pub fn require_json(req: &HttpRequest) -> Result<(), ApiError> {
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or("");
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if essence == "application/json" || essence.ends_with("+json") {
-        Ok(())
-    } else {
-        Err(ApiError::UnsupportedMediaType(format!(
-            "send the records as JSON with Content-Type: application/json (got '{content_type}')"
-        )))
-    }
-}
-
-#[derive(Deserialize)]
-struct Envelope<'a> {
-    #[serde(borrow)]
-    records: Option<&'a RawValue>,
-}
-
-/// The records of a `{"records": [...]}` body, each as its raw JSON text.
-pub fn split_records<'a>(body: &'a [u8], limits: RecordLimits) -> Result<Vec<&'a str>, ApiError> {
-    let envelope: Envelope<'a> = serde_json::from_slice(body).map_err(|error| {
-        ApiError::BadRequest(format!(
-            "the body is not a JSON object of the form {{\"records\": [...]}}: {error}"
-        ))
-    })?;
-    let records = envelope.records.ok_or_else(|| {
-        ApiError::BadRequest("the body has no `records`; send {\"records\": [ ... ]}".to_owned())
-    })?;
-    let records: Vec<&'a RawValue> = serde_json::from_str(records.get()).map_err(|_| {
-        ApiError::BadRequest("`records` must be an array of record objects".to_owned())
-    })?;
-    if records.len() > limits.max_records {
-        return Err(ApiError::PayloadTooLarge(format!(
-            "the request has {} records; at most {} are accepted in one request. Send them in several requests",
-            records.len(),
-            limits.max_records
-        )));
-    }
-    Ok(records.into_iter().map(RawValue::get).collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const LIMITS: RecordLimits = RecordLimits {
-        max_body_bytes: 1 << 20,
-        max_records: 3,
-    };
-
-    #[test]
-    fn splits_records_keeping_each_as_text() {
-        let body = br#"{"records": [{"localId": "a"}, 7, {"localId": [1]}]}"#;
-        let records = split_records(body, LIMITS).unwrap();
-        assert_eq!(
-            records,
-            vec![r#"{"localId": "a"}"#, "7", r#"{"localId": [1]}"#]
-        );
-    }
-
-    #[test]
-    fn refuses_what_is_not_an_envelope() {
-        for body in [
-            &b"not json"[..],
-            b"[]",
-            b"{}",
-            br#"{"records": {}}"#,
-            br#"{"records": null}"#,
-        ] {
-            assert!(
-                matches!(split_records(body, LIMITS), Err(ApiError::BadRequest(_))),
-                "{body:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn refuses_too_many_records_with_413() {
-        let body = br#"{"records": [{}, {}, {}, {}]}"#;
-        assert!(
-            matches!(split_records(body, LIMITS), Err(ApiError::PayloadTooLarge(m)) if m.contains("at most 3"))
-        );
-    }
 }

@@ -15,15 +15,15 @@ use crate::{AppState, routes};
 /// Limits and sizes of the HTTP server.
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
-    /// The largest JSON body accepted, in bytes; larger ones get 413.
+    /// The largest JSON body read whole (not record uploads), in bytes; larger ones get 413.
     pub json_limit_bytes: usize,
     /// Worker threads; `None` uses one per core.
     pub workers: Option<usize>,
 }
 
-/// 64 MiB: room for a 10,000-record batch of course enrolments (about 1 KB each) several times
-/// over, small enough that one request cannot exhaust memory.
-pub const DEFAULT_JSON_LIMIT_BYTES: usize = 64 * 1024 * 1024;
+/// 1 MiB: the JSON bodies read whole (opening a submission, cancelling one) are small. Record
+/// uploads are not read whole: they stream, under `RecordLimits`.
+pub const DEFAULT_JSON_LIMIT_BYTES: usize = 1024 * 1024;
 
 impl Default for ServerOptions {
     fn default() -> Self {

@@ -62,11 +62,107 @@ pub fn put(
     file: SdrFile,
     incoming: &[IncomingRecord],
 ) -> Result<PutOutcome, StoreError> {
-    conn.transaction(|conn| {
+    let ((), outcome) =
+        put_streaming::<(), StoreError>(conn, submission_id, scope, actor, file, |_, writer| {
+            writer.write(incoming)
+        })?;
+    Ok(outcome)
+}
+
+/// Writes the records of one request chunk by chunk, so that a large upload never has to be
+/// held whole: `produce` is given the submission and a [`RecordWriter`], and calls
+/// [`RecordWriter::write`] as records arrive. Everything happens in one transaction: when
+/// `produce` or any write fails, nothing of the request is kept.
+pub fn put_streaming<T, E>(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    scope: Scope,
+    actor: &str,
+    file: SdrFile,
+    produce: impl FnOnce(&submissions::Submission, &mut RecordWriter<'_>) -> Result<T, E>,
+) -> Result<(T, PutOutcome), E>
+where
+    E: From<StoreError>,
+{
+    /// The transaction's error: the store's, or the producer's own.
+    enum Failed<E> {
+        Store(StoreError),
+        Produce(E),
+    }
+    impl<E> From<diesel::result::Error> for Failed<E> {
+        fn from(error: diesel::result::Error) -> Self {
+            Failed::Store(error.into())
+        }
+    }
+    impl<E> From<StoreError> for Failed<E> {
+        fn from(error: StoreError) -> Self {
+            Failed::Store(error)
+        }
+    }
+    let outcome = conn.transaction(|conn| {
         let submission = submissions::lock(conn, submission_id, scope)?;
         // Refuse before writing anything when the submission cannot take changes.
-        submission.status.apply(SubmissionEvent::RecordsChanged)?;
+        submission
+            .status
+            .apply(SubmissionEvent::RecordsChanged)
+            .map_err(StoreError::from)?;
+        let mut writer = RecordWriter {
+            conn,
+            submission_id,
+            file,
+            received_at: now(),
+            stored: 0,
+            unchanged: 0,
+        };
+        let produced = produce(&submission, &mut writer).map_err(Failed::Produce)?;
+        let (stored, unchanged) = (writer.stored, writer.unchanged);
+        if stored == 0 {
+            return Ok((
+                produced,
+                PutOutcome {
+                    stored,
+                    unchanged,
+                    status: submission.status,
+                },
+            ));
+        }
+        records_changed(
+            conn,
+            &submission,
+            actor,
+            &format!("{stored} {file} record(s) added or replaced"),
+        )?;
+        let status = submissions::find(conn, submission_id, scope)?.status;
+        Ok((
+            produced,
+            PutOutcome {
+                stored,
+                unchanged,
+                status,
+            },
+        ))
+    });
+    outcome.map_err(|failed| match failed {
+        Failed::Store(error) => E::from(error),
+        Failed::Produce(error) => error,
+    })
+}
 
+/// Writes records of one file into a submission inside [`put_streaming`]'s transaction.
+pub struct RecordWriter<'c> {
+    conn: &'c mut DbConnection,
+    submission_id: &'c str,
+    file: SdrFile,
+    received_at: chrono::NaiveDateTime,
+    stored: usize,
+    unchanged: usize,
+}
+
+impl RecordWriter<'_> {
+    /// Adds or replaces these records (a later record with the same `localId` wins), skipping
+    /// those identical to what is stored, with their record-level problems.
+    pub fn write(&mut self, incoming: &[IncomingRecord]) -> Result<(), StoreError> {
+        let (conn, submission_id, file) = (&mut *self.conn, self.submission_id, self.file);
         let mut last_of: HashMap<&str, usize> = HashMap::with_capacity(incoming.len());
         for (position, record) in incoming.iter().enumerate() {
             last_of.insert(record.local_id.as_str(), position);
@@ -77,7 +173,6 @@ pub fn put(
             .filter(|(position, record)| last_of.get(record.local_id.as_str()) == Some(position))
             .map(|(_, record)| record)
             .collect();
-
         let stored = stored_texts(
             conn,
             submission_id,
@@ -89,16 +184,10 @@ pub fn put(
             .copied()
             .filter(|record| stored.get(&record.local_id) != Some(&record.record))
             .collect();
-        let unchanged = kept.len() - changed.len();
+        self.unchanged += kept.len() - changed.len();
         if changed.is_empty() {
-            return Ok(PutOutcome {
-                stored: 0,
-                unchanged,
-                status: submission.status,
-            });
+            return Ok(());
         }
-
-        let received_at = now();
         for chunk in changed.chunks(CHUNK) {
             let rows: Vec<RecordRow<'_>> = chunk
                 .iter()
@@ -112,7 +201,7 @@ pub fn put(
                         record: &record.record,
                         error_count: errors,
                         warning_count: warnings,
-                        received_at,
+                        received_at: self.received_at,
                     }
                 })
                 .collect();
@@ -132,7 +221,6 @@ pub fn put(
                     .execute(inner)
             })?;
         }
-
         let changed_ids: Vec<&str> = changed.iter().map(|r| r.local_id.as_str()).collect();
         problems::delete_for_records(conn, submission_id, file, &changed_ids)?;
         let new_problems = changed.iter().flat_map(|record| {
@@ -142,19 +230,9 @@ pub fn put(
                 .map(move |p| (record.local_id.as_str(), p))
         });
         problems::insert(conn, submission_id, file, Origin::Record, new_problems)?;
-        records_changed(
-            conn,
-            &submission,
-            actor,
-            &format!("{} {file} record(s) added or replaced", changed.len()),
-        )?;
-        let status = submissions::find(conn, submission_id, scope)?.status;
-        Ok(PutOutcome {
-            stored: changed.len(),
-            unchanged,
-            status,
-        })
-    })
+        self.stored += changed.len();
+        Ok(())
+    }
 }
 
 /// Deletes one record. Not finding it is an error, so a typo is not mistaken for success.

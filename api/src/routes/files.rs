@@ -1,7 +1,6 @@
 //! One set of routes per SDR file, generated from one template so the five files behave the
 //! same: upload (JSON or CSV), delete one record, read the records back, and the dry run.
 
-use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use dxp_domain::SdrFile;
@@ -11,96 +10,13 @@ use futures_util::stream;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::records::{ReadRecords, RecordPage, RecordQuery, UploadReport};
+use super::records::{RecordPage, RecordQuery, Tally, UploadReport, check_chunk};
 use crate::auth::{Authorized, CanRead, CanWrite};
-use crate::records::RecordLimits;
+use crate::ingest::{Format, body_channel, for_each_record};
 use crate::{ApiError, AppState, Db, Problem};
 
 /// Records read per database round trip while exporting CSV.
 const EXPORT_PAGE: i64 = 5_000;
-
-/// Whether the body is a CSV file; refuses bodies that are neither JSON nor CSV.
-pub(crate) fn is_csv(req: &HttpRequest) -> Result<bool, ApiError> {
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or("");
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    match essence.as_str() {
-        "text/csv" => Ok(true),
-        "application/json" => Ok(false),
-        other if other.ends_with("+json") => Ok(false),
-        _ => Err(ApiError::UnsupportedMediaType(format!(
-            "send the records as JSON (Content-Type: application/json) or as a DXP CSV file (Content-Type: text/csv); got '{content_type}'"
-        ))),
-    }
-}
-
-/// The rows of a DXP CSV file as JSON records, each with its line number.
-pub(crate) fn read_csv(
-    file: SdrFile,
-    body: &[u8],
-    limits: RecordLimits,
-) -> Result<ReadRecords, ApiError> {
-    let rows = dxp_formats::csv::CsvRecords::new(file, body)
-        .map_err(|error| ApiError::BadRequest(format!("the CSV file cannot be read: {error}")))?;
-    let mut read = ReadRecords {
-        texts: Vec::new(),
-        numbers: Vec::new(),
-        reading_problems: Vec::new(),
-    };
-    for row in rows {
-        let row = row.map_err(|error| {
-            ApiError::BadRequest(format!("the CSV file cannot be read: {error}"))
-        })?;
-        // Problems of the whole file (an ignored column, say) go with the first row.
-        if read.texts.len() == limits.max_records {
-            return Err(ApiError::PayloadTooLarge(format!(
-                "the file has more than {} rows; at most {} records are accepted in one request. Split the file",
-                limits.max_records, limits.max_records
-            )));
-        }
-        read.texts.push(row.json);
-        read.numbers.push(row.row);
-        read.reading_problems.push(row.problems);
-    }
-    Ok(read)
-}
-
-/// The lines of a legacy STEO fixed-width file as JSON records, each with its line number.
-pub(crate) fn read_legacy(
-    kind: dxp_formats::LegacyKind,
-    body: &[u8],
-    limits: RecordLimits,
-    organisation: dxp_domain::Edumis,
-) -> Result<ReadRecords, ApiError> {
-    let mut read = ReadRecords {
-        texts: Vec::new(),
-        numbers: Vec::new(),
-        reading_problems: Vec::new(),
-    };
-    for row in dxp_formats::LegacyRecords::new(kind, body).expect_provider(organisation) {
-        let row = row.map_err(|error| {
-            ApiError::BadRequest(format!("the legacy file cannot be read: {error}"))
-        })?;
-        if read.texts.len() == limits.max_records {
-            return Err(ApiError::PayloadTooLarge(format!(
-                "the file has more than {} lines; at most {} records are accepted in one request. Split the file",
-                limits.max_records, limits.max_records
-            )));
-        }
-        read.texts.push(row.json);
-        read.numbers.push(row.row);
-        read.reading_problems.push(row.problems);
-    }
-    Ok(read)
-}
 
 /// Streams a file's records as DXP CSV. A blocking task reads the records page by page and
 /// writes them through the CSV writer into a channel that feeds the response, so memory stays
@@ -195,8 +111,10 @@ pub struct ValidationReport {
     pub error_count: usize,
     pub warning_count: usize,
     /// Every problem of every record, in record order. For a CSV file, `index` is the line
-    /// number in the file.
+    /// number in the file. At most 10,000 are listed; the counts cover them all.
     pub problems: Vec<dxp_domain::validation::Problem>,
+    /// True when there were more problems than are listed.
+    pub problems_truncated: bool,
 }
 
 /// The return a dry run checks records for.
@@ -226,25 +144,39 @@ async fn dry_run(
             "returnYear {year} is outside 2000 to 2100"
         )));
     }
-    let body = crate::records::read_body(req, payload, state.limits.max_body_bytes).await?;
-    let read = super::records::read_records(file, req, &body, state)?;
-    // Checking a large batch takes tens of milliseconds: keep it off the worker.
-    let report = web::block(move || {
-        let report = super::records::check(file, query.return_year, &read);
-        ValidationReport {
-            valid: report.error_count == 0,
-            error_count: report.error_count,
-            warning_count: report.warning_count,
-            problems: report
-                .records
-                .into_iter()
-                .flat_map(|record| record.problems)
-                .collect(),
+    let format = Format::of_request(req)?;
+    let limits = state.limits;
+    let (sender, reader, too_large) = body_channel();
+    let job = actix_web::rt::task::spawn_blocking(move || -> Result<ValidationReport, ApiError> {
+        // The rules between records (one record per localId, per learner and course, …) must
+        // see the whole request, so a dry run checks all its records at once; its size is
+        // bounded by the body and record limits.
+        let mut records = Vec::new();
+        for_each_record(format, file, reader, None, limits.max_records, |record| {
+            records.push(record);
+            Ok(())
+        })?;
+        let report = check_chunk(file, query.return_year, &records);
+        let mut tally = Tally::default();
+        for record in &report.records {
+            tally.add(&record.problems);
         }
-    })
-    .await
-    .map_err(|error| ApiError::Internal(format!("validation task failed: {error}")))?;
-    Ok(HttpResponse::Ok().json(report))
+        Ok(ValidationReport {
+            valid: tally.error_count == 0,
+            error_count: tally.error_count,
+            warning_count: tally.warning_count,
+            problems: tally.problems,
+            problems_truncated: tally.problems_truncated,
+        })
+    });
+    sender.forward(req, payload, limits.max_body_bytes).await;
+    let outcome = job
+        .await
+        .map_err(|error| ApiError::Internal(format!("validation task failed: {error}")))?;
+    if too_large.load(std::sync::atomic::Ordering::SeqCst) {
+        return Err(crate::ingest::too_large(limits.max_body_bytes));
+    }
+    Ok(HttpResponse::Ok().json(outcome?))
 }
 
 /// Generates the routes of one file.

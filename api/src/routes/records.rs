@@ -7,7 +7,7 @@ use dxp_domain::validation::{
     FileReport, Problem as RecordProblem, check_file, check_file_in_year, rule_by_code,
 };
 use dxp_domain::{Problem, SdrFile};
-use dxp_persistence::records::{self, IncomingRecord};
+use dxp_persistence::records::{self, IncomingRecord, RecordWriter};
 use dxp_persistence::submissions;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -16,7 +16,8 @@ use utoipa::{IntoParams, ToSchema};
 use super::submissions::{page_size, scope_of, wants_csv};
 use crate::auth::Principal;
 use crate::idempotency::{self, IdempotencyKey};
-use crate::records::{read_body, split_records};
+use crate::ingest::{CHUNK_RECORDS, Format, RecordIn, body_channel, for_each_record};
+use crate::records::read_body;
 use crate::{ApiError, AppState};
 
 /// What an upload did.
@@ -38,71 +39,61 @@ pub struct UploadReport {
     pub status: dxp_domain::submission::SubmissionStatus,
     /// Every problem found in the records of this request, including those between records of
     /// the request (rules across records and files are applied again to the whole submission
-    /// when it is validated). For a CSV file, `index` is the line number in the file.
+    /// when it is validated). For a CSV file, `index` is the line number in the file. At most
+    /// 10,000 are listed; the counts cover them all.
     pub problems: Vec<RecordProblem>,
+    /// True when there were more problems than are listed (all are stored).
+    pub problems_truncated: bool,
 }
 
-/// The records of a request, each as JSON text, with problems found while reading them (a CSV
-/// cell in the wrong format) and the number to report each one under.
-pub(crate) struct ReadRecords {
-    pub texts: Vec<String>,
-    /// Per record: the number its problems carry as `index` (position, or CSV line number).
-    pub numbers: Vec<usize>,
-    pub reading_problems: Vec<Vec<Problem>>,
+/// The most problems an upload or dry-run answer lists; the counts cover them all, and every
+/// problem of an upload is stored (`GET …/problems` pages through them).
+pub const MAX_LISTED_PROBLEMS: usize = 10_000;
+
+/// What checking the records of one request found, gathered chunk by chunk.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    pub received: usize,
+    pub error_count: usize,
+    pub warning_count: usize,
+    pub problems: Vec<RecordProblem>,
+    pub problems_truncated: bool,
 }
 
-/// The body's records, from JSON `{records}` or a DXP CSV file.
-pub(crate) fn read_records(
-    file: SdrFile,
-    req: &HttpRequest,
-    body: &[u8],
-    state: &AppState,
-) -> Result<ReadRecords, ApiError> {
-    let limits = state.limits;
-    if super::files::is_csv(req)? {
-        return super::files::read_csv(file, body, limits);
+impl Tally {
+    pub(crate) fn add(&mut self, problems: &[RecordProblem]) {
+        for problem in problems {
+            match problem.severity {
+                dxp_domain::Severity::Error => self.error_count += 1,
+                dxp_domain::Severity::Warning => self.warning_count += 1,
+            }
+            if self.problems.len() < MAX_LISTED_PROBLEMS {
+                self.problems.push(problem.clone());
+            } else {
+                self.problems_truncated = true;
+            }
+        }
     }
-    let texts: Vec<String> = split_records(body, limits)?
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    let count = texts.len();
-    Ok(ReadRecords {
-        texts,
-        numbers: (0..count).collect(),
-        reading_problems: vec![Vec::new(); count],
-    })
 }
 
-/// Checks records and merges the problems found while reading them. With the return's year,
-/// the rules that depend on it (a learner's age, first year of tertiary study, a year in a
-/// course code) apply too.
-pub(crate) fn check(file: SdrFile, return_year: Option<i32>, read: &ReadRecords) -> FileReport {
-    let texts = read.texts.iter().map(String::as_str);
+/// Checks a chunk of records (with the return's year, when known, for the rules that depend on
+/// it) and merges the problems met reading them; each problem carries its record's number.
+pub(crate) fn check_chunk(
+    file: SdrFile,
+    return_year: Option<i32>,
+    chunk: &[RecordIn],
+) -> FileReport {
+    let texts = chunk.iter().map(|record| record.text.as_str());
     let mut report = match return_year {
         Some(year) => check_file_in_year(file, year, texts),
         None => check_file(file, texts),
     };
-    for (record, (number, reading)) in report
-        .records
-        .iter_mut()
-        .zip(read.numbers.iter().zip(&read.reading_problems))
-    {
-        record.index = *number;
-        let found = std::mem::take(&mut record.problems);
-        record.problems = dxp_formats::merge_problems(*number, reading.clone(), found);
+    for (checked, record) in report.records.iter_mut().zip(chunk) {
+        checked.index = record.number;
+        let found = std::mem::take(&mut checked.problems);
+        checked.problems =
+            dxp_formats::merge_problems(record.number, record.reading_problems.clone(), found);
     }
-    let (errors, warnings) =
-        report
-            .records
-            .iter()
-            .flat_map(|r| &r.problems)
-            .fold((0, 0), |(e, w), p| match p.severity {
-                dxp_domain::Severity::Error => (e + 1, w),
-                dxp_domain::Severity::Warning => (e, w + 1),
-            });
-    report.error_count = errors;
-    report.warning_count = warnings;
     report
 }
 
@@ -130,7 +121,46 @@ impl Source {
     }
 }
 
-/// Adds or replaces records of one file.
+/// Checks and writes one chunk; records without a usable `localId` are counted, not stored.
+fn write_chunk(
+    file: SdrFile,
+    year: i32,
+    chunk: &mut Vec<RecordIn>,
+    writer: &mut RecordWriter<'_>,
+    tally: &mut Tally,
+    not_stored: &mut usize,
+) -> Result<(), ApiError> {
+    if chunk.is_empty() {
+        return Ok(());
+    }
+    let checked = check_chunk(file, Some(year), chunk);
+    let mut incoming = Vec::with_capacity(chunk.len());
+    for (record, read) in checked.records.into_iter().zip(chunk.drain(..)) {
+        tally.received += 1;
+        tally.add(&record.problems);
+        match record.local_id.filter(|id| !id.is_empty()) {
+            Some(local_id) => incoming.push(IncomingRecord {
+                local_id,
+                student_identification_code: record.student_identification_code,
+                record: read.text,
+                // Rules across records are applied to the whole submission when it is
+                // validated; only each record's own problems are stored with it.
+                problems: record
+                    .problems
+                    .into_iter()
+                    .filter(|p| !across_records(p))
+                    .collect(),
+            }),
+            None => *not_stored += 1,
+        }
+    }
+    writer.write(&incoming)?;
+    Ok(())
+}
+
+/// Adds or replaces records of one file, streaming: the body is parsed, checked and written
+/// chunk by chunk in one transaction, so memory stays flat whatever the upload's size. With an
+/// `Idempotency-Key` the body is read first, to compare it with the key's first request.
 pub(crate) async fn upload(
     source: Source,
     caller: &Principal,
@@ -139,86 +169,102 @@ pub(crate) async fn upload(
     submission_id: String,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let file = source.file();
     let scope = scope_of(caller)?;
-    let body = read_body(req, payload, state.limits.max_body_bytes).await?;
-    let key = IdempotencyKey::from_request(req, caller, &body)?;
-    if let Some(key) = &key
-        && let Some(replay) = idempotency::replay(state, key).await?
-    {
-        return Ok(replay);
-    }
-    let read = match source {
-        Source::Request(file) => Some(read_records(file, req, &body, state)?),
-        // A legacy file's provider code is checked against the submission's organisation,
-        // which is known only once the submission is read.
-        Source::Legacy(_) => None,
+    let file = source.file();
+    let format = match source {
+        Source::Request(_) => Format::of_request(req)?,
+        Source::Legacy(kind) => Format::Legacy(kind),
     };
     let limits = state.limits;
+    let (key, payload) = if req.headers().contains_key(idempotency::HEADER) {
+        let body = read_body(req, payload, limits.max_body_bytes).await?;
+        let key = IdempotencyKey::from_request(req, caller, &body)?;
+        if let Some(key) = &key
+            && let Some(replay) = idempotency::replay(state, key).await?
+        {
+            return Ok(replay);
+        }
+        (key.map(|key| (key, body)), None)
+    } else {
+        (None, Some(payload))
+    };
+    let (sender, reader, too_large) = body_channel();
+    let pool = state.db.pool();
     let actor = caller.subject.clone();
-    let report = state
-        .db
-        .run(move |conn| {
-            let submission = submissions::find(conn, &submission_id, scope)?;
-            let files = submission.round.kind.files();
-            if !files.contains(&file) {
-                let names: Vec<&str> = files.iter().map(|f| f.as_str()).collect();
-                return Err(ApiError::Unprocessable(format!(
-                    "round {} takes only these files: {}; {file} records are not part of it",
-                    submission.round,
-                    names.join(", ")
-                )));
-            }
-            let read = match (read, source) {
-                (Some(read), _) => read,
-                (None, Source::Legacy(kind)) => {
-                    super::files::read_legacy(kind, &body, limits, submission.organisation)?
+    let job = actix_web::rt::task::spawn_blocking(move || -> Result<UploadReport, ApiError> {
+        let mut conn = pool.get()?;
+        let ((tally, not_stored), outcome) = records::put_streaming(
+            &mut conn,
+            &submission_id,
+            scope,
+            &actor,
+            file,
+            |submission, writer| {
+                let files = submission.round.kind.files();
+                if !files.contains(&file) {
+                    let names: Vec<&str> = files.iter().map(|f| f.as_str()).collect();
+                    return Err(ApiError::Unprocessable(format!(
+                        "round {} takes only these files: {}; {file} records are not part of it",
+                        submission.round,
+                        names.join(", ")
+                    )));
                 }
-                (None, Source::Request(_)) => {
-                    return Err(ApiError::Internal("records were not read".to_owned()));
-                }
-            };
-            let checked = check(file, Some(submission.round.year), &read);
-            let received = checked.records.len();
-            let (error_count, warning_count) = (checked.error_count, checked.warning_count);
-            let mut incoming = Vec::with_capacity(received);
-            let mut problems = Vec::with_capacity(error_count + warning_count);
-            let mut not_stored = 0;
-            for (record, text) in checked.records.into_iter().zip(read.texts) {
-                match record.local_id.filter(|id| !id.is_empty()) {
-                    Some(local_id) => incoming.push(IncomingRecord {
-                        local_id,
-                        student_identification_code: record.student_identification_code,
-                        record: text,
-                        // Rules across records are applied to the whole submission when it is
-                        // validated; only each record's own problems are stored with it.
-                        problems: record
-                            .problems
-                            .iter()
-                            .filter(|p| !across_records(p))
-                            .cloned()
-                            .collect(),
-                    }),
-                    None => not_stored += 1,
-                }
-                problems.extend(record.problems);
-            }
-            let outcome = records::put(conn, &submission_id, scope, &actor, file, &incoming)?;
-            Ok(UploadReport {
-                received,
-                stored: outcome.stored,
-                unchanged: outcome.unchanged,
-                not_stored,
-                error_count,
-                warning_count,
-                status: outcome.status,
-                problems,
-            })
+                let year = submission.round.year;
+                let mut tally = Tally::default();
+                let mut not_stored = 0;
+                let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
+                for_each_record(
+                    format,
+                    file,
+                    reader,
+                    Some(submission.organisation),
+                    limits.max_records,
+                    |record| {
+                        chunk.push(record);
+                        if chunk.len() == CHUNK_RECORDS {
+                            write_chunk(
+                                file,
+                                year,
+                                &mut chunk,
+                                writer,
+                                &mut tally,
+                                &mut not_stored,
+                            )?;
+                        }
+                        Ok(())
+                    },
+                )?;
+                write_chunk(file, year, &mut chunk, writer, &mut tally, &mut not_stored)?;
+                Ok((tally, not_stored))
+            },
+        )?;
+        Ok(UploadReport {
+            received: tally.received,
+            stored: outcome.stored,
+            unchanged: outcome.unchanged,
+            not_stored,
+            error_count: tally.error_count,
+            warning_count: tally.warning_count,
+            status: outcome.status,
+            problems: tally.problems,
+            problems_truncated: tally.problems_truncated,
         })
-        .await?;
+    });
+    match (&key, payload) {
+        (Some((_, body)), _) => sender.forward_bytes(body.clone()).await,
+        (None, Some(payload)) => sender.forward(req, payload, limits.max_body_bytes).await,
+        (None, None) => drop(sender),
+    }
+    let outcome = job
+        .await
+        .map_err(|error| ApiError::Internal(format!("upload task failed: {error}")))?;
+    if too_large.load(std::sync::atomic::Ordering::SeqCst) {
+        return Err(crate::ingest::too_large(limits.max_body_bytes));
+    }
+    let report = outcome?;
     let response = serde_json::to_string(&report)
         .map_err(|error| ApiError::Internal(format!("cannot serialise the report: {error}")))?;
-    if let Some(key) = key {
+    if let Some((key, _)) = key {
         idempotency::remember(state, key, 200, response.clone()).await?;
     }
     Ok(HttpResponse::Ok()

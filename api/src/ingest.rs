@@ -1,0 +1,416 @@
+//! Streaming uploads: the request body flows from the network into a blocking task through a
+//! small bounded channel, is parsed record by record (JSON `{"records": [...]}`, a DXP CSV file
+//! or a legacy fixed-width file), and is checked and written in chunks, so memory stays flat
+//! whatever the size of the upload.
+
+use std::io::{self, Read};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use actix_web::HttpRequest;
+use actix_web::http::header;
+use actix_web::web::{self, Bytes};
+use dxp_domain::{Edumis, Problem, SdrFile};
+use futures_util::StreamExt;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+use tokio::sync::mpsc;
+
+use crate::ApiError;
+
+/// Records checked and written together: large enough for multi-row statements to pay, small
+/// enough that a chunk's records and problems take little memory.
+pub const CHUNK_RECORDS: usize = 1_000;
+
+/// Chunks of the body in flight between the network and the parser.
+const CHANNEL_CHUNKS: usize = 8;
+
+/// How a request's records are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+    Legacy(dxp_formats::LegacyKind),
+}
+
+impl Format {
+    /// JSON or CSV, from the request's Content-Type.
+    pub fn of_request(req: &HttpRequest) -> Result<Format, ApiError> {
+        let content_type = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or("");
+        let essence = content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        match essence.as_str() {
+            "text/csv" => Ok(Format::Csv),
+            "application/json" => Ok(Format::Json),
+            other if other.ends_with("+json") => Ok(Format::Json),
+            _ => Err(ApiError::UnsupportedMediaType(format!(
+                "send the records as JSON (Content-Type: application/json) or as a DXP CSV file (Content-Type: text/csv); got '{content_type}'"
+            ))),
+        }
+    }
+}
+
+/// One record as read from the body.
+#[derive(Debug, Clone)]
+pub struct RecordIn {
+    /// The number its problems carry as `index`: the position in `records`, or the line of a
+    /// CSV or legacy file.
+    pub number: usize,
+    /// The record as JSON text.
+    pub text: String,
+    /// Problems met converting it (a CSV cell not in its column's format).
+    pub reading_problems: Vec<Problem>,
+}
+
+/// The body, read as it arrives.
+pub struct BodyReader {
+    chunks: mpsc::Receiver<io::Result<Bytes>>,
+    current: Bytes,
+}
+
+impl Read for BodyReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.current.is_empty() {
+            match self.chunks.blocking_recv() {
+                Some(Ok(chunk)) => self.current = chunk,
+                Some(Err(error)) => return Err(error),
+                None => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.current.len());
+        buf[..n].copy_from_slice(&self.current[..n]);
+        self.current = self.current.slice(n..);
+        Ok(n)
+    }
+}
+
+/// The sending half: the handler feeds the body into it.
+pub struct BodySender {
+    chunks: mpsc::Sender<io::Result<Bytes>>,
+    too_large: Arc<AtomicBool>,
+}
+
+/// A channel for one request's body.
+pub fn body_channel() -> (BodySender, BodyReader, Arc<AtomicBool>) {
+    let (sender, receiver) = mpsc::channel(CHANNEL_CHUNKS);
+    let too_large = Arc::new(AtomicBool::new(false));
+    (
+        BodySender {
+            chunks: sender,
+            too_large: Arc::clone(&too_large),
+        },
+        BodyReader {
+            chunks: receiver,
+            current: Bytes::new(),
+        },
+        too_large,
+    )
+}
+
+/// The 413 for a body over the limit.
+pub fn too_large(limit: usize) -> ApiError {
+    ApiError::PayloadTooLarge(format!(
+        "the body is larger than the limit of {limit} bytes. Send the records in several requests"
+    ))
+}
+
+impl BodySender {
+    /// Feeds the request body to the reader, refusing it once it passes `limit` bytes. Stops
+    /// quietly when the reader has gone (it failed, or needed no more).
+    pub async fn forward(self, req: &HttpRequest, mut payload: web::Payload, limit: usize) {
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.parse::<usize>().ok());
+        if declared.is_some_and(|length| length > limit) {
+            self.refuse().await;
+            return;
+        }
+        let mut received = 0usize;
+        while let Some(chunk) = payload.next().await {
+            let chunk = match chunk {
+                Ok(chunk) => chunk,
+                Err(error) => {
+                    let _ = self
+                        .chunks
+                        .send(Err(io::Error::other(format!(
+                            "the body could not be read: {error}"
+                        ))))
+                        .await;
+                    return;
+                }
+            };
+            received += chunk.len();
+            if received > limit {
+                self.refuse().await;
+                return;
+            }
+            if self.chunks.send(Ok(chunk)).await.is_err() {
+                return;
+            }
+        }
+    }
+
+    /// Feeds an already-read body.
+    pub async fn forward_bytes(self, body: Bytes) {
+        let _ = self.chunks.send(Ok(body)).await;
+    }
+
+    async fn refuse(self) {
+        self.too_large.store(true, Ordering::SeqCst);
+        let _ = self
+            .chunks
+            .send(Err(io::Error::other("the body is over the size limit")))
+            .await;
+    }
+}
+
+/// Reads the records of a body one by one, handing each to `each`. A JSON body carries at most
+/// `max_json_records` records; CSV and legacy files are bounded by the body size alone.
+pub fn for_each_record(
+    format: Format,
+    file: SdrFile,
+    reader: impl Read,
+    organisation: Option<Edumis>,
+    max_json_records: usize,
+    mut each: impl FnMut(RecordIn) -> Result<(), ApiError>,
+) -> Result<(), ApiError> {
+    let reader = io::BufReader::with_capacity(64 * 1024, reader);
+    match format {
+        Format::Json => read_json(reader, max_json_records, &mut each),
+        Format::Csv => {
+            let rows = dxp_formats::CsvRecords::new(file, reader).map_err(|error| {
+                ApiError::BadRequest(format!("the CSV file cannot be read: {error}"))
+            })?;
+            let rows = match organisation {
+                Some(edumis) => rows.expect_provider(edumis),
+                None => rows,
+            };
+            for row in rows {
+                let row = row.map_err(|error| {
+                    ApiError::BadRequest(format!("the CSV file cannot be read: {error}"))
+                })?;
+                each(RecordIn {
+                    number: row.row,
+                    text: row.json,
+                    reading_problems: row.problems,
+                })?;
+            }
+            Ok(())
+        }
+        Format::Legacy(kind) => {
+            let lines = dxp_formats::LegacyRecords::new(kind, reader);
+            let lines = match organisation {
+                Some(edumis) => lines.expect_provider(edumis),
+                None => lines,
+            };
+            for row in lines {
+                let row = row.map_err(|error| {
+                    ApiError::BadRequest(format!("the legacy file cannot be read: {error}"))
+                })?;
+                each(RecordIn {
+                    number: row.row,
+                    text: row.json,
+                    reading_problems: row.problems,
+                })?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Why the JSON reader stopped early: the callback's own error, kept aside because serde can
+/// only carry a message.
+struct Stop(Option<ApiError>);
+
+fn read_json(
+    reader: impl Read,
+    max: usize,
+    each: &mut dyn FnMut(RecordIn) -> Result<(), ApiError>,
+) -> Result<(), ApiError> {
+    let mut stop = Stop(None);
+    let mut deserializer = serde_json::Deserializer::from_reader(reader);
+    let found = Envelope {
+        each,
+        max,
+        stop: &mut stop,
+    }
+    .deserialize(&mut deserializer);
+    if let Some(error) = stop.0.take() {
+        return Err(error);
+    }
+    let found = found
+        .and_then(|found| deserializer.end().map(|()| found))
+        .map_err(|error| {
+            if error.is_io() {
+                ApiError::BadRequest(format!("the body could not be read: {error}"))
+            } else {
+                ApiError::BadRequest(format!(
+                    "the body is not a JSON object of the form {{\"records\": [...]}}: {error}"
+                ))
+            }
+        })?;
+    if found {
+        Ok(())
+    } else {
+        Err(ApiError::BadRequest(
+            "the body has no `records`; send {\"records\": [ ... ]}".to_owned(),
+        ))
+    }
+}
+
+struct Envelope<'a, 'f> {
+    each: &'f mut dyn FnMut(RecordIn) -> Result<(), ApiError>,
+    max: usize,
+    stop: &'a mut Stop,
+}
+
+impl<'de> DeserializeSeed<'de> for Envelope<'_, '_> {
+    /// Whether the body had `records`.
+    type Value = bool;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Envelope<'_, '_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an object with a `records` array")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let mut found = false;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "records" && !found {
+                found = true;
+                map.next_value_seed(Records {
+                    each: &mut *self.each,
+                    max: self.max,
+                    stop: &mut *self.stop,
+                })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+}
+
+struct Records<'a, 'f> {
+    each: &'f mut dyn FnMut(RecordIn) -> Result<(), ApiError>,
+    max: usize,
+    stop: &'a mut Stop,
+}
+
+impl<'de> DeserializeSeed<'de> for Records<'_, '_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Records<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("`records` as an array of record objects")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut number = 0;
+        while let Some(record) = seq.next_element::<Box<RawValue>>()? {
+            if number == self.max {
+                self.stop.0 = Some(ApiError::PayloadTooLarge(format!(
+                    "the request has more than {} records; at most {} are accepted in one request. Send them in several requests",
+                    self.max, self.max
+                )));
+                return Err(de::Error::custom("too many records"));
+            }
+            let text: Box<str> = record.into();
+            let outcome = (self.each)(RecordIn {
+                number,
+                text: text.into_string(),
+                reading_problems: Vec::new(),
+            });
+            if let Err(error) = outcome {
+                self.stop.0 = Some(error);
+                return Err(de::Error::custom("stopped"));
+            }
+            number += 1;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(body: &str, max: usize) -> Result<Vec<(usize, String)>, ApiError> {
+        let mut seen = Vec::new();
+        for_each_record(
+            Format::Json,
+            SdrFile::CourseEnrolments,
+            body.as_bytes(),
+            None,
+            max,
+            |record| {
+                seen.push((record.number, record.text));
+                Ok(())
+            },
+        )?;
+        Ok(seen)
+    }
+
+    #[test]
+    fn json_records_are_read_one_by_one_as_text() {
+        let seen = records(
+            r#"{"other": [1, 2], "records": [{"localId": "a"}, 7, {"x": [1]}]}"#,
+            10,
+        )
+        .unwrap();
+        assert_eq!(
+            seen,
+            vec![
+                (0, r#"{"localId": "a"}"#.to_owned()),
+                (1, "7".to_owned()),
+                (2, r#"{"x": [1]}"#.to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_that_are_not_envelopes_are_refused() {
+        for body in [
+            "not json",
+            "[]",
+            "{}",
+            r#"{"records": {}}"#,
+            r#"{"records": null}"#,
+            r#"{"records": []} trailing"#,
+        ] {
+            assert!(
+                matches!(records(body, 10), Err(ApiError::BadRequest(_))),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn too_many_records_are_refused_with_413() {
+        assert!(
+            matches!(records(r#"{"records": [{}, {}, {}, {}]}"#, 3), Err(ApiError::PayloadTooLarge(m)) if m.contains("at most 3"))
+        );
+    }
+}
