@@ -291,3 +291,27 @@ on_both_backends!(
     csv_export_round_trips,
     legacy_files_are_imported,
 );
+
+/// A CSV file larger than the JSON record limit streams through in chunks and is stored whole.
+fn a_large_csv_file_streams_in(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-APR");
+    let records = dxp_domain::testkit::valid_records(12_500);
+    let mut csv = Vec::new();
+    dxp_formats::write_csv(
+        SdrFile::CourseEnrolments,
+        records.iter().map(String::as_str),
+        &mut csv,
+    )
+    .expect("CSV");
+    let report = teo.upload_csv(&id, SdrFile::CourseEnrolments, csv);
+    assert_eq!(report["received"], 12_500, "{}", report["problems"]);
+    assert_eq!(report["stored"], 12_500);
+    assert_eq!(
+        teo.submission(&id)["recordCounts"]["courseEnrolments"],
+        12_500
+    );
+}
+
+on_both_backends!(a_large_csv_file_streams_in);
