@@ -195,17 +195,7 @@ pub fn for_each_record(
                 Some(edumis) => rows.expect_provider(edumis),
                 None => rows,
             };
-            for row in rows {
-                let row = row.map_err(|error| {
-                    ApiError::BadRequest(format!("the CSV file cannot be read: {error}"))
-                })?;
-                each(RecordIn {
-                    number: row.row,
-                    text: row.json,
-                    reading_problems: row.problems,
-                })?;
-            }
-            Ok(())
+            each_row(rows, "CSV file", &mut each)
         }
         Format::Legacy(kind) => {
             let lines = dxp_formats::LegacyRecords::new(kind, reader);
@@ -213,19 +203,27 @@ pub fn for_each_record(
                 Some(edumis) => lines.expect_provider(edumis),
                 None => lines,
             };
-            for row in lines {
-                let row = row.map_err(|error| {
-                    ApiError::BadRequest(format!("the legacy file cannot be read: {error}"))
-                })?;
-                each(RecordIn {
-                    number: row.row,
-                    text: row.json,
-                    reading_problems: row.problems,
-                })?;
-            }
-            Ok(())
+            each_row(lines, "legacy file", &mut each)
         }
     }
+}
+
+/// Hands each converted row of a file to `each`; a read error ends the file.
+fn each_row<E: std::fmt::Display>(
+    rows: impl Iterator<Item = Result<dxp_formats::Row, E>>,
+    what: &str,
+    each: &mut dyn FnMut(RecordIn) -> Result<(), ApiError>,
+) -> Result<(), ApiError> {
+    for row in rows {
+        let row = row
+            .map_err(|error| ApiError::BadRequest(format!("the {what} cannot be read: {error}")))?;
+        each(RecordIn {
+            number: row.row,
+            text: row.json,
+            reading_problems: row.problems,
+        })?;
+    }
+    Ok(())
 }
 
 /// Why the JSON reader stopped early: the callback's own error, kept aside because serde can
