@@ -98,6 +98,21 @@ pub struct BodySender {
     too_large: Arc<AtomicBool>,
 }
 
+/// How much of a refused body is still read and thrown away, so that a client that sends its
+/// whole body before reading the answer gets the answer rather than a reset connection. Past
+/// this the connection is simply closed.
+const DRAIN_LIMIT_BYTES: usize = 16 * 1024 * 1024;
+
+async fn drain(mut payload: web::Payload) {
+    let mut drained = 0usize;
+    while let Some(Ok(chunk)) = payload.next().await {
+        drained += chunk.len();
+        if drained > DRAIN_LIMIT_BYTES {
+            return;
+        }
+    }
+}
+
 /// A channel for one request's body.
 pub fn body_channel() -> (BodySender, BodyReader, Arc<AtomicBool>) {
     let (sender, receiver) = mpsc::channel(CHANNEL_CHUNKS);
@@ -133,6 +148,7 @@ impl BodySender {
             .and_then(|value| value.parse::<usize>().ok());
         if declared.is_some_and(|length| length > limit) {
             self.refuse().await;
+            drain(payload).await;
             return;
         }
         let mut received = 0usize;
@@ -152,9 +168,12 @@ impl BodySender {
             received += chunk.len();
             if received > limit {
                 self.refuse().await;
+                drain(payload).await;
                 return;
             }
             if self.chunks.send(Ok(chunk)).await.is_err() {
+                // The reader stopped early (an unknown submission, a malformed body, …).
+                drain(payload).await;
                 return;
             }
         }
