@@ -1,0 +1,1756 @@
+//! The whole-return benchmark (issue 6): how fast one TEO's whole return goes through a real
+//! `dxp serve` over HTTP, on SQLite and on PostgreSQL, as JSON batches and as CSV files, next to
+//! PostgreSQL's own `COPY` of the same enrolment rows.
+//!
+//! ```sh
+//! cargo build --release --bin dxp
+//! cargo run --release --example bench_return -- --enrolments 300000
+//! ```
+//!
+//! `cargo run --example` does not build the server: build `dxp` first (the benchmark looks for
+//! it next to its own executable, in `target/release/`), or name one with `--dxp PATH`.
+//!
+//! What it does:
+//!
+//! 1. Generates a valid return with `dxp_domain::testkit::valid_return_typed`, with enough
+//!    learners to reach `--enrolments` course enrolments, and a variant with `--bad-percent`
+//!    bad records: that share of learners get gender `X` (rule LR-008) and that share of
+//!    enrolments lose a month of `eftsByMonth` (CE-021), one error each.
+//! 2. Starts `dxp serve` once per backend: SQLite in a temporary folder, PostgreSQL in a fresh
+//!    database on `--postgres-url`'s server (dropped afterwards; skipped with a message when the
+//!    server cannot be reached).
+//! 3. For each variant and format, opens a submission for 2026-APR, uploads the five files in
+//!    requests of at most the submission's `maxRecordsPerRequest` records (JSON `{"records"}`
+//!    batches, or DXP CSV files of that many rows each with the header row), asks for
+//!    validation and polls every `--poll-ms` until the verdict. The submission is cancelled
+//!    afterwards; its records stay in the database, so later runs find bigger tables.
+//! 4. Prints per run: upload records/s, validation seconds and records/s (validate call to
+//!    verdict), end-to-end records/s (first upload to verdict), the verdict and error count
+//!    against the expected count, and the server's peak RSS during the run (`VmHWM`, reset
+//!    before each run through `/proc/PID/clear_refs`). Then, where the time goes: the time of
+//!    one enrolment batch, the dry run of the same batch (parsing and checking without storing),
+//!    and the server's CPU and the whole machine's CPU during upload and validation.
+//! 5. Times PostgreSQL's `COPY ... FROM STDIN` (through `psql`) of the same enrolment rows into
+//!    a plain 25-column table, and into the same table with a primary key, and prints ours
+//!    against it.
+//!
+//! Records/s count the records of all five files; the `COPY` figure counts enrolment rows.
+//! Nothing here asserts a timing: it is a program that prints.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, anyhow, bail};
+use clap::{Parser, ValueEnum};
+use diesel::{Connection, RunQueryDsl};
+use dxp_domain::testkit::{Return, ReturnRecords, valid_return_typed};
+use dxp_domain::{CourseEnrolment, SdrFile};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The organisation the return is for, and the round it is sent in.
+const ORGANISATION: i64 = 6004;
+const ROUND: &str = "2026-APR";
+/// The secret the benchmark's servers sign with; the benchmark mints its own tokens.
+const SECRET: &str = "bench-return-secret-that-is-at-least-32-bytes";
+/// Used when a submission does not say how many records a request may carry.
+const DEFAULT_MAX_RECORDS: usize = 10_000;
+/// Course enrolments per learner in the testkit's returns: one to four, evenly.
+const MEAN_ENROLMENTS_PER_LEARNER: f64 = 2.5;
+/// The first NSN given when the testkit's NSNs repeat (see [`make_nsns_unique`]).
+const FIRST_UNIQUE_NSN: i32 = 200_000_000;
+/// The COPY target table; `{table}` and `{key}` are filled in.
+const COPY_TABLE: &str = "CREATE TABLE {table} (
+    local_id text{key},
+    student_identification_code text NOT NULL,
+    qualification_code text NOT NULL,
+    course_code text NOT NULL,
+    course_start_date timestamptz NOT NULL,
+    course_end_date timestamptz NOT NULL,
+    students_course_withdrawal_date timestamptz,
+    category_of_fees_assessment text NOT NULL,
+    intramural_extramural_attendance integer NOT NULL,
+    course_delivery_site text NOT NULL,
+    source_of_funding text NOT NULL,
+    residential_status text NOT NULL,
+    australian_residential_status boolean NOT NULL,
+    funding_category text NOT NULL,
+    course_classification numeric NOT NULL,
+    nzsced_field_of_study text NOT NULL,
+    course_efts_factor numeric NOT NULL,
+    efts_by_month numeric[] NOT NULL,
+    national_student_number integer NOT NULL,
+    consortium integer,
+    ite_sector integer,
+    ite_subject text[],
+    apprenticeships boolean,
+    secondary_school_programme_indicator text,
+    actual_course_fee numeric
+)";
+
+#[derive(Debug, Parser)]
+#[command(
+    about = "Times a whole SDR return through a real `dxp serve` over HTTP, on SQLite and \
+             PostgreSQL, as JSON and CSV, next to PostgreSQL COPY of the same enrolment rows"
+)]
+struct Args {
+    /// Course enrolments in the return; the learners and the other files follow from them.
+    #[arg(long, default_value_t = 300_000)]
+    enrolments: usize,
+    /// The databases to run the server on.
+    #[arg(long, value_delimiter = ',', default_value = "sqlite,postgres")]
+    backends: Vec<Backend>,
+    /// How the records are uploaded.
+    #[arg(long, value_delimiter = ',', default_value = "json,csv")]
+    formats: Vec<Format>,
+    /// The returns to send: the valid one, and the one with --bad-percent bad records.
+    #[arg(long, value_delimiter = ',', default_value = "valid,bad")]
+    variants: Vec<Variant>,
+    /// The share of bad learners and of bad enrolments in the `bad` variant, in percent.
+    #[arg(long, default_value_t = 1.0)]
+    bad_percent: f64,
+    /// The `dxp` binary to run (default: `dxp` in the folder above this example's executable).
+    #[arg(long)]
+    dxp: Option<PathBuf>,
+    /// The PostgreSQL server to create the benchmark database on.
+    #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
+    postgres_url: String,
+    /// The testkit seed of the generated return.
+    #[arg(long, default_value_t = 6004)]
+    seed: u64,
+    /// How often to poll the submission for its verdict, in milliseconds.
+    #[arg(long, default_value_t = 50)]
+    poll_ms: u64,
+    /// Give up waiting for a verdict after this many seconds.
+    #[arg(long, default_value_t = 3_600)]
+    verdict_timeout: u64,
+    /// How many times to run COPY; the median is reported.
+    #[arg(long, default_value_t = 3)]
+    copy_runs: usize,
+    /// The folder for the SQLite database and the servers' data folders (default: the
+    /// system's temporary folder). Keep it on a real disk: SQLite on tmpfs never waits for one.
+    #[arg(long)]
+    work_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Csv,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+        }
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            Format::Json => "application/json",
+            Format::Csv => "text/csv",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Variant {
+    Valid,
+    Bad,
+}
+
+impl Variant {
+    fn name(self) -> &'static str {
+        match self {
+            Variant::Valid => "valid",
+            Variant::Bad => "bad",
+        }
+    }
+}
+
+fn main() {
+    if let Err(error) = run(Args::parse()) {
+        eprintln!("bench_return: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(args: Args) -> anyhow::Result<()> {
+    if args.enrolments == 0 {
+        bail!("--enrolments must be at least 1");
+    }
+    if args.variants.contains(&Variant::Bad)
+        && !(args.bad_percent > 0.0 && args.bad_percent <= 100.0)
+    {
+        bail!(
+            "--bad-percent must be more than 0 and at most 100 for the bad variant (got {})",
+            args.bad_percent
+        );
+    }
+    let dxp = find_dxp(args.dxp.as_deref())?;
+    let work_dir = args.work_dir.clone().unwrap_or_else(std::env::temp_dir);
+    std::fs::create_dir_all(&work_dir)
+        .with_context(|| format!("cannot create {}", work_dir.display()))?;
+    print_machine(&dxp);
+
+    // The returns.
+    let started = Instant::now();
+    let (valid, renumbered) = generate(args.seed, args.enrolments)?;
+    let mut workloads = Vec::new();
+    for variant in dedup(&args.variants) {
+        workloads.push(match variant {
+            Variant::Valid => Workload::new(Variant::Valid, &valid, Broken::default()),
+            Variant::Bad => {
+                let (bad, broken) = with_bad_records(&valid, args.bad_percent);
+                Workload::new(Variant::Bad, &bad, broken)
+            }
+        });
+    }
+    println!(
+        "return: {} learners, {} course enrolments, {} courses, {} course completions, \
+         {} qualification completions = {} records (seed {}, generated in {:.1} s)",
+        group(valid.learners.len()),
+        group(valid.course_enrolments.len()),
+        group(valid.courses.len()),
+        group(valid.course_completions.len()),
+        group(valid.qualification_completions.len()),
+        group(total_records(&valid)),
+        args.seed,
+        started.elapsed().as_secs_f64()
+    );
+    if renumbered {
+        println!(
+            "note: the testkit's NSNs repeat after 100,000 learners (rule XF-001 would reject \
+             the return); every learner was given its own NSN from {FIRST_UNIQUE_NSN}"
+        );
+    }
+    for workload in &workloads {
+        if workload.variant == Variant::Bad {
+            println!(
+                "bad variant: {} learners with gender X (LR-008) and {} enrolments one \
+                 eftsByMonth value short (CE-021): {} errors expected",
+                group(workload.broken.learners),
+                group(workload.broken.enrolments),
+                group(workload.broken.total())
+            );
+        }
+    }
+    println!();
+
+    // PostgreSQL, when it is asked for or for COPY.
+    let postgres = match PgDatabase::create(&args.postgres_url) {
+        Ok(database) => Some(database),
+        Err(error) => {
+            println!(
+                "*** PostgreSQL SKIPPED: {} is unreachable or refused a new database: {error:#}",
+                redact(&args.postgres_url)
+            );
+            println!();
+            None
+        }
+    };
+
+    let mut results = Vec::new();
+    for backend in dedup(&args.backends) {
+        let database_url = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => match &postgres {
+                Some(database) => Some(database.url.clone()),
+                None => continue,
+            },
+        };
+        let data_dir = tempfile::Builder::new()
+            .prefix("dxp-bench-")
+            .tempdir_in(&work_dir)
+            .with_context(|| format!("cannot create a folder in {}", work_dir.display()))?;
+        let database_url = database_url.unwrap_or_else(|| {
+            format!("sqlite://{}", data_dir.path().join("dxp.sqlite3").display())
+        });
+        let mut server = Server::start(&dxp, &database_url, data_dir.path())
+            .with_context(|| format!("starting dxp serve on {}", backend.name()))?;
+        println!(
+            "{}: dxp serve (pid {}) at {}",
+            backend.name(),
+            server.pid(),
+            server.base
+        );
+        let api = Api::new(&server.base)?;
+        for workload in &workloads {
+            for format in dedup(&args.formats) {
+                println!(
+                    "  {} return as {} ...",
+                    workload.variant.name(),
+                    format.name()
+                );
+                let result = run_once(
+                    &api,
+                    &mut server,
+                    backend,
+                    postgres.as_ref().filter(|_| backend == Backend::Postgres),
+                    workload,
+                    format,
+                    &args,
+                )
+                .with_context(|| {
+                    format!(
+                        "{} {} return as {}",
+                        backend.name(),
+                        workload.variant.name(),
+                        format.name()
+                    )
+                })?;
+                println!(
+                    "    {} with {} errors in {:.1} s",
+                    result.verdict,
+                    group_i64(result.errors),
+                    result.total.as_secs_f64()
+                );
+                results.push(result);
+            }
+        }
+        drop(server);
+        println!();
+    }
+
+    let copy = match &postgres {
+        Some(database) => {
+            println!(
+                "PostgreSQL COPY of {} enrolment rows ...",
+                group(valid.course_enrolments.len())
+            );
+            match copy_rates(database, &valid.course_enrolments, args.copy_runs.max(1)) {
+                Ok(copy) => Some(copy),
+                Err(error) => {
+                    println!("*** COPY SKIPPED: {error:#}");
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    println!();
+    print_results(&results, copy.as_ref());
+    Ok(())
+}
+
+/// The requested items once each, in the order given.
+fn dedup<T: Copy + PartialEq>(items: &[T]) -> Vec<T> {
+    let mut unique = Vec::new();
+    for item in items {
+        if !unique.contains(item) {
+            unique.push(*item);
+        }
+    }
+    unique
+}
+
+// ---------------------------------------------------------------------------------------------
+// The returns
+
+/// A valid return with at least `enrolments` course enrolments: the fewest learners that reach
+/// the count. Also whether the NSNs had to be renumbered.
+fn generate(seed: u64, enrolments: usize) -> anyhow::Result<(Return, bool)> {
+    // Learners' enrolments come in learner order, and a return of n learners is the first n
+    // learners of any bigger return of the same seed: build a few too many, count how many
+    // learners the first `enrolments` enrolments belong to, and build exactly those.
+    let mut learners = (enrolments as f64 / MEAN_ENROLMENTS_PER_LEARNER * 1.02) as usize + 16;
+    let needed = loop {
+        let built = valid_return_typed(seed, learners);
+        if built.course_enrolments.len() >= enrolments {
+            let mut distinct = 0;
+            let mut previous: Option<&str> = None;
+            for enrolment in &built.course_enrolments[..enrolments] {
+                let student = enrolment.student_identification_code.as_str();
+                if previous != Some(student) {
+                    distinct += 1;
+                    previous = Some(student);
+                }
+            }
+            break distinct;
+        }
+        learners = learners + learners / 10 + 16;
+    };
+    let mut built = valid_return_typed(seed, needed);
+    if built.course_enrolments.len() < enrolments {
+        bail!(
+            "the testkit built {} enrolments for {needed} learners, fewer than the {enrolments} \
+             a bigger return of the same seed began with",
+            built.course_enrolments.len()
+        );
+    }
+    let renumbered = make_nsns_unique(&mut built)?;
+    Ok((built, renumbered))
+}
+
+/// The testkit numbers learners' NSNs modulo 100,000, so a return of more learners repeats
+/// them (XF-001). When it does, gives each learner its own NSN, the same in every file.
+fn make_nsns_unique(built: &mut Return) -> anyhow::Result<bool> {
+    let mut seen = HashSet::new();
+    if built
+        .learners
+        .iter()
+        .all(|learner| seen.insert(learner.national_student_number))
+    {
+        return Ok(false);
+    }
+    let mut nsns = HashMap::new();
+    for (number, learner) in built.learners.iter_mut().enumerate() {
+        let nsn = i32::try_from(number)
+            .ok()
+            .and_then(|number| FIRST_UNIQUE_NSN.checked_add(number))
+            .ok_or_else(|| anyhow!("too many learners for an NSN each"))?;
+        learner.national_student_number = nsn;
+        nsns.insert(learner.student_identification_code.clone(), nsn);
+    }
+    let nsn_of = |student: &str, current: i32| nsns.get(student).copied().unwrap_or(current);
+    for record in &mut built.course_enrolments {
+        record.national_student_number = nsn_of(
+            &record.student_identification_code,
+            record.national_student_number,
+        );
+    }
+    for record in &mut built.course_completions {
+        record.national_student_number = nsn_of(
+            &record.student_identification_code,
+            record.national_student_number,
+        );
+    }
+    for record in &mut built.qualification_completions {
+        record.national_student_number = nsn_of(
+            &record.student_identification_code,
+            record.national_student_number,
+        );
+    }
+    Ok(true)
+}
+
+/// How many records of a return were broken on purpose, each with one error.
+#[derive(Debug, Clone, Copy, Default)]
+struct Broken {
+    learners: usize,
+    enrolments: usize,
+}
+
+impl Broken {
+    fn total(self) -> usize {
+        self.learners + self.enrolments
+    }
+}
+
+/// The return with `percent` of its learners given gender `X` (LR-008) and `percent` of its
+/// enrolments one `eftsByMonth` value short (CE-021): every n-th record, from the first.
+fn with_bad_records(valid: &Return, percent: f64) -> (Return, Broken) {
+    let every = ((100.0 / percent).round() as usize).max(1);
+    let mut bad = valid.clone();
+    let mut broken = Broken::default();
+    for learner in bad.learners.iter_mut().step_by(every) {
+        learner.gender = "X".to_owned();
+        broken.learners += 1;
+    }
+    for enrolment in bad.course_enrolments.iter_mut().step_by(every) {
+        // Every enrolment of the testkit spans at least four months.
+        if enrolment.efts_by_month.len() > 1 {
+            enrolment.efts_by_month.pop();
+            broken.enrolments += 1;
+        }
+    }
+    (bad, broken)
+}
+
+fn total_records(built: &Return) -> usize {
+    built.learners.len()
+        + built.courses.len()
+        + built.course_enrolments.len()
+        + built.course_completions.len()
+        + built.qualification_completions.len()
+}
+
+/// One return to send: its records as the API's JSON texts.
+struct Workload {
+    variant: Variant,
+    records: ReturnRecords,
+    total: usize,
+    broken: Broken,
+}
+
+impl Workload {
+    fn new(variant: Variant, built: &Return, broken: Broken) -> Self {
+        let records = built.to_records();
+        Self {
+            variant,
+            total: total_records(built),
+            records,
+            broken,
+        }
+    }
+}
+
+/// One upload request.
+struct Batch {
+    file: SdrFile,
+    records: usize,
+    body: Vec<u8>,
+}
+
+/// The return's files as request bodies of at most `max` records each, in `SdrFile::ALL`
+/// order.
+fn batches(records: &ReturnRecords, format: Format, max: usize) -> anyhow::Result<Vec<Batch>> {
+    let mut out = Vec::new();
+    for file in SdrFile::ALL {
+        for chunk in records.file(file).chunks(max.max(1)) {
+            let size: usize = chunk.iter().map(String::len).sum::<usize>() + chunk.len() + 16;
+            let mut body = Vec::with_capacity(size);
+            match format {
+                Format::Json => {
+                    body.extend_from_slice(b"{\"records\":[");
+                    for (at, record) in chunk.iter().enumerate() {
+                        if at > 0 {
+                            body.push(b',');
+                        }
+                        body.extend_from_slice(record.as_bytes());
+                    }
+                    body.extend_from_slice(b"]}");
+                }
+                Format::Csv => {
+                    let written =
+                        dxp_formats::write_csv(file, chunk.iter().map(String::as_str), &mut body)
+                            .with_context(|| format!("writing {file} as CSV"))?;
+                    if written != chunk.len() {
+                        bail!(
+                            "the CSV writer wrote {written} of {} {file} records",
+                            chunk.len()
+                        );
+                    }
+                }
+            }
+            out.push(Batch {
+                file,
+                records: chunk.len(),
+                body,
+            });
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server
+
+/// Where the `dxp` binary is: `--dxp`, or `dxp` in the profile folder this example runs from
+/// (`target/release/examples/bench_return` → `target/release/dxp`).
+fn find_dxp(given: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(path) = given {
+        if !path.is_file() {
+            bail!("--dxp {}: no such file", path.display());
+        }
+        return Ok(path.to_owned());
+    }
+    let me = std::env::current_exe().context("cannot tell where this executable is")?;
+    let candidate = me
+        .parent()
+        .and_then(Path::parent)
+        .map(|profile| profile.join(format!("dxp{}", std::env::consts::EXE_SUFFIX)))
+        .ok_or_else(|| anyhow!("cannot tell the profile folder of {}", me.display()))?;
+    if !candidate.is_file() {
+        bail!(
+            "the server binary {} does not exist: build it first with \
+             `cargo build --release --bin dxp` (cargo does not build binaries for examples), \
+             or name one with --dxp PATH",
+            candidate.display()
+        );
+    }
+    Ok(candidate)
+}
+
+/// A running `dxp serve`, killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(dxp: &Path, database_url: &str, data_dir: &Path) -> anyhow::Result<Self> {
+        let mut child = Command::new(dxp)
+            .args(["serve", "--bind", "127.0.0.1:0"])
+            .env("DATABASE_URL", database_url)
+            .env("DXP_DATA_DIR", data_dir)
+            .env("DXP_JWT_SECRET", SECRET)
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .with_context(|| format!("cannot run {}", dxp.display()))?;
+        let Some(stdout) = child.stdout.take() else {
+            bail!("dxp serve has no standard output to read");
+        };
+        // The first line says where it listens; the rest is drained so the server never blocks
+        // on a full pipe.
+        let (first_line, listening) = mpsc::channel();
+        thread::spawn(move || {
+            let mut lines = BufReader::new(stdout).lines();
+            let _ = first_line.send(lines.next());
+            for line in lines.map_while(Result::ok) {
+                eprintln!("dxp: {line}");
+            }
+        });
+        let mut server = Self {
+            child,
+            base: String::new(),
+        };
+        let line = match listening.recv_timeout(Duration::from_secs(120)) {
+            Ok(Some(Ok(line))) => line,
+            Ok(Some(Err(error))) => bail!("reading dxp serve's output: {error}"),
+            Ok(None) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+                let status = server.child.wait().context("waiting for dxp serve")?;
+                bail!("dxp serve exited before it listened ({status}); its errors are above")
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                bail!("dxp serve did not say where it listens within two minutes")
+            }
+        };
+        let Some(base) = line.trim().strip_prefix("dxp listening on ") else {
+            bail!("dxp serve printed {line:?}, not `dxp listening on URL`");
+        };
+        server.base = base.to_owned();
+        Ok(server)
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Fails when the server has exited.
+    fn check_alive(&mut self) -> anyhow::Result<()> {
+        match self.child.try_wait() {
+            Ok(None) => Ok(()),
+            Ok(Some(status)) => bail!("dxp serve exited ({status}); its errors are above"),
+            Err(error) => bail!("cannot check on dxp serve: {error}"),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// What `/proc` tells about a process and the machine (Linux only; `None` elsewhere).
+mod proc {
+    use std::sync::OnceLock;
+
+    /// The process's peak resident set size since it started or since [`reset_peak`], in KiB.
+    pub fn peak_rss_kib(pid: u32) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+    }
+
+    /// Resets the process's peak RSS to its current RSS; `false` when the kernel refused.
+    pub fn reset_peak(pid: u32) -> bool {
+        std::fs::write(format!("/proc/{pid}/clear_refs"), "5").is_ok()
+    }
+
+    /// CPU seconds the process has used, user and system.
+    pub fn cpu_seconds(pid: u32) -> Option<f64> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // Fields after the command name, which is in parentheses and may hold spaces: the
+        // state is field 3 of proc(5), utime 14 and stime 15.
+        let (_, rest) = stat.rsplit_once(')')?;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let utime: u64 = fields.get(11)?.parse().ok()?;
+        let stime: u64 = fields.get(12)?.parse().ok()?;
+        Some((utime + stime) as f64 / clock_ticks())
+    }
+
+    /// The machine's busy and total CPU time so far, in clock ticks summed over its cores.
+    pub fn machine_ticks() -> Option<(u64, u64)> {
+        let stat = std::fs::read_to_string("/proc/stat").ok()?;
+        let line = stat.lines().next()?.strip_prefix("cpu ")?;
+        let values: Vec<u64> = line
+            .split_whitespace()
+            .take(8)
+            .filter_map(|value| value.parse().ok())
+            .collect();
+        if values.len() < 8 {
+            return None;
+        }
+        let total: u64 = values.iter().sum();
+        // idle and iowait
+        let idle = values[3] + values[4];
+        Some((total - idle, total))
+    }
+
+    /// The CPU seconds used so far by the PostgreSQL backends connected to `database` (their
+    /// process title names it), summed; backends that ended are not counted.
+    pub fn postgres_cpu_seconds(database: &str) -> f64 {
+        let Ok(entries) = std::fs::read_dir("/proc") else {
+            return 0.0;
+        };
+        let mut total = 0.0;
+        for entry in entries.flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let Ok(cmdline) = std::fs::read(format!("/proc/{pid}/cmdline")) else {
+                continue;
+            };
+            let title = String::from_utf8_lossy(&cmdline);
+            if title.starts_with("postgres: ") && title.contains(database) {
+                total += cpu_seconds(pid).unwrap_or(0.0);
+            }
+        }
+        total
+    }
+
+    /// The one-minute load average.
+    pub fn load_average() -> Option<f64> {
+        std::fs::read_to_string("/proc/loadavg")
+            .ok()?
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()
+    }
+
+    fn clock_ticks() -> f64 {
+        static TICKS: OnceLock<f64> = OnceLock::new();
+        *TICKS.get_or_init(|| {
+            std::process::Command::new("getconf")
+                .arg("CLK_TCK")
+                .output()
+                .ok()
+                .and_then(|out| String::from_utf8(out.stdout).ok())
+                .and_then(|text| text.trim().parse().ok())
+                .filter(|ticks: &f64| *ticks > 0.0)
+                .unwrap_or(100.0)
+        })
+    }
+}
+
+/// CPU use over a stretch of time: the server's CPU seconds, the CPU seconds of the PostgreSQL
+/// processes serving its database, and the machine's busy share.
+struct CpuMeter<'a> {
+    pid: u32,
+    database: Option<&'a str>,
+    server: Option<f64>,
+    postgres: Option<f64>,
+    machine: Option<(u64, u64)>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct CpuUse {
+    /// The server process's CPU seconds.
+    server_seconds: Option<f64>,
+    /// The CPU seconds of the PostgreSQL backends connected to the benchmark database.
+    postgres_seconds: Option<f64>,
+    /// Of all the machine's cores, the share busy (any process), 0 to 1.
+    machine_busy: Option<f64>,
+}
+
+impl<'a> CpuMeter<'a> {
+    /// `database`: the PostgreSQL database whose backends to count, if any.
+    fn start(pid: u32, database: Option<&'a str>) -> Self {
+        Self {
+            pid,
+            database,
+            server: proc::cpu_seconds(pid),
+            postgres: database.map(proc::postgres_cpu_seconds),
+            machine: proc::machine_ticks(),
+        }
+    }
+
+    fn stop(self) -> CpuUse {
+        let server = match (self.server, proc::cpu_seconds(self.pid)) {
+            (Some(before), Some(after)) => Some(after - before),
+            _ => None,
+        };
+        let postgres = match (self.postgres, self.database) {
+            (Some(before), Some(database)) => {
+                Some((proc::postgres_cpu_seconds(database) - before).max(0.0))
+            }
+            _ => None,
+        };
+        let machine = match (self.machine, proc::machine_ticks()) {
+            (Some((busy0, total0)), Some((busy1, total1))) if total1 > total0 => {
+                Some((busy1 - busy0) as f64 / (total1 - total0) as f64)
+            }
+            _ => None,
+        };
+        CpuUse {
+            server_seconds: server,
+            postgres_seconds: postgres,
+            machine_busy: machine,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API
+
+#[derive(Serialize)]
+struct Claims<'a> {
+    sub: &'a str,
+    org: i64,
+    roles: [&'a str; 1],
+    iss: &'a str,
+    aud: &'a str,
+    exp: u64,
+    iat: u64,
+}
+
+/// A signed `teo-submitter` token for the organisation, valid for a day.
+fn token() -> anyhow::Result<String> {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .context("the clock is before 1970")?
+        .as_secs();
+    let claims = Claims {
+        sub: "bench-return",
+        org: ORGANISATION,
+        roles: ["teo-submitter"],
+        iss: "dxp",
+        aud: "dxp-api",
+        exp: now + 24 * 3600,
+        iat: now,
+    };
+    jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+        &claims,
+        &jsonwebtoken::EncodingKey::from_secret(SECRET.as_bytes()),
+    )
+    .context("signing the token")
+}
+
+struct Api {
+    http: reqwest::blocking::Client,
+    base: String,
+    token: String,
+}
+
+impl Api {
+    fn new(base: &str) -> anyhow::Result<Self> {
+        Ok(Self {
+            http: reqwest::blocking::Client::builder()
+                .timeout(Duration::from_secs(3_600))
+                .build()
+                .context("building the HTTP client")?,
+            base: base.trim_end_matches('/').to_owned(),
+            token: token()?,
+        })
+    }
+
+    /// POSTs a body; the answer's status and JSON body (`Null` when it has none). A status
+    /// other than `expected` is an error that quotes the answer.
+    fn post(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        expected: u16,
+    ) -> anyhow::Result<Value> {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .with_context(|| format!("POST {path}"))?;
+        answer("POST", path, response, expected)
+    }
+
+    fn get(&self, path: &str) -> anyhow::Result<Value> {
+        let response = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .with_context(|| format!("GET {path}"))?;
+        answer("GET", path, response, 200)
+    }
+}
+
+fn answer(
+    method: &str,
+    path: &str,
+    response: reqwest::blocking::Response,
+    expected: u16,
+) -> anyhow::Result<Value> {
+    let status = response.status();
+    let text = response
+        .text()
+        .with_context(|| format!("{method} {path}: reading the answer"))?;
+    if status.as_u16() != expected {
+        let excerpt: String = text.chars().take(2_000).collect();
+        bail!("{method} {path}: expected {expected}, got {status}: {excerpt}");
+    }
+    if text.trim().is_empty() {
+        return Ok(Value::Null);
+    }
+    serde_json::from_str(&text)
+        .with_context(|| format!("{method} {path}: the answer is not JSON: {text:.200}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// One run
+
+struct RunResult {
+    backend: Backend,
+    variant: Variant,
+    format: Format,
+    records: usize,
+    requests: usize,
+    bytes: usize,
+    upload: Duration,
+    validate: Duration,
+    total: Duration,
+    verdict: String,
+    errors: i64,
+    warnings: i64,
+    expected_errors: usize,
+    counts_match: bool,
+    peak_rss_kib: Option<u64>,
+    /// Whether the peak is this run's alone (the kernel let us reset it before the run).
+    peak_is_per_run: bool,
+    /// The machine's one-minute load average at the verdict.
+    load_average: Option<f64>,
+    upload_cpu: CpuUse,
+    validate_cpu: CpuUse,
+    /// Median and slowest course-enrolment request, and how many there were.
+    enrolment_batches: Option<(Duration, Duration, usize)>,
+    /// The dry run of the first course-enrolment batch: parsing and checking, nothing stored.
+    dry_run: Option<Duration>,
+    /// Rows PostgreSQL read from the benchmark database's tables during the run (sequential
+    /// scans and index fetches), from its statistics.
+    postgres_rows_read: Option<i64>,
+}
+
+fn run_once(
+    api: &Api,
+    server: &mut Server,
+    backend: Backend,
+    postgres: Option<&PgDatabase>,
+    workload: &Workload,
+    format: Format,
+    args: &Args,
+) -> anyhow::Result<RunResult> {
+    let pid = server.pid();
+    // What PostgreSQL reads for the run, from its statistics.
+    let mut statistics = match postgres {
+        Some(database) => Some(diesel::PgConnection::establish(&database.url)?),
+        None => None,
+    };
+    let read_before = statistics.as_mut().map(rows_read).transpose()?;
+    let opened = api.post(
+        "/api/v1/submissions",
+        "application/json",
+        serde_json::to_vec(&serde_json::json!({ "round": ROUND }))?,
+        201,
+    )?;
+    let id = opened["id"]
+        .as_str()
+        .ok_or_else(|| anyhow!("the new submission has no id: {opened}"))?
+        .to_owned();
+    let max = opened["maxRecordsPerRequest"]
+        .as_u64()
+        .and_then(|max| usize::try_from(max).ok())
+        .unwrap_or(DEFAULT_MAX_RECORDS);
+    let batches = batches(&workload.records, format, max)?;
+    let requests = batches.len();
+    let bytes = batches.iter().map(|batch| batch.body.len()).sum();
+    let dry_run_body = batches
+        .iter()
+        .find(|batch| batch.file == SdrFile::CourseEnrolments)
+        .map(|batch| batch.body.clone());
+
+    // Upload.
+    let peak_is_per_run = proc::reset_peak(pid);
+    let database = postgres.map(|database| database.name.as_str());
+    let cpu = CpuMeter::start(pid, database);
+    let started = Instant::now();
+    let mut enrolment_times = Vec::new();
+    for batch in batches {
+        let path = format!("/api/v1/submissions/{id}/{}", batch.file);
+        let sent = Instant::now();
+        let report = api.post(&path, format.content_type(), batch.body, 200)?;
+        if batch.file == SdrFile::CourseEnrolments {
+            enrolment_times.push(sent.elapsed());
+        }
+        let received = report["received"].as_u64().unwrap_or(0);
+        if received != batch.records as u64 {
+            bail!(
+                "{path}: the server received {received} of {} records: {}",
+                batch.records,
+                excerpt(&report)
+            );
+        }
+    }
+    let upload = started.elapsed();
+    let upload_cpu = cpu.stop();
+
+    // Validate and wait for the verdict.
+    let cpu = CpuMeter::start(pid, database);
+    let validating = Instant::now();
+    api.post(
+        &format!("/api/v1/submissions/{id}/validate"),
+        "application/json",
+        Vec::new(),
+        202,
+    )?;
+    let view = wait_for_verdict(api, server, &id, args)?;
+    let validate = validating.elapsed();
+    let total = started.elapsed();
+    let validate_cpu = cpu.stop();
+    let peak_rss_kib = proc::peak_rss_kib(pid);
+    let load_average = proc::load_average();
+
+    let verdict = view["status"].as_str().unwrap_or("?").to_owned();
+    let counts: u64 = view["recordCounts"]
+        .as_object()
+        .map(|counts| counts.values().filter_map(Value::as_u64).sum())
+        .unwrap_or(0);
+
+    // Outside the timing: the dry run of one enrolment batch, three times, the median.
+    let dry_run = match dry_run_body {
+        Some(body) => {
+            let mut times = Vec::new();
+            for _ in 0..3 {
+                let sent = Instant::now();
+                api.post(
+                    "/api/v1/validation/course-enrolments",
+                    format.content_type(),
+                    body.clone(),
+                    200,
+                )?;
+                times.push(sent.elapsed());
+            }
+            median(&mut times)
+        }
+        None => None,
+    };
+    // Done with it; its records stay in the database.
+    if let Err(error) = api.post(
+        &format!("/api/v1/submissions/{id}/cancel"),
+        "application/json",
+        Vec::new(),
+        200,
+    ) {
+        println!("    (could not cancel the submission: {error:#})");
+    }
+    let postgres_rows_read = match (statistics.as_mut(), read_before) {
+        (Some(conn), Some(before)) => {
+            // Backends report their statistics at most once a second, and when idle.
+            thread::sleep(Duration::from_secs(2));
+            Some(rows_read(conn)? - before)
+        }
+        _ => None,
+    };
+
+    let enrolment_batches = {
+        let count = enrolment_times.len();
+        let slowest = enrolment_times.iter().max().copied();
+        median(&mut enrolment_times)
+            .zip(slowest)
+            .map(|(m, s)| (m, s, count))
+    };
+    Ok(RunResult {
+        backend,
+        variant: workload.variant,
+        format,
+        records: workload.total,
+        requests,
+        bytes,
+        upload,
+        validate,
+        total,
+        verdict,
+        errors: view["errorCount"].as_i64().unwrap_or(-1),
+        warnings: view["warningCount"].as_i64().unwrap_or(-1),
+        expected_errors: workload.broken.total(),
+        counts_match: counts == workload.total as u64,
+        peak_rss_kib,
+        peak_is_per_run,
+        load_average,
+        upload_cpu,
+        validate_cpu,
+        enrolment_batches,
+        dry_run,
+        postgres_rows_read,
+    })
+}
+
+/// Polls the submission until it is `Processed` or `Rejected`; its last view. Prints the
+/// `progress` the server reports, when it does, at most once a second.
+fn wait_for_verdict(
+    api: &Api,
+    server: &mut Server,
+    id: &str,
+    args: &Args,
+) -> anyhow::Result<Value> {
+    let started = Instant::now();
+    let poll = Duration::from_millis(args.poll_ms.max(1));
+    let limit = Duration::from_secs(args.verdict_timeout);
+    let mut last_progress: Option<(Instant, Value)> = None;
+    let path = format!("/api/v1/submissions/{id}");
+    loop {
+        thread::sleep(poll);
+        let view = api.get(&path)?;
+        match view["status"].as_str() {
+            Some("Processed" | "Rejected") => return Ok(view),
+            Some("Queued" | "Validating") => {}
+            other => bail!(
+                "the submission is {other:?} while waiting for a verdict: {}",
+                excerpt(&view)
+            ),
+        }
+        if let Some(progress) = view.get("progress").filter(|p| !p.is_null()) {
+            let due = last_progress.as_ref().is_none_or(|(at, last)| {
+                at.elapsed() >= Duration::from_secs(1) && last != progress
+            });
+            if due {
+                println!(
+                    "    {:>6.1} s  {} progress {progress}",
+                    started.elapsed().as_secs_f64(),
+                    view["status"].as_str().unwrap_or("?")
+                );
+                last_progress = Some((Instant::now(), progress.clone()));
+            }
+        }
+        if started.elapsed() > limit {
+            bail!(
+                "no verdict after {} s (--verdict-timeout); last status {}",
+                limit.as_secs(),
+                view["status"]
+            );
+        }
+        // A server that died would otherwise be polled until the timeout.
+        server.check_alive()?;
+    }
+}
+
+/// A JSON value as text, cut short for a message.
+fn excerpt(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(500) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
+}
+
+fn median(times: &mut [Duration]) -> Option<Duration> {
+    times.sort();
+    times.get(times.len() / 2).copied()
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+/// A fresh PostgreSQL database for the benchmark, dropped when this is dropped.
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl PgDatabase {
+    fn create(admin_url: &str) -> anyhow::Result<Self> {
+        let (address, query) = match admin_url.split_once('?') {
+            Some((address, query)) => (address, format!("?{query}")),
+            None => (admin_url, String::new()),
+        };
+        let Some((server, _)) = address
+            .rsplit_once('/')
+            .filter(|(server, _)| server.contains("://"))
+        else {
+            bail!(
+                "{} is not a postgres://HOST/DATABASE URL",
+                redact(admin_url)
+            );
+        };
+        let mut conn = diesel::PgConnection::establish(admin_url)?;
+        let name = format!("dxp_bench_{}", uuid::Uuid::new_v4().simple());
+        diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn)?;
+        Ok(Self {
+            admin_url: admin_url.to_owned(),
+            url: format!("{server}/{name}{query}"),
+            name,
+        })
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let dropped = diesel::PgConnection::establish(&self.admin_url)
+            .map_err(anyhow::Error::from)
+            .and_then(|mut conn| {
+                diesel::sql_query(format!(
+                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    self.name
+                ))
+                .execute(&mut conn)
+                .map_err(anyhow::Error::from)
+            });
+        if let Err(error) = dropped {
+            eprintln!(
+                "bench_return: could not drop the benchmark database {}: {error:#}",
+                self.name
+            );
+        }
+    }
+}
+
+/// A URL without its user and password.
+fn redact(url: &str) -> String {
+    match (url.split_once("://"), url.rsplit_once('@')) {
+        (Some((scheme, _)), Some((_, host))) => format!("{scheme}://…@{host}"),
+        _ => url.to_owned(),
+    }
+}
+
+struct CopyRate {
+    rows: usize,
+    bytes: usize,
+    runs: usize,
+    /// Median seconds into the plain table, and into the one with a primary key.
+    plain: Duration,
+    keyed: Duration,
+}
+
+impl CopyRate {
+    fn plain_rate(&self) -> f64 {
+        rate(self.rows, self.plain)
+    }
+}
+
+/// Times `psql`'s `\copy ... FROM pstdin` of the enrolments, as CSV, into a plain table and
+/// into one with a primary key on `local_id`: the median of `runs` runs each.
+fn copy_rates(
+    database: &PgDatabase,
+    enrolments: &[CourseEnrolment],
+    runs: usize,
+) -> anyhow::Result<CopyRate> {
+    let csv = copy_csv(enrolments);
+    let mut conn = diesel::PgConnection::establish(&database.url)?;
+    let mut medians = Vec::new();
+    for (table, key) in [
+        ("bench_copy_plain", ""),
+        ("bench_copy_keyed", " PRIMARY KEY"),
+    ] {
+        let ddl = COPY_TABLE.replace("{table}", table).replace("{key}", key);
+        diesel::sql_query(ddl).execute(&mut conn)?;
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            diesel::sql_query(format!("TRUNCATE {table}")).execute(&mut conn)?;
+            diesel::sql_query("CHECKPOINT").execute(&mut conn).ok();
+            times.push(psql_copy(&database.url, table, &csv)?);
+        }
+        let copied = count_rows(&mut conn, table)?;
+        if copied != enrolments.len() as i64 {
+            bail!(
+                "COPY left {copied} rows in {table}, not {}",
+                enrolments.len()
+            );
+        }
+        medians.push(median(&mut times).unwrap_or_default());
+    }
+    Ok(CopyRate {
+        rows: enrolments.len(),
+        bytes: csv.len(),
+        runs,
+        plain: medians.first().copied().unwrap_or_default(),
+        keyed: medians.get(1).copied().unwrap_or_default(),
+    })
+}
+
+/// The rows read so far from the tables of the connection's database: sequential scans' rows
+/// and index scans' fetches, summed over every table.
+fn rows_read(conn: &mut diesel::PgConnection) -> anyhow::Result<i64> {
+    #[derive(diesel::QueryableByName)]
+    struct Read {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        rows: i64,
+    }
+    diesel::sql_query("SELECT pg_stat_clear_snapshot()").execute(conn)?;
+    let read: Read = diesel::sql_query(
+        "SELECT (coalesce(sum(seq_tup_read), 0) + coalesce(sum(idx_tup_fetch), 0))::bigint \
+         AS rows FROM pg_stat_user_tables",
+    )
+    .get_result(conn)?;
+    Ok(read.rows)
+}
+
+fn count_rows(conn: &mut diesel::PgConnection, table: &str) -> anyhow::Result<i64> {
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        rows: i64,
+    }
+    let counted: Count =
+        diesel::sql_query(format!("SELECT count(*) AS rows FROM {table}")).get_result(conn)?;
+    Ok(counted.rows)
+}
+
+/// One `psql \copy` of the CSV into the table: the time from starting psql to its exit.
+fn psql_copy(url: &str, table: &str, csv: &[u8]) -> anyhow::Result<Duration> {
+    let started = Instant::now();
+    let mut child = Command::new("psql")
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c"])
+        .arg(format!("\\copy {table} FROM pstdin WITH (FORMAT csv)"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .context("cannot run psql (the PostgreSQL client): is it installed and on PATH?")?;
+    let Some(mut stdin) = child.stdin.take() else {
+        bail!("psql has no standard input to write to");
+    };
+    let output = thread::scope(|scope| {
+        let writer = scope.spawn(move || stdin.write_all(csv));
+        let output = child.wait_with_output();
+        (writer.join(), output)
+    });
+    let elapsed = started.elapsed();
+    let (written, output) = output;
+    let output = output.context("waiting for psql")?;
+    if !output.status.success() {
+        bail!(
+            "psql \\copy failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    match written {
+        Ok(Ok(())) => Ok(elapsed),
+        Ok(Err(error)) => bail!("writing the rows to psql: {error}"),
+        Err(_) => bail!("the thread writing to psql panicked"),
+    }
+}
+
+/// The enrolments as CSV rows for [`COPY_TABLE`]: empty for NULL, arrays as `{a,b}`.
+fn copy_csv(enrolments: &[CourseEnrolment]) -> Vec<u8> {
+    fn text(row: &mut String, value: &str) {
+        if value.contains([',', '"', '\n', '\r']) || value.is_empty() {
+            row.push('"');
+            row.push_str(&value.replace('"', "\"\""));
+            row.push('"');
+        } else {
+            row.push_str(value);
+        }
+    }
+    fn optional<T: std::fmt::Display>(row: &mut String, value: Option<T>) {
+        if let Some(value) = value {
+            let _ = write!(row, "{value}");
+        }
+    }
+    let mut out = String::with_capacity(enrolments.len() * 400);
+    for e in enrolments {
+        text(&mut out, &e.local_id);
+        out.push(',');
+        text(&mut out, &e.student_identification_code);
+        out.push(',');
+        text(&mut out, &e.qualification_code);
+        out.push(',');
+        text(&mut out, &e.course_code);
+        let _ = write!(
+            out,
+            ",{},{},",
+            e.course_start_date.to_rfc3339(),
+            e.course_end_date.to_rfc3339()
+        );
+        optional(
+            &mut out,
+            e.students_course_withdrawal_date.map(|d| d.to_rfc3339()),
+        );
+        out.push(',');
+        text(&mut out, &e.category_of_fees_assessment);
+        let _ = write!(out, ",{},", e.intramural_extramural_attendance);
+        text(&mut out, &e.course_delivery_site);
+        out.push(',');
+        text(&mut out, &e.source_of_funding);
+        out.push(',');
+        text(&mut out, &e.residential_status);
+        let _ = write!(out, ",{},", e.australian_residential_status);
+        text(&mut out, &e.funding_category);
+        let _ = write!(out, ",{},", e.course_classification);
+        text(&mut out, &e.nzsced_field_of_study);
+        let months: Vec<String> = e.efts_by_month.iter().map(f64::to_string).collect();
+        let _ = write!(
+            out,
+            ",{},\"{{{}}}\",{},",
+            e.course_efts_factor,
+            months.join(","),
+            e.national_student_number
+        );
+        optional(&mut out, e.consortium);
+        out.push(',');
+        optional(&mut out, e.ite_sector);
+        out.push(',');
+        if let Some(subjects) = &e.ite_subject {
+            let quoted: Vec<String> = subjects.iter().map(|s| format!("\"{s}\"")).collect();
+            text(&mut out, &format!("{{{}}}", quoted.join(",")));
+        }
+        out.push(',');
+        optional(&mut out, e.apprenticeships);
+        out.push(',');
+        if let Some(indicator) = &e.secondary_school_programme_indicator {
+            text(&mut out, indicator);
+        }
+        out.push(',');
+        optional(&mut out, e.actual_course_fee);
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+fn rate(records: usize, elapsed: Duration) -> f64 {
+    records as f64 / elapsed.as_secs_f64().max(f64::MIN_POSITIVE)
+}
+
+/// A count with thousands separators.
+fn group(value: usize) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+fn group_i64(value: i64) -> String {
+    match usize::try_from(value) {
+        Ok(value) => group(value),
+        Err(_) => value.to_string(),
+    }
+}
+
+fn group_rate(value: f64) -> String {
+    group(value.round().max(0.0) as usize)
+}
+
+fn seconds(elapsed: Duration) -> String {
+    format!("{:.1}", elapsed.as_secs_f64())
+}
+
+fn millis(elapsed: Duration) -> String {
+    format!("{:.0}", elapsed.as_secs_f64() * 1e3)
+}
+
+fn cpu_cell(cpu: CpuUse) -> String {
+    let mut cell = match cpu.server_seconds {
+        Some(server) => format!("{server:.1}"),
+        None => "?".to_owned(),
+    };
+    if let Some(postgres) = cpu.postgres_seconds {
+        let _ = write!(cell, " + {postgres:.1}");
+    }
+    match cpu.machine_busy {
+        Some(busy) => {
+            let _ = write!(cell, " s / {:.0}%", busy * 100.0);
+        }
+        None => cell.push_str(" s / ?"),
+    }
+    cell
+}
+
+/// Prints rows as a Markdown table with right-aligned columns (the first three left).
+fn print_table(header: &[&str], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (at, cell) in row.iter().enumerate() {
+            if let Some(width) = widths.get_mut(at) {
+                *width = (*width).max(cell.chars().count());
+            }
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let mut out = String::from("|");
+        for (at, cell) in cells.iter().enumerate() {
+            let width = widths.get(at).copied().unwrap_or(0);
+            if at < 3 {
+                let _ = write!(out, " {cell:<width$} |");
+            } else {
+                let _ = write!(out, " {cell:>width$} |");
+            }
+        }
+        out
+    };
+    println!("{}", line(header.iter().map(|h| (*h).to_owned()).collect()));
+    let rule: Vec<String> = widths
+        .iter()
+        .enumerate()
+        .map(|(at, width)| {
+            if at < 3 {
+                format!(":{}", "-".repeat(width.saturating_sub(1)))
+            } else {
+                format!("{}:", "-".repeat(width.saturating_sub(1)))
+            }
+        })
+        .collect();
+    let mut out = String::from("|");
+    for cell in rule {
+        let _ = write!(out, " {cell} |");
+    }
+    println!("{out}");
+    for row in rows {
+        println!("{}", line(row.clone()));
+    }
+}
+
+fn print_results(results: &[RunResult], copy: Option<&CopyRate>) {
+    if results.is_empty() {
+        println!("no runs");
+    } else {
+        println!(
+            "Results (records/s count the records of all five files; validation is the \
+             validate call to the verdict; end to end is the first upload to the verdict)"
+        );
+        println!();
+        let mut rows = Vec::new();
+        for r in results {
+            let verdict_ok = r.counts_match
+                && r.errors == r.expected_errors as i64
+                && r.verdict
+                    == if r.expected_errors == 0 {
+                        "Processed"
+                    } else {
+                        "Rejected"
+                    };
+            let mut row = vec![
+                r.backend.name().to_owned(),
+                r.variant.name().to_owned(),
+                r.format.name().to_owned(),
+                group(r.records),
+                seconds(r.upload),
+                group_rate(rate(r.records, r.upload)),
+                seconds(r.validate),
+                group_rate(rate(r.records, r.validate)),
+                seconds(r.total),
+                group_rate(rate(r.records, r.total)),
+            ];
+            if let Some(copy) = copy {
+                row.push(format!(
+                    "{:.1}%",
+                    100.0 * rate(r.records, r.total) / copy.plain_rate()
+                ));
+            }
+            row.push(r.verdict.clone());
+            row.push(format!(
+                "{} ({}){}",
+                group_i64(r.errors),
+                group(r.expected_errors),
+                if verdict_ok { "" } else { " MISMATCH" }
+            ));
+            row.push(group_i64(r.warnings));
+            row.push(match r.peak_rss_kib {
+                Some(kib) => format!(
+                    "{:.0} MiB{}",
+                    kib as f64 / 1024.0,
+                    if r.peak_is_per_run { "" } else { "*" }
+                ),
+                None => "?".to_owned(),
+            });
+            rows.push(row);
+        }
+        let mut header = vec![
+            "backend",
+            "return",
+            "format",
+            "records",
+            "upload s",
+            "upload rec/s",
+            "validate s",
+            "validate rec/s",
+            "total s",
+            "end-to-end rec/s",
+        ];
+        if copy.is_some() {
+            header.push("of COPY");
+        }
+        header.extend([
+            "verdict",
+            "errors (expected)",
+            "warnings",
+            "server peak RSS",
+        ]);
+        print_table(&header, &rows);
+        if results.iter().any(|r| !r.peak_is_per_run) {
+            println!("* peak since the server started: the kernel refused to reset it per run");
+        }
+        if results.iter().any(|r| !r.counts_match) {
+            println!("MISMATCH: the server holds a different number of records than were sent");
+        }
+        println!();
+        println!(
+            "Where the time goes (one enrolment request = one batch of maxRecordsPerRequest \
+             records; the dry run sends the same batch to /api/v1/validation/course-enrolments, \
+             which parses and checks it and stores nothing; CPU = the server's CPU seconds \
+             (+ the PostgreSQL backends' CPU seconds) / the whole machine's busy share, all \
+             cores, in that phase; PG rows read = rows PostgreSQL read from the tables in the \
+             whole run, sequential and through indexes; load = the one-minute load average at \
+             the verdict)"
+        );
+        println!();
+        let rows: Vec<Vec<String>> = results
+            .iter()
+            .map(|r| {
+                let (batch_median, batch_max, batches) = match r.enrolment_batches {
+                    Some((m, s, n)) => (millis(m), millis(s), n.to_string()),
+                    None => ("?".to_owned(), "?".to_owned(), "0".to_owned()),
+                };
+                vec![
+                    r.backend.name().to_owned(),
+                    r.variant.name().to_owned(),
+                    r.format.name().to_owned(),
+                    r.requests.to_string(),
+                    format!("{:.0}", r.bytes as f64 / 1e6),
+                    batches,
+                    batch_median,
+                    batch_max,
+                    r.dry_run.map(millis).unwrap_or_else(|| "?".to_owned()),
+                    cpu_cell(r.upload_cpu),
+                    cpu_cell(r.validate_cpu),
+                    r.postgres_rows_read.map_or_else(
+                        || "-".to_owned(),
+                        |rows| format!("{:.1} M", rows as f64 / 1e6),
+                    ),
+                    r.load_average
+                        .map_or_else(|| "?".to_owned(), |load| format!("{load:.1}")),
+                ]
+            })
+            .collect();
+        print_table(
+            &[
+                "backend",
+                "return",
+                "format",
+                "requests",
+                "MB sent",
+                "enrolment requests",
+                "median ms",
+                "slowest ms",
+                "dry run ms",
+                "upload CPU",
+                "validate CPU",
+                "PG rows read",
+                "load",
+            ],
+            &rows,
+        );
+    }
+    println!();
+    match copy {
+        Some(copy) => {
+            println!(
+                "PostgreSQL COPY of {} enrolment rows ({:.0} MB of CSV, 25 columns, median of {} \
+                 runs, psql \\copy FROM STDIN):",
+                group(copy.rows),
+                copy.bytes as f64 / 1e6,
+                copy.runs
+            );
+            println!(
+                "  plain table:            {} s  {} rows/s",
+                seconds_precise(copy.plain),
+                group_rate(copy.plain_rate())
+            );
+            println!(
+                "  with PRIMARY KEY:       {} s  {} rows/s",
+                seconds_precise(copy.keyed),
+                group_rate(rate(copy.rows, copy.keyed))
+            );
+            for r in results {
+                let ours = rate(r.records, r.total);
+                println!(
+                    "  ours / COPY, {} {} {}: {:.3} (COPY is {:.0}x faster end to end)",
+                    r.backend.name(),
+                    r.variant.name(),
+                    r.format.name(),
+                    ours / copy.plain_rate(),
+                    copy.plain_rate() / ours.max(f64::MIN_POSITIVE)
+                );
+            }
+        }
+        None => println!("PostgreSQL COPY: not measured (PostgreSQL unavailable)"),
+    }
+}
+
+fn seconds_precise(elapsed: Duration) -> String {
+    format!("{:.2}", elapsed.as_secs_f64())
+}
+
+/// The machine and the binary, for the record.
+fn print_machine(dxp: &Path) {
+    let cores = thread::available_parallelism().map_or(0, usize::from);
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("model name"))
+                .map(|rest| rest.trim_start_matches([' ', '\t', ':']).to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned());
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("MemTotal:"))
+                .and_then(|rest| {
+                    rest.trim()
+                        .trim_end_matches("kB")
+                        .trim()
+                        .parse::<f64>()
+                        .ok()
+                })
+        })
+        .map_or_else(
+            || "? GiB".to_owned(),
+            |kib| format!("{:.1} GiB", kib / 1024.0 / 1024.0),
+        );
+    let built = std::fs::metadata(dxp)
+        .and_then(|meta| meta.modified())
+        .ok()
+        .map(|at| chrono::DateTime::<chrono::Utc>::from(at).format("%Y-%m-%d %H:%M UTC"))
+        .map_or_else(|| "?".to_owned(), |at| at.to_string());
+    println!(
+        "bench_return, {}: {cores} cores ({cpu}), {memory} memory",
+        chrono::Utc::now().format("%Y-%m-%d %H:%M UTC")
+    );
+    println!("server: {} (built {built})", dxp.display());
+}
