@@ -106,11 +106,21 @@ where
             .status
             .apply(SubmissionEvent::RecordsChanged)
             .map_err(StoreError::from)?;
+        // A file's first upload has nothing to compare with: skipping the look-up of stored
+        // records keeps a large first upload linear (PostgreSQL's plan for the look-up degrades
+        // while the table grows faster than its statistics).
+        let has_stored = diesel::select(diesel::dsl::exists(
+            records::table
+                .filter(records::submission_id.eq(submission_id))
+                .filter(records::file.eq(file.as_str())),
+        ))
+        .get_result::<bool>(conn)?;
         let mut writer = RecordWriter {
             conn,
             submission_id,
             file,
             received_at: now(),
+            compare_with_stored: has_stored,
             stored: 0,
             unchanged: 0,
         };
@@ -154,6 +164,8 @@ pub struct RecordWriter<'c> {
     submission_id: &'c str,
     file: SdrFile,
     received_at: chrono::NaiveDateTime,
+    /// Whether the file had records before this request (else every record is new).
+    compare_with_stored: bool,
     stored: usize,
     unchanged: usize,
 }
@@ -173,12 +185,16 @@ impl RecordWriter<'_> {
             .filter(|(position, record)| last_of.get(record.local_id.as_str()) == Some(position))
             .map(|(_, record)| record)
             .collect();
-        let stored = stored_texts(
-            conn,
-            submission_id,
-            file,
-            kept.iter().map(|r| r.local_id.as_str()),
-        )?;
+        let stored = if self.compare_with_stored {
+            stored_texts(
+                conn,
+                submission_id,
+                file,
+                kept.iter().map(|r| r.local_id.as_str()),
+            )?
+        } else {
+            HashMap::new()
+        };
         let changed: Vec<&IncomingRecord> = kept
             .iter()
             .copied()
