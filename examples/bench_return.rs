@@ -22,14 +22,16 @@
 //! 3. For each variant and format, opens a submission for 2026-APR, uploads the five files in
 //!    requests of at most the submission's `maxRecordsPerRequest` records (JSON `{"records"}`
 //!    batches, or DXP CSV files of that many rows each with the header row), asks for
-//!    validation and polls every `--poll-ms` until the verdict. The submission is cancelled
-//!    afterwards; its records stay in the database, so later runs find bigger tables.
+//!    validation and polls every `--poll-ms` until the verdict, printing the submission's
+//!    `progress` when it has one. The submission is cancelled afterwards; its records stay in
+//!    the database, so later runs find bigger tables.
 //! 4. Prints per run: upload records/s, validation seconds and records/s (validate call to
 //!    verdict), end-to-end records/s (first upload to verdict), the verdict and error count
 //!    against the expected count, and the server's peak RSS during the run (`VmHWM`, reset
 //!    before each run through `/proc/PID/clear_refs`). Then, where the time goes: the time of
 //!    one enrolment batch, the dry run of the same batch (parsing and checking without storing),
-//!    and the server's CPU and the whole machine's CPU during upload and validation.
+//!    the CPU of the server, of the PostgreSQL backends and of the whole machine during upload
+//!    and validation, and the rows PostgreSQL read from its tables in the run.
 //! 5. Times PostgreSQL's `COPY ... FROM STDIN` (through `psql`) of the same enrolment rows into
 //!    a plain 25-column table, and into the same table with a primary key, and prints ours
 //!    against it.
@@ -1273,7 +1275,9 @@ fn copy_rates(
         let mut times = Vec::new();
         for _ in 0..runs {
             diesel::sql_query(format!("TRUNCATE {table}")).execute(&mut conn)?;
-            diesel::sql_query("CHECKPOINT").execute(&mut conn).ok();
+            // Each run starts from a flushed database; only a superuser may ask, and without
+            // it the runs are merely noisier.
+            let _ = diesel::sql_query("CHECKPOINT").execute(&mut conn);
             times.push(psql_copy(&database.url, table, &csv)?);
         }
         let copied = count_rows(&mut conn, table)?;
