@@ -49,7 +49,7 @@ pub fn tally(problems: &[Problem]) -> (i32, i32) {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = problems)]
+#[diesel(table_name = problems, treat_none_as_default_value = false)]
 struct NewProblemRow<'a> {
     submission_id: &'a str,
     file: &'a str,
@@ -81,8 +81,23 @@ pub fn insert<'a>(
             message: &problem.message,
         })
         .collect();
-    for chunk in rows.chunks(CHUNK) {
-        crate::on_backend!(conn, inner => diesel::insert_into(problems::table).values(chunk).execute(inner))?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    match conn {
+        // One binary COPY, however many: a rejected return can have a problem on every record.
+        DbConnection::Postgresql(inner) => {
+            diesel::copy_from(problems::table)
+                .from_insertable(&rows)
+                .execute(inner)?;
+        }
+        DbConnection::Sqlite(inner) => {
+            for chunk in rows.chunks(CHUNK) {
+                diesel::insert_into(problems::table)
+                    .values(chunk)
+                    .execute(inner)?;
+            }
+        }
     }
     Ok(())
 }

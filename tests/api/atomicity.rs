@@ -50,11 +50,11 @@ fn a_failure_mid_batch_leaves_nothing_written(backend: Backend) {
     let before = teo.submission(&id);
 
     install_failing_trigger(backend, &server.database.url);
-    // 1,200 records: the first chunks are written before the poisoned one fails.
-    let mut records: Vec<String> = (100..1300).map(testkit::valid_json).collect();
-    let mut poisoned: Value = serde_json::from_str(&records[1100]).expect("JSON");
+    // 6,000 records: the first chunk (5,000) is written before the poisoned one fails.
+    let mut records: Vec<String> = (100..6100).map(testkit::valid_json).collect();
+    let mut poisoned: Value = serde_json::from_str(&records[5500]).expect("JSON");
     poisoned["localId"] = Value::from(POISON);
-    records[1100] = poisoned.to_string();
+    records[5500] = poisoned.to_string();
     let problem = expect_problem(teo.upload_raw(&id, &records), 500);
     let detail = problem["detail"].as_str().unwrap_or_default();
     assert!(

@@ -1,10 +1,11 @@
 //! The records of a submission, for all five SDR files: added or replaced by `localId`, stored
 //! exactly as received with their record-level problems, one transaction per request.
 
-use std::collections::{HashMap, HashSet};
+mod write;
+
+use std::collections::HashMap;
 
 use diesel::prelude::*;
-use diesel::upsert::excluded;
 use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
 use dxp_domain::{Problem, SdrFile};
 
@@ -12,10 +13,9 @@ use crate::problems::{self, Origin};
 use crate::schema::records;
 use crate::submissions::{self, Scope};
 use crate::time::now;
-use crate::{DbConnection, StoreError, on_backend};
+use crate::{DbConnection, StoreError};
 
-/// Rows per multi-row statement: 8 columns × 500 rows stays well inside both backends'
-/// bind-parameter limits.
+/// Ids per look-up: well inside both backends' bind-parameter limits.
 const CHUNK: usize = 500;
 
 /// A record to store: its key, the learner's code for problem reports, the record as received,
@@ -29,6 +29,8 @@ pub struct IncomingRecord {
     pub problems: Vec<Problem>,
 }
 
+/// A record as stored. `treat_none_as_default_value = false` makes a missing learner code
+/// NULL in `COPY` as in `INSERT`.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = records, treat_none_as_default_value = false)]
 struct RecordRow<'a> {
@@ -106,21 +108,12 @@ where
             .status
             .apply(SubmissionEvent::RecordsChanged)
             .map_err(StoreError::from)?;
-        // A file's first upload has nothing to compare with: skipping the look-up of stored
-        // records keeps a large first upload linear (PostgreSQL's plan for the look-up degrades
-        // while the table grows faster than its statistics).
-        let has_stored = diesel::select(diesel::dsl::exists(
-            records::table
-                .filter(records::submission_id.eq(submission_id))
-                .filter(records::file.eq(file.as_str())),
-        ))
-        .get_result::<bool>(conn)?;
         let mut writer = RecordWriter {
             conn,
             submission_id,
             file,
             received_at: now(),
-            compare_with_stored: has_stored,
+            copy_new: true,
             stored: 0,
             unchanged: 0,
         };
@@ -164,8 +157,9 @@ pub struct RecordWriter<'c> {
     submission_id: &'c str,
     file: SdrFile,
     received_at: chrono::NaiveDateTime,
-    /// Whether the file had records before this request (else every record is new).
-    compare_with_stored: bool,
+    /// Whether new records are still sent by `COPY` (PostgreSQL): true until a chunk meets a
+    /// stored `localId`, after which the request's chunks are upserted.
+    copy_new: bool,
     stored: usize,
     unchanged: usize,
 }
@@ -174,81 +168,66 @@ impl RecordWriter<'_> {
     /// Adds or replaces these records (a later record with the same `localId` wins), skipping
     /// those identical to what is stored, with their record-level problems.
     pub fn write(&mut self, incoming: &[IncomingRecord]) -> Result<(), StoreError> {
-        let (conn, submission_id, file) = (&mut *self.conn, self.submission_id, self.file);
-        let mut last_of: HashMap<&str, usize> = HashMap::with_capacity(incoming.len());
-        for (position, record) in incoming.iter().enumerate() {
-            last_of.insert(record.local_id.as_str(), position);
-        }
-        let kept: Vec<&IncomingRecord> = incoming
-            .iter()
-            .enumerate()
-            .filter(|(position, record)| last_of.get(record.local_id.as_str()) == Some(position))
-            .map(|(_, record)| record)
-            .collect();
-        let stored = if self.compare_with_stored {
-            stored_texts(
-                conn,
-                submission_id,
-                file,
-                kept.iter().map(|r| r.local_id.as_str()),
-            )?
-        } else {
-            HashMap::new()
-        };
-        let changed: Vec<&IncomingRecord> = kept
-            .iter()
-            .copied()
-            .filter(|record| stored.get(&record.local_id) != Some(&record.record))
-            .collect();
-        self.unchanged += kept.len() - changed.len();
-        if changed.is_empty() {
+        let kept = latest_of_each_local_id(incoming);
+        if kept.is_empty() {
             return Ok(());
         }
-        for chunk in changed.chunks(CHUNK) {
-            let rows: Vec<RecordRow<'_>> = chunk
-                .iter()
-                .map(|record| {
-                    let (errors, warnings) = problems::tally(&record.problems);
-                    RecordRow {
-                        submission_id,
-                        file: file.as_str(),
-                        local_id: &record.local_id,
-                        student_identification_code: record.student_identification_code.as_deref(),
-                        record: &record.record,
-                        error_count: errors,
-                        warning_count: warnings,
-                        received_at: self.received_at,
-                    }
-                })
-                .collect();
-            on_backend!(conn, inner => {
-                use records::dsl as r;
-                diesel::insert_into(records::table)
-                    .values(&rows)
-                    .on_conflict((r::submission_id, r::file, r::local_id))
-                    .do_update()
-                    .set((
-                        r::student_identification_code.eq(excluded(r::student_identification_code)),
-                        r::record.eq(excluded(r::record)),
-                        r::error_count.eq(excluded(r::error_count)),
-                        r::warning_count.eq(excluded(r::warning_count)),
-                        r::received_at.eq(excluded(r::received_at)),
-                    ))
-                    .execute(inner)
-            })?;
+        let (submission_id, file) = (self.submission_id, self.file);
+        let rows: Vec<RecordRow<'_>> = kept
+            .iter()
+            .map(|record| {
+                let (errors, warnings) = problems::tally(&record.problems);
+                RecordRow {
+                    submission_id,
+                    file: file.as_str(),
+                    local_id: &record.local_id,
+                    student_identification_code: record.student_identification_code.as_deref(),
+                    record: &record.record,
+                    error_count: errors,
+                    warning_count: warnings,
+                    received_at: self.received_at,
+                }
+            })
+            .collect();
+        let written = match &mut *self.conn {
+            DbConnection::Postgresql(conn) => write::postgres(conn, &rows, &mut self.copy_new)?,
+            DbConnection::Sqlite(conn) => write::sqlite(conn, &rows)?,
+        };
+        drop(rows);
+        let replaced: Vec<&str> = written
+            .replaced
+            .iter()
+            .map(|&at| kept[at].local_id.as_str())
+            .collect();
+        if !replaced.is_empty() {
+            problems::delete_for_records(self.conn, submission_id, file, &replaced)?;
         }
-        let changed_ids: Vec<&str> = changed.iter().map(|r| r.local_id.as_str()).collect();
-        problems::delete_for_records(conn, submission_id, file, &changed_ids)?;
-        let new_problems = changed.iter().flat_map(|record| {
+        let new_problems = written.changed.iter().flat_map(|&at| {
+            let record = kept[at];
             record
                 .problems
                 .iter()
-                .map(move |p| (record.local_id.as_str(), p))
+                .map(move |problem| (record.local_id.as_str(), problem))
         });
-        problems::insert(conn, submission_id, file, Origin::Record, new_problems)?;
-        self.stored += changed.len();
+        problems::insert(self.conn, submission_id, file, Origin::Record, new_problems)?;
+        self.stored += written.changed.len();
+        self.unchanged += kept.len() - written.changed.len();
         Ok(())
     }
+}
+
+/// The records of a chunk to write: the last of each `localId`, in the order they came.
+fn latest_of_each_local_id(incoming: &[IncomingRecord]) -> Vec<&IncomingRecord> {
+    let mut last_of: HashMap<&str, usize> = HashMap::with_capacity(incoming.len());
+    for (position, record) in incoming.iter().enumerate() {
+        last_of.insert(record.local_id.as_str(), position);
+    }
+    incoming
+        .iter()
+        .enumerate()
+        .filter(|(position, record)| last_of.get(record.local_id.as_str()) == Some(position))
+        .map(|(_, record)| record)
+        .collect()
 }
 
 /// Deletes one record. Not finding it is an error, so a typo is not mistaken for success.
@@ -303,27 +282,6 @@ fn records_changed(
         reason,
     )?;
     submissions::refresh_counts(conn, &submission.id)
-}
-
-/// The stored JSON of the records with these ids.
-fn stored_texts<'a>(
-    conn: &mut DbConnection,
-    submission_id: &str,
-    file: SdrFile,
-    local_ids: impl Iterator<Item = &'a str>,
-) -> Result<HashMap<String, String>, StoreError> {
-    let ids: Vec<&str> = local_ids.collect::<HashSet<_>>().into_iter().collect();
-    let mut texts = HashMap::with_capacity(ids.len());
-    for chunk in ids.chunks(CHUNK) {
-        let rows: Vec<(String, String)> = records::table
-            .filter(records::submission_id.eq(submission_id))
-            .filter(records::file.eq(file.as_str()))
-            .filter(records::local_id.eq_any(chunk))
-            .select((records::local_id, records::record))
-            .load(conn)?;
-        texts.extend(rows);
-    }
-    Ok(texts)
 }
 
 /// Every record of one file of a submission as received, with its `localId`, in `localId`
