@@ -1,19 +1,22 @@
 //! The background validators: they take validation jobs, apply the rules across records and
-//! files to the whole submission, and give the verdict. They run inside every `dxp serve` (and
+//! files to the whole submission, and give the verdict. Each record's own rules ran when it was
+//! uploaded (its problems are stored with it); a validation reads the stored records once, page
+//! by page, for the rules that relate them. They run inside every `dxp serve` (and
 //! alone in `dxp worker`); validators on several nodes share one queue through the job table's
 //! leases (see `dxp_persistence::jobs`).
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use dxp_domain::validation::across_files::{SubmissionRecords, check_across_files};
-use dxp_domain::validation::{check_file_in_year, rule_by_code};
+use std::sync::mpsc::SyncSender;
+
+use dxp_domain::submission::SubmissionStatus;
+use dxp_domain::validation::WholeSubmission;
 use dxp_domain::{Problem, SdrFile};
 use dxp_persistence::jobs::{self, Lease, Progress};
 use dxp_persistence::submissions::{self, Scope};
-use dxp_persistence::{StoreError, records};
+use dxp_persistence::{DbConnection, Pool, StoreError, records};
 use tokio::sync::Notify;
-use tracing::Instrument;
 
 use crate::Db;
 
@@ -89,108 +92,137 @@ async fn run(db: Db, handle: ValidatorHandle, owner: String, lease_for: Duration
 async fn validate(db: &Db, lease: Lease, lease_for: Duration) {
     let started = std::time::Instant::now();
     let span = tracing::info_span!("validation", submission.id = %lease.submission_id, job.attempt = lease.attempt);
-    let verdict = db
-        .run(move |conn| {
-            let submission = submissions::find(conn, &lease.submission_id, Scope::Everyone)?;
-            let total: i64 = submissions::record_counts(conn, &lease.submission_id)?
-                .iter()
-                .map(|(_, n)| n)
-                .sum();
-            let mut progress = Progress {
-                records_checked: 0,
-                records_total: total,
-            };
-            let mut stored = Vec::with_capacity(SdrFile::ALL.len());
-            for file in SdrFile::ALL {
-                stored.push((file, records::all(conn, &lease.submission_id, file)?));
-            }
-            let year = submission.round.year;
-            let mut found = Vec::new();
-            for (file, rows) in &stored {
-                if !jobs::renew(conn, &lease, lease_for, progress)? {
-                    return Err(StoreError::Conflict(
-                        "the lease was lost to another validator".to_owned(),
-                    ));
-                }
-                found.extend(problems_within_file(*file, year, rows));
-                progress.records_checked += rows.len() as i64;
-            }
-            found.extend(problems_across_files(
-                &stored,
-                submission.round.kind.files(),
-            ));
-            submissions::record_verdict(conn, &lease, progress, &found)
-        })
-        .instrument(span.clone())
-        .await;
+    let pool = db.pool();
+    let job_span = span.clone();
+    let verdict = actix_web::rt::task::spawn_blocking(move || {
+        let _entered = job_span.enter();
+        validate_stored(&pool, &lease, lease_for)
+    })
+    .await;
     let _entered = span.enter();
     match verdict {
-        Ok(status) => tracing::info!(
+        Ok(Ok(status)) => tracing::info!(
             submission.status = %status,
             elapsed_ms = started.elapsed().as_millis() as u64,
             "validation finished"
         ),
         // The job stays running under a lease that will expire; another validator (or this
         // one) takes it again then.
-        Err(error) => {
+        Ok(Err(error)) => {
             tracing::error!(error = %error, "validation failed; it will be retried when its lease expires")
+        }
+        Err(error) => {
+            tracing::error!(error = %error, "validation task failed; it will be retried when its lease expires")
         }
     }
 }
 
-/// The problems of the rules that relate the records of one file to each other (one record
-/// per key, the same ITE values across a learner's qualification), over every record of the
-/// file at once. Each record's own problems were stored when it was uploaded.
-fn problems_within_file(
-    file: SdrFile,
-    return_year: i32,
-    rows: &[(String, String)],
-) -> Vec<(SdrFile, String, Problem)> {
-    let report = check_file_in_year(
-        file,
-        return_year,
-        rows.iter().map(|(_, text)| text.as_str()),
-    );
-    report
-        .records
+/// Records read from the database per round trip: a few megabytes of JSON.
+const PAGE_RECORDS: i64 = 5_000;
+
+/// Pages read ahead of the rules.
+const PAGES_AHEAD: usize = 2;
+
+/// How often the lease is renewed and the progress shown while records are read.
+const PROGRESS_EVERY: Duration = Duration::from_millis(500);
+
+/// One page of a file's stored records, `(localId, JSON)` in localId order.
+type Page = (SdrFile, Vec<(String, String)>);
+
+/// Validates a stored submission: its records are read page by page, file by file, and given to
+/// the rules between records and files one at a time, so memory grows with the records' key
+/// fields and not with their text. A reader thread pages through the records on a connection
+/// of its own while this thread checks them, so the database and the rules work at once.
+///
+/// The records cannot change meanwhile: a submission being validated takes no uploads.
+fn validate_stored(
+    pool: &Pool,
+    lease: &Lease,
+    lease_for: Duration,
+) -> Result<SubmissionStatus, StoreError> {
+    let id = lease.submission_id.as_str();
+    let mut conn = pool.get()?;
+    let submission = submissions::find(&mut conn, id, Scope::Everyone)?;
+    let total: i64 = submissions::record_counts(&mut conn, id)?
+        .iter()
+        .map(|(_, n)| n)
+        .sum();
+    let mut progress = Progress {
+        records_checked: 0,
+        records_total: total,
+    };
+    let mut check = WholeSubmission::new(submission.round.kind.files());
+    let (pages, receiver) = std::sync::mpsc::sync_channel::<Result<Page, StoreError>>(PAGES_AHEAD);
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        scope.spawn(move || read_pages(pool, id, &pages));
+        let mut last_renewed = std::time::Instant::now();
+        for page in receiver {
+            let (file, rows) = page?;
+            for (local_id, json) in &rows {
+                check.add(file, local_id, json);
+            }
+            progress.records_checked += rows.len() as i64;
+            if last_renewed.elapsed() >= PROGRESS_EVERY {
+                keep_lease(&mut conn, lease, lease_for, progress)?;
+                last_renewed = std::time::Instant::now();
+            }
+        }
+        Ok(())
+    })?;
+    keep_lease(&mut conn, lease, lease_for, progress)?;
+    let found: Vec<(SdrFile, String, Problem)> = check
+        .finish()
         .into_iter()
-        .zip(rows)
-        .flat_map(|(checked, (local_id, _))| {
-            checked
-                .problems
-                .into_iter()
-                .filter(|problem| {
-                    rule_by_code(&problem.rule).is_some_and(|rule| rule.applies_across_records())
-                })
-                .map(move |problem| (file, local_id.clone(), problem))
-        })
-        .collect()
+        .map(|found| (found.file, found.local_id, found.problem))
+        .collect();
+    submissions::record_verdict(&mut conn, lease, progress, &found)
 }
 
-/// The problems of the rules across files.
-fn problems_across_files(
-    stored: &[(SdrFile, Vec<(String, String)>)],
-    files_required: &[SdrFile],
-) -> Vec<(SdrFile, String, Problem)> {
-    let mut found = Vec::new();
-    let of = |wanted: SdrFile| -> Vec<(&str, &str)> {
-        stored
-            .iter()
-            .filter(|(file, _)| *file == wanted)
-            .flat_map(|(_, rows)| rows.iter().map(|(id, text)| (id.as_str(), text.as_str())))
-            .collect()
+/// Sends every stored record of the submission, page by page, in the order the rules read
+/// files. Stops at the first error (sent on) or when the receiver has gone.
+fn read_pages(pool: &Pool, id: &str, pages: &SyncSender<Result<Page, StoreError>>) {
+    let mut conn = match pool.get() {
+        Ok(conn) => conn,
+        Err(error) => {
+            let _ = pages.send(Err(error));
+            return;
+        }
     };
-    let submission = SubmissionRecords {
-        learners: of(SdrFile::Learners),
-        courses: of(SdrFile::Courses),
-        course_enrolments: of(SdrFile::CourseEnrolments),
-        course_completions: of(SdrFile::CourseCompletions),
-        qualification_completions: of(SdrFile::QualificationCompletions),
-    };
-    found.extend(
-        check_across_files(&submission, files_required)
-            .into_iter()
-            .map(|across| (across.file, across.local_id, across.problem)),
-    );
-    found
+    for file in WholeSubmission::READING_ORDER {
+        let mut after: Option<String> = None;
+        loop {
+            let page = records::page(&mut conn, id, file, after.as_deref(), PAGE_RECORDS);
+            let rows = match page {
+                Ok(rows) => rows,
+                Err(error) => {
+                    let _ = pages.send(Err(error));
+                    return;
+                }
+            };
+            let full = rows.len() as i64 == PAGE_RECORDS;
+            after = rows.last().map(|(local_id, _)| local_id.clone());
+            if !rows.is_empty() && pages.send(Ok((file, rows))).is_err() {
+                return;
+            }
+            if !full {
+                break;
+            }
+        }
+    }
+}
+
+/// Renews the lease with the progress so far; fails when another validator has taken the job.
+fn keep_lease(
+    conn: &mut DbConnection,
+    lease: &Lease,
+    lease_for: Duration,
+    progress: Progress,
+) -> Result<(), StoreError> {
+    if jobs::renew(conn, lease, lease_for, progress)? {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict(
+            "the lease was lost to another validator".to_owned(),
+        ))
+    }
 }

@@ -9,17 +9,19 @@
 //! keyed per batch (std's `RandomState`), so a sender cannot craft colliding identifiers to slow
 //! the check down; two different keys sharing a 64-bit hash send the rule to its exact form.
 //!
-//! Across a stored submission, [`across_enrolments`] applies CE-042 to the enrolments' keys.
+//! Across a stored submission, `across_files::within` applies CE-042 and CE-041 to the key
+//! fields of every enrolment.
 
 use std::collections::HashMap;
 use std::collections::hash_map::{Entry, RandomState};
-use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
 
+use super::RecordReport;
+use super::files::repeats;
 use super::rules::{CE_005, CE_042, compare_with_first, has_ite_values};
 use super::sink::{Shown, Sink};
-use super::{Problem, RecordReport};
 use crate::course_enrolment::CourseEnrolment;
 
 /// A hasher for keys that are already keyed hashes: it passes the `u64` through.
@@ -90,11 +92,11 @@ impl BatchIndex {
         let repeated_ids = repeats_hashed(&self.local_ids, |a, b| {
             local_id_of(&reports[a]) == local_id_of(&reports[b])
         })
-        .unwrap_or_else(|| repeats_exact(reports.iter().map(local_id_of)));
+        .unwrap_or_else(|| repeats(reports.iter().map(local_id_of)));
         let repeated_enrolments = repeats_hashed(&self.enrolments, |a, b| {
             enrolment_key(&reports[a]) == enrolment_key(&reports[b])
         })
-        .unwrap_or_else(|| repeats_exact(reports.iter().map(enrolment_key)));
+        .unwrap_or_else(|| repeats(reports.iter().map(enrolment_key)));
         for &(later, first) in &repeated_ids {
             report_repeated_local_id(reports, later, first);
         }
@@ -115,23 +117,7 @@ impl BatchIndex {
     }
 }
 
-/// For each key seen before, the pair (its position, the position of its first occurrence).
-fn repeats_exact<K: Hash + Eq>(keys: impl Iterator<Item = Option<K>>) -> Vec<(usize, usize)> {
-    let mut first_by_key: HashMap<K, usize> = HashMap::new();
-    let mut repeats = Vec::new();
-    for (position, key) in keys.enumerate() {
-        let Some(key) = key else { continue };
-        match first_by_key.entry(key) {
-            Entry::Occupied(first) => repeats.push((position, *first.get())),
-            Entry::Vacant(slot) => {
-                slot.insert(position);
-            }
-        }
-    }
-    repeats
-}
-
-/// [`repeats_exact`] over keyed hashes of the keys, each match confirmed by `same`. `None`
+/// [`repeats`] over keyed hashes of the keys, each match confirmed by `same`. `None`
 /// when two different keys share a hash: the caller then compares the keys themselves.
 fn repeats_hashed(
     hashes: &[Option<u64>],
@@ -205,7 +191,7 @@ fn report_repeated_local_id(reports: &mut [RecordReport], later: usize, first: u
 }
 
 /// The message of CE-042, `earlier` naming the record the enrolment repeats.
-fn repeated_enrolment_message(
+pub(crate) fn repeated_enrolment_message(
     (student, course, start): (&str, &str, NaiveDate),
     earlier: &str,
 ) -> String {
@@ -242,61 +228,6 @@ fn report_repeated_enrolment(reports: &mut [RecordReport], later: usize, first: 
         "",
         format_args!("{message}"),
     );
-}
-
-/// What CE-042 needs of one stored enrolment of a submission.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EnrolmentKey {
-    pub local_id: String,
-    pub student_identification_code: Option<String>,
-    pub course_code: Option<String>,
-    /// The start date as the sender wrote it (the date in the sender's offset).
-    pub course_start_date: Option<NaiveDate>,
-}
-
-impl EnrolmentKey {
-    fn key(&self) -> Option<(&str, &str, NaiveDate)> {
-        Some((
-            self.student_identification_code.as_deref()?,
-            self.course_code.as_deref()?,
-            self.course_start_date?,
-        ))
-    }
-}
-
-/// CE-042 across all of a submission's enrolments (the batch check applies it within a
-/// request): each enrolment after the first with the same learner, course and start date gets a
-/// problem, returned with its localId. A problem's `index` is the enrolment's position in
-/// `keys`. Keys missing a part are skipped (their records already have an error).
-pub fn across_enrolments(keys: &[EnrolmentKey]) -> Vec<(String, Problem)> {
-    let mut found = Vec::new();
-    for (later, first) in repeats_exact(keys.iter().map(EnrolmentKey::key)) {
-        let Some(key) = keys[later].key() else {
-            continue;
-        };
-        let earlier = format!(
-            "the enrolment with localId {}",
-            Shown(&keys[first].local_id)
-        );
-        let mut problems = Vec::with_capacity(1);
-        Sink::new(
-            later,
-            Some(&keys[later].local_id),
-            Some(key.2.year()),
-            &mut problems,
-        )
-        .report(
-            &CE_042,
-            "",
-            format_args!("{}", repeated_enrolment_message(key, &earlier)),
-        );
-        found.extend(
-            problems
-                .into_iter()
-                .map(|problem| (keys[later].local_id.clone(), problem)),
-        );
-    }
-    found
 }
 
 /// The group of a record for CE-041.
@@ -429,7 +360,7 @@ mod tests {
             .iter()
             .map(|id| (!id.is_empty()).then(|| keys.hash_one(id)))
             .collect();
-        let exact = repeats_exact(ids.iter().map(|id| (!id.is_empty()).then_some(*id)));
+        let exact = repeats(ids.iter().map(|id| (!id.is_empty()).then_some(*id)));
         assert_eq!(exact, [(2, 0), (5, 1), (6, 0)]);
         assert_eq!(
             repeats_hashed(&hashes, |a, b| ids[a] == ids[b]),
@@ -438,36 +369,5 @@ mod tests {
         // A collision (simulated: every key with one hash) sends the caller to the exact form.
         let colliding = vec![Some(7_u64); ids.len()];
         assert_eq!(repeats_hashed(&colliding, |a, b| ids[a] == ids[b]), None);
-    }
-
-    #[test]
-    fn repeated_enrolments_across_a_submission_are_found_by_their_keys() {
-        let key = |id: &str, student: Option<&str>, day: u32| EnrolmentKey {
-            local_id: id.to_owned(),
-            student_identification_code: student.map(str::to_owned),
-            course_code: Some("ECON112".to_owned()),
-            course_start_date: NaiveDate::from_ymd_opt(2026, 2, day),
-        };
-        let keys = [
-            key("A", Some("S1"), 23),
-            key("B", Some("S1"), 24),
-            key("C", Some("S2"), 23),
-            key("D", Some("S1"), 23),
-            key("E", None, 23),
-            key("F", Some("S1"), 23),
-        ];
-        let found = across_enrolments(&keys);
-        let ids: Vec<(&str, usize, &str)> = found
-            .iter()
-            .map(|(id, problem)| (id.as_str(), problem.index, problem.rule.as_str()))
-            .collect();
-        assert_eq!(ids, [("D", 3, "CE-042"), ("F", 5, "CE-042")]);
-        assert!(
-            found[0].1.message.contains("localId 'A'"),
-            "{}",
-            found[0].1.message
-        );
-        assert_eq!(found[0].1.local_id.as_deref(), Some("D"));
-        assert_eq!(found[0].1.field, "");
     }
 }

@@ -41,8 +41,7 @@ use read::Reading;
 use sink::Sink;
 use view::RecordView;
 
-pub use across_files::{FileProblem, SubmissionRecords, check_across_files};
-pub use batch::{EnrolmentKey, across_enrolments};
+pub use across_files::{FileProblem, SubmissionRecords, WholeSubmission, check_across_files};
 pub use rule::{Rule, RuleEntry, catalogue, catalogue_entries, catalogue_markdown, rule_by_code};
 
 /// How serious a problem is. Errors reject a return; warnings do not.
@@ -188,7 +187,8 @@ pub fn check_record(index: usize, text: &str) -> RecordReport {
 /// `RawValue::get`). Every record is checked, then the rules across records: one record per
 /// localId (CE-005), one record per enrolment (CE-042), the same ITE values for a learner's
 /// enrolments in a qualification (CE-041). Pass all of a submission's records at once to apply
-/// them to the whole submission; [`across_enrolments`] applies CE-042 to stored keys alone.
+/// them to the whole submission; [`WholeSubmission`] applies them to a stored submission read
+/// record by record.
 pub fn check_batch<'a>(records: impl IntoIterator<Item = &'a str>) -> BatchReport {
     let records = records.into_iter();
     let mut reports = Vec::with_capacity(records.size_hint().0);

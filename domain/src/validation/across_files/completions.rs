@@ -111,7 +111,7 @@ pub(crate) const XF_018: Rule = Rule {
 /// The funder's match key of a course completion and its enrolment: NSN, course, start date.
 type CourseKey = (i32, Id, NaiveDate);
 
-fn enrolment_key(enrolment: &Enrolment<'_>) -> Option<CourseKey> {
+fn enrolment_key(enrolment: &Enrolment) -> Option<CourseKey> {
     Some((
         enrolment.nsn?,
         enrolment.course.as_ref()?.id,
@@ -119,7 +119,7 @@ fn enrolment_key(enrolment: &Enrolment<'_>) -> Option<CourseKey> {
     ))
 }
 
-fn completion_key(completion: &CourseCompletion<'_>) -> Option<CourseKey> {
+fn completion_key(completion: &CourseCompletion) -> Option<CourseKey> {
     Some((
         completion.nsn?,
         completion.course.as_ref()?.id,
@@ -127,7 +127,7 @@ fn completion_key(completion: &CourseCompletion<'_>) -> Option<CourseKey> {
     ))
 }
 
-pub(super) fn check(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     let scope = context.scope;
     if scope.read(SdrFile::CourseEnrolments) && scope.usable(SdrFile::CourseCompletions) {
         withdrawn_enrolments(context, out);
@@ -149,12 +149,12 @@ struct Outcome {
     others: Named,
 }
 
-fn is_fund_31(enrolment: &Enrolment<'_>) -> bool {
+fn is_fund_31(enrolment: &Enrolment) -> bool {
     enrolment.fund == Some(FundingSource::NON_FUNDED_CONFIRMED)
 }
 
 /// XF-012.
-fn withdrawn_enrolments(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn withdrawn_enrolments(context: &Context<'_>, out: &mut Out<'_>) {
     if !context.enrolments.iter().any(is_fund_31) {
         return;
     }
@@ -260,7 +260,7 @@ fn withdrawn_enrolments(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
 }
 
 /// XF-015.
-fn unmatched_course_completions(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn unmatched_course_completions(context: &Context<'_>, out: &mut Out<'_>) {
     let mut enrolments: HashSet<CourseKey> = HashSet::with_capacity(context.enrolments.len());
     enrolments.extend(context.enrolments.iter().filter_map(enrolment_key));
     // The first enrolment of each NSN and course, with its start date: built only when some
@@ -309,7 +309,7 @@ fn unmatched_course_completions(context: &Context<'_, '_>, out: &mut Out<'_, '_>
 }
 
 /// XF-016, XF-017 and XF-018.
-fn qualification_completions(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn qualification_completions(context: &Context<'_>, out: &mut Out<'_>) {
     let enrolments = context.enrolments;
     // For each NSN and qualification, the enrolment with the latest end date (the first of
     // equals), or `None` when no end date is known.
@@ -404,7 +404,7 @@ fn qualification_completions(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
 
 /// XF-018, on the completion and on the enrolment that ends last.
 fn completed_before_the_end(
-    out: &mut Out<'_, '_>,
+    out: &mut Out<'_>,
     completion: usize,
     enrolment: usize,
     qualification: &str,

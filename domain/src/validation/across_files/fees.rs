@@ -109,7 +109,7 @@ pub(crate) const XF_010: Rule = Rule {
     check: Check::Batch,
 };
 
-pub(super) fn check(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     let scope = context.scope;
     if !scope.read(SdrFile::CourseEnrolments) || !scope.usable(SdrFile::Learners) {
         return;
@@ -130,7 +130,7 @@ struct Facts<'r> {
 }
 
 /// XF-008, XF-009 and XF-010.
-fn citizenship_and_fees(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn citizenship_and_fees(context: &Context<'_>, out: &mut Out<'_>) {
     for (position, enrolment) in context.enrolments.iter().enumerate() {
         let Some((learner_position, learner)) = enrolment
             .student
@@ -218,11 +218,7 @@ impl Case {
 }
 
 /// Which case of note *1 an enrolment is, if note *1 decides it here (see the module table).
-fn case_of(
-    context: &Context<'_, '_>,
-    enrolment: &Enrolment<'_>,
-    facts: &Facts<'_>,
-) -> Option<Case> {
+fn case_of(context: &Context<'_>, enrolment: &Enrolment, facts: &Facts<'_>) -> Option<Case> {
     // For learners residing overseas: the course, when it is below Level 7.
     let below_level_7 = |status: &'static str| {
         let (course, record) = context.course(enrolment.course.as_ref()?.id)?;
@@ -265,11 +261,11 @@ fn case_of(
 }
 
 fn fees_against_citizenship(
-    context: &Context<'_, '_>,
-    enrolment: &Enrolment<'_>,
+    context: &Context<'_>,
+    enrolment: &Enrolment,
     position: usize,
     facts: &Facts<'_>,
-    out: &mut Out<'_, '_>,
+    out: &mut Out<'_>,
 ) {
     let Some(case) = case_of(context, enrolment, facts) else {
         return;
@@ -353,7 +349,7 @@ fn fees_against_citizenship(
 }
 
 /// XF-004.
-fn international_tuition_fee(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn international_tuition_fee(context: &Context<'_>, out: &mut Out<'_>) {
     let mut fee_payers: HashMap<usize, Named> = HashMap::new();
     for (position, enrolment) in context.enrolments.iter().enumerate() {
         let reason = if enrolment.fees == Some(FeesCategory::InternationalFeePaying) {

@@ -79,7 +79,7 @@ pub(crate) const XF_007: Rule = Rule {
     check: Check::Batch,
 };
 
-pub(super) fn check(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     let scope = context.scope;
     shared_nsns(context, out);
     nsn_agreement(context, out);
@@ -94,7 +94,7 @@ pub(super) fn check(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
 /// XF-001: within each NSN shared by learner records, each record is compared with the first
 /// record of each other studentIdentificationCode (at most [`MAX_NAMED`] + 1 are kept per NSN,
 /// so that naming them stays linear however many records share an NSN).
-fn shared_nsns(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn shared_nsns(context: &Context<'_>, out: &mut Out<'_>) {
     let learners = context.learners;
     let key = |position: usize| {
         let learner = &learners[position];
@@ -108,7 +108,7 @@ fn shared_nsns(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
         (0..learners.len()).map(|position| key(position).map(|(nsn, student)| (nsn, student.id))),
         learners.len(),
     );
-    let mut firsts: HashMap<i32, Vec<(usize, &Code<'_>)>> = HashMap::new();
+    let mut firsts: HashMap<i32, Vec<(usize, &Code)>> = HashMap::new();
     for position in 0..learners.len() {
         let Some((nsn, student)) = key(position) else {
             continue;
@@ -168,12 +168,12 @@ struct Reference {
 }
 
 /// XF-002.
-fn nsn_agreement(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn nsn_agreement(context: &Context<'_>, out: &mut Out<'_>) {
     // Every record outside the learner file with a known learner and NSN, in file order.
-    fn known<'p, 'a: 'p>(
+    fn known<'p>(
         file: SdrFile,
-        records: impl Iterator<Item = (&'p Option<Code<'a>>, Option<i32>)>,
-    ) -> impl Iterator<Item = (SdrFile, usize, &'p Code<'a>, i32)> {
+        records: impl Iterator<Item = (&'p Option<Code>, Option<i32>)>,
+    ) -> impl Iterator<Item = (SdrFile, usize, &'p Code, i32)> {
         records
             .enumerate()
             .filter_map(move |(position, (student, nsn))| {
@@ -285,7 +285,7 @@ fn nsn_agreement(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
 }
 
 /// XF-003.
-fn idle_learners(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn idle_learners(context: &Context<'_>, out: &mut Out<'_>) {
     let scope = context.scope;
     let mut completing = vec![false; context.students];
     let completers = context
@@ -332,7 +332,7 @@ fn idle_learners(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
 }
 
 /// XF-007.
-fn missing_learners(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn missing_learners(context: &Context<'_>, out: &mut Out<'_>) {
     for (position, enrolment) in context.enrolments.iter().enumerate() {
         let Some(student) = &enrolment.student else {
             continue;

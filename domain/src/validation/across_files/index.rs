@@ -232,7 +232,7 @@ mod tests {
         let mut interner = super::super::read::Interner::default();
         let ids: Vec<Option<Id>> = keys
             .iter()
-            .map(|key| key.map(|key| interner.id(key)))
+            .map(|key| key.map(|key| interner.code(key).id))
             .collect();
         let dense = ById::new(ids.iter().copied(), interner.len());
         let a = ids[0].unwrap();

@@ -42,6 +42,7 @@ mod register;
 mod span;
 #[cfg(test)]
 mod tests;
+mod within;
 
 use std::fmt;
 
@@ -107,17 +108,128 @@ pub fn check_across_files(
     records: &SubmissionRecords<'_>,
     files_required: &[SdrFile],
 ) -> Vec<FileProblem> {
-    let scope = Scope::new(records, files_required);
-    let mut out = Out::new(records);
-    empty_files(scope, &mut out);
-    let parsed = Parsed::read(records, scope);
-    let context = Context::new(&parsed, scope);
-    identity::check(&context, &mut out);
-    fees::check(&context, &mut out);
-    register::check(&context, &mut out);
-    span::check(&context, &mut out);
-    completions::check(&context, &mut out);
-    out.finish()
+    let mut check = WholeSubmission::new(files_required);
+    for file in WholeSubmission::READING_ORDER {
+        for &(local_id, json) in records.file(file) {
+            check.add(file, local_id, json);
+        }
+    }
+    check.finish_across_files()
+}
+
+/// The rules a whole stored submission must satisfy beyond each record's own: those relating
+/// the records of one file to each other (one record per learner, course, enrolment or
+/// completion; the same ITE values across a learner's qualification) and those across files.
+///
+/// The submission is given record by record, so that its records need never be held at once:
+/// each record's key fields are read as it is added and its JSON can be dropped; memory grows
+/// by a few tens of bytes a record. [`WholeSubmission::finish`] applies the rules. Give the
+/// records file by file in [`WholeSubmission::READING_ORDER`], each file in the order its
+/// problems' `index` should count (a stored submission's: localId order).
+pub struct WholeSubmission {
+    required: [bool; 5],
+    parsed: Parsed,
+    local_ids: LocalIds,
+}
+
+impl WholeSubmission {
+    /// The order in which files are best added: identifiers are numbered as they are first
+    /// read, and this order numbers them as [`check_across_files`] does.
+    pub const READING_ORDER: [SdrFile; 5] = [
+        SdrFile::Learners,
+        SdrFile::Courses,
+        SdrFile::CourseEnrolments,
+        SdrFile::CourseCompletions,
+        SdrFile::QualificationCompletions,
+    ];
+
+    /// A check for a round requiring `files_required`.
+    pub fn new(files_required: &[SdrFile]) -> Self {
+        WholeSubmission {
+            required: SdrFile::ALL.map(|file| files_required.contains(&file)),
+            parsed: Parsed::default(),
+            local_ids: LocalIds::default(),
+        }
+    }
+
+    /// Reads the next record of `file`; records of files the round does not require are only
+    /// counted.
+    pub fn add(&mut self, file: SdrFile, local_id: &str, json: &str) {
+        self.local_ids.push(file, local_id);
+        if self.required[Scope::slot(file)] {
+            self.parsed.push(file, json);
+        }
+    }
+
+    /// How many records were added.
+    pub fn records(&self) -> usize {
+        SdrFile::ALL
+            .iter()
+            .map(|&file| self.local_ids.count(file))
+            .sum()
+    }
+
+    /// Applies the rules within files and across files to the records added. Problems come in
+    /// file order ([`SdrFile::ALL`]), then record order, then rule code.
+    pub fn finish(self) -> Vec<FileProblem> {
+        self.apply(true)
+    }
+
+    /// Applies the rules across files alone.
+    fn finish_across_files(self) -> Vec<FileProblem> {
+        self.apply(false)
+    }
+
+    fn apply(self, within_files: bool) -> Vec<FileProblem> {
+        let scope = Scope {
+            required: self.required,
+            empty: SdrFile::ALL.map(|file| self.local_ids.count(file) == 0),
+        };
+        let mut out = Out::new(&self.local_ids);
+        empty_files(scope, &mut out);
+        let context = Context::new(&self.parsed, scope);
+        if within_files {
+            within::check(&context, &mut out);
+        }
+        identity::check(&context, &mut out);
+        fees::check(&context, &mut out);
+        register::check(&context, &mut out);
+        span::check(&context, &mut out);
+        completions::check(&context, &mut out);
+        out.finish()
+    }
+}
+
+/// The localIds of the records added, file by file, in one buffer per file: a few bytes a
+/// record rather than a string each.
+#[derive(Debug, Default)]
+struct LocalIds {
+    text: [String; 5],
+    /// Where each record's localId ends in its file's `text`.
+    ends: [Vec<usize>; 5],
+}
+
+impl LocalIds {
+    fn push(&mut self, file: SdrFile, local_id: &str) {
+        let slot = Scope::slot(file);
+        self.text[slot].push_str(local_id);
+        self.ends[slot].push(self.text[slot].len());
+    }
+
+    fn count(&self, file: SdrFile) -> usize {
+        self.ends[Scope::slot(file)].len()
+    }
+
+    /// The localId of the record at `position` of `file`.
+    fn get(&self, file: SdrFile, position: usize) -> &str {
+        let slot = Scope::slot(file);
+        let ends = &self.ends[slot];
+        let start = match position.checked_sub(1) {
+            Some(before) => ends[before],
+            None => 0,
+        };
+        &self.text[slot][start..ends[position]]
+    }
 }
 
 /// Every rule across files, in code order (a test holds them to it).
@@ -181,7 +293,7 @@ pub(crate) const XF_014: Rule = Rule {
 };
 
 /// Reports each required file without records.
-fn empty_files(scope: Scope, out: &mut Out<'_, '_>) {
+fn empty_files(scope: Scope, out: &mut Out<'_>) {
     for file in SdrFile::ALL {
         if !scope.read(file) || !scope.is_empty(file) {
             continue;
@@ -216,12 +328,6 @@ struct Scope {
 }
 
 impl Scope {
-    fn new(records: &SubmissionRecords<'_>, files_required: &[SdrFile]) -> Self {
-        let required = SdrFile::ALL.map(|file| files_required.contains(&file));
-        let empty = SdrFile::ALL.map(|file| records.file(file).is_empty());
-        Scope { required, empty }
-    }
-
     fn slot(file: SdrFile) -> usize {
         match file {
             SdrFile::Learners => 0,
@@ -249,74 +355,43 @@ impl Scope {
 }
 
 /// The key fields of every record the round requires; files it does not require stay empty.
-struct Parsed<'a> {
-    learners: Vec<Learner<'a>>,
-    courses: Vec<Course<'a>>,
-    enrolments: Vec<Enrolment<'a>>,
-    course_completions: Vec<CourseCompletion<'a>>,
-    qualification_completions: Vec<QualificationCompletion<'a>>,
+#[derive(Default)]
+struct Parsed {
+    learners: Vec<Learner>,
+    courses: Vec<Course>,
+    enrolments: Vec<Enrolment>,
+    course_completions: Vec<CourseCompletion>,
+    qualification_completions: Vec<QualificationCompletion>,
     /// The numbering of the identifiers.
     keys: Interners,
 }
 
-impl<'a> Parsed<'a> {
-    fn read(records: &SubmissionRecords<'a>, scope: Scope) -> Self {
-        fn each<'a, T>(
-            records: &[(&'a str, &'a str)],
-            wanted: bool,
-            keys: &mut Interners,
-            read: fn(&'a str, &mut Interners) -> T,
-        ) -> Vec<T> {
-            if !wanted {
-                return Vec::new();
-            }
-            records.iter().map(|&(_, json)| read(json, keys)).collect()
-        }
-        let mut keys = Interners::default();
-        Parsed {
-            learners: each(
-                &records.learners,
-                scope.read(SdrFile::Learners),
-                &mut keys,
-                read::learner,
-            ),
-            courses: each(
-                &records.courses,
-                scope.read(SdrFile::Courses),
-                &mut keys,
-                read::course,
-            ),
-            enrolments: each(
-                &records.course_enrolments,
-                scope.read(SdrFile::CourseEnrolments),
-                &mut keys,
-                read::enrolment,
-            ),
-            course_completions: each(
-                &records.course_completions,
-                scope.read(SdrFile::CourseCompletions),
-                &mut keys,
-                read::course_completion,
-            ),
-            qualification_completions: each(
-                &records.qualification_completions,
-                scope.read(SdrFile::QualificationCompletions),
-                &mut keys,
-                read::qualification_completion,
-            ),
-            keys,
+impl Parsed {
+    /// Reads the key fields of the next record of `file`.
+    fn push(&mut self, file: SdrFile, json: &str) {
+        let keys = &mut self.keys;
+        match file {
+            SdrFile::Learners => self.learners.push(read::learner(json, keys)),
+            SdrFile::Courses => self.courses.push(read::course(json, keys)),
+            SdrFile::CourseEnrolments => self.enrolments.push(read::enrolment(json, keys)),
+            SdrFile::CourseCompletions => self
+                .course_completions
+                .push(read::course_completion(json, keys)),
+            SdrFile::QualificationCompletions => self
+                .qualification_completions
+                .push(read::qualification_completion(json, keys)),
         }
     }
 }
 
 /// The records and the indexes shared by several rules.
-struct Context<'p, 'a> {
+struct Context<'p> {
     scope: Scope,
-    learners: &'p [Learner<'a>],
-    courses: &'p [Course<'a>],
-    enrolments: &'p [Enrolment<'a>],
-    course_completions: &'p [CourseCompletion<'a>],
-    qualification_completions: &'p [QualificationCompletion<'a>],
+    learners: &'p [Learner],
+    courses: &'p [Course],
+    enrolments: &'p [Enrolment],
+    course_completions: &'p [CourseCompletion],
+    qualification_completions: &'p [QualificationCompletion],
     /// How many distinct studentIdentificationCodes and courseCodes the return has (the size of
     /// a table with a slot for each).
     students: usize,
@@ -329,8 +404,8 @@ struct Context<'p, 'a> {
     enrolments_by_student: ById,
 }
 
-impl<'p, 'a> Context<'p, 'a> {
-    fn new(parsed: &'p Parsed<'a>, scope: Scope) -> Self {
+impl<'p> Context<'p> {
+    fn new(parsed: &'p Parsed, scope: Scope) -> Self {
         let students = parsed.keys.students.len();
         let course_codes = parsed.keys.courses.len();
         Context {
@@ -362,41 +437,41 @@ impl<'p, 'a> Context<'p, 'a> {
 
     /// The learner record of a studentIdentificationCode, with its position, when there is
     /// exactly one (several are LR-007's problem, and which one is right is not known).
-    fn learner(&self, student: Id) -> Option<(usize, &'p Learner<'a>)> {
+    fn learner(&self, student: Id) -> Option<(usize, &'p Learner)> {
         let group = self.learners_by_student.get(&student)?;
         (group.count == 1).then(|| (group.first, &self.learners[group.first]))
     }
 
     /// The course register record of a courseCode, with its position, when there is exactly
     /// one (several are CR-007's problem).
-    fn course(&self, code: Id) -> Option<(usize, &'p Course<'a>)> {
+    fn course(&self, code: Id) -> Option<(usize, &'p Course)> {
         let group = self.courses_by_code.get(&code)?;
         (group.count == 1).then(|| (group.first, &self.courses[group.first]))
     }
 }
 
 /// The number of a known identifier.
-fn id(code: &Option<read::Code<'_>>) -> Option<Id> {
+fn id(code: &Option<read::Code>) -> Option<Id> {
     code.as_ref().map(|code| code.id)
 }
 
 /// Where the rules put their problems.
-struct Out<'r, 'a> {
-    records: &'r SubmissionRecords<'a>,
+struct Out<'r> {
+    local_ids: &'r LocalIds,
     problems: Vec<FileProblem>,
 }
 
-impl<'r, 'a> Out<'r, 'a> {
-    fn new(records: &'r SubmissionRecords<'a>) -> Self {
+impl<'r> Out<'r> {
+    fn new(local_ids: &'r LocalIds) -> Self {
         Out {
-            records,
+            local_ids,
             problems: Vec::new(),
         }
     }
 
     /// The localId of a record.
-    fn local_id(&self, file: SdrFile, position: usize) -> &'a str {
-        self.records.file(file)[position].0
+    fn local_id(&self, file: SdrFile, position: usize) -> &'r str {
+        self.local_ids.get(file, position)
     }
 
     /// Records a breach of `rule` by the record at `position` of `file`, on `field` (`""` for
@@ -421,6 +496,41 @@ impl<'r, 'a> Out<'r, 'a> {
                 severity: rule.severity,
                 message: message.to_string(),
             },
+        });
+    }
+
+    /// Records a breach of a rule whose severity may depend on the year the record's enrolment
+    /// starts (`None`: not known, or not an enrolment).
+    fn report_in_year(
+        &mut self,
+        rule: &Rule,
+        file: SdrFile,
+        position: usize,
+        field: &str,
+        start_year: Option<i32>,
+        message: fmt::Arguments<'_>,
+    ) {
+        let local_id = self.local_id(file, position);
+        self.problems.push(FileProblem {
+            file,
+            local_id: local_id.to_owned(),
+            problem: Problem {
+                index: position,
+                local_id: Some(local_id.to_owned()),
+                field: field.to_owned(),
+                rule: rule.code.to_owned(),
+                severity: rule.severity_for(start_year),
+                message: message.to_string(),
+            },
+        });
+    }
+
+    /// Keeps a problem a record rule's own check made (its `index` is the record's position).
+    fn push(&mut self, file: SdrFile, problem: Problem) {
+        self.problems.push(FileProblem {
+            file,
+            local_id: problem.local_id.clone().unwrap_or_default(),
+            problem,
         });
     }
 

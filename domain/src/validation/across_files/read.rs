@@ -6,16 +6,18 @@
 //! the type error, and a second, vaguer problem about the same field would only add noise. A
 //! record that is not a JSON object (or gives a field twice) has no known fields at all.
 //!
-//! Text is borrowed from the JSON when it has no escapes, so reading a return allocates little
-//! beyond the structs themselves. Identifiers (student, course and qualification codes) are also
-//! numbered as they are read: each distinct code gets a dense [`Id`], so that every later match
-//! compares and hashes small numbers instead of text scattered across hundreds of megabytes of
-//! JSON.
+//! What is read is owned, so a return can be read record by record and its JSON dropped as it
+//! goes: the structs hold numbers, flags and shared identifiers, never the record's text.
+//! Identifiers (student, course and qualification codes) are numbered as they are read: each
+//! distinct code gets a dense [`Id`] and is kept once, shared by every record that names it, so
+//! that every later match compares and hashes small numbers, and a return of 300,000 enrolments
+//! costs a few tens of bytes a record.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -102,6 +104,73 @@ impl<'de: 'a, 'a> Visitor<'de> for LooseVisitor<'a> {
     }
 }
 
+/// A JSON array of texts, or anything else.
+enum LooseTexts {
+    Texts(Vec<String>),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for LooseTexts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LooseTextsVisitor)
+    }
+}
+
+struct LooseTextsVisitor;
+
+impl<'de> Visitor<'de> for LooseTextsVisitor {
+    type Value = LooseTexts;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut texts = Vec::new();
+        let mut all_texts = true;
+        while let Some(item) = seq.next_element::<Loose<'de>>()? {
+            match item {
+                Loose::Text(text) if all_texts => texts.push(text.into_owned()),
+                _ => all_texts = false,
+            }
+        }
+        Ok(if all_texts {
+            LooseTexts::Texts(texts)
+        } else {
+            LooseTexts::Other
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(LooseTexts::Other)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(LooseTexts::Other)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(LooseTexts::Other)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(LooseTexts::Other)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(LooseTexts::Other)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(LooseTexts::Other)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(LooseTexts::Other)
+    }
+}
+
 /// The dense number of an identifier among the distinct identifiers of its kind in a return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(super) struct Id(u32);
@@ -113,21 +182,27 @@ impl Id {
     }
 }
 
-/// Numbers the distinct identifiers of one kind in order of first appearance.
+/// Numbers the distinct identifiers of one kind in order of first appearance, and keeps each
+/// one's text once.
 #[derive(Debug, Default)]
 pub(super) struct Interner {
-    ids: HashMap<Box<str>, Id>,
+    ids: HashMap<Arc<str>, Id>,
 }
 
 impl Interner {
-    pub(super) fn id(&mut self, text: &str) -> Id {
-        if let Some(&id) = self.ids.get(text) {
-            return id;
+    /// The identifier's number and its shared text.
+    pub(super) fn code(&mut self, text: &str) -> Code {
+        if let Some((shared, &id)) = self.ids.get_key_value(text) {
+            return Code {
+                id,
+                text: Arc::clone(shared),
+            };
         }
         // More distinct identifiers than u32 can number cannot fit in memory as JSON records.
         let id = Id(u32::try_from(self.ids.len()).unwrap_or(u32::MAX));
-        self.ids.insert(text.into(), id);
-        id
+        let shared: Arc<str> = Arc::from(text);
+        self.ids.insert(Arc::clone(&shared), id);
+        Code { id, text: shared }
     }
 
     /// How many distinct identifiers were numbered.
@@ -136,22 +211,23 @@ impl Interner {
     }
 }
 
-/// The three kinds of identifiers the files share.
+/// The three kinds of identifiers the files share, and the countries learners name.
 #[derive(Debug, Default)]
 pub(super) struct Interners {
     pub students: Interner,
     pub courses: Interner,
     pub qualifications: Interner,
+    pub countries: Interner,
 }
 
 /// An identifier as written, with its number.
-#[derive(Debug)]
-pub(super) struct Code<'a> {
+#[derive(Debug, Clone)]
+pub(super) struct Code {
     pub id: Id,
-    pub text: Cow<'a, str>,
+    pub text: Arc<str>,
 }
 
-impl Code<'_> {
+impl Code {
     /// The identifier quoted for a message.
     pub(super) fn shown(&self) -> Shown<'_> {
         Shown(&self.text)
@@ -159,12 +235,8 @@ impl Code<'_> {
 }
 
 /// A known identifier, numbered by `interner`.
-fn code<'a>(value: Option<Loose<'a>>, interner: &mut Interner) -> Option<Code<'a>> {
-    let text = text(value)?;
-    Some(Code {
-        id: interner.id(&text),
-        text,
-    })
+fn code(value: Option<Loose<'_>>, interner: &mut Interner) -> Option<Code> {
+    text(value).map(|text| interner.code(&text))
 }
 
 /// Non-empty text; anything else is unknown (an empty identifier matches nothing, and the
@@ -281,16 +353,16 @@ struct RawLearner<'a> {
 
 /// What the rules across files need of a learner record.
 #[derive(Debug, Default)]
-pub(super) struct Learner<'a> {
-    pub student: Option<Code<'a>>,
+pub(super) struct Learner {
+    pub student: Option<Code>,
     pub nsn: Option<i32>,
     /// The code as written, when it reads as a citizenship.
-    pub citizenship: Option<(Cow<'a, str>, Citizenship)>,
+    pub citizenship: Option<(Arc<str>, Citizenship)>,
     /// `tuitionFeePaidByInternationalFeePayingStudent`.
     pub foreign_fee: Presence,
 }
 
-pub(super) fn learner<'a>(json: &'a str, keys: &mut Interners) -> Learner<'a> {
+pub(super) fn learner(json: &str, keys: &mut Interners) -> Learner {
     read(json, |raw: RawLearner<'_>| {
         // `null` reads as a missing field (serde gives `None`), as the record rules read it.
         let fee = raw.tuition_fee_paid_by_international_fee_paying_student;
@@ -301,8 +373,9 @@ pub(super) fn learner<'a>(json: &'a str, keys: &mut Interners) -> Learner<'a> {
         };
         Learner {
             nsn: nsn(raw.national_student_number.as_ref()),
-            citizenship: text(raw.country_of_citizenship)
-                .and_then(|code| Citizenship::parse(&code).map(|parsed| (code, parsed))),
+            citizenship: text(raw.country_of_citizenship).and_then(|code| {
+                Citizenship::parse(&code).map(|parsed| (keys.countries.code(&code).text, parsed))
+            }),
             student: code(raw.student_identification_code, &mut keys.students),
             foreign_fee,
         }
@@ -322,14 +395,14 @@ struct RawCourse<'a> {
 
 /// What the rules across files need of a course register record.
 #[derive(Debug, Default)]
-pub(super) struct Course<'a> {
-    pub code: Option<Code<'a>>,
+pub(super) struct Course {
+    pub code: Option<Code>,
     pub efts: Option<f64>,
     /// `levelOnNzqcf`, 1 to 10.
     pub level: Option<i32>,
 }
 
-pub(super) fn course<'a>(json: &'a str, keys: &mut Interners) -> Course<'a> {
+pub(super) fn course(json: &str, keys: &mut Interners) -> Course {
     read(json, |raw: RawCourse<'_>| Course {
         efts: number(raw.course_efts_factor.as_ref()),
         level: int32(raw.level_on_nzqcf.as_ref()),
@@ -367,15 +440,18 @@ struct RawEnrolment<'a> {
     australian_residential_status: Option<Loose<'a>>,
     #[serde(borrow)]
     intramural_extramural_attendance: Option<Loose<'a>>,
+    #[serde(borrow)]
+    ite_sector: Option<Loose<'a>>,
+    ite_subject: Option<LooseTexts>,
 }
 
 /// What the rules across files need of a course enrolment.
 #[derive(Debug, Default)]
-pub(super) struct Enrolment<'a> {
-    pub student: Option<Code<'a>>,
+pub(super) struct Enrolment {
+    pub student: Option<Code>,
     pub nsn: Option<i32>,
-    pub course: Option<Code<'a>>,
-    pub qualification: Option<Code<'a>>,
+    pub course: Option<Code>,
+    pub qualification: Option<Code>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     /// `sourceOfFunding` as a number (`"1"` and `"01"` are 1).
@@ -385,9 +461,40 @@ pub(super) struct Enrolment<'a> {
     pub residency: Option<ResidentialStatus>,
     pub australian_pr: Option<bool>,
     pub attendance: Option<Attendance>,
+    /// `iteSector` and `iteSubject`; `None` when either has the wrong type.
+    pub ite: Option<Ite>,
 }
 
-pub(super) fn enrolment<'a>(json: &'a str, keys: &mut Interners) -> Enrolment<'a> {
+/// The Initial Teacher Education values of an enrolment.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Ite {
+    pub sector: Option<i32>,
+    /// Empty when none is given.
+    pub subjects: Vec<String>,
+}
+
+impl Ite {
+    /// Whether the enrolment carries ITE values (a sector, or at least one subject).
+    pub(super) fn is_given(&self) -> bool {
+        self.sector.is_some() || !self.subjects.is_empty()
+    }
+}
+
+/// The ITE values, when both fields are missing, `null` or of their type.
+fn ite(sector: Option<Loose<'_>>, subjects: Option<LooseTexts>) -> Option<Ite> {
+    let sector = match sector {
+        None => None,
+        Some(value) => Some(int32(Some(&value))?),
+    };
+    let subjects = match subjects {
+        None => Vec::new(),
+        Some(LooseTexts::Texts(subjects)) => subjects,
+        Some(LooseTexts::Other) => return None,
+    };
+    Some(Ite { sector, subjects })
+}
+
+pub(super) fn enrolment(json: &str, keys: &mut Interners) -> Enrolment {
     read(json, |raw: RawEnrolment<'_>| Enrolment {
         nsn: nsn(raw.national_student_number.as_ref()),
         start: date(raw.course_start_date.as_ref()),
@@ -405,6 +512,7 @@ pub(super) fn enrolment<'a>(json: &'a str, keys: &mut Interners) -> Enrolment<'a
         australian_pr: flag(raw.australian_residential_status.as_ref()),
         attendance: int32(raw.intramural_extramural_attendance.as_ref())
             .and_then(Attendance::from_code),
+        ite: ite(raw.ite_sector, raw.ite_subject),
         student: code(raw.student_identification_code, &mut keys.students),
         course: code(raw.course_code, &mut keys.courses),
         qualification: code(raw.qualification_code, &mut keys.qualifications),
@@ -428,16 +536,16 @@ struct RawCourseCompletion<'a> {
 
 /// What the rules across files need of a course completion.
 #[derive(Debug, Default)]
-pub(super) struct CourseCompletion<'a> {
-    pub student: Option<Code<'a>>,
+pub(super) struct CourseCompletion {
+    pub student: Option<Code>,
     pub nsn: Option<i32>,
-    pub course: Option<Code<'a>>,
+    pub course: Option<Code>,
     pub start: Option<NaiveDate>,
     /// `studentCourseCompletionIndicator` (int32; 4 = did not complete, withdrew).
     pub indicator: Option<i32>,
 }
 
-pub(super) fn course_completion<'a>(json: &'a str, keys: &mut Interners) -> CourseCompletion<'a> {
+pub(super) fn course_completion(json: &str, keys: &mut Interners) -> CourseCompletion {
     read(json, |raw: RawCourseCompletion<'_>| CourseCompletion {
         nsn: nsn(raw.national_student_number.as_ref()),
         start: date(raw.course_start_date.as_ref()),
@@ -464,21 +572,21 @@ struct RawQualificationCompletion<'a> {
 
 /// What the rules across files need of a qualification completion.
 #[derive(Debug, Default)]
-pub(super) struct QualificationCompletion<'a> {
-    pub student: Option<Code<'a>>,
+pub(super) struct QualificationCompletion {
+    pub student: Option<Code>,
     pub nsn: Option<i32>,
-    pub qualification: Option<Code<'a>>,
+    pub qualification: Option<Code>,
     /// `linkedQualificationForFeesFree`: the exit or expired qualification whose code the
     /// learner's enrolments used.
-    pub linked: Option<Code<'a>>,
+    pub linked: Option<Code>,
     /// `yearRequirementsMet` (CCYY).
     pub year: Option<i32>,
 }
 
-pub(super) fn qualification_completion<'a>(
-    json: &'a str,
+pub(super) fn qualification_completion(
+    json: &str,
     keys: &mut Interners,
-) -> QualificationCompletion<'a> {
+) -> QualificationCompletion {
     read(json, |raw: RawQualificationCompletion<'_>| {
         QualificationCompletion {
             nsn: nsn(raw.national_student_number.as_ref()),

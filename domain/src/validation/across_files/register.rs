@@ -55,7 +55,7 @@ pub(crate) const XF_011: Rule = Rule {
     check: Check::Batch,
 };
 
-pub(super) fn check(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     let scope = context.scope;
     if scope.read(SdrFile::CourseEnrolments) && scope.usable(SdrFile::Courses) {
         missing_courses(context, out);
@@ -72,7 +72,7 @@ fn loosened(code: &str) -> String {
 }
 
 /// XF-006.
-fn missing_courses(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn missing_courses(context: &Context<'_>, out: &mut Out<'_>) {
     let index = &context.courses_by_code;
     let mut missing = context
         .enrolments
@@ -142,7 +142,7 @@ fn missing_courses(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
 }
 
 /// XF-011.
-fn efts_factors(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+fn efts_factors(context: &Context<'_>, out: &mut Out<'_>) {
     let mut differing: HashMap<usize, Named> = HashMap::new();
     for (position, enrolment) in context.enrolments.iter().enumerate() {
         let (Some(code), Some(factor)) = (&enrolment.course, enrolment.efts) else {

@@ -28,7 +28,7 @@ pub(crate) const XF_013: Rule = Rule {
     check: Check::Batch,
 };
 
-pub(super) fn check(context: &Context<'_, '_>, out: &mut Out<'_, '_>) {
+pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     for (position, enrolment) in context.enrolments.iter().enumerate() {
         let (Some(start), Some(end)) = (enrolment.start, enrolment.end) else {
             continue;

@@ -233,9 +233,23 @@ fn across_records<W: FileWire>(wires: &[Option<W>], reports: &mut [FileRecordRep
     }
 }
 
+/// The message of a file's repeated-key rule on a stored record whose key an earlier record of
+/// the submission has (the batch form names the earlier record by its number in the batch).
+pub(crate) fn repeated_key_message<W: FileWire>(key: &W::Key<'_>, first_local_id: &str) -> String {
+    let shape = W::SHAPE;
+    format!(
+        "this {} repeats the {} with localId {} in this submission: the same {}; {}",
+        shape.noun,
+        shape.noun,
+        Shown(first_local_id),
+        W::describe_key(key),
+        shape.key_reason
+    )
+}
+
 /// For each key seen before, the pair (its position, the position of its first occurrence), in
 /// position order. std's hash map is keyed per map, so senders cannot craft colliding keys.
-fn repeats<K: Hash + Eq>(keys: impl Iterator<Item = Option<K>>) -> Vec<(usize, usize)> {
+pub(crate) fn repeats<K: Hash + Eq>(keys: impl Iterator<Item = Option<K>>) -> Vec<(usize, usize)> {
     let mut first_by_key: HashMap<K, usize> = HashMap::new();
     let mut found = Vec::new();
     for (position, key) in keys.enumerate() {

@@ -248,9 +248,7 @@ pub(crate) fn has_ite_values(record: &CourseEnrolment) -> bool {
     record.ite_sector.is_some() || record.ite_subject.as_ref().is_some_and(|s| !s.is_empty())
 }
 
-fn same_subjects(a: &CourseEnrolment, b: &CourseEnrolment) -> bool {
-    let a = a.ite_subject.as_deref().unwrap_or_default();
-    let b = b.ite_subject.as_deref().unwrap_or_default();
+fn same_subjects(a: &[String], b: &[String]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -273,12 +271,12 @@ impl std::fmt::Display for Sector {
     }
 }
 
-struct Subjects<'a>(Option<&'a [String]>);
+struct Subjects<'a>(&'a [String]);
 
 impl std::fmt::Display for Subjects<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
-            Some(subjects) if !subjects.is_empty() => {
+            subjects if !subjects.is_empty() => {
                 for (position, subject) in subjects.iter().enumerate() {
                     if position > 0 {
                         f.write_str(", ")?;
@@ -292,32 +290,63 @@ impl std::fmt::Display for Subjects<'_> {
     }
 }
 
+/// What CE-041 compares of an enrolment, wherever the enrolment comes from: a typed record of a
+/// batch, or the key fields of a stored one.
+pub(crate) struct IteValues<'a> {
+    /// The record's number in its batch, or its position in its file of the submission.
+    pub index: usize,
+    pub local_id: &'a str,
+    pub student: &'a str,
+    pub qualification: &'a str,
+    /// The year the enrolment starts, when known (the stricter severity applies otherwise).
+    pub start_year: Option<i32>,
+    pub sector: Option<i32>,
+    /// The subjects; none and an empty list are the same.
+    pub subjects: &'a [String],
+}
+
+impl<'a> IteValues<'a> {
+    /// The values of a typed record of a batch.
+    pub(crate) fn of(report: &'a RecordReport) -> Option<Self> {
+        let enrolment = report.record.as_ref()?;
+        Some(IteValues {
+            index: report.index,
+            local_id: &enrolment.local_id,
+            student: &enrolment.student_identification_code,
+            qualification: &enrolment.qualification_code,
+            start_year: Some(enrolment.course_start_date.date_naive().year()),
+            sector: enrolment.ite_sector,
+            subjects: enrolment.ite_subject.as_deref().unwrap_or_default(),
+        })
+    }
+}
+
 /// CE-041 for one record of a group: its problems when its ITE values differ from those of
-/// `first`, the group's first record carrying ITE values (none when they agree).
-pub(crate) fn compare_with_first(record: &RecordReport, first: &RecordReport) -> Vec<Problem> {
-    let (Some(enrolment), Some(reference)) = (&record.record, &first.record) else {
-        return Vec::new();
-    };
-    let sector_differs = enrolment.ite_sector != reference.ite_sector;
-    let subjects_differ = !same_subjects(enrolment, reference);
-    let mut problems = Vec::new();
+/// `first`, the group's first record carrying ITE values (none when they agree). `whose` says
+/// where `first` is, for the message: "record 3 (localId 'E-1')".
+pub(crate) fn compare_ite_values(
+    record: &IteValues<'_>,
+    first: &IteValues<'_>,
+    whose: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let sector_differs = record.sector != first.sector;
+    let subjects_differ = !same_subjects(record.subjects, first.subjects);
     if !sector_differs && !subjects_differ {
-        return problems;
+        return;
     }
     let mut sink = Sink::new(
         record.index,
-        Some(&enrolment.local_id),
-        Some(enrolment.course_start_date.date_naive().year()),
-        &mut problems,
+        Some(record.local_id),
+        record.start_year,
+        problems,
     );
     let same_learner = format!(
-        "record {} (localId {}) for the same learner (studentIdentificationCode {}) and \
-         qualification {}; the same ITE values must be used for each of the learner's course \
-         enrolments in the qualification",
-        first.index,
-        Shown(&reference.local_id),
-        Shown(&enrolment.student_identification_code),
-        Shown(&enrolment.qualification_code)
+        "{whose} for the same learner (studentIdentificationCode {}) and qualification {}; the \
+         same ITE values must be used for each of the learner's course enrolments in the \
+         qualification",
+        Shown(record.student),
+        Shown(record.qualification)
     );
     if sector_differs {
         sink.report(
@@ -325,8 +354,8 @@ pub(crate) fn compare_with_first(record: &RecordReport, first: &RecordReport) ->
             "iteSector",
             format_args!(
                 "iteSector is {} here but {} in {same_learner}",
-                Sector(enrolment.ite_sector),
-                Sector(reference.ite_sector)
+                Sector(record.sector),
+                Sector(first.sector)
             ),
         );
     }
@@ -336,10 +365,24 @@ pub(crate) fn compare_with_first(record: &RecordReport, first: &RecordReport) ->
             "iteSubject",
             format_args!(
                 "iteSubject is {} here but {} in {same_learner}",
-                Subjects(enrolment.ite_subject.as_deref()),
-                Subjects(reference.ite_subject.as_deref())
+                Subjects(record.subjects),
+                Subjects(first.subjects)
             ),
         );
+    }
+}
+
+/// CE-041 for one record of a batch's group, against the group's first record carrying ITE
+/// values.
+pub(crate) fn compare_with_first(record: &RecordReport, first: &RecordReport) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let (Some(values), Some(reference)) = (IteValues::of(record), IteValues::of(first)) {
+        let whose = format!(
+            "record {} (localId {})",
+            reference.index,
+            Shown(reference.local_id)
+        );
+        compare_ite_values(&values, &reference, &whose, &mut problems);
     }
     problems
 }

@@ -18,7 +18,7 @@ use super::rule::{Check, Rule};
 use super::sink::Sink;
 use super::view::RecordView;
 
-pub(crate) use ite::{compare_with_first, has_ite_values};
+pub(crate) use ite::{IteValues, compare_ite_values, compare_with_first, has_ite_values};
 pub(crate) use shape::{CE_001, CE_002, CE_005, CE_042};
 
 /// Every rule, in code order (a test holds them to it).
