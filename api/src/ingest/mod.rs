@@ -12,11 +12,11 @@ use actix_web::http::header;
 use actix_web::web::{self, Bytes};
 use dxp_domain::{Edumis, Problem, SdrFile};
 use futures_util::StreamExt;
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::value::RawValue;
 use tokio::sync::mpsc;
 
 use crate::ApiError;
+
+mod json;
 
 /// Records checked and written together: large enough for bulk writes to pay and for the rules
 /// between records to see much of an upload at once, small enough that a chunk's records and
@@ -208,7 +208,7 @@ pub fn for_each_record(
 ) -> Result<(), ApiError> {
     let reader = io::BufReader::with_capacity(64 * 1024, reader);
     match format {
-        Format::Json => read_json(reader, max_json_records, &mut each),
+        Format::Json => json::read_records(reader, max_json_records, &mut each),
         Format::Csv => {
             let rows = dxp_formats::CsvRecords::new(file, reader).map_err(|error| {
                 ApiError::BadRequest(format!("the CSV file cannot be read: {error}"))
@@ -246,131 +246,6 @@ fn each_row<E: std::fmt::Display>(
         })?;
     }
     Ok(())
-}
-
-/// Why the JSON reader stopped early: the callback's own error, kept aside because serde can
-/// only carry a message.
-struct Stop(Option<ApiError>);
-
-fn read_json(
-    reader: impl Read,
-    max: usize,
-    each: &mut dyn FnMut(RecordIn) -> Result<(), ApiError>,
-) -> Result<(), ApiError> {
-    let mut stop = Stop(None);
-    let mut deserializer = serde_json::Deserializer::from_reader(reader);
-    let found = Envelope {
-        each,
-        max,
-        stop: &mut stop,
-    }
-    .deserialize(&mut deserializer);
-    if let Some(error) = stop.0.take() {
-        return Err(error);
-    }
-    let found = found
-        .and_then(|found| deserializer.end().map(|()| found))
-        .map_err(|error| {
-            if error.is_io() {
-                ApiError::BadRequest(format!("the body could not be read: {error}"))
-            } else {
-                ApiError::BadRequest(format!(
-                    "the body is not a JSON object of the form {{\"records\": [...]}}: {error}"
-                ))
-            }
-        })?;
-    if found {
-        Ok(())
-    } else {
-        Err(ApiError::BadRequest(
-            "the body has no `records`; send {\"records\": [ ... ]}".to_owned(),
-        ))
-    }
-}
-
-struct Envelope<'a, 'f> {
-    each: &'f mut dyn FnMut(RecordIn) -> Result<(), ApiError>,
-    max: usize,
-    stop: &'a mut Stop,
-}
-
-impl<'de> DeserializeSeed<'de> for Envelope<'_, '_> {
-    /// Whether the body had `records`.
-    type Value = bool;
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Envelope<'_, '_> {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("an object with a `records` array")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        let mut found = false;
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "records" && !found {
-                found = true;
-                map.next_value_seed(Records {
-                    each: &mut *self.each,
-                    max: self.max,
-                    stop: &mut *self.stop,
-                })?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(found)
-    }
-}
-
-struct Records<'a, 'f> {
-    each: &'f mut dyn FnMut(RecordIn) -> Result<(), ApiError>,
-    max: usize,
-    stop: &'a mut Stop,
-}
-
-impl<'de> DeserializeSeed<'de> for Records<'_, '_> {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Records<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("`records` as an array of record objects")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut number = 0;
-        while let Some(record) = seq.next_element::<Box<RawValue>>()? {
-            if number == self.max {
-                self.stop.0 = Some(ApiError::PayloadTooLarge(format!(
-                    "the request has more than {} records; at most {} are accepted in one request. Send them in several requests",
-                    self.max, self.max
-                )));
-                return Err(de::Error::custom("too many records"));
-            }
-            let text: Box<str> = record.into();
-            let outcome = (self.each)(RecordIn {
-                number,
-                text: text.into_string(),
-                reading_problems: Vec::new(),
-            });
-            if let Err(error) = outcome {
-                self.stop.0 = Some(error);
-                return Err(de::Error::custom("stopped"));
-            }
-            number += 1;
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]
