@@ -121,21 +121,18 @@ impl Source {
     }
 }
 
-/// Checks and writes one chunk; records without a usable `localId` are counted, not stored.
-fn write_chunk(
+/// Checks one chunk: the records to store with their own problems, and the tally of what was
+/// found. Records without a usable `localId` are counted, not stored.
+fn check_for_storing(
     file: SdrFile,
     year: i32,
-    chunk: &mut Vec<RecordIn>,
-    writer: &mut RecordWriter<'_>,
+    chunk: Vec<RecordIn>,
     tally: &mut Tally,
     not_stored: &mut usize,
-) -> Result<(), ApiError> {
-    if chunk.is_empty() {
-        return Ok(());
-    }
-    let checked = check_chunk(file, Some(year), chunk);
+) -> Vec<IncomingRecord> {
+    let checked = check_chunk(file, Some(year), &chunk);
     let mut incoming = Vec::with_capacity(chunk.len());
-    for (record, read) in checked.records.into_iter().zip(chunk.drain(..)) {
+    for (record, read) in checked.records.into_iter().zip(chunk) {
         tally.received += 1;
         tally.add(&record.problems);
         match record.local_id.filter(|id| !id.is_empty()) {
@@ -154,8 +151,84 @@ fn write_chunk(
             None => *not_stored += 1,
         }
     }
-    writer.write(&incoming)?;
-    Ok(())
+    incoming
+}
+
+/// What the reading side of an upload found.
+struct Read {
+    tally: Tally,
+    not_stored: usize,
+}
+
+/// Checked chunks in flight between the thread that reads and checks an upload and the one
+/// that writes it: while one chunk is written, the next is parsed and checked.
+const CHUNKS_AHEAD: usize = 1;
+
+/// Reads, checks and writes the records of one upload inside [`records::put_streaming`]'s
+/// transaction. A scoped thread reads the body and checks each chunk while this one writes the
+/// chunk before, so that checking (this process) and storing (the database) overlap. A failure
+/// on either side stops both, and the transaction keeps nothing.
+fn read_check_and_write(
+    file: SdrFile,
+    format: Format,
+    reader: impl std::io::Read + Send,
+    submission: &dxp_persistence::submissions::Submission,
+    max_records: usize,
+    writer: &mut RecordWriter<'_>,
+) -> Result<Read, ApiError> {
+    let year = submission.round.year;
+    let organisation = submission.organisation;
+    let (chunks, checked) = std::sync::mpsc::sync_channel::<Vec<IncomingRecord>>(CHUNKS_AHEAD);
+    std::thread::scope(|scope| {
+        let reading = scope.spawn(move || -> Result<Read, ApiError> {
+            let mut read = Read {
+                tally: Tally::default(),
+                not_stored: 0,
+            };
+            let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
+            let send = |chunk: Vec<RecordIn>, read: &mut Read| -> Result<(), ApiError> {
+                let incoming =
+                    check_for_storing(file, year, chunk, &mut read.tally, &mut read.not_stored);
+                // The writer has stopped: its own error is the one to report.
+                chunks
+                    .send(incoming)
+                    .map_err(|_| ApiError::Internal("the writer stopped".to_owned()))
+            };
+            for_each_record(
+                format,
+                file,
+                reader,
+                Some(organisation),
+                max_records,
+                |record| {
+                    chunk.push(record);
+                    if chunk.len() == CHUNK_RECORDS {
+                        send(
+                            std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_RECORDS)),
+                            &mut read,
+                        )?;
+                    }
+                    Ok(())
+                },
+            )?;
+            if !chunk.is_empty() {
+                send(chunk, &mut read)?;
+            }
+            Ok(read)
+        });
+        let mut written = Ok(());
+        for incoming in checked {
+            if let Err(error) = writer.write(&incoming) {
+                written = Err(ApiError::from(error));
+                break;
+            }
+        }
+        let read = reading
+            .join()
+            .map_err(|_| ApiError::Internal("the upload's reader panicked".to_owned()))?;
+        written?;
+        read
+    })
 }
 
 /// Adds or replaces records of one file, streaming: the body is parsed, checked and written
@@ -193,7 +266,7 @@ pub(crate) async fn upload(
     let actor = caller.subject.clone();
     let job = actix_web::rt::task::spawn_blocking(move || -> Result<UploadReport, ApiError> {
         let mut conn = pool.get()?;
-        let ((tally, not_stored), outcome) = records::put_streaming(
+        let (read, outcome) = records::put_streaming(
             &mut conn,
             &submission_id,
             scope,
@@ -209,35 +282,10 @@ pub(crate) async fn upload(
                         names.join(", ")
                     )));
                 }
-                let year = submission.round.year;
-                let mut tally = Tally::default();
-                let mut not_stored = 0;
-                let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
-                for_each_record(
-                    format,
-                    file,
-                    reader,
-                    Some(submission.organisation),
-                    limits.max_records,
-                    |record| {
-                        chunk.push(record);
-                        if chunk.len() == CHUNK_RECORDS {
-                            write_chunk(
-                                file,
-                                year,
-                                &mut chunk,
-                                writer,
-                                &mut tally,
-                                &mut not_stored,
-                            )?;
-                        }
-                        Ok(())
-                    },
-                )?;
-                write_chunk(file, year, &mut chunk, writer, &mut tally, &mut not_stored)?;
-                Ok((tally, not_stored))
+                read_check_and_write(file, format, reader, submission, limits.max_records, writer)
             },
         )?;
+        let Read { tally, not_stored } = read;
         Ok(UploadReport {
             received: tally.received,
             stored: outcome.stored,
