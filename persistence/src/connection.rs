@@ -36,3 +36,38 @@ macro_rules! on_backend {
         }
     };
 }
+
+/// Runs `f` in a transaction that will write. On SQLite it begins `IMMEDIATE`: the write lock is
+/// taken first, waiting out the busy timeout, so a transaction that reads and then writes never
+/// finds that another writer committed in between (SQLite fails that write at once with
+/// "database is locked", whatever the timeout). Inside a transaction it is a savepoint.
+pub fn write_transaction<T, E>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager};
+    type Manager = <DbConnection as Connection>::TransactionManager;
+    let DbConnection::Sqlite(inner) = conn else {
+        return conn.transaction(f);
+    };
+    let depth = AnsiTransactionManager::transaction_manager_status_mut(inner)
+        .transaction_depth()?
+        .map_or(0, |depth| depth.get());
+    if depth > 0 {
+        return conn.transaction(f);
+    }
+    AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+    match f(conn) {
+        Ok(value) => {
+            Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(error) => match Manager::rollback_transaction(conn) {
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(error),
+            Err(rollback) => Err(rollback.into()),
+        },
+    }
+}

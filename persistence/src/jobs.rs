@@ -98,7 +98,7 @@ pub fn claim(
             )
         }
     };
-    conn.transaction(|conn| {
+    crate::connection::write_transaction(conn, |conn| {
         let claimed: Vec<Claimed> = diesel::sql_query(sql)
             .bind::<Text, _>(owner)
             .bind::<Timestamp, _>(expires)

@@ -79,7 +79,7 @@ pub fn ensure_standard_years(
         })?;
         wanted.extend(standard);
     }
-    conn.transaction(|conn| {
+    crate::connection::write_transaction(conn, |conn| {
         let mut created = Vec::new();
         for round in &wanted {
             let row = RoundRow::from(round);

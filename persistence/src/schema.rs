@@ -125,3 +125,14 @@ diesel::table! {
 
 diesel::joinable!(validation_jobs -> submissions (submission_id));
 diesel::allow_tables_to_appear_in_same_query!(validation_jobs, submissions);
+
+diesel::table! {
+    submission_files (submission_id, file) {
+        submission_id -> Text,
+        file -> Text,
+        records -> BigInt,
+    }
+}
+
+diesel::joinable!(submission_files -> submissions (submission_id));
+diesel::allow_tables_to_appear_in_same_query!(submission_files, submissions);

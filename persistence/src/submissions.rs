@@ -103,7 +103,7 @@ pub fn create(
     round: RoundId,
     actor: &str,
 ) -> Result<Submission, StoreError> {
-    conn.transaction(|conn| {
+    crate::connection::write_transaction(conn, |conn| {
         let round_id = round.to_string();
         let exists = rounds::table
             .find(&round_id)
@@ -341,7 +341,7 @@ pub fn request_validation(
     scope: Scope,
     actor: &str,
 ) -> Result<Submission, StoreError> {
-    conn.transaction(|conn| {
+    crate::connection::write_transaction(conn, |conn| {
         let submission = lock(conn, id, scope)?;
         let records: i64 = record_counts(conn, id)?.iter().map(|(_, n)| n).sum();
         if records == 0 && !submission.status.is_final() {
@@ -370,7 +370,7 @@ pub fn submit(
     scope: Scope,
     actor: &str,
 ) -> Result<Submission, StoreError> {
-    conn.transaction(|conn| {
+    crate::connection::write_transaction(conn, |conn| {
         let submission = lock(conn, id, scope)?;
         apply(
             conn,
@@ -411,7 +411,7 @@ pub fn cancel(
     actor: &str,
     reason: &str,
 ) -> Result<Submission, StoreError> {
-    conn.transaction(|conn| {
+    crate::connection::write_transaction(conn, |conn| {
         let submission = lock(conn, id, scope)?;
         apply(conn, &submission, SubmissionEvent::Cancel, actor, reason)?;
         find(conn, id, scope)
@@ -428,7 +428,7 @@ pub fn record_verdict(
 ) -> Result<SubmissionStatus, StoreError> {
     use crate::problems::{self, Origin};
     let id = lease.submission_id.as_str();
-    conn.transaction(|conn| {
+    crate::connection::write_transaction(conn, |conn| {
         let submission = lock(conn, id, Scope::Everyone)?;
         crate::jobs::finish(conn, lease, progress)?;
         problems::delete_origin(conn, id, Origin::Submission)?;

@@ -66,6 +66,7 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "problems",
             "records",
             "rounds",
+            "submission_files",
             "submissions",
             "validation_jobs",
         ])

@@ -444,8 +444,89 @@ fn the_same_enrolment_twice_is_rejected_across_records(backend: Backend) {
         .bearer_auth(&teo.token)
         .send()
         .expect("DELETE");
-    assert_eq!(delete.status().as_u16(), 204);
+    let status = delete.status().as_u16();
+    assert_eq!(status, 204, "{}", delete.text().unwrap_or_default());
     assert_eq!(teo.validate(&id)["status"], "Processed");
+}
+
+/// The record counts and error counts stay right through additions, replacements, repeats
+/// within a request, deletions, and requests whose records are partly stored already (which
+/// PostgreSQL first tries to COPY, then upserts).
+fn counts_follow_every_kind_of_change(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-APR");
+    let enrolment = |n: u64| testkit::valid_json(n);
+    let counts = |teo: &Teo| {
+        let submission = teo.submission(&id);
+        (
+            submission["recordCounts"]["courseEnrolments"].as_u64(),
+            submission["errorCount"].as_u64(),
+        )
+    };
+    let mut broken: Value = serde_json::from_str(&enrolment(3)).expect("JSON");
+    broken.as_object_mut().expect("object").remove("courseCode");
+    let first: Vec<String> = vec![
+        enrolment(0),
+        enrolment(1),
+        enrolment(2),
+        broken.to_string(),
+        enrolment(4),
+    ];
+    let report = teo.upload(&id, &first);
+    assert_eq!(report["stored"], 5);
+    assert_eq!(
+        counts(&teo),
+        (Some(5), Some(1)),
+        "one record lacks courseCode"
+    );
+
+    // Record 3 fixed, record 2 re-sent, record 5 new, record 6 twice (the last one kept).
+    // The same record laid out another way is another text: it replaces the stored one.
+    let six: Value = serde_json::from_str(&enrolment(6)).expect("JSON");
+    let second = vec![
+        enrolment(3),
+        enrolment(2),
+        enrolment(5),
+        enrolment(6),
+        serde_json::to_string_pretty(&six).expect("JSON"),
+    ];
+    let report = teo.upload(&id, &second);
+    assert_eq!(
+        (report["stored"].as_u64(), report["unchanged"].as_u64()),
+        (Some(3), Some(1)),
+        "{report}"
+    );
+    assert_eq!(
+        counts(&teo),
+        (Some(7), Some(0)),
+        "the fixed record's old problem is gone"
+    );
+
+    // A request past one chunk whose second chunk meets stored records.
+    let mut third: Vec<String> = (1_000..6_000).map(enrolment).collect();
+    third.extend((0..7).map(enrolment));
+    third.extend((6_000..6_500).map(enrolment));
+    let report = teo.upload(&id, &third);
+    assert_eq!(
+        (report["stored"].as_u64(), report["unchanged"].as_u64()),
+        (Some(5_501), Some(6)),
+        "record 6 was stored laid out another way: {}",
+        report["unchanged"]
+    );
+    assert_eq!(counts(&teo), (Some(7 + 5_500), Some(0)));
+
+    let delete = server
+        .client()
+        .delete(server.url(&format!(
+            "/api/v1/submissions/{id}/course-enrolments/{}",
+            testkit::valid_enrolment(6_499).local_id
+        )))
+        .bearer_auth(&teo.token)
+        .send()
+        .expect("DELETE");
+    assert_eq!(delete.status().as_u16(), 204);
+    assert_eq!(counts(&teo), (Some(7 + 5_499), Some(0)));
 }
 
 fn paging_walks_every_submission_once(backend: Backend) {
@@ -481,5 +562,6 @@ on_both_backends!(
     illegal_transitions_are_409s_that_say_why,
     a_later_submitted_return_supersedes_the_earlier,
     the_same_enrolment_twice_is_rejected_across_records,
+    counts_follow_every_kind_of_change,
     paging_walks_every_submission_once,
 );

@@ -1,6 +1,7 @@
 //! The records of a submission, for all five SDR files: added or replaced by `localId`, stored
 //! exactly as received with their record-level problems, one transaction per request.
 
+mod counts;
 mod write;
 
 use std::collections::HashMap;
@@ -101,7 +102,7 @@ where
             Failed::Store(error)
         }
     }
-    let outcome = conn.transaction(|conn| {
+    let outcome = crate::connection::write_transaction(conn, |conn| {
         let submission = submissions::lock(conn, submission_id, scope)?;
         // Refuse before writing anything when the submission cannot take changes.
         submission
@@ -116,9 +117,10 @@ where
             copy_new: true,
             stored: 0,
             unchanged: 0,
+            added: 0,
         };
         let produced = produce(&submission, &mut writer).map_err(Failed::Produce)?;
-        let (stored, unchanged) = (writer.stored, writer.unchanged);
+        let (stored, unchanged, added) = (writer.stored, writer.unchanged, writer.added);
         if stored == 0 {
             return Ok((
                 produced,
@@ -129,6 +131,7 @@ where
                 },
             ));
         }
+        counts::add(conn, submission_id, file, added)?;
         records_changed(
             conn,
             &submission,
@@ -162,6 +165,8 @@ pub struct RecordWriter<'c> {
     copy_new: bool,
     stored: usize,
     unchanged: usize,
+    /// Records that were not stored before (the rest of `stored` replaced stored ones).
+    added: i64,
 }
 
 impl RecordWriter<'_> {
@@ -211,6 +216,7 @@ impl RecordWriter<'_> {
         });
         problems::insert(self.conn, submission_id, file, Origin::Record, new_problems)?;
         self.stored += written.changed.len();
+        self.added += (written.changed.len() - written.replaced.len()) as i64;
         self.unchanged += kept.len() - written.changed.len();
         Ok(())
     }
@@ -239,7 +245,7 @@ pub fn delete(
     file: SdrFile,
     local_id: &str,
 ) -> Result<SubmissionStatus, StoreError> {
-    conn.transaction(|conn| {
+    crate::connection::write_transaction(conn, |conn| {
         let submission = submissions::lock(conn, submission_id, scope)?;
         submission.status.apply(SubmissionEvent::RecordsChanged)?;
         let deleted = diesel::delete(
@@ -255,6 +261,7 @@ pub fn delete(
             )));
         }
         problems::delete_for_records(conn, submission_id, file, &[local_id])?;
+        counts::add(conn, submission_id, file, -1)?;
         records_changed(
             conn,
             &submission,
@@ -284,21 +291,6 @@ fn records_changed(
     submissions::refresh_counts(conn, &submission.id)
 }
 
-/// Every record of one file of a submission as received, with its `localId`, in `localId`
-/// order.
-pub fn all(
-    conn: &mut DbConnection,
-    submission_id: &str,
-    file: SdrFile,
-) -> Result<Vec<(String, String)>, StoreError> {
-    Ok(records::table
-        .filter(records::submission_id.eq(submission_id))
-        .filter(records::file.eq(file.as_str()))
-        .order(records::local_id.asc())
-        .select((records::local_id, records::record))
-        .load(conn)?)
-}
-
 /// One page of a file's records in `localId` order: those after `after`, at most `limit`.
 pub fn page(
     conn: &mut DbConnection,
@@ -326,15 +318,7 @@ pub fn counts(
     conn: &mut DbConnection,
     submission_id: &str,
 ) -> Result<Vec<(SdrFile, i64)>, StoreError> {
-    let rows: Vec<(String, i64)> = records::table
-        .filter(records::submission_id.eq(submission_id))
-        .group_by(records::file)
-        .select((records::file, diesel::dsl::count_star()))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(file, n)| SdrFile::parse(&file).map(|file| (file, n)))
-        .collect())
+    counts::of(conn, submission_id)
 }
 
 /// The student identification codes of these records of one file, for problem reports.
