@@ -143,15 +143,15 @@ fn validate_stored(
     let id = lease.submission_id.as_str();
     let mut conn = pool.get()?;
     let submission = submissions::find(&mut conn, id, Scope::Everyone)?;
-    let total: i64 = submissions::record_counts(&mut conn, id)?
-        .iter()
-        .map(|(_, n)| n)
-        .sum();
+    let counts = submissions::record_counts(&mut conn, id)?;
     let mut progress = Progress {
         records_checked: 0,
-        records_total: total,
+        records_total: counts.iter().map(|(_, n)| n).sum(),
     };
     let mut check = WholeSubmission::new(submission.round.kind.files());
+    for &(file, records) in &counts {
+        check.reserve(file, usize::try_from(records).unwrap_or(0));
+    }
     let (pages, receiver) = std::sync::mpsc::sync_channel::<Result<Page, StoreError>>(PAGES_AHEAD);
     std::thread::scope(|scope| -> Result<(), StoreError> {
         scope.spawn(move || read_pages(pool, id, &pages));

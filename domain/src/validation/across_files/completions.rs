@@ -238,7 +238,12 @@ fn withdrawn_enrolments(context: &Context<'_>, out: &mut Out<'_>) {
                      enrolment (nationalStudentNumber {}, courseCode {}, courseStartDate {}); \
                      report its completion with {INDICATOR} 4 (did not complete course)",
                     key.0,
-                    Shown(enrolment.course.as_ref().map_or("", |code| &code.text)),
+                    Shown(
+                        enrolment
+                            .course
+                            .as_ref()
+                            .map_or("", |code| context.keys.text(code))
+                    ),
                     key.2
                 ),
             ),
@@ -302,7 +307,12 @@ fn unmatched_course_completions(context: &Context<'_>, out: &mut Out<'_>) {
                  nationalStudentNumber {nsn}, courseCode {} and courseStartDate {start}{hint}; the \
                  funder leaves a completion without its enrolment out of the course-completion \
                  EPI, unless the enrolment was reported in an earlier return",
-                Shown(completion.course.as_ref().map_or("", |code| &code.text))
+                Shown(
+                    completion
+                        .course
+                        .as_ref()
+                        .map_or("", |code| context.keys.text(code))
+                )
             ),
         );
     }
@@ -346,7 +356,14 @@ fn qualification_completions(context: &Context<'_>, out: &mut Out<'_>) {
                     continue;
                 };
                 if end.year() > year {
-                    completed_before_the_end(out, position, last, &code.text, year, end);
+                    completed_before_the_end(
+                        out,
+                        position,
+                        last,
+                        context.keys.text(code),
+                        year,
+                        end,
+                    );
                 }
             }
             Some((_, None)) => {}
@@ -369,7 +386,7 @@ fn qualification_completions(context: &Context<'_>, out: &mut Out<'_>) {
                         let shown = enrolments[enrolment]
                             .qualification
                             .as_ref()
-                            .map(|code| format!("qualification {}", code.shown()));
+                            .map(|code| format!("qualification {}", context.keys.shown(code)));
                         others.push(
                             SdrFile::CourseEnrolments,
                             out.local_id(SdrFile::CourseEnrolments, enrolment),
@@ -381,7 +398,10 @@ fn qualification_completions(context: &Context<'_>, out: &mut Out<'_>) {
                         .linked
                         .as_ref()
                         .map(|code| {
-                            format!(" or its linkedQualificationForFeesFree {}", code.shown())
+                            format!(
+                                " or its linkedQualificationForFeesFree {}",
+                                context.keys.shown(code)
+                            )
                         })
                         .unwrap_or_default();
                     out.report(
@@ -393,7 +413,7 @@ fn qualification_completions(context: &Context<'_>, out: &mut Out<'_>) {
                             "no course enrolment of nationalStudentNumber {nsn} in this return is \
                              in qualification {}{linked}; the funder then matches on NSN alone, \
                              to {others}: check the qualification code",
-                            qualification.shown()
+                            context.keys.shown(qualification)
                         ),
                     );
                 }

@@ -157,7 +157,7 @@ fn citizenship_and_fees(context: &Context<'_>, out: &mut Out<'_>) {
                      {} (countryOfCitizenship {} in learners {}); Y excludes all New Zealand and \
                      Australian citizens, who are N",
                     citizen(*citizenship),
-                    Shown(country),
+                    context.keys.shown(country),
                     Shown(learner_id)
                 ),
             );
@@ -167,7 +167,7 @@ fn citizenship_and_fees(context: &Context<'_>, out: &mut Out<'_>) {
         };
         let facts = Facts {
             citizenship: *citizenship,
-            country,
+            country: context.keys.text(country),
             learner_id,
             category,
             attendance,
@@ -313,7 +313,12 @@ fn fees_against_citizenship(
             "the learner is {who}{status}, residing overseas ({attending}), and course {} is \
              at NZQCF Level {level} (courses {}); learners residing overseas are 00 only at \
              Level 7 or above",
-            Shown(enrolment.course.as_ref().map_or("", |code| &code.text)),
+            Shown(
+                enrolment
+                    .course
+                    .as_ref()
+                    .map_or("", |code| context.keys.text(code))
+            ),
             Shown(out.local_id(SdrFile::Courses, course))
         ),
         Case::International => format!(

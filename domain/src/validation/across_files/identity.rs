@@ -137,7 +137,10 @@ fn shared_nsns(context: &Context<'_>, out: &mut Out<'_>) {
         let mut others = Named::new();
         for (other, other_student) in firsts.get(&nsn).into_iter().flatten() {
             if other_student.id != student.id {
-                let shown = format!("studentIdentificationCode {}", other_student.shown());
+                let shown = format!(
+                    "studentIdentificationCode {}",
+                    context.keys.shown(other_student)
+                );
                 others.push(
                     SdrFile::Learners,
                     out.local_id(SdrFile::Learners, *other),
@@ -239,7 +242,7 @@ fn nsn_agreement(context: &Context<'_>, out: &mut Out<'_>) {
                      learner file (learners {}); a learner's NSN is their National Student Index \
                      number, the same in every file",
                     reference.nsn,
-                    student.shown(),
+                    context.keys.shown(student),
                     Shown(reference_id)
                 ),
             );
@@ -256,13 +259,13 @@ fn nsn_agreement(context: &Context<'_>, out: &mut Out<'_>) {
                     reference.nsn,
                     reference.file,
                     Shown(reference_id),
-                    student.shown()
+                    context.keys.shown(student)
                 ),
             );
         }
         differing
             .entry(reference)
-            .or_insert_with(|| (&student.text, Named::new()))
+            .or_insert_with(|| (context.keys.text(student), Named::new()))
             .1
             .push(file, out.local_id(file, position), Some(&nsn));
     }
@@ -325,7 +328,7 @@ fn idle_learners(context: &Context<'_>, out: &mut Out<'_>) {
             format_args!(
                 "no {activity} of this return has studentIdentificationCode {}; the learner file \
                  holds only learners with reported activity",
-                student.shown()
+                context.keys.shown(student)
             ),
         );
     }
@@ -353,7 +356,7 @@ fn missing_learners(context: &Context<'_>, out: &mut Out<'_>) {
                 "learner {} has no record in the learner file: no learners record has this \
                  studentIdentificationCode (named by {} of this return); every learner with an \
                  enrolment has one learner record",
-                student.shown(),
+                context.keys.shown(student),
                 Count(count, "enrolment")
             ),
         );

@@ -229,7 +229,7 @@ mod tests {
         assert!(index.get(&"D").is_none());
         assert!(index.contains(&"B"));
 
-        let mut interner = super::super::read::Interner::default();
+        let mut interner = super::super::read::Interners::default().students;
         let ids: Vec<Option<Id>> = keys
             .iter()
             .map(|key| key.map(|key| interner.code(key).id))

@@ -152,6 +152,15 @@ impl WholeSubmission {
         }
     }
 
+    /// Makes room for `records` more records of `file`, when their number is known: the
+    /// records' key fields then take what they need and no more.
+    pub fn reserve(&mut self, file: SdrFile, records: usize) {
+        self.local_ids.ends[Scope::slot(file)].reserve_exact(records);
+        if self.required[Scope::slot(file)] {
+            self.parsed.reserve(file, records);
+        }
+    }
+
     /// Reads the next record of `file`; records of files the round does not require are only
     /// counted.
     pub fn add(&mut self, file: SdrFile, local_id: &str, json: &str) {
@@ -367,6 +376,18 @@ struct Parsed {
 }
 
 impl Parsed {
+    fn reserve(&mut self, file: SdrFile, records: usize) {
+        match file {
+            SdrFile::Learners => self.learners.reserve_exact(records),
+            SdrFile::Courses => self.courses.reserve_exact(records),
+            SdrFile::CourseEnrolments => self.enrolments.reserve_exact(records),
+            SdrFile::CourseCompletions => self.course_completions.reserve_exact(records),
+            SdrFile::QualificationCompletions => {
+                self.qualification_completions.reserve_exact(records);
+            }
+        }
+    }
+
     /// Reads the key fields of the next record of `file`.
     fn push(&mut self, file: SdrFile, json: &str) {
         let keys = &mut self.keys;
@@ -387,6 +408,8 @@ impl Parsed {
 /// The records and the indexes shared by several rules.
 struct Context<'p> {
     scope: Scope,
+    /// The identifiers' texts, for messages.
+    keys: &'p Interners,
     learners: &'p [Learner],
     courses: &'p [Course],
     enrolments: &'p [Enrolment],
@@ -410,6 +433,7 @@ impl<'p> Context<'p> {
         let course_codes = parsed.keys.courses.len();
         Context {
             scope,
+            keys: &parsed.keys,
             learners: &parsed.learners,
             courses: &parsed.courses,
             enrolments: &parsed.enrolments,

@@ -183,26 +183,40 @@ impl Id {
 }
 
 /// Numbers the distinct identifiers of one kind in order of first appearance, and keeps each
-/// one's text once.
-#[derive(Debug, Default)]
+/// one's text once, for messages.
+#[derive(Debug)]
 pub(super) struct Interner {
+    kind: Kind,
     ids: HashMap<Arc<str>, Id>,
+    texts: Vec<Arc<str>>,
 }
 
 impl Interner {
-    /// The identifier's number and its shared text.
+    fn new(kind: Kind) -> Self {
+        Interner {
+            kind,
+            ids: HashMap::new(),
+            texts: Vec::new(),
+        }
+    }
+
+    /// The identifier's number.
     pub(super) fn code(&mut self, text: &str) -> Code {
-        if let Some((shared, &id)) = self.ids.get_key_value(text) {
-            return Code {
-                id,
-                text: Arc::clone(shared),
-            };
+        let kind = self.kind;
+        if let Some(&id) = self.ids.get(text) {
+            return Code { id, kind };
         }
         // More distinct identifiers than u32 can number cannot fit in memory as JSON records.
         let id = Id(u32::try_from(self.ids.len()).unwrap_or(u32::MAX));
         let shared: Arc<str> = Arc::from(text);
         self.ids.insert(Arc::clone(&shared), id);
-        Code { id, text: shared }
+        self.texts.push(shared);
+        Code { id, kind }
+    }
+
+    /// The text of an identifier this interner numbered.
+    fn text(&self, id: Id) -> &str {
+        self.texts.get(id.index()).map_or("", |text| text)
     }
 
     /// How many distinct identifiers were numbered.
@@ -212,7 +226,7 @@ impl Interner {
 }
 
 /// The three kinds of identifiers the files share, and the countries learners name.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Interners {
     pub students: Interner,
     pub courses: Interner,
@@ -220,18 +234,50 @@ pub(super) struct Interners {
     pub countries: Interner,
 }
 
-/// An identifier as written, with its number.
-#[derive(Debug, Clone)]
-pub(super) struct Code {
-    pub id: Id,
-    pub text: Arc<str>,
+impl Default for Interners {
+    fn default() -> Self {
+        Interners {
+            students: Interner::new(Kind::Student),
+            courses: Interner::new(Kind::Course),
+            qualifications: Interner::new(Kind::Qualification),
+            countries: Interner::new(Kind::Country),
+        }
+    }
 }
 
-impl Code {
-    /// The identifier quoted for a message.
-    pub(super) fn shown(&self) -> Shown<'_> {
-        Shown(&self.text)
+impl Interners {
+    /// The identifier as written.
+    pub(super) fn text(&self, code: &Code) -> &str {
+        let interner = match code.kind {
+            Kind::Student => &self.students,
+            Kind::Course => &self.courses,
+            Kind::Qualification => &self.qualifications,
+            Kind::Country => &self.countries,
+        };
+        interner.text(code.id)
     }
+
+    /// The identifier quoted for a message.
+    pub(super) fn shown(&self, code: &Code) -> Shown<'_> {
+        Shown(self.text(code))
+    }
+}
+
+/// What an identifier identifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Student,
+    Course,
+    Qualification,
+    Country,
+}
+
+/// An identifier, by its number: eight bytes a record, whatever its text (kept once by its
+/// [`Interner`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Code {
+    pub id: Id,
+    kind: Kind,
 }
 
 /// A known identifier, numbered by `interner`.
@@ -356,8 +402,8 @@ struct RawLearner<'a> {
 pub(super) struct Learner {
     pub student: Option<Code>,
     pub nsn: Option<i32>,
-    /// The code as written, when it reads as a citizenship.
-    pub citizenship: Option<(Arc<str>, Citizenship)>,
+    /// The code, when it reads as a citizenship.
+    pub citizenship: Option<(Code, Citizenship)>,
     /// `tuitionFeePaidByInternationalFeePayingStudent`.
     pub foreign_fee: Presence,
 }
@@ -374,7 +420,7 @@ pub(super) fn learner(json: &str, keys: &mut Interners) -> Learner {
         Learner {
             nsn: nsn(raw.national_student_number.as_ref()),
             citizenship: text(raw.country_of_citizenship).and_then(|code| {
-                Citizenship::parse(&code).map(|parsed| (keys.countries.code(&code).text, parsed))
+                Citizenship::parse(&code).map(|parsed| (keys.countries.code(&code), parsed))
             }),
             student: code(raw.student_identification_code, &mut keys.students),
             foreign_fee,
@@ -462,7 +508,7 @@ pub(super) struct Enrolment {
     pub australian_pr: Option<bool>,
     pub attendance: Option<Attendance>,
     /// `iteSector` and `iteSubject`; `None` when either has the wrong type.
-    pub ite: Option<Ite>,
+    pub ite: Option<IteGiven>,
 }
 
 /// The Initial Teacher Education values of an enrolment.
@@ -473,15 +519,27 @@ pub(super) struct Ite {
     pub subjects: Vec<String>,
 }
 
-impl Ite {
+/// An enrolment's ITE values as read: none (most enrolments, in no space), or some.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct IteGiven(Option<Box<Ite>>);
+
+impl IteGiven {
+    /// The values, the empty ones when none is given.
+    pub(super) fn values(&self) -> (Option<i32>, &[String]) {
+        match &self.0 {
+            Some(ite) => (ite.sector, &ite.subjects),
+            None => (None, &[]),
+        }
+    }
+
     /// Whether the enrolment carries ITE values (a sector, or at least one subject).
     pub(super) fn is_given(&self) -> bool {
-        self.sector.is_some() || !self.subjects.is_empty()
+        self.0.is_some()
     }
 }
 
 /// The ITE values, when both fields are missing, `null` or of their type.
-fn ite(sector: Option<Loose<'_>>, subjects: Option<LooseTexts>) -> Option<Ite> {
+fn ite(sector: Option<Loose<'_>>, subjects: Option<LooseTexts>) -> Option<IteGiven> {
     let sector = match sector {
         None => None,
         Some(value) => Some(int32(Some(&value))?),
@@ -491,7 +549,10 @@ fn ite(sector: Option<Loose<'_>>, subjects: Option<LooseTexts>) -> Option<Ite> {
         Some(LooseTexts::Texts(subjects)) => subjects,
         Some(LooseTexts::Other) => return None,
     };
-    Some(Ite { sector, subjects })
+    if sector.is_none() && subjects.is_empty() {
+        return Some(IteGiven(None));
+    }
+    Some(IteGiven(Some(Box::new(Ite { sector, subjects }))))
 }
 
 pub(super) fn enrolment(json: &str, keys: &mut Interners) -> Enrolment {

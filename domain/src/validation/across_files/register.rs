@@ -88,7 +88,9 @@ fn missing_courses(context: &Context<'_>, out: &mut Out<'_>) {
     let mut by_loosened: HashMap<String, usize> = HashMap::new();
     for (position, course) in context.courses.iter().enumerate() {
         if let Some(code) = &course.code {
-            by_loosened.entry(loosened(&code.text)).or_insert(position);
+            by_loosened
+                .entry(loosened(context.keys.text(code)))
+                .or_insert(position);
         }
     }
     let enrolments = ById::new(
@@ -104,13 +106,13 @@ fn missing_courses(context: &Context<'_>, out: &mut Out<'_>) {
             continue;
         }
         let hint = by_loosened
-            .get(&loosened(&code.text))
+            .get(&loosened(context.keys.text(code)))
             .and_then(|&position| {
                 let near = context.courses[position].code.as_ref()?;
                 Some(format!(
                     "; the register has {} (courses {}), which differs only in case or spacing, \
                      but the codes must be identical",
-                    near.shown(),
+                    context.keys.shown(near),
                     Shown(out.local_id(SdrFile::Courses, position))
                 ))
             })
@@ -134,7 +136,7 @@ fn missing_courses(context: &Context<'_>, out: &mut Out<'_>) {
                 "course {} is not in the course register: no courses record has this \
                  courseCode (used by {} of this return){hint}; every course in the enrolments \
                  appears once in the register",
-                code.shown(),
+                context.keys.shown(code),
                 Count(count, "enrolment")
             ),
         );
@@ -166,7 +168,7 @@ fn efts_factors(context: &Context<'_>, out: &mut Out<'_>) {
                 "courseEftsFactor {factor} differs from {registered}, the courseEftsFactor of \
                  course {} in the course register (courses {}); an enrolment carries its course's \
                  factor (within 0.0001)",
-                code.shown(),
+                context.keys.shown(code),
                 Shown(out.local_id(SdrFile::Courses, course_position))
             ),
         );
@@ -189,7 +191,7 @@ fn efts_factors(context: &Context<'_>, out: &mut Out<'_>) {
             format_args!(
                 "courseEftsFactor {registered} of course {} differs from the factor in {}: \
                  {enrolments}; an enrolment carries its course's factor (within 0.0001)",
-                code.shown(),
+                context.keys.shown(code),
                 Count(enrolments.len(), "enrolment")
             ),
         );

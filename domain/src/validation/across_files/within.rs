@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use chrono::Datelike;
 
-use super::read::{Code, Ite};
+use super::read::{Code, IteGiven};
 use super::{Context, Out};
 use crate::SdrFile;
 use crate::course::WireCourse;
@@ -38,8 +38,9 @@ pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     consistent_ite_values(context, out);
 }
 
-fn text(code: &Option<Code>) -> Option<&str> {
-    code.as_ref().map(|code| &*code.text)
+/// The text of a known identifier.
+fn text<'c>(context: &Context<'c>, code: &Option<Code>) -> Option<&'c str> {
+    code.as_ref().map(|code| context.keys.text(code))
 }
 
 fn repeated_learners(context: &Context<'_>, out: &mut Out<'_>) {
@@ -47,7 +48,7 @@ fn repeated_learners(context: &Context<'_>, out: &mut Out<'_>) {
     let pairs = repeats(learners.iter().map(|learner| super::id(&learner.student)));
     let rule = WireLearner::SHAPE.repeated_key;
     for (later, first) in pairs {
-        let Some(student) = text(&learners[later].student) else {
+        let Some(student) = text(context, &learners[later].student) else {
             continue;
         };
         let message =
@@ -68,7 +69,7 @@ fn repeated_courses(context: &Context<'_>, out: &mut Out<'_>) {
     let pairs = repeats(courses.iter().map(|course| super::id(&course.code)));
     let rule = WireCourse::SHAPE.repeated_key;
     for (later, first) in pairs {
-        let Some(code) = text(&courses[later].code) else {
+        let Some(code) = text(context, &courses[later].code) else {
             continue;
         };
         let message =
@@ -96,8 +97,8 @@ fn repeated_enrolments(context: &Context<'_>, out: &mut Out<'_>) {
     for (later, first) in pairs {
         let enrolment = &enrolments[later];
         let (Some(student), Some(course), Some(start)) = (
-            text(&enrolment.student),
-            text(&enrolment.course),
+            text(context, &enrolment.student),
+            text(context, &enrolment.course),
             enrolment.start,
         ) else {
             continue;
@@ -131,8 +132,8 @@ fn repeated_course_completions(context: &Context<'_>, out: &mut Out<'_>) {
     for (later, first) in pairs {
         let completion = &completions[later];
         let (Some(student), Some(course), Some(start)) = (
-            text(&completion.student),
-            text(&completion.course),
+            text(context, &completion.student),
+            text(context, &completion.course),
             completion.start,
         ) else {
             continue;
@@ -163,9 +164,10 @@ fn repeated_qualification_completions(context: &Context<'_>, out: &mut Out<'_>) 
     let rule = WireQualificationCompletion::SHAPE.repeated_key;
     for (later, first) in pairs {
         let completion = &completions[later];
-        let (Some(student), Some(qualification)) =
-            (text(&completion.student), text(&completion.qualification))
-        else {
+        let (Some(student), Some(qualification)) = (
+            text(context, &completion.student),
+            text(context, &completion.qualification),
+        ) else {
             continue;
         };
         let message = repeated_key_message::<WireQualificationCompletion>(
@@ -198,7 +200,7 @@ fn consistent_ite_values(context: &Context<'_>, out: &mut Out<'_>) {
     };
     let mut first_in_group = HashMap::new();
     for (position, enrolment) in enrolments.iter().enumerate() {
-        if enrolment.ite.as_ref().is_some_and(Ite::is_given)
+        if enrolment.ite.as_ref().is_some_and(IteGiven::is_given)
             && let Some(group) = group_of(position)
         {
             first_in_group.entry(group).or_insert(position);
@@ -235,15 +237,15 @@ fn consistent_ite_values(context: &Context<'_>, out: &mut Out<'_>) {
 /// What CE-041 compares of a stored enrolment, when its group and values are known.
 fn ite_values<'c>(context: &Context<'c>, out: &Out<'c>, position: usize) -> Option<IteValues<'c>> {
     let enrolment = &context.enrolments[position];
-    let ite = enrolment.ite.as_ref()?;
+    let (sector, subjects) = enrolment.ite.as_ref()?.values();
     Some(IteValues {
         index: position,
         local_id: out.local_id(SdrFile::CourseEnrolments, position),
-        student: text(&enrolment.student)?,
-        qualification: text(&enrolment.qualification)?,
+        student: text(context, &enrolment.student)?,
+        qualification: text(context, &enrolment.qualification)?,
         start_year: enrolment.start.map(|start| start.year()),
-        sector: ite.sector,
-        subjects: &ite.subjects,
+        sector,
+        subjects,
     })
 }
 
