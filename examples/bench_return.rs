@@ -3,12 +3,12 @@
 //! PostgreSQL's own `COPY` of the same enrolment rows.
 //!
 //! ```sh
-//! cargo build --release --bin dxp
 //! cargo run --release --example bench_return -- --enrolments 300000
 //! ```
 //!
-//! `cargo run --example` does not build the server: build `dxp` first (the benchmark looks for
-//! it next to its own executable, in `target/release/`), or name one with `--dxp PATH`.
+//! `cargo run --example` does not build the server, so the benchmark does: it runs
+//! `cargo build --release --bin dxp` into the target folder it runs from (a no-op when the
+//! server is up to date), or uses the binary named with `--dxp PATH`.
 //!
 //! What it does:
 //!
@@ -16,9 +16,10 @@
 //!    learners to reach `--enrolments` course enrolments, and a variant with `--bad-percent`
 //!    bad records: that share of learners get gender `X` (rule LR-008) and that share of
 //!    enrolments lose a month of `eftsByMonth` (CE-021), one error each.
-//! 2. Starts `dxp serve` once per backend: SQLite in a temporary folder, PostgreSQL in a fresh
-//!    database on `--postgres-url`'s server (dropped afterwards; skipped with a message when the
-//!    server cannot be reached).
+//! 2. Starts `dxp serve` for each run, on SQLite in a temporary folder or on PostgreSQL in a
+//!    fresh database on `--postgres-url`'s server (dropped afterwards; skipped with a message
+//!    when the server cannot be reached). The runs of one backend share its database; each has
+//!    a server of its own, so that the server's peak memory is the run's alone.
 //! 3. For each variant and format, opens a submission for 2026-APR, uploads the five files in
 //!    requests of at most the submission's `maxRecordsPerRequest` records (JSON `{"records"}`
 //!    batches, or DXP CSV files of that many rows each with the header row), asks for
@@ -35,6 +36,9 @@
 //! 5. Times PostgreSQL's `COPY ... FROM STDIN` (through `psql`) of the same enrolment rows into
 //!    a plain 25-column table, and into the same table with a primary key, and prints ours
 //!    against it.
+//! 6. Does all of that for each size: `--enrolments` may list several, and a small return of
+//!    `--memory-baseline` enrolments (10,000) goes first, so that the server's peak memory at
+//!    the full size can be set beside it: it should stay flat as the return grows.
 //!
 //! Records/s count the records of all five files; the `COPY` figure counts enrolment rows.
 //! Nothing here asserts a timing: it is a program that prints.
@@ -55,6 +59,13 @@ use dxp_domain::testkit::{Return, ReturnRecords, valid_return_typed};
 use dxp_domain::{CourseEnrolment, SdrFile};
 use serde::Serialize;
 use serde_json::Value;
+
+/// A batch of course enrolments as serde reads it, for the parse-rate yardstick.
+#[derive(serde::Deserialize)]
+struct EnrolmentBatch {
+    #[expect(dead_code, reason = "parsed to be timed, never read")]
+    records: Vec<CourseEnrolment>,
+}
 
 /// The organisation the return is for, and the round it is sent in.
 const ORGANISATION: i64 = 6004;
@@ -103,8 +114,13 @@ const COPY_TABLE: &str = "CREATE TABLE {table} (
 )]
 struct Args {
     /// Course enrolments in the return; the learners and the other files follow from them.
-    #[arg(long, default_value_t = 300_000)]
-    enrolments: usize,
+    /// Several sizes may be given (`10000,300000`): each is run in turn.
+    #[arg(long, value_delimiter = ',', default_value = "300000")]
+    enrolments: Vec<usize>,
+    /// A return of this many enrolments is run first, for the server's peak memory to be
+    /// compared with that at the other sizes; 0 leaves it out.
+    #[arg(long, default_value_t = 10_000)]
+    memory_baseline: usize,
     /// The databases to run the server on.
     #[arg(long, value_delimiter = ',', default_value = "sqlite,postgres")]
     backends: Vec<Backend>,
@@ -117,7 +133,8 @@ struct Args {
     /// The share of bad learners and of bad enrolments in the `bad` variant, in percent.
     #[arg(long, default_value_t = 1.0)]
     bad_percent: f64,
-    /// The `dxp` binary to run (default: `dxp` in the folder above this example's executable).
+    /// The `dxp` binary to run (default: built with `cargo build --release --bin dxp` into the
+    /// target folder this example runs from).
     #[arg(long)]
     dxp: Option<PathBuf>,
     /// The PostgreSQL server to create the benchmark database on.
@@ -201,7 +218,7 @@ fn main() {
 }
 
 fn run(args: Args) -> anyhow::Result<()> {
-    if args.enrolments == 0 {
+    if args.enrolments.contains(&0) {
         bail!("--enrolments must be at least 1");
     }
     if args.variants.contains(&Variant::Bad)
@@ -217,10 +234,33 @@ fn run(args: Args) -> anyhow::Result<()> {
     std::fs::create_dir_all(&work_dir)
         .with_context(|| format!("cannot create {}", work_dir.display()))?;
     print_machine(&dxp);
+    let mut sizes = Vec::new();
+    if args.memory_baseline > 0 && args.enrolments.iter().all(|&n| n > args.memory_baseline) {
+        sizes.push(args.memory_baseline);
+    }
+    sizes.extend(dedup(&args.enrolments));
+    let mut all = Vec::new();
+    for enrolments in sizes {
+        println!();
+        println!("=== {} course enrolments ===", group(enrolments));
+        let results = run_size(&args, &dxp, &work_dir, enrolments)?;
+        all.push((enrolments, results));
+    }
+    print_memory(&all);
+    Ok(())
+}
 
+/// Generates a return of `enrolments` course enrolments and runs it through every backend,
+/// variant and format asked for; prints the results and the COPY baseline.
+fn run_size(
+    args: &Args,
+    dxp: &Path,
+    work_dir: &Path,
+    enrolments: usize,
+) -> anyhow::Result<Vec<RunResult>> {
     // The returns.
     let started = Instant::now();
-    let (valid, renumbered) = generate(args.seed, args.enrolments)?;
+    let (valid, renumbered) = generate(args.seed, enrolments)?;
     let mut workloads = Vec::new();
     for variant in dedup(&args.variants) {
         workloads.push(match variant {
@@ -286,27 +326,26 @@ fn run(args: Args) -> anyhow::Result<()> {
         };
         let data_dir = tempfile::Builder::new()
             .prefix("dxp-bench-")
-            .tempdir_in(&work_dir)
+            .tempdir_in(work_dir)
             .with_context(|| format!("cannot create a folder in {}", work_dir.display()))?;
         let database_url = database_url.unwrap_or_else(|| {
             format!("sqlite://{}", data_dir.path().join("dxp.sqlite3").display())
         });
-        let mut server = Server::start(&dxp, &database_url, data_dir.path())
-            .with_context(|| format!("starting dxp serve on {}", backend.name()))?;
-        println!(
-            "{}: dxp serve (pid {}) at {}",
-            backend.name(),
-            server.pid(),
-            server.base
-        );
-        let api = Api::new(&server.base)?;
+        println!("{}:", backend.name());
         for workload in &workloads {
             for format in dedup(&args.formats) {
+                // A server of its own for each run, so that its peak memory is the run's alone
+                // and not what an earlier run left allocated.
+                let mut server = Server::start(dxp, &database_url, data_dir.path())
+                    .with_context(|| format!("starting dxp serve on {}", backend.name()))?;
                 println!(
-                    "  {} return as {} ...",
+                    "  {} return as {} (dxp serve, pid {}, at {}) ...",
                     workload.variant.name(),
-                    format.name()
+                    format.name(),
+                    server.pid(),
+                    server.base
                 );
+                let api = Api::new(&server.base)?;
                 let result = run_once(
                     &api,
                     &mut server,
@@ -314,7 +353,7 @@ fn run(args: Args) -> anyhow::Result<()> {
                     postgres.as_ref().filter(|_| backend == Backend::Postgres),
                     workload,
                     format,
-                    &args,
+                    args,
                 )
                 .with_context(|| {
                     format!(
@@ -333,7 +372,6 @@ fn run(args: Args) -> anyhow::Result<()> {
                 results.push(result);
             }
         }
-        drop(server);
         println!();
     }
 
@@ -355,7 +393,65 @@ fn run(args: Args) -> anyhow::Result<()> {
     };
     println!();
     print_results(&results, copy.as_ref());
-    Ok(())
+    Ok(results)
+}
+
+/// The server's peak memory at each size, per backend, return and format: flat means the
+/// server does not hold the return.
+fn print_memory(all: &[(usize, Vec<RunResult>)]) {
+    if all.len() < 2 {
+        return;
+    }
+    println!();
+    println!("Server peak RSS by size of the return (VmHWM of each run):");
+    println!();
+    let mut header = vec![
+        "backend".to_owned(),
+        "return".to_owned(),
+        "format".to_owned(),
+    ];
+    header.extend(all.iter().map(|(enrolments, results)| {
+        let records = results.first().map_or(0, |r| r.records);
+        format!(
+            "{} enrolments ({} records)",
+            group(*enrolments),
+            group(records)
+        )
+    }));
+    header.push("largest / smallest".to_owned());
+    let mut rows = Vec::new();
+    for first in &all[0].1 {
+        let mut row = vec![
+            first.backend.name().to_owned(),
+            first.variant.name().to_owned(),
+            first.format.name().to_owned(),
+        ];
+        let mut peaks = Vec::new();
+        for (_, results) in all {
+            let peak = results
+                .iter()
+                .find(|r| {
+                    r.backend == first.backend
+                        && r.variant == first.variant
+                        && r.format == first.format
+                })
+                .and_then(|r| r.peak_rss_kib);
+            row.push(peak.map_or_else(
+                || "?".to_owned(),
+                |kib| format!("{:.0} MiB", kib as f64 / 1024.0),
+            ));
+            peaks.extend(peak);
+        }
+        row.push(match (peaks.first(), peaks.last()) {
+            (Some(&small), Some(&large)) if small > 0 && peaks.len() == all.len() => {
+                format!("{:.2}", large as f64 / small as f64)
+            }
+            _ => "?".to_owned(),
+        });
+        rows.push(row);
+    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    print_table(&header, &rows);
 }
 
 /// The requested items once each, in the order given.
@@ -561,8 +657,9 @@ fn batches(records: &ReturnRecords, format: Format, max: usize) -> anyhow::Resul
 // ---------------------------------------------------------------------------------------------
 // The server
 
-/// Where the `dxp` binary is: `--dxp`, or `dxp` in the profile folder this example runs from
-/// (`target/release/examples/bench_return` → `target/release/dxp`).
+/// The `dxp` binary: `--dxp`, or the release build in the target folder this example runs from
+/// (`target/<profile>/examples/bench_return` → `target/release/dxp`), built first with the
+/// `cargo` that runs the example (a no-op when it is up to date).
 fn find_dxp(given: Option<&Path>) -> anyhow::Result<PathBuf> {
     if let Some(path) = given {
         if !path.is_file() {
@@ -571,20 +668,31 @@ fn find_dxp(given: Option<&Path>) -> anyhow::Result<PathBuf> {
         return Ok(path.to_owned());
     }
     let me = std::env::current_exe().context("cannot tell where this executable is")?;
-    let candidate = me
+    let target = me
         .parent()
         .and_then(Path::parent)
-        .map(|profile| profile.join(format!("dxp{}", std::env::consts::EXE_SUFFIX)))
-        .ok_or_else(|| anyhow!("cannot tell the profile folder of {}", me.display()))?;
-    if !candidate.is_file() {
-        bail!(
-            "the server binary {} does not exist: build it first with \
-             `cargo build --release --bin dxp` (cargo does not build binaries for examples), \
-             or name one with --dxp PATH",
-            candidate.display()
-        );
+        .and_then(Path::parent)
+        .ok_or_else(|| anyhow!("cannot tell the target folder of {}", me.display()))?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    eprintln!("bench_return: building the server (cargo build --release --bin dxp) ...");
+    let status = Command::new(&cargo)
+        .args(["build", "--release", "--bin", "dxp", "--manifest-path"])
+        .arg(&manifest)
+        .arg("--target-dir")
+        .arg(target)
+        .status()
+        .with_context(|| format!("cannot run {}", Path::new(&cargo).display()))?;
+    if !status.success() {
+        bail!("building the server failed ({status}); name a built one with --dxp PATH");
     }
-    Ok(candidate)
+    let built = target
+        .join("release")
+        .join(format!("dxp{}", std::env::consts::EXE_SUFFIX));
+    if !built.is_file() {
+        bail!("the build left no server at {}", built.display());
+    }
+    Ok(built)
 }
 
 /// A running `dxp serve`, killed when dropped.
@@ -954,6 +1062,8 @@ struct RunResult {
     enrolment_batches: Option<(Duration, Duration, usize)>,
     /// The dry run of the first course-enrolment batch: parsing and checking, nothing stored.
     dry_run: Option<Duration>,
+    /// serde_json's typed parse of the dry run's body (JSON runs).
+    serde_parse: Option<Duration>,
     /// Rows PostgreSQL read from the benchmark database's tables during the run (sequential
     /// scans and index fetches), from its statistics.
     postgres_rows_read: Option<i64>,
@@ -1045,7 +1155,7 @@ fn run_once(
         .unwrap_or(0);
 
     // Outside the timing: the dry run of one enrolment batch, three times, the median.
-    let dry_run = match dry_run_body {
+    let dry_run = match &dry_run_body {
         Some(body) => {
             let mut times = Vec::new();
             for _ in 0..3 {
@@ -1061,6 +1171,22 @@ fn run_once(
             median(&mut times)
         }
         None => None,
+    };
+    // serde_json's own typed parse of the same body, in this process: the yardstick of the
+    // dry run's goal (at least half its rate over HTTP).
+    let serde_parse = match (&dry_run_body, format) {
+        (Some(body), Format::Json) => {
+            let mut times = Vec::new();
+            for _ in 0..3 {
+                let started = Instant::now();
+                let batch: EnrolmentBatch = serde_json::from_slice(body)
+                    .context("the dry-run body does not parse as course enrolments")?;
+                times.push(started.elapsed());
+                drop(batch);
+            }
+            median(&mut times)
+        }
+        _ => None,
     };
     // Done with it; its records stay in the database.
     if let Err(error) = api.post(
@@ -1109,6 +1235,7 @@ fn run_once(
         validate_cpu,
         enrolment_batches,
         dry_run,
+        serde_parse,
         postgres_rows_read,
     })
 }
@@ -1625,7 +1752,9 @@ fn print_results(results: &[RunResult], copy: Option<&CopyRate>) {
         println!(
             "Where the time goes (one enrolment request = one batch of maxRecordsPerRequest \
              records; the dry run sends the same batch to /api/v1/validation/course-enrolments, \
-             which parses and checks it and stores nothing; CPU = the server's CPU seconds \
+             which parses and checks it and stores nothing; serde parse = serde_json's typed \
+             parse of the same JSON body in the benchmark's process, and the dry run's rate as \
+             a share of its rate; CPU = the server's CPU seconds \
              (+ the PostgreSQL backends' CPU seconds) / the whole machine's busy share, all \
              cores, in that phase; PG rows read = rows PostgreSQL read from the tables in the \
              whole run, sequential and through indexes; load = the one-minute load average at \
@@ -1649,6 +1778,14 @@ fn print_results(results: &[RunResult], copy: Option<&CopyRate>) {
                     batch_median,
                     batch_max,
                     r.dry_run.map(millis).unwrap_or_else(|| "?".to_owned()),
+                    match (r.dry_run, r.serde_parse) {
+                        (Some(dry), Some(parse)) => format!(
+                            "{} ms, {:.0}%",
+                            parse.as_millis(),
+                            100.0 * parse.as_secs_f64() / dry.as_secs_f64().max(f64::MIN_POSITIVE)
+                        ),
+                        _ => "-".to_owned(),
+                    },
                     cpu_cell(r.upload_cpu),
                     cpu_cell(r.validate_cpu),
                     r.postgres_rows_read.map_or_else(
@@ -1671,6 +1808,7 @@ fn print_results(results: &[RunResult], copy: Option<&CopyRate>) {
                 "median ms",
                 "slowest ms",
                 "dry run ms",
+                "serde parse, of dry-run rate",
                 "upload CPU",
                 "validate CPU",
                 "PG rows read",
