@@ -499,7 +499,7 @@ impl<'r> Out<'r> {
     }
 
     /// Records a breach of `rule` by the record at `position` of `file`, on `field` (`""` for
-    /// the whole record).
+    /// the whole record). The rules across files have one severity whatever the year.
     fn report(
         &mut self,
         rule: &Rule,
@@ -508,19 +508,8 @@ impl<'r> Out<'r> {
         field: &str,
         message: fmt::Arguments<'_>,
     ) {
-        let local_id = self.local_id(file, position);
-        self.problems.push(FileProblem {
-            file,
-            local_id: local_id.to_owned(),
-            problem: Problem {
-                index: position,
-                local_id: Some(local_id.to_owned()),
-                field: field.to_owned(),
-                rule: rule.code.to_owned(),
-                severity: rule.severity,
-                message: message.to_string(),
-            },
-        });
+        debug_assert!(rule.error_from_year.is_none(), "{}", rule.code);
+        self.report_in_year(rule, file, position, field, None, message);
     }
 
     /// Records a breach of a rule whose severity may depend on the year the record's enrolment

@@ -43,46 +43,31 @@ fn text<'c>(context: &Context<'c>, code: &Option<Code>) -> Option<&'c str> {
     code.as_ref().map(|code| context.keys.text(code))
 }
 
+/// Reports the repeated-key rule of file `W` on the later record of each `(later, first)`
+/// pair, whose key `key_of` gives.
+fn report_repeats<'c, W: FileWire>(
+    out: &mut Out<'_>,
+    pairs: Vec<(usize, usize)>,
+    key_of: impl Fn(usize) -> Option<W::Key<'c>>,
+) {
+    let rule = W::SHAPE.repeated_key;
+    for (later, first) in pairs {
+        let Some(key) = key_of(later) else { continue };
+        let message = repeated_key_message::<W>(&key, out.local_id(W::FILE, first));
+        out.report_in_year(rule, W::FILE, later, "", None, format_args!("{message}"));
+    }
+}
+
 fn repeated_learners(context: &Context<'_>, out: &mut Out<'_>) {
     let learners = context.learners;
     let pairs = repeats(learners.iter().map(|learner| super::id(&learner.student)));
-    let rule = WireLearner::SHAPE.repeated_key;
-    for (later, first) in pairs {
-        let Some(student) = text(context, &learners[later].student) else {
-            continue;
-        };
-        let message =
-            repeated_key_message::<WireLearner>(&student, out.local_id(SdrFile::Learners, first));
-        out.report_in_year(
-            rule,
-            SdrFile::Learners,
-            later,
-            "",
-            None,
-            format_args!("{message}"),
-        );
-    }
+    report_repeats::<WireLearner>(out, pairs, |later| text(context, &learners[later].student));
 }
 
 fn repeated_courses(context: &Context<'_>, out: &mut Out<'_>) {
     let courses = context.courses;
     let pairs = repeats(courses.iter().map(|course| super::id(&course.code)));
-    let rule = WireCourse::SHAPE.repeated_key;
-    for (later, first) in pairs {
-        let Some(code) = text(context, &courses[later].code) else {
-            continue;
-        };
-        let message =
-            repeated_key_message::<WireCourse>(&code, out.local_id(SdrFile::Courses, first));
-        out.report_in_year(
-            rule,
-            SdrFile::Courses,
-            later,
-            "",
-            None,
-            format_args!("{message}"),
-        );
-    }
+    report_repeats::<WireCourse>(out, pairs, |later| text(context, &courses[later].code));
 }
 
 fn repeated_enrolments(context: &Context<'_>, out: &mut Out<'_>) {
@@ -128,29 +113,14 @@ fn repeated_course_completions(context: &Context<'_>, out: &mut Out<'_>) {
             completion.start?,
         ))
     }));
-    let rule = WireCourseCompletion::SHAPE.repeated_key;
-    for (later, first) in pairs {
+    report_repeats::<WireCourseCompletion>(out, pairs, |later| {
         let completion = &completions[later];
-        let (Some(student), Some(course), Some(start)) = (
-            text(context, &completion.student),
-            text(context, &completion.course),
-            completion.start,
-        ) else {
-            continue;
-        };
-        let message = repeated_key_message::<WireCourseCompletion>(
-            &(student, course, start),
-            out.local_id(SdrFile::CourseCompletions, first),
-        );
-        out.report_in_year(
-            rule,
-            SdrFile::CourseCompletions,
-            later,
-            "",
-            None,
-            format_args!("{message}"),
-        );
-    }
+        Some((
+            text(context, &completion.student)?,
+            text(context, &completion.course)?,
+            completion.start?,
+        ))
+    });
 }
 
 fn repeated_qualification_completions(context: &Context<'_>, out: &mut Out<'_>) {
@@ -161,28 +131,13 @@ fn repeated_qualification_completions(context: &Context<'_>, out: &mut Out<'_>) 
             super::id(&completion.qualification)?,
         ))
     }));
-    let rule = WireQualificationCompletion::SHAPE.repeated_key;
-    for (later, first) in pairs {
+    report_repeats::<WireQualificationCompletion>(out, pairs, |later| {
         let completion = &completions[later];
-        let (Some(student), Some(qualification)) = (
-            text(context, &completion.student),
-            text(context, &completion.qualification),
-        ) else {
-            continue;
-        };
-        let message = repeated_key_message::<WireQualificationCompletion>(
-            &(student, qualification),
-            out.local_id(SdrFile::QualificationCompletions, first),
-        );
-        out.report_in_year(
-            rule,
-            SdrFile::QualificationCompletions,
-            later,
-            "",
-            None,
-            format_args!("{message}"),
-        );
-    }
+        Some((
+            text(context, &completion.student)?,
+            text(context, &completion.qualification)?,
+        ))
+    });
 }
 
 /// CE-041: within each group of enrolments with the same studentIdentificationCode and
