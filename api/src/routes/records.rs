@@ -155,7 +155,7 @@ fn check_for_storing(
 }
 
 /// What the reading side of an upload found.
-struct Read {
+struct Found {
     tally: Tally,
     not_stored: usize,
 }
@@ -175,20 +175,20 @@ fn read_check_and_write(
     submission: &dxp_persistence::submissions::Submission,
     max_records: usize,
     writer: &mut RecordWriter<'_>,
-) -> Result<Read, ApiError> {
+) -> Result<Found, ApiError> {
     let year = submission.round.year;
     let organisation = submission.organisation;
     let (chunks, checked) = std::sync::mpsc::sync_channel::<Vec<IncomingRecord>>(CHUNKS_AHEAD);
     std::thread::scope(|scope| {
-        let reading = scope.spawn(move || -> Result<Read, ApiError> {
-            let mut read = Read {
+        let reading = scope.spawn(move || -> Result<Found, ApiError> {
+            let mut found = Found {
                 tally: Tally::default(),
                 not_stored: 0,
             };
             let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
-            let send = |chunk: Vec<RecordIn>, read: &mut Read| -> Result<(), ApiError> {
+            let send = |chunk: Vec<RecordIn>, found: &mut Found| -> Result<(), ApiError> {
                 let incoming =
-                    check_for_storing(file, year, chunk, &mut read.tally, &mut read.not_stored);
+                    check_for_storing(file, year, chunk, &mut found.tally, &mut found.not_stored);
                 // The writer has stopped: its own error is the one to report.
                 chunks
                     .send(incoming)
@@ -205,16 +205,16 @@ fn read_check_and_write(
                     if chunk.len() == CHUNK_RECORDS {
                         send(
                             std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_RECORDS)),
-                            &mut read,
+                            &mut found,
                         )?;
                     }
                     Ok(())
                 },
             )?;
             if !chunk.is_empty() {
-                send(chunk, &mut read)?;
+                send(chunk, &mut found)?;
             }
-            Ok(read)
+            Ok(found)
         });
         let mut written = Ok(());
         for incoming in checked {
@@ -223,11 +223,11 @@ fn read_check_and_write(
                 break;
             }
         }
-        let read = reading
+        let found = reading
             .join()
             .map_err(|_| ApiError::Internal("the upload's reader panicked".to_owned()))?;
         written?;
-        read
+        found
     })
 }
 
@@ -266,7 +266,7 @@ pub(crate) async fn upload(
     let actor = caller.subject.clone();
     let job = actix_web::rt::task::spawn_blocking(move || -> Result<UploadReport, ApiError> {
         let mut conn = pool.get()?;
-        let (read, outcome) = records::put_streaming(
+        let (found, outcome) = records::put_streaming(
             &mut conn,
             &submission_id,
             scope,
@@ -285,7 +285,7 @@ pub(crate) async fn upload(
                 read_check_and_write(file, format, reader, submission, limits.max_records, writer)
             },
         )?;
-        let Read { tally, not_stored } = read;
+        let Found { tally, not_stored } = found;
         Ok(UploadReport {
             received: tally.received,
             stored: outcome.stored,
