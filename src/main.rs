@@ -20,6 +20,13 @@ use dxp_persistence::{Pool, PoolOptions};
 
 use crate::config::{DataDir, DatabaseChoice, TokenConfig};
 
+/// mimalloc rather than the system's allocator: a request allocates and frees a string or more
+/// for every field of every record; glibc's malloc and free took a sixth of a dry run's time
+/// (perf), and freeing a checked 10,000-record batch 3 ms against mimalloc's 0.2 ms. Its
+/// `no_thp` feature keeps it off transparent huge pages, which doubled the idle server's RSS.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "dxp",

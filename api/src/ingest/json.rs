@@ -119,13 +119,10 @@ fn records(
                 "the request has more than {max} records; at most {max} are accepted in one request. Send them in several requests"
             )));
         }
-        let length = body.parse(raw_length)?;
-        let start = body.pos - length;
-        let text = std::str::from_utf8(&body.buf[start..body.pos])
-            .map_err(|_| not_an_envelope("a record is not UTF-8 text"))?;
+        let text = body.parse(raw_text)?;
         each(RecordIn {
             number,
-            text: text.to_owned(),
+            text,
             reading_problems: Vec::new(),
         })?;
         number += 1;
@@ -154,11 +151,12 @@ fn owned<T: serde::de::DeserializeOwned>(slice: &[u8]) -> Result<(T, usize), ser
     }
 }
 
-/// Checks that one JSON value starts `slice`: its length, twice (the bytes it took).
-fn raw_length(slice: &[u8]) -> Result<(usize, usize), serde_json::Error> {
+/// The text of the one JSON value that starts `slice` (serde checks it is UTF-8), and the bytes
+/// it took.
+fn raw_text(slice: &[u8]) -> Result<(String, usize), serde_json::Error> {
     let mut values = serde_json::Deserializer::from_slice(slice).into_iter::<&RawValue>();
     match values.next() {
-        Some(Ok(_)) => Ok((values.byte_offset(), values.byte_offset())),
+        Some(Ok(raw)) => Ok((raw.get().to_owned(), values.byte_offset())),
         Some(Err(error)) => Err(error),
         None => Err(serde_json::Error::custom("no value")),
     }
