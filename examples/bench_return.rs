@@ -28,8 +28,8 @@
 //!    the database, so later runs find bigger tables.
 //! 4. Prints per run: upload records/s, validation seconds and records/s (validate call to
 //!    verdict), end-to-end records/s (first upload to verdict), the verdict and error count
-//!    against the expected count, and the server's peak RSS during the run (`VmHWM`, reset
-//!    before each run through `/proc/PID/clear_refs`). Then, where the time goes: the time of
+//!    against the expected count, and the server's peak RSS (`VmHWM` of the run's own server).
+//!    Then, where the time goes: the time of
 //!    one enrolment batch, the dry run of the same batch (parsing and checking without storing),
 //!    the CPU of the server, of the PostgreSQL backends and of the whole machine during upload
 //!    and validation, and the rows PostgreSQL read from its tables in the run.
@@ -774,18 +774,13 @@ impl Drop for Server {
 mod proc {
     use std::sync::OnceLock;
 
-    /// The process's peak resident set size since it started or since [`reset_peak`], in KiB.
+    /// The process's peak resident set size since it started, in KiB.
     pub fn peak_rss_kib(pid: u32) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
         status
             .lines()
             .find_map(|line| line.strip_prefix("VmHWM:"))
             .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-    }
-
-    /// Resets the process's peak RSS to its current RSS; `false` when the kernel refused.
-    pub fn reset_peak(pid: u32) -> bool {
-        std::fs::write(format!("/proc/{pid}/clear_refs"), "5").is_ok()
     }
 
     /// CPU seconds the process has used, user and system.
@@ -1052,8 +1047,6 @@ struct RunResult {
     expected_errors: usize,
     counts_match: bool,
     peak_rss_kib: Option<u64>,
-    /// Whether the peak is this run's alone (the kernel let us reset it before the run).
-    peak_is_per_run: bool,
     /// The machine's one-minute load average at the verdict.
     load_average: Option<f64>,
     upload_cpu: CpuUse,
@@ -1108,7 +1101,6 @@ fn run_once(
         .map(|batch| batch.body.clone());
 
     // Upload.
-    let peak_is_per_run = proc::reset_peak(pid);
     let database = postgres.map(|database| database.name.as_str());
     let cpu = CpuMeter::start(pid, database);
     let started = Instant::now();
@@ -1229,7 +1221,6 @@ fn run_once(
         expected_errors: workload.broken.total(),
         counts_match: counts == workload.total as u64,
         peak_rss_kib,
-        peak_is_per_run,
         load_average,
         upload_cpu,
         validate_cpu,
@@ -1711,11 +1702,7 @@ fn print_results(results: &[RunResult], copy: Option<&CopyRate>) {
             ));
             row.push(group_i64(r.warnings));
             row.push(match r.peak_rss_kib {
-                Some(kib) => format!(
-                    "{:.0} MiB{}",
-                    kib as f64 / 1024.0,
-                    if r.peak_is_per_run { "" } else { "*" }
-                ),
+                Some(kib) => format!("{:.0} MiB", kib as f64 / 1024.0),
                 None => "?".to_owned(),
             });
             rows.push(row);
@@ -1742,9 +1729,6 @@ fn print_results(results: &[RunResult], copy: Option<&CopyRate>) {
             "server peak RSS",
         ]);
         print_table(&header, &rows);
-        if results.iter().any(|r| !r.peak_is_per_run) {
-            println!("* peak since the server started: the kernel refused to reset it per run");
-        }
         if results.iter().any(|r| !r.counts_match) {
             println!("MISMATCH: the server holds a different number of records than were sent");
         }
