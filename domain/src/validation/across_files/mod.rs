@@ -3,18 +3,23 @@
 //! text of every stored record, and return each problem with the file and localId of the record
 //! it is about.
 //!
-//! - [`check_across_files`] is the entry point; [`SubmissionRecords`] holds the records, file by
-//!   file, as `(localId, JSON)` pairs; each [`FileProblem`] names its record.
+//! - [`WholeSubmission`] is the entry point: it is given the stored records one at a time, keeps
+//!   their key fields, and applies these rules and the rules between a file's records (module
+//!   `within`) to them. [`check_across_files`] applies these rules alone to records held in a
+//!   [`SubmissionRecords`] (file by file, `(localId, JSON)` pairs). Each [`FileProblem`] names
+//!   its record.
 //! - Each rule (`XF-001`, `XF-002`, …) is a [`Rule`] of this module's registry, `RULES`, in the
 //!   one catalogue with the record rules. Its `file` is the file the rule is mainly about, while
 //!   each problem carries the file of the record it is on: a rule relating records puts a problem
 //!   on each record that may be the wrong one, and each message names the other records by file
 //!   and localId.
-//! - Rules within one file stay with that file's rules, applied to all of a submission's records
-//!   at once: one record per learner (LR-007), per course (CR-007), per enrolment (CE-042), per
-//!   course completion (CC-007) and per qualification completion (QC-007). Where such a repeat
-//!   leaves a record without its one counterpart (two learner records for one enrolment), the
-//!   rules here skip the record rather than guess.
+//! - Rules within one file are that file's (their codes, severities and messages live with its
+//!   registry): one record per learner (LR-007), per course (CR-007), per enrolment (CE-042),
+//!   per course completion (CC-007) and per qualification completion (QC-007), and the same ITE
+//!   values across a learner's qualification (CE-041). Module `within` applies them to a stored
+//!   submission from the same key fields. Where such a repeat leaves a record without its one
+//!   counterpart (two learner records for one enrolment), the rules here skip the record rather
+//!   than guess.
 //!
 //! Only the key fields of each record are read (module `read`); a record whose key field is
 //! missing or of the wrong type is skipped by the rules that need that field, because its own
@@ -123,7 +128,8 @@ pub fn check_across_files(
 ///
 /// The submission is given record by record, so that its records need never be held at once:
 /// each record's key fields are read as it is added and its JSON can be dropped; memory grows
-/// by a few tens of bytes a record. [`WholeSubmission::finish`] applies the rules. Give the
+/// with the records' key fields and the indexes the rules build (130–180 bytes a record for a
+/// whole return, docs/performance.md), never with their text. [`WholeSubmission::finish`] applies the rules. Give the
 /// records file by file in [`WholeSubmission::READING_ORDER`], each file in the order its
 /// problems' `index` should count (a stored submission's: localId order).
 pub struct WholeSubmission {
@@ -168,14 +174,6 @@ impl WholeSubmission {
         if self.required[Scope::slot(file)] {
             self.parsed.push(file, json);
         }
-    }
-
-    /// How many records were added.
-    pub fn records(&self) -> usize {
-        SdrFile::ALL
-            .iter()
-            .map(|&file| self.local_ids.count(file))
-            .sum()
     }
 
     /// Applies the rules within files and across files to the records added. Problems come in

@@ -10,8 +10,8 @@
 //! goes: the structs hold numbers, flags and shared identifiers, never the record's text.
 //! Identifiers (student, course and qualification codes) are numbered as they are read: each
 //! distinct code gets a dense [`Id`] and is kept once, shared by every record that names it, so
-//! that every later match compares and hashes small numbers, and a return of 300,000 enrolments
-//! costs a few tens of bytes a record.
+//! that every later match compares and hashes small numbers; what a record costs is its fields'
+//! numbers and flags, under a hundred bytes.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -33,7 +33,9 @@ enum Loose<'a> {
     Integer(i64),
     Number(f64),
     Bool(bool),
-    /// An array or an object (`null` never gets here: it reads as a missing field).
+    /// An array of texts only (an empty one included).
+    Texts(Vec<Cow<'a, str>>),
+    /// Another array, or an object (`null` never gets here: it reads as a missing field).
     Other,
 }
 
@@ -94,80 +96,24 @@ impl<'de: 'a, 'a> Visitor<'de> for LooseVisitor<'a> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Loose::Other)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Loose::Other)
-    }
-}
-
-/// A JSON array of texts, or anything else.
-enum LooseTexts {
-    Texts(Vec<String>),
-    Other,
-}
-
-impl<'de> Deserialize<'de> for LooseTexts {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(LooseTextsVisitor)
-    }
-}
-
-struct LooseTextsVisitor;
-
-impl<'de> Visitor<'de> for LooseTextsVisitor {
-    type Value = LooseTexts;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("any JSON value")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut texts = Vec::new();
         let mut all_texts = true;
-        while let Some(item) = seq.next_element::<Loose<'de>>()? {
+        while let Some(item) = seq.next_element::<Loose<'a>>()? {
             match item {
-                Loose::Text(text) if all_texts => texts.push(text.into_owned()),
+                Loose::Text(text) if all_texts => texts.push(text),
                 _ => all_texts = false,
             }
         }
         Ok(if all_texts {
-            LooseTexts::Texts(texts)
+            Loose::Texts(texts)
         } else {
-            LooseTexts::Other
+            Loose::Other
         })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(LooseTexts::Other)
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(LooseTexts::Other)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(LooseTexts::Other)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(LooseTexts::Other)
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(LooseTexts::Other)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(LooseTexts::Other)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(LooseTexts::Other)
+        Ok(Loose::Other)
     }
 }
 
@@ -488,7 +434,8 @@ struct RawEnrolment<'a> {
     intramural_extramural_attendance: Option<Loose<'a>>,
     #[serde(borrow)]
     ite_sector: Option<Loose<'a>>,
-    ite_subject: Option<LooseTexts>,
+    #[serde(borrow)]
+    ite_subject: Option<Loose<'a>>,
 }
 
 /// What the rules across files need of a course enrolment.
@@ -539,15 +486,15 @@ impl IteGiven {
 }
 
 /// The ITE values, when both fields are missing, `null` or of their type.
-fn ite(sector: Option<Loose<'_>>, subjects: Option<LooseTexts>) -> Option<IteGiven> {
+fn ite(sector: Option<Loose<'_>>, subjects: Option<Loose<'_>>) -> Option<IteGiven> {
     let sector = match sector {
         None => None,
         Some(value) => Some(int32(Some(&value))?),
     };
     let subjects = match subjects {
         None => Vec::new(),
-        Some(LooseTexts::Texts(subjects)) => subjects,
-        Some(LooseTexts::Other) => return None,
+        Some(Loose::Texts(subjects)) => subjects.into_iter().map(Cow::into_owned).collect(),
+        Some(_) => return None,
     };
     if sector.is_none() && subjects.is_empty() {
         return Some(IteGiven(None));

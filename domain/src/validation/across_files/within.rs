@@ -398,29 +398,37 @@ mod tests {
     #[test]
     fn ite_values_of_the_wrong_type_are_left_to_the_record_rules() {
         let built = with_repeats();
-        let mut files = stored(&built);
-        // The enrolment that differs from its group's first gets a sector of the wrong type:
-        // CE-041 can no longer compare it (CE-002 reports the type on upload).
+        let files = stored(&built);
         let ce041 = by_whole_submission(&files)
             .into_iter()
             .filter(|found| found.2 == "CE-041")
             .map(|found| found.1)
             .collect::<BTreeSet<_>>();
         assert_eq!(ce041.len(), 1, "{ce041:?}");
-        let enrolments = &mut files
-            .iter_mut()
-            .find(|(file, _)| *file == SdrFile::CourseEnrolments)
-            .expect("enrolments")
-            .1;
-        for (local_id, json) in enrolments.iter_mut() {
-            if ce041.contains(local_id) {
-                *json = json.replace("\"iteSector\":3", "\"iteSector\":\"3\"");
+        // The enrolment that differs from its group's first gets a sector, or subjects, of the
+        // wrong type: CE-041 can no longer compare it (CE-002 reports the type on upload).
+        for (from, to) in [
+            ("\"iteSector\":3", "\"iteSector\":\"3\""),
+            ("\"iteSector\":3", "\"iteSector\":3,\"iteSubject\":[7]"),
+        ] {
+            let mut files = files.clone();
+            let enrolments = &mut files
+                .iter_mut()
+                .find(|(file, _)| *file == SdrFile::CourseEnrolments)
+                .expect("enrolments")
+                .1;
+            for (local_id, json) in enrolments.iter_mut() {
+                if ce041.contains(local_id) {
+                    assert!(json.contains(from), "{json}");
+                    *json = json.replace(from, to);
+                }
             }
+            assert!(
+                !by_whole_submission(&files)
+                    .iter()
+                    .any(|found| found.2 == "CE-041"),
+                "{to}"
+            );
         }
-        assert!(
-            !by_whole_submission(&files)
-                .iter()
-                .any(|found| found.2 == "CE-041")
-        );
     }
 }
