@@ -71,3 +71,78 @@ where
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use diesel::connection::SimpleConnection;
+    use diesel::prelude::*;
+    use diesel::sql_types::BigInt;
+
+    use super::*;
+    use crate::{DatabaseUrl, Pool, PoolOptions, StoreError};
+
+    fn count(conn: &mut DbConnection) -> Result<i64, diesel::result::Error> {
+        diesel::select(diesel::dsl::sql::<BigInt>("(SELECT count(*) FROM t)")).get_result(conn)
+    }
+
+    /// A reads, B writes and commits, then A writes: the order in which SQLite fails a
+    /// deferred transaction at once, whatever its busy timeout.
+    fn read_then_write_beside_another_writer(
+        immediate: bool,
+    ) -> (Result<(), StoreError>, Result<(), StoreError>) {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let url = DatabaseUrl::Sqlite {
+            path: folder.path().join("t.sqlite3"),
+        };
+        let pool = Pool::open(&url, &PoolOptions::default()).expect("pool");
+        pool.get()
+            .expect("connection")
+            .batch_execute("CREATE TABLE t (n INTEGER)")
+            .expect("table");
+        let (read, then_write) = mpsc::channel();
+        let other = pool.clone();
+        let writer = std::thread::spawn(move || -> Result<(), StoreError> {
+            let _ = then_write.recv();
+            let mut conn = other.get()?;
+            write_transaction(&mut conn, |conn| {
+                conn.batch_execute("INSERT INTO t VALUES (2)")?;
+                Ok::<_, StoreError>(())
+            })
+        });
+        let mut pooled = pool.get().expect("connection");
+        let conn: &mut DbConnection = &mut pooled;
+        let body = |conn: &mut DbConnection| -> Result<(), StoreError> {
+            count(conn)?;
+            let _ = read.send(());
+            std::thread::sleep(Duration::from_millis(300));
+            conn.batch_execute("INSERT INTO t VALUES (1)")?;
+            Ok(())
+        };
+        let first = if immediate {
+            write_transaction(conn, body)
+        } else {
+            conn.transaction(body)
+        };
+        let second = writer.join().expect("writer thread");
+        (first, second)
+    }
+
+    #[test]
+    fn a_write_transaction_on_sqlite_is_not_failed_by_a_writer_in_between() {
+        let (first, second) = read_then_write_beside_another_writer(true);
+        assert!(first.is_ok(), "{first:?}");
+        assert!(
+            second.is_ok(),
+            "the other writer waited its turn: {second:?}"
+        );
+        // What it guards against: the same with a deferred transaction fails at once.
+        let (first, _) = read_then_write_beside_another_writer(false);
+        assert!(
+            first.is_err(),
+            "a deferred transaction's late write is refused"
+        );
+    }
+}

@@ -196,7 +196,7 @@ impl RecordWriter<'_> {
             .collect();
         let written = match &mut *self.conn {
             DbConnection::Postgresql(conn) => write::postgres(conn, &rows, &mut self.copy_new)?,
-            DbConnection::Sqlite(conn) => write::sqlite(conn, &rows)?,
+            DbConnection::Sqlite(conn) => write::sqlite(conn, submission_id, file.as_str(), &rows)?,
         };
         drop(rows);
         let replaced: Vec<&str> = written

@@ -55,7 +55,8 @@ const LOOKUP_IDS: usize = 500;
 pub(super) struct Written {
     /// The records added or replaced (the others were identical to what is stored).
     pub changed: Vec<usize>,
-    /// Those that may have replaced a stored record, whose old problems must go.
+    /// Those of them that replaced a stored record, whose old problems must go (the rest were
+    /// added).
     pub replaced: Vec<usize>,
 }
 
@@ -120,17 +121,16 @@ pub(super) fn postgres(
 /// statement.
 pub(super) fn sqlite(
     conn: &mut SqliteConnection,
+    submission_id: &str,
+    file: &str,
     rows: &[RecordRow<'_>],
 ) -> Result<Written, StoreError> {
-    let Some(first) = rows.first() else {
-        return Ok(Written::default());
-    };
     let mut stored: HashMap<String, String> = HashMap::new();
     for chunk in rows.chunks(LOOKUP_IDS) {
         let ids: Vec<&str> = chunk.iter().map(|row| row.local_id).collect();
         let found: Vec<(String, String)> = records::table
-            .filter(records::submission_id.eq(first.submission_id))
-            .filter(records::file.eq(first.file))
+            .filter(records::submission_id.eq(submission_id))
+            .filter(records::file.eq(file))
             .filter(records::local_id.eq_any(ids))
             .select((records::local_id, records::record))
             .load(conn)?;
@@ -147,11 +147,11 @@ pub(super) fn sqlite(
             None => written.changed.push(at),
         }
     }
-    let changed: Vec<&RecordRow<'_>> = written.changed.iter().map(|&at| &rows[at]).collect();
+    let changed: Vec<RecordRow<'_>> = written.changed.iter().map(|&at| rows[at].clone()).collect();
     for chunk in changed.chunks(UPSERT_ROWS) {
         use records::dsl as r;
         diesel::insert_into(records::table)
-            .values(chunk.iter().copied().cloned().collect::<Vec<_>>())
+            .values(chunk)
             .on_conflict((r::submission_id, r::file, r::local_id))
             .do_update()
             .set(changes!())
