@@ -28,3 +28,12 @@ pub fn revert_all(conn: &mut DbConnection) -> Result<(), StoreError> {
     };
     reverted.map_err(|error| StoreError::Migration(error.to_string()))
 }
+
+/// Reverts the newest applied migration. Used by tests that set data up under an older schema.
+pub fn revert_last(conn: &mut DbConnection) -> Result<(), StoreError> {
+    let reverted = match conn {
+        DbConnection::Postgresql(pg) => pg.revert_last_migration(POSTGRES).map(drop),
+        DbConnection::Sqlite(sqlite) => sqlite.revert_last_migration(SQLITE).map(drop),
+    };
+    reverted.map_err(|error| StoreError::Migration(error.to_string()))
+}

@@ -95,4 +95,46 @@ fn migrations_run_up_down_up(backend: Backend) {
     assert_eq!(columns(&mut conn), migrated);
 }
 
-on_both_backends!(migrations_run_up_down_up);
+/// A database that had records before the per-file counts existed gets them counted by the
+/// migration that adds them: a submission must not look empty after an upgrade.
+fn record_counts_are_filled_in_for_records_stored_before(backend: Backend) {
+    let database = Database::new(backend);
+    let mut conn = open(&database);
+    migrations::run_pending(&mut conn).expect("up");
+    // Back to the schema before submission_files (000004) and the dropped foreign keys (000005).
+    migrations::revert_last(&mut conn).expect("down 000005");
+    migrations::revert_last(&mut conn).expect("down 000004");
+    for statement in [
+        "INSERT INTO organisations (edumis, name, created_at) VALUES (6004, 'A TEO', '2026-01-01 00:00:00')",
+        "INSERT INTO rounds (id, kind, year, return_id, extract_date, opens_at, due_at) \
+         VALUES ('2026-APR', 'APR', 2026, 202604, '2026-04-30', '2026-04-01 00:00:00', '2026-05-15 05:00:00')",
+        "INSERT INTO submissions (id, organisation, round_id, status, created_by, created_at, updated_at) \
+         VALUES ('s-1', 6004, '2026-APR', 'Draft', 'test', '2026-04-02 00:00:00', '2026-04-02 00:00:00')",
+        "INSERT INTO records (submission_id, file, local_id, record, error_count, warning_count, received_at) VALUES \
+         ('s-1', 'learners', 'L-1', '{}', 0, 0, '2026-04-02 00:00:00'), \
+         ('s-1', 'course-enrolments', 'E-1', '{}', 0, 0, '2026-04-02 00:00:00'), \
+         ('s-1', 'course-enrolments', 'E-2', '{}', 0, 0, '2026-04-02 00:00:00')",
+    ] {
+        diesel::sql_query(statement)
+            .execute(&mut *conn)
+            .expect(statement);
+    }
+    assert_eq!(
+        migrations::run_pending(&mut conn).expect("up again").len(),
+        2
+    );
+    let mut counts = dxp_persistence::records::counts(&mut conn, "s-1").expect("counts");
+    counts.sort_by_key(|(file, _)| file.as_str());
+    assert_eq!(
+        counts,
+        [
+            (dxp_domain::SdrFile::CourseEnrolments, 2),
+            (dxp_domain::SdrFile::Learners, 1)
+        ]
+    );
+}
+
+on_both_backends!(
+    migrations_run_up_down_up,
+    record_counts_are_filled_in_for_records_stored_before
+);
