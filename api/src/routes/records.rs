@@ -121,20 +121,19 @@ impl Source {
     }
 }
 
-/// Checks one chunk: the records to store with their own problems, and the tally of what was
-/// found. Records without a usable `localId` are counted, not stored.
+/// Checks one chunk: the records to store with their own problems; what was found is added to
+/// `found`. Records without a usable `localId` are counted, not stored.
 fn check_for_storing(
     file: SdrFile,
     year: i32,
     chunk: Vec<RecordIn>,
-    tally: &mut Tally,
-    not_stored: &mut usize,
+    found: &mut Found,
 ) -> Vec<IncomingRecord> {
     let checked = check_chunk(file, Some(year), &chunk);
     let mut incoming = Vec::with_capacity(chunk.len());
     for (record, read) in checked.records.into_iter().zip(chunk) {
-        tally.received += 1;
-        tally.add(&record.problems);
+        found.tally.received += 1;
+        found.tally.add(&record.problems);
         match record.local_id.filter(|id| !id.is_empty()) {
             Some(local_id) => incoming.push(IncomingRecord {
                 local_id,
@@ -148,7 +147,7 @@ fn check_for_storing(
                     .filter(|p| !across_records(p))
                     .collect(),
             }),
-            None => *not_stored += 1,
+            None => found.not_stored += 1,
         }
     }
     incoming
@@ -187,8 +186,7 @@ fn read_check_and_write(
             };
             let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
             let send = |chunk: Vec<RecordIn>, found: &mut Found| -> Result<(), ApiError> {
-                let incoming =
-                    check_for_storing(file, year, chunk, &mut found.tally, &mut found.not_stored);
+                let incoming = check_for_storing(file, year, chunk, found);
                 // The writer has stopped: its own error is the one to report.
                 chunks
                     .send(incoming)

@@ -55,25 +55,9 @@ pub struct PutOutcome {
     pub status: SubmissionStatus,
 }
 
-/// Adds or replaces records of one file by `localId`. When a request carries the same
-/// `localId` twice, the last one is kept. Nothing is written unless everything is.
-pub fn put(
-    conn: &mut DbConnection,
-    submission_id: &str,
-    scope: Scope,
-    actor: &str,
-    file: SdrFile,
-    incoming: &[IncomingRecord],
-) -> Result<PutOutcome, StoreError> {
-    let ((), outcome) =
-        put_streaming::<(), StoreError>(conn, submission_id, scope, actor, file, |_, writer| {
-            writer.write(incoming)
-        })?;
-    Ok(outcome)
-}
-
-/// Writes the records of one request chunk by chunk, so that a large upload never has to be
-/// held whole: `produce` is given the submission and a [`RecordWriter`], and calls
+/// Adds or replaces records of one file by `localId`, chunk by chunk, so that a large upload
+/// never has to be held whole (when a request carries the same `localId` twice, the last one is
+/// kept): `produce` is given the submission and a [`RecordWriter`], and calls
 /// [`RecordWriter::write`] as records arrive. Everything happens in one transaction: when
 /// `produce` or any write fails, nothing of the request is kept.
 pub fn put_streaming<T, E>(
