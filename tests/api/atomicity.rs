@@ -1,43 +1,31 @@
 //! A request is stored whole or not at all: a failure in the middle of a batch (injected with a
 //! database trigger) leaves the submission exactly as it was.
 
-use diesel::{Connection, RunQueryDsl};
 use dxp_domain::testkit;
 use serde_json::Value;
 
-use crate::helpers::{Backend, TestServer, expect_problem};
+use crate::helpers::{Backend, Database, TestServer, expect_problem};
 use crate::on_both_backends;
 use crate::submissions::{ORG, Teo};
 
 const POISON: &str = "poison-record";
 
-fn install_failing_trigger(backend: Backend, url: &str) {
+fn install_failing_trigger(backend: Backend, database: &Database) {
     match backend {
-        Backend::Sqlite => {
-            let path = url.trim_start_matches("sqlite://");
-            let mut conn = diesel::SqliteConnection::establish(path).expect("open SQLite");
-            diesel::sql_query(format!(
-                "CREATE TRIGGER fail_poison BEFORE INSERT ON records \
-                 WHEN NEW.local_id = '{POISON}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
-            ))
-            .execute(&mut conn)
-            .expect("create trigger");
-        }
+        Backend::Sqlite => database.execute(&format!(
+            "CREATE TRIGGER fail_poison BEFORE INSERT ON records \
+             WHEN NEW.local_id = '{POISON}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+        )),
         Backend::Postgres => {
-            let mut conn = diesel::PgConnection::establish(url).expect("open PostgreSQL");
-            diesel::sql_query(format!(
+            database.execute(&format!(
                 "CREATE FUNCTION fail_poison() RETURNS trigger AS $$ BEGIN \
                  IF NEW.local_id = '{POISON}' THEN RAISE EXCEPTION 'injected failure'; END IF; \
                  RETURN NEW; END $$ LANGUAGE plpgsql"
-            ))
-            .execute(&mut conn)
-            .expect("create function");
-            diesel::sql_query(
+            ));
+            database.execute(
                 "CREATE TRIGGER fail_poison BEFORE INSERT ON records \
                  FOR EACH ROW EXECUTE FUNCTION fail_poison()",
-            )
-            .execute(&mut conn)
-            .expect("create trigger");
+            );
         }
     }
 }
@@ -49,7 +37,7 @@ fn a_failure_mid_batch_leaves_nothing_written(backend: Backend) {
     teo.upload(&id, &testkit::valid_records(10));
     let before = teo.submission(&id);
 
-    install_failing_trigger(backend, &server.database.url);
+    install_failing_trigger(backend, &server.database);
     // 6,000 records: the first chunk (5,000) is written before the poisoned one fails.
     let mut records: Vec<String> = (100..6100).map(testkit::valid_json).collect();
     let mut poisoned: Value = serde_json::from_str(&records[5500]).expect("JSON");

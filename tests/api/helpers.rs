@@ -154,6 +154,25 @@ impl Database {
             }
         }
     }
+
+    /// Runs one statement on the test's own connection, beside the server's. On SQLite it waits
+    /// out the server's write transactions (a validator polling for jobs takes one every few
+    /// hundred milliseconds) as the server's own connections do.
+    pub fn execute(&self, sql: &str) {
+        match self.url.strip_prefix("sqlite://") {
+            Some(path) => {
+                let mut conn = diesel::SqliteConnection::establish(path).expect("open SQLite");
+                diesel::sql_query("PRAGMA busy_timeout = 10000")
+                    .execute(&mut conn)
+                    .expect("busy timeout");
+                diesel::sql_query(sql).execute(&mut conn).expect(sql);
+            }
+            None => {
+                let mut conn = diesel::PgConnection::establish(&self.url).expect("open PostgreSQL");
+                diesel::sql_query(sql).execute(&mut conn).expect(sql);
+            }
+        }
+    }
 }
 
 /// A running `dxp serve`, killed when dropped.

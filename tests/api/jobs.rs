@@ -3,29 +3,12 @@
 
 use std::time::{Duration, Instant};
 
-use diesel::{Connection, RunQueryDsl};
 use dxp_domain::testkit;
 use serde_json::{Value, json};
 
-use crate::helpers::{
-    Backend, Database, TestServer, TestWorker, admin_token, json_ok, postgres_available,
-};
+use crate::helpers::{Backend, TestServer, TestWorker, admin_token, json_ok, postgres_available};
 use crate::on_both_backends;
 use crate::submissions::{ORG, Teo};
-
-fn execute(database: &Database, backend: Backend, sql: &str) {
-    match backend {
-        Backend::Sqlite => {
-            let path = database.url.trim_start_matches("sqlite://");
-            let mut conn = diesel::SqliteConnection::establish(path).expect("open SQLite");
-            diesel::sql_query(sql).execute(&mut conn).expect(sql);
-        }
-        Backend::Postgres => {
-            let mut conn = diesel::PgConnection::establish(&database.url).expect("open PostgreSQL");
-            diesel::sql_query(sql).execute(&mut conn).expect(sql);
-        }
-    }
-}
 
 fn wait_for_verdict(teo: &Teo<'_>, id: &str) -> Value {
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -56,17 +39,13 @@ fn a_job_left_by_a_dead_node_is_taken_again(backend: Backend) {
     let database = first.kill();
 
     // ...a validator on a node that then died took it and held it under a lease now expired...
-    execute(
-        &database,
-        backend,
+    database.execute(
         "UPDATE validation_jobs SET state = 'running', lease_owner = 'dead-node/0', attempts = 1, \
          lease_expires_at = '2000-01-01 00:00:00', started_at = '2000-01-01 00:00:00'",
     );
-    execute(
-        &database,
-        backend,
-        &format!("UPDATE submissions SET status = 'Validating' WHERE id = '{id}'"),
-    );
+    database.execute(&format!(
+        "UPDATE submissions SET status = 'Validating' WHERE id = '{id}'"
+    ));
 
     // ...and a new node takes it again and gives the verdict.
     let second = TestServer::start_on(database, &[("DXP_VALIDATION_LEASE_SECONDS", "30")]);
