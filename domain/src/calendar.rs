@@ -147,6 +147,12 @@ impl FromStr for RoundId {
     }
 }
 
+impl fmt::Display for RoundKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl fmt::Display for RoundId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-{}", self.year, self.kind.as_str())
@@ -210,6 +216,72 @@ impl Round {
             .into_iter()
             .map(|kind| Round::standard(year, kind))
             .collect()
+    }
+}
+
+/// The funder's changes to a round; absent fields stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RoundChanges {
+    pub extract_date: Option<NaiveDate>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub due_at: Option<DateTime<Utc>>,
+    /// `Some(None)` removes the window.
+    pub resubmission_window: Option<Option<Window>>,
+}
+
+/// Why a round cannot take the changes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RoundChangeError {
+    #[error("the round would open ({opens_at}) at or after its due date ({due_at})")]
+    OpensAfterDue {
+        opens_at: DateTime<Utc>,
+        due_at: DateTime<Utc>,
+    },
+    #[error("the resubmission window would open ({opens_at}) at or after it closes ({closes_at})")]
+    WindowBackwards {
+        opens_at: DateTime<Utc>,
+        closes_at: DateTime<Utc>,
+    },
+    #[error(
+        "only April rounds have a resubmission window; {0} returns are resubmitted through a Stop Gate lift"
+    )]
+    WindowNotApril(RoundKind),
+}
+
+impl Round {
+    /// The round with the funder's changes, if they make a coherent round.
+    pub fn changed(&self, changes: &RoundChanges) -> Result<Round, RoundChangeError> {
+        let mut round = self.clone();
+        if let Some(extract_date) = changes.extract_date {
+            round.extract_date = extract_date;
+        }
+        if let Some(opens_at) = changes.opens_at {
+            round.opens_at = opens_at;
+        }
+        if let Some(due_at) = changes.due_at {
+            round.due_at = due_at;
+        }
+        if let Some(window) = changes.resubmission_window {
+            round.resubmission_window = window;
+        }
+        if round.opens_at >= round.due_at {
+            return Err(RoundChangeError::OpensAfterDue {
+                opens_at: round.opens_at,
+                due_at: round.due_at,
+            });
+        }
+        if let Some(window) = round.resubmission_window {
+            if round.id.kind != RoundKind::Apr {
+                return Err(RoundChangeError::WindowNotApril(round.id.kind));
+            }
+            if window.opens_at >= window.closes_at {
+                return Err(RoundChangeError::WindowBackwards {
+                    opens_at: window.opens_at,
+                    closes_at: window.closes_at,
+                });
+            }
+        }
+        Ok(round)
     }
 }
 
@@ -314,5 +386,49 @@ mod tests {
                 assert!(round.opens_at < round.due_at, "{}", round.id);
             }
         }
+    }
+
+    #[test]
+    fn a_round_takes_coherent_changes_only() {
+        let april = Round::standard(2026, RoundKind::Apr).expect("2026");
+        let window = Window {
+            opens_at: april.due_at + chrono::Duration::days(30),
+            closes_at: april.due_at + chrono::Duration::days(40),
+        };
+        let changed = april
+            .changed(&RoundChanges {
+                resubmission_window: Some(Some(window)),
+                due_at: Some(april.due_at + chrono::Duration::days(1)),
+                ..RoundChanges::default()
+            })
+            .expect("coherent");
+        assert_eq!(changed.resubmission_window, Some(window));
+        assert_eq!(changed.due_at, april.due_at + chrono::Duration::days(1));
+        assert!(matches!(
+            april.changed(&RoundChanges {
+                due_at: Some(april.opens_at),
+                ..RoundChanges::default()
+            }),
+            Err(RoundChangeError::OpensAfterDue { .. })
+        ));
+        let backwards = Window {
+            opens_at: window.closes_at,
+            closes_at: window.opens_at,
+        };
+        assert!(matches!(
+            april.changed(&RoundChanges {
+                resubmission_window: Some(Some(backwards)),
+                ..RoundChanges::default()
+            }),
+            Err(RoundChangeError::WindowBackwards { .. })
+        ));
+        let august = Round::standard(2026, RoundKind::Aug).expect("2026");
+        assert_eq!(
+            august.changed(&RoundChanges {
+                resubmission_window: Some(Some(window)),
+                ..RoundChanges::default()
+            }),
+            Err(RoundChangeError::WindowNotApril(RoundKind::Aug))
+        );
     }
 }

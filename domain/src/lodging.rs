@@ -1,0 +1,432 @@
+//! The funder's rules about when and how often a return may be lodged (spec 001, "Completing a
+//! trial SDR", "Our Stop Gate process", resubmissions; domain spec §1): a round takes returns
+//! from its opening until its due date; after it the Stop Gate is down until the funder lifts it
+//! for one organisation; a lodged August or December return is resubmitted only through a lift,
+//! an April one freely inside the funder's resubmission window; the December return needs a
+//! processed workforce questionnaire; published rounds take no change at all. Course register
+//! and completion files lodged on their own are not held by the Stop Gate.
+//!
+//! Every rule is a [`RoundRule`] with a stable code; a refusal names it and says what to do
+//! next. Time is always given (never read here), so each rule is tested at its edges.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Pacific::Auckland;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::calendar::{Round, RoundKind};
+use crate::submission::SubmissionStatus;
+use crate::{Edumis, SdrFile};
+
+/// A rule of the collection calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+pub enum RoundRule {
+    /// RD-001: a published round's data can no longer change.
+    RoundPublished,
+    /// RD-002: a return cannot be lodged before the round opens.
+    RoundNotOpen,
+    /// RD-003: after the due date the Stop Gate is down.
+    StopGate,
+    /// RD-004: an August or December return is resubmitted only through a lift.
+    ResubmissionNeedsLift,
+    /// RD-005: an April return is resubmitted freely only inside the resubmission window.
+    AprilResubmissionOutsideWindow,
+    /// RD-006: the December return needs a processed workforce questionnaire for the year.
+    WorkforceQuestionnaireMissing,
+    /// RD-007: a lift is granted only when the latest submission is Processed with zero errors.
+    LiftNeedsProcessedReturn,
+    /// RD-008: a lift's new due date must lie ahead.
+    LiftDueNotAhead,
+    /// RD-009: a submission holds only the files its type takes.
+    FileNotInSubmissionType,
+}
+
+impl RoundRule {
+    pub const ALL: [RoundRule; 9] = [
+        RoundRule::RoundPublished,
+        RoundRule::RoundNotOpen,
+        RoundRule::StopGate,
+        RoundRule::ResubmissionNeedsLift,
+        RoundRule::AprilResubmissionOutsideWindow,
+        RoundRule::WorkforceQuestionnaireMissing,
+        RoundRule::LiftNeedsProcessedReturn,
+        RoundRule::LiftDueNotAhead,
+        RoundRule::FileNotInSubmissionType,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RoundRule::RoundPublished => "RD-001",
+            RoundRule::RoundNotOpen => "RD-002",
+            RoundRule::StopGate => "RD-003",
+            RoundRule::ResubmissionNeedsLift => "RD-004",
+            RoundRule::AprilResubmissionOutsideWindow => "RD-005",
+            RoundRule::WorkforceQuestionnaireMissing => "RD-006",
+            RoundRule::LiftNeedsProcessedReturn => "RD-007",
+            RoundRule::LiftDueNotAhead => "RD-008",
+            RoundRule::FileNotInSubmissionType => "RD-009",
+        }
+    }
+
+    /// What the rule says, for the catalogue and `docs/rounds.md`.
+    pub fn description(self) -> &'static str {
+        match self {
+            RoundRule::RoundPublished => {
+                "Once the funder has published a round (its data used in a published report), \
+                 nothing in it can change: no new submission, upload, validation, lodging or \
+                 cancellation (spec 001)."
+            }
+            RoundRule::RoundNotOpen => {
+                "A return is lodged from the round's opening (start of its first day, New Zealand \
+                 time). Trial validation is allowed before."
+            }
+            RoundRule::StopGate => {
+                "A full set of files is lodged by the due date (5 pm New Zealand time). After it \
+                 the Stop Gate is down: lodging needs a lift the funder grants to the \
+                 organisation with a new due date (spec 001, Stop Gate process)."
+            }
+            RoundRule::ResubmissionNeedsLift => {
+                "An August or December return already lodged is resubmitted only with the \
+                 funder's approval, given as a Stop Gate lift; the resubmission is marked late."
+            }
+            RoundRule::AprilResubmissionOutsideWindow => {
+                "An April return already lodged may be resubmitted freely inside the \
+                 resubmission window the funder sets each year for EPI review; outside it only \
+                 through a lift, and then it is marked late."
+            }
+            RoundRule::WorkforceQuestionnaireMissing => {
+                "The December return is accepted only once the organisation has a processed \
+                 workforce questionnaire (WFQ) for the year (spec 001)."
+            }
+            RoundRule::LiftNeedsProcessedReturn => {
+                "The funder lifts the Stop Gate only for an organisation whose latest submission \
+                 for the round is Processed with zero errors (spec 001, Stop Gate process)."
+            }
+            RoundRule::LiftDueNotAhead => "A lift's new due date must be later than now.",
+            RoundRule::FileNotInSubmissionType => {
+                "A submission of course register and completion files lodged on their own holds \
+                 only those files; learners and enrolments go in a full return."
+            }
+        }
+    }
+}
+
+impl fmt::Display for RoundRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A rule that refuses a request, with what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{detail}")]
+pub struct Refusal {
+    pub rule: RoundRule,
+    /// What is refused and the way forward, for a data officer.
+    pub detail: String,
+}
+
+impl Refusal {
+    fn new(rule: RoundRule, detail: String) -> Self {
+        Self { rule, detail }
+    }
+}
+
+/// What a submission carries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+pub enum SubmissionType {
+    /// The round's return: the full SDR (April, August, December) or the indicative return.
+    #[default]
+    Return,
+    /// Course register, course completion and qualification completion files lodged on their
+    /// own, at any time; the Stop Gate does not hold them (domain spec §1.3).
+    StandaloneFiles,
+}
+
+impl SubmissionType {
+    pub const ALL: [SubmissionType; 2] = [SubmissionType::Return, SubmissionType::StandaloneFiles];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubmissionType::Return => "Return",
+            SubmissionType::StandaloneFiles => "StandaloneFiles",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        SubmissionType::ALL
+            .into_iter()
+            .find(|kind| kind.as_str().eq_ignore_ascii_case(text))
+    }
+
+    /// The files a submission of this type takes in a round of `kind`.
+    pub fn files(self, kind: RoundKind) -> Vec<SdrFile> {
+        match self {
+            SubmissionType::Return => kind.files().to_vec(),
+            SubmissionType::StandaloneFiles => kind
+                .files()
+                .iter()
+                .copied()
+                .filter(|file| STANDALONE_FILES.contains(file))
+                .collect(),
+        }
+    }
+
+    /// Refuses a file this type does not take.
+    pub fn check_file(self, kind: RoundKind, file: SdrFile) -> Result<(), Refusal> {
+        if self.files(kind).contains(&file) {
+            return Ok(());
+        }
+        let takes = self
+            .files(kind)
+            .iter()
+            .map(|file| file.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Err(Refusal::new(
+            RoundRule::FileNotInSubmissionType,
+            format!(
+                "a {} submission for a {} round takes only {takes}; send the {file} file in a \
+                 Return submission",
+                self.as_str(),
+                kind.as_str()
+            ),
+        ))
+    }
+}
+
+/// The files that may be lodged on their own at any time.
+pub const STANDALONE_FILES: [SdrFile; 3] = [
+    SdrFile::Courses,
+    SdrFile::CourseCompletions,
+    SdrFile::QualificationCompletions,
+];
+
+/// The funder's lift of the Stop Gate for one organisation and round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StopGateLift {
+    pub id: String,
+    pub organisation: Edumis,
+    /// The new due date the funder set.
+    pub due_at: DateTime<Utc>,
+    pub reason: String,
+    /// The submission lodged under the lift; a lift allows one lodging.
+    pub used_by: Option<String>,
+}
+
+impl StopGateLift {
+    /// Whether the lift still allows a lodging at `now`.
+    pub fn is_usable(&self, now: DateTime<Utc>) -> bool {
+        self.used_by.is_none() && now < self.due_at
+    }
+}
+
+/// What is known when a submission asks to be lodged.
+#[derive(Debug, Clone)]
+pub struct LodgingFacts<'a> {
+    pub round: &'a Round,
+    pub now: DateTime<Utc>,
+    pub submission_type: SubmissionType,
+    /// A return of the same type was lodged before for this organisation and round.
+    pub lodged_before: bool,
+    /// The organisation's usable lift for the round, if it has one.
+    pub lift: Option<&'a StopGateLift>,
+    /// The organisation has a processed workforce questionnaire for the round's year.
+    pub workforce_questionnaire_processed: bool,
+}
+
+/// How a lodging is accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lodging {
+    /// Lodged after the due date, or a resubmission outside the published window.
+    pub late: bool,
+    /// Accepted only because of the lift, which it uses up.
+    pub uses_lift: bool,
+}
+
+/// Refuses any change to a published round.
+pub fn check_change(round: &Round) -> Result<(), Refusal> {
+    if round.published {
+        return Err(Refusal::new(
+            RoundRule::RoundPublished,
+            format!(
+                "round {} has been published and its data can no longer be altered; corrections \
+                 go in a later round's return",
+                round.id
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Decides whether a submission may be lodged now, and whether it is late.
+pub fn check_lodging(facts: &LodgingFacts<'_>) -> Result<Lodging, Refusal> {
+    let round = facts.round;
+    check_change(round)?;
+    if facts.submission_type == SubmissionType::StandaloneFiles {
+        return Ok(Lodging {
+            late: false,
+            uses_lift: false,
+        });
+    }
+    if facts.now < round.opens_at {
+        return Err(Refusal::new(
+            RoundRule::RoundNotOpen,
+            format!(
+                "round {} opens at {}; validate as often as you like meanwhile, and lodge once it \
+                 is open",
+                round.id,
+                new_zealand(round.opens_at)
+            ),
+        ));
+    }
+    let lift = facts.lift.filter(|lift| lift.is_usable(facts.now));
+    let through_lift = Lodging {
+        late: true,
+        uses_lift: true,
+    };
+    if facts.lodged_before {
+        let in_window = round.id.kind == RoundKind::Apr
+            && round
+                .resubmission_window
+                .is_some_and(|window| window.opens_at <= facts.now && facts.now < window.closes_at);
+        let lodging = if in_window {
+            Lodging {
+                late: false,
+                uses_lift: false,
+            }
+        } else if lift.is_some() {
+            through_lift
+        } else {
+            return Err(resubmission_refusal(round, facts.now));
+        };
+        return prerequisites(facts).map(|()| lodging);
+    }
+    let lodging = if facts.now < round.due_at {
+        Lodging {
+            late: false,
+            uses_lift: false,
+        }
+    } else if lift.is_some() {
+        through_lift
+    } else {
+        return Err(Refusal::new(
+            RoundRule::StopGate,
+            format!(
+                "round {} closed at {}; the Stop Gate is down. To lodge late, get this submission \
+                 to Processed with zero errors, then ask the funder for a Stop Gate lift (the SDR \
+                 Stop Gate request form, subject \"[EDUMIS #] SDR Stop Gate request\"); once it \
+                 is lifted, submit again before the new due date",
+                round.id,
+                new_zealand(round.due_at)
+            ),
+        ));
+    };
+    prerequisites(facts).map(|()| lodging)
+}
+
+fn resubmission_refusal(round: &Round, now: DateTime<Utc>) -> Refusal {
+    const ASK: &str = "ask the funder for a Stop Gate lift (exceptional circumstances only), \
+                       then submit again before its due date";
+    if round.id.kind != RoundKind::Apr {
+        return Refusal::new(
+            RoundRule::ResubmissionNeedsLift,
+            format!(
+                "a return for round {} has already been lodged, and {} returns are resubmitted \
+                 only with the funder's approval; {ASK}",
+                round.id,
+                round.id.kind.as_str()
+            ),
+        );
+    }
+    let window = match round.resubmission_window {
+        Some(window) if now < window.opens_at => format!(
+            "the resubmission window opens at {}; resubmit then, or {ASK}",
+            new_zealand(window.opens_at)
+        ),
+        Some(window) => format!(
+            "the resubmission window closed at {}; {ASK}",
+            new_zealand(window.closes_at)
+        ),
+        None => format!(
+            "the funder has not yet set this year's resubmission window; wait for it, or {ASK}"
+        ),
+    };
+    Refusal::new(
+        RoundRule::AprilResubmissionOutsideWindow,
+        format!(
+            "a return for round {} has already been lodged; {window}",
+            round.id
+        ),
+    )
+}
+
+fn prerequisites(facts: &LodgingFacts<'_>) -> Result<(), Refusal> {
+    if facts.round.id.kind == RoundKind::Dec && !facts.workforce_questionnaire_processed {
+        return Err(Refusal::new(
+            RoundRule::WorkforceQuestionnaireMissing,
+            format!(
+                "the December return for {} is accepted only with a processed workforce \
+                 questionnaire for {}; upload it (POST /api/v1/workforce-questionnaires), get it \
+                 Processed, and submit again",
+                facts.round.id, facts.round.id.year
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Decides whether the funder may lift the Stop Gate: the organisation's latest submission for
+/// the round (`latest`, with its error count) must be Processed with zero errors, and the new
+/// due date must lie ahead.
+pub fn check_lift_grant(
+    round: &Round,
+    now: DateTime<Utc>,
+    due_at: DateTime<Utc>,
+    organisation: Edumis,
+    latest: Option<(SubmissionStatus, i64)>,
+) -> Result<(), Refusal> {
+    check_change(round)?;
+    if due_at <= now {
+        return Err(Refusal::new(
+            RoundRule::LiftDueNotAhead,
+            format!(
+                "the new due date {} has already passed; give one later than now",
+                new_zealand(due_at)
+            ),
+        ));
+    }
+    match latest {
+        Some((SubmissionStatus::Processed, 0)) => Ok(()),
+        Some((status, errors)) => Err(Refusal::new(
+            RoundRule::LiftNeedsProcessedReturn,
+            format!(
+                "organisation {organisation}'s latest submission for round {} is {status} with \
+                 {errors} error(s); the Stop Gate is lifted only once it is Processed with zero \
+                 errors",
+                round.id
+            ),
+        )),
+        None => Err(Refusal::new(
+            RoundRule::LiftNeedsProcessedReturn,
+            format!(
+                "organisation {organisation} has no submission for round {}; the Stop Gate is \
+                 lifted only once one is Processed with zero errors",
+                round.id
+            ),
+        )),
+    }
+}
+
+/// An instant as a data officer reads it: "5:00 pm Wed 29 Apr 2026 NZST".
+pub fn new_zealand(instant: DateTime<Utc>) -> String {
+    instant
+        .with_timezone(&Auckland)
+        .format("%-I:%M %P %a %-d %b %Y %Z")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests;

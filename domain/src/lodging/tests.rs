@@ -1,0 +1,342 @@
+use chrono::TimeZone;
+
+use super::*;
+use crate::calendar::{RoundKind, Window};
+
+fn utc(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("RFC 3339")
+        .with_timezone(&Utc)
+}
+
+/// A New Zealand wall-clock time.
+fn nz(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> DateTime<Utc> {
+    Auckland
+        .with_ymd_and_hms(y, m, d, h, min, s)
+        .single()
+        .expect("unambiguous")
+        .with_timezone(&Utc)
+}
+
+fn round(kind: RoundKind) -> Round {
+    Round::standard(2026, kind).expect("2026")
+}
+
+const ORG: i64 = 6004;
+
+fn lift(due_at: DateTime<Utc>) -> StopGateLift {
+    StopGateLift {
+        id: "lift-1".to_owned(),
+        organisation: Edumis::new(ORG).expect("EDUMIS"),
+        due_at,
+        reason: "system outage".to_owned(),
+        used_by: None,
+    }
+}
+
+fn facts<'a>(round: &'a Round, now: DateTime<Utc>) -> LodgingFacts<'a> {
+    LodgingFacts {
+        round,
+        now,
+        submission_type: SubmissionType::Return,
+        lodged_before: false,
+        lift: None,
+        workforce_questionnaire_processed: true,
+    }
+}
+
+fn refused(facts: &LodgingFacts<'_>) -> Refusal {
+    check_lodging(facts).expect_err("refused")
+}
+
+const ON_TIME: Lodging = Lodging {
+    late: false,
+    uses_lift: false,
+};
+const LATE_THROUGH_LIFT: Lodging = Lodging {
+    late: true,
+    uses_lift: true,
+};
+
+#[test]
+fn april_is_due_at_5pm_new_zealand_standard_time() {
+    // Daylight saving ended on 5 April 2026: 5 pm NZST is 05:00 UTC, not the 04:00 of NZDT.
+    let april = round(RoundKind::Apr);
+    assert_eq!(april.due_at, utc("2026-04-29T05:00:00Z"));
+    let last_second = nz(2026, 4, 29, 16, 59, 59);
+    assert_eq!(last_second, utc("2026-04-29T04:59:59Z"));
+    assert_eq!(check_lodging(&facts(&april, last_second)), Ok(ON_TIME));
+    let refusal = refused(&facts(&april, april.due_at));
+    assert_eq!(refusal.rule, RoundRule::StopGate);
+    assert!(
+        refusal.detail.contains("5:00 pm Wed 29 Apr 2026 NZST"),
+        "{}",
+        refusal.detail
+    );
+    assert!(
+        refusal.detail.contains("Stop Gate lift"),
+        "{}",
+        refusal.detail
+    );
+}
+
+#[test]
+fn the_indicative_round_is_due_at_5pm_daylight_time() {
+    let ind = round(RoundKind::Ind);
+    assert_eq!(ind.due_at, utc("2026-03-06T04:00:00Z"));
+    assert_eq!(
+        check_lodging(&facts(&ind, utc("2026-03-06T03:59:59Z"))),
+        Ok(ON_TIME)
+    );
+    let refusal = refused(&facts(&ind, utc("2026-03-06T04:00:00Z")));
+    assert!(refusal.detail.contains("NZDT"), "{}", refusal.detail);
+}
+
+#[test]
+fn nothing_is_lodged_before_the_round_opens() {
+    let august = round(RoundKind::Aug);
+    let refusal = refused(&facts(
+        &august,
+        august.opens_at - chrono::Duration::seconds(1),
+    ));
+    assert_eq!(refusal.rule, RoundRule::RoundNotOpen);
+    assert!(
+        refusal.detail.contains("12:00 am Sat 8 Aug 2026 NZST"),
+        "{}",
+        refusal.detail
+    );
+    assert_eq!(check_lodging(&facts(&august, august.opens_at)), Ok(ON_TIME));
+}
+
+#[test]
+fn a_lift_lets_a_late_return_in_until_its_own_due_date_and_marks_it_late() {
+    let april = round(RoundKind::Apr);
+    let lifted = lift(nz(2026, 5, 8, 17, 0, 0));
+    let mut late = facts(&april, nz(2026, 5, 8, 16, 59, 0));
+    late.lift = Some(&lifted);
+    assert_eq!(check_lodging(&late), Ok(LATE_THROUGH_LIFT));
+
+    late.now = lifted.due_at;
+    assert_eq!(
+        refused(&late).rule,
+        RoundRule::StopGate,
+        "the lift has expired"
+    );
+
+    let mut used = lifted.clone();
+    used.used_by = Some("earlier".to_owned());
+    late.now = nz(2026, 5, 1, 9, 0, 0);
+    late.lift = Some(&used);
+    assert_eq!(
+        refused(&late).rule,
+        RoundRule::StopGate,
+        "a lift allows one lodging"
+    );
+}
+
+#[test]
+fn a_lift_is_not_used_by_a_return_on_time() {
+    let april = round(RoundKind::Apr);
+    let lifted = lift(nz(2026, 5, 8, 17, 0, 0));
+    let mut early = facts(&april, nz(2026, 4, 28, 9, 0, 0));
+    early.lift = Some(&lifted);
+    assert_eq!(check_lodging(&early), Ok(ON_TIME));
+}
+
+#[test]
+fn august_and_december_resubmissions_need_a_lift_even_before_the_due_date() {
+    for kind in [RoundKind::Aug, RoundKind::Dec] {
+        let round = round(kind);
+        let mut again = facts(&round, round.opens_at + chrono::Duration::days(2));
+        again.lodged_before = true;
+        let refusal = refused(&again);
+        assert_eq!(refusal.rule, RoundRule::ResubmissionNeedsLift, "{kind:?}");
+        assert!(refusal.detail.contains("approval"), "{}", refusal.detail);
+        let lifted = lift(round.due_at + chrono::Duration::days(10));
+        again.lift = Some(&lifted);
+        assert_eq!(check_lodging(&again), Ok(LATE_THROUGH_LIFT), "{kind:?}");
+    }
+}
+
+#[test]
+fn april_resubmissions_are_free_inside_the_window_only() {
+    let mut april = round(RoundKind::Apr);
+    let window = Window {
+        opens_at: nz(2026, 6, 1, 0, 0, 0),
+        closes_at: nz(2026, 6, 12, 17, 0, 0),
+    };
+    april.resubmission_window = Some(window);
+    let mut again = facts(&april, window.opens_at);
+    again.lodged_before = true;
+    assert_eq!(
+        check_lodging(&again),
+        Ok(ON_TIME),
+        "first second of the window"
+    );
+    again.now = window.closes_at - chrono::Duration::seconds(1);
+    assert_eq!(
+        check_lodging(&again),
+        Ok(ON_TIME),
+        "last second of the window"
+    );
+
+    again.now = window.closes_at;
+    let refusal = refused(&again);
+    assert_eq!(refusal.rule, RoundRule::AprilResubmissionOutsideWindow);
+    assert!(
+        refusal.detail.contains("closed at 5:00 pm Fri 12 Jun 2026"),
+        "{}",
+        refusal.detail
+    );
+
+    again.now = window.opens_at - chrono::Duration::seconds(1);
+    let refusal = refused(&again);
+    assert!(refusal.detail.contains("opens at"), "{}", refusal.detail);
+
+    let lifted = lift(nz(2026, 7, 1, 17, 0, 0));
+    again.now = nz(2026, 6, 20, 9, 0, 0);
+    again.lift = Some(&lifted);
+    assert_eq!(check_lodging(&again), Ok(LATE_THROUGH_LIFT));
+
+    april.resubmission_window = None;
+    let mut unset = facts(&april, nz(2026, 6, 2, 9, 0, 0));
+    unset.lodged_before = true;
+    assert!(refused(&unset).detail.contains("not yet set"));
+}
+
+#[test]
+fn a_resubmission_window_across_a_daylight_saving_change_keeps_wall_clock_times() {
+    // Daylight saving starts on 27 September 2026: a window closing on 30 September closes
+    // at 5 pm NZDT, 04:00 UTC.
+    let mut april = round(RoundKind::Apr);
+    let window = Window {
+        opens_at: nz(2026, 9, 21, 0, 0, 0),
+        closes_at: nz(2026, 9, 30, 17, 0, 0),
+    };
+    assert_eq!(window.closes_at, utc("2026-09-30T04:00:00Z"));
+    april.resubmission_window = Some(window);
+    let mut again = facts(&april, utc("2026-09-30T03:59:59Z"));
+    again.lodged_before = true;
+    assert_eq!(check_lodging(&again), Ok(ON_TIME));
+    again.now = utc("2026-09-30T04:00:00Z");
+    assert!(refused(&again).detail.contains("NZDT"));
+}
+
+#[test]
+fn december_needs_a_processed_workforce_questionnaire() {
+    let december = round(RoundKind::Dec);
+    let mut lodging = facts(&december, december.opens_at);
+    lodging.workforce_questionnaire_processed = false;
+    let refusal = refused(&lodging);
+    assert_eq!(refusal.rule, RoundRule::WorkforceQuestionnaireMissing);
+    assert!(
+        refusal.detail.contains("workforce-questionnaires"),
+        "{}",
+        refusal.detail
+    );
+    for kind in [RoundKind::Ind, RoundKind::Apr, RoundKind::Aug] {
+        let other = round(kind);
+        let mut lodging = facts(&other, other.opens_at);
+        lodging.workforce_questionnaire_processed = false;
+        assert_eq!(check_lodging(&lodging), Ok(ON_TIME), "{kind:?}");
+    }
+}
+
+#[test]
+fn standalone_files_pass_the_stop_gate_but_not_a_published_round() {
+    let april = round(RoundKind::Apr);
+    let mut files = facts(&april, nz(2026, 11, 3, 9, 0, 0));
+    files.submission_type = SubmissionType::StandaloneFiles;
+    files.lodged_before = true;
+    assert_eq!(check_lodging(&files), Ok(ON_TIME));
+    let mut published = april.clone();
+    published.published = true;
+    files.round = &published;
+    assert_eq!(refused(&files).rule, RoundRule::RoundPublished);
+}
+
+#[test]
+fn a_published_round_refuses_every_change() {
+    let mut august = round(RoundKind::Aug);
+    assert_eq!(check_change(&august), Ok(()));
+    august.published = true;
+    let refusal = check_change(&august).expect_err("published");
+    assert_eq!(refusal.rule, RoundRule::RoundPublished);
+    assert!(refusal.detail.contains("can no longer be altered"));
+    assert_eq!(
+        refused(&facts(&august, august.opens_at)).rule,
+        RoundRule::RoundPublished
+    );
+}
+
+#[test]
+fn a_lift_needs_a_latest_submission_processed_with_zero_errors() {
+    let april = round(RoundKind::Apr);
+    let org = Edumis::new(ORG).expect("EDUMIS");
+    let now = nz(2026, 5, 4, 9, 0, 0);
+    let due = nz(2026, 5, 11, 17, 0, 0);
+    assert_eq!(
+        check_lift_grant(
+            &april,
+            now,
+            due,
+            org,
+            Some((SubmissionStatus::Processed, 0))
+        ),
+        Ok(())
+    );
+    for latest in [
+        Some((SubmissionStatus::Rejected, 3)),
+        Some((SubmissionStatus::Draft, 0)),
+        None,
+    ] {
+        let refusal = check_lift_grant(&april, now, due, org, latest).expect_err("refused");
+        assert_eq!(
+            refusal.rule,
+            RoundRule::LiftNeedsProcessedReturn,
+            "{latest:?}"
+        );
+        assert!(refusal.detail.contains("Processed with zero errors"));
+    }
+    let refusal = check_lift_grant(
+        &april,
+        now,
+        now,
+        org,
+        Some((SubmissionStatus::Processed, 0)),
+    )
+    .expect_err("due date not ahead");
+    assert_eq!(refusal.rule, RoundRule::LiftDueNotAhead);
+}
+
+#[test]
+fn standalone_submissions_take_only_the_register_and_completions() {
+    let kind = SubmissionType::StandaloneFiles;
+    assert_eq!(kind.files(RoundKind::Apr), STANDALONE_FILES.to_vec());
+    assert_eq!(kind.files(RoundKind::Ind), vec![SdrFile::Courses]);
+    let refusal = kind
+        .check_file(RoundKind::Apr, SdrFile::Learners)
+        .expect_err("learners are not standalone");
+    assert_eq!(refusal.rule, RoundRule::FileNotInSubmissionType);
+    assert!(
+        refusal.detail.contains("Return submission"),
+        "{}",
+        refusal.detail
+    );
+    assert!(
+        SubmissionType::Return
+            .check_file(RoundKind::Apr, SdrFile::Learners)
+            .is_ok()
+    );
+}
+
+#[test]
+fn rule_codes_are_distinct_and_described() {
+    let codes: std::collections::HashSet<_> = RoundRule::ALL.iter().map(|r| r.code()).collect();
+    assert_eq!(codes.len(), RoundRule::ALL.len());
+    assert!(
+        RoundRule::ALL
+            .iter()
+            .all(|rule| rule.description().len() > 30)
+    );
+}
