@@ -10,9 +10,11 @@ pub mod codes;
 pub mod course;
 pub mod course_completion;
 pub mod course_enrolment;
+pub mod due;
 pub mod fields;
 pub mod ird;
 pub mod learner;
+pub mod lodging;
 pub mod organisation;
 pub mod qualification_completion;
 pub mod reference;
@@ -22,8 +24,9 @@ pub mod submission;
 #[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 pub mod validation;
+pub mod workforce;
 
-pub use calendar::{ReturnType, Round, RoundId, RoundKind, Window};
+pub use calendar::{ReturnType, Round, RoundChanges, RoundId, RoundKind, Window};
 pub use course_enrolment::CourseEnrolment;
 pub use organisation::Edumis;
 pub use role::Role;

@@ -1,0 +1,266 @@
+//! What is due: for one organisation, the rounds that are open (or about to open, or lifted for
+//! it), what it has lodged and what is still missing, most urgent first. It feeds the dashboard.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::SdrFile;
+use crate::calendar::{Round, RoundId, RoundKind};
+use crate::lodging::StopGateLift;
+use crate::submission::SubmissionStatus;
+
+/// How long before a round opens it is shown as upcoming.
+pub const UPCOMING_DAYS: i64 = 30;
+
+/// Where a round stands for the organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub enum DueState {
+    /// Opens within the next 30 days.
+    Upcoming,
+    /// Open: a return is lodged by the due date.
+    Open,
+    /// Closed, but the funder lifted the Stop Gate for the organisation until a new due date.
+    StopGateLifted,
+    /// A lodged April return may be resubmitted freely until the window closes.
+    ResubmissionWindow,
+    /// The return has been lodged.
+    Lodged,
+}
+
+/// The organisation's lodged return for a round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LodgedReturn {
+    pub submission: String,
+    pub submitted_at: DateTime<Utc>,
+    pub late: bool,
+}
+
+/// The organisation's newest return being assembled for a round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReturnInProgress {
+    pub submission: String,
+    pub status: SubmissionStatus,
+    pub error_count: i64,
+    /// The files that hold records.
+    pub files_with_records: Vec<SdrFile>,
+}
+
+/// What is known about one round for the organisation.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    pub round: Round,
+    /// A lift that still allows a lodging.
+    pub lift: Option<StopGateLift>,
+    pub lodged: Option<LodgedReturn>,
+    pub in_progress: Option<ReturnInProgress>,
+    pub workforce_questionnaire_processed: bool,
+}
+
+/// One line of what is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueItem {
+    pub round: RoundId,
+    pub state: DueState,
+    pub opens_at: DateTime<Utc>,
+    /// The due date that applies to the organisation: a lift's, when it has one.
+    pub due_at: DateTime<Utc>,
+    pub lodged: Option<LodgedReturn>,
+    pub in_progress: Option<ReturnInProgress>,
+    /// What the organisation still has to do, in order.
+    pub missing: Vec<String>,
+}
+
+/// The rounds that need the organisation's attention at `now`, most urgent first: those with
+/// something missing by their due date, then those already lodged.
+pub fn what_is_due(now: DateTime<Utc>, standings: Vec<Standing>) -> Vec<DueItem> {
+    let mut items: Vec<DueItem> = standings
+        .into_iter()
+        .filter_map(|standing| item(now, standing))
+        .collect();
+    items.sort_by_key(|item| (item.state == DueState::Lodged, item.due_at, item.round));
+    items
+}
+
+fn item(now: DateTime<Utc>, standing: Standing) -> Option<DueItem> {
+    let round = &standing.round;
+    if round.published {
+        return None;
+    }
+    let lift = standing.lift.as_ref().filter(|lift| lift.is_usable(now));
+    let window = round
+        .resubmission_window
+        .filter(|w| round.id.kind == RoundKind::Apr && w.opens_at <= now && now < w.closes_at);
+    let (state, due_at) = if let Some(lift) = lift {
+        (DueState::StopGateLifted, lift.due_at)
+    } else if standing.lodged.is_some() && window.is_some() {
+        (
+            DueState::ResubmissionWindow,
+            window.map_or(round.due_at, |w| w.closes_at),
+        )
+    } else if now >= round.due_at {
+        return None;
+    } else if standing.lodged.is_some() {
+        (DueState::Lodged, round.due_at)
+    } else if now >= round.opens_at {
+        (DueState::Open, round.due_at)
+    } else if now >= round.opens_at - Duration::days(UPCOMING_DAYS) {
+        (DueState::Upcoming, round.due_at)
+    } else {
+        return None;
+    };
+    let missing = if state == DueState::Lodged || state == DueState::ResubmissionWindow {
+        Vec::new()
+    } else {
+        missing(&standing)
+    };
+    Some(DueItem {
+        round: round.id,
+        state,
+        opens_at: round.opens_at,
+        due_at,
+        lodged: standing.lodged.clone(),
+        in_progress: standing.in_progress.clone(),
+        missing,
+    })
+}
+
+fn missing(standing: &Standing) -> Vec<String> {
+    let round = &standing.round;
+    let mut missing = Vec::new();
+    if round.id.kind == RoundKind::Dec && !standing.workforce_questionnaire_processed {
+        missing.push(format!(
+            "a processed workforce questionnaire for {} (POST /api/v1/workforce-questionnaires)",
+            round.id.year
+        ));
+    }
+    let Some(progress) = &standing.in_progress else {
+        missing.push(format!(
+            "a return: open one with POST /api/v1/submissions {{\"round\": \"{}\"}}",
+            round.id
+        ));
+        return missing;
+    };
+    for file in round.files() {
+        if !progress.files_with_records.contains(file) {
+            missing.push(format!("the {file} file: it has no records yet"));
+        }
+    }
+    missing.push(match progress.status {
+        SubmissionStatus::Processed => "lodging: the return is Processed; submit it".to_owned(),
+        SubmissionStatus::Rejected => format!(
+            "a Processed return: the last validation found {} error(s); fix them and validate again",
+            progress.error_count
+        ),
+        SubmissionStatus::Queued | SubmissionStatus::Validating => {
+            "a verdict: the return is being validated".to_owned()
+        }
+        _ => "validation: validate the return until it is Processed, then submit it".to_owned(),
+    });
+    missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Edumis;
+
+    fn standing(kind: RoundKind) -> Standing {
+        Standing {
+            round: Round::standard(2026, kind).expect("2026"),
+            lift: None,
+            lodged: None,
+            in_progress: None,
+            workforce_questionnaire_processed: false,
+        }
+    }
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .expect("time")
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn open_rounds_come_before_upcoming_ones_and_closed_ones_are_left_out() {
+        // 20 July 2026: April has closed, August opens on 8 August (upcoming).
+        let now = at("2026-07-20T00:00:00Z");
+        let items = what_is_due(now, RoundKind::ALL.into_iter().map(standing).collect());
+        let rounds: Vec<_> = items
+            .iter()
+            .map(|i| (i.round.to_string(), i.state))
+            .collect();
+        assert_eq!(rounds, [("2026-AUG".to_owned(), DueState::Upcoming)]);
+        assert!(items[0].missing[0].contains("open one with POST /api/v1/submissions"));
+    }
+
+    #[test]
+    fn a_lift_brings_a_closed_round_back_with_its_own_due_date_first() {
+        let now = at("2026-08-12T00:00:00Z");
+        let mut april = standing(RoundKind::Apr);
+        let lift_due = at("2026-08-14T05:00:00Z");
+        april.lift = Some(StopGateLift {
+            id: "l".to_owned(),
+            organisation: Edumis::new(6004).expect("EDUMIS"),
+            due_at: lift_due,
+            reason: "outage".to_owned(),
+            used_by: None,
+        });
+        april.in_progress = Some(ReturnInProgress {
+            submission: "s".to_owned(),
+            status: SubmissionStatus::Processed,
+            error_count: 0,
+            files_with_records: SdrFile::ALL.to_vec(),
+        });
+        let mut august = standing(RoundKind::Aug);
+        august.in_progress = Some(ReturnInProgress {
+            submission: "t".to_owned(),
+            status: SubmissionStatus::Rejected,
+            error_count: 4,
+            files_with_records: vec![SdrFile::Learners],
+        });
+        let items = what_is_due(now, vec![august, april]);
+        assert_eq!(items[0].round.to_string(), "2026-APR");
+        assert_eq!(items[0].state, DueState::StopGateLifted);
+        assert_eq!(items[0].due_at, lift_due);
+        assert_eq!(
+            items[0].missing,
+            ["lodging: the return is Processed; submit it"]
+        );
+        assert_eq!(items[1].state, DueState::Open);
+        assert_eq!(items[1].missing.len(), 5, "{:?}", items[1].missing);
+        assert!(items[1].missing[4].contains("4 error(s)"));
+    }
+
+    #[test]
+    fn lodged_rounds_come_last_and_december_asks_for_the_workforce_questionnaire() {
+        let now = at("2027-01-10T00:00:00Z");
+        let december = standing(RoundKind::Dec);
+        let items = what_is_due(now, vec![december.clone()]);
+        assert!(items[0].missing[0].contains("workforce questionnaire for 2026"));
+
+        let mut lodged = december;
+        lodged.lodged = Some(LodgedReturn {
+            submission: "s".to_owned(),
+            submitted_at: now,
+            late: false,
+        });
+        let mut ind = standing(RoundKind::Ind);
+        ind.round = Round::standard(2027, RoundKind::Ind).expect("2027");
+        let items = what_is_due(now, vec![lodged, ind]);
+        let states: Vec<_> = items.iter().map(|i| i.state).collect();
+        assert_eq!(
+            states,
+            [DueState::Lodged],
+            "IND 2027 opens on 1 March, over 30 days away"
+        );
+        assert!(items[0].missing.is_empty());
+    }
+
+    #[test]
+    fn published_rounds_are_never_due() {
+        let mut april = standing(RoundKind::Apr);
+        april.round.published = true;
+        assert!(what_is_due(at("2026-04-20T00:00:00Z"), vec![april]).is_empty());
+    }
+}
