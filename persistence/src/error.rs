@@ -14,6 +14,9 @@ pub enum StoreError {
     /// The submission's state does not allow this now.
     #[error("{0}")]
     IllegalTransition(#[from] dxp_domain::submission::IllegalTransition),
+    /// A rule of the collection calendar refuses it (Stop Gate, resubmission, published round).
+    #[error("{0}")]
+    Refused(#[from] dxp_domain::lodging::Refusal),
     /// The request names something that cannot be used (an unknown round, say).
     #[error("{0}")]
     Invalid(String),

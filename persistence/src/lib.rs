@@ -9,6 +9,7 @@
 pub mod audit;
 mod backend;
 pub mod connection;
+pub mod due;
 pub mod error;
 pub mod health;
 pub mod idempotency;
@@ -20,8 +21,10 @@ pub mod problems;
 pub mod records;
 pub mod rounds;
 pub mod schema;
+pub mod stop_gate;
 pub mod submissions;
 mod time;
+pub mod workforce;
 
 pub use backend::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use connection::DbConnection;

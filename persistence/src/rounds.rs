@@ -1,8 +1,10 @@
 //! Collection rounds: the standard calendar seeded per year, and reads.
 
 use chrono::NaiveDate;
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use dxp_domain::{Round, RoundId, Window};
+use dxp_domain::lodging;
+use dxp_domain::{Round, RoundChanges, RoundId, Window};
 
 use crate::audit::{self, NewAuditEvent};
 use crate::schema::rounds;
@@ -117,4 +119,94 @@ pub fn find(conn: &mut DbConnection, id: RoundId) -> Result<Option<Round>, Store
         .first(conn)
         .optional()?;
     row.map(Round::try_from).transpose()
+}
+
+/// Adds a round the funder defines; an existing id is a conflict.
+pub fn create(conn: &mut DbConnection, round: &Round, actor: &str) -> Result<Round, StoreError> {
+    crate::connection::write_transaction(conn, |conn| {
+        let row = RoundRow::from(round);
+        let inserted = on_backend!(conn, inner => diesel::insert_into(rounds::table)
+            .values(&row)
+            .on_conflict_do_nothing()
+            .execute(inner))?;
+        if inserted == 0 {
+            return Err(StoreError::Conflict(format!(
+                "round {} already exists; change it with PATCH /api/v1/rounds/{}",
+                round.id, round.id
+            )));
+        }
+        audit::record(
+            conn,
+            &NewAuditEvent::new(actor, "round.created", &row.id).reason("defined by the funder"),
+        )?;
+        Ok(round.clone())
+    })
+}
+
+/// Changes a round's dates or resubmission window; a published round takes no change.
+pub fn update(
+    conn: &mut DbConnection,
+    id: RoundId,
+    changes: &RoundChanges,
+    actor: &str,
+) -> Result<Round, StoreError> {
+    crate::connection::write_transaction(conn, |conn| {
+        let round = crate::submissions::existing_round(conn, id)?;
+        lodging::check_change(&round)?;
+        let changed = round
+            .changed(changes)
+            .map_err(|error| StoreError::Invalid(format!("round {id}: {error}")))?;
+        let row = RoundRow::from(&changed);
+        diesel::update(rounds::table.find(&row.id))
+            .set((
+                rounds::extract_date.eq(row.extract_date),
+                rounds::opens_at.eq(row.opens_at),
+                rounds::due_at.eq(row.due_at),
+                rounds::resubmission_opens_at.eq(row.resubmission_opens_at),
+                rounds::resubmission_closes_at.eq(row.resubmission_closes_at),
+            ))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            &NewAuditEvent::new(actor, "round.changed", &row.id).reason(format!(
+                "opens {}, due {}, resubmission window {}",
+                lodging::new_zealand(changed.opens_at),
+                lodging::new_zealand(changed.due_at),
+                changed
+                    .resubmission_window
+                    .map(|w| format!(
+                        "{} to {}",
+                        lodging::new_zealand(w.opens_at),
+                        lodging::new_zealand(w.closes_at)
+                    ))
+                    .unwrap_or_else(|| "none".to_owned())
+            )),
+        )?;
+        Ok(changed)
+    })
+}
+
+/// Marks a round published: from now on its data can no longer change.
+pub fn publish(
+    conn: &mut DbConnection,
+    id: RoundId,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Round, StoreError> {
+    crate::connection::write_transaction(conn, |conn| {
+        let mut round = crate::submissions::existing_round(conn, id)?;
+        lodging::check_change(&round)?;
+        diesel::update(rounds::table.find(id.to_string()))
+            .set(rounds::published.eq(true))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            &NewAuditEvent::new(actor, "round.published", id.to_string()).reason(format!(
+                "published at {}; its data can no longer change",
+                lodging::new_zealand(now)
+            )),
+        )?;
+        round.published = true;
+        Ok(round)
+    })
 }

@@ -50,6 +50,39 @@ diesel::table! {
         updated_at -> Timestamp,
         validated_at -> Nullable<Timestamp>,
         submitted_at -> Nullable<Timestamp>,
+        submission_type -> Text,
+        late -> Bool,
+        stop_gate_lift_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    stop_gate_lifts (id) {
+        id -> Text,
+        round_id -> Text,
+        organisation -> Integer,
+        due_at -> Timestamp,
+        reason -> Text,
+        granted_by -> Text,
+        granted_at -> Timestamp,
+        used_by_submission -> Nullable<Text>,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    workforce_questionnaires (id) {
+        id -> Text,
+        organisation -> Integer,
+        year -> Integer,
+        status -> Text,
+        record_count -> Integer,
+        error_count -> Integer,
+        warning_count -> Integer,
+        records -> Text,
+        problems -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -103,7 +136,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     organisations,
     rounds,
-    audit_events
+    audit_events,
+    stop_gate_lifts,
+    workforce_questionnaires
 );
 
 diesel::table! {

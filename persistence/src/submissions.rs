@@ -7,12 +7,13 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use dxp_domain::lodging::{self, LodgingFacts, SubmissionType};
 use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
-use dxp_domain::{Edumis, RoundId, SdrFile};
+use dxp_domain::{Edumis, Round, RoundId, SdrFile};
 
 use crate::audit::{self, AuditEvent, NewAuditEvent};
-use crate::schema::{problems, rounds, submissions};
-use crate::time::{from_row, now};
+use crate::schema::{problems, submissions};
+use crate::time::{from_row, now, to_row};
 use crate::{DbConnection, StoreError, organisations};
 
 /// Whose data a caller may see.
@@ -47,6 +48,9 @@ struct SubmissionRow {
     updated_at: NaiveDateTime,
     validated_at: Option<NaiveDateTime>,
     submitted_at: Option<NaiveDateTime>,
+    submission_type: String,
+    late: bool,
+    stop_gate_lift_id: Option<String>,
 }
 
 /// A submission as stored.
@@ -65,6 +69,11 @@ pub struct Submission {
     pub updated_at: DateTime<Utc>,
     pub validated_at: Option<DateTime<Utc>>,
     pub submitted_at: Option<DateTime<Utc>>,
+    pub submission_type: SubmissionType,
+    /// Lodged after the due date, or resubmitted outside a published window.
+    pub late: bool,
+    /// The Stop Gate lift it was lodged under, if it needed one.
+    pub stop_gate_lift: Option<String>,
 }
 
 fn corrupt(what: impl std::fmt::Display) -> StoreError {
@@ -87,6 +96,10 @@ impl TryFrom<SubmissionRow> for Submission {
             updated_at: from_row(row.updated_at),
             validated_at: row.validated_at.map(from_row),
             submitted_at: row.submitted_at.map(from_row),
+            submission_type: SubmissionType::parse(&row.submission_type)
+                .ok_or_else(|| corrupt(format!("submission type {}", row.submission_type)))?,
+            late: row.late,
+            stop_gate_lift: row.stop_gate_lift_id,
             id: row.id,
         })
     }
@@ -96,25 +109,26 @@ fn not_found(id: &str) -> StoreError {
     StoreError::NotFound(format!("there is no submission {id}"))
 }
 
+/// The round, or an error that says where the rounds are listed.
+pub(crate) fn existing_round(conn: &mut DbConnection, id: RoundId) -> Result<Round, StoreError> {
+    crate::rounds::find(conn, id)?.ok_or_else(|| {
+        StoreError::Invalid(format!(
+            "there is no round {id}; GET /api/v1/rounds lists them"
+        ))
+    })
+}
+
 /// Opens a submission in `Draft` for an organisation and round.
 pub fn create(
     conn: &mut DbConnection,
     organisation: Edumis,
     round: RoundId,
+    submission_type: SubmissionType,
     actor: &str,
 ) -> Result<Submission, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
         let round_id = round.to_string();
-        let exists = rounds::table
-            .find(&round_id)
-            .count()
-            .get_result::<i64>(conn)?
-            > 0;
-        if !exists {
-            return Err(StoreError::Invalid(format!(
-                "there is no round {round_id}; GET /api/v1/rounds lists them"
-            )));
-        }
+        lodging::check_change(&existing_round(conn, round)?)?;
         organisations::ensure(conn, organisation, &format!("EDUMIS {organisation}"))?;
         let at = now();
         let row = SubmissionRow {
@@ -129,6 +143,9 @@ pub fn create(
             updated_at: at,
             validated_at: None,
             submitted_at: None,
+            submission_type: submission_type.as_str().to_owned(),
+            late: false,
+            stop_gate_lift_id: None,
         };
         diesel::insert_into(submissions::table)
             .values(&row)
@@ -138,7 +155,10 @@ pub fn create(
             &NewAuditEvent::new(actor, "submission.created", &row.id)
                 .organisation(organisation.value())
                 .transition("", SubmissionStatus::Draft.as_str())
-                .reason(format!("opened for round {}", row.round_id)),
+                .reason(match submission_type {
+                    SubmissionType::Return => format!("opened for round {}", row.round_id),
+                    other => format!("opened for round {} ({})", row.round_id, other.as_str()),
+                }),
         )?;
         Submission::try_from(row)
     })
@@ -285,6 +305,17 @@ pub(crate) fn lock(
     find(conn, id, scope)
 }
 
+/// Locks a submission a caller wants to change, refusing when its round is published.
+pub(crate) fn lock_for_change(
+    conn: &mut DbConnection,
+    id: &str,
+    scope: Scope,
+) -> Result<Submission, StoreError> {
+    let submission = lock(conn, id, scope)?;
+    lodging::check_change(&existing_round(conn, submission.round)?)?;
+    Ok(submission)
+}
+
 /// Applies `event` to a locked submission: checks it against the state machine, stores the new
 /// status and records the transition (with who and why) in the audit log.
 pub(crate) fn apply(
@@ -342,7 +373,7 @@ pub fn request_validation(
     actor: &str,
 ) -> Result<Submission, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        let submission = lock(conn, id, scope)?;
+        let submission = lock_for_change(conn, id, scope)?;
         let records: i64 = record_counts(conn, id)?.iter().map(|(_, n)| n).sum();
         if records == 0 && !submission.status.is_final() {
             return Err(StoreError::Invalid(
@@ -362,34 +393,66 @@ pub fn request_validation(
     })
 }
 
-/// Lodges a `Processed` submission. A return already lodged for the same organisation and round
-/// becomes `Superseded` in the same transaction.
+/// Lodges a `Processed` submission at `now`, under the round's rules (due date, Stop Gate,
+/// resubmissions, the December WFQ); a lift it needs is used up. A return of the same type
+/// lodged earlier for the organisation and round becomes `Superseded` in the same transaction.
 pub fn submit(
     conn: &mut DbConnection,
     id: &str,
     scope: Scope,
     actor: &str,
+    now: DateTime<Utc>,
 ) -> Result<Submission, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
         let submission = lock(conn, id, scope)?;
-        apply(
-            conn,
-            &submission,
-            SubmissionEvent::Submit,
-            actor,
-            "lodged with the funder",
-        )?;
-        diesel::update(submissions::table.find(id))
-            .set(submissions::submitted_at.eq(now()))
-            .execute(conn)?;
+        // The state machine speaks first: a Draft is refused for what it is, whatever the date.
+        submission.status.apply(SubmissionEvent::Submit)?;
+        let round = existing_round(conn, submission.round)?;
         let earlier: Vec<String> = submissions::table
             .filter(submissions::organisation.eq(submission.organisation.value()))
             .filter(submissions::round_id.eq(submission.round.to_string()))
-            .filter(submissions::status.eq(SubmissionStatus::Submitted.as_str()))
+            .filter(submissions::submission_type.eq(submission.submission_type.as_str()))
             .filter(submissions::id.ne(id))
+            .filter(submissions::status.eq_any([
+                SubmissionStatus::Submitted.as_str(),
+                SubmissionStatus::Superseded.as_str(),
+            ]))
             .select(submissions::id)
             .load(conn)?;
-        for earlier_id in earlier {
+        let lift = crate::stop_gate::usable(conn, submission.organisation, submission.round, now)?;
+        let workforce_questionnaire_processed =
+            crate::workforce::has_processed(conn, submission.organisation, submission.round.year)?;
+        let accepted = lodging::check_lodging(&LodgingFacts {
+            round: &round,
+            now,
+            submission_type: submission.submission_type,
+            lodged_before: !earlier.is_empty(),
+            lift: lift.as_ref(),
+            workforce_questionnaire_processed,
+        })?;
+        let lift_used = lift.filter(|_| accepted.uses_lift);
+        let reason = match (&lift_used, accepted.late) {
+            (Some(lift), _) => format!("lodged late, under Stop Gate lift {}", lift.id),
+            (None, true) => "lodged late".to_owned(),
+            (None, false) => "lodged with the funder".to_owned(),
+        };
+        apply(conn, &submission, SubmissionEvent::Submit, actor, &reason)?;
+        diesel::update(submissions::table.find(id))
+            .set((
+                submissions::submitted_at.eq(to_row(now)),
+                submissions::late.eq(accepted.late),
+                submissions::stop_gate_lift_id.eq(lift_used.as_ref().map(|lift| lift.id.clone())),
+            ))
+            .execute(conn)?;
+        if let Some(lift) = &lift_used {
+            crate::stop_gate::mark_used(conn, &lift.id, id, now)?;
+        }
+        let still_submitted: Vec<String> = submissions::table
+            .filter(submissions::id.eq_any(&earlier))
+            .filter(submissions::status.eq(SubmissionStatus::Submitted.as_str()))
+            .select(submissions::id)
+            .load(conn)?;
+        for earlier_id in still_submitted {
             let earlier = lock(conn, &earlier_id, Scope::Everyone)?;
             apply(
                 conn,
@@ -412,7 +475,7 @@ pub fn cancel(
     reason: &str,
 ) -> Result<Submission, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        let submission = lock(conn, id, scope)?;
+        let submission = lock_for_change(conn, id, scope)?;
         apply(conn, &submission, SubmissionEvent::Cancel, actor, reason)?;
         find(conn, id, scope)
     })

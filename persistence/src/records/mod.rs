@@ -87,11 +87,15 @@ where
         }
     }
     let outcome = crate::connection::write_transaction(conn, |conn| {
-        let submission = submissions::lock(conn, submission_id, scope)?;
+        let submission = submissions::lock_for_change(conn, submission_id, scope)?;
         // Refuse before writing anything when the submission cannot take changes.
         submission
             .status
             .apply(SubmissionEvent::RecordsChanged)
+            .map_err(StoreError::from)?;
+        submission
+            .submission_type
+            .check_file(submission.round.kind, file)
             .map_err(StoreError::from)?;
         let mut writer = RecordWriter {
             conn,
@@ -230,7 +234,7 @@ pub fn delete(
     local_id: &str,
 ) -> Result<SubmissionStatus, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        let submission = submissions::lock(conn, submission_id, scope)?;
+        let submission = submissions::lock_for_change(conn, submission_id, scope)?;
         submission.status.apply(SubmissionEvent::RecordsChanged)?;
         let deleted = diesel::delete(
             records::table
