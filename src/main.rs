@@ -173,7 +173,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let pool = open_database(&database, &cli.data_dir)?;
             let mut conn = pool.get()?;
             let applied = dxp_persistence::migrations::run_pending(&mut conn)?;
-            let created = seed_rounds(&mut conn)?;
+            let created = seed_rounds(&mut conn, &dxp_api::clock::Clock::from_env())?;
             println!(
                 "{} migration(s) applied, {} round(s) created on {}",
                 applied.len(),
@@ -264,10 +264,15 @@ fn open_database(database: &DatabaseChoice, data_dir: &DataDir) -> anyhow::Resul
     Pool::open(&url, &PoolOptions::default()).with_context(|| format!("cannot open {url}"))
 }
 
-/// Seeds the standard rounds of this year and next (New Zealand time).
-fn seed_rounds(conn: &mut dxp_persistence::DbConnection) -> anyhow::Result<usize> {
-    let year = dxp_domain::calendar::current_year(chrono::Utc::now());
-    let created = dxp_persistence::rounds::ensure_standard_years(conn, [year, year + 1])?;
+/// Seeds the standard rounds of last year (its December return is lodged in January), this year
+/// and next (New Zealand time, by the server's clock).
+fn seed_rounds(
+    conn: &mut dxp_persistence::DbConnection,
+    clock: &dxp_api::clock::Clock,
+) -> anyhow::Result<usize> {
+    let now = clock.now().map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    let year = dxp_domain::calendar::current_year(now);
+    let created = dxp_persistence::rounds::ensure_standard_years(conn, [year - 1, year, year + 1])?;
     Ok(created.len())
 }
 
@@ -299,10 +304,14 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     let tokens = TokenConfig::from_env(data_dir)?;
     let verifier = TokenVerifier::new(&tokens.secret, &tokens.settings)?;
     let pool = open_database(&args.database, data_dir)?;
+    let clock = dxp_api::clock::Clock::from_env();
+    if let dxp_api::clock::Clock::File(path) = &clock {
+        tracing::warn!(clock.file = %path.display(), "the time is read from a file (DXP_CLOCK_FILE), not the system clock");
+    }
     {
         let mut conn = pool.get()?;
         let applied = dxp_persistence::migrations::run_pending(&mut conn)?;
-        let created = seed_rounds(&mut conn)?;
+        let created = seed_rounds(&mut conn, &clock)?;
         tracing::info!(
             migrations.applied = applied.len(),
             rounds.created = created,
@@ -323,6 +332,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         tokens: std::sync::Arc::new(verifier),
         limits,
         validator: validator.clone(),
+        clock,
     };
     let options = ServerOptions {
         json_limit_bytes: dxp_api::server::DEFAULT_JSON_LIMIT_BYTES,

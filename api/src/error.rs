@@ -31,6 +31,10 @@ pub struct Problem {
     pub status: u16,
     /// What went wrong in this case, and what to do about it.
     pub detail: String,
+    /// The rule of the collection calendar that refuses the request (`RD-003`), when one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "RD-003")]
+    pub rule: Option<String>,
 }
 
 /// Everything a handler can fail with. Each variant picks a status; details that could leak
@@ -53,6 +57,9 @@ pub enum ApiError {
     Conflict(String),
     #[error("{0}")]
     Unprocessable(String),
+    /// A rule of the collection calendar refuses the request.
+    #[error("{0}")]
+    Refused(dxp_domain::lodging::Refusal),
     #[error("the database is unavailable")]
     Unavailable(String),
     #[error("internal error")]
@@ -70,6 +77,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => "unsupported-media-type",
             ApiError::Conflict(_) => "conflict",
             ApiError::Unprocessable(_) => "unprocessable",
+            ApiError::Refused(_) => "round-rule",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
         }
@@ -95,6 +103,10 @@ impl ApiError {
             title: status.canonical_reason().unwrap_or("Error").to_owned(),
             status: status.as_u16(),
             detail: self.detail(),
+            rule: match self {
+                ApiError::Refused(refusal) => Some(refusal.rule.code().to_owned()),
+                _ => None,
+            },
         }
     }
 }
@@ -109,7 +121,7 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
-            ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Unprocessable(_) | ApiError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -145,6 +157,7 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound(what) => ApiError::NotFound(what),
             StoreError::IllegalTransition(refusal) => ApiError::Conflict(refusal.reason),
             StoreError::Invalid(why) => ApiError::Unprocessable(why),
+            StoreError::Refused(refusal) => ApiError::Refused(refusal),
             StoreError::Conflict(cause) => {
                 tracing::info!(error.cause = %cause, "request conflicts with stored data");
                 ApiError::Conflict("the request conflicts with data already stored".to_owned())

@@ -6,6 +6,7 @@
 //! collected from the same registrations ([`configure`]) by the `dxp-openapi` crate.
 
 pub mod auth;
+pub mod clock;
 pub mod error;
 pub mod idempotency;
 pub mod ingest;

@@ -16,6 +16,8 @@ pub struct AppState {
     pub tokens: Arc<TokenVerifier>,
     pub limits: RecordLimits,
     pub validator: crate::validator::ValidatorHandle,
+    /// The time every rule of the calendar reads.
+    pub clock: crate::clock::Clock,
 }
 
 /// The database, reached only from the blocking thread pool so that no diesel call ever runs

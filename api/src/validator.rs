@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use std::sync::mpsc::SyncSender;
 
+use dxp_domain::lodging::SubmissionType;
 use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::validation::WholeSubmission;
 use dxp_domain::{Problem, SdrFile};
@@ -148,7 +149,7 @@ fn validate_stored(
         records_checked: 0,
         records_total: counts.iter().map(|(_, n)| n).sum(),
     };
-    let mut check = WholeSubmission::new(submission.round.kind.files());
+    let mut check = WholeSubmission::new(&files_checked(&submission, &counts));
     for &(file, records) in &counts {
         check.reserve(file, usize::try_from(records).unwrap_or(0));
     }
@@ -176,6 +177,19 @@ fn validate_stored(
         .map(|found| (found.file, found.local_id, found.problem))
         .collect();
     submissions::record_verdict(&mut conn, lease, progress, &found)
+}
+
+/// The files the rules across files read: all the round's files for a return, which must each
+/// have records; for course register and completion files lodged on their own, those sent.
+fn files_checked(submission: &submissions::Submission, counts: &[(SdrFile, i64)]) -> Vec<SdrFile> {
+    let files = submission.submission_type.files(submission.round.kind);
+    match submission.submission_type {
+        SubmissionType::Return => files,
+        SubmissionType::StandaloneFiles => files
+            .into_iter()
+            .filter(|file| counts.iter().any(|(f, n)| f == file && *n > 0))
+            .collect(),
+    }
 }
 
 /// Sends every stored record of the submission, page by page, in the order the rules read

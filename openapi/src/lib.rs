@@ -21,7 +21,8 @@ use utoipa_actix_web::AppExt;
     modifiers(&BearerScheme),
     tags(
         (name = tags::SYSTEM, description = "Health of the service"),
-        (name = tags::ROUNDS, description = "Collection rounds: the IND, April, August and December returns of each year"),
+        (name = tags::ROUNDS, description = "Collection rounds: the IND, April, August and December returns of each year, their due dates, the Stop Gate and its lifts, and what is due"),
+        (name = tags::WORKFORCE, description = "Workforce questionnaires (WFQ): needed, processed, before the December return is accepted"),
         (name = tags::VALIDATION, description = "Dry runs and the rule catalogue: check records before submitting, store nothing"),
         (name = tags::SUBMISSIONS, description = "Returns per round: open a submission, upload records, validate, read the problems, submit"),
         (name = tags::AUDIT, description = "The audit log: who changed what, when and why"),

@@ -175,6 +175,9 @@ impl Database {
     }
 }
 
+/// The time a test server starts at: inside the 2026 April round (17–29 April).
+pub const DEFAULT_TEST_TIME: &str = "2026-04-20T12:00:00+12:00";
+
 /// A running `dxp serve`, killed when dropped.
 pub struct TestServer {
     pub base: String,
@@ -195,10 +198,17 @@ impl TestServer {
         Self::start_on(Arc::new(Database::new(backend)), env)
     }
 
-    /// Starts a server on an existing database (another node, or a restart).
+    /// Starts a server on an existing database (another node, or a restart). Its clock is read
+    /// from a file in the data folder ([`TestServer::set_clock`]); until a test sets it, it is
+    /// noon on 20 April 2026 in New Zealand, inside the April round.
     pub fn start_on(database: Arc<Database>, env: &[(&str, &str)]) -> Self {
+        let clock = database.data_dir.path().join("clock");
+        if !clock.exists() {
+            std::fs::write(&clock, DEFAULT_TEST_TIME).expect("write the clock file");
+        }
         let mut command = dxp();
         command
+            .env("DXP_CLOCK_FILE", &clock)
             .args(["serve", "--bind", "127.0.0.1:0", "--workers", "2"])
             .env("DATABASE_URL", &database.url)
             .env("DXP_DATA_DIR", database.data_dir.path())
@@ -235,6 +245,12 @@ impl TestServer {
             database,
             client,
         }
+    }
+
+    /// Sets the server's clock (RFC 3339, e.g. `2026-04-29T16:59:59+12:00`).
+    pub fn set_clock(&self, instant: &str) {
+        std::fs::write(self.database.data_dir.path().join("clock"), instant)
+            .expect("write the clock file");
     }
 
     pub fn url(&self, path: &str) -> String {

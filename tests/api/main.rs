@@ -12,6 +12,7 @@ mod isolation;
 mod jobs;
 mod migrations;
 mod openapi;
+mod round_rules;
 mod rounds;
 mod submissions;
 mod validation;

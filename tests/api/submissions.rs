@@ -388,16 +388,27 @@ fn illegal_transitions_are_409s_that_say_why(backend: Backend) {
 
 fn a_later_submitted_return_supersedes_the_earlier(backend: Backend) {
     let server = TestServer::start(backend);
+    server.set_clock("2026-08-12T10:00:00+12:00");
     let teo = Teo::new(&server, ORG);
-    let lodge = || {
+    let processed = || {
         let id = teo.open("2026-AUG");
         teo.upload_return(&id, &testkit::valid_return(5, 3));
         assert_eq!(teo.validate(&id)["status"], "Processed");
-        json_ok(teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})));
         id
     };
-    let first = lodge();
-    let second = lodge();
+    let first = processed();
+    json_ok(teo.post(&format!("/api/v1/submissions/{first}/submit"), &json!({})));
+    // An August resubmission needs the funder's approval: a Stop Gate lift.
+    let second = processed();
+    let lift = teo.server.client()
+        .post(server.url("/api/v1/rounds/2026-AUG/stop-gate-lifts"))
+        .bearer_auth(admin_token())
+        .json(&json!({"organisation": ORG, "dueAt": "2026-08-14T17:00:00+12:00", "reason": "approved"}))
+        .send()
+        .expect("POST lift");
+    assert_eq!(lift.status().as_u16(), 201);
+    let lodged = json_ok(teo.post(&format!("/api/v1/submissions/{second}/submit"), &json!({})));
+    assert_eq!(lodged["late"], true);
     assert_eq!(teo.submission(&first)["status"], "Superseded");
     assert_eq!(teo.submission(&second)["status"], "Submitted");
     let listed = json_ok(teo.get("/api/v1/submissions?round=2026-AUG&status=Superseded"));

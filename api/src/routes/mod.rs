@@ -4,6 +4,7 @@
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod audit;
+pub mod due;
 pub mod files;
 pub mod health;
 pub mod problems;
@@ -11,6 +12,7 @@ pub mod records;
 pub mod rounds;
 pub mod submissions;
 pub mod validation;
+pub mod workforce;
 
 /// The tag names of the OpenAPI document, one per resource.
 pub mod tags {
@@ -19,6 +21,7 @@ pub mod tags {
     pub const AUDIT: &str = "audit";
     pub const VALIDATION: &str = "validation";
     pub const SUBMISSIONS: &str = "submissions";
+    pub const WORKFORCE: &str = "workforce-questionnaires";
 }
 
 /// Registers every route of the API.
@@ -26,6 +29,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::get_health);
     cfg.service(utoipa_actix_web::scope("/api/v1").configure(|api| {
         api.service(rounds::list_rounds)
+            .service(rounds::create_round)
+            .service(rounds::update_round)
+            .service(rounds::publish_round)
+            .service(rounds::create_stop_gate_lift)
+            .service(rounds::list_stop_gate_lifts)
+            .service(due::list_due)
+            .service(workforce::upload_workforce_questionnaire)
+            .service(workforce::list_workforce_questionnaires)
             .service(validation::list_validation_rules)
             .service(submissions::create_submission)
             .service(submissions::list_submissions)

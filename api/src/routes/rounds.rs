@@ -1,13 +1,17 @@
-//! Collection rounds: `GET /api/v1/rounds?year=`.
+//! Collection rounds: the calendar (`GET /api/v1/rounds?year=`), the funder's management of
+//! it (create, change, publish) and its lifts of the Stop Gate.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use dxp_domain::calendar::ROUND_YEARS;
-use dxp_domain::{ReturnType, Round, RoundKind, SdrFile};
+use dxp_domain::{Edumis, ReturnType, Round, RoundChanges, RoundId, RoundKind, SdrFile, Window};
+use dxp_persistence::stop_gate::{GrantedLift, NewLift};
+use dxp_persistence::submissions::Scope;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::auth::{Authorized, CanRead};
+use crate::auth::{AdminOnly, Authorized, CanRead};
 use crate::{ApiError, AppState, Problem};
 
 /// A collection round, with the funder's field names where its API has them.
@@ -133,5 +137,322 @@ pub async fn list_rounds(
         .await?;
     Ok(HttpResponse::Ok().json(RoundList {
         results: rounds.into_iter().map(RoundView::from).collect(),
+    }))
+}
+
+/// A span of time given by the funder.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WindowInput {
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+}
+
+impl From<WindowInput> for Window {
+    fn from(input: WindowInput) -> Self {
+        Window {
+            opens_at: input.opens_at,
+            closes_at: input.closes_at,
+        }
+    }
+}
+
+/// A round the funder defines. Absent dates are the standard calendar's.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "id": "2027-APR",
+    "dueAt": "2027-04-30T05:00:00Z",
+    "resubmissionWindow": {"opensAt": "2027-06-01T12:00:00Z", "closesAt": "2027-06-14T05:00:00Z"}
+}))]
+pub struct NewRound {
+    #[schema(example = "2027-APR", pattern = "^[0-9]{4}-(IND|APR|AUG|DEC)$")]
+    pub id: String,
+    pub extract_date: Option<NaiveDate>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub due_at: Option<DateTime<Utc>>,
+    /// April rounds only.
+    pub resubmission_window: Option<WindowInput>,
+}
+
+/// The funder's changes to a round; absent fields stay as they are, and a `null`
+/// `resubmissionWindow` removes the window.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "dueAt": "2026-05-01T05:00:00Z",
+    "resubmissionWindow": {"opensAt": "2026-06-01T12:00:00Z", "closesAt": "2026-06-12T05:00:00Z"}
+}))]
+pub struct RoundUpdate {
+    pub extract_date: Option<NaiveDate>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub due_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "present_or_null")]
+    #[schema(value_type = Option<WindowInput>)]
+    pub resubmission_window: Option<Option<WindowInput>>,
+}
+
+/// Tells a field given as `null` (`Some(None)`) from an absent one (`None`).
+fn present_or_null<'de, D>(deserializer: D) -> Result<Option<Option<WindowInput>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    Option::<WindowInput>::deserialize(deserializer).map(Some)
+}
+
+fn round_id(text: &str) -> Result<RoundId, ApiError> {
+    text.parse()
+        .map_err(|error| ApiError::BadRequest(format!("round: {error}")))
+}
+
+/// Adds a round (funder only).
+#[utoipa::path(
+    tag = super::tags::ROUNDS,
+    request_body = NewRound,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The round", body = RoundView),
+        (status = 400, description = "The body is not a valid round", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only a tec-admin manages rounds", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The round exists already", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The dates do not make a round", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/rounds")]
+pub async fn create_round(
+    caller: Authorized<AdminOnly>,
+    state: web::Data<AppState>,
+    body: web::Json<NewRound>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let id = round_id(&body.id)?;
+    let standard = Round::standard(id.year, id.kind)
+        .map_err(|error| ApiError::BadRequest(format!("round: {error}")))?;
+    let round = standard
+        .changed(&RoundChanges {
+            extract_date: body.extract_date,
+            opens_at: body.opens_at,
+            due_at: body.due_at,
+            resubmission_window: body.resubmission_window.map(|w| Some(w.into())),
+        })
+        .map_err(|error| ApiError::Unprocessable(format!("round {id}: {error}")))?;
+    let actor = caller.subject.clone();
+    let created = state
+        .db
+        .run(move |conn| dxp_persistence::rounds::create(conn, &round, &actor))
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/rounds/{}", created.id)))
+        .json(RoundView::from(created)))
+}
+
+/// Changes a round's dates or resubmission window (funder only). A published round takes no
+/// change (rule RD-001).
+#[utoipa::path(
+    tag = super::tags::ROUNDS,
+    params(("id" = String, Path, description = "The round, e.g. 2026-APR")),
+    request_body = RoundUpdate,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The round as changed", body = RoundView),
+        (status = 400, description = "The body is not a valid change", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only a tec-admin manages rounds", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No such round, the dates do not make a round, or it is published", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/rounds/{id}")]
+pub async fn update_round(
+    caller: Authorized<AdminOnly>,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Json<RoundUpdate>,
+) -> Result<HttpResponse, ApiError> {
+    let id = round_id(&path.into_inner())?;
+    let body = body.into_inner();
+    let changes = RoundChanges {
+        extract_date: body.extract_date,
+        opens_at: body.opens_at,
+        due_at: body.due_at,
+        resubmission_window: body.resubmission_window.map(|w| w.map(Window::from)),
+    };
+    let actor = caller.subject.clone();
+    let round = state
+        .db
+        .run(move |conn| dxp_persistence::rounds::update(conn, id, &changes, &actor))
+        .await?;
+    Ok(HttpResponse::Ok().json(RoundView::from(round)))
+}
+
+/// Marks a round published (funder only): its data can no longer change, and every write to it
+/// is refused (rule RD-001).
+#[utoipa::path(
+    tag = super::tags::ROUNDS,
+    params(("id" = String, Path, description = "The round, e.g. 2026-APR")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The round, published", body = RoundView),
+        (status = 400, description = "The id is not a round id", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only a tec-admin manages rounds", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No such round, or it is published already", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/rounds/{id}/publish")]
+pub async fn publish_round(
+    caller: Authorized<AdminOnly>,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = round_id(&path.into_inner())?;
+    let actor = caller.subject.clone();
+    let now = state.clock.now()?;
+    let round = state
+        .db
+        .run(move |conn| dxp_persistence::rounds::publish(conn, id, &actor, now))
+        .await?;
+    Ok(HttpResponse::Ok().json(RoundView::from(round)))
+}
+
+/// The funder's lift of the Stop Gate for one organisation.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "organisation": 6004,
+    "dueAt": "2026-05-08T05:00:00Z",
+    "reason": "Stop Gate request approved: SMS outage on the due date"
+}))]
+pub struct NewStopGateLift {
+    /// The organisation's EDUMIS number.
+    #[schema(minimum = 1, maximum = 9999, example = 6004)]
+    pub organisation: i64,
+    /// The new due date: the organisation may lodge once until then.
+    pub due_at: DateTime<Utc>,
+    /// Why the funder approved it; kept in the audit log.
+    #[schema(min_length = 1, max_length = 500)]
+    pub reason: String,
+}
+
+/// A lift of the Stop Gate.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StopGateLiftView {
+    pub id: String,
+    #[schema(example = "2026-APR")]
+    pub round: String,
+    #[schema(example = 6004)]
+    pub organisation: i32,
+    pub due_at: DateTime<Utc>,
+    pub reason: String,
+    pub granted_by: String,
+    pub granted_at: DateTime<Utc>,
+    /// The submission lodged under the lift, once one was: a lift allows one lodging.
+    pub used_by_submission: Option<String>,
+    pub used_at: Option<DateTime<Utc>>,
+}
+
+impl From<GrantedLift> for StopGateLiftView {
+    fn from(granted: GrantedLift) -> Self {
+        Self {
+            id: granted.lift.id,
+            round: granted.round.to_string(),
+            organisation: granted.lift.organisation.value(),
+            due_at: granted.lift.due_at,
+            reason: granted.lift.reason,
+            granted_by: granted.granted_by,
+            granted_at: granted.granted_at,
+            used_by_submission: granted.lift.used_by,
+            used_at: granted.used_at,
+        }
+    }
+}
+
+/// The lifts of a round.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct StopGateLiftList {
+    pub results: Vec<StopGateLiftView>,
+}
+
+/// Lifts the Stop Gate for one organisation (funder only), once its latest submission for the
+/// round is Processed with zero errors (rule RD-007). It may then lodge once, until `dueAt`; the
+/// lodging is marked late.
+#[utoipa::path(
+    tag = super::tags::ROUNDS,
+    params(("id" = String, Path, description = "The round, e.g. 2026-APR")),
+    request_body = NewStopGateLift,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The lift", body = StopGateLiftView),
+        (status = 400, description = "The body is not a valid lift", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only a tec-admin lifts the Stop Gate", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No such round, or a rule refuses the lift (RD-001, RD-007, RD-008)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/rounds/{id}/stop-gate-lifts")]
+pub async fn create_stop_gate_lift(
+    caller: Authorized<AdminOnly>,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Json<NewStopGateLift>,
+) -> Result<HttpResponse, ApiError> {
+    let round = round_id(&path.into_inner())?;
+    let body = body.into_inner();
+    let organisation = Edumis::new(body.organisation)
+        .map_err(|error| ApiError::BadRequest(format!("organisation: {error}")))?;
+    let reason = body.reason.trim().to_owned();
+    if reason.is_empty() || reason.chars().count() > 500 {
+        return Err(ApiError::BadRequest(
+            "reason: say why the lift is granted, in 1 to 500 characters".to_owned(),
+        ));
+    }
+    let actor = caller.subject.clone();
+    let now = state.clock.now()?;
+    let due_at = body.due_at;
+    let granted = state
+        .db
+        .run(move |conn| {
+            let new = NewLift {
+                round,
+                organisation,
+                due_at,
+                reason: &reason,
+            };
+            dxp_persistence::stop_gate::grant(conn, &new, &actor, now)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(StopGateLiftView::from(granted)))
+}
+
+/// Lists a round's Stop Gate lifts, newest first: a TEO sees its own, the funder everyone's.
+#[utoipa::path(
+    tag = super::tags::ROUNDS,
+    params(("id" = String, Path, description = "The round, e.g. 2026-APR")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The lifts", body = StopGateLiftList),
+        (status = 400, description = "The id is not a round id", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role may not read", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/rounds/{id}/stop-gate-lifts")]
+pub async fn list_stop_gate_lifts(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let round = round_id(&path.into_inner())?;
+    let organisation = match super::submissions::scope_of(&caller)? {
+        Scope::Everyone => None,
+        Scope::Organisation(own) => Some(own),
+    };
+    let lifts = state
+        .db
+        .run(move |conn| dxp_persistence::stop_gate::list(conn, round, organisation))
+        .await?;
+    Ok(HttpResponse::Ok().json(StopGateLiftList {
+        results: lifts.into_iter().map(StopGateLiftView::from).collect(),
     }))
 }

@@ -5,6 +5,7 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
+use dxp_domain::lodging::SubmissionType;
 use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::{Edumis, RoundId, SdrFile};
 use dxp_persistence::submissions::{self, ListCursor, ListFilter, Scope, Submission};
@@ -99,6 +100,7 @@ pub struct SubmissionView {
     pub organisation: i32,
     #[schema(example = "2026-APR")]
     pub round: String,
+    pub submission_type: SubmissionType,
     pub status: SubmissionStatus,
     /// Errors and warnings found: those of each record on upload, and those of the last
     /// validation run across records.
@@ -113,6 +115,10 @@ pub struct SubmissionView {
     pub updated_at: DateTime<Utc>,
     pub validated_at: Option<DateTime<Utc>>,
     pub submitted_at: Option<DateTime<Utc>>,
+    /// Lodged after the due date, or resubmitted outside a published window.
+    pub late: bool,
+    /// The Stop Gate lift the return was lodged under, when it needed one.
+    pub stop_gate_lift: Option<String>,
     /// How far the latest validation got (records checked of the total), once one was asked for.
     pub progress: Option<ValidationProgress>,
     /// Every change of status, oldest first (only on single-submission reads).
@@ -126,6 +132,7 @@ impl SubmissionView {
             id: submission.id,
             organisation: submission.organisation.value(),
             round: submission.round.to_string(),
+            submission_type: submission.submission_type,
             status: submission.status,
             error_count: submission.error_count,
             warning_count: submission.warning_count,
@@ -136,6 +143,8 @@ impl SubmissionView {
             updated_at: submission.updated_at,
             validated_at: submission.validated_at,
             submitted_at: submission.submitted_at,
+            late: submission.late,
+            stop_gate_lift: submission.stop_gate_lift,
             progress: None,
             status_history: None,
         }
@@ -196,6 +205,10 @@ pub struct NewSubmission {
     /// decides its own.
     #[schema(minimum = 1, maximum = 9999, example = 6004)]
     pub organisation: Option<i64>,
+    /// `Return` (the default): the round's return. `StandaloneFiles`: course register and
+    /// completion files lodged on their own, which the Stop Gate does not hold.
+    #[serde(default)]
+    pub submission_type: SubmissionType,
 }
 
 /// Opens a submission in `Draft` for the caller's organisation and a round.
@@ -208,7 +221,7 @@ pub struct NewSubmission {
         (status = 400, description = "The body is not a valid request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The token's role may not change returns, or names another organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The round does not exist", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The round does not exist, or is published (rule RD-001)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/submissions")]
@@ -220,6 +233,7 @@ pub async fn create_submission(
     let NewSubmission {
         round,
         organisation,
+        submission_type,
     } = body.into_inner();
     let round: RoundId = round
         .parse()
@@ -252,7 +266,7 @@ pub async fn create_submission(
     let scope = Scope::Organisation(organisation);
     let created = state
         .db
-        .run(move |conn| submissions::create(conn, organisation, round, &actor))
+        .run(move |conn| submissions::create(conn, organisation, round, submission_type, &actor))
         .await?;
     let view = load_view(&state, created.id, scope).await?;
     Ok(HttpResponse::Created()
@@ -408,8 +422,12 @@ pub async fn validate_submission(
         .json(view))
 }
 
-/// Lodges a `Processed` submission with the funder. A return lodged earlier for the same
-/// organisation and round becomes `Superseded`.
+/// Lodges a `Processed` submission with the funder, under the round's rules: until the due date;
+/// after it only through a Stop Gate lift (and marked late); a lodged August or December return
+/// is resubmitted only through a lift, an April one freely inside the resubmission window; the
+/// December return needs a processed workforce questionnaire. Course register and completion
+/// files lodged on their own (`StandaloneFiles`) are not held by the Stop Gate. A return of the
+/// same type lodged earlier for the organisation and round becomes `Superseded`.
 #[utoipa::path(
     tag = super::tags::SUBMISSIONS,
     params(("id" = String, Path, description = "The submission's id")),
@@ -420,6 +438,7 @@ pub async fn validate_submission(
         (status = 403, description = "The token's role may not change returns", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such submission for this organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Only a Processed submission can be submitted", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A rule of the round refuses the lodging; `rule` names it (RD-001 to RD-006) and `detail` says the way forward", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/submissions/{id}/submit")]
@@ -432,9 +451,10 @@ pub async fn submit_submission(
     let id = path.into_inner();
     let actor = caller.subject.clone();
     let submitted_id = id.clone();
+    let now = state.clock.now()?;
     state
         .db
-        .run(move |conn| submissions::submit(conn, &submitted_id, scope, &actor))
+        .run(move |conn| submissions::submit(conn, &submitted_id, scope, &actor, now))
         .await?;
     Ok(HttpResponse::Ok().json(load_view(&state, id, scope).await?))
 }

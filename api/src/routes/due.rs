@@ -1,0 +1,144 @@
+//! What is due: `GET /api/v1/due`, for the dashboard.
+
+use actix_web::{HttpResponse, get, web};
+use chrono::{DateTime, Utc};
+use dxp_domain::Edumis;
+use dxp_domain::due::{DueItem, DueState};
+use dxp_domain::submission::SubmissionStatus;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::auth::{Authorized, CanRead};
+use crate::{ApiError, AppState, Problem};
+
+/// The organisation's lodged return for a round.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct LodgedView {
+    pub submission: String,
+    pub submitted_at: DateTime<Utc>,
+    pub late: bool,
+}
+
+/// The newest return being assembled.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InProgressView {
+    pub submission: String,
+    pub status: SubmissionStatus,
+    pub error_count: i64,
+}
+
+/// One round that needs the organisation's attention.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DueItemView {
+    #[schema(example = "2026-APR")]
+    pub round: String,
+    pub state: DueState,
+    pub opens_at: DateTime<Utc>,
+    /// The due date that applies: a Stop Gate lift's, when the organisation has one.
+    pub due_at: DateTime<Utc>,
+    pub lodged: Option<LodgedView>,
+    pub in_progress: Option<InProgressView>,
+    /// What is still to do, in order.
+    pub missing: Vec<String>,
+}
+
+impl From<DueItem> for DueItemView {
+    fn from(item: DueItem) -> Self {
+        Self {
+            round: item.round.to_string(),
+            state: item.state,
+            opens_at: item.opens_at,
+            due_at: item.due_at,
+            lodged: item.lodged.map(|l| LodgedView {
+                submission: l.submission,
+                submitted_at: l.submitted_at,
+                late: l.late,
+            }),
+            in_progress: item.in_progress.map(|p| InProgressView {
+                submission: p.submission,
+                status: p.status,
+                error_count: p.error_count,
+            }),
+            missing: item.missing,
+        }
+    }
+}
+
+/// What is due for one organisation, most urgent first.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DueList {
+    #[schema(example = 6004)]
+    pub organisation: i32,
+    /// The time the list was made for.
+    pub as_at: DateTime<Utc>,
+    pub results: Vec<DueItemView>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DueQuery {
+    /// The organisation (a `tec-admin` must name one; a TEO's token decides its own).
+    #[param(minimum = 1, maximum = 9999, example = 6004)]
+    pub organisation: Option<i64>,
+}
+
+/// Lists the rounds open now (or within 30 days, or lifted for the organisation), their due
+/// dates, what it has lodged and what is still missing, most urgent first.
+#[utoipa::path(
+    tag = super::tags::ROUNDS,
+    params(DueQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "What is due", body = DueList),
+        (status = 400, description = "The organisation is missing or invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token names another organisation, or its role may not read", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/due")]
+pub async fn list_due(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+    query: web::Query<DueQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let organisation = organisation_for(&caller, query.organisation)?;
+    let now = state.clock.now()?;
+    let items = state
+        .db
+        .run(move |conn| dxp_persistence::due::for_organisation(conn, organisation, now))
+        .await?;
+    Ok(HttpResponse::Ok().json(DueList {
+        organisation: organisation.value(),
+        as_at: now,
+        results: items.into_iter().map(DueItemView::from).collect(),
+    }))
+}
+
+/// The organisation a request is about: a TEO's own, or the one a `tec-admin` names.
+pub(crate) fn organisation_for(
+    caller: &crate::auth::Principal,
+    named: Option<i64>,
+) -> Result<Edumis, ApiError> {
+    let named = named
+        .map(Edumis::new)
+        .transpose()
+        .map_err(|error| ApiError::BadRequest(format!("organisation: {error}")))?;
+    match (caller.is_admin(), named, caller.organisation) {
+        (true, Some(named), _) => Ok(named),
+        (true, None, Some(own)) => Ok(own),
+        (true, None, None) => Err(ApiError::BadRequest(
+            "a tec-admin must name the organisation (?organisation=EDUMIS)".to_owned(),
+        )),
+        (false, Some(named), Some(own)) if named != own => Err(ApiError::Forbidden(format!(
+            "your token is for organisation {own}; you cannot act for {named}"
+        ))),
+        (false, _, Some(own)) => Ok(own),
+        (false, _, None) => Err(ApiError::Forbidden(
+            "the token names no organisation".to_owned(),
+        )),
+    }
+}

@@ -1,0 +1,233 @@
+//! Workforce questionnaires (WFQ): `POST /api/v1/workforce-questionnaires` (JSON or CSV), checked
+//! at once and kept with its verdict; the December return needs a processed one for its year.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use chrono::{DateTime, Utc};
+use dxp_domain::calendar::ROUND_YEARS;
+use dxp_domain::workforce::{self, WorkforceRecord};
+use dxp_domain::{Problem as RecordProblem, lodging};
+use dxp_persistence::workforce::{NewQuestionnaire, Questionnaire};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::auth::{Authorized, CanRead, CanWrite};
+use crate::{ApiError, AppState, Problem};
+
+/// A questionnaire sent as JSON.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireUpload {
+    /// The year the questionnaire is for (that of the December round it goes with).
+    #[schema(minimum = 2000, maximum = 2100, example = 2026)]
+    pub year: Option<i32>,
+    #[schema(value_type = Vec<WorkforceRecord>)]
+    pub records: Vec<Value>,
+}
+
+/// A checked questionnaire.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionnaireView {
+    pub id: String,
+    #[schema(example = 6004)]
+    pub organisation: i32,
+    #[schema(example = 2026)]
+    pub year: i32,
+    /// `Processed` (no error) or `Rejected`.
+    #[schema(example = "Processed")]
+    pub status: String,
+    pub record_count: i64,
+    pub error_count: i64,
+    pub warning_count: i64,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    /// Every problem found (on single uploads; lists leave them out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problems: Option<Vec<RecordProblem>>,
+}
+
+impl QuestionnaireView {
+    fn new(questionnaire: Questionnaire, with_problems: bool) -> Self {
+        Self {
+            id: questionnaire.id,
+            organisation: questionnaire.organisation.value(),
+            year: questionnaire.year,
+            status: questionnaire.status,
+            record_count: questionnaire.record_count,
+            error_count: questionnaire.error_count,
+            warning_count: questionnaire.warning_count,
+            created_by: questionnaire.created_by,
+            created_at: questionnaire.created_at,
+            problems: with_problems.then_some(questionnaire.problems),
+        }
+    }
+}
+
+/// The organisation's questionnaires.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct QuestionnaireList {
+    pub results: Vec<QuestionnaireView>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct QuestionnaireQuery {
+    /// The year (required for CSV uploads; JSON may carry it in the body).
+    #[param(minimum = 2000, maximum = 2100, example = 2026)]
+    pub year: Option<i32>,
+    /// The organisation, for a `tec-admin`.
+    #[param(minimum = 1, maximum = 9999)]
+    pub organisation: Option<i64>,
+}
+
+/// CSV columns that hold numbers: sent as JSON numbers when they read as one, so the rules see
+/// the same values whatever the format.
+const NUMERIC_COLUMNS: [&str; 2] = ["headcount", "fullTimeEquivalent"];
+
+fn records_from_csv(body: &[u8]) -> Result<Vec<Value>, ApiError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(body);
+    let headers = reader
+        .headers()
+        .map_err(|error| ApiError::BadRequest(format!("CSV header: {error}")))?
+        .clone();
+    let mut records = Vec::new();
+    for (line, row) in reader.records().enumerate() {
+        let row =
+            row.map_err(|error| ApiError::BadRequest(format!("CSV row {}: {error}", line + 2)))?;
+        let object = headers
+            .iter()
+            .zip(row.iter())
+            .map(|(name, text)| {
+                let value = if NUMERIC_COLUMNS.contains(&name) {
+                    serde_json::from_str::<serde_json::Number>(text)
+                        .map(Value::Number)
+                        .unwrap_or_else(|_| Value::from(text))
+                } else {
+                    Value::from(text)
+                };
+                (name.to_owned(), value)
+            })
+            .collect();
+        records.push(Value::Object(object));
+    }
+    Ok(records)
+}
+
+fn is_csv(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|kind| kind.starts_with("text/csv"))
+}
+
+/// Uploads a workforce questionnaire as JSON (`{"year", "records"}`) or CSV (`text/csv`, first
+/// row the field names, `?year=`). It is checked at once: `Processed` with no error, `Rejected`
+/// otherwise, with every problem. The latest processed one for a year lets the December return
+/// be lodged.
+#[utoipa::path(
+    tag = super::tags::WORKFORCE,
+    params(QuestionnaireQuery),
+    request_body(
+        content((QuestionnaireUpload = "application/json"), (String = "text/csv")),
+        description = "The questionnaire"
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Checked and kept", body = QuestionnaireView),
+        (status = 400, description = "The body or the year is not valid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role may not change returns, or names another organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The year's December round is published (RD-001)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/workforce-questionnaires")]
+pub async fn upload_workforce_questionnaire(
+    caller: Authorized<CanWrite>,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<QuestionnaireQuery>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let organisation = super::due::organisation_for(&caller, query.organisation)?;
+    let (year, records) = if is_csv(&req) {
+        (query.year, records_from_csv(&body)?)
+    } else {
+        let upload: QuestionnaireUpload = serde_json::from_slice(&body)
+            .map_err(|error| ApiError::BadRequest(format!("body: {error}")))?;
+        (upload.year.or(query.year), upload.records)
+    };
+    let year = year.ok_or_else(|| {
+        ApiError::BadRequest("year: say which year the questionnaire is for".to_owned())
+    })?;
+    if !ROUND_YEARS.contains(&year) {
+        return Err(ApiError::BadRequest(format!(
+            "year {year} is outside {}–{}",
+            ROUND_YEARS.start(),
+            ROUND_YEARS.end()
+        )));
+    }
+    if records.len() > state.limits.max_records {
+        return Err(ApiError::PayloadTooLarge(format!(
+            "{} records is more than the {} one request may carry",
+            records.len(),
+            state.limits.max_records
+        )));
+    }
+    let problems = workforce::check_questionnaire(&records);
+    let actor = caller.subject.clone();
+    let now = state.clock.now()?;
+    let stored = state
+        .db
+        .run(move |conn| {
+            let december = dxp_domain::RoundId::new(year, dxp_domain::RoundKind::Dec)
+                .map_err(|error| dxp_persistence::StoreError::Invalid(error.to_string()))?;
+            if let Some(round) = dxp_persistence::rounds::find(conn, december)? {
+                lodging::check_change(&round)?;
+            }
+            let new = NewQuestionnaire {
+                organisation,
+                year,
+                records: &records,
+                problems: &problems,
+            };
+            dxp_persistence::workforce::store(conn, &new, &actor, now)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(QuestionnaireView::new(stored, true)))
+}
+
+/// Lists the organisation's workforce questionnaires (of one year, if given), newest first.
+#[utoipa::path(
+    tag = super::tags::WORKFORCE,
+    params(QuestionnaireQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The questionnaires", body = QuestionnaireList),
+        (status = 400, description = "A filter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token names another organisation, or its role may not read", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/workforce-questionnaires")]
+pub async fn list_workforce_questionnaires(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+    query: web::Query<QuestionnaireQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let organisation = super::due::organisation_for(&caller, query.organisation)?;
+    let year = query.year;
+    let found = state
+        .db
+        .run(move |conn| dxp_persistence::workforce::list(conn, Some(organisation), year))
+        .await?;
+    Ok(HttpResponse::Ok().json(QuestionnaireList {
+        results: found
+            .into_iter()
+            .map(|q| QuestionnaireView::new(q, false))
+            .collect(),
+    }))
+}
