@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use dxp_domain::lodging::{self, StopGateLift};
+use dxp_domain::lodging::{self, StopGateLift, SubmissionType};
 use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::{Edumis, RoundId};
 
@@ -70,8 +70,9 @@ pub struct NewLift<'a> {
     pub reason: &'a str,
 }
 
-/// Lifts the Stop Gate for an organisation, if its latest submission for the round (by when it
-/// was opened, cancelled ones aside) is Processed with zero errors.
+/// Lifts the Stop Gate for an organisation, if its latest return for the round (by when it was
+/// opened; cancelled ones and standalone files aside, which the Stop Gate does not hold) is
+/// Processed with zero errors.
 pub fn grant(
     conn: &mut DbConnection,
     new: &NewLift<'_>,
@@ -84,6 +85,7 @@ pub fn grant(
             .filter(submissions::organisation.eq(new.organisation.value()))
             .filter(submissions::round_id.eq(new.round.to_string()))
             .filter(submissions::status.ne(SubmissionStatus::Cancelled.as_str()))
+            .filter(submissions::submission_type.eq(SubmissionType::Return.as_str()))
             .order((submissions::created_at.desc(), submissions::id.desc()))
             .select((submissions::status, submissions::error_count))
             .first(conn)

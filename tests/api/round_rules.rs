@@ -242,6 +242,25 @@ fn standalone_files_pass_the_stop_gate(backend: Backend) {
     // A full return at the same moment meets the Stop Gate.
     let full = processed(&teo, "2026-APR");
     refused(submit(&teo, &full), "RD-003");
+
+    // A lift is for a return: Processed standalone files are not what the funder lifts it for.
+    let other = Teo::new(&server, 6007);
+    let created = other.post(
+        "/api/v1/submissions",
+        &json!({"round": "2026-APR", "submissionType": "StandaloneFiles"}),
+    );
+    let standalone = json_ok(created)["id"].as_str().expect("id").to_owned();
+    json_ok(other.upload_file(&standalone, SdrFile::Courses, &records.courses));
+    assert_eq!(other.validate(&standalone)["status"], "Processed");
+    let problem = refused(
+        admin_post(
+            &server,
+            "/api/v1/rounds/2026-APR/stop-gate-lifts",
+            &json!({"organisation": 6007, "dueAt": "2026-11-10T17:00:00+13:00", "reason": "asked"}),
+        ),
+        "RD-007",
+    );
+    assert!(detail(&problem).contains("has no submission"), "{problem}");
 }
 
 fn december_needs_a_processed_workforce_questionnaire(backend: Backend) {
