@@ -30,6 +30,15 @@ pub enum StoreError {
     Migration(String),
 }
 
+impl StoreError {
+    /// A stored value this code cannot read back (a row written by a newer or broken version).
+    pub(crate) fn corrupt(what: impl std::fmt::Display) -> StoreError {
+        StoreError::Database(diesel::result::Error::DeserializationError(
+            what.to_string().into(),
+        ))
+    }
+}
+
 /// Constraint violations become conflicts; everything else is a database error.
 impl From<diesel::result::Error> for StoreError {
     fn from(error: diesel::result::Error) -> Self {

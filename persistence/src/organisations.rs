@@ -48,9 +48,7 @@ pub fn find(conn: &mut DbConnection, edumis: Edumis) -> Result<Option<Organisati
                 edumis,
                 name: row.name,
             })
-            .map_err(|error| {
-                StoreError::Database(diesel::result::Error::DeserializationError(Box::new(error)))
-            })
+            .map_err(StoreError::corrupt)
     })
     .transpose()
 }

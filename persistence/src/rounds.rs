@@ -46,9 +46,7 @@ impl From<&Round> for RoundRow {
 impl TryFrom<RoundRow> for Round {
     type Error = StoreError;
     fn try_from(row: RoundRow) -> Result<Self, Self::Error> {
-        let id: RoundId = row.id.parse().map_err(|error| {
-            StoreError::Database(diesel::result::Error::DeserializationError(Box::new(error)))
-        })?;
+        let id: RoundId = row.id.parse().map_err(StoreError::corrupt)?;
         let resubmission_window = match (row.resubmission_opens_at, row.resubmission_closes_at) {
             (Some(opens), Some(closes)) => Some(Window {
                 opens_at: from_row(opens),
@@ -112,6 +110,15 @@ pub fn list(conn: &mut DbConnection, year: Option<i32>) -> Result<Vec<Round>, St
     rows.into_iter().map(Round::try_from).collect()
 }
 
+/// The round, or an error that says where the rounds are listed.
+pub(crate) fn existing(conn: &mut DbConnection, id: RoundId) -> Result<Round, StoreError> {
+    find(conn, id)?.ok_or_else(|| {
+        StoreError::Invalid(format!(
+            "there is no round {id}; GET /api/v1/rounds lists them"
+        ))
+    })
+}
+
 pub fn find(conn: &mut DbConnection, id: RoundId) -> Result<Option<Round>, StoreError> {
     let row = rounds::table
         .find(id.to_string())
@@ -151,7 +158,7 @@ pub fn update(
     actor: &str,
 ) -> Result<Round, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        let round = crate::submissions::existing_round(conn, id)?;
+        let round = existing(conn, id)?;
         lodging::check_change(&round)?;
         let changed = round
             .changed(changes)
@@ -194,7 +201,7 @@ pub fn publish(
     now: DateTime<Utc>,
 ) -> Result<Round, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        let mut round = crate::submissions::existing_round(conn, id)?;
+        let mut round = existing(conn, id)?;
         lodging::check_change(&round)?;
         diesel::update(rounds::table.find(id.to_string()))
             .set(rounds::published.eq(true))

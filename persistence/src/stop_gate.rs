@@ -36,24 +36,19 @@ pub struct GrantedLift {
     pub used_at: Option<DateTime<Utc>>,
 }
 
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Database(diesel::result::Error::DeserializationError(
-        what.to_string().into(),
-    ))
-}
-
 impl TryFrom<LiftRow> for GrantedLift {
     type Error = StoreError;
     fn try_from(row: LiftRow) -> Result<Self, StoreError> {
         Ok(GrantedLift {
             lift: StopGateLift {
                 id: row.id,
-                organisation: Edumis::new(i64::from(row.organisation)).map_err(corrupt)?,
+                organisation: Edumis::new(i64::from(row.organisation))
+                    .map_err(StoreError::corrupt)?,
                 due_at: from_row(row.due_at),
                 reason: row.reason,
                 used_by: row.used_by_submission,
             },
-            round: row.round_id.parse().map_err(corrupt)?,
+            round: row.round_id.parse().map_err(StoreError::corrupt)?,
             granted_by: row.granted_by,
             granted_at: from_row(row.granted_at),
             used_at: row.used_at.map(from_row),
@@ -80,7 +75,7 @@ pub fn grant(
     now: DateTime<Utc>,
 ) -> Result<GrantedLift, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        let round = crate::submissions::existing_round(conn, new.round)?;
+        let round = crate::rounds::existing(conn, new.round)?;
         let latest: Option<(String, i32)> = submissions::table
             .filter(submissions::organisation.eq(new.organisation.value()))
             .filter(submissions::round_id.eq(new.round.to_string()))
@@ -95,7 +90,7 @@ pub fn grant(
                 status
                     .parse::<SubmissionStatus>()
                     .map(|status| (status, i64::from(errors)))
-                    .map_err(corrupt)
+                    .map_err(StoreError::corrupt)
             })
             .transpose()?;
         lodging::check_lift_grant(&round, now, new.due_at, new.organisation, latest)?;

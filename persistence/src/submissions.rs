@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use dxp_domain::lodging::{self, LodgingFacts, SubmissionType};
 use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
-use dxp_domain::{Edumis, Round, RoundId, SdrFile};
+use dxp_domain::{Edumis, RoundId, SdrFile};
 
 use crate::audit::{self, AuditEvent, NewAuditEvent};
 use crate::schema::{problems, submissions};
@@ -76,19 +76,13 @@ pub struct Submission {
     pub stop_gate_lift: Option<String>,
 }
 
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Database(diesel::result::Error::DeserializationError(
-        what.to_string().into(),
-    ))
-}
-
 impl TryFrom<SubmissionRow> for Submission {
     type Error = StoreError;
     fn try_from(row: SubmissionRow) -> Result<Self, StoreError> {
         Ok(Submission {
-            organisation: Edumis::new(i64::from(row.organisation)).map_err(corrupt)?,
-            round: row.round_id.parse().map_err(corrupt)?,
-            status: row.status.parse().map_err(corrupt)?,
+            organisation: Edumis::new(i64::from(row.organisation)).map_err(StoreError::corrupt)?,
+            round: row.round_id.parse().map_err(StoreError::corrupt)?,
+            status: row.status.parse().map_err(StoreError::corrupt)?,
             error_count: i64::from(row.error_count),
             warning_count: i64::from(row.warning_count),
             created_by: row.created_by,
@@ -96,8 +90,9 @@ impl TryFrom<SubmissionRow> for Submission {
             updated_at: from_row(row.updated_at),
             validated_at: row.validated_at.map(from_row),
             submitted_at: row.submitted_at.map(from_row),
-            submission_type: SubmissionType::parse(&row.submission_type)
-                .ok_or_else(|| corrupt(format!("submission type {}", row.submission_type)))?,
+            submission_type: SubmissionType::parse(&row.submission_type).ok_or_else(|| {
+                StoreError::corrupt(format!("submission type {}", row.submission_type))
+            })?,
             late: row.late,
             stop_gate_lift: row.stop_gate_lift_id,
             id: row.id,
@@ -107,15 +102,6 @@ impl TryFrom<SubmissionRow> for Submission {
 
 fn not_found(id: &str) -> StoreError {
     StoreError::NotFound(format!("there is no submission {id}"))
-}
-
-/// The round, or an error that says where the rounds are listed.
-pub(crate) fn existing_round(conn: &mut DbConnection, id: RoundId) -> Result<Round, StoreError> {
-    crate::rounds::find(conn, id)?.ok_or_else(|| {
-        StoreError::Invalid(format!(
-            "there is no round {id}; GET /api/v1/rounds lists them"
-        ))
-    })
 }
 
 /// Opens a submission in `Draft` for an organisation and round.
@@ -128,7 +114,7 @@ pub fn create(
 ) -> Result<Submission, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
         let round_id = round.to_string();
-        lodging::check_change(&existing_round(conn, round)?)?;
+        lodging::check_change(&crate::rounds::existing(conn, round)?)?;
         organisations::ensure(conn, organisation, &format!("EDUMIS {organisation}"))?;
         let at = now();
         let row = SubmissionRow {
@@ -312,7 +298,7 @@ pub(crate) fn lock_for_change(
     scope: Scope,
 ) -> Result<Submission, StoreError> {
     let submission = lock(conn, id, scope)?;
-    lodging::check_change(&existing_round(conn, submission.round)?)?;
+    lodging::check_change(&crate::rounds::existing(conn, submission.round)?)?;
     Ok(submission)
 }
 
@@ -407,8 +393,10 @@ pub fn submit(
         let submission = lock(conn, id, scope)?;
         // The state machine speaks first: a Draft is refused for what it is, whatever the date.
         submission.status.apply(SubmissionEvent::Submit)?;
-        let round = existing_round(conn, submission.round)?;
-        let earlier: Vec<String> = submissions::table
+        let round = crate::rounds::existing(conn, submission.round)?;
+        // The returns of the same type lodged before, with their status: any of them makes this
+        // a resubmission; those still Submitted are superseded by this one.
+        let earlier: Vec<(String, String)> = submissions::table
             .filter(submissions::organisation.eq(submission.organisation.value()))
             .filter(submissions::round_id.eq(submission.round.to_string()))
             .filter(submissions::submission_type.eq(submission.submission_type.as_str()))
@@ -417,7 +405,7 @@ pub fn submit(
                 SubmissionStatus::Submitted.as_str(),
                 SubmissionStatus::Superseded.as_str(),
             ]))
-            .select(submissions::id)
+            .select((submissions::id, submissions::status))
             .load(conn)?;
         let lift = crate::stop_gate::usable(conn, submission.organisation, submission.round, now)?;
         let workforce_questionnaire_processed =
@@ -447,13 +435,11 @@ pub fn submit(
         if let Some(lift) = &lift_used {
             crate::stop_gate::mark_used(conn, &lift.id, id, now)?;
         }
-        let still_submitted: Vec<String> = submissions::table
-            .filter(submissions::id.eq_any(&earlier))
-            .filter(submissions::status.eq(SubmissionStatus::Submitted.as_str()))
-            .select(submissions::id)
-            .load(conn)?;
-        for earlier_id in still_submitted {
-            let earlier = lock(conn, &earlier_id, Scope::Everyone)?;
+        let still_submitted = earlier
+            .iter()
+            .filter(|(_, status)| status == SubmissionStatus::Submitted.as_str());
+        for (earlier_id, _) in still_submitted {
+            let earlier = lock(conn, earlier_id, Scope::Everyone)?;
             apply(
                 conn,
                 &earlier,

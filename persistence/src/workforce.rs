@@ -45,23 +45,17 @@ pub struct Questionnaire {
     pub created_at: DateTime<Utc>,
 }
 
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Database(diesel::result::Error::DeserializationError(
-        what.to_string().into(),
-    ))
-}
-
 impl TryFrom<QuestionnaireRow> for Questionnaire {
     type Error = StoreError;
     fn try_from(row: QuestionnaireRow) -> Result<Self, StoreError> {
         Ok(Questionnaire {
-            organisation: Edumis::new(i64::from(row.organisation)).map_err(corrupt)?,
+            organisation: Edumis::new(i64::from(row.organisation)).map_err(StoreError::corrupt)?,
             year: row.year,
             status: row.status,
             record_count: i64::from(row.record_count),
             error_count: i64::from(row.error_count),
             warning_count: i64::from(row.warning_count),
-            problems: serde_json::from_str(&row.problems).map_err(corrupt)?,
+            problems: serde_json::from_str(&row.problems).map_err(StoreError::corrupt)?,
             created_by: row.created_by,
             created_at: from_row(row.created_at),
             id: row.id,
@@ -100,8 +94,8 @@ pub fn store(
         record_count: count(new.records.len()),
         error_count: count(errors),
         warning_count: count(warnings),
-        records: serde_json::to_string(new.records).map_err(corrupt)?,
-        problems: serde_json::to_string(new.problems).map_err(corrupt)?,
+        records: serde_json::to_string(new.records).map_err(StoreError::corrupt)?,
+        problems: serde_json::to_string(new.problems).map_err(StoreError::corrupt)?,
         created_by: actor.to_owned(),
         created_at: to_row(now),
     };
