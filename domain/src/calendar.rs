@@ -180,7 +180,20 @@ pub struct Window {
     pub closes_at: DateTime<Utc>,
 }
 
+impl Window {
+    /// Whether `now` falls inside: from the opening instant, up to but not at the close.
+    pub fn contains(&self, now: DateTime<Utc>) -> bool {
+        self.opens_at <= now && now < self.closes_at
+    }
+}
+
 impl Round {
+    /// The April resubmission window, when `now` is inside it (other rounds have none).
+    pub fn open_resubmission_window(&self, now: DateTime<Utc>) -> Option<Window> {
+        self.resubmission_window
+            .filter(|window| self.id.kind == RoundKind::Apr && window.contains(now))
+    }
+
     pub fn files(&self) -> &'static [SdrFile] {
         self.id.kind.files()
     }

@@ -88,16 +88,11 @@ fn item(now: DateTime<Utc>, standing: Standing) -> Option<DueItem> {
         return None;
     }
     let lift = standing.lift.as_ref().filter(|lift| lift.is_usable(now));
-    let window = round
-        .resubmission_window
-        .filter(|w| round.id.kind == RoundKind::Apr && w.opens_at <= now && now < w.closes_at);
+    let window = round.open_resubmission_window(now);
     let (state, due_at) = if let Some(lift) = lift {
         (DueState::StopGateLifted, lift.due_at)
-    } else if standing.lodged.is_some() && window.is_some() {
-        (
-            DueState::ResubmissionWindow,
-            window.map_or(round.due_at, |w| w.closes_at),
-        )
+    } else if let Some(window) = window.filter(|_| standing.lodged.is_some()) {
+        (DueState::ResubmissionWindow, window.closes_at)
     } else if now >= round.due_at {
         return None;
     } else if standing.lodged.is_some() {
@@ -115,12 +110,12 @@ fn item(now: DateTime<Utc>, standing: Standing) -> Option<DueItem> {
         missing(&standing)
     };
     Some(DueItem {
-        round: round.id,
+        round: standing.round.id,
         state,
-        opens_at: round.opens_at,
+        opens_at: standing.round.opens_at,
         due_at,
-        lodged: standing.lodged.clone(),
-        in_progress: standing.in_progress.clone(),
+        lodged: standing.lodged,
+        in_progress: standing.in_progress,
         missing,
     })
 }
@@ -182,7 +177,7 @@ mod tests {
     }
 
     #[test]
-    fn open_rounds_come_before_upcoming_ones_and_closed_ones_are_left_out() {
+    fn closed_rounds_are_left_out_and_one_opening_within_30_days_is_upcoming() {
         // 20 July 2026: April has closed, August opens on 8 August (upcoming).
         let now = at("2026-07-20T00:00:00Z");
         let items = what_is_due(now, RoundKind::ALL.into_iter().map(standing).collect());

@@ -10,6 +10,7 @@
 //! next. Time is always given (never read here), so each rule is tested at its edges.
 
 use std::fmt;
+use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Pacific::Auckland;
@@ -101,8 +102,9 @@ impl RoundRule {
                  workforce questionnaire (WFQ) for the year (spec 001)."
             }
             RoundRule::LiftNeedsProcessedReturn => {
-                "The funder lifts the Stop Gate only for an organisation whose latest submission \
-                 for the round is Processed with zero errors (spec 001, Stop Gate process)."
+                "The funder lifts the Stop Gate only for an organisation whose latest return for \
+                 the round (cancelled ones and standalone files aside) is Processed with zero \
+                 errors (spec 001, Stop Gate process)."
             }
             RoundRule::LiftDueNotAhead => "A lift's new due date must be later than now.",
             RoundRule::FileNotInSubmissionType => {
@@ -117,6 +119,15 @@ impl fmt::Display for RoundRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
     }
+}
+
+/// The rules as the Markdown table `docs/rounds.md` shows (a test keeps the two equal).
+pub fn rules_table() -> String {
+    let mut table = String::from("| rule | what it says |\n|---|---|\n");
+    for rule in RoundRule::ALL {
+        table.push_str(&format!("| {} | {} |\n", rule.code(), rule.description()));
+    }
+    table
 }
 
 /// A rule that refuses a request, with what to do about it.
@@ -155,12 +166,6 @@ impl SubmissionType {
         }
     }
 
-    pub fn parse(text: &str) -> Option<Self> {
-        SubmissionType::ALL
-            .into_iter()
-            .find(|kind| kind.as_str().eq_ignore_ascii_case(text))
-    }
-
     /// The files a submission of this type takes in a round of `kind`.
     pub fn files(self, kind: RoundKind) -> Vec<SdrFile> {
         match self {
@@ -194,6 +199,21 @@ impl SubmissionType {
                 kind.as_str()
             ),
         ))
+    }
+}
+
+/// A submission type name that is not one of the two.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown submission type '{0}'; expected Return or StandaloneFiles")]
+pub struct UnknownSubmissionType(pub String);
+
+impl FromStr for SubmissionType {
+    type Err = UnknownSubmissionType;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        SubmissionType::ALL
+            .into_iter()
+            .find(|kind| kind.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownSubmissionType(s.to_owned()))
     }
 }
 
@@ -288,11 +308,7 @@ pub fn check_lodging(facts: &LodgingFacts<'_>) -> Result<Lodging, Refusal> {
         uses_lift: true,
     };
     if facts.lodged_before {
-        let in_window = round.id.kind == RoundKind::Apr
-            && round
-                .resubmission_window
-                .is_some_and(|window| window.opens_at <= facts.now && facts.now < window.closes_at);
-        let lodging = if in_window {
+        let lodging = if round.open_resubmission_window(facts.now).is_some() {
             Lodging {
                 late: false,
                 uses_lift: false,

@@ -20,6 +20,46 @@ pub const STAFF_GROUPS: [&str; 4] = ["Academic", "Research", "Management", "Supp
 /// The genders, as in the learner file.
 pub const GENDERS: [&str; 3] = ["M", "F", "D"];
 
+/// A checked questionnaire's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub enum QuestionnaireStatus {
+    /// No error: it lets the December return of its year be lodged.
+    Processed,
+    /// One or more errors: fix them and upload it again.
+    Rejected,
+}
+
+impl QuestionnaireStatus {
+    /// The verdict on a questionnaire with these problems.
+    pub fn of(problems: &[Problem]) -> Self {
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            QuestionnaireStatus::Rejected
+        } else {
+            QuestionnaireStatus::Processed
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionnaireStatus::Processed => "Processed",
+            QuestionnaireStatus::Rejected => "Rejected",
+        }
+    }
+}
+
+impl std::str::FromStr for QuestionnaireStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [
+            QuestionnaireStatus::Processed,
+            QuestionnaireStatus::Rejected,
+        ]
+        .into_iter()
+        .find(|status| status.as_str() == s)
+        .ok_or_else(|| format!("unknown questionnaire status '{s}'"))
+    }
+}
+
 /// One record of the questionnaire: the staff of one group and gender.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -88,6 +128,24 @@ pub const WF_007: WorkforceRule = WorkforceRule {
 
 /// Every rule of the questionnaire, for the catalogue.
 pub const RULES: [WorkforceRule; 7] = [WF_001, WF_002, WF_003, WF_004, WF_005, WF_006, WF_007];
+
+/// The rules as the Markdown table `docs/rounds.md` shows (a test keeps the two equal).
+pub fn rules_table() -> String {
+    let mut table = String::from("| rule | field | what it says |\n|---|---|---|\n");
+    for rule in RULES {
+        table.push_str(&format!(
+            "| {} | {} | {} |\n",
+            rule.code,
+            if rule.field.is_empty() {
+                "(record)"
+            } else {
+                rule.field
+            },
+            rule.description
+        ));
+    }
+    table
+}
 
 struct Problems {
     found: Vec<Problem>,
@@ -290,6 +348,14 @@ mod tests {
     #[test]
     fn an_empty_questionnaire_is_rejected() {
         assert_eq!(rules_of(&[]), [(0, "WF-007".to_owned())]);
+        assert_eq!(
+            QuestionnaireStatus::of(&check_questionnaire(&[])),
+            QuestionnaireStatus::Rejected
+        );
+        assert_eq!(
+            QuestionnaireStatus::of(&check_questionnaire(&valid())),
+            QuestionnaireStatus::Processed
+        );
     }
 
     #[test]

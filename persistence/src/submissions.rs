@@ -90,9 +90,7 @@ impl TryFrom<SubmissionRow> for Submission {
             updated_at: from_row(row.updated_at),
             validated_at: row.validated_at.map(from_row),
             submitted_at: row.submitted_at.map(from_row),
-            submission_type: SubmissionType::parse(&row.submission_type).ok_or_else(|| {
-                StoreError::corrupt(format!("submission type {}", row.submission_type))
-            })?,
+            submission_type: row.submission_type.parse().map_err(StoreError::corrupt)?,
             late: row.late,
             stop_gate_lift: row.stop_gate_lift_id,
             id: row.id,

@@ -2,16 +2,13 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use dxp_domain::workforce::QuestionnaireStatus;
 use dxp_domain::{Edumis, Problem};
 
 use crate::audit::{self, NewAuditEvent};
 use crate::schema::workforce_questionnaires as wfq;
 use crate::time::{from_row, to_row};
 use crate::{DbConnection, StoreError};
-
-/// A checked questionnaire's verdict.
-pub const PROCESSED: &str = "Processed";
-pub const REJECTED: &str = "Rejected";
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = wfq)]
@@ -35,8 +32,7 @@ pub struct Questionnaire {
     pub id: String,
     pub organisation: Edumis,
     pub year: i32,
-    /// `Processed` (no error) or `Rejected`.
-    pub status: String,
+    pub status: QuestionnaireStatus,
     pub record_count: i64,
     pub error_count: i64,
     pub warning_count: i64,
@@ -51,7 +47,7 @@ impl TryFrom<QuestionnaireRow> for Questionnaire {
         Ok(Questionnaire {
             organisation: Edumis::new(i64::from(row.organisation)).map_err(StoreError::corrupt)?,
             year: row.year,
-            status: row.status,
+            status: row.status.parse().map_err(StoreError::corrupt)?,
             record_count: i64::from(row.record_count),
             error_count: i64::from(row.error_count),
             warning_count: i64::from(row.warning_count),
@@ -90,7 +86,7 @@ pub fn store(
         id: uuid::Uuid::new_v4().to_string(),
         organisation: new.organisation.value(),
         year: new.year,
-        status: if errors == 0 { PROCESSED } else { REJECTED }.to_owned(),
+        status: QuestionnaireStatus::of(new.problems).as_str().to_owned(),
         record_count: count(new.records.len()),
         error_count: count(errors),
         warning_count: count(warnings),
@@ -152,7 +148,7 @@ pub fn has_processed(
     let processed: i64 = wfq::table
         .filter(wfq::organisation.eq(organisation.value()))
         .filter(wfq::year.eq(year))
-        .filter(wfq::status.eq(PROCESSED))
+        .filter(wfq::status.eq(QuestionnaireStatus::Processed.as_str()))
         .count()
         .get_result(conn)?;
     Ok(processed > 0)

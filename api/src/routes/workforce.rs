@@ -5,7 +5,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
 use dxp_domain::calendar::ROUND_YEARS;
-use dxp_domain::workforce::{self, WorkforceRecord};
+use dxp_domain::workforce::{self, QuestionnaireStatus, WorkforceRecord};
 use dxp_domain::{Problem as RecordProblem, lodging};
 use dxp_persistence::workforce::{NewQuestionnaire, Questionnaire};
 use serde::{Deserialize, Serialize};
@@ -35,9 +35,7 @@ pub struct QuestionnaireView {
     pub organisation: i32,
     #[schema(example = 2026)]
     pub year: i32,
-    /// `Processed` (no error) or `Rejected`.
-    #[schema(example = "Processed")]
-    pub status: String,
+    pub status: QuestionnaireStatus,
     pub record_count: i64,
     pub error_count: i64,
     pub warning_count: i64,

@@ -340,3 +340,15 @@ fn rule_codes_are_distinct_and_described() {
             .all(|rule| rule.description().len() > 30)
     );
 }
+
+/// `docs/rounds.md` shows the rules as `rules_table` gives them.
+#[test]
+fn the_rounds_doc_lists_every_rule_as_the_code_says_it() {
+    let doc = include_str!("../../../docs/rounds.md");
+    assert!(
+        doc.contains(&rules_table()),
+        "docs/rounds.md must hold lodging::rules_table() verbatim:\n{}",
+        rules_table()
+    );
+    assert!(doc.contains(&crate::workforce::rules_table()));
+}
