@@ -56,6 +56,30 @@ impl Principal {
         self.roles.contains(&role)
     }
 
+    /// The organisation a request acts for: a TEO's own (naming another is refused), or the one
+    /// a `tec-admin` names (`named`, the request's `organisation`), or else the admin's own.
+    pub fn organisation_for(&self, named: Option<i64>) -> Result<Edumis, ApiError> {
+        let named = named
+            .map(Edumis::new)
+            .transpose()
+            .map_err(|error| ApiError::BadRequest(format!("organisation: {error}")))?;
+        match (self.is_admin(), named, self.organisation) {
+            (true, Some(named), _) => Ok(named),
+            (true, None, Some(own)) => Ok(own),
+            (true, None, None) => Err(ApiError::BadRequest(
+                "a tec-admin must name the organisation (`organisation`, its EDUMIS number)"
+                    .to_owned(),
+            )),
+            (false, Some(named), Some(own)) if named != own => Err(ApiError::Forbidden(format!(
+                "your token is for organisation {own}; you cannot act for {named}"
+            ))),
+            (false, _, Some(own)) => Ok(own),
+            (false, _, None) => Err(ApiError::Forbidden(
+                "the token names no organisation".to_owned(),
+            )),
+        }
+    }
+
     pub fn is_admin(&self) -> bool {
         self.has(Role::TecAdmin)
     }

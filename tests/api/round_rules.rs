@@ -118,8 +118,7 @@ fn a_lift_is_granted_only_for_a_processed_return_and_expires(backend: Backend) {
     let server = TestServer::start(backend);
     let teo = Teo::new(&server, 6004);
     let id = teo.open("2026-APR");
-    let mut records = testkit::valid_return(12, 3);
-    records.course_enrolments.truncate(0);
+    let records = testkit::valid_return(12, 3);
     teo.upload_file(&id, SdrFile::Learners, &records.learners);
     assert_eq!(teo.validate(&id)["status"], "Rejected");
     server.set_clock("2026-05-04T09:00:00+12:00");
@@ -160,10 +159,19 @@ fn resubmissions_follow_the_round_kind(backend: Backend) {
     let server = TestServer::start(backend);
     let teo = Teo::new(&server, 6004);
 
+    // Nothing is lodged before the round opens (00:00 on 8 August, New Zealand time).
+    server.set_clock("2026-08-07T23:59:59+12:00");
+    let early = processed(&teo, "2026-AUG");
+    let problem = refused(submit(&teo, &early), "RD-002");
+    assert!(
+        detail(&problem).contains("opens at 12:00 am Sat 8 Aug 2026 NZST"),
+        "{problem}"
+    );
+    server.set_clock("2026-08-08T00:00:00+12:00");
+    assert_eq!(json_ok(submit(&teo, &early))["late"], false);
+
     // August: a second lodging needs a lift, even before the due date.
     server.set_clock("2026-08-12T10:00:00+12:00");
-    let first = processed(&teo, "2026-AUG");
-    json_ok(submit(&teo, &first));
     let again = processed(&teo, "2026-AUG");
     let problem = refused(submit(&teo, &again), "RD-004");
     assert!(detail(&problem).contains("approval"), "{problem}");
@@ -289,6 +297,19 @@ fn december_needs_a_processed_workforce_questionnaire(backend: Backend) {
     assert_eq!(rejected["status"], "Rejected");
     assert_eq!(rejected["problems"][0]["rule"], "WF-004", "{rejected}");
     assert_eq!(rejected["problems"][0]["localId"], "W-2");
+    assert_eq!(
+        rejected["problems"][0]["index"], 3,
+        "a CSV problem names its line"
+    );
+    let unreadable = server
+        .client()
+        .post(server.url("/api/v1/workforce-questionnaires?year=2026"))
+        .bearer_auth(&teo.token)
+        .header("content-type", "text/plain")
+        .body(csv)
+        .send()
+        .expect("POST text");
+    expect_problem(unreadable, 415);
     refused(submit(&teo, &id), "RD-006");
 
     // A processed questionnaire for another year does not count.

@@ -2,7 +2,6 @@
 
 use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, Utc};
-use dxp_domain::Edumis;
 use dxp_domain::due::{DueItem, DueState};
 use dxp_domain::submission::SubmissionStatus;
 use serde::{Deserialize, Serialize};
@@ -105,7 +104,7 @@ pub async fn list_due(
     state: web::Data<AppState>,
     query: web::Query<DueQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let organisation = organisation_for(&caller, query.organisation)?;
+    let organisation = caller.organisation_for(query.organisation)?;
     let now = state.clock.now()?;
     let items = state
         .db
@@ -116,29 +115,4 @@ pub async fn list_due(
         as_at: now,
         results: items.into_iter().map(DueItemView::from).collect(),
     }))
-}
-
-/// The organisation a request is about: a TEO's own, or the one a `tec-admin` names.
-pub(crate) fn organisation_for(
-    caller: &crate::auth::Principal,
-    named: Option<i64>,
-) -> Result<Edumis, ApiError> {
-    let named = named
-        .map(Edumis::new)
-        .transpose()
-        .map_err(|error| ApiError::BadRequest(format!("organisation: {error}")))?;
-    match (caller.is_admin(), named, caller.organisation) {
-        (true, Some(named), _) => Ok(named),
-        (true, None, Some(own)) => Ok(own),
-        (true, None, None) => Err(ApiError::BadRequest(
-            "a tec-admin must name the organisation (?organisation=EDUMIS)".to_owned(),
-        )),
-        (false, Some(named), Some(own)) if named != own => Err(ApiError::Forbidden(format!(
-            "your token is for organisation {own}; you cannot act for {named}"
-        ))),
-        (false, _, Some(own)) => Ok(own),
-        (false, _, None) => Err(ApiError::Forbidden(
-            "the token names no organisation".to_owned(),
-        )),
-    }
 }

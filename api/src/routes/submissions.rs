@@ -238,30 +238,7 @@ pub async fn create_submission(
     let round: RoundId = round
         .parse()
         .map_err(|error| ApiError::BadRequest(format!("round: {error}")))?;
-    let requested = organisation
-        .map(Edumis::new)
-        .transpose()
-        .map_err(|error| ApiError::BadRequest(format!("organisation: {error}")))?;
-    let organisation = match (caller.is_admin(), requested, caller.organisation) {
-        (true, Some(named), _) => named,
-        (true, None, Some(own)) => own,
-        (true, None, None) => {
-            return Err(ApiError::BadRequest(
-                "a tec-admin must name the organisation the submission is for".to_owned(),
-            ));
-        }
-        (false, Some(named), Some(own)) if named != own => {
-            return Err(ApiError::Forbidden(format!(
-                "your token is for organisation {own}; you cannot open a submission for {named}"
-            )));
-        }
-        (false, _, Some(own)) => own,
-        (false, _, None) => {
-            return Err(ApiError::Forbidden(
-                "the token names no organisation".to_owned(),
-            ));
-        }
-    };
+    let organisation = caller.organisation_for(organisation)?;
     let actor = caller.subject.clone();
     let scope = Scope::Organisation(organisation);
     let created = state

@@ -1,7 +1,6 @@
 //! Workforce questionnaires (WFQ): `POST /api/v1/workforce-questionnaires` (JSON or CSV), checked
 //! at once and kept with its verdict; the December return needs a processed one for its year.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
 use dxp_domain::calendar::ROUND_YEARS;
@@ -13,6 +12,7 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::{Authorized, CanRead, CanWrite};
+use crate::ingest::Format;
 use crate::{ApiError, AppState, Problem};
 
 /// A questionnaire sent as JSON.
@@ -84,7 +84,8 @@ pub struct QuestionnaireQuery {
 /// the same values whatever the format.
 const NUMERIC_COLUMNS: [&str; 2] = ["headcount", "fullTimeEquivalent"];
 
-fn records_from_csv(body: &[u8]) -> Result<Vec<Value>, ApiError> {
+/// The records of a CSV questionnaire, each with the line it starts on (the header is line 1).
+fn records_from_csv(body: &[u8]) -> Result<Vec<(usize, Value)>, ApiError> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(body);
@@ -93,9 +94,11 @@ fn records_from_csv(body: &[u8]) -> Result<Vec<Value>, ApiError> {
         .map_err(|error| ApiError::BadRequest(format!("CSV header: {error}")))?
         .clone();
     let mut records = Vec::new();
-    for (line, row) in reader.records().enumerate() {
-        let row =
-            row.map_err(|error| ApiError::BadRequest(format!("CSV row {}: {error}", line + 2)))?;
+    for row in reader.records() {
+        let row = row.map_err(|error| ApiError::BadRequest(format!("CSV: {error}")))?;
+        let line = row
+            .position()
+            .map_or(0, |position| position.line() as usize);
         let object = headers
             .iter()
             .zip(row.iter())
@@ -110,20 +113,13 @@ fn records_from_csv(body: &[u8]) -> Result<Vec<Value>, ApiError> {
                 (name.to_owned(), value)
             })
             .collect();
-        records.push(Value::Object(object));
+        records.push((line, Value::Object(object)));
     }
     Ok(records)
 }
 
-fn is_csv(req: &HttpRequest) -> bool {
-    req.headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|kind| kind.starts_with("text/csv"))
-}
-
 /// Uploads a workforce questionnaire as JSON (`{"year", "records"}`) or CSV (`text/csv`, first
-/// row the field names, `?year=`). It is checked at once: `Processed` with no error, `Rejected`
+/// row the field names, `?year=`; a problem's `index` is then its line). It is checked at once: `Processed` with no error, `Rejected`
 /// otherwise, with every problem. The latest processed one for a year lets the December return
 /// be lodged.
 #[utoipa::path(
@@ -139,6 +135,8 @@ fn is_csv(req: &HttpRequest) -> bool {
         (status = 400, description = "The body or the year is not valid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The token's role may not change returns, or names another organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "More records than one request may carry", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is neither JSON nor CSV", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The year's December round is published (RD-001)", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -150,13 +148,19 @@ pub async fn upload_workforce_questionnaire(
     query: web::Query<QuestionnaireQuery>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let organisation = super::due::organisation_for(&caller, query.organisation)?;
-    let (year, records) = if is_csv(&req) {
-        (query.year, records_from_csv(&body)?)
-    } else {
-        let upload: QuestionnaireUpload = serde_json::from_slice(&body)
-            .map_err(|error| ApiError::BadRequest(format!("body: {error}")))?;
-        (upload.year.or(query.year), upload.records)
+    let organisation = caller.organisation_for(query.organisation)?;
+    // A CSV problem names its line, as in the SDR files; a JSON one its position in `records`.
+    let (year, records, lines) = match Format::of_request(&req)? {
+        Format::Csv => {
+            let (lines, records): (Vec<usize>, Vec<Value>) =
+                records_from_csv(&body)?.into_iter().unzip();
+            (query.year, records, Some(lines))
+        }
+        _ => {
+            let upload: QuestionnaireUpload = serde_json::from_slice(&body)
+                .map_err(|error| ApiError::BadRequest(format!("body: {error}")))?;
+            (upload.year.or(query.year), upload.records, None)
+        }
     };
     let year = year.ok_or_else(|| {
         ApiError::BadRequest("year: say which year the questionnaire is for".to_owned())
@@ -175,7 +179,12 @@ pub async fn upload_workforce_questionnaire(
             state.limits.max_records
         )));
     }
-    let problems = workforce::check_questionnaire(&records);
+    let mut problems = workforce::check_questionnaire(&records);
+    if let Some(lines) = lines {
+        for problem in &mut problems {
+            problem.index = lines.get(problem.index).copied().unwrap_or(1);
+        }
+    }
     let actor = caller.subject.clone();
     let now = state.clock.now()?;
     let stored = state
@@ -216,7 +225,7 @@ pub async fn list_workforce_questionnaires(
     state: web::Data<AppState>,
     query: web::Query<QuestionnaireQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let organisation = super::due::organisation_for(&caller, query.organisation)?;
+    let organisation = caller.organisation_for(query.organisation)?;
     let year = query.year;
     let found = state
         .db
