@@ -44,6 +44,8 @@ pub struct ReturnInProgress {
     pub error_count: i64,
     /// The files that hold records.
     pub files_with_records: Vec<SdrFile>,
+    /// Its last validation found provision the EFTS forecast covers.
+    pub efts_forecast_required: bool,
 }
 
 /// What is known about one round for the organisation.
@@ -55,6 +57,8 @@ pub struct Standing {
     pub lodged: Option<LodgedReturn>,
     pub in_progress: Option<ReturnInProgress>,
     pub workforce_questionnaire_processed: bool,
+    /// The organisation has lodged its EFTS forecast for the round.
+    pub efts_forecast_lodged: bool,
 }
 
 /// One line of what is due.
@@ -141,6 +145,15 @@ fn missing(standing: &Standing) -> Vec<String> {
             missing.push(format!("the {file} file: it has no records yet"));
         }
     }
+    if progress.efts_forecast_required && !standing.efts_forecast_lodged {
+        missing.push(format!(
+            "the EFTS forecast for {} to {}: the return has provision it covers; open a \
+             submission with \"submissionType\": \"EftsForecast\", upload efts-forecasts, \
+             validate and submit it before the return",
+            round.id.year + 1,
+            round.id.year + crate::efts_forecast::FORECAST_YEARS
+        ));
+    }
     missing.push(match progress.status {
         SubmissionStatus::Processed => "lodging: the return is Processed; submit it".to_owned(),
         SubmissionStatus::Rejected => format!(
@@ -167,6 +180,7 @@ mod tests {
             lodged: None,
             in_progress: None,
             workforce_questionnaire_processed: false,
+            efts_forecast_lodged: false,
         }
     }
 
@@ -206,6 +220,7 @@ mod tests {
             status: SubmissionStatus::Processed,
             error_count: 0,
             files_with_records: SdrFile::ALL.to_vec(),
+            efts_forecast_required: false,
         });
         let mut august = standing(RoundKind::Aug);
         august.in_progress = Some(ReturnInProgress {
@@ -213,6 +228,7 @@ mod tests {
             status: SubmissionStatus::Rejected,
             error_count: 4,
             files_with_records: vec![SdrFile::Learners],
+            efts_forecast_required: false,
         });
         let items = what_is_due(now, vec![august, april]);
         assert_eq!(items[0].round.to_string(), "2026-APR");
@@ -250,6 +266,28 @@ mod tests {
             "IND 2027 opens on 1 March, over 30 days away"
         );
         assert!(items[0].missing.is_empty());
+    }
+
+    #[test]
+    fn a_return_that_needs_a_forecast_lists_it_until_the_forecast_is_lodged() {
+        let now = at("2026-08-12T00:00:00Z");
+        let mut august = standing(RoundKind::Aug);
+        august.in_progress = Some(ReturnInProgress {
+            submission: "s".to_owned(),
+            status: SubmissionStatus::Processed,
+            error_count: 0,
+            files_with_records: SdrFile::ALL.to_vec(),
+            efts_forecast_required: true,
+        });
+        let items = what_is_due(now, vec![august.clone()]);
+        assert_eq!(items[0].missing.len(), 2, "{:?}", items[0].missing);
+        assert!(items[0].missing[0].contains("EFTS forecast for 2027 to 2030"));
+        august.efts_forecast_lodged = true;
+        let items = what_is_due(now, vec![august]);
+        assert_eq!(
+            items[0].missing,
+            ["lodging: the return is Processed; submit it"]
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod course;
 pub mod course_completion;
 pub mod course_enrolment;
 pub mod due;
+pub mod efts_forecast;
 pub mod fields;
 pub mod ird;
 pub mod learner;

@@ -3,7 +3,8 @@
 //! from its opening until its due date; after it the Stop Gate is down until the funder lifts it
 //! for one organisation; a lodged August or December return is resubmitted only through a lift,
 //! an April one freely inside the funder's resubmission window; the December return needs a
-//! processed workforce questionnaire; published rounds take no change at all. Course register
+//! processed workforce questionnaire, and a return with provision the EFTS forecast covers needs
+//! the round's forecast lodged first; published rounds take no change at all. Course register
 //! and completion files lodged on their own are not held by the Stop Gate.
 //!
 //! Every rule is a [`RoundRule`] with a stable code; a refusal names it and says what to do
@@ -42,10 +43,12 @@ pub enum RoundRule {
     LiftDueNotAhead,
     /// RD-009: a submission holds only the files its type takes.
     FileNotInSubmissionType,
+    /// RD-010: a return with provision the EFTS forecast covers needs the forecast lodged.
+    EftsForecastMissing,
 }
 
 impl RoundRule {
-    pub const ALL: [RoundRule; 9] = [
+    pub const ALL: [RoundRule; 10] = [
         RoundRule::RoundPublished,
         RoundRule::RoundNotOpen,
         RoundRule::StopGate,
@@ -55,6 +58,7 @@ impl RoundRule {
         RoundRule::LiftNeedsProcessedReturn,
         RoundRule::LiftDueNotAhead,
         RoundRule::FileNotInSubmissionType,
+        RoundRule::EftsForecastMissing,
     ];
 
     pub fn code(self) -> &'static str {
@@ -68,6 +72,7 @@ impl RoundRule {
             RoundRule::LiftNeedsProcessedReturn => "RD-007",
             RoundRule::LiftDueNotAhead => "RD-008",
             RoundRule::FileNotInSubmissionType => "RD-009",
+            RoundRule::EftsForecastMissing => "RD-010",
         }
     }
 
@@ -108,8 +113,17 @@ impl RoundRule {
             }
             RoundRule::LiftDueNotAhead => "A lift's new due date must be later than now.",
             RoundRule::FileNotInSubmissionType => {
-                "A submission of course register and completion files lodged on their own holds \
-                 only those files; learners and enrolments go in a full return."
+                "A submission holds only the files its type takes: course register and \
+                 completion files lodged on their own hold only those files (learners and \
+                 enrolments go in a full return); an EFTS forecast holds only forecast lines, \
+                 and only the April, August and December rounds take one."
+            }
+            RoundRule::EftsForecastMissing => {
+                "An April, August or December return whose enrolments include provision funded \
+                 from 01, 29, 11 or 37 in courses at Level 3 and above is lodged only once the \
+                 organisation has lodged its EFTS forecast for the round (spec 001). The \
+                 forecast follows the round's due date and Stop Gate like the return; lodged \
+                 late under a lift, it does not use the lift up."
             }
         }
     }
@@ -154,15 +168,22 @@ pub enum SubmissionType {
     /// Course register, course completion and qualification completion files lodged on their
     /// own, at any time; the Stop Gate does not hold them (domain spec §1.3).
     StandaloneFiles,
+    /// The EFTS forecast lodged beside an April, August or December return (spec 001).
+    EftsForecast,
 }
 
 impl SubmissionType {
-    pub const ALL: [SubmissionType; 2] = [SubmissionType::Return, SubmissionType::StandaloneFiles];
+    pub const ALL: [SubmissionType; 3] = [
+        SubmissionType::Return,
+        SubmissionType::StandaloneFiles,
+        SubmissionType::EftsForecast,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             SubmissionType::Return => "Return",
             SubmissionType::StandaloneFiles => "StandaloneFiles",
+            SubmissionType::EftsForecast => "EftsForecast",
         }
     }
 
@@ -176,7 +197,26 @@ impl SubmissionType {
                 .copied()
                 .filter(|file| STANDALONE_FILES.contains(file))
                 .collect(),
+            SubmissionType::EftsForecast if kind == RoundKind::Ind => Vec::new(),
+            SubmissionType::EftsForecast => vec![SdrFile::EftsForecasts],
         }
+    }
+
+    /// Refuses a submission of this type in a round of `kind` that takes none: the indicative
+    /// round has no EFTS forecast.
+    pub fn check_round(self, kind: RoundKind) -> Result<(), Refusal> {
+        if self.files(kind).is_empty() {
+            return Err(Refusal::new(
+                RoundRule::FileNotInSubmissionType,
+                format!(
+                    "the {} round takes no {} submission; the EFTS forecast goes with the April, \
+                     August and December returns",
+                    kind.as_str(),
+                    self.as_str()
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Refuses a file this type does not take.
@@ -184,19 +224,31 @@ impl SubmissionType {
         if self.files(kind).contains(&file) {
             return Ok(());
         }
+        self.check_round(kind)?;
         let takes = self
             .files(kind)
             .iter()
             .map(|file| file.as_str())
             .collect::<Vec<_>>()
             .join(", ");
+        let home = if file == SdrFile::EftsForecasts {
+            SubmissionType::EftsForecast
+        } else {
+            SubmissionType::Return
+        };
         Err(Refusal::new(
             RoundRule::FileNotInSubmissionType,
             format!(
-                "a {} submission for a {} round takes only {takes}; send the {file} file in a \
-                 Return submission",
+                "a {} submission for a {} round takes only {takes}; send the {file} file in a{} \
+                 {} submission",
                 self.as_str(),
-                kind.as_str()
+                kind.as_str(),
+                if home == SubmissionType::EftsForecast {
+                    "n"
+                } else {
+                    ""
+                },
+                home.as_str()
             ),
         ))
     }
@@ -204,7 +256,7 @@ impl SubmissionType {
 
 /// A submission type name that is not one of the two.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown submission type '{0}'; expected Return or StandaloneFiles")]
+#[error("unknown submission type '{0}'; expected Return, StandaloneFiles or EftsForecast")]
 pub struct UnknownSubmissionType(pub String);
 
 impl FromStr for SubmissionType {
@@ -255,6 +307,10 @@ pub struct LodgingFacts<'a> {
     pub lift: Option<&'a StopGateLift>,
     /// The organisation has a processed workforce questionnaire for the round's year.
     pub workforce_questionnaire_processed: bool,
+    /// The submission's verdict found provision the EFTS forecast covers (a return only).
+    pub efts_forecast_required: bool,
+    /// The organisation has lodged its EFTS forecast for the round.
+    pub efts_forecast_lodged: bool,
 }
 
 /// How a lodging is accepted.
@@ -303,9 +359,11 @@ pub fn check_lodging(facts: &LodgingFacts<'_>) -> Result<Lodging, Refusal> {
         ));
     }
     let lift = facts.lift.filter(|lift| lift.is_usable(facts.now));
+    // The lift lets the organisation lodge its return; the forecast lodged with it under the
+    // same lift does not use it up.
     let through_lift = Lodging {
         late: true,
-        uses_lift: true,
+        uses_lift: facts.submission_type == SubmissionType::Return,
     };
     if facts.lodged_before {
         let lodging = if round.open_resubmission_window(facts.now).is_some() {
@@ -380,6 +438,9 @@ fn resubmission_refusal(round: &Round, now: DateTime<Utc>) -> Refusal {
 }
 
 fn prerequisites(facts: &LodgingFacts<'_>) -> Result<(), Refusal> {
+    if facts.submission_type != SubmissionType::Return {
+        return Ok(());
+    }
     if facts.round.id.kind == RoundKind::Dec && !facts.workforce_questionnaire_processed {
         return Err(Refusal::new(
             RoundRule::WorkforceQuestionnaireMissing,
@@ -388,6 +449,23 @@ fn prerequisites(facts: &LodgingFacts<'_>) -> Result<(), Refusal> {
                  questionnaire for {}; upload it (POST /api/v1/workforce-questionnaires), get it \
                  Processed, and submit again",
                 facts.round.id, facts.round.id.year
+            ),
+        ));
+    }
+    if facts.round.id.kind != RoundKind::Ind
+        && facts.efts_forecast_required
+        && !facts.efts_forecast_lodged
+    {
+        return Err(Refusal::new(
+            RoundRule::EftsForecastMissing,
+            format!(
+                "this return has enrolments funded from 01, 29, 11 or 37 in courses at Level 3 \
+                 and above, so round {} needs your EFTS forecast first: open a submission with \
+                 submissionType EftsForecast, upload its lines (efts-forecasts) for {} to {}, \
+                 get it Processed and submit it, then submit this return again",
+                facts.round.id,
+                facts.round.id.year + 1,
+                facts.round.id.year + crate::efts_forecast::FORECAST_YEARS
             ),
         ));
     }

@@ -92,20 +92,15 @@ impl LegacyKind {
         }
     }
 
-    /// The legacy file a DXP file replaced.
-    pub fn from_file(file: SdrFile) -> LegacyKind {
-        match file {
-            SdrFile::Learners => LegacyKind::Stud,
-            SdrFile::CourseEnrolments => LegacyKind::Cour,
-            SdrFile::Courses => LegacyKind::Creg,
-            SdrFile::QualificationCompletions => LegacyKind::Qual,
-            SdrFile::CourseCompletions => LegacyKind::Comp,
-        }
+    /// The legacy file a DXP file replaced; the EFTS forecast had none.
+    pub fn from_file(file: SdrFile) -> Option<LegacyKind> {
+        LegacyKind::ALL.into_iter().find(|kind| kind.file() == file)
     }
 
     /// The length of a record line, in characters.
     pub fn record_len(self) -> usize {
-        legacy_record_len(self.file())
+        // Every legacy kind is one of the five SDR files, each with a STEO layout.
+        legacy_record_len(self.file()).unwrap_or_default()
     }
 
     /// The kind named by its prefix, whatever the case (`cour` → COUR).
@@ -392,13 +387,14 @@ mod tests {
         for kind in LegacyKind::ALL {
             let name = file_name(kind, edumis);
             assert_eq!(parse_file_name(&name), Some((kind, edumis)), "{name}");
-            assert_eq!(LegacyKind::from_file(kind.file()), kind);
+            assert_eq!(LegacyKind::from_file(kind.file()), Some(kind));
             assert_eq!(LegacyKind::parse(&kind.prefix().to_lowercase()), Some(kind));
         }
         assert_eq!(
             parse_file_name("old/stud6004.TXT"),
             Some((LegacyKind::Stud, edumis))
         );
+        assert_eq!(LegacyKind::from_file(SdrFile::EftsForecasts), None);
         assert_eq!(parse_file_name("STUD6004.CSV"), None);
         assert_eq!(parse_file_name("LEAR6004.txt"), None);
         assert_eq!(parse_file_name("STUD64.txt"), None);

@@ -1,6 +1,7 @@
 //! DXP CSV file names (SDR domain specification §1.1): `LEAR####.CSV`, `ENRL####.CSV`,
 //! `REGT####.CSV`, `COURCOMP####.CSV`, `QUALCOMP####.CSV`, where `####` is the provider's EDUMIS
-//! number; the indicative (March) return's files are prefixed `IND` (`INDLEAR6004.CSV`).
+//! number; the indicative (March) return's files are prefixed `IND` (`INDLEAR6004.CSV`). The EFTS
+//! forecast's `EFTSFCST####.CSV` is ours (the funder's template is not public).
 //! Legacy STEO names (`STUD6004.txt`) are in [`crate::legacy`].
 
 use dxp_domain::{Edumis, SdrFile};
@@ -20,7 +21,7 @@ pub fn parse_file_name(name: &str) -> Option<(SdrFile, Edumis, bool)> {
         Some(rest) => (rest, true),
         None => (stem, false),
     };
-    let (file, digits) = SdrFile::ALL.into_iter().find_map(|file| {
+    let (file, digits) = SdrFile::EVERY.into_iter().find_map(|file| {
         strip_prefix_ignore_case(stem, file.csv_prefix()).map(|digits| (file, digits))
     })?;
     if indicative && !SdrFile::INDICATIVE.contains(&file) {
@@ -118,7 +119,7 @@ mod tests {
 
     #[test]
     fn names_read_back() {
-        for file in SdrFile::ALL {
+        for file in SdrFile::EVERY {
             for indicative in [false, true] {
                 let name = file_name(file, edumis(42), indicative);
                 let expected = (!indicative || SdrFile::INDICATIVE.contains(&file)).then_some((

@@ -42,6 +42,8 @@ fn facts<'a>(round: &'a Round, now: DateTime<Utc>) -> LodgingFacts<'a> {
         lodged_before: false,
         lift: None,
         workforce_questionnaire_processed: true,
+        efts_forecast_required: false,
+        efts_forecast_lodged: false,
     }
 }
 
@@ -328,6 +330,90 @@ fn standalone_submissions_take_only_the_register_and_completions() {
             .check_file(RoundKind::Apr, SdrFile::Learners)
             .is_ok()
     );
+}
+
+#[test]
+fn a_return_with_forecast_provision_waits_for_the_lodged_forecast() {
+    for kind in [RoundKind::Apr, RoundKind::Aug, RoundKind::Dec] {
+        let round = round(kind);
+        let mut needs = facts(&round, round.opens_at);
+        needs.efts_forecast_required = true;
+        let refusal = refused(&needs);
+        assert_eq!(refusal.rule, RoundRule::EftsForecastMissing, "{kind}");
+        assert!(
+            refusal.detail.contains("submissionType EftsForecast")
+                && refusal.detail.contains("2027 to 2030"),
+            "{}",
+            refusal.detail
+        );
+        needs.efts_forecast_lodged = true;
+        assert_eq!(check_lodging(&needs), Ok(ON_TIME), "{kind}");
+    }
+    // The indicative return has no forecast.
+    let ind = round(RoundKind::Ind);
+    let mut indicative = facts(&ind, ind.opens_at);
+    indicative.efts_forecast_required = true;
+    assert_eq!(check_lodging(&indicative), Ok(ON_TIME));
+}
+
+#[test]
+fn the_forecast_follows_the_due_date_and_a_lift_without_using_it_up() {
+    let april = round(RoundKind::Apr);
+    let mut forecast = facts(&april, april.due_at - chrono::Duration::seconds(1));
+    forecast.submission_type = SubmissionType::EftsForecast;
+    // The December WFQ and the forecast itself are the return's prerequisites, not its own.
+    forecast.workforce_questionnaire_processed = false;
+    assert_eq!(check_lodging(&forecast), Ok(ON_TIME));
+    forecast.now = april.due_at;
+    assert_eq!(refused(&forecast).rule, RoundRule::StopGate);
+    let lifted = lift(nz(2026, 5, 8, 17, 0, 0));
+    forecast.lift = Some(&lifted);
+    assert_eq!(
+        check_lodging(&forecast),
+        Ok(Lodging {
+            late: true,
+            uses_lift: false
+        })
+    );
+    // A forecast already lodged for August is resubmitted only through a lift.
+    let august = round(RoundKind::Aug);
+    let mut again = facts(&august, august.opens_at);
+    again.submission_type = SubmissionType::EftsForecast;
+    again.lodged_before = true;
+    assert_eq!(refused(&again).rule, RoundRule::ResubmissionNeedsLift);
+}
+
+#[test]
+fn a_forecast_submission_takes_only_forecast_lines_and_not_in_march() {
+    let forecast = SubmissionType::EftsForecast;
+    assert_eq!(forecast.files(RoundKind::Apr), [SdrFile::EftsForecasts]);
+    assert_eq!(
+        forecast.check_file(RoundKind::Aug, SdrFile::EftsForecasts),
+        Ok(())
+    );
+    let refusal = forecast
+        .check_file(RoundKind::Aug, SdrFile::Learners)
+        .expect_err("learners go in a return");
+    assert_eq!(refusal.rule, RoundRule::FileNotInSubmissionType);
+    assert!(
+        refusal.detail.contains("in a Return submission"),
+        "{}",
+        refusal.detail
+    );
+    let refusal = SubmissionType::Return
+        .check_file(RoundKind::Apr, SdrFile::EftsForecasts)
+        .expect_err("the forecast is its own submission");
+    assert!(
+        refusal.detail.contains("in an EftsForecast submission"),
+        "{}",
+        refusal.detail
+    );
+    let refusal = forecast
+        .check_round(RoundKind::Ind)
+        .expect_err("no forecast in March");
+    assert_eq!(refusal.rule, RoundRule::FileNotInSubmissionType);
+    assert!(SubmissionType::Return.check_round(RoundKind::Ind).is_ok());
+    assert_eq!("eftsforecast".parse(), Ok(SubmissionType::EftsForecast));
 }
 
 #[test]

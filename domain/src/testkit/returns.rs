@@ -19,6 +19,7 @@ use crate::SdrFile;
 use crate::course::Course;
 use crate::course_completion::CourseCompletion;
 use crate::course_enrolment::CourseEnrolment;
+use crate::efts_forecast::{EftsForecast, needs_forecast};
 use crate::learner::Learner;
 use crate::qualification_completion::QualificationCompletion;
 
@@ -34,6 +35,8 @@ pub struct ReturnRecords {
     pub course_enrolments: Vec<String>,
     pub course_completions: Vec<String>,
     pub qualification_completions: Vec<String>,
+    /// The EFTS forecast lodged beside the return (its own submission).
+    pub efts_forecasts: Vec<String>,
 }
 
 impl ReturnRecords {
@@ -45,6 +48,7 @@ impl ReturnRecords {
             SdrFile::CourseEnrolments => &self.course_enrolments,
             SdrFile::CourseCompletions => &self.course_completions,
             SdrFile::QualificationCompletions => &self.qualification_completions,
+            SdrFile::EftsForecasts => &self.efts_forecasts,
         }
     }
 }
@@ -70,7 +74,43 @@ impl Return {
             course_enrolments: self.course_enrolments.iter().map(to_json).collect(),
             course_completions: self.course_completions.iter().map(to_json).collect(),
             qualification_completions: self.qualification_completions.iter().map(to_json).collect(),
+            efts_forecasts: self.efts_forecast().iter().map(to_json).collect(),
         }
+    }
+
+    /// The EFTS forecast a correct system would lodge with this return: this year's EFTS of
+    /// each fund and level the forecast covers, carried into the following year and grown by a
+    /// tenth into the one after.
+    pub fn efts_forecast(&self) -> Vec<EftsForecast> {
+        let levels: std::collections::HashMap<&str, i32> = self
+            .courses
+            .iter()
+            .map(|course| (course.course_code.as_str(), course.level_on_nzqcf))
+            .collect();
+        let mut efts: std::collections::BTreeMap<(u8, i32), f64> = Default::default();
+        for enrolment in &self.course_enrolments {
+            let fund = crate::codes::parse_two_digit(&enrolment.source_of_funding);
+            let level = levels.get(enrolment.course_code.as_str()).copied();
+            if let (Some(fund), Some(level)) = (fund, level)
+                && needs_forecast(fund, level)
+            {
+                *efts.entry((fund, level)).or_default() += enrolment.course_efts_factor;
+            }
+        }
+        let mut lines = Vec::new();
+        for ((fund, level), total) in efts {
+            for (ahead, growth) in [(1, 1.0), (2, 1.1)] {
+                let year = self.return_year + ahead;
+                lines.push(EftsForecast {
+                    local_id: format!("FC-{year}-{fund:02}-{level}"),
+                    source_of_funding: format!("{fund:02}"),
+                    level_on_nzqcf: level,
+                    forecast_year: year,
+                    efts: (total * growth * 100.0).round() / 100.0,
+                });
+            }
+        }
+        lines
     }
 }
 

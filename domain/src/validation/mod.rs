@@ -35,6 +35,7 @@ use crate::SdrFile;
 use crate::course::WireCourse;
 use crate::course_completion::WireCourseCompletion;
 use crate::course_enrolment::CourseEnrolment;
+use crate::efts_forecast::WireEftsForecast;
 use crate::learner::WireLearner;
 use crate::qualification_completion::WireQualificationCompletion;
 use read::Reading;
@@ -338,6 +339,7 @@ fn check_records<'a>(
         SdrFile::QualificationCompletions => {
             files::check::<WireQualificationCompletion>(records, return_year)
         }
+        SdrFile::EftsForecasts => files::check::<WireEftsForecast>(records, return_year),
     }
 }
 

@@ -85,6 +85,7 @@ const REGISTRIES: &[&[&Rule]] = &[
     &super::files::course_completions::RULES,
     &super::files::qualification_completions::RULES,
     &super::across_files::RULES,
+    &super::files::efts_forecasts::RULES,
 ];
 
 /// Every rule, registry by registry, each in code order.

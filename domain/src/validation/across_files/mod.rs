@@ -40,6 +40,7 @@
 
 mod completions;
 mod fees;
+mod forecast;
 mod identity;
 mod index;
 mod read;
@@ -57,7 +58,10 @@ use super::rule::{Check, Rule};
 use super::{Problem, Severity};
 use crate::SdrFile;
 use index::ById;
-use read::{Course, CourseCompletion, Enrolment, Id, Interners, Learner, QualificationCompletion};
+use read::{
+    Course, CourseCompletion, Enrolment, ForecastLine, Id, Interners, Learner,
+    QualificationCompletion,
+};
 
 /// The stored records of a submission, file by file, each as its `(localId, JSON text)`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,6 +71,7 @@ pub struct SubmissionRecords<'a> {
     pub course_enrolments: Vec<(&'a str, &'a str)>,
     pub course_completions: Vec<(&'a str, &'a str)>,
     pub qualification_completions: Vec<(&'a str, &'a str)>,
+    pub efts_forecasts: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> SubmissionRecords<'a> {
@@ -78,6 +83,7 @@ impl<'a> SubmissionRecords<'a> {
             SdrFile::CourseEnrolments => &self.course_enrolments,
             SdrFile::CourseCompletions => &self.course_completions,
             SdrFile::QualificationCompletions => &self.qualification_completions,
+            SdrFile::EftsForecasts => &self.efts_forecasts,
         }
     }
 
@@ -89,6 +95,7 @@ impl<'a> SubmissionRecords<'a> {
             SdrFile::CourseEnrolments => &mut self.course_enrolments,
             SdrFile::CourseCompletions => &mut self.course_completions,
             SdrFile::QualificationCompletions => &mut self.qualification_completions,
+            SdrFile::EftsForecasts => &mut self.efts_forecasts,
         }
     }
 }
@@ -108,7 +115,7 @@ pub struct FileProblem {
 
 /// Checks the rules across files on a whole submission. `files_required` is the round's file
 /// set (e.g. [`SdrFile::INDICATIVE`] or [`SdrFile::ALL`]): records of other files are not read.
-/// Problems come in file order ([`SdrFile::ALL`]), then record order, then rule code.
+/// Problems come in file order ([`SdrFile::EVERY`]), then record order, then rule code.
 pub fn check_across_files(
     records: &SubmissionRecords<'_>,
     files_required: &[SdrFile],
@@ -133,7 +140,9 @@ pub fn check_across_files(
 /// records file by file in [`WholeSubmission::READING_ORDER`], each file in the order its
 /// problems' `index` should count (a stored submission's: localId order).
 pub struct WholeSubmission {
-    required: [bool; 5],
+    required: [bool; SdrFile::COUNT],
+    /// The year of the return, for the rules that need it (the years an EFTS forecast covers).
+    return_year: Option<i32>,
     parsed: Parsed,
     local_ids: LocalIds,
 }
@@ -141,28 +150,42 @@ pub struct WholeSubmission {
 impl WholeSubmission {
     /// The order in which files are best added: identifiers are numbered as they are first
     /// read, and this order numbers them as [`check_across_files`] does.
-    pub const READING_ORDER: [SdrFile; 5] = [
+    pub const READING_ORDER: [SdrFile; SdrFile::COUNT] = [
         SdrFile::Learners,
         SdrFile::Courses,
         SdrFile::CourseEnrolments,
         SdrFile::CourseCompletions,
         SdrFile::QualificationCompletions,
+        SdrFile::EftsForecasts,
     ];
 
     /// A check for a round requiring `files_required`.
     pub fn new(files_required: &[SdrFile]) -> Self {
         WholeSubmission {
-            required: SdrFile::ALL.map(|file| files_required.contains(&file)),
+            required: SdrFile::EVERY.map(|file| files_required.contains(&file)),
+            return_year: None,
             parsed: Parsed::default(),
             local_ids: LocalIds::default(),
         }
     }
 
+    /// The check for a return of `year`: the rules that need the year apply.
+    pub fn in_year(mut self, year: i32) -> Self {
+        self.return_year = Some(year);
+        self
+    }
+
+    /// Whether the records added need an EFTS forecast lodged beside them: an enrolment funded
+    /// from 01, 29, 11 or 37 in a course the register puts at Level 3 or above (spec 001).
+    pub fn efts_forecast_required(&self) -> bool {
+        forecast::required(&self.parsed.courses, &self.parsed.enrolments)
+    }
+
     /// Makes room for `records` more records of `file`, when their number is known: the
     /// records' key fields then take what they need and no more.
     pub fn reserve(&mut self, file: SdrFile, records: usize) {
-        self.local_ids.ends[Scope::slot(file)].reserve_exact(records);
-        if self.required[Scope::slot(file)] {
+        self.local_ids.ends[file.position()].reserve_exact(records);
+        if self.required[file.position()] {
             self.parsed.reserve(file, records);
         }
     }
@@ -171,13 +194,13 @@ impl WholeSubmission {
     /// counted.
     pub fn add(&mut self, file: SdrFile, local_id: &str, json: &str) {
         self.local_ids.push(file, local_id);
-        if self.required[Scope::slot(file)] {
+        if self.required[file.position()] {
             self.parsed.push(file, json);
         }
     }
 
     /// Applies the rules within files and across files to the records added. Problems come in
-    /// file order ([`SdrFile::ALL`]), then record order, then rule code.
+    /// file order ([`SdrFile::EVERY`]), then record order, then rule code.
     pub fn finish(self) -> Vec<FileProblem> {
         self.apply(true)
     }
@@ -190,7 +213,7 @@ impl WholeSubmission {
     fn apply(self, within_files: bool) -> Vec<FileProblem> {
         let scope = Scope {
             required: self.required,
-            empty: SdrFile::ALL.map(|file| self.local_ids.count(file) == 0),
+            empty: SdrFile::EVERY.map(|file| self.local_ids.count(file) == 0),
         };
         let mut out = Out::new(&self.local_ids);
         empty_files(scope, &mut out);
@@ -203,6 +226,7 @@ impl WholeSubmission {
         register::check(&context, &mut out);
         span::check(&context, &mut out);
         completions::check(&context, &mut out);
+        forecast::check(&context, self.return_year, &mut out);
         out.finish()
     }
 }
@@ -211,25 +235,25 @@ impl WholeSubmission {
 /// record rather than a string each.
 #[derive(Debug, Default)]
 struct LocalIds {
-    text: [String; 5],
+    text: [String; SdrFile::COUNT],
     /// Where each record's localId ends in its file's `text`.
-    ends: [Vec<usize>; 5],
+    ends: [Vec<usize>; SdrFile::COUNT],
 }
 
 impl LocalIds {
     fn push(&mut self, file: SdrFile, local_id: &str) {
-        let slot = Scope::slot(file);
+        let slot = file.position();
         self.text[slot].push_str(local_id);
         self.ends[slot].push(self.text[slot].len());
     }
 
     fn count(&self, file: SdrFile) -> usize {
-        self.ends[Scope::slot(file)].len()
+        self.ends[file.position()].len()
     }
 
     /// The localId of the record at `position` of `file`.
     fn get(&self, file: SdrFile, position: usize) -> &str {
-        let slot = Scope::slot(file);
+        let slot = file.position();
         let ends = &self.ends[slot];
         let start = match position.checked_sub(1) {
             Some(before) => ends[before],
@@ -330,28 +354,18 @@ fn empty_files(scope: Scope, out: &mut Out<'_>) {
 /// Which files the round requires, and which of those have records.
 #[derive(Debug, Clone, Copy)]
 struct Scope {
-    required: [bool; 5],
-    empty: [bool; 5],
+    required: [bool; SdrFile::COUNT],
+    empty: [bool; SdrFile::COUNT],
 }
 
 impl Scope {
-    fn slot(file: SdrFile) -> usize {
-        match file {
-            SdrFile::Learners => 0,
-            SdrFile::CourseEnrolments => 1,
-            SdrFile::Courses => 2,
-            SdrFile::CourseCompletions => 3,
-            SdrFile::QualificationCompletions => 4,
-        }
-    }
-
     /// Whether the round requires the file: its records are read and checked.
     fn read(self, file: SdrFile) -> bool {
-        self.required[Scope::slot(file)]
+        self.required[file.position()]
     }
 
     fn is_empty(self, file: SdrFile) -> bool {
-        self.empty[Scope::slot(file)]
+        self.empty[file.position()]
     }
 
     /// Whether records can be matched against the file: the round requires it and it has
@@ -369,6 +383,7 @@ struct Parsed {
     enrolments: Vec<Enrolment>,
     course_completions: Vec<CourseCompletion>,
     qualification_completions: Vec<QualificationCompletion>,
+    forecast_lines: Vec<ForecastLine>,
     /// The numbering of the identifiers.
     keys: Interners,
 }
@@ -383,6 +398,7 @@ impl Parsed {
             SdrFile::QualificationCompletions => {
                 self.qualification_completions.reserve_exact(records);
             }
+            SdrFile::EftsForecasts => self.forecast_lines.reserve_exact(records),
         }
     }
 
@@ -399,6 +415,7 @@ impl Parsed {
             SdrFile::QualificationCompletions => self
                 .qualification_completions
                 .push(read::qualification_completion(json, keys)),
+            SdrFile::EftsForecasts => self.forecast_lines.push(read::forecast_line(json)),
         }
     }
 }
@@ -413,6 +430,7 @@ struct Context<'p> {
     enrolments: &'p [Enrolment],
     course_completions: &'p [CourseCompletion],
     qualification_completions: &'p [QualificationCompletion],
+    forecast_lines: &'p [ForecastLine],
     /// How many distinct studentIdentificationCodes and courseCodes the return has (the size of
     /// a table with a slot for each).
     students: usize,
@@ -437,6 +455,7 @@ impl<'p> Context<'p> {
             enrolments: &parsed.enrolments,
             course_completions: &parsed.course_completions,
             qualification_completions: &parsed.qualification_completions,
+            forecast_lines: &parsed.forecast_lines,
             students,
             course_codes,
             learners_by_student: ById::new(
@@ -553,7 +572,7 @@ impl<'r> Out<'r> {
             problem: Problem {
                 index: 0,
                 local_id: None,
-                field: String::new(),
+                field: rule.field.to_owned(),
                 rule: rule.code.to_owned(),
                 severity: rule.severity,
                 message: message.to_string(),

@@ -404,6 +404,34 @@ pub(super) fn course(json: &str, keys: &mut Interners) -> Course {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
+struct RawForecast<'a> {
+    #[serde(borrow)]
+    source_of_funding: Option<Loose<'a>>,
+    #[serde(borrow)]
+    level_on_nzqcf: Option<Loose<'a>>,
+    #[serde(borrow)]
+    forecast_year: Option<Loose<'a>>,
+}
+
+/// What the rules on a whole stored forecast need of one of its lines.
+#[derive(Debug, Default)]
+pub(super) struct ForecastLine {
+    /// `sourceOfFunding` as a number (`"1"` and `"01"` are 1).
+    pub fund: Option<u8>,
+    pub level: Option<i32>,
+    pub year: Option<i32>,
+}
+
+pub(super) fn forecast_line(json: &str) -> ForecastLine {
+    read(json, |raw: RawForecast<'_>| ForecastLine {
+        fund: two_digit(raw.source_of_funding.as_ref()),
+        level: int32(raw.level_on_nzqcf.as_ref()),
+        year: int32(raw.forecast_year.as_ref()),
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct RawEnrolment<'a> {
     #[serde(borrow)]
     student_identification_code: Option<Loose<'a>>,

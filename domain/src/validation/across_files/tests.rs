@@ -1179,6 +1179,7 @@ fn a_large_return_is_checked_in_one_pass() {
         course_enrolments: borrow(&enrolments),
         course_completions: borrow(&completions),
         qualification_completions: borrow(&qualifications),
+        efts_forecasts: Vec::new(),
     };
     let generated = started.elapsed();
 

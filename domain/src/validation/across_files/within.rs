@@ -277,10 +277,9 @@ mod tests {
     /// The same rules as the stored submission's check finds them, record by record.
     fn by_whole_submission(files: &[(SdrFile, Vec<(String, String)>)]) -> Found {
         let mut check = WholeSubmission::new(&SdrFile::ALL);
-        for file in WholeSubmission::READING_ORDER {
-            let rows = &files.iter().find(|(f, _)| *f == file).expect("file").1;
+        for (file, rows) in files {
             for (local_id, json) in rows {
-                check.add(file, local_id, json);
+                check.add(*file, local_id, json);
             }
         }
         check
@@ -362,9 +361,9 @@ mod tests {
     fn messages_name_the_earlier_record_by_its_local_id() {
         let files = stored(&with_repeats());
         let mut check = WholeSubmission::new(&SdrFile::ALL);
-        for file in WholeSubmission::READING_ORDER {
-            for (local_id, json) in &files.iter().find(|(f, _)| *f == file).expect("file").1 {
-                check.add(file, local_id, json);
+        for (file, rows) in &files {
+            for (local_id, json) in rows {
+                check.add(*file, local_id, json);
             }
         }
         let found = check.finish();

@@ -1,5 +1,5 @@
 //! Validation of the learner, course register, course completion and qualification completion
-//! files: one checker for the four, driven by each file's field table ([`crate::fields`]) and
+//! files and of the EFTS forecast: one checker for the five, driven by each file's field table ([`crate::fields`]) and
 //! rule registry.
 //!
 //! Each record is read the way course enrolments are: a fast typed parse into the file's wire
@@ -17,6 +17,7 @@
 pub(crate) mod common;
 pub(crate) mod course_completions;
 pub(crate) mod courses;
+pub(crate) mod efts_forecasts;
 pub(crate) mod learners;
 pub(crate) mod qualification_completions;
 
