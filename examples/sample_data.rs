@@ -1,5 +1,5 @@
 //! Writes the sample return of `examples/data/`: a small valid return for organisation 6004 as
-//! JSON and as DXP CSV, and the same return with typical mistakes. The tests and the README's
+//! JSON and as DXP CSV with its EFTS forecast, and the same return with typical mistakes. The tests and the README's
 //! walkthrough use these files; run this after a change to the record types or their rules:
 //!
 //! ```sh
@@ -21,7 +21,8 @@ fn main() -> anyhow::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
     let edumis = Edumis::new(ORGANISATION)?;
     let records = valid_return(SEED, LEARNERS);
-    let files: Vec<(SdrFile, Vec<String>)> = SdrFile::ALL
+    // The return's five files and the EFTS forecast lodged beside it.
+    let files: Vec<(SdrFile, Vec<String>)> = SdrFile::EVERY
         .iter()
         .map(|file| (*file, records.file(*file).to_vec()))
         .collect();

@@ -149,7 +149,8 @@ fn validate_stored(
         records_checked: 0,
         records_total: counts.iter().map(|(_, n)| n).sum(),
     };
-    let mut check = WholeSubmission::new(&files_checked(&submission, &counts));
+    let mut check =
+        WholeSubmission::new(&files_checked(&submission, &counts)).in_year(submission.round.year);
     for &(file, records) in &counts {
         check.reserve(file, usize::try_from(records).unwrap_or(0));
     }
@@ -171,12 +172,14 @@ fn validate_stored(
         Ok(())
     })?;
     keep_lease(&mut conn, lease, lease_for, progress)?;
+    let efts_forecast_required =
+        submission.submission_type == SubmissionType::Return && check.efts_forecast_required();
     let found: Vec<(SdrFile, String, Problem)> = check
         .finish()
         .into_iter()
         .map(|found| (found.file, found.local_id, found.problem))
         .collect();
-    submissions::record_verdict(&mut conn, lease, progress, &found)
+    submissions::record_verdict(&mut conn, lease, progress, &found, efts_forecast_required)
 }
 
 /// The files the rules across files read: all the round's files for a return, which must each
@@ -184,7 +187,7 @@ fn validate_stored(
 fn files_checked(submission: &submissions::Submission, counts: &[(SdrFile, i64)]) -> Vec<SdrFile> {
     let files = submission.submission_type.files(submission.round.kind);
     match submission.submission_type {
-        SubmissionType::Return => files,
+        SubmissionType::Return | SubmissionType::EftsForecast => files,
         SubmissionType::StandaloneFiles => files
             .into_iter()
             .filter(|file| counts.iter().any(|(f, n)| f == file && *n > 0))

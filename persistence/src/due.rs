@@ -25,25 +25,33 @@ pub fn for_organisation(
         if round.published || far_ahead || long_closed {
             continue;
         }
-        let returns: Vec<(String, String, i32, Option<chrono::NaiveDateTime>, bool)> =
-            submissions::table
-                .filter(submissions::organisation.eq(organisation.value()))
-                .filter(submissions::round_id.eq(round.id.to_string()))
-                .filter(submissions::submission_type.eq(SubmissionType::Return.as_str()))
-                .order((submissions::created_at.desc(), submissions::id.desc()))
-                .select((
-                    submissions::id,
-                    submissions::status,
-                    submissions::error_count,
-                    submissions::submitted_at,
-                    submissions::late,
-                ))
-                .load(conn)?;
+        type Row = (
+            String,
+            String,
+            i32,
+            Option<chrono::NaiveDateTime>,
+            bool,
+            bool,
+        );
+        let returns: Vec<Row> = submissions::table
+            .filter(submissions::organisation.eq(organisation.value()))
+            .filter(submissions::round_id.eq(round.id.to_string()))
+            .filter(submissions::submission_type.eq(SubmissionType::Return.as_str()))
+            .order((submissions::created_at.desc(), submissions::id.desc()))
+            .select((
+                submissions::id,
+                submissions::status,
+                submissions::error_count,
+                submissions::submitted_at,
+                submissions::late,
+                submissions::efts_forecast_required,
+            ))
+            .load(conn)?;
         let status_of = |text: &str| text.parse::<SubmissionStatus>().ok();
         let lodged = returns
             .iter()
             .find(|(_, status, ..)| status_of(status) == Some(SubmissionStatus::Submitted))
-            .map(|(id, _, _, submitted_at, late)| LodgedReturn {
+            .map(|(id, _, _, submitted_at, late, _)| LodgedReturn {
                 submission: id.clone(),
                 submitted_at: submitted_at.map_or(now, from_row),
                 late: *late,
@@ -52,7 +60,7 @@ pub fn for_organisation(
             .iter()
             .find(|(_, status, ..)| status_of(status).is_some_and(|s| !s.is_final()))
         {
-            Some((id, status, errors, ..)) => Some(ReturnInProgress {
+            Some((id, status, errors, _, _, efts_forecast_required)) => Some(ReturnInProgress {
                 submission: id.clone(),
                 status: status_of(status).unwrap_or(SubmissionStatus::Draft),
                 error_count: i64::from(*errors),
@@ -61,6 +69,7 @@ pub fn for_organisation(
                     .filter(|(_, n)| *n > 0)
                     .map(|(file, _)| file)
                     .collect(),
+                efts_forecast_required: *efts_forecast_required,
             }),
             None => None,
         };
@@ -70,6 +79,12 @@ pub fn for_organisation(
                 conn,
                 organisation,
                 round.id.year,
+            )?,
+            efts_forecast_lodged: crate::submissions::has_lodged(
+                conn,
+                organisation,
+                round.id,
+                SubmissionType::EftsForecast,
             )?,
             lodged,
             in_progress,

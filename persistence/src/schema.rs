@@ -53,6 +53,7 @@ diesel::table! {
         submission_type -> Text,
         late -> Bool,
         stop_gate_lift_id -> Nullable<Text>,
+        efts_forecast_required -> Bool,
     }
 }
 

@@ -51,6 +51,7 @@ struct SubmissionRow {
     submission_type: String,
     late: bool,
     stop_gate_lift_id: Option<String>,
+    efts_forecast_required: bool,
 }
 
 /// A submission as stored.
@@ -74,6 +75,9 @@ pub struct Submission {
     pub late: bool,
     /// The Stop Gate lift it was lodged under, if it needed one.
     pub stop_gate_lift: Option<String>,
+    /// The last verdict found provision the EFTS forecast covers: the return is lodged only
+    /// after the round's forecast.
+    pub efts_forecast_required: bool,
 }
 
 impl TryFrom<SubmissionRow> for Submission {
@@ -93,6 +97,7 @@ impl TryFrom<SubmissionRow> for Submission {
             submission_type: row.submission_type.parse().map_err(StoreError::corrupt)?,
             late: row.late,
             stop_gate_lift: row.stop_gate_lift_id,
+            efts_forecast_required: row.efts_forecast_required,
             id: row.id,
         })
     }
@@ -113,6 +118,7 @@ pub fn create(
     crate::connection::write_transaction(conn, |conn| {
         let round_id = round.to_string();
         lodging::check_change(&crate::rounds::existing(conn, round)?)?;
+        submission_type.check_round(round.kind)?;
         organisations::ensure(conn, organisation, &format!("EDUMIS {organisation}"))?;
         let at = now();
         let row = SubmissionRow {
@@ -130,6 +136,7 @@ pub fn create(
             submission_type: submission_type.as_str().to_owned(),
             late: false,
             stop_gate_lift_id: None,
+            efts_forecast_required: false,
         };
         diesel::insert_into(submissions::table)
             .values(&row)
@@ -408,6 +415,12 @@ pub fn submit(
         let lift = crate::stop_gate::usable(conn, submission.organisation, submission.round, now)?;
         let workforce_questionnaire_processed =
             crate::workforce::has_processed(conn, submission.organisation, submission.round.year)?;
+        let efts_forecast_lodged = has_lodged(
+            conn,
+            submission.organisation,
+            submission.round,
+            SubmissionType::EftsForecast,
+        )?;
         let accepted = lodging::check_lodging(&LodgingFacts {
             round: &round,
             now,
@@ -415,6 +428,8 @@ pub fn submit(
             lodged_before: !earlier.is_empty(),
             lift: lift.as_ref(),
             workforce_questionnaire_processed,
+            efts_forecast_required: submission.efts_forecast_required,
+            efts_forecast_lodged,
         })?;
         let lift_used = lift.filter(|_| accepted.uses_lift);
         let reason = match (&lift_used, accepted.late) {
@@ -450,6 +465,24 @@ pub fn submit(
     })
 }
 
+/// Whether the organisation has a lodged (Submitted) submission of `submission_type` for the
+/// round.
+pub fn has_lodged(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    round: RoundId,
+    submission_type: SubmissionType,
+) -> Result<bool, StoreError> {
+    let lodged: i64 = submissions::table
+        .filter(submissions::organisation.eq(organisation.value()))
+        .filter(submissions::round_id.eq(round.to_string()))
+        .filter(submissions::submission_type.eq(submission_type.as_str()))
+        .filter(submissions::status.eq(SubmissionStatus::Submitted.as_str()))
+        .count()
+        .get_result(conn)?;
+    Ok(lodged > 0)
+}
+
 /// Abandons a submission.
 pub fn cancel(
     conn: &mut DbConnection,
@@ -465,13 +498,15 @@ pub fn cancel(
     })
 }
 
-/// Stores the problems found across records by a validation run and gives the verdict:
-/// `Processed` when the submission has no error at all, `Rejected` otherwise.
+/// Stores the problems found across records by a validation run, and whether the records need
+/// an EFTS forecast, and gives the verdict: `Processed` when the submission has no error at
+/// all, `Rejected` otherwise.
 pub fn record_verdict(
     conn: &mut DbConnection,
     lease: &crate::jobs::Lease,
     progress: crate::jobs::Progress,
     found: &[(SdrFile, String, dxp_domain::Problem)],
+    efts_forecast_required: bool,
 ) -> Result<SubmissionStatus, StoreError> {
     use crate::problems::{self, Origin};
     let id = lease.submission_id.as_str();
@@ -479,7 +514,7 @@ pub fn record_verdict(
         let submission = lock(conn, id, Scope::Everyone)?;
         crate::jobs::finish(conn, lease, progress)?;
         problems::delete_origin(conn, id, Origin::Submission)?;
-        for file in SdrFile::ALL {
+        for file in SdrFile::EVERY {
             problems::insert(
                 conn,
                 id,
@@ -509,7 +544,10 @@ pub fn record_verdict(
         };
         let status = apply(conn, &submission, event, audit::SYSTEM_ACTOR, &reason)?;
         diesel::update(submissions::table.find(id))
-            .set(submissions::validated_at.eq(now()))
+            .set((
+                submissions::validated_at.eq(now()),
+                submissions::efts_forecast_required.eq(efts_forecast_required),
+            ))
             .execute(conn)?;
         Ok(status)
     })

@@ -103,8 +103,9 @@ fn record_counts_are_filled_in_for_records_stored_before(backend: Backend) {
     let database = Database::new(backend);
     let mut conn = open(&database);
     migrations::run_pending(&mut conn).expect("up");
-    // Back to the schema before submission_files (000004), the dropped foreign keys (000005)
-    // and the round rules (000006).
+    // Back to the schema before submission_files (000004), the dropped foreign keys (000005),
+    // the round rules (000006) and the EFTS forecast (000007).
+    migrations::revert_last(&mut conn).expect("down 000007");
     migrations::revert_last(&mut conn).expect("down 000006");
     migrations::revert_last(&mut conn).expect("down 000005");
     migrations::revert_last(&mut conn).expect("down 000004");
@@ -125,7 +126,7 @@ fn record_counts_are_filled_in_for_records_stored_before(backend: Backend) {
     }
     assert_eq!(
         migrations::run_pending(&mut conn).expect("up again").len(),
-        3
+        4
     );
     let mut counts = dxp_persistence::records::counts(&mut conn, "s-1").expect("counts");
     counts.sort_by_key(|(file, _)| file.as_str());

@@ -58,7 +58,7 @@ fn routes() -> BTreeSet<(String, String)> {
     .into_iter()
     .map(|(m, p)| (m.to_owned(), p.to_owned()))
     .collect();
-    for file in dxp_domain::SdrFile::ALL {
+    for file in dxp_domain::SdrFile::EVERY {
         let records = format!("/api/v1/submissions/{{id}}/{file}");
         routes.insert(("post".to_owned(), records.clone()));
         routes.insert(("get".to_owned(), records.clone()));

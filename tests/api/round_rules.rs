@@ -1,6 +1,6 @@
 //! The rules of a round over HTTP, at their edges and in New Zealand time: the due date and the
-//! Stop Gate, its lifts, resubmissions, standalone files, the December WFQ, published rounds,
-//! and what is due. Every refusal is a 422 naming its rule (`rule`) and the way forward.
+//! Stop Gate, its lifts, resubmissions, standalone files, the December WFQ, the EFTS forecast,
+//! published rounds, and what is due. Every refusal is a 422 naming its rule (`rule`) and the way forward.
 
 use dxp_domain::SdrFile;
 use dxp_domain::testkit;
@@ -28,8 +28,9 @@ fn processed(teo: &Teo<'_>, round: &str) -> String {
     id
 }
 
+/// Lodges a return, with the round's EFTS forecast first when it needs one (see `Teo::lodge`).
 fn submit(teo: &Teo<'_>, id: &str) -> reqwest::blocking::Response {
-    teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({}))
+    teo.lodge(id)
 }
 
 fn refused(response: reqwest::blocking::Response, rule: &str) -> Value {
@@ -470,6 +471,156 @@ fn what_is_due_puts_the_most_urgent_first(backend: Backend) {
     expect_problem(teo.get("/api/v1/due?organisation=6005"), 403);
 }
 
+/// A line of an EFTS forecast.
+fn forecast_line(local_id: &str, fund: &str, level: i32, year: i32) -> String {
+    json!({
+        "localId": local_id, "sourceOfFunding": fund, "levelOnNzqcf": level,
+        "forecastYear": year, "efts": 250.0
+    })
+    .to_string()
+}
+
+fn a_return_with_funded_provision_waits_for_its_efts_forecast(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, 6004);
+    let records = testkit::valid_return(11, 3);
+    let id = processed(&teo, "2026-APR");
+    assert_eq!(teo.submission(&id)["eftsForecastRequired"], true);
+
+    let problem = refused(
+        teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})),
+        "RD-010",
+    );
+    assert!(
+        detail(&problem).contains("submissionType EftsForecast")
+            && detail(&problem).contains("2027 to 2030"),
+        "{problem}"
+    );
+    let due = json_ok(teo.get("/api/v1/due"));
+    assert!(
+        due["results"][0]["missing"][0]
+            .as_str()
+            .unwrap_or("")
+            .contains("EFTS forecast for 2027 to 2030"),
+        "{due}"
+    );
+
+    // The forecast is its own submission: a return takes no forecast lines, a forecast nothing
+    // else, and the March round has none.
+    let upload = teo.upload_file(&id, SdrFile::EftsForecasts, &records.efts_forecasts);
+    let problem = refused(upload, "RD-009");
+    assert!(
+        detail(&problem).contains("EftsForecast submission"),
+        "{problem}"
+    );
+    let forecast = teo.open_as("2026-APR", "EftsForecast");
+    refused(
+        teo.upload_file(&forecast, SdrFile::Learners, &records.learners),
+        "RD-009",
+    );
+    refused(
+        teo.post(
+            "/api/v1/submissions",
+            &json!({"round": "2026-IND", "submissionType": "EftsForecast"}),
+        ),
+        "RD-009",
+    );
+
+    // Each line's own rules on upload; the whole forecast's (the following year) on validation.
+    let report = json_ok(teo.upload_file(
+        &forecast,
+        SdrFile::EftsForecasts,
+        &[
+            forecast_line("F-1", "22", 4, 2028),
+            forecast_line("F-2", "37", 2, 2031),
+        ],
+    ));
+    let rules: Vec<&str> = report["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|problem| problem["rule"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(rules, ["EF-008", "EF-009", "EF-010"], "{report}");
+    let good = [
+        forecast_line("F-1", "37", 4, 2028),
+        forecast_line("F-2", "01", 7, 2029),
+    ];
+    teo.upload_file(&forecast, SdrFile::EftsForecasts, &good);
+    let verdict = teo.validate(&forecast);
+    assert_eq!(verdict["status"], "Rejected", "{verdict}");
+    let problems = json_ok(teo.get(&format!("/api/v1/submissions/{forecast}/problems")));
+    assert_eq!(problems["results"][0]["rule"], "EF-012", "{problems}");
+    assert_eq!(problems["results"][0]["file"], "efts-forecasts");
+    teo.upload_file(
+        &forecast,
+        SdrFile::EftsForecasts,
+        &[forecast_line("F-3", "37", 4, 2027)],
+    );
+    let verdict = teo.validate(&forecast);
+    assert_eq!(verdict["status"], "Processed", "{verdict}");
+    assert_eq!(verdict["recordCounts"]["eftsForecasts"], 3);
+    assert_eq!(verdict["eftsForecastRequired"], false);
+
+    // A Processed forecast is not yet lodged: the return still waits.
+    refused(
+        teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})),
+        "RD-010",
+    );
+    let lodged = json_ok(teo.post(
+        &format!("/api/v1/submissions/{forecast}/submit"),
+        &json!({}),
+    ));
+    assert_eq!(lodged["status"], "Submitted");
+    let lodged = json_ok(teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})));
+    assert_eq!(lodged["status"], "Submitted");
+    assert_eq!(
+        teo.submission(&forecast)["status"],
+        "Submitted",
+        "the return does not supersede the forecast"
+    );
+
+    // A forecast lodged late under a lift leaves the lift for the return.
+    let late = Teo::new(&server, 6005);
+    let late_id = processed(&late, "2026-APR");
+    server.set_clock("2026-05-04T09:00:00+12:00");
+    refused(
+        late.try_lodge_forecast("2026-APR", &records.efts_forecasts),
+        "RD-003",
+    );
+    let lift = json_ok(admin_post(
+        &server,
+        "/api/v1/rounds/2026-APR/stop-gate-lifts",
+        &json!({"organisation": 6005, "dueAt": "2026-05-08T17:00:00+12:00", "reason": "approved"}),
+    ));
+    let forecast = json_ok(late.try_lodge_forecast("2026-APR", &records.efts_forecasts));
+    assert_eq!(forecast["late"], true);
+    assert_eq!(forecast["stopGateLift"], Value::Null);
+    let lodged = json_ok(late.post(&format!("/api/v1/submissions/{late_id}/submit"), &json!({})));
+    assert_eq!(lodged["stopGateLift"], lift["id"]);
+}
+
+/// A return whose enrolments are all funded outside the forecast's four funds needs none.
+fn a_return_without_forecast_provision_is_lodged_alone(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, 6004);
+    let mut records = testkit::valid_return(17, 3);
+    for enrolment in &mut records.course_enrolments {
+        let mut value: Value = serde_json::from_str(enrolment).expect("JSON");
+        if value["sourceOfFunding"] != "02" {
+            value["sourceOfFunding"] = json!("03");
+        }
+        *enrolment = value.to_string();
+    }
+    let id = teo.open("2026-APR");
+    teo.upload_return(&id, &records);
+    let verdict = teo.validate(&id);
+    assert_eq!(verdict["status"], "Processed", "{verdict}");
+    assert_eq!(verdict["eftsForecastRequired"], false);
+    let lodged = json_ok(teo.post(&format!("/api/v1/submissions/{id}/submit"), &json!({})));
+    assert_eq!(lodged["status"], "Submitted");
+}
+
 on_both_backends!(the_stop_gate_comes_down_at_5pm_on_the_due_date);
 on_both_backends!(a_lift_is_granted_only_for_a_processed_return_and_expires);
 on_both_backends!(resubmissions_follow_the_round_kind);
@@ -478,3 +629,5 @@ on_both_backends!(december_needs_a_processed_workforce_questionnaire);
 on_both_backends!(a_published_round_takes_no_change);
 on_both_backends!(the_funder_defines_rounds);
 on_both_backends!(what_is_due_puts_the_most_urgent_first);
+on_both_backends!(a_return_with_funded_provision_waits_for_its_efts_forecast);
+on_both_backends!(a_return_without_forecast_provision_is_lodged_alone);

@@ -1,5 +1,5 @@
-//! One set of routes per SDR file, generated from one template so the five files behave the
-//! same: upload (JSON or CSV), delete one record, read the records back, and the dry run.
+//! One set of routes per SDR file (and the EFTS forecast), generated from one template so the
+//! files behave the same: upload (JSON or CSV), delete one record, read the records back, and the dry run.
 
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
@@ -385,7 +385,19 @@ file_routes! {
     dry_run: validate_qualification_completions = "/validation/qualification-completions",
 }
 
-/// Registers the routes of all five files, and the legacy import.
+file_routes! {
+    module: efts_forecasts,
+    file: SdrFile::EftsForecasts,
+    record: dxp_domain::efts_forecast::EftsForecast,
+    batch: EftsForecastBatch,
+    what: "EFTS forecast",
+    upload: upload_efts_forecasts = "/submissions/{id}/efts-forecasts",
+    read: list_efts_forecasts,
+    delete: delete_efts_forecast = "/submissions/{id}/efts-forecasts/{localId}",
+    dry_run: validate_efts_forecasts = "/validation/efts-forecasts",
+}
+
+/// Registers the routes of the five files and the EFTS forecast, and the legacy import.
 pub fn register(api: &mut utoipa_actix_web::service_config::ServiceConfig) {
     api.service(upload_legacy_file);
     learners::register(api);
@@ -393,6 +405,7 @@ pub fn register(api: &mut utoipa_actix_web::service_config::ServiceConfig) {
     courses::register(api);
     course_completions::register(api);
     qualification_completions::register(api);
+    efts_forecasts::register(api);
 }
 
 /// Imports a legacy STEO fixed-width file (`STUD####.txt`, `COUR####.txt`, `CREG####.txt`,

@@ -270,16 +270,9 @@ pub(crate) async fn upload(
             scope,
             &actor,
             file,
+            // The store has refused a file the submission's type and round do not take
+            // (RD-009) before this reads anything.
             |submission, writer| {
-                let files = submission.round.kind.files();
-                if !files.contains(&file) {
-                    let names: Vec<&str> = files.iter().map(|f| f.as_str()).collect();
-                    return Err(ApiError::Unprocessable(format!(
-                        "round {} takes only these files: {}; {file} records are not part of it",
-                        submission.round,
-                        names.join(", ")
-                    )));
-                }
                 read_check_and_write(file, format, reader, submission, limits.max_records, writer)
             },
         )?;

@@ -49,6 +49,7 @@ pub struct RecordCounts {
     pub courses: i64,
     pub course_completions: i64,
     pub qualification_completions: i64,
+    pub efts_forecasts: i64,
 }
 
 impl RecordCounts {
@@ -61,6 +62,7 @@ impl RecordCounts {
                 SdrFile::Courses => &mut counts.courses,
                 SdrFile::CourseCompletions => &mut counts.course_completions,
                 SdrFile::QualificationCompletions => &mut counts.qualification_completions,
+                SdrFile::EftsForecasts => &mut counts.efts_forecasts,
             };
             *slot = *n;
         }
@@ -119,6 +121,9 @@ pub struct SubmissionView {
     pub late: bool,
     /// The Stop Gate lift the return was lodged under, when it needed one.
     pub stop_gate_lift: Option<String>,
+    /// The last validation found enrolments funded from 01, 29, 11 or 37 in courses at Level 3
+    /// and above: the return is lodged only once the round's EFTS forecast is (rule RD-010).
+    pub efts_forecast_required: bool,
     /// How far the latest validation got (records checked of the total), once one was asked for.
     pub progress: Option<ValidationProgress>,
     /// Every change of status, oldest first (only on single-submission reads).
@@ -145,6 +150,7 @@ impl SubmissionView {
             submitted_at: submission.submitted_at,
             late: submission.late,
             stop_gate_lift: submission.stop_gate_lift,
+            efts_forecast_required: submission.efts_forecast_required,
             progress: None,
             status_history: None,
         }
