@@ -147,7 +147,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Openapi => {
-            let text = dxp_openapi::to_pretty_json(&dxp_openapi::document())?;
+            let text = dxp_openapi::to_pretty_json(&dxp_openapi::document()?)?;
             std::io::stdout().write_all(text.as_bytes())?;
             Ok(())
         }
@@ -340,7 +340,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     };
     let validator_options = args.validation.options();
     actix_web::rt::System::new().block_on(async move {
-        let server = dxp_api::run(listener, state, dxp_openapi::document(), options)?;
+        let server = dxp_api::run(listener, state, dxp_openapi::document()?, options)?;
         dxp_api::validator::spawn(db, validator, validator_options);
         // Scripts and tests read this line to learn the address (the port may have been 0).
         println!("dxp listening on http://{address}");

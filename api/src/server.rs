@@ -4,7 +4,7 @@ use std::net::TcpListener;
 
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
-use actix_web::{App, HttpRequest, HttpServer, web};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -39,10 +39,11 @@ impl Default for ServerOptions {
 pub fn run(
     listener: TcpListener,
     state: AppState,
-    openapi: utoipa::openapi::OpenApi,
+    openapi: serde_json::Value,
     options: ServerOptions,
 ) -> std::io::Result<Server> {
     let state = web::Data::new(state);
+    let openapi = web::Data::new(openapi);
     let json_limit = options.json_limit_bytes;
     let mut server = HttpServer::new(move || {
         App::new()
@@ -58,7 +59,12 @@ pub fn run(
             .into_utoipa_app()
             .configure(routes::configure)
             .into_app()
-            .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi.clone()))
+            .app_data(openapi.clone())
+            .route("/openapi.json", web::get().to(openapi_document))
+            .service(
+                SwaggerUi::new("/docs/{_:.*}")
+                    .config(utoipa_swagger_ui::Config::from("/openapi.json")),
+            )
             .service(web::redirect("/docs", "/docs/"))
             .default_service(web::to(unknown_route))
     })
@@ -67,6 +73,11 @@ pub fn run(
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// The OpenAPI document, as `dxp openapi` prints it.
+async fn openapi_document(document: web::Data<serde_json::Value>) -> HttpResponse {
+    HttpResponse::Ok().json(document.get_ref())
 }
 
 fn json_error(error: actix_web::error::JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {

@@ -3,6 +3,8 @@
 //! registrations, so a route cannot exist without being documented. `openapi/dxp.openapi.json`
 //! is this document as `dxp openapi` prints it; a test keeps the two equal.
 
+mod generators;
+
 use actix_web::App;
 use dxp_api::routes::tags;
 use utoipa::openapi::OpenApi as Document;
@@ -14,7 +16,7 @@ use utoipa_actix_web::AppExt;
 #[openapi(
     info(
         title = "DXP — data exchange for tertiary education returns",
-        description = "Submit, validate and lodge the Single Data Return (SDR) of a New Zealand tertiary education organisation.\n\nEvery call under `/api/v1` needs a bearer token (a JWT with `sub`, `org`, `roles`, `iss`, `aud`, `exp`). Errors are `application/problem+json` (RFC 9457).",
+        description = include_str!("description.md"),
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
     components(schemas(dxp_api::Problem)),
@@ -51,18 +53,20 @@ impl Modify for BearerScheme {
     }
 }
 
-/// The whole document.
-pub fn document() -> Document {
-    let (_app, document) = App::new()
+/// The whole document as JSON, prepared for client generators (module `generators`).
+pub fn document() -> Result<serde_json::Value, serde_json::Error> {
+    let (_app, derived) = App::new()
         .into_utoipa_app()
         .openapi(BaseDocument::openapi())
         .configure(dxp_api::configure)
         .split_for_parts();
-    document
+    let mut document = serde_json::to_value(&derived)?;
+    generators::prepare(&mut document);
+    Ok(document)
 }
 
 /// The document as the committed file holds it: pretty JSON with a final newline.
-pub fn to_pretty_json(document: &Document) -> Result<String, serde_json::Error> {
+pub fn to_pretty_json(document: &serde_json::Value) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(document).map(|mut text| {
         text.push('\n');
         text

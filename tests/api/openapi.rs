@@ -100,10 +100,44 @@ fn document_is_openapi_3_1_and_lists_every_route() {
                 operation["tags"].as_array().is_some_and(|t| !t.is_empty()),
                 "{name} has no tag"
             );
+            let operation_id = operation["operationId"].as_str().unwrap_or_default();
+            let verb = operation_id.split('_').next().unwrap_or_default();
+            assert!(
+                [
+                    "get", "list", "create", "update", "delete", "upload", "validate", "submit",
+                    "cancel", "publish"
+                ]
+                .contains(&verb)
+                    && operation_id.contains('_'),
+                "{name}: operationId {operation_id} is not <verb>_<resource>"
+            );
             for (status, response) in operation["responses"].as_object().expect("responses") {
                 assert!(
                     response["description"].is_string(),
                     "{name} {status} has no description"
+                );
+                if !status.starts_with('2') {
+                    assert!(
+                        response["content"]["application/problem+json"]["schema"]["$ref"]
+                            == "#/components/schemas/Problem",
+                        "{name} {status} is not a problem+json response"
+                    );
+                }
+                for_each_json_body(response, &format!("{name} {status}"));
+            }
+            assert!(
+                operation["responses"]["500"].is_object(),
+                "{name} has no 500"
+            );
+            if let Some(body) = operation.get("requestBody") {
+                for_each_json_body(body, &format!("{name} request"));
+            }
+            for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                assert!(
+                    parameter["schema"]["type"].is_string()
+                        || parameter["schema"]["$ref"].is_string(),
+                    "{name}: parameter {} is nullable or untyped: generators need one type",
+                    parameter["name"]
                 );
             }
             if path.starts_with("/api/") {
@@ -118,6 +152,28 @@ fn document_is_openapi_3_1_and_lists_every_route() {
                 );
             }
         }
+    }
+}
+
+/// Every JSON body of a request or response has an example and names its schema (no inline
+/// object a generator would have to invent a name for); text bodies are binary.
+fn for_each_json_body(holder: &Value, name: &str) {
+    for (media_type, entry) in holder["content"].as_object().into_iter().flatten() {
+        if media_type.starts_with("text/") {
+            if name.ends_with("request") {
+                assert_eq!(entry["schema"]["format"], "binary", "{name} {media_type}");
+            }
+            continue;
+        }
+        assert!(
+            entry.get("example").is_some(),
+            "{name} {media_type} has no example"
+        );
+        let schema = &entry["schema"];
+        let named = schema["$ref"].is_string()
+            || schema["items"]["$ref"].is_string()
+            || schema["type"] == "string";
+        assert!(named, "{name} {media_type} has an inline schema: {schema}");
     }
 }
 

@@ -70,9 +70,11 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One problem found in one record.
+/// One problem found in one record. Named `RecordProblem` in the OpenAPI document, apart from
+/// the RFC 9457 `Problem` of an error response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = RecordProblem)]
 #[schema(example = json!({
     "index": 3,
     "localId": "A-17",
