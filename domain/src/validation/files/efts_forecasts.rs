@@ -388,11 +388,9 @@ mod tests {
 
     #[test]
     fn without_a_return_year_the_year_is_only_checked_to_be_a_year() {
-        let report =
-            crate::validation::check_file(FILE, [line("01", 7, 2040, 1.0).as_str()].into_iter());
+        let report = crate::validation::check_file(FILE, [line("01", 7, 2040, 1.0).as_str()]);
         assert_eq!(report.error_count, 0);
-        let report =
-            crate::validation::check_file(FILE, [line("01", 7, 1026, 1.0).as_str()].into_iter());
+        let report = crate::validation::check_file(FILE, [line("01", 7, 1026, 1.0).as_str()]);
         assert_eq!(report.error_count, 1);
     }
 }
