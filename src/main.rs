@@ -3,6 +3,7 @@
 
 mod config;
 mod logging;
+mod sandbox;
 mod secret;
 
 use std::io::Write;
@@ -51,6 +52,10 @@ enum Command {
     Migrate(DatabaseChoice),
     /// Print a signed token for local use and tests.
     Token(TokenArgs),
+    /// Start a sandbox for integrators: a throwaway database with a demo organisation (6004),
+    /// this year's rounds open, the sample return in Draft, and a token per role printed (and
+    /// written to DATA_DIR/sandbox.json).
+    Sandbox(sandbox::SandboxArgs),
     /// Print the OpenAPI 3.1 document.
     Openapi,
     /// Convert a legacy STEO fixed-width file (STUD####.txt, COUR####.txt, CREG####.txt,
@@ -183,6 +188,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Serve(args) => serve(args, &cli.data_dir),
+        Command::Sandbox(args) => sandbox::run(args, &cli.data_dir),
         Command::Worker(args) => worker(&args, &cli.data_dir),
         Command::Convert(args) => convert(&args),
     }
@@ -302,50 +308,79 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
 fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     logging::init()?;
     let tokens = TokenConfig::from_env(data_dir)?;
-    let verifier = TokenVerifier::new(&tokens.secret, &tokens.settings)?;
     let pool = open_database(&args.database, data_dir)?;
     let clock = dxp_api::clock::Clock::from_env();
     if let dxp_api::clock::Clock::File(path) = &clock {
         tracing::warn!(clock.file = %path.display(), "the time is read from a file (DXP_CLOCK_FILE), not the system clock");
     }
-    {
-        let mut conn = pool.get()?;
-        let applied = dxp_persistence::migrations::run_pending(&mut conn)?;
-        let created = seed_rounds(&mut conn, &clock)?;
-        tracing::info!(
-            migrations.applied = applied.len(),
-            rounds.created = created,
-            "database ready"
-        );
-    }
-    let listener =
-        TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
-    let address = listener.local_addr()?;
-    let limits = RecordLimits {
-        max_body_bytes: args.max_body_bytes,
-        max_records: args.max_records_per_request,
+    prepare_database(&pool, &clock)?;
+    let node = Node {
+        bind: args.bind,
+        limits: RecordLimits {
+            max_body_bytes: args.max_body_bytes,
+            max_records: args.max_records_per_request,
+        },
+        workers: args.workers,
+        validation: args.validation.options(),
     };
+    run_node(node, pool, &tokens, clock, |_| Ok(()))
+}
+
+/// Applies the migrations and seeds the rounds.
+fn prepare_database(pool: &Pool, clock: &dxp_api::clock::Clock) -> anyhow::Result<()> {
+    let mut conn = pool.get()?;
+    let applied = dxp_persistence::migrations::run_pending(&mut conn)?;
+    let created = seed_rounds(&mut conn, clock)?;
+    tracing::info!(
+        migrations.applied = applied.len(),
+        rounds.created = created,
+        "database ready"
+    );
+    Ok(())
+}
+
+/// How one serving node runs.
+struct Node {
+    bind: String,
+    limits: RecordLimits,
+    workers: Option<usize>,
+    validation: ValidatorOptions,
+}
+
+/// Serves the API and runs the validators on a prepared database until stopped. `listening`
+/// runs once the server takes requests, with its address.
+fn run_node(
+    node: Node,
+    pool: Pool,
+    tokens: &TokenConfig,
+    clock: dxp_api::clock::Clock,
+    listening: impl FnOnce(std::net::SocketAddr) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let verifier = TokenVerifier::new(&tokens.secret, &tokens.settings)?;
+    let listener =
+        TcpListener::bind(&node.bind).with_context(|| format!("cannot listen on {}", node.bind))?;
+    let address = listener.local_addr()?;
     let db = Db::new(pool);
     let validator = ValidatorHandle::default();
     let state = AppState {
         db: db.clone(),
         tokens: std::sync::Arc::new(verifier),
-        limits,
+        limits: node.limits,
         validator: validator.clone(),
         clock,
     };
     let options = ServerOptions {
         json_limit_bytes: dxp_api::server::DEFAULT_JSON_LIMIT_BYTES,
-        workers: args.workers,
+        workers: node.workers,
     };
-    let validator_options = args.validation.options();
     actix_web::rt::System::new().block_on(async move {
         let server = dxp_api::run(listener, state, dxp_openapi::document()?, options)?;
-        dxp_api::validator::spawn(db, validator, validator_options);
+        dxp_api::validator::spawn(db, validator, node.validation);
         // Scripts and tests read this line to learn the address (the port may have been 0).
         println!("dxp listening on http://{address}");
         std::io::stdout().flush()?;
         tracing::info!(%address, "listening; API docs at /docs");
+        listening(address)?;
         server.await?;
         anyhow::Ok(())
     })

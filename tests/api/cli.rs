@@ -126,3 +126,90 @@ on_both_backends!(
     dxp_token_is_accepted_by_the_server,
     migrate_applies_once_and_is_then_a_no_op
 );
+
+/// Kills the child process when dropped, so a failing test leaves no server behind.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `dxp sandbox` comes up with what it promises: a description for scripts, tokens that work,
+/// this year's round open and the sample return in Draft, ready to validate; and a restart
+/// begins again from the same state.
+#[test]
+fn the_sandbox_starts_with_a_sample_return_ready_to_validate() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let start = || {
+        let description = dir.path().join("sandbox.json");
+        let _ = std::fs::remove_file(&description);
+        let child = dxp()
+            .args(["sandbox", "--bind", "127.0.0.1:0"])
+            .env("DXP_DATA_DIR", dir.path())
+            .env("RUST_LOG", "warn")
+            .env_remove("DATABASE_URL")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("start dxp sandbox");
+        let running = Running(child);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !description.exists() {
+            assert!(std::time::Instant::now() < deadline, "no sandbox.json");
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let text = std::fs::read_to_string(&description).expect("sandbox.json");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        (running, value)
+    };
+    let (running, sandbox) = start();
+    let base = sandbox["baseUrl"].as_str().expect("baseUrl").to_owned();
+    let token = sandbox["tokens"]["teo-submitter"].as_str().expect("token");
+    let draft = sandbox["draftSubmission"].as_str().expect("draft");
+    let client = reqwest::blocking::Client::new();
+    let get = |path: &str, token: &str| {
+        json_ok(
+            client
+                .get(format!("{base}{path}"))
+                .bearer_auth(token)
+                .send()
+                .expect("GET"),
+        )
+    };
+    let submission = get(&format!("/api/v1/submissions/{draft}"), token);
+    assert_eq!(submission["status"], "Draft");
+    assert_eq!(submission["organisation"], 6004);
+    assert_eq!(submission["round"], sandbox["round"]);
+    assert!(submission["recordCounts"]["courseEnrolments"].as_i64() > Some(0));
+    let due = get("/api/v1/due", token);
+    assert!(
+        due["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .any(|item| item["round"] == sandbox["round"] && item["state"] == "Open"),
+        "{due}"
+    );
+    let viewer = sandbox["tokens"]["teo-viewer"].as_str().expect("viewer");
+    assert_eq!(
+        get(&format!("/api/v1/submissions/{draft}"), viewer)["id"],
+        draft
+    );
+    let admin = sandbox["tokens"]["tec-admin"].as_str().expect("admin");
+    get("/api/v1/audit-events", admin);
+    let validate = client
+        .post(format!("{base}/api/v1/submissions/{draft}/validate"))
+        .bearer_auth(token)
+        .send()
+        .expect("validate");
+    assert_eq!(validate.status().as_u16(), 202);
+    drop(running);
+
+    let (_running, again) = start();
+    assert_ne!(
+        again["draftSubmission"], sandbox["draftSubmission"],
+        "a fresh database"
+    );
+}

@@ -229,6 +229,44 @@ fn read_check_and_write(
     })
 }
 
+/// Reads, checks and stores the records of one upload of `file` in `format` from `reader`, in
+/// one transaction: what an upload request does once its body flows, and what `dxp sandbox`
+/// does with the sample return. Blocks: call it off the async runtime.
+pub fn store(
+    conn: &mut dxp_persistence::DbConnection,
+    submission_id: &str,
+    scope: dxp_persistence::submissions::Scope,
+    actor: &str,
+    (file, format): (SdrFile, Format),
+    reader: impl std::io::Read + Send,
+    max_records: usize,
+) -> Result<UploadReport, ApiError> {
+    let (found, outcome) = records::put_streaming(
+        conn,
+        submission_id,
+        scope,
+        actor,
+        file,
+        // The store has refused a file the submission's type and round do not take
+        // (RD-009) before this reads anything.
+        |submission, writer| {
+            read_check_and_write(file, format, reader, submission, max_records, writer)
+        },
+    )?;
+    let Found { tally, not_stored } = found;
+    Ok(UploadReport {
+        received: tally.received,
+        stored: outcome.stored,
+        unchanged: outcome.unchanged,
+        not_stored,
+        error_count: tally.error_count,
+        warning_count: tally.warning_count,
+        status: outcome.status,
+        problems: tally.problems,
+        problems_truncated: tally.problems_truncated,
+    })
+}
+
 /// Adds or replaces records of one file, streaming: the body is parsed, checked and written
 /// chunk by chunk in one transaction, so memory stays flat whatever the upload's size. With an
 /// `Idempotency-Key` the body is read first, to compare it with the key's first request.
@@ -264,30 +302,15 @@ pub(crate) async fn upload(
     let actor = caller.subject.clone();
     let job = actix_web::rt::task::spawn_blocking(move || -> Result<UploadReport, ApiError> {
         let mut conn = pool.get()?;
-        let (found, outcome) = records::put_streaming(
+        store(
             &mut conn,
             &submission_id,
             scope,
             &actor,
-            file,
-            // The store has refused a file the submission's type and round do not take
-            // (RD-009) before this reads anything.
-            |submission, writer| {
-                read_check_and_write(file, format, reader, submission, limits.max_records, writer)
-            },
-        )?;
-        let Found { tally, not_stored } = found;
-        Ok(UploadReport {
-            received: tally.received,
-            stored: outcome.stored,
-            unchanged: outcome.unchanged,
-            not_stored,
-            error_count: tally.error_count,
-            warning_count: tally.warning_count,
-            status: outcome.status,
-            problems: tally.problems,
-            problems_truncated: tally.problems_truncated,
-        })
+            (file, format),
+            reader,
+            limits.max_records,
+        )
     });
     match (&key, payload) {
         (Some((_, body)), _) => sender.forward_bytes(body.clone()).await,

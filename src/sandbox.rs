@@ -1,0 +1,252 @@
+//! `dxp sandbox`: the server as an integrator first meets it. A fresh embedded database of its
+//! own (`sandbox.sqlite3` in the data folder, recreated at every start, never the `dxp serve`
+//! one), a demo organisation, this year's rounds open now, the sample return of
+//! `examples/data/` in Draft, and tokens for each role printed and written to `sandbox.json`, so
+//! `/docs` can be clicked through at once and scripts can find their way in.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use chrono::{Duration, Utc};
+use clap::Args;
+use dxp_api::auth::{TokenIssuer, TokenRequest};
+use dxp_api::ingest::Format;
+use dxp_api::records::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_RECORDS_PER_REQUEST, RecordLimits};
+use dxp_api::routes::records::store;
+use dxp_domain::calendar::{RoundKind, current_year};
+use dxp_domain::lodging::SubmissionType;
+use dxp_domain::{Edumis, Role, RoundChanges, RoundId, SdrFile};
+use dxp_persistence::submissions::Scope;
+use dxp_persistence::{DatabaseUrl, Pool, PoolOptions};
+use serde_json::json;
+
+use crate::config::{DataDir, TokenConfig};
+use crate::{Node, ValidatorArgs, prepare_database, run_node};
+
+/// The demo organisation: the sample return's provider.
+const ORGANISATION: i64 = 6004;
+const ORGANISATION_NAME: &str = "Sandbox Polytechnic";
+/// The round the sample return is opened in: a full return with the files of the SDR.
+const SAMPLE_ROUND: RoundKind = RoundKind::Aug;
+/// How long the sandbox's rounds and tokens stay open.
+const OPEN_DAYS: i64 = 30;
+/// Who the sandbox's own changes are by, in the audit log.
+const ACTOR: &str = "sandbox";
+/// The database file, beside (never instead of) the one `dxp serve` uses.
+const DATABASE_FILE: &str = "sandbox.sqlite3";
+
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    /// The address to listen on; port 0 picks a free port.
+    #[arg(long, env = "DXP_BIND", default_value = "127.0.0.1:8080")]
+    bind: String,
+    #[command(flatten)]
+    validation: ValidatorArgs,
+}
+
+/// The sample return, as the files of `examples/data/json` hold it (built in).
+const SAMPLE: [(SdrFile, &str); 6] = [
+    (
+        SdrFile::Learners,
+        include_str!("../examples/data/json/learners.json"),
+    ),
+    (
+        SdrFile::Courses,
+        include_str!("../examples/data/json/courses.json"),
+    ),
+    (
+        SdrFile::CourseEnrolments,
+        include_str!("../examples/data/json/course-enrolments.json"),
+    ),
+    (
+        SdrFile::CourseCompletions,
+        include_str!("../examples/data/json/course-completions.json"),
+    ),
+    (
+        SdrFile::QualificationCompletions,
+        include_str!("../examples/data/json/qualification-completions.json"),
+    ),
+    (
+        SdrFile::EftsForecasts,
+        include_str!("../examples/data/json/efts-forecasts.json"),
+    ),
+];
+
+pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
+    crate::logging::init()?;
+    let folder = &data_dir.path;
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("cannot create {}", folder.display()))?;
+    let database = fresh_database(folder)?;
+    let pool = Pool::open(&database, &PoolOptions::default())
+        .with_context(|| format!("cannot open {database}"))?;
+    let clock = dxp_api::clock::Clock::System;
+    prepare_database(&pool, &clock)?;
+    let now = Utc::now();
+    let year = current_year(now);
+    let sample_round = RoundId::new(year, SAMPLE_ROUND)?;
+    let draft = {
+        let mut conn = pool.get()?;
+        open_rounds(&mut conn, year, now)?;
+        sample_return(&mut conn, sample_round)?
+    };
+    let tokens = TokenConfig::from_env(data_dir)?;
+    let issued = issue_tokens(&tokens)?;
+    let node = Node {
+        bind: args.bind,
+        limits: RecordLimits {
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_records: DEFAULT_MAX_RECORDS_PER_REQUEST,
+        },
+        workers: Some(2),
+        validation: args.validation.options(),
+    };
+    let round = sample_round.to_string();
+    let description = folder.join("sandbox.json");
+    run_node(node, pool, &tokens, clock, move |address| {
+        let base = format!("http://{address}");
+        let written = json!({
+            "baseUrl": base,
+            "docs": format!("{base}/docs/"),
+            "organisation": ORGANISATION,
+            "round": round,
+            "draftSubmission": draft,
+            "tokens": issued,
+        });
+        // Written whole under another name, then renamed: a script waiting for the file never
+        // reads half of it.
+        let partial = description.with_extension("json.partial");
+        std::fs::write(&partial, serde_json::to_vec_pretty(&written)?)?;
+        std::fs::rename(&partial, &description)?;
+        print_banner(&base, &round, &draft, &issued, &description)?;
+        Ok(())
+    })
+}
+
+/// The sandbox's own database, emptied: every start begins from the same state.
+fn fresh_database(folder: &Path) -> anyhow::Result<DatabaseUrl> {
+    let path: PathBuf = folder.join(DATABASE_FILE);
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", path.display()));
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => {
+                return Err(error).with_context(|| format!("cannot remove {}", file.display()));
+            }
+        }
+    }
+    Ok(DatabaseUrl::Sqlite { path })
+}
+
+/// Opens this year's rounds from yesterday until `OPEN_DAYS` from now, whatever the calendar
+/// says, so that every step of a return can be tried today.
+fn open_rounds(
+    conn: &mut dxp_persistence::DbConnection,
+    year: i32,
+    now: chrono::DateTime<Utc>,
+) -> anyhow::Result<()> {
+    for kind in RoundKind::ALL {
+        let changes = RoundChanges {
+            extract_date: None,
+            opens_at: Some(now - Duration::days(1)),
+            due_at: Some(now + Duration::days(OPEN_DAYS)),
+            resubmission_window: Some(None),
+        };
+        dxp_persistence::rounds::update(conn, RoundId::new(year, kind)?, &changes, ACTOR)
+            .with_context(|| format!("cannot open round {year}-{kind}"))?;
+    }
+    Ok(())
+}
+
+/// Opens a return for the demo organisation and uploads the sample return's five files into
+/// it: it waits in Draft, to be validated and submitted. Its EFTS forecast is left for the
+/// integrator to lodge (`examples/data/json/efts-forecasts.json`), as the flow asks.
+fn sample_return(
+    conn: &mut dxp_persistence::DbConnection,
+    round: RoundId,
+) -> anyhow::Result<String> {
+    let organisation = Edumis::new(ORGANISATION)?;
+    dxp_persistence::organisations::ensure(conn, organisation, ORGANISATION_NAME)?;
+    let submission = dxp_persistence::submissions::create(
+        conn,
+        organisation,
+        round,
+        SubmissionType::Return,
+        ACTOR,
+    )?;
+    for (file, body) in SAMPLE {
+        if file == SdrFile::EftsForecasts {
+            continue;
+        }
+        let report = store(
+            conn,
+            &submission.id,
+            Scope::Organisation(organisation),
+            ACTOR,
+            (file, Format::Json),
+            body.as_bytes(),
+            DEFAULT_MAX_RECORDS_PER_REQUEST,
+        )
+        .map_err(|error| anyhow::anyhow!("cannot store the sample {file}: {error}"))?;
+        anyhow::ensure!(
+            report.error_count == 0,
+            "the sample {file} has {} error(s): run `cargo run --example sample_data`",
+            report.error_count
+        );
+    }
+    Ok(submission.id)
+}
+
+/// A token for each role, valid as long as the rounds are open.
+fn issue_tokens(tokens: &TokenConfig) -> anyhow::Result<serde_json::Value> {
+    let issuer = TokenIssuer::new(&tokens.secret, tokens.settings.clone())?;
+    let organisation = Edumis::new(ORGANISATION)?;
+    let mut issued = serde_json::Map::new();
+    for role in [Role::TeoSubmitter, Role::TeoViewer, Role::TecAdmin] {
+        let token = issuer.issue(&TokenRequest {
+            subject: format!("sandbox-{role}"),
+            organisation: role.is_organisation_role().then_some(organisation),
+            roles: vec![role],
+            ttl_seconds: u64::try_from(Duration::days(OPEN_DAYS).num_seconds())?,
+        })?;
+        issued.insert(role.to_string(), token.into());
+    }
+    Ok(serde_json::Value::Object(issued))
+}
+
+fn print_banner(
+    base: &str,
+    round: &str,
+    draft: &str,
+    tokens: &serde_json::Value,
+    description: &Path,
+) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out)?;
+    writeln!(
+        out,
+        "DXP sandbox — a throwaway database, recreated at every start"
+    )?;
+    writeln!(out, "  API docs:      {base}/docs/")?;
+    writeln!(
+        out,
+        "  organisation:  {ORGANISATION} ({ORGANISATION_NAME}); this year's rounds are open for {OPEN_DAYS} days"
+    )?;
+    writeln!(
+        out,
+        "  sample return: submission {draft} in round {round}, Draft: validate it, lodge its EFTS forecast, submit it"
+    )?;
+    for (role, token) in tokens.as_object().into_iter().flatten() {
+        writeln!(out, "  {role} token:")?;
+        writeln!(out, "    {}", token.as_str().unwrap_or_default())?;
+    }
+    writeln!(out, "  the same, for scripts: {}", description.display())?;
+    writeln!(
+        out,
+        "  try: curl -H \"Authorization: Bearer $TOKEN\" {base}/api/v1/submissions/{draft}"
+    )?;
+    out.flush()?;
+    Ok(())
+}
