@@ -153,12 +153,12 @@ pub fn rule_by_code(code: &str) -> Option<&'static ConversionRule> {
 /// Every conversion rule (CSV and legacy TXT) in the catalogue's form, to be listed beside the
 /// domain's validation rules. A catalogue entry names one file, and every conversion rule
 /// applies to every file, so each rule is listed once per file: the entries are in code order,
-/// then in [`SdrFile::ALL`] order, and a code appears five times.
+/// then in [`SdrFile::EVERY`] order, and a code appears once per file.
 pub fn csv_rules() -> Vec<RuleEntry> {
     RULES
         .iter()
         .flat_map(|rule| {
-            SdrFile::ALL.into_iter().map(move |file| RuleEntry {
+            SdrFile::EVERY.into_iter().map(move |file| RuleEntry {
                 code: rule.code.to_owned(),
                 file,
                 field: rule.field.to_owned(),
@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn catalogue_entries_cover_every_rule_and_file() {
         let entries = csv_rules();
-        assert_eq!(entries.len(), RULES.len() * SdrFile::ALL.len());
+        assert_eq!(entries.len(), RULES.len() * SdrFile::EVERY.len());
         assert!(
             entries
                 .iter()

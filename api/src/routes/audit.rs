@@ -56,7 +56,7 @@ impl From<AuditEvent> for AuditEventView {
 #[serde(rename_all = "camelCase")]
 pub struct AuditEventPage {
     pub results: Vec<AuditEventView>,
-    /// Pass as `after` to get the next page; absent on the last page.
+    /// Pass as `after` to get the next page; null on the last page.
     pub next_cursor: Option<i64>,
 }
 

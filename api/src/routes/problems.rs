@@ -43,7 +43,7 @@ pub struct SubmissionProblem {
 #[serde(rename_all = "camelCase")]
 pub struct ProblemPage {
     pub results: Vec<SubmissionProblem>,
-    /// Pass as `after` for the next page; absent on the last page.
+    /// Pass as `after` for the next page; null on the last page.
     pub next_cursor: Option<i64>,
 }
 

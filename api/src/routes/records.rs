@@ -358,7 +358,7 @@ pub struct RecordPage {
     /// The records, in `localId` order, exactly as received (CSV rows as converted to JSON).
     #[schema(value_type = Vec<Object>)]
     pub results: Vec<Box<RawValue>>,
-    /// Pass as `after` for the next page; absent on the last page.
+    /// Pass as `after` for the next page; null on the last page.
     pub next_cursor: Option<String>,
 }
 

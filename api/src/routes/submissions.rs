@@ -213,6 +213,8 @@ pub struct NewSubmission {
     pub organisation: Option<i64>,
     /// `Return` (the default): the round's return. `StandaloneFiles`: course register and
     /// completion files lodged on their own, which the Stop Gate does not hold.
+    /// `EftsForecast`: the round's EFTS forecast (April, August and December rounds), lodged
+    /// before a return whose `eftsForecastRequired` is true.
     #[serde(default)]
     pub submission_type: SubmissionType,
 }
@@ -262,7 +264,7 @@ pub async fn create_submission(
 #[serde(rename_all = "camelCase")]
 pub struct SubmissionPage {
     pub results: Vec<SubmissionView>,
-    /// Pass as `cursor` for the next page; absent on the last page.
+    /// Pass as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
 }
 
@@ -421,7 +423,7 @@ pub async fn validate_submission(
         (status = 403, description = "The token's role may not change returns", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such submission for this organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Only a Processed submission can be submitted", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A rule of the round refuses the lodging; `rule` names it (RD-001 to RD-006) and `detail` says the way forward", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A rule of the round refuses the lodging; `rule` names it (RD-001 to RD-006, RD-010) and `detail` says the way forward", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/submissions/{id}/submit")]

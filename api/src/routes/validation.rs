@@ -29,8 +29,6 @@ pub struct RuleCatalogue {
 #[get("/validation/rules")]
 pub async fn list_validation_rules(_caller: Authorized<CanRead>) -> HttpResponse {
     let mut results = catalogue_entries();
-    results.extend(dxp_formats::csv_rules());
-    let mut results = catalogue_entries();
     // The problems of reading a CSV or legacy file have codes too (CSV-…, TXT-…).
     results.extend(dxp_formats::csv_rules());
     HttpResponse::Ok().json(RuleCatalogue { results })

@@ -84,7 +84,8 @@ impl fmt::Display for Severity {
     "message": "eftsByMonth has 3 values but the course runs 4 months, Feb–May 2026; give one value per calendar month from the start month to the end month"
 }))]
 pub struct Problem {
-    /// Position of the record in the request's `records` array, from 0.
+    /// Position of the record in the request's `records` array, from 0; for a CSV file, its
+    /// line number in the file (the header is line 1).
     pub index: usize,
     /// The record's `localId`, when it could be read (always present, `null` otherwise).
     #[schema(required = true)]
