@@ -35,6 +35,11 @@ pub struct Problem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "RD-003")]
     pub rule: Option<String>,
+    /// This request, as the service's logs name it (`urn:dxp:request:` and the `X-Request-Id`
+    /// the response carries): quote it when asking about the problem.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "urn:dxp:request:5f0c8a7e-2b8e-4f7a-9d7c-1f2e3d4c5b6a")]
+    pub instance: Option<String>,
 }
 
 /// Everything a handler can fail with. Each variant picks a status; details that could leak
@@ -107,6 +112,8 @@ impl ApiError {
                 ApiError::Refused(refusal) => Some(refusal.rule.code().to_owned()),
                 _ => None,
             },
+            instance: crate::request_log::current_request_id()
+                .map(|id| format!("urn:dxp:request:{id}")),
         }
     }
 }

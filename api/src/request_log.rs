@@ -1,4 +1,5 @@
-//! One structured log line per request, and a request id on every response.
+//! One structured log line per request, a request id on every response and in every problem
+//! body, and the security headers every response carries.
 
 use std::time::Instant;
 
@@ -13,6 +14,44 @@ use crate::auth::CallerIdentity;
 
 /// The header that carries a request's id in and out.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+tokio::task_local! {
+    /// The id of the request being served, for the problem bodies built while serving it.
+    static REQUEST_ID_IN_SCOPE: String;
+}
+
+/// The id of the request being served on this task, if any.
+pub(crate) fn current_request_id() -> Option<String> {
+    REQUEST_ID_IN_SCOPE.try_with(Clone::clone).ok()
+}
+
+/// Headers on every response: no content sniffing, no framing, no referrer, no caching of
+/// organisations' data by intermediaries; the API's own answers may load nothing at all (the
+/// Swagger UI under `/docs` needs its scripts and styles, so it keeps the browser's default).
+fn add_security_headers(path: &str, headers: &mut actix_web::http::header::HeaderMap) {
+    use actix_web::http::header;
+    let fixed = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        ),
+    ];
+    for (name, value) in fixed {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if !path.starts_with("/docs") {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        );
+    }
+    if path.starts_with("/api/") {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+}
 
 /// The longest client-chosen request id kept; longer ones are replaced, so logs stay readable.
 const MAX_REQUEST_ID_LEN: usize = 128;
@@ -41,10 +80,13 @@ pub(crate) async fn log_request(
     let method = req.method().to_string();
     let path = req.path().to_owned();
     let span = tracing::info_span!("request", request.id = %request_id);
-    let mut response = next.call(req).instrument(span.clone()).await?;
+    let mut response = REQUEST_ID_IN_SCOPE
+        .scope(request_id.clone(), next.call(req).instrument(span.clone()))
+        .await?;
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
+    add_security_headers(&path, response.headers_mut());
     let organisation = response
         .request()
         .extensions()
