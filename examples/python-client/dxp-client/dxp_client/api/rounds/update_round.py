@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.round_update import RoundUpdate
+from ...models.round_view import RoundView
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: RoundUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/rounds/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | RoundView | None:
+    if response.status_code == 200:
+        response_200 = RoundView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | RoundView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RoundUpdate,
+) -> Response[Problem | RoundView]:
+    """Changes a round's dates or resubmission window (funder only). A published round takes no
+    change (rule RD-001).
+
+    Args:
+        id (str):
+        body (RoundUpdate): The funder's changes to a round; absent fields stay as they are, and a
+            `null`
+            `resubmissionWindow` removes the window. Example: {'dueAt': '2026-05-01T05:00:00Z',
+            'resubmissionWindow': {'closesAt': '2026-06-12T05:00:00Z', 'opensAt':
+            '2026-06-01T12:00:00Z'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RoundView]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RoundUpdate,
+) -> Problem | RoundView | None:
+    """Changes a round's dates or resubmission window (funder only). A published round takes no
+    change (rule RD-001).
+
+    Args:
+        id (str):
+        body (RoundUpdate): The funder's changes to a round; absent fields stay as they are, and a
+            `null`
+            `resubmissionWindow` removes the window. Example: {'dueAt': '2026-05-01T05:00:00Z',
+            'resubmissionWindow': {'closesAt': '2026-06-12T05:00:00Z', 'opensAt':
+            '2026-06-01T12:00:00Z'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RoundView
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RoundUpdate,
+) -> Response[Problem | RoundView]:
+    """Changes a round's dates or resubmission window (funder only). A published round takes no
+    change (rule RD-001).
+
+    Args:
+        id (str):
+        body (RoundUpdate): The funder's changes to a round; absent fields stay as they are, and a
+            `null`
+            `resubmissionWindow` removes the window. Example: {'dueAt': '2026-05-01T05:00:00Z',
+            'resubmissionWindow': {'closesAt': '2026-06-12T05:00:00Z', 'opensAt':
+            '2026-06-01T12:00:00Z'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RoundView]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RoundUpdate,
+) -> Problem | RoundView | None:
+    """Changes a round's dates or resubmission window (funder only). A published round takes no
+    change (rule RD-001).
+
+    Args:
+        id (str):
+        body (RoundUpdate): The funder's changes to a round; absent fields stay as they are, and a
+            `null`
+            `resubmissionWindow` removes the window. Example: {'dueAt': '2026-05-01T05:00:00Z',
+            'resubmissionWindow': {'closesAt': '2026-06-12T05:00:00Z', 'opensAt':
+            '2026-06-01T12:00:00Z'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RoundView
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

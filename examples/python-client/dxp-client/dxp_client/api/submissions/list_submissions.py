@@ -1,0 +1,246 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.submission_page import SubmissionPage
+from ...models.submission_status import SubmissionStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    round_: str | Unset = UNSET,
+    status: SubmissionStatus | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["round"] = round_
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["organisation"] = organisation
+
+    params["cursor"] = cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/submissions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SubmissionPage | None:
+    if response.status_code == 200:
+        response_200 = SubmissionPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SubmissionPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    round_: str | Unset = UNSET,
+    status: SubmissionStatus | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> Response[Problem | SubmissionPage]:
+    """Lists the caller's submissions (a `tec-admin`: everyone's), newest first.
+
+    Args:
+        round_ (str | Unset):
+        status (SubmissionStatus | Unset): Where a submission is in its life.
+        organisation (int | Unset):
+        cursor (str | Unset):
+        limit (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SubmissionPage]
+    """
+
+    kwargs = _get_kwargs(
+        round_=round_,
+        status=status,
+        organisation=organisation,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    round_: str | Unset = UNSET,
+    status: SubmissionStatus | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> Problem | SubmissionPage | None:
+    """Lists the caller's submissions (a `tec-admin`: everyone's), newest first.
+
+    Args:
+        round_ (str | Unset):
+        status (SubmissionStatus | Unset): Where a submission is in its life.
+        organisation (int | Unset):
+        cursor (str | Unset):
+        limit (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SubmissionPage
+    """
+
+    return sync_detailed(
+        client=client,
+        round_=round_,
+        status=status,
+        organisation=organisation,
+        cursor=cursor,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    round_: str | Unset = UNSET,
+    status: SubmissionStatus | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> Response[Problem | SubmissionPage]:
+    """Lists the caller's submissions (a `tec-admin`: everyone's), newest first.
+
+    Args:
+        round_ (str | Unset):
+        status (SubmissionStatus | Unset): Where a submission is in its life.
+        organisation (int | Unset):
+        cursor (str | Unset):
+        limit (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SubmissionPage]
+    """
+
+    kwargs = _get_kwargs(
+        round_=round_,
+        status=status,
+        organisation=organisation,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    round_: str | Unset = UNSET,
+    status: SubmissionStatus | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> Problem | SubmissionPage | None:
+    """Lists the caller's submissions (a `tec-admin`: everyone's), newest first.
+
+    Args:
+        round_ (str | Unset):
+        status (SubmissionStatus | Unset): Where a submission is in its life.
+        organisation (int | Unset):
+        cursor (str | Unset):
+        limit (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SubmissionPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            round_=round_,
+            status=status,
+            organisation=organisation,
+            cursor=cursor,
+            limit=limit,
+        )
+    ).parsed

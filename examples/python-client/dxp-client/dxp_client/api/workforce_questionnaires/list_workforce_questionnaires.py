@@ -1,0 +1,196 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.questionnaire_list import QuestionnaireList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    year: int | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["year"] = year
+
+    params["organisation"] = organisation
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/workforce-questionnaires",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | QuestionnaireList | None:
+    if response.status_code == 200:
+        response_200 = QuestionnaireList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | QuestionnaireList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    year: int | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+) -> Response[Problem | QuestionnaireList]:
+    """Lists the organisation's workforce questionnaires (of one year, if given), newest first.
+
+    Args:
+        year (int | Unset):
+        organisation (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | QuestionnaireList]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        organisation=organisation,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    year: int | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+) -> Problem | QuestionnaireList | None:
+    """Lists the organisation's workforce questionnaires (of one year, if given), newest first.
+
+    Args:
+        year (int | Unset):
+        organisation (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | QuestionnaireList
+    """
+
+    return sync_detailed(
+        client=client,
+        year=year,
+        organisation=organisation,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    year: int | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+) -> Response[Problem | QuestionnaireList]:
+    """Lists the organisation's workforce questionnaires (of one year, if given), newest first.
+
+    Args:
+        year (int | Unset):
+        organisation (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | QuestionnaireList]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        organisation=organisation,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    year: int | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+) -> Problem | QuestionnaireList | None:
+    """Lists the organisation's workforce questionnaires (of one year, if given), newest first.
+
+    Args:
+        year (int | Unset):
+        organisation (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | QuestionnaireList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            year=year,
+            organisation=organisation,
+        )
+    ).parsed

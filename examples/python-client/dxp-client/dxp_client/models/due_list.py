@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.due_item_view import DueItemView
+
+
+T = TypeVar("T", bound="DueList")
+
+
+@_attrs_define
+class DueList:
+    """What is due for one organisation, most urgent first.
+
+    Attributes:
+        as_at (datetime.datetime): The time the list was made for.
+        organisation (int):  Example: 6004.
+        results (list[DueItemView]):
+    """
+
+    as_at: datetime.datetime
+    organisation: int
+    results: list[DueItemView]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        as_at = self.as_at.isoformat()
+
+        organisation = self.organisation
+
+        results = []
+        for results_item_data in self.results:
+            results_item = results_item_data.to_dict()
+            results.append(results_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "asAt": as_at,
+                "organisation": organisation,
+                "results": results,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.due_item_view import DueItemView  # noqa: PLC0415
+
+        d = dict(src_dict)
+        as_at = datetime.datetime.fromisoformat(d.pop("asAt"))
+
+        organisation = d.pop("organisation")
+
+        results = []
+        _results = d.pop("results")
+        for results_item_data in _results:
+            results_item = DueItemView.from_dict(results_item_data)
+
+            results.append(results_item)
+
+        due_list = cls(
+            as_at=as_at,
+            organisation=organisation,
+            results=results,
+        )
+
+        due_list.additional_properties = d
+        return due_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
