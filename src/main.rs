@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use dxp_api::auth::{TokenIssuer, TokenRequest, TokenVerifier};
+use dxp_api::auth::{TokenIssuer, TokenRequest};
 use dxp_api::records::RecordLimits;
 use dxp_api::validator::{ValidatorHandle, ValidatorOptions};
 use dxp_api::{AppState, Db, ServerOptions};
@@ -323,7 +323,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         workers: args.workers,
         validation: args.validation.options(),
     };
-    run_node(node, pool, &tokens, clock, |_| Ok(()))
+    run_node(node, pool, tokens, clock, |_| Ok(()))
 }
 
 /// Applies the migrations and seeds the rounds.
@@ -352,11 +352,11 @@ struct Node {
 fn run_node(
     node: Node,
     pool: Pool,
-    tokens: &TokenConfig,
+    tokens: TokenConfig,
     clock: dxp_api::clock::Clock,
     listening: impl FnOnce(std::net::SocketAddr) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let verifier = TokenVerifier::new(&tokens.secret, &tokens.settings)?;
+    let verifier = tokens.verifier()?;
     let listener =
         TcpListener::bind(&node.bind).with_context(|| format!("cannot listen on {}", node.bind))?;
     let address = listener.local_addr()?;

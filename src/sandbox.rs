@@ -104,7 +104,7 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     };
     let round = sample_round.to_string();
     let description = folder.join("sandbox.json");
-    run_node(node, pool, &tokens, clock, move |address| {
+    run_node(node, pool, tokens, clock, move |address| {
         let base = format!("http://{address}");
         let written = json!({
             "baseUrl": base,

@@ -2,9 +2,11 @@
 //! signature (`Authorized<CanRead>`, `Authorized<CanWrite>`, `Authorized<AdminOnly>`), so no
 //! route can forget to check the token.
 //!
-//! Tokens are HS256 JWTs carrying `sub`, `org` (the EDUMIS number of a TEO caller), `roles`,
-//! `iss`, `aud`, `exp` and `iat`. The algorithm is pinned; signature, expiry, issuer and
-//! audience are all checked.
+//! Tokens are JWTs carrying `sub`, `org` (the EDUMIS number of a TEO caller), `roles`, `iss`,
+//! `aud`, `exp` and `iat` (and `nbf`, checked when present). Each trusted key is bound to its
+//! algorithm (HS256 for the development secret, RS256 or EdDSA for production keys, by `kid`;
+//! see [`crate::token_keys`]); signature, expiry, not-before, issuer and audience are all
+//! checked, with a small leeway for clock skew.
 
 use std::future::{Ready, ready};
 use std::marker::PhantomData;
@@ -15,9 +17,10 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use dxp_domain::{Edumis, Role};
 use jsonwebtoken::errors::ErrorKind;
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{Algorithm, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
+use crate::token_keys::VerificationKey;
 use crate::{ApiError, AppState};
 
 /// The issuer DXP writes into the tokens it signs and expects in the tokens it accepts.
@@ -104,7 +107,7 @@ impl Default for TokenSettings {
 /// Why a secret cannot sign tokens.
 #[derive(Debug, thiserror::Error)]
 #[error("the JWT secret is {0} bytes long; it must be at least {MIN_SECRET_BYTES} bytes")]
-pub struct WeakSecret(usize);
+pub struct WeakSecret(pub(crate) usize);
 
 fn check_secret(secret: &[u8]) -> Result<(), WeakSecret> {
     if secret.len() < MIN_SECRET_BYTES {
@@ -116,31 +119,51 @@ fn check_secret(secret: &[u8]) -> Result<(), WeakSecret> {
 
 /// Checks tokens.
 pub struct TokenVerifier {
-    key: DecodingKey,
-    validation: Validation,
+    keys: Vec<VerificationKey>,
+    settings: TokenSettings,
 }
 
 impl TokenVerifier {
+    /// A verifier of the HS256 development secret only.
     pub fn new(secret: &[u8], settings: &TokenSettings) -> Result<Self, WeakSecret> {
-        check_secret(secret)?;
-        let mut validation = Validation::new(Algorithm::HS256);
-        validation.set_issuer(&[settings.issuer.as_str()]);
-        validation.set_audience(&[settings.audience.as_str()]);
+        Ok(Self::with_keys(
+            vec![VerificationKey::shared_secret(secret)?],
+            settings,
+        ))
+    }
+
+    /// A verifier trusting `keys` (see [`crate::token_keys`]).
+    pub fn with_keys(keys: Vec<VerificationKey>, settings: &TokenSettings) -> Self {
+        Self {
+            keys,
+            settings: settings.clone(),
+        }
+    }
+
+    fn validation(&self, algorithm: Algorithm) -> Validation {
+        let mut validation = Validation::new(algorithm);
+        validation.set_issuer(&[self.settings.issuer.as_str()]);
+        validation.set_audience(&[self.settings.audience.as_str()]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = LEEWAY_SECONDS;
         validation.validate_exp = true;
-        Ok(Self {
-            key: DecodingKey::from_secret(secret),
-            validation,
-        })
+        validation.validate_nbf = true;
+        validation
     }
 
     /// Verifies a token and turns its claims into a principal.
     pub fn verify(&self, token: &str) -> Result<Principal, ApiError> {
-        let data = jsonwebtoken::decode::<Claims>(token, &self.key, &self.validation).map_err(
-            |error| {
+        let header = jsonwebtoken::decode_header(token)
+            .map_err(|_| ApiError::Unauthorized("the token is malformed".to_owned()))?;
+        let key = crate::token_keys::select(&self.keys, &header)?;
+        let validation = self.validation(key.algorithm);
+        let data =
+            jsonwebtoken::decode::<Claims>(token, &key.key, &validation).map_err(|error| {
                 let why = match error.kind() {
                     ErrorKind::ExpiredSignature => "the token has expired; request a new one",
+                    ErrorKind::ImmatureSignature => {
+                        "the token is not valid yet (nbf); check the signer's clock"
+                    }
                     ErrorKind::InvalidAudience => "the token is for another audience",
                     ErrorKind::InvalidIssuer => {
                         "the token was issued by an issuer DXP does not trust"
@@ -155,8 +178,7 @@ impl TokenVerifier {
                     _ => "the token is malformed",
                 };
                 ApiError::Unauthorized(why.to_owned())
-            },
-        )?;
+            })?;
         principal_from(data.claims)
     }
 }

@@ -15,6 +15,7 @@ mod request_log;
 pub mod routes;
 pub mod server;
 pub mod state;
+pub mod token_keys;
 pub mod validator;
 
 pub use error::{ApiError, Problem};

@@ -80,6 +80,39 @@ fn every_role_may_read_rounds(backend: Backend) {
     }
 }
 
+/// A production deployment: the identity provider's public keys (RS256 and EdDSA, by `kid`)
+/// and no shared secret. Its tokens are accepted during a rotation whichever key signed them;
+/// an HS256 token (the development kind) is refused, whatever secret signed it.
+fn production_keys_replace_the_development_secret(backend: Backend) {
+    let keys = crate::helpers::repo_root().join("api/testdata/keys");
+    let files = format!(
+        "{},{}",
+        keys.join("rsa-2026.pem").display(),
+        keys.join("ed-2027.pem").display()
+    );
+    let server = TestServer::start_with(
+        backend,
+        &[("DXP_JWT_SECRET", ""), ("DXP_JWT_PUBLIC_KEY_FILES", &files)],
+    );
+    let claims = TestClaims::new(Some(6004), "teo-submitter");
+    for (algorithm, kid, private) in [
+        (jsonwebtoken::Algorithm::RS256, "rsa-2026", "rsa-2026.key"),
+        (jsonwebtoken::Algorithm::EdDSA, "ed-2027", "ed-2027.key"),
+    ] {
+        let pem = std::fs::read(keys.join(private)).expect("private key");
+        let key = match algorithm {
+            jsonwebtoken::Algorithm::RS256 => jsonwebtoken::EncodingKey::from_rsa_pem(&pem),
+            _ => jsonwebtoken::EncodingKey::from_ed_pem(&pem),
+        }
+        .expect("key");
+        let mut header = jsonwebtoken::Header::new(algorithm);
+        header.kid = Some(kid.to_owned());
+        let signed = jsonwebtoken::encode(&header, &claims, &key).expect("sign");
+        json_ok(server.get(ROUNDS, Some(&signed)));
+    }
+    assert!(detail_of(&server, Some(&claims.sign()), ROUNDS, 401).contains("HS256"));
+}
+
 on_both_backends!(
     missing_or_malformed_tokens_get_401,
     expired_tokens_get_401,
@@ -87,4 +120,5 @@ on_both_backends!(
     unknown_roles_and_missing_org_get_401,
     teo_roles_are_forbidden_the_funders_operations,
     every_role_may_read_rounds,
+    production_keys_replace_the_development_secret
 );

@@ -45,6 +45,26 @@ fn an_unsupported_database_scheme_names_the_two_that_work() {
 }
 
 #[test]
+fn unusable_verification_keys_stop_the_server_with_a_clear_error() {
+    let stderr = run_failing(
+        &["serve", "--bind", "127.0.0.1:0"],
+        &[("DXP_JWT_PUBLIC_KEY_FILES", "/no/such/key.pem")],
+    );
+    assert!(
+        stderr.contains("DXP_JWT_PUBLIC_KEY_FILES")
+            && stderr.contains("cannot read /no/such/key.pem"),
+        "{stderr}"
+    );
+    let not_a_key = tempfile::NamedTempFile::new().expect("file");
+    std::fs::write(not_a_key.path(), "not a key").expect("write");
+    let stderr = run_failing(
+        &["serve", "--bind", "127.0.0.1:0"],
+        &[("DXP_JWT_JWKS_FILE", &not_a_key.path().display().to_string())],
+    );
+    assert!(stderr.contains("is not a JSON Web Key Set"), "{stderr}");
+}
+
+#[test]
 fn bad_settings_are_reported_clearly() {
     let stderr = run_failing(
         &["serve", "--bind", "127.0.0.1:0"],
