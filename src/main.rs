@@ -89,7 +89,29 @@ struct ServeArgs {
     #[arg(long, env = "DXP_MAX_RECORDS_PER_REQUEST", default_value_t = dxp_api::records::DEFAULT_MAX_RECORDS_PER_REQUEST)]
     max_records_per_request: usize,
     #[command(flatten)]
+    rate_limit: RateLimitArgs,
+    #[command(flatten)]
     validation: ValidatorArgs,
+}
+
+/// How many requests one client may make (429 with Retry-After beyond).
+#[derive(Debug, Clone, Args)]
+struct RateLimitArgs {
+    /// Requests per second a client may make, sustained.
+    #[arg(long, env = "DXP_RATE_LIMIT_PER_SECOND", default_value_t = dxp_api::rate_limit::DEFAULT_RATE_LIMIT.per_second, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    rate_limit_per_second: u64,
+    /// Requests a client may make at once above the sustained rate.
+    #[arg(long, env = "DXP_RATE_LIMIT_BURST", default_value_t = dxp_api::rate_limit::DEFAULT_RATE_LIMIT.burst, value_parser = clap::value_parser!(u32).range(1..))]
+    rate_limit_burst: u32,
+}
+
+impl RateLimitArgs {
+    fn limit(&self) -> dxp_api::rate_limit::RateLimit {
+        dxp_api::rate_limit::RateLimit {
+            per_second: self.rate_limit_per_second,
+            burst: self.rate_limit_burst,
+        }
+    }
 }
 
 /// How a node validates.
@@ -322,6 +344,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         },
         workers: args.workers,
         validation: args.validation.options(),
+        rate_limit: args.rate_limit.limit(),
     };
     run_node(node, pool, tokens, clock, |_| Ok(()))
 }
@@ -345,6 +368,7 @@ struct Node {
     limits: RecordLimits,
     workers: Option<usize>,
     validation: ValidatorOptions,
+    rate_limit: dxp_api::rate_limit::RateLimit,
 }
 
 /// Serves the API and runs the validators on a prepared database until stopped. `listening`
@@ -372,6 +396,7 @@ fn run_node(
     let options = ServerOptions {
         json_limit_bytes: dxp_api::server::DEFAULT_JSON_LIMIT_BYTES,
         workers: node.workers,
+        rate_limit: node.rate_limit,
     };
     actix_web::rt::System::new().block_on(async move {
         let server = dxp_api::run(listener, state, dxp_openapi::document()?, options)?;

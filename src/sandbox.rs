@@ -101,6 +101,7 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         },
         workers: Some(2),
         validation: args.validation.options(),
+        rate_limit: dxp_api::rate_limit::DEFAULT_RATE_LIMIT,
     };
     let round = sample_round.to_string();
     let description = folder.join("sandbox.json");

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod error;
 pub mod idempotency;
 pub mod ingest;
+pub mod rate_limit;
 pub mod records;
 mod request_log;
 pub mod routes;

@@ -80,8 +80,13 @@ pub(crate) async fn log_request(
     let method = req.method().to_string();
     let path = req.path().to_owned();
     let span = tracing::info_span!("request", request.id = %request_id);
+    // The inner services start their work when called, not only when polled (the rate
+    // limiter answers at once): the call itself runs inside the request's scope.
     let mut response = REQUEST_ID_IN_SCOPE
-        .scope(request_id.clone(), next.call(req).instrument(span.clone()))
+        .scope(
+            request_id.clone(),
+            async move { next.call(req).await }.instrument(span.clone()),
+        )
         .await?;
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);

@@ -9,6 +9,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::ApiError;
+use crate::rate_limit::{self, DEFAULT_RATE_LIMIT, RateLimit};
 use crate::request_log::log_request;
 use crate::{AppState, routes};
 
@@ -19,6 +20,8 @@ pub struct ServerOptions {
     pub json_limit_bytes: usize,
     /// Worker threads; `None` uses one per core.
     pub workers: Option<usize>,
+    /// Requests per client (see [`crate::rate_limit`]).
+    pub rate_limit: RateLimit,
 }
 
 /// 1 MiB: the JSON bodies read whole (opening a submission, cancelling one) are small. Record
@@ -30,6 +33,7 @@ impl Default for ServerOptions {
         Self {
             json_limit_bytes: DEFAULT_JSON_LIMIT_BYTES,
             workers: None,
+            rate_limit: DEFAULT_RATE_LIMIT,
         }
     }
 }
@@ -45,6 +49,12 @@ pub fn run(
     let state = web::Data::new(state);
     let openapi = web::Data::new(openapi);
     let json_limit = options.json_limit_bytes;
+    let limiter = rate_limit::config(options.rate_limit).ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("the rate limit {:?} is not a quota", options.rate_limit),
+        )
+    })?;
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
@@ -55,6 +65,7 @@ pub fn run(
             )
             .app_data(web::QueryConfig::default().error_handler(query_error))
             .app_data(web::PathConfig::default().error_handler(path_error))
+            .wrap(actix_governor::Governor::new(&limiter))
             .wrap(from_fn(log_request))
             .into_utoipa_app()
             .configure(routes::configure)

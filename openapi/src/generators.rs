@@ -8,7 +8,8 @@
 //! - A text body (CSV, fixed-width) is `format: binary`, so generators take a file or bytes.
 //! - A free-form JSON object says so (`additionalProperties: true`): a stored record is any
 //!   object, and no generator invents an empty class for it.
-//! - Every operation declares the 500 problem body beside its own errors.
+//! - Every operation declares the 429 (rate limit) and 500 problem bodies beside its own
+//!   errors.
 //! - Every request and response body carries an example: the schema's own where it has one,
 //!   otherwise one put together from its properties' examples, so the interactive docs and the
 //!   generated clients' docs always show a realistic body.
@@ -77,6 +78,13 @@ fn prepare_operation(operation: &mut Value, schemas: &Value) {
         .get_mut("responses")
         .and_then(Value::as_object_mut)
     {
+        responses.entry("429").or_insert_with(|| {
+            json!({
+                "description": "Too many requests from this client: wait the `Retry-After` seconds and pace the requests",
+                "headers": {"Retry-After": {"description": "Seconds to wait before the next request", "schema": {"type": "integer"}}},
+                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+            })
+        });
         responses.entry("500").or_insert_with(|| {
             json!({
                 "description": "The service failed; nothing was changed. The problem's `instance` names the request in the service's logs",

@@ -10,6 +10,7 @@ mod cli;
 mod health;
 mod isolation;
 mod jobs;
+mod limits;
 mod migrations;
 mod openapi;
 mod round_rules;

@@ -129,6 +129,10 @@ fn document_is_openapi_3_1_and_lists_every_route() {
                 operation["responses"]["500"].is_object(),
                 "{name} has no 500"
             );
+            assert!(
+                operation["responses"]["429"]["headers"]["Retry-After"].is_object(),
+                "{name} has no 429 with Retry-After"
+            );
             if let Some(body) = operation.get("requestBody") {
                 for_each_json_body(body, &format!("{name} request"));
             }
