@@ -312,7 +312,7 @@ mod tests {
         assert!(refusal(&verifier, &parts.join(".")).contains("signature"));
         // alg none: a header and claims with an empty signature.
         let none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ4Iiwicm9sZXMiOlsidGVjLWFkbWluIl0sImlzcyI6ImR4cCIsImF1ZCI6ImR4cC1hcGkiLCJleHAiOjQxMDI0NDQ4MDB9.";
-        assert!(refusal(&verifier, &none).contains("malformed"));
+        assert!(refusal(&verifier, none).contains("malformed"));
     }
 
     #[test]
