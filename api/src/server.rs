@@ -24,6 +24,13 @@ pub struct ServerOptions {
     pub rate_limit: RateLimit,
 }
 
+/// How long a client has to send a request's head.
+const CLIENT_REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+/// How long a closing connection may take to shut down.
+const CLIENT_DISCONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+/// How long an idle kept-alive connection stays open.
+const KEEP_ALIVE: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// 1 MiB: the JSON bodies read whole (opening a submission, cancelling one) are small. Record
 /// uploads are not read whole: they stream, under `RecordLimits`.
 pub const DEFAULT_JSON_LIMIT_BYTES: usize = 1024 * 1024;
@@ -79,6 +86,11 @@ pub fn run(
             .service(web::redirect("/docs", "/docs/"))
             .default_service(web::to(unknown_route))
     })
+    // A client that is slow to send its request head is cut off (408), so slow clients cannot
+    // hold connections open; bodies stream under the body limit and are not timed here.
+    .client_request_timeout(CLIENT_REQUEST_TIMEOUT)
+    .client_disconnect_timeout(CLIENT_DISCONNECT_TIMEOUT)
+    .keep_alive(KEEP_ALIVE)
     .listen(listener)?;
     if let Some(workers) = options.workers {
         server = server.workers(workers);

@@ -45,3 +45,65 @@ fn a_client_over_its_rate_gets_429_with_retry_after(backend: Backend) {
 }
 
 on_both_backends!(a_client_over_its_rate_gets_429_with_retry_after);
+
+/// A client that opens a connection and sends its request head slowly is answered 408 and cut
+/// off, instead of holding the connection.
+fn a_slow_client_is_cut_off(backend: Backend) {
+    use std::io::{Read, Write};
+    let server = TestServer::start(backend);
+    let address = server
+        .url("")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let mut stream = std::net::TcpStream::connect(&address).expect("connect");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .expect("timeout");
+    stream
+        .write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+        .expect("partial head");
+    let started = std::time::Instant::now();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+}
+
+/// A record nested deeper than the parser takes (128 levels) is that record's problem (LR-001,
+/// naming the limit), not a crash, a 500 or a stack overflow.
+fn deeply_nested_json_is_a_bad_request(backend: Backend) {
+    let server = TestServer::start(backend);
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let body = format!("{{\"records\":[{deep}]}}");
+    let response = server
+        .client()
+        .post(server.url("/api/v1/validation/learners"))
+        .bearer_auth(token(6004, "teo-viewer"))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .expect("POST");
+    let status = response.status().as_u16();
+    assert_eq!(status, 200);
+    let report: serde_json::Value = response.json().expect("report");
+    assert_eq!(report["errorCount"], 1, "{report}");
+    assert_eq!(report["problems"][0]["rule"], "LR-001");
+    assert!(
+        report["problems"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("recursion limit")),
+        "{report}"
+    );
+    assert_eq!(
+        server.get("/health", None).status().as_u16(),
+        200,
+        "the server is still up"
+    );
+}
+
+on_both_backends!(
+    a_slow_client_is_cut_off,
+    deeply_nested_json_is_a_bad_request
+);
