@@ -45,8 +45,9 @@ pub struct SandboxArgs {
     validation: ValidatorArgs,
 }
 
-/// The sample return, as the files of `examples/data/json` hold it (built in).
-const SAMPLE: [(SdrFile, &str); 6] = [
+/// The sample return's five files, as `examples/data/json` holds them (built in). Its EFTS
+/// forecast (`efts-forecasts.json`) is left for the integrator to lodge, as the flow asks.
+const SAMPLE: [(SdrFile, &str); 5] = [
     (
         SdrFile::Learners,
         include_str!("../examples/data/json/learners.json"),
@@ -66,10 +67,6 @@ const SAMPLE: [(SdrFile, &str); 6] = [
     (
         SdrFile::QualificationCompletions,
         include_str!("../examples/data/json/qualification-completions.json"),
-    ),
-    (
-        SdrFile::EftsForecasts,
-        include_str!("../examples/data/json/efts-forecasts.json"),
     ),
 ];
 
@@ -178,9 +175,6 @@ fn sample_return(
         ACTOR,
     )?;
     for (file, body) in SAMPLE {
-        if file == SdrFile::EftsForecasts {
-            continue;
-        }
         let report = store(
             conn,
             &submission.id,

@@ -11,8 +11,9 @@ use actix_governor::{
 };
 use actix_web::dev::ServiceRequest;
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::{HttpResponse, HttpResponseBuilder, web};
+use actix_web::{HttpMessage, HttpResponse, HttpResponseBuilder, web};
 
+use crate::auth::{VerifiedCaller, bearer_token};
 use crate::{ApiError, AppState};
 
 /// How many requests a client may make: a sustained rate and a burst above it.
@@ -38,13 +39,14 @@ impl KeyExtractor for ClientKey {
     type KeyExtractionError = SimpleKeyExtractionError<&'static str>;
 
     fn extract(&self, req: &ServiceRequest) -> Result<Self::Key, Self::KeyExtractionError> {
-        let caller = req
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
+        let caller = bearer_token(req.headers())
+            .ok()
             .zip(req.app_data::<web::Data<AppState>>())
-            .and_then(|(token, state)| state.tokens.verify(token.trim()).ok());
+            .and_then(|(token, state)| state.tokens.verify(token).ok());
+        if let Some(principal) = &caller {
+            req.extensions_mut()
+                .insert(VerifiedCaller(principal.clone()));
+        }
         Ok(match caller {
             Some(principal) => format!(
                 "caller:{}@{}",

@@ -146,12 +146,13 @@ fn missing(standing: &Standing) -> Vec<String> {
         }
     }
     if progress.efts_forecast_required && !standing.efts_forecast_lodged {
+        let years = crate::efts_forecast::forecast_years(round.id.year);
         missing.push(format!(
             "the EFTS forecast for {} to {}: the return has provision it covers; open a \
              submission with \"submissionType\": \"EftsForecast\", upload efts-forecasts, \
              validate and submit it before the return",
-            round.id.year + 1,
-            round.id.year + crate::efts_forecast::FORECAST_YEARS
+            years.start(),
+            years.end()
         ));
     }
     missing.push(match progress.status {

@@ -456,6 +456,7 @@ fn prerequisites(facts: &LodgingFacts<'_>) -> Result<(), Refusal> {
         && facts.efts_forecast_required
         && !facts.efts_forecast_lodged
     {
+        let years = crate::efts_forecast::forecast_years(facts.round.id.year);
         return Err(Refusal::new(
             RoundRule::EftsForecastMissing,
             format!(
@@ -464,8 +465,8 @@ fn prerequisites(facts: &LodgingFacts<'_>) -> Result<(), Refusal> {
                  submissionType EftsForecast, upload its lines (efts-forecasts) for {} to {}, \
                  get it Processed and submit it, then submit this return again",
                 facts.round.id,
-                facts.round.id.year + 1,
-                facts.round.id.year + crate::efts_forecast::FORECAST_YEARS
+                years.start(),
+                years.end()
             ),
         ));
     }
