@@ -85,7 +85,10 @@ struct ServeArgs {
     /// The largest record upload (JSON or file), in bytes; larger ones get 413. Uploads stream.
     #[arg(long, env = "DXP_MAX_BODY_BYTES", default_value_t = dxp_api::records::DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
-    /// The most records one request may carry; more gets 413.
+    /// The largest CSV or fixed-width file, in bytes; larger ones get 413.
+    #[arg(long, env = "DXP_MAX_FILE_BYTES", default_value_t = dxp_api::records::DEFAULT_MAX_FILE_BYTES)]
+    max_file_bytes: usize,
+    /// The most records one JSON request may carry; more gets 413.
     #[arg(long, env = "DXP_MAX_RECORDS_PER_REQUEST", default_value_t = dxp_api::records::DEFAULT_MAX_RECORDS_PER_REQUEST)]
     max_records_per_request: usize,
     #[command(flatten)]
@@ -96,7 +99,7 @@ struct ServeArgs {
 
 /// How many requests one client may make (429 with Retry-After beyond).
 #[derive(Debug, Clone, Args)]
-struct RateLimitArgs {
+pub(crate) struct RateLimitArgs {
     /// Requests per second a client may make, sustained.
     #[arg(long, env = "DXP_RATE_LIMIT_PER_SECOND", default_value_t = dxp_api::rate_limit::DEFAULT_RATE_LIMIT.per_second, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     rate_limit_per_second: u64,
@@ -106,7 +109,7 @@ struct RateLimitArgs {
 }
 
 impl RateLimitArgs {
-    fn limit(&self) -> dxp_api::rate_limit::RateLimit {
+    pub(crate) fn limit(&self) -> dxp_api::rate_limit::RateLimit {
         dxp_api::rate_limit::RateLimit {
             per_second: self.rate_limit_per_second,
             burst: self.rate_limit_burst,
@@ -340,6 +343,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         bind: args.bind,
         limits: RecordLimits {
             max_body_bytes: args.max_body_bytes,
+            max_file_bytes: args.max_file_bytes,
             max_records: args.max_records_per_request,
         },
         workers: args.workers,

@@ -22,7 +22,7 @@ use dxp_persistence::{DatabaseUrl, Pool, PoolOptions};
 use serde_json::json;
 
 use crate::config::{DataDir, TokenConfig};
-use crate::{Node, ValidatorArgs, prepare_database, run_node};
+use crate::{Node, RateLimitArgs, ValidatorArgs, prepare_database, run_node};
 
 /// The demo organisation: the sample return's provider.
 const ORGANISATION: i64 = 6004;
@@ -41,6 +41,8 @@ pub struct SandboxArgs {
     /// The address to listen on; port 0 picks a free port.
     #[arg(long, env = "DXP_BIND", default_value = "127.0.0.1:8080")]
     bind: String,
+    #[command(flatten)]
+    rate_limit: RateLimitArgs,
     #[command(flatten)]
     validation: ValidatorArgs,
 }
@@ -94,11 +96,12 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         bind: args.bind,
         limits: RecordLimits {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_file_bytes: dxp_api::records::DEFAULT_MAX_FILE_BYTES,
             max_records: DEFAULT_MAX_RECORDS_PER_REQUEST,
         },
         workers: Some(2),
         validation: args.validation.options(),
-        rate_limit: dxp_api::rate_limit::DEFAULT_RATE_LIMIT,
+        rate_limit: args.rate_limit.limit(),
     };
     let round = sample_round.to_string();
     let description = folder.join("sandbox.json");

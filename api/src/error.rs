@@ -54,6 +54,13 @@ pub enum ApiError {
     Forbidden(String),
     #[error("{0}")]
     NotFound(String),
+    /// The path exists but not with this method; `allow` lists its methods (`GET, POST`).
+    #[error("{method} is not a method of {path}; it takes {allow}")]
+    MethodNotAllowed {
+        method: String,
+        path: String,
+        allow: String,
+    },
     #[error("{0}")]
     PayloadTooLarge(String),
     #[error("{0}")]
@@ -70,6 +77,9 @@ pub enum ApiError {
     Refused(dxp_domain::lodging::Refusal),
     #[error("the database is unavailable")]
     Unavailable(String),
+    /// The database has no room to store the request (its disk is full).
+    #[error("the database is full")]
+    InsufficientStorage(String),
     #[error("internal error")]
     Internal(String),
 }
@@ -81,6 +91,7 @@ impl ApiError {
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not-found",
+            ApiError::MethodNotAllowed { .. } => "method-not-allowed",
             ApiError::PayloadTooLarge(_) => "payload-too-large",
             ApiError::UnsupportedMediaType(_) => "unsupported-media-type",
             ApiError::Conflict(_) => "conflict",
@@ -88,6 +99,7 @@ impl ApiError {
             ApiError::TooManyRequests(_) => "too-many-requests",
             ApiError::Refused(_) => "round-rule",
             ApiError::Unavailable(_) => "unavailable",
+            ApiError::InsufficientStorage(_) => "insufficient-storage",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -96,6 +108,11 @@ impl ApiError {
         match self {
             ApiError::Unavailable(_) => {
                 "the database is unavailable; retry after the time in Retry-After".to_owned()
+            }
+            ApiError::InsufficientStorage(_) => {
+                "the database has no room to store this; nothing was stored. Reads still work; \
+                 the service's operators must make room, then retry"
+                    .to_owned()
             }
             ApiError::Internal(_) => {
                 "an internal error occurred; it has been logged. Retry, and report it if it persists"
@@ -129,12 +146,14 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Unprocessable(_) | ApiError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -145,6 +164,9 @@ impl ResponseError for ApiError {
             ApiError::Unavailable(cause) => {
                 tracing::warn!(error.cause = %cause, "database unavailable")
             }
+            ApiError::InsufficientStorage(cause) => {
+                tracing::error!(error.cause = %cause, "the database is full: nothing can be stored")
+            }
             _ => {}
         }
         let mut response = HttpResponse::build(self.status_code());
@@ -152,7 +174,12 @@ impl ResponseError for ApiError {
         if let ApiError::Unauthorized(_) = self {
             response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
-        if let ApiError::Unavailable(_) = self {
+        if let ApiError::MethodNotAllowed { allow, .. } = self
+            && let Ok(allow) = HeaderValue::from_str(allow)
+        {
+            response.insert_header((header::ALLOW, allow));
+        }
+        if let ApiError::Unavailable(_) | ApiError::InsufficientStorage(_) = self {
             response.insert_header((
                 header::RETRY_AFTER,
                 HeaderValue::from_static(RETRY_AFTER_SECONDS),
@@ -166,6 +193,7 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::Unavailable(cause) => ApiError::Unavailable(cause),
+            StoreError::StorageFull(cause) => ApiError::InsufficientStorage(cause),
             StoreError::NotFound(what) => ApiError::NotFound(what),
             StoreError::IllegalTransition(refusal) => ApiError::Conflict(refusal.reason),
             StoreError::Invalid(why) => ApiError::Unprocessable(why),

@@ -12,7 +12,10 @@ use crate::{ApiError, AppState};
 
 pub const HEADER: &str = "idempotency-key";
 /// Keys longer than this are refused; a UUID is 36 characters.
-const MAX_KEY_LEN: usize = 255;
+pub const MAX_KEY_LEN: usize = 255;
+/// The keys [`IdempotencyKey::from_request`] accepts, as a pattern for the API document: 1 to
+/// [`MAX_KEY_LEN`] visible ASCII characters.
+pub const KEY_PATTERN: &str = "^[!-~]{1,255}$";
 
 /// A validated key with the fingerprint of the request it came with.
 #[derive(Debug, Clone)]

@@ -5,6 +5,7 @@
 //! on the blocking pool through [`state::Db`], map to a response type. The OpenAPI document is
 //! collected from the same registrations ([`configure`]) by the `dxp-openapi` crate.
 
+mod allowed_methods;
 pub mod auth;
 pub mod clock;
 pub mod error;

@@ -8,15 +8,49 @@ use actix_web::web::{self, Bytes};
 use futures_util::StreamExt;
 
 use crate::ApiError;
+use crate::ingest::Format;
 
 /// How much a request may carry.
 #[derive(Debug, Clone, Copy)]
 pub struct RecordLimits {
     /// The largest body, in bytes.
     pub max_body_bytes: usize,
-    /// The most records in one request.
+    /// The largest CSV or fixed-width file, in bytes (a file is not limited by its number of
+    /// records, only by this and `max_body_bytes`).
+    pub max_file_bytes: usize,
+    /// The most records in one JSON request.
     pub max_records: usize,
 }
+
+impl RecordLimits {
+    /// The most bytes a body in `format` may have.
+    pub fn max_bytes(&self, format: Format) -> usize {
+        match format {
+            Format::Json => self.max_body_bytes,
+            Format::Csv | Format::Legacy(_) => self.max_file_bytes.min(self.max_body_bytes),
+        }
+    }
+
+    /// The 413 for a body in `format` over its limit.
+    pub fn too_large(&self, format: Format) -> ApiError {
+        let limit = self.max_bytes(format);
+        match format {
+            Format::Json => crate::ingest::too_large(limit),
+            Format::Csv => ApiError::PayloadTooLarge(format!(
+                "the CSV file is larger than the limit of {limit} bytes for one file. Split it \
+                 into several files of whole rows, each with the header row"
+            )),
+            Format::Legacy(_) => ApiError::PayloadTooLarge(format!(
+                "the file is larger than the limit of {limit} bytes for one file. Split it into \
+                 several files of whole lines"
+            )),
+        }
+    }
+}
+
+/// 256 MiB: the same as a body. A CSV file is one upload whatever its number of rows, so this
+/// bounds the work one file makes.
+pub const DEFAULT_MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 
 /// 256 MiB: a large university's course enrolment file as DXP CSV (about 300,000 rows of 250
 /// bytes) fits in one upload; uploads stream, so the limit bounds the work of one request, not

@@ -8,6 +8,7 @@ use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::allowed_methods::AllowedMethods;
 use crate::error::ApiError;
 use crate::rate_limit::{self, DEFAULT_RATE_LIMIT, RateLimit};
 use crate::request_log::log_request;
@@ -54,6 +55,7 @@ pub fn run(
     options: ServerOptions,
 ) -> std::io::Result<Server> {
     let state = web::Data::new(state);
+    let allowed_methods = web::Data::new(AllowedMethods::from_document(&openapi));
     let openapi = web::Data::new(openapi);
     let json_limit = options.json_limit_bytes;
     let limiter = rate_limit::config(options.rate_limit).ok_or_else(|| {
@@ -78,6 +80,7 @@ pub fn run(
             .configure(routes::configure)
             .into_app()
             .app_data(openapi.clone())
+            .app_data(allowed_methods.clone())
             .route("/openapi.json", web::get().to(openapi_document))
             .service(
                 SwaggerUi::new("/docs/{_:.*}")
@@ -131,7 +134,18 @@ fn path_error(error: actix_web::error::PathError, _req: &HttpRequest) -> actix_w
     ApiError::NotFound(format!("no such resource: {error}")).into()
 }
 
-async fn unknown_route(req: HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
+/// 405 with `Allow` for a documented path asked with another method, else 404.
+async fn unknown_route(
+    req: HttpRequest,
+    allowed_methods: web::Data<AllowedMethods>,
+) -> Result<actix_web::HttpResponse, ApiError> {
+    if let Some(allow) = allowed_methods.of(req.path()) {
+        return Err(ApiError::MethodNotAllowed {
+            method: req.method().to_string(),
+            path: req.path().to_owned(),
+            allow: allow.to_owned(),
+        });
+    }
     Err(ApiError::NotFound(format!(
         "there is no route {} {}; the API is described at /openapi.json and /docs",
         req.method(),

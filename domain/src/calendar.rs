@@ -116,6 +116,11 @@ pub enum RoundIdError {
 pub const ROUND_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 impl RoundId {
+    /// What [`RoundId::from_str`] accepts, as an ECMA-262 pattern for the API document: a year
+    /// in [`ROUND_YEARS`], a hyphen and a kind in any case.
+    pub const PATTERN: &'static str =
+        "^(20[0-9]{2}|2100)-([Ii][Nn][Dd]|[Aa][Pp][Rr]|[Aa][Uu][Gg]|[Dd][Ee][Cc])$";
+
     pub fn new(year: i32, kind: RoundKind) -> Result<Self, RoundIdError> {
         if ROUND_YEARS.contains(&year) {
             Ok(Self { year, kind })

@@ -111,6 +111,11 @@ impl LegacyKind {
     }
 }
 
+/// The file names [`parse_file_name`] accepts (without a folder in front), as an ECMA-262
+/// pattern for the API document: a legacy prefix and an EDUMIS number of four digits (0001 to
+/// 9999), `.txt`, in any case.
+pub const FILE_NAME_PATTERN: &str = "^([Ss][Tt][Uu][Dd]|[Cc][Oo][Uu][Rr]|[Cc][Rr][Ee][Gg]|[Qq][Uu][Aa][Ll]|[Cc][Oo][Mm][Pp])(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})\\.[Tt][Xx][Tt]$";
+
 /// The kind and provider a legacy file name stands for: `STUD6004.txt` → (STUD, 6004). Case is
 /// ignored; a directory in front of the name is ignored. `None` for any other name.
 pub fn parse_file_name(name: &str) -> Option<(LegacyKind, Edumis)> {

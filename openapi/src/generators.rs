@@ -8,8 +8,8 @@
 //! - A text body (CSV, fixed-width) is `format: binary`, so generators take a file or bytes.
 //! - A free-form JSON object says so (`additionalProperties: true`): a stored record is any
 //!   object, and no generator invents an empty class for it.
-//! - Every operation declares the 429 (rate limit) and 500 problem bodies beside its own
-//!   errors.
+//! - Every operation declares the 429 (rate limit), 503 (database unavailable) and 500 problem
+//!   bodies beside its own errors, and every write the 507 of a full database.
 //! - Every request and response body carries an example: the schema's own where it has one,
 //!   otherwise one put together from its properties' examples, so the interactive docs and the
 //!   generated clients' docs always show a realistic body.
@@ -37,13 +37,14 @@ pub(crate) fn prepare(document: &mut Value) {
         let Some(operations) = item.as_object_mut() else {
             continue;
         };
-        for operation in operations.values_mut() {
-            prepare_operation(operation, &schemas);
+        for (method, operation) in operations.iter_mut() {
+            let writes = matches!(method.as_str(), "post" | "put" | "patch" | "delete");
+            prepare_operation(operation, writes, &schemas);
         }
     }
 }
 
-fn prepare_operation(operation: &mut Value, schemas: &Value) {
+fn prepare_operation(operation: &mut Value, writes: bool, schemas: &Value) {
     if let Some(parameters) = operation
         .get_mut("parameters")
         .and_then(Value::as_array_mut)
@@ -85,6 +86,22 @@ fn prepare_operation(operation: &mut Value, schemas: &Value) {
                 "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
             })
         });
+        responses.entry("503").or_insert_with(|| {
+            json!({
+                "description": "The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds",
+                "headers": {"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}},
+                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+            })
+        });
+        if writes {
+            responses.entry("507").or_insert_with(|| {
+                json!({
+                    "description": "The database has no room to store this (its disk is full): nothing was stored; reads still work",
+                    "headers": {"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}},
+                    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+                })
+            });
+        }
         responses.entry("500").or_insert_with(|| {
             json!({
                 "description": "The service failed; nothing was changed. The problem's `instance` names the request in the service's logs",

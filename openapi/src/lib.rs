@@ -4,6 +4,7 @@
 //! is this document as `dxp openapi` prints it; a test keeps the two equal.
 
 mod generators;
+mod patterns;
 
 use actix_web::App;
 use dxp_api::routes::tags;
@@ -62,6 +63,7 @@ pub fn document() -> Result<serde_json::Value, serde_json::Error> {
         .split_for_parts();
     let mut document = serde_json::to_value(&derived)?;
     generators::prepare(&mut document);
+    patterns::apply(&mut document);
     Ok(document)
 }
 

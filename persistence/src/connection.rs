@@ -65,10 +65,15 @@ where
             Manager::commit_transaction(conn)?;
             Ok(value)
         }
-        Err(error) => match Manager::rollback_transaction(conn) {
-            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(error),
-            Err(rollback) => Err(rollback.into()),
-        },
+        // The body's error is the one to report. SQLite has already rolled back on some errors
+        // (a full disk, SQLITE_FULL), so the rollback may find no transaction; the transaction
+        // manager is then marked broken and the pool drops the connection.
+        Err(error) => {
+            if let Err(rollback) = Manager::rollback_transaction(conn) {
+                tracing::debug!(error = %rollback, "the rollback after a failed write failed");
+            }
+            Err(error)
+        }
     }
 }
 

@@ -2,12 +2,13 @@
 
 use std::time::Duration;
 
+use diesel::Connection;
 use diesel::connection::SimpleConnection;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection};
+use diesel::r2d2::{CustomizeConnection, ManageConnection, R2D2Connection};
 
 use crate::{Backend, DatabaseUrl, DbConnection, StoreError};
 
-pub type PooledConnection = diesel::r2d2::PooledConnection<ConnectionManager<DbConnection>>;
+pub type PooledConnection = diesel::r2d2::PooledConnection<Connections>;
 
 /// How large the pool is and how long a caller waits for a connection.
 #[derive(Debug, Clone)]
@@ -25,10 +26,44 @@ impl Default for PoolOptions {
     }
 }
 
+/// Opens the pool's connections, to the one backend the URL names. (diesel's own manager, for a
+/// connection of several backends, tries each backend in turn and, when the server is down,
+/// says only "Invalid connection url for multiconnection", hiding why.)
+#[derive(Debug)]
+pub struct Connections {
+    url: String,
+    backend: Backend,
+}
+
+impl ManageConnection for Connections {
+    type Connection = DbConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, Self::Error> {
+        match self.backend {
+            Backend::Sqlite => {
+                diesel::SqliteConnection::establish(&self.url).map(DbConnection::Sqlite)
+            }
+            Backend::Postgres => {
+                diesel::PgConnection::establish(&self.url).map(DbConnection::Postgresql)
+            }
+        }
+        .map_err(diesel::r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
+        conn.ping().map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        std::thread::panicking() || conn.is_broken()
+    }
+}
+
 /// A pool of connections to one database.
 #[derive(Clone)]
 pub struct Pool {
-    inner: diesel::r2d2::Pool<ConnectionManager<DbConnection>>,
+    inner: diesel::r2d2::Pool<Connections>,
     backend: Backend,
 }
 
@@ -70,7 +105,27 @@ impl Pool {
                 ))
             })?;
         }
-        let manager = ConnectionManager::<DbConnection>::new(url.connection_string());
+        if let DatabaseUrl::Sqlite { path } = url {
+            // SQLite would only say "unable to open database file", and only after the pool's
+            // timeout: a file on a read-only disk is named at once, with the reason.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(path)
+                .map_err(|error| {
+                    StoreError::Unavailable(format!(
+                        "the database file {} cannot be written ({error}); DXP writes its \
+                         database: make the file and its folder writable, or set DATABASE_URL \
+                         to another place",
+                        path.display()
+                    ))
+                })?;
+        }
+        let manager = Connections {
+            url: url.connection_string(),
+            backend: url.backend(),
+        };
         let mut builder = diesel::r2d2::Pool::builder()
             .max_size(options.max_size)
             .connection_timeout(options.connection_timeout)

@@ -155,6 +155,20 @@ impl Database {
         }
     }
 
+    /// A database the test made itself (a PostgreSQL server of its own, say), at `url`.
+    pub fn at(url: String) -> Self {
+        Self {
+            url,
+            data_dir: tempfile::tempdir().expect("temporary folder"),
+            _postgres: None,
+        }
+    }
+
+    /// A SQLite database in `folder` (a file system of the test's own, say).
+    pub fn sqlite_in(folder: &Path) -> Self {
+        Self::at(format!("sqlite://{}", folder.join("dxp.sqlite3").display()))
+    }
+
     /// Runs one statement on the test's own connection, beside the server's. On SQLite it waits
     /// out the server's write transactions (a validator polling for jobs takes one every few
     /// hundred milliseconds) as the server's own connections do.

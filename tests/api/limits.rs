@@ -107,3 +107,80 @@ on_both_backends!(
     a_slow_client_is_cut_off,
     deeply_nested_json_is_a_bad_request
 );
+
+/// A CSV file over its own limit is refused whole (413, nothing stored) while a JSON body of the
+/// same size, under the body limit, is taken.
+fn a_csv_file_over_the_file_limit_gets_413_and_stores_nothing(backend: Backend) {
+    let server = TestServer::start_with(backend, &[("DXP_MAX_FILE_BYTES", "2000")]);
+    let teo = crate::submissions::Teo::new(&server, crate::submissions::ORG);
+    let id = teo.open("2026-APR");
+    let learners = dxp_domain::testkit::valid_return(51, 10).learners;
+    let json = teo.upload_file(&id, dxp_domain::SdrFile::Learners, &learners);
+    assert_eq!(
+        json.status().as_u16(),
+        200,
+        "a JSON body is under the body limit"
+    );
+    let mut csv = String::from("localId,studentIdentificationCode,gender\n");
+    for row in 0..200 {
+        csv.push_str(&format!("CSV-{row},S{row:07},F\n"));
+    }
+    assert!(csv.len() > 2000);
+    let response = server
+        .client()
+        .post(server.url(&format!("/api/v1/submissions/{id}/learners")))
+        .bearer_auth(&teo.token)
+        .header("content-type", "text/csv")
+        .body(csv)
+        .send()
+        .expect("POST CSV");
+    assert_eq!(response.status().as_u16(), 413);
+    let problem: serde_json::Value = response.json().expect("problem");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("the CSV file is larger than the limit of 2000 bytes"),
+        "{problem}"
+    );
+    assert_eq!(teo.submission(&id)["recordCounts"]["learners"], 10);
+}
+
+/// A documented path asked with a method it does not take is 405 with `Allow`; an unknown path
+/// stays 404.
+fn a_known_path_with_another_method_is_405_with_allow(backend: Backend) {
+    let server = TestServer::start(backend);
+    let response = server
+        .client()
+        .put(server.url("/api/v1/submissions"))
+        .bearer_auth(token(6004, "teo-submitter"))
+        .send()
+        .expect("PUT");
+    assert_eq!(response.status().as_u16(), 405);
+    assert_eq!(response.headers()["allow"], "GET, POST");
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let problem: serde_json::Value = response.json().expect("problem");
+    assert_eq!(problem["type"], "urn:dxp:problem:method-not-allowed");
+    let trace = server
+        .client()
+        .request(
+            reqwest::Method::TRACE,
+            server.url("/api/v1/submissions/0b4f6c1e-8d1a-4c55-9e0e-2f7d7c3b9a10/learners"),
+        )
+        .send()
+        .expect("TRACE");
+    assert_eq!(trace.status().as_u16(), 405);
+    assert_eq!(trace.headers()["allow"], "GET, POST");
+    assert_eq!(
+        server.get("/api/v1/nothing-here", None).status().as_u16(),
+        404
+    );
+}
+
+on_both_backends!(
+    a_csv_file_over_the_file_limit_gets_413_and_stores_nothing,
+    a_known_path_with_another_method_is_405_with_allow,
+);

@@ -7,6 +7,7 @@ mod helpers;
 mod atomicity;
 mod auth;
 mod cli;
+mod faults;
 mod health;
 mod isolation;
 mod jobs;

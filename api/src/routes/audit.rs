@@ -102,6 +102,7 @@ pub async fn list_audit_events(
             "limit {limit} is outside 1 to {MAX_PAGE_SIZE}"
         )));
     }
+    let after = super::params::position("after", after)?;
     let events = state
         .db
         .run(move |conn| dxp_persistence::audit::page(conn, subject.as_deref(), after, limit + 1))

@@ -137,13 +137,7 @@ async fn dry_run(
     query: DryRunQuery,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(year) = query.return_year
-        && !dxp_domain::calendar::ROUND_YEARS.contains(&year)
-    {
-        return Err(ApiError::BadRequest(format!(
-            "returnYear {year} is outside 2000 to 2100"
-        )));
-    }
+    super::params::year_in_range("returnYear", query.return_year)?;
     let format = Format::of_request(req)?;
     let limits = state.limits;
     let (sender, reader, too_large) = body_channel();
@@ -169,12 +163,12 @@ async fn dry_run(
             problems_truncated: tally.problems_truncated,
         })
     });
-    sender.forward(req, payload, limits.max_body_bytes).await;
+    sender.forward(req, payload, limits.max_bytes(format)).await;
     let outcome = job
         .await
         .map_err(|error| ApiError::Internal(format!("validation task failed: {error}")))?;
     if too_large.load(std::sync::atomic::Ordering::SeqCst) {
-        return Err(crate::ingest::too_large(limits.max_body_bytes));
+        return Err(limits.too_large(format));
     }
     Ok(HttpResponse::Ok().json(outcome?))
 }
@@ -277,6 +271,7 @@ macro_rules! file_routes {
                     (status = 403, description = "The token's role may not change returns", body = Problem, content_type = "application/problem+json"),
                     (status = 404, description = "No such submission for this organisation, or no such record", body = Problem, content_type = "application/problem+json"),
                     (status = 409, description = "The submission takes no changes now", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "The round is published (RD-001): its data can no longer be altered", body = Problem, content_type = "application/problem+json"),
                 )
             )]
             #[delete($delete_path)]

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod due;
 pub mod files;
 pub mod health;
+pub mod params;
 pub mod problems;
 pub mod records;
 pub mod rounds;

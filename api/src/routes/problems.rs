@@ -168,7 +168,8 @@ pub async fn list_submission_problems(
         return Ok(csv_response(state.db.clone(), id, filter));
     }
     let limit = page_size(query.limit)?;
-    let mut results = load_page(&state.db, id, filter, query.after, limit + 1).await?;
+    let after = super::params::position("after", query.after)?;
+    let mut results = load_page(&state.db, id, filter, after, limit + 1).await?;
     let next_cursor = if results.len() as i64 > limit {
         results.truncate(limit as usize);
         results.last().map(|p| p.id)

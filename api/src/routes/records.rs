@@ -286,7 +286,7 @@ pub(crate) async fn upload(
     };
     let limits = state.limits;
     let (key, payload) = if req.headers().contains_key(idempotency::HEADER) {
-        let body = read_body(req, payload, limits.max_body_bytes).await?;
+        let body = read_body(req, payload, limits.max_bytes(format)).await?;
         let key = IdempotencyKey::from_request(req, caller, &body)?;
         if let Some(key) = &key
             && let Some(replay) = idempotency::replay(state, key).await?
@@ -314,14 +314,14 @@ pub(crate) async fn upload(
     });
     match (&key, payload) {
         (Some((_, body)), _) => sender.forward_bytes(body.clone()).await,
-        (None, Some(payload)) => sender.forward(req, payload, limits.max_body_bytes).await,
+        (None, Some(payload)) => sender.forward(req, payload, limits.max_bytes(format)).await,
         (None, None) => drop(sender),
     }
     let outcome = job
         .await
         .map_err(|error| ApiError::Internal(format!("upload task failed: {error}")))?;
     if too_large.load(std::sync::atomic::Ordering::SeqCst) {
-        return Err(crate::ingest::too_large(limits.max_body_bytes));
+        return Err(limits.too_large(format));
     }
     let report = outcome?;
     let response = serde_json::to_string(&report)

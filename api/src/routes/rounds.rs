@@ -4,7 +4,6 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
-use dxp_domain::calendar::ROUND_YEARS;
 use dxp_domain::{Edumis, ReturnType, Round, RoundChanges, RoundId, RoundKind, SdrFile, Window};
 use dxp_persistence::stop_gate::{GrantedLift, NewLift};
 use dxp_persistence::submissions::Scope;
@@ -33,7 +32,7 @@ use crate::{ApiError, AppState, Problem};
 }))]
 pub struct RoundView {
     /// The round's id, `YYYY-KIND`.
-    #[schema(example = "2026-APR", pattern = "^[0-9]{4}-(IND|APR|AUG|DEC)$")]
+    #[schema(example = "2026-APR")]
     pub id: String,
     pub kind: RoundKind,
     /// The funder's numeric return id, `YYYYMM`.
@@ -121,16 +120,7 @@ pub async fn list_rounds(
     state: web::Data<AppState>,
     query: web::Query<RoundQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let year = query.year;
-    if let Some(year) = year
-        && !ROUND_YEARS.contains(&year)
-    {
-        return Err(ApiError::BadRequest(format!(
-            "year {year} is outside the years DXP keeps rounds for ({}–{})",
-            ROUND_YEARS.start(),
-            ROUND_YEARS.end()
-        )));
-    }
+    let year = super::params::year_in_range("year", query.year)?;
     let rounds = state
         .db
         .run(move |conn| dxp_persistence::rounds::list(conn, year))
@@ -166,7 +156,7 @@ impl From<WindowInput> for Window {
     "resubmissionWindow": {"opensAt": "2027-06-01T12:00:00Z", "closesAt": "2027-06-14T05:00:00Z"}
 }))]
 pub struct NewRound {
-    #[schema(example = "2027-APR", pattern = "^[0-9]{4}-(IND|APR|AUG|DEC)$")]
+    #[schema(example = "2027-APR")]
     pub id: String,
     pub extract_date: Option<NaiveDate>,
     pub opens_at: Option<DateTime<Utc>>,
@@ -326,6 +316,7 @@ pub async fn publish_round(
 pub struct NewStopGateLift {
     /// The organisation's EDUMIS number.
     #[schema(minimum = 1, maximum = 9999, example = 6004)]
+    #[serde(deserialize_with = "super::params::integer")]
     pub organisation: i64,
     /// The new due date: the organisation may lodge once until then.
     pub due_at: DateTime<Utc>,

@@ -205,11 +205,12 @@ pub(crate) async fn load_view(
 #[serde(rename_all = "camelCase")]
 pub struct NewSubmission {
     /// The round, e.g. `2026-APR`.
-    #[schema(example = "2026-APR", pattern = "^[0-9]{4}-(IND|APR|AUG|DEC)$")]
+    #[schema(example = "2026-APR")]
     pub round: String,
     /// The organisation's EDUMIS number: only a `tec-admin` may name one; a TEO's token
     /// decides its own.
     #[schema(minimum = 1, maximum = 9999, example = 6004)]
+    #[serde(default, deserialize_with = "super::params::optional_integer")]
     pub organisation: Option<i64>,
     /// `Return` (the default): the round's return. `StandaloneFiles`: course register and
     /// completion files lodged on their own, which the Stop Gate does not hold.
@@ -279,6 +280,7 @@ pub struct SubmissionQuery {
     #[param(minimum = 1, maximum = 9999)]
     pub organisation: Option<i64>,
     /// The `nextCursor` of the previous page.
+    #[param(min_length = 1)]
     pub cursor: Option<String>,
     /// Submissions per page, 1 to 1000 (default 100).
     #[param(minimum = 1, maximum = 1000)]
@@ -444,6 +446,9 @@ pub async fn submit_submission(
     Ok(HttpResponse::Ok().json(load_view(&state, id, scope).await?))
 }
 
+/// The longest cancellation reason kept in the audit log.
+const MAX_REASON_CHARS: usize = 500;
+
 /// Why a submission is being cancelled.
 #[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
 pub struct Cancellation {
@@ -466,6 +471,7 @@ pub struct Cancellation {
         (status = 403, description = "The token's role may not change returns", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such submission for this organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The submission's status does not allow cancelling", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The round is published (RD-001): its submissions can no longer be changed", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/submissions/{id}/cancel")]
@@ -473,15 +479,22 @@ pub async fn cancel_submission(
     caller: Authorized<CanWrite>,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    body: Option<web::Json<Cancellation>>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let scope = scope_of(&caller)?;
     let id = path.into_inner();
     let actor = caller.subject.clone();
-    let reason = body
-        .and_then(|b| b.into_inner().reason)
-        .map(|reason| reason.chars().take(500).collect::<String>())
-        .unwrap_or_else(|| "cancelled by the organisation".to_owned());
+    let cancellation: Option<Cancellation> = super::params::optional_json(&body)?;
+    let reason = match cancellation.and_then(|cancellation| cancellation.reason) {
+        Some(reason) if reason.chars().count() > MAX_REASON_CHARS => {
+            return Err(ApiError::BadRequest(format!(
+                "reason: {} characters is more than the {MAX_REASON_CHARS} kept",
+                reason.chars().count()
+            )));
+        }
+        Some(reason) => reason,
+        None => "cancelled by the organisation".to_owned(),
+    };
     let cancelled_id = id.clone();
     state
         .db

@@ -3,7 +3,6 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
-use dxp_domain::calendar::ROUND_YEARS;
 use dxp_domain::workforce::{self, QuestionnaireStatus, WorkforceRecord};
 use dxp_domain::{Problem as RecordProblem, lodging};
 use dxp_persistence::workforce::{NewQuestionnaire, Questionnaire};
@@ -149,29 +148,31 @@ pub async fn upload_workforce_questionnaire(
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let organisation = caller.organisation_for(query.organisation)?;
+    let query_year = super::params::year_in_range("year", query.year)?;
     // A CSV problem names its line, as in the SDR files; a JSON one its position in `records`.
     let (year, records, lines) = match Format::of_request(&req)? {
         Format::Csv => {
             let (lines, records): (Vec<usize>, Vec<Value>) =
                 records_from_csv(&body)?.into_iter().unzip();
-            (query.year, records, Some(lines))
+            (query_year, records, Some(lines))
         }
         _ => {
             let upload: QuestionnaireUpload = serde_json::from_slice(&body)
                 .map_err(|error| ApiError::BadRequest(format!("body: {error}")))?;
-            (upload.year.or(query.year), upload.records, None)
+            let body_year = super::params::year_in_range("year", upload.year)?;
+            if let (Some(in_body), Some(in_query)) = (body_year, query_year)
+                && in_body != in_query
+            {
+                return Err(ApiError::BadRequest(format!(
+                    "year: the body says {in_body} and the query {in_query}; send one"
+                )));
+            }
+            (body_year.or(query_year), upload.records, None)
         }
     };
     let year = year.ok_or_else(|| {
         ApiError::BadRequest("year: say which year the questionnaire is for".to_owned())
     })?;
-    if !ROUND_YEARS.contains(&year) {
-        return Err(ApiError::BadRequest(format!(
-            "year {year} is outside {}–{}",
-            ROUND_YEARS.start(),
-            ROUND_YEARS.end()
-        )));
-    }
     if records.len() > state.limits.max_records {
         return Err(ApiError::PayloadTooLarge(format!(
             "{} records is more than the {} one request may carry",
@@ -226,7 +227,7 @@ pub async fn list_workforce_questionnaires(
     query: web::Query<QuestionnaireQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let organisation = caller.organisation_for(query.organisation)?;
-    let year = query.year;
+    let year = super::params::year_in_range("year", query.year)?;
     let found = state
         .db
         .run(move |conn| dxp_persistence::workforce::list(conn, Some(organisation), year))

@@ -1,0 +1,131 @@
+//! Checks of query parameters that every route shares, so that each states its limits once and
+//! the document's bounds are the ones the server enforces.
+
+use dxp_domain::calendar::ROUND_YEARS;
+
+use crate::ApiError;
+
+/// A year parameter (`name`), when given, inside the years DXP keeps rounds for: the range the
+/// document declares for every year parameter.
+pub fn year_in_range(name: &str, year: Option<i32>) -> Result<Option<i32>, ApiError> {
+    match year {
+        Some(year) if !ROUND_YEARS.contains(&year) => Err(ApiError::BadRequest(format!(
+            "{name} {year} is outside the years DXP keeps rounds for ({}–{})",
+            ROUND_YEARS.start(),
+            ROUND_YEARS.end()
+        ))),
+        other => Ok(other),
+    }
+}
+
+/// A position parameter (`name`), when given, at or after the first: positions start at 0.
+pub fn position(name: &str, position: Option<i64>) -> Result<Option<i64>, ApiError> {
+    match position {
+        Some(position) if position < 0 => Err(ApiError::BadRequest(format!(
+            "{name} {position} is not a position; pass the nextCursor of the previous page"
+        ))),
+        other => Ok(other),
+    }
+}
+
+/// An optional JSON body: nothing (or only white space) is `None`; anything else must be the
+/// JSON expected, or the request is refused (never quietly taken as no body).
+pub fn optional_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<Option<T>, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    serde_json::from_slice(body).map(Some).map_err(|error| {
+        ApiError::BadRequest(format!("the body is not the JSON expected: {error}"))
+    })
+}
+
+/// Deserializes an integer that JSON may write as `130` or `130.0` ([`optional_integer`]).
+pub fn integer<'de, D>(deserializer: D) -> Result<i64, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    optional_integer(deserializer)?
+        .ok_or_else(|| serde::de::Error::custom("an integer is required, not null"))
+}
+
+/// Deserializes an optional integer that JSON may write as `130` or `130.0` (JSON Schema counts
+/// both as integers, and some clients' number types write the second).
+pub fn optional_integer<'de, D>(deserializer: D) -> Result<Option<i64>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize;
+    match Option::<serde_json::Number>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(number) => number
+            .as_i64()
+            .or_else(|| {
+                number
+                    .as_f64()
+                    .filter(|value| value.fract() == 0.0 && value.abs() < 9.0e15)
+                    .map(|value| value as i64)
+            })
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("{number} is not an integer"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct WithOrganisation {
+        #[serde(default, deserialize_with = "optional_integer")]
+        organisation: Option<i64>,
+    }
+
+    fn organisation(json: &str) -> Result<Option<i64>, serde_json::Error> {
+        serde_json::from_str::<WithOrganisation>(json).map(|body| body.organisation)
+    }
+
+    #[test]
+    fn an_integer_may_be_written_with_a_zero_fraction_but_not_with_another() {
+        assert_eq!(
+            organisation(r#"{"organisation": 6004}"#).unwrap(),
+            Some(6004)
+        );
+        assert_eq!(
+            organisation(r#"{"organisation": 6004.0}"#).unwrap(),
+            Some(6004)
+        );
+        assert_eq!(organisation(r#"{"organisation": null}"#).unwrap(), None);
+        assert_eq!(organisation("{}").unwrap(), None);
+        assert!(organisation(r#"{"organisation": 6004.5}"#).is_err());
+        assert!(organisation(r#"{"organisation": 1e300}"#).is_err());
+        assert!(organisation(r#"{"organisation": "6004"}"#).is_err());
+    }
+
+    #[test]
+    fn a_body_of_white_space_is_no_body_and_a_broken_one_is_refused() {
+        assert_eq!(optional_json::<serde_json::Value>(b" \n").unwrap(), None);
+        assert!(optional_json::<serde_json::Value>(b"\n\x1c").is_err());
+        assert_eq!(
+            optional_json::<serde_json::Value>(br#"{"a":1}"#).unwrap(),
+            Some(serde_json::json!({"a": 1}))
+        );
+    }
+
+    #[test]
+    fn positions_start_at_zero() {
+        assert_eq!(position("after", Some(0)).unwrap(), Some(0));
+        assert!(position("after", Some(-1)).is_err());
+    }
+
+    #[test]
+    fn years_at_the_edges_of_the_range_are_accepted_and_beyond_them_refused() {
+        assert_eq!(year_in_range("year", Some(2000)).unwrap(), Some(2000));
+        assert_eq!(year_in_range("year", Some(2100)).unwrap(), Some(2100));
+        assert_eq!(year_in_range("year", None).unwrap(), None);
+        let refused = year_in_range("returnYear", Some(1999))
+            .unwrap_err()
+            .to_string();
+        assert!(refused.contains("returnYear 1999"), "{refused}");
+        assert!(year_in_range("year", Some(2101)).is_err());
+    }
+}
