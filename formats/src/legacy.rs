@@ -305,7 +305,7 @@ impl<R: Read> Iterator for LegacyRecords<R> {
 impl<R: Read> std::iter::FusedIterator for LegacyRecords<R> {}
 
 /// Decodes a line as UTF-8 when it is, otherwise as Windows-1252.
-fn decode(line: &[u8], out: &mut String) {
+pub(crate) fn decode(line: &[u8], out: &mut String) {
     out.clear();
     match std::str::from_utf8(line) {
         Ok(text) => out.push_str(text),

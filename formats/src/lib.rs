@@ -26,6 +26,9 @@
 //! for the record the same numbering.
 
 pub mod csv;
+/// The invariants of the fuzz targets and of the corpus replay test; not an API for users.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod legacy;
 pub mod names;
 pub mod rules;

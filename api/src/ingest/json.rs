@@ -35,8 +35,9 @@ pub(super) fn read_records(
     read_records_in_blocks(reader, BLOCK_BYTES, max, each)
 }
 
-/// [`read_records`], asking the body for `block` bytes at a time.
-fn read_records_in_blocks(
+/// [`read_records`], asking the body for `block` bytes at a time (the fuzz checks ask for a few,
+/// so that every value is cut somewhere).
+pub(super) fn read_records_in_blocks(
     reader: impl Read,
     block: usize,
     max: usize,

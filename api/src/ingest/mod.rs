@@ -16,6 +16,9 @@ use tokio::sync::mpsc;
 
 use crate::ApiError;
 
+/// The invariants of the JSON reader's fuzz target and corpus replay test; not an API for users.
+#[doc(hidden)]
+pub mod fuzzing;
 mod json;
 
 /// Records checked and written together: large enough for bulk writes to pay and for the rules

@@ -284,6 +284,12 @@ impl<R: Read> CsvRecords<R> {
         &self.titles
     }
 
+    /// The column of each field of the file (in [`fields`] order) and of the Provider Code, for
+    /// [`crate::fuzzing`] to check each row's values against the cells they came from.
+    pub(crate) fn columns(&self) -> (&[Option<usize>], Option<usize>) {
+        (&self.field_columns, self.provider_column)
+    }
+
     /// Converts the current row.
     fn convert(&self) -> Row {
         let row = self.row;
