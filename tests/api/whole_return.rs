@@ -248,6 +248,24 @@ fn legacy_files_are_imported(backend: Backend) {
             .unwrap_or_default()
             .contains("COUR6004.txt")
     );
+    // An empty legacy file (or one of blank lines) is a mistake, not a quiet success.
+    let empty = expect_problem(
+        teo.send(
+            &format!("/api/v1/submissions/{id}/legacy-files/COUR{ORG}.txt"),
+            "text/plain",
+            b"\r\n\r\n".to_vec(),
+        ),
+        400,
+    );
+    assert!(
+        empty["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("the legacy file is empty"),
+        "{empty}"
+    );
+    let page = json_ok(teo.get(&format!("/api/v1/submissions/{id}/course-enrolments")));
+    assert_eq!(page["results"].as_array().map(Vec::len), Some(1), "{page}");
 }
 
 #[test]

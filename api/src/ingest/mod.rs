@@ -228,7 +228,22 @@ pub fn for_each_record(
                 Some(edumis) => lines.expect_provider(edumis),
                 None => lines,
             };
-            each_row(lines, "legacy file", &mut each)
+            let mut rows = 0usize;
+            each_row(lines, "legacy file", &mut |record| {
+                rows += 1;
+                each(record)
+            })?;
+            // A CSV file has at least its header row; a legacy file with no line at all is a
+            // mistake (an empty body, a wrong file) that would otherwise be a quiet success.
+            if rows == 0 {
+                return Err(ApiError::BadRequest(format!(
+                    "the legacy file is empty: a {} file has one record of {} characters \
+                     per line",
+                    kind.prefix(),
+                    kind.record_len()
+                )));
+            }
+            Ok(())
         }
     }
 }
