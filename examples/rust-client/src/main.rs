@@ -193,7 +193,7 @@ async fn open_round(client: &Client) -> Outcome<String> {
                 && !item.round.ends_with("IND")
                 && !item.round.ends_with("DEC")
         })
-        .map(|item| item.round)
+        .map(|item| item.round.as_str().to_owned())
         .ok_or_else(|| {
             Failure(format!(
                 "no SDR round is open for organisation {} (set DXP_ROUND to name one)",
