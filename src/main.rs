@@ -200,15 +200,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Migrate(database) => {
             logging::init()?;
-            let pool = open_database(&database, &cli.data_dir)?;
-            let mut conn = pool.get()?;
+            // One connection, not a pool: a one-shot command keeps no threads that could be
+            // opening connections as the process exits.
+            let url = database.resolve(&cli.data_dir)?;
+            tracing::info!(database.url = %url, "opening the database");
+            let mut conn = dxp_persistence::connect_once(&url)
+                .with_context(|| format!("cannot open {url}"))?;
             let applied = dxp_persistence::migrations::run_pending(&mut conn)?;
             let created = seed_rounds(&mut conn, &dxp_api::clock::Clock::from_env())?;
             println!(
                 "{} migration(s) applied, {} round(s) created on {}",
                 applied.len(),
                 created,
-                pool.backend()
+                url.backend()
             );
             Ok(())
         }

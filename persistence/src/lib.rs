@@ -29,4 +29,4 @@ pub mod workforce;
 pub use backend::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use connection::DbConnection;
 pub use error::StoreError;
-pub use pool::{Pool, PoolOptions, PooledConnection};
+pub use pool::{Pool, PoolOptions, PooledConnection, connect_once};

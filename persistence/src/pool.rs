@@ -60,6 +60,56 @@ impl ManageConnection for Connections {
     }
 }
 
+/// For SQLite, creates the file's folder and checks that the file can be written, so that a
+/// read-only disk is named at once (SQLite would only say "unable to open database file", and
+/// only after the pool's timeout).
+fn prepare_sqlite_file(url: &DatabaseUrl) -> Result<(), StoreError> {
+    let DatabaseUrl::Sqlite { path } = url else {
+        return Ok(());
+    };
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).map_err(|error| {
+            StoreError::Unavailable(format!(
+                "cannot create the database folder {}: {error}",
+                folder.display()
+            ))
+        })?;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(|error| {
+            StoreError::Unavailable(format!(
+                "the database file {} cannot be written ({error}); DXP writes its database: \
+                 make the file and its folder writable, or set DATABASE_URL to another place",
+                path.display()
+            ))
+        })?;
+    Ok(())
+}
+
+/// One connection, with the settings a pooled one gets, for a command that runs once and exits
+/// (`dxp migrate`): a pool keeps threads that open connections in the background, and a process
+/// that exits while one of them is inside the database client library can die at exit.
+pub fn connect_once(url: &DatabaseUrl) -> Result<DbConnection, StoreError> {
+    prepare_sqlite_file(url)?;
+    let manager = Connections {
+        url: url.connection_string(),
+        backend: url.backend(),
+    };
+    let mut conn = manager
+        .connect()
+        .map_err(|error| StoreError::Unavailable(format!("{url}: {error}")))?;
+    if url.backend() == Backend::Sqlite {
+        SqliteSettings
+            .on_acquire(&mut conn)
+            .map_err(|error| StoreError::Unavailable(format!("{url}: {error}")))?;
+    }
+    Ok(conn)
+}
+
 /// A pool of connections to one database.
 #[derive(Clone)]
 pub struct Pool {
@@ -95,33 +145,7 @@ impl Pool {
     /// Opens a pool; for SQLite, creates the file's folder first. Fails if no connection can be
     /// made within the timeout, so a wrong URL is reported at start and not on first use.
     pub fn open(url: &DatabaseUrl, options: &PoolOptions) -> Result<Self, StoreError> {
-        if let DatabaseUrl::Sqlite { path } = url
-            && let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(folder).map_err(|error| {
-                StoreError::Unavailable(format!(
-                    "cannot create the database folder {}: {error}",
-                    folder.display()
-                ))
-            })?;
-        }
-        if let DatabaseUrl::Sqlite { path } = url {
-            // SQLite would only say "unable to open database file", and only after the pool's
-            // timeout: a file on a read-only disk is named at once, with the reason.
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(path)
-                .map_err(|error| {
-                    StoreError::Unavailable(format!(
-                        "the database file {} cannot be written ({error}); DXP writes its \
-                         database: make the file and its folder writable, or set DATABASE_URL \
-                         to another place",
-                        path.display()
-                    ))
-                })?;
-        }
+        prepare_sqlite_file(url)?;
         let manager = Connections {
             url: url.connection_string(),
             backend: url.backend(),

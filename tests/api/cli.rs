@@ -125,7 +125,10 @@ fn migrate_applies_once_and_is_then_a_no_op(backend: Backend) {
             .expect("run dxp migrate");
         assert!(
             output.status.success(),
-            "{}",
+            "dxp migrate ended with {} ({:?}); stdout {:?}; stderr {:?}",
+            output.status,
+            std::os::unix::process::ExitStatusExt::signal(&output.status),
+            String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         );
         String::from_utf8(output.stdout).expect("UTF-8")
