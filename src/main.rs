@@ -17,7 +17,7 @@ use dxp_api::records::RecordLimits;
 use dxp_api::validator::{ValidatorHandle, ValidatorOptions};
 use dxp_api::{AppState, Db, ServerOptions};
 use dxp_domain::{Edumis, Role};
-use dxp_persistence::{Pool, PoolOptions};
+use dxp_persistence::{DatabaseUrl, Pool, PoolOptions};
 
 use crate::config::{DataDir, DatabaseChoice, TokenConfig};
 
@@ -202,8 +202,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             logging::init()?;
             // One connection, not a pool: a one-shot command keeps no threads that could be
             // opening connections as the process exits.
-            let url = database.resolve(&cli.data_dir)?;
-            tracing::info!(database.url = %url, "opening the database");
+            let url = database_url(&database, &cli.data_dir)?;
             let mut conn = dxp_persistence::connect_once(&url)
                 .with_context(|| format!("cannot open {url}"))?;
             let applied = dxp_persistence::migrations::run_pending(&mut conn)?;
@@ -293,9 +292,15 @@ fn severity_name(severity: dxp_domain::Severity) -> &'static str {
     }
 }
 
-fn open_database(database: &DatabaseChoice, data_dir: &DataDir) -> anyhow::Result<Pool> {
+/// The database a command is to open, as the log says it opens it.
+fn database_url(database: &DatabaseChoice, data_dir: &DataDir) -> anyhow::Result<DatabaseUrl> {
     let url = database.resolve(data_dir)?;
     tracing::info!(database.url = %url, "opening the database");
+    Ok(url)
+}
+
+fn open_database(database: &DatabaseChoice, data_dir: &DataDir) -> anyhow::Result<Pool> {
+    let url = database_url(database, data_dir)?;
     Pool::open(&url, &PoolOptions::default()).with_context(|| format!("cannot open {url}"))
 }
 

@@ -18,7 +18,7 @@ use dxp_domain::fields::{FieldKind, FieldSpec, fields};
 use dxp_domain::{Edumis, Problem, SdrFile};
 use serde_json::{Map, Value};
 
-use crate::csv::CsvError;
+use crate::csv::{CsvError, header_title};
 use crate::legacy::{LegacyKind, LegacyRecords, convert_legacy_to_csv};
 use crate::rules::rule_by_code;
 use crate::{CsvRecords, Row, generated_local_id};
@@ -58,6 +58,47 @@ impl Read for Trickle<'_> {
         self.bytes = &self.bytes[n..];
         Ok(n)
     }
+}
+
+/// Runs `check` on every file of `fuzz/corpus/<target>/`, the corpus the fuzzer keeps, and fails
+/// naming each file that fails its check or panics: what the replay tests of every crate with a
+/// fuzz target call, so that `cargo test` on stable keeps the corpus passing.
+pub fn replay_corpus(target: &str, check: fn(&[u8]) -> Result<(), String>) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fuzz/corpus")
+        .join(target);
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.is_file())
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "{} holds no inputs", dir.display());
+    let mut failures = Vec::new();
+    for path in &paths {
+        let data =
+            std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&data))) {
+            Ok(Ok(())) => {}
+            Ok(Err(message)) => failures.push(format!("{target}/{name}: {message}")),
+            Err(panic) => {
+                let message = panic
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| panic.downcast_ref::<&str>().copied())
+                    .unwrap_or("a panic");
+                failures.push(format!("{target}/{name}: panicked: {message}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} corpus inputs fail:\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n")
+    );
 }
 
 /// The step an input is trickled in: 1 to 4 bytes, picked by the input so that the fuzzer
@@ -230,18 +271,11 @@ fn check_csv_rows(
     let Some((header, rest)) = records.split_first() else {
         return Err("a header was read from a file the csv crate finds no record in".to_owned());
     };
+    // The same normalisation of a title; what is compared is the parsing of the bytes.
     let titles: Vec<String> = header
         .iter()
         .enumerate()
-        .map(|(column, bytes)| {
-            let title = String::from_utf8_lossy(bytes);
-            let title = if column == 0 {
-                title.trim_start_matches('\u{feff}')
-            } else {
-                &title
-            };
-            title.trim().to_owned()
-        })
+        .map(|(column, bytes)| header_title(column, bytes))
         .collect();
     ensure!(
         titles == read.titles,

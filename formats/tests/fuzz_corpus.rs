@@ -7,67 +7,24 @@
 //! seed inputs the corpus was grown from.
 
 use std::fs;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use dxp_domain::SdrFile;
 use dxp_domain::fields::{FieldKind, fields, legacy_item_len};
 use dxp_domain::testkit::valid_return;
-use dxp_formats::fuzzing::{check_csv, check_legacy};
+use dxp_formats::fuzzing::{check_csv, check_legacy, replay_corpus};
 use dxp_formats::legacy::LegacyKind;
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn corpus(target: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../fuzz/corpus")
-        .join(target)
-}
-
-/// Runs `check` on every file of the target's corpus; fails naming each file that fails.
-fn replay(target: &str, check: fn(&[u8]) -> Result<(), String>) {
-    let dir = corpus(target);
-    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.is_file())
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "{} holds no inputs", dir.display());
-    let mut failures = Vec::new();
-    for path in &paths {
-        let data = fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        match panic::catch_unwind(AssertUnwindSafe(|| check(&data))) {
-            Ok(Ok(())) => {}
-            Ok(Err(message)) => failures.push(format!("{target}/{name}: {message}")),
-            Err(panic) => {
-                let message = panic
-                    .downcast_ref::<String>()
-                    .map(String::as_str)
-                    .or_else(|| panic.downcast_ref::<&str>().copied())
-                    .unwrap_or("a panic");
-                failures.push(format!("{target}/{name}: panicked: {message}"));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} corpus inputs fail:\n{}",
-        failures.len(),
-        paths.len(),
-        failures.join("\n")
-    );
-}
-
 #[test]
 fn the_csv_corpus_passes_the_fuzz_checks() {
-    replay("fuzz_csv", check_csv);
+    replay_corpus("fuzz_csv", check_csv);
 }
 
 #[test]
 fn the_legacy_corpus_passes_the_fuzz_checks() {
-    replay("fuzz_legacy", check_legacy);
+    replay_corpus("fuzz_legacy", check_legacy);
 }
 
 /// The header row of every field of `file`, so that arbitrary bytes after it reach the rows.

@@ -80,33 +80,30 @@ fn prepare_operation(operation: &mut Value, writes: bool, schemas: &Value) {
         .and_then(Value::as_object_mut)
     {
         responses.entry("429").or_insert_with(|| {
-            json!({
-                "description": "Too many requests from this client: wait the `Retry-After` seconds and pace the requests",
-                "headers": {"Retry-After": {"description": "Seconds to wait before the next request", "schema": {"type": "integer"}}},
-                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-            })
+            problem_response(
+                "Too many requests from this client: wait the `Retry-After` seconds and pace the requests",
+                true,
+            )
         });
         responses.entry("503").or_insert_with(|| {
-            json!({
-                "description": "The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds",
-                "headers": {"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}},
-                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-            })
+            problem_response(
+                "The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds",
+                true,
+            )
         });
         if writes {
             responses.entry("507").or_insert_with(|| {
-                json!({
-                    "description": "The database has no room to store this (its disk is full): nothing was stored; reads still work",
-                    "headers": {"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}},
-                    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-                })
+                problem_response(
+                    "The database has no room to store this (its disk is full): nothing was stored; reads still work",
+                    true,
+                )
             });
         }
         responses.entry("500").or_insert_with(|| {
-            json!({
-                "description": "The service failed; nothing was changed. The problem's `instance` names the request in the service's logs",
-                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-            })
+            problem_response(
+                "The service failed; nothing was changed. The problem's `instance` names the request in the service's logs",
+                false,
+            )
         });
         for response in responses.values_mut() {
             if let Some(content) = response.get_mut("content").and_then(Value::as_object_mut) {
@@ -118,6 +115,21 @@ fn prepare_operation(operation: &mut Value, writes: bool, schemas: &Value) {
             }
         }
     }
+}
+
+/// A response with a problem body, and a `Retry-After` header when the client should retry.
+fn problem_response(description: &str, retry_after: bool) -> Value {
+    let mut response = json!({
+        "description": description,
+        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    });
+    if retry_after {
+        response["headers"] = json!({"Retry-After": {
+            "description": "Seconds to wait before retrying",
+            "schema": {"type": "integer"}
+        }});
+    }
+    response
 }
 
 fn is_text(media_type: &str) -> bool {

@@ -171,6 +171,8 @@ struct OwnPostgres {
     bin: PathBuf,
     folder: tempfile::TempDir,
     port: u16,
+    /// initdb and the server refuse to run as root: as root, they run as the postgres user.
+    as_root: bool,
 }
 
 impl OwnPostgres {
@@ -187,7 +189,7 @@ impl OwnPostgres {
         let data = folder.path().join("data");
         let as_root = Command::new("id").arg("-u").output().ok()?.stdout == b"0\n";
         if as_root {
-            // initdb refuses to run as root: the cluster belongs to the postgres user.
+            // The cluster belongs to the postgres user.
             let chown = Command::new("chown")
                 .args(["-R", "postgres:postgres"])
                 .arg(folder.path())
@@ -200,9 +202,14 @@ impl OwnPostgres {
             .local_addr()
             .ok()?
             .port();
-        let own = Self { bin, folder, port };
+        let own = Self {
+            bin,
+            folder,
+            port,
+            as_root,
+        };
         let init = own
-            .command("initdb", as_root)
+            .command("initdb")
             .args(["-A", "trust", "-U", "postgres", "--no-sync", "-D"])
             .arg(&data)
             .output()
@@ -216,9 +223,9 @@ impl OwnPostgres {
         Some(own)
     }
 
-    fn command(&self, program: &str, as_root: bool) -> Command {
+    fn command(&self, program: &str) -> Command {
         let path = self.bin.join(program);
-        if as_root {
+        if self.as_root {
             let mut command = Command::new("runuser");
             command.args(["-u", "postgres", "--"]).arg(path);
             command
@@ -228,11 +235,7 @@ impl OwnPostgres {
     }
 
     fn pg_ctl(&self, action: &str) {
-        let as_root = Command::new("id")
-            .arg("-u")
-            .output()
-            .is_ok_and(|out| out.stdout == b"0\n");
-        let mut command = self.command("pg_ctl", as_root);
+        let mut command = self.command("pg_ctl");
         command
             .args(["-D"])
             .arg(self.folder.path().join("data"))

@@ -322,6 +322,21 @@ fn december_needs_a_processed_workforce_questionnaire(backend: Backend) {
     ));
     assert_eq!(other_year["status"], "Processed");
     refused(submit(&teo, &id), "RD-006");
+    // A year outside the rounds' years, or a query year the body contradicts, is refused and
+    // stores nothing.
+    let disagreeing = expect_problem(
+        teo.post(
+            "/api/v1/workforce-questionnaires?year=2025",
+            &json!({"year": 2026, "records": [record]}),
+        ),
+        400,
+    );
+    assert!(
+        detail(&disagreeing).contains("the body says 2026 and the query 2025"),
+        "{disagreeing}"
+    );
+    expect_problem(teo.get("/api/v1/workforce-questionnaires?year=1999"), 400);
+    refused(submit(&teo, &id), "RD-006");
 
     let processed_wfq = json_ok(teo.post(
         "/api/v1/workforce-questionnaires",

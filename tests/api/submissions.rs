@@ -440,6 +440,35 @@ fn illegal_transitions_are_409s_that_say_why(backend: Backend) {
     expect_problem(delete, 409);
 
     let cancelled_id = teo.open("2026-APR");
+    // A reason longer than the audit log keeps, or a body that is not JSON, is refused whole.
+    let too_long = expect_problem(
+        teo.post(
+            &format!("/api/v1/submissions/{cancelled_id}/cancel"),
+            &json!({"reason": "x".repeat(501)}),
+        ),
+        400,
+    );
+    assert!(
+        too_long["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("501 characters"),
+        "{too_long}"
+    );
+    let not_json = teo
+        .server
+        .client()
+        .post(
+            teo.server
+                .url(&format!("/api/v1/submissions/{cancelled_id}/cancel")),
+        )
+        .bearer_auth(&teo.token)
+        .header("content-type", "application/json")
+        .body("reason: duplicate")
+        .send()
+        .expect("POST");
+    expect_problem(not_json, 400);
+    assert_eq!(teo.submission(&cancelled_id)["status"], "Draft");
     let cancelled = json_ok(teo.post(
         &format!("/api/v1/submissions/{cancelled_id}/cancel"),
         &json!({"reason": "duplicate"}),

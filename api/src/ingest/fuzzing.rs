@@ -8,14 +8,13 @@
 //! here, beside the private streaming reader, so that it can read bodies in tiny blocks (which
 //! cuts every value somewhere) without making the reader's block size public.
 
-use std::io::{self, Read};
-
 use dxp_domain::SdrFile;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::{Format, RecordIn, for_each_record, json};
 use crate::ApiError;
+use dxp_formats::fuzzing::Trickle;
 
 /// The record limit of the checks' reads, above what a fuzzed body holds.
 const MANY: usize = 100_000;
@@ -30,21 +29,6 @@ macro_rules! ensure {
             return Err(format!($($message)+));
         }
     };
-}
-
-/// Hands `bytes` over `step` bytes at a time, as the network does.
-struct Trickle<'a> {
-    bytes: &'a [u8],
-    step: usize,
-}
-
-impl Read for Trickle<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.step.min(buf.len()).min(self.bytes.len());
-        buf[..n].copy_from_slice(&self.bytes[..n]);
-        self.bytes = &self.bytes[n..];
-        Ok(n)
-    }
 }
 
 /// How a read ended, and the records it handed over before.
@@ -98,7 +82,7 @@ fn read_public(data: &[u8], max: usize, stop_after: Option<usize>) -> Result<Out
 /// The body handed over and asked for a few bytes at a time.
 fn read_trickled(data: &[u8], step: usize, max: usize) -> Result<Outcome, String> {
     collect(
-        |each| json::read_records_in_blocks(Trickle { bytes: data, step }, step, max, each),
+        |each| json::read_records_in_blocks(Trickle::new(data, step), step, max, each),
         None,
     )
 }

@@ -485,16 +485,15 @@ pub async fn cancel_submission(
     let id = path.into_inner();
     let actor = caller.subject.clone();
     let cancellation: Option<Cancellation> = super::params::optional_json(&body)?;
-    let reason = match cancellation.and_then(|cancellation| cancellation.reason) {
-        Some(reason) if reason.chars().count() > MAX_REASON_CHARS => {
-            return Err(ApiError::BadRequest(format!(
-                "reason: {} characters is more than the {MAX_REASON_CHARS} kept",
-                reason.chars().count()
-            )));
-        }
-        Some(reason) => reason,
-        None => "cancelled by the organisation".to_owned(),
-    };
+    let reason = cancellation
+        .and_then(|cancellation| cancellation.reason)
+        .unwrap_or_else(|| "cancelled by the organisation".to_owned());
+    let length = reason.chars().count();
+    if length > MAX_REASON_CHARS {
+        return Err(ApiError::BadRequest(format!(
+            "reason: {length} characters is more than the {MAX_REASON_CHARS} kept"
+        )));
+    }
     let cancelled_id = id.clone();
     state
         .db

@@ -2182,7 +2182,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2340,7 +2340,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2499,7 +2499,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2695,7 +2695,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2895,7 +2895,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -3082,7 +3082,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -3247,7 +3247,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -3417,7 +3417,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -3617,7 +3617,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -3812,7 +3812,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -4001,7 +4001,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -4232,7 +4232,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -4411,7 +4411,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -4672,7 +4672,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -4854,7 +4854,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -5033,7 +5033,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -5314,7 +5314,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -5496,7 +5496,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -5675,7 +5675,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -5943,7 +5943,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -6125,7 +6125,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -6304,7 +6304,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -6563,7 +6563,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -6745,7 +6745,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -6924,7 +6924,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -7202,7 +7202,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -7384,7 +7384,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -7633,7 +7633,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -7829,7 +7829,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -7989,7 +7989,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -8249,7 +8249,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -8431,7 +8431,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -8654,7 +8654,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -8877,7 +8877,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -9104,7 +9104,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -9351,7 +9351,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -9585,7 +9585,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -9810,7 +9810,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -10054,7 +10054,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -10280,7 +10280,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -10422,7 +10422,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -10583,7 +10583,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -10812,7 +10812,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -10911,7 +10911,7 @@ export interface operations {
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request */
+                    /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };

@@ -173,6 +173,18 @@ pub struct CsvRecords<R> {
     done: bool,
 }
 
+/// The title of header column `column` as read: trimmed, and the first without a byte-order mark
+/// left in front of it.
+pub(crate) fn header_title(column: usize, bytes: &[u8]) -> String {
+    let title = String::from_utf8_lossy(bytes);
+    let title = if column == 0 {
+        title.trim_start_matches('\u{feff}')
+    } else {
+        &title
+    };
+    title.trim().to_owned()
+}
+
 impl<R: Read> CsvRecords<R> {
     /// Reads the header row of a `file` CSV and maps its columns to the file's fields. Fails
     /// when the file is empty, lacks a required column, or has two columns for one field.
@@ -185,15 +197,7 @@ impl<R: Read> CsvRecords<R> {
         let titles: Vec<String> = reader
             .iter()
             .enumerate()
-            .map(|(column, bytes)| {
-                let title = String::from_utf8_lossy(bytes);
-                let title = if column == 0 {
-                    title.trim_start_matches('\u{feff}')
-                } else {
-                    &title
-                };
-                title.trim().to_owned()
-            })
+            .map(|(column, bytes)| header_title(column, bytes))
             .collect();
         let mut field_columns = vec![None; specs.len()];
         let mut provider_column = None;

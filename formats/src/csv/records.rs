@@ -187,7 +187,12 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<(usize, Vec<String>)> {
-        let mut reader = RecordReader::new(text.as_bytes());
+        lines_of(text.as_bytes())
+    }
+
+    /// Each record's first line and its fields.
+    fn lines_of(input: impl Read) -> Vec<(usize, Vec<String>)> {
+        let mut reader = RecordReader::new(input);
         let mut out = Vec::new();
         while let Some(line) = reader.read().unwrap() {
             let fields = reader
@@ -232,16 +237,7 @@ mod tests {
     }
 
     fn lines_in_pieces(pieces: Vec<&'static [u8]>) -> Vec<(usize, Vec<String>)> {
-        let mut reader = RecordReader::new(Pieces(pieces));
-        let mut out = Vec::new();
-        while let Some(line) = reader.read().unwrap() {
-            let fields = reader
-                .iter()
-                .map(|field| String::from_utf8(field.to_vec()).unwrap())
-                .collect();
-            out.push((line, fields));
-        }
-        out
+        lines_of(Pieces(pieces))
     }
 
     /// Found by the fuzzer (`fuzz/corpus/fuzz_csv/regression-bom-*`): a byte-order mark read on
