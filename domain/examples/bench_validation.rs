@@ -6,20 +6,20 @@
 //!
 //! Generates the given number of records (default 100,000; one in ten with a known defect) as
 //! JSON text and prints records per second for (a) serde_json's typed parse alone, (b)
-//! `check_batch` (parse + record rules + batch rules), (c) the record rules alone on records
-//! already parsed. Each figure is the best of five runs on one thread; freeing what a run
+//! `check_file` (parse + record rules + batch rules), (c) the record rules alone on records
+//! already read. Each figure is the best of five runs on one thread; freeing what a run
 //! produced is not timed.
 //!
 //! (a) is shown two ways: keeping the parsed records (what parsing a request body into a
-//! `Vec<CourseEnrolment>` does, and what `check_batch` does) and dropping each at once (a
+//! `Vec<CourseEnrolment>` does, and what `check_file` does) and dropping each at once (a
 //! best case no request handler gets).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use dxp_domain::testkit;
-use dxp_domain::validation::validate_into;
-use dxp_domain::{CourseEnrolment, check_batch};
+use dxp_domain::validation::RecordsRead;
+use dxp_domain::{CourseEnrolment, SdrFile, check_file};
 
 const RUNS: usize = 5;
 /// One record in this many carries a defect.
@@ -100,8 +100,8 @@ fn main() {
     );
     let discard_rate = count as f64 / elapsed.as_secs_f64();
 
-    let (elapsed, batch) = best_of(|| check_batch(texts.iter().copied()));
-    report("(b) check_batch (parse + rules)", count, bytes, elapsed);
+    let (elapsed, batch) = best_of(|| check_file(SdrFile::CourseEnrolments, texts.iter().copied()));
+    report("(b) check_file (parse + rules)", count, bytes, elapsed);
     let check_rate = count as f64 / elapsed.as_secs_f64();
     let problems = batch.error_count + batch.warning_count;
     drop(batch);
@@ -112,31 +112,20 @@ fn main() {
         .map(|(text, _)| text.as_str())
         .collect();
     let valid_bytes: usize = valid.iter().map(|text| text.len()).sum();
-    let (elapsed, _) = best_of(|| check_batch(valid.iter().copied()));
+    let (elapsed, _) = best_of(|| check_file(SdrFile::CourseEnrolments, valid.iter().copied()));
     report(
-        "(b') check_batch, valid records only",
+        "(b') check_file, valid records only",
         valid.len(),
         valid_bytes,
         elapsed,
     );
 
-    let records: Vec<CourseEnrolment> = texts
-        .iter()
-        .filter_map(|text| serde_json::from_str::<CourseEnrolment>(text).ok())
-        .collect();
+    let records = RecordsRead::new(SdrFile::CourseEnrolments, texts.iter().copied());
     let record_bytes: usize = records.len() * (bytes / count.max(1));
-    let (elapsed, rule_problems) = best_of(|| {
-        let mut problems = Vec::new();
-        let mut found = 0;
-        for (index, record) in records.iter().enumerate() {
-            problems.clear();
-            validate_into(index, record, &mut problems);
-            found += problems.len();
-        }
-        found
-    });
+    let mut scratch = Vec::new();
+    let (elapsed, rule_problems) = best_of(|| records.check_record_rules(None, &mut scratch));
     report(
-        "(c) record rules alone on parsed records",
+        "(c) record rules alone on records read",
         records.len(),
         record_bytes,
         elapsed,
@@ -146,7 +135,7 @@ fn main() {
         "{parsed} records parsed by (a); {problems} problems from (b); {rule_problems} from (c)"
     );
     println!(
-        "check_batch runs at {:.0}% of the typed parse rate ({:.0}% of the drop-at-once rate)",
+        "check_file runs at {:.0}% of the typed parse rate ({:.0}% of the drop-at-once rate)",
         100.0 * check_rate / parse_rate,
         100.0 * check_rate / discard_rate
     );

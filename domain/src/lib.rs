@@ -33,6 +33,5 @@ pub use organisation::Edumis;
 pub use role::Role;
 pub use sdr_file::SdrFile;
 pub use validation::{
-    BatchReport, Problem, RecordReport, Rule, RuleEntry, Severity, catalogue, check_batch,
-    check_record, validate,
+    FileReport, Problem, Rule, RuleEntry, Severity, catalogue, check_file, check_file_in_year,
 };

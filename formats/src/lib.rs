@@ -81,7 +81,7 @@ pub fn generated_local_id(row: usize) -> String {
 }
 
 /// Combines a converted record's own problems with the problems the domain found in its JSON
-/// (e.g. the [`dxp_domain::RecordReport::problems`] of [`dxp_domain::check_batch`]), so that
+/// (e.g. the [`dxp_domain::validation::FileRecordReport::problems`] of [`dxp_domain::check_file`]), so that
 /// each bad value is reported once and every problem carries the record's line number.
 ///
 /// A value that could not be converted is left out of the JSON, so the domain may report its

@@ -7,7 +7,6 @@
 //! reads records that are not yet complete. Code fields keep the text as sent (`"1"` or `"01"`);
 //! the accessors below give their meaning.
 
-mod field;
 mod schema;
 pub(crate) mod wire;
 
@@ -19,8 +18,7 @@ use crate::codes::{
     Attendance, DeliverySite, FeesCategory, FundingSource, IteSector, ResidentialStatus,
 };
 
-pub use field::Field;
-pub(crate) use field::Kind;
+pub(crate) use wire::WireEnrolment;
 pub use wire::parse_date_time;
 
 /// One learner's enrolment in one course (spec 003). Field names, types, lengths and the
@@ -300,8 +298,9 @@ mod tests {
     fn the_schema_example_is_a_valid_record() {
         let example = example();
         let record: CourseEnrolment = serde_json::from_value(example.clone()).unwrap();
-        let problems = crate::validation::validate(0, &record);
-        assert!(problems.is_empty(), "{problems:#?}");
+        let text = example.to_string();
+        let report = crate::validation::check_file(crate::SdrFile::CourseEnrolments, [&*text]);
+        assert!(report.problems().next().is_none(), "{report:#?}");
         // It round-trips through serialisation without losing a field.
         let back = serde_json::to_value(&record).unwrap();
         let reread: CourseEnrolment = serde_json::from_value(back).unwrap();
@@ -312,30 +311,7 @@ mod tests {
     fn the_schema_requires_exactly_the_fields_spec_003_marks_required() {
         let schema =
             serde_json::to_value(<CourseEnrolment as utoipa::PartialSchema>::schema()).unwrap();
-        let mut required: Vec<&str> = schema["required"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap())
-            .collect();
-        required.sort_unstable();
-        let mut expected: Vec<&str> = Field::ALL
-            .into_iter()
-            .filter(|f| f.is_required())
-            .map(Field::name)
-            .collect();
-        expected.sort_unstable();
-        assert_eq!(required, expected);
-        let mut properties: Vec<&str> = schema["properties"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        properties.sort_unstable();
-        let mut all: Vec<&str> = Field::ALL.into_iter().map(Field::name).collect();
-        all.sort_unstable();
-        assert_eq!(properties, all);
+        crate::fields::tests::assert_schema_matches(crate::SdrFile::CourseEnrolments, &schema);
     }
 
     #[test]

@@ -7,8 +7,6 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::CourseEnrolment;
-
 /// Reads a date-time as the API carries it: RFC 3339 (`2026-02-23T00:00:00+13:00`). A plain
 /// ISO 8601 date (`2026-02-23`) is read as midnight of that day at offset +00:00: the funder
 /// documents its API dates as ISO 8601, and refusing the date-only spelling would reject a record
@@ -114,68 +112,6 @@ pub(crate) struct WireEnrolment {
     pub actual_course_fee: Option<f64>,
 }
 
-impl WireEnrolment {
-    /// The typed record, when every REQUIRED field is present.
-    pub(crate) fn into_enrolment(self) -> Option<CourseEnrolment> {
-        match self {
-            WireEnrolment {
-                local_id: Some(local_id),
-                student_identification_code: Some(student_identification_code),
-                qualification_code: Some(qualification_code),
-                course_code: Some(course_code),
-                course_start_date: Some(course_start_date),
-                course_end_date: Some(course_end_date),
-                students_course_withdrawal_date,
-                category_of_fees_assessment: Some(category_of_fees_assessment),
-                intramural_extramural_attendance: Some(intramural_extramural_attendance),
-                course_delivery_site: Some(course_delivery_site),
-                source_of_funding: Some(source_of_funding),
-                residential_status: Some(residential_status),
-                australian_residential_status: Some(australian_residential_status),
-                funding_category: Some(funding_category),
-                course_classification: Some(course_classification),
-                nzsced_field_of_study: Some(nzsced_field_of_study),
-                course_efts_factor: Some(course_efts_factor),
-                efts_by_month: Some(efts_by_month),
-                national_student_number: Some(national_student_number),
-                consortium,
-                ite_sector,
-                ite_subject,
-                apprenticeships,
-                secondary_school_programme_indicator,
-                actual_course_fee,
-            } => Some(CourseEnrolment {
-                local_id,
-                student_identification_code,
-                qualification_code,
-                course_code,
-                course_start_date,
-                course_end_date,
-                students_course_withdrawal_date,
-                category_of_fees_assessment,
-                intramural_extramural_attendance,
-                course_delivery_site,
-                source_of_funding,
-                residential_status,
-                australian_residential_status,
-                funding_category,
-                course_classification,
-                nzsced_field_of_study,
-                course_efts_factor,
-                efts_by_month,
-                national_student_number,
-                consortium,
-                ite_sector,
-                ite_subject,
-                apprenticeships,
-                secondary_school_programme_indicator,
-                actual_course_fee,
-            }),
-            _ => None,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,7 +155,5 @@ mod tests {
         let wire: WireEnrolment =
             serde_json::from_str(r#"{"studentsCourseWithdrawalDate": null}"#).unwrap();
         assert_eq!(wire.students_course_withdrawal_date, None);
-        let wire: WireEnrolment = serde_json::from_str("{}").unwrap();
-        assert!(wire.into_enrolment().is_none());
     }
 }

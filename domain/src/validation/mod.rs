@@ -1,30 +1,25 @@
-//! Validation of course-enrolment records: the rule registry, the problems it reports, and the
-//! batch check the HTTP layer calls.
-//!
-//! - [`check_batch`] takes each record's raw JSON text and returns, per record, the typed record
-//!   (when it could be read) with its problems, plus the flat problem list and the counts. A
-//!   malformed record, a wrong type or a missing field is a problem on that record and field;
-//!   it never stops the rest of the batch, or the rest of the record, from being checked.
-//! - [`validate`] runs the record rules on an already-typed [`CourseEnrolment`].
-//! - [`catalogue`] lists every rule; [`catalogue_entries`] is its HTTP form and
-//!   [`catalogue_markdown`] its `docs/rules.md` form.
+//! Validation of SDR records: the rule registry, the problems it reports, and the one check
+//! every surface calls.
 //!
 //! - [`check_file`] (and [`check_file_in_year`], with the return year some rules need) checks
-//!   the records of any of the five files: learners, the course register and the two completion
-//!   files have their own rule registries (LR-, CR-, CC-, QC-); course enrolments go through
-//!   [`check_batch`].
+//!   the records of any file, each given as its raw JSON text, and returns per record its
+//!   problems, plus the counts. A malformed record, a wrong type or a missing field is a problem
+//!   on that record and field; it never stops the rest of the batch, or the rest of the record,
+//!   from being checked. Each file has its own rule registry (CE-, LR-, CR-, CC-, QC-, EF-) in
+//!   [`files`].
+//! - [`check_across_files`] and [`WholeSubmission`] apply the rules across files (XF-) to a
+//!   whole return.
+//! - [`catalogue`] lists every rule; [`catalogue_entries`] is its HTTP form and
+//!   [`catalogue_markdown`] its `docs/rules.md` form.
 //!
 //! Rules never stop at the first problem, format a message only when they find one, and use
 //! no regular expressions: checking is a pass over typed values.
 
 pub mod across_files;
-mod batch;
 mod files;
-mod read;
 mod rule;
-mod rules;
 mod sink;
-mod view;
+mod support;
 
 use std::fmt;
 
@@ -34,13 +29,10 @@ use utoipa::ToSchema;
 use crate::SdrFile;
 use crate::course::WireCourse;
 use crate::course_completion::WireCourseCompletion;
-use crate::course_enrolment::CourseEnrolment;
+use crate::course_enrolment::WireEnrolment;
 use crate::efts_forecast::WireEftsForecast;
 use crate::learner::WireLearner;
 use crate::qualification_completion::WireQualificationCompletion;
-use read::Reading;
-use sink::Sink;
-use view::RecordView;
 
 pub use across_files::{FileProblem, SubmissionRecords, WholeSubmission, check_across_files};
 pub use rule::{Rule, RuleEntry, catalogue, catalogue_entries, catalogue_markdown, rule_by_code};
@@ -99,139 +91,6 @@ pub struct Problem {
     pub message: String,
 }
 
-/// One record of a batch after checking.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecordReport {
-    /// Position in the batch, from 0.
-    pub index: usize,
-    /// The record's `localId`, when it could be read as text.
-    pub local_id: Option<String>,
-    /// The typed record: present when the JSON is an object in which every REQUIRED field is
-    /// present and every known field has its schema type (no CE-001, CE-002 or CE-003). A record
-    /// may be present and still break other rules.
-    pub record: Option<CourseEnrolment>,
-    /// Every problem of this record, record rules first, then rules across the batch.
-    pub problems: Vec<Problem>,
-}
-
-impl RecordReport {
-    pub fn has_errors(&self) -> bool {
-        self.problems
-            .iter()
-            .any(|problem| problem.severity == Severity::Error)
-    }
-}
-
-/// The outcome of checking a batch of records.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BatchReport {
-    /// One report per record, in batch order.
-    pub records: Vec<RecordReport>,
-    pub error_count: usize,
-    pub warning_count: usize,
-}
-
-impl BatchReport {
-    /// Whether the batch has no errors (warnings allowed).
-    pub fn is_valid(&self) -> bool {
-        self.error_count == 0
-    }
-
-    /// Every problem of every record, in batch order.
-    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
-        self.records
-            .iter()
-            .flat_map(|record| record.problems.iter())
-    }
-
-    /// Every problem of every record, in batch order, taken out of the report.
-    pub fn into_problems(self) -> Vec<Problem> {
-        let mut problems = Vec::with_capacity(self.error_count + self.warning_count);
-        for record in self.records {
-            problems.extend(record.problems);
-        }
-        problems
-    }
-}
-
-/// Checks one record, given as its raw JSON text, in isolation (no batch rules).
-pub fn check_record(index: usize, text: &str) -> RecordReport {
-    let mut problems = Vec::new();
-    let (wire, unreadable, clean) = match read::read_record(index, text, &mut problems) {
-        Reading::Read {
-            wire,
-            unreadable,
-            clean,
-        } => (wire, unreadable, clean),
-        Reading::Unreadable { local_id } => {
-            return RecordReport {
-                index,
-                local_id,
-                record: None,
-                problems,
-            };
-        }
-    };
-    {
-        let view = RecordView::from_wire(&wire, unreadable);
-        let mut sink = Sink::new(index, view.local_id, view.start_year(), &mut problems);
-        rules::check_record(&view, &mut sink);
-    }
-    let local_id = wire.local_id.clone();
-    let record = if clean { wire.into_enrolment() } else { None };
-    RecordReport {
-        index,
-        local_id,
-        record,
-        problems,
-    }
-}
-
-/// Checks a batch of records, each given as its raw JSON text (e.g. from serde_json's
-/// `RawValue::get`). Every record is checked, then the rules across records: one record per
-/// localId (CE-005), one record per enrolment (CE-042), the same ITE values for a learner's
-/// enrolments in a qualification (CE-041). Pass all of a submission's records at once to apply
-/// them to the whole submission; [`WholeSubmission`] applies them to a stored submission read
-/// record by record.
-pub fn check_batch<'a>(records: impl IntoIterator<Item = &'a str>) -> BatchReport {
-    let records = records.into_iter();
-    let mut reports = Vec::with_capacity(records.size_hint().0);
-    let mut index = batch::BatchIndex::with_capacity(reports.capacity());
-    for (position, text) in records.enumerate() {
-        let report = check_record(position, text);
-        index.note(&report);
-        reports.push(report);
-    }
-    index.apply(&mut reports);
-    let (mut error_count, mut warning_count) = (0, 0);
-    for problem in reports.iter().flat_map(|report| report.problems.iter()) {
-        match problem.severity {
-            Severity::Error => error_count += 1,
-            Severity::Warning => warning_count += 1,
-        }
-    }
-    BatchReport {
-        records: reports,
-        error_count,
-        warning_count,
-    }
-}
-
-/// Runs the record rules on a typed record; `index` is its position in its batch.
-pub fn validate(index: usize, record: &CourseEnrolment) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    validate_into(index, record, &mut problems);
-    problems
-}
-
-/// Like [`validate`], appending to `problems`: with a reused vector, checking a valid record
-/// allocates nothing.
-pub fn validate_into(index: usize, record: &CourseEnrolment, problems: &mut Vec<Problem>) {
-    let view = RecordView::from_enrolment(record);
-    let mut sink = Sink::new(index, view.local_id, view.start_year(), problems);
-    rules::check_record(&view, &mut sink);
-}
-
 /// One record of a file after checking, whatever the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileRecordReport {
@@ -240,8 +99,7 @@ pub struct FileRecordReport {
     /// The record's `localId`, when it could be read as text.
     pub local_id: Option<String>,
     /// The record's `studentIdentificationCode`, when it has one and it could be read (never
-    /// for the course register, which has no learners; for course enrolments, when the record
-    /// could be typed).
+    /// for the course register, which has no learners).
     pub student_identification_code: Option<String>,
     /// Every problem of this record, record rules first, then rules across the batch.
     pub problems: Vec<Problem>,
@@ -287,27 +145,6 @@ impl FileReport {
     }
 }
 
-impl From<BatchReport> for FileReport {
-    fn from(report: BatchReport) -> Self {
-        FileReport {
-            records: report
-                .records
-                .into_iter()
-                .map(|record| FileRecordReport {
-                    index: record.index,
-                    local_id: record.local_id,
-                    student_identification_code: record
-                        .record
-                        .map(|enrolment| enrolment.student_identification_code),
-                    problems: record.problems,
-                })
-                .collect(),
-            error_count: report.error_count,
-            warning_count: report.warning_count,
-        }
-    }
-}
-
 /// Checks a batch of records of `file`, each given as its raw JSON text, with the file's record
 /// rules and its rules across records (one record per localId, one per learner, course or
 /// completion). Course enrolments go through [`check_batch`]. Pass all of a submission's
@@ -335,7 +172,7 @@ fn check_records<'a>(
     records: impl IntoIterator<Item = &'a str>,
 ) -> FileReport {
     match file {
-        SdrFile::CourseEnrolments => FileReport::from(check_batch(records)),
+        SdrFile::CourseEnrolments => files::check::<WireEnrolment>(records, return_year),
         SdrFile::Learners => files::check::<WireLearner>(records, return_year),
         SdrFile::Courses => files::check::<WireCourse>(records, return_year),
         SdrFile::CourseCompletions => files::check::<WireCourseCompletion>(records, return_year),
@@ -343,6 +180,47 @@ fn check_records<'a>(
             files::check::<WireQualificationCompletion>(records, return_year)
         }
         SdrFile::EftsForecasts => files::check::<WireEftsForecast>(records, return_year),
+    }
+}
+
+/// The records of one file, read once so that their record rules alone can be run on them
+/// again and again: for measuring the rules apart from reading (`bench_validation`).
+/// Unreadable records are left out.
+pub struct RecordsRead(Box<dyn files::RecordRules>);
+
+impl RecordsRead {
+    pub fn new<'a>(file: SdrFile, records: impl IntoIterator<Item = &'a str>) -> Self {
+        RecordsRead(match file {
+            SdrFile::CourseEnrolments => Box::new(files::Read::<WireEnrolment>::new(records)),
+            SdrFile::Learners => Box::new(files::Read::<WireLearner>::new(records)),
+            SdrFile::Courses => Box::new(files::Read::<WireCourse>::new(records)),
+            SdrFile::CourseCompletions => {
+                Box::new(files::Read::<WireCourseCompletion>::new(records))
+            }
+            SdrFile::QualificationCompletions => {
+                Box::new(files::Read::<WireQualificationCompletion>::new(records))
+            }
+            SdrFile::EftsForecasts => Box::new(files::Read::<WireEftsForecast>::new(records)),
+        })
+    }
+
+    /// How many records were read.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.len() == 0
+    }
+
+    /// Runs the record rules (not the rules across records) on every record, reusing
+    /// `problems` for each, and gives how many problems they found in all.
+    pub fn check_record_rules(
+        &self,
+        return_year: Option<i32>,
+        problems: &mut Vec<Problem>,
+    ) -> usize {
+        self.0.check(return_year, problems)
     }
 }
 

@@ -8,8 +8,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::Severity;
-use super::sink::Sink;
-use super::view::RecordView;
 use crate::SdrFile;
 
 /// How a rule is applied.
@@ -17,14 +15,11 @@ use crate::SdrFile;
 pub(crate) enum Check {
     /// While reading a record's JSON (unreadable record, wrong type, missing field).
     Read,
-    /// A pure function of one record.
-    Record(fn(&RecordView<'_>, &mut Sink<'_>)),
     /// Across the records of one batch (or of a whole submission, when the caller passes them
     /// all at once).
     Batch,
-    /// A pure function of one record of the learner, course register or completion files. The
-    /// file's checker (`validation::files`) pairs the rule with its check, which reads that
-    /// file's record type.
+    /// A pure function of one record. The file's checker (`validation::files`) pairs the rule
+    /// with its check, which reads that file's record type.
     FileRecord,
 }
 
@@ -79,7 +74,7 @@ impl std::fmt::Debug for Rule {
 /// The registries of every file's rules and of the rules across files. Each file's rules live
 /// beside their checks; this is the one place that lists the registries.
 const REGISTRIES: &[&[&Rule]] = &[
-    &super::rules::RULES,
+    &super::files::course_enrolments::RULES,
     &super::files::learners::RULES,
     &super::files::courses::RULES,
     &super::files::course_completions::RULES,

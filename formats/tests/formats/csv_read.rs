@@ -1,6 +1,6 @@
 //! Reading DXP CSV files: header mapping, value conversion, problems with row and column.
 
-use dxp_domain::{SdrFile, Severity, check_batch};
+use dxp_domain::{SdrFile, Severity, check_file};
 use dxp_formats::csv::CsvError;
 use dxp_formats::{CsvRecords, merge_problems};
 use serde_json::json;
@@ -83,7 +83,10 @@ fn a_dxp_file_becomes_api_records() {
 #[test]
 fn converted_rows_are_validated_by_the_domain_like_api_records() {
     let rows = read_rows(SdrFile::CourseEnrolments, &enrl_sample());
-    let report = check_batch(rows.iter().map(|row| row.json.as_str()));
+    let report = check_file(
+        SdrFile::CourseEnrolments,
+        rows.iter().map(|row| row.json.as_str()),
+    );
     let errors: Vec<_> = report
         .problems()
         .filter(|problem| problem.severity == Severity::Error)
@@ -141,7 +144,10 @@ fn each_bad_cell_is_one_problem_naming_row_column_and_value() {
 
     // The bad values are left out, so the domain sees those fields missing; merged, each bad
     // cell is still one problem, and the domain's problems carry the line number.
-    let report = check_batch(rows.iter().map(|row| row.json.as_str()));
+    let report = check_file(
+        SdrFile::CourseEnrolments,
+        rows.iter().map(|row| row.json.as_str()),
+    );
     for (row, record) in rows.iter().zip(report.records) {
         let merged = merge_problems(row.row, row.problems.clone(), record.problems);
         for bad in &row.problems {

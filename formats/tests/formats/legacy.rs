@@ -2,7 +2,7 @@
 //! SDR domain specification gives (§2.1, §2.3–2.5, §7), not from the field table the reader
 //! uses, so these tests also check that table against the specification.
 
-use dxp_domain::{SdrFile, check_batch};
+use dxp_domain::{SdrFile, check_file};
 use dxp_formats::legacy::{LegacyKind, LegacyRecords, convert_legacy_to_csv};
 use dxp_formats::{CsvRecords, Row};
 use serde_json::{Value, json};
@@ -109,7 +109,7 @@ fn cour_lines_become_course_enrolments() {
         })
     );
     // The domain reads the twelve-month layout, types and required fields as the API's.
-    let report = check_batch([rows[0].json.as_str()]);
+    let report = check_file(SdrFile::CourseEnrolments, [rows[0].json.as_str()]);
     let codes: Vec<&str> = report
         .problems()
         .map(|problem| problem.rule.as_str())

@@ -3,7 +3,7 @@
 
 use dxp_domain::fields::{FieldKind, fields};
 use dxp_domain::testkit::valid_records;
-use dxp_domain::{SdrFile, Severity, check_batch};
+use dxp_domain::{SdrFile, Severity, check_file};
 use dxp_formats::{CsvRecords, CsvWriter, write_csv};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
@@ -218,7 +218,10 @@ fn valid_enrolments_stay_valid_through_csv() {
         let read: Value = serde_json::from_str(&row.json).unwrap();
         assert_eq!(read, expected);
     }
-    let report = check_batch(rows.iter().map(|row| row.json.as_str()));
+    let report = check_file(
+        SdrFile::CourseEnrolments,
+        rows.iter().map(|row| row.json.as_str()),
+    );
     let errors: Vec<_> = report
         .problems()
         .filter(|problem| problem.severity == Severity::Error)

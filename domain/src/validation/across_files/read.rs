@@ -506,11 +506,6 @@ impl IteGiven {
             None => (None, &[]),
         }
     }
-
-    /// Whether the enrolment carries ITE values (a sector, or at least one subject).
-    pub(super) fn is_given(&self) -> bool {
-        self.0.is_some()
-    }
 }
 
 /// The ITE values, when both fields are missing, `null` or of their type.

@@ -11,21 +11,18 @@
 //! the field. The repeated-localId rules (CE-005, LR-005, …) have nothing to find in a stored
 //! submission, whose records are stored by localId.
 
-use std::collections::HashMap;
-
 use chrono::Datelike;
 
-use super::read::{Code, IteGiven};
+use super::read::Code;
 use super::{Context, Out};
 use crate::SdrFile;
 use crate::course::WireCourse;
 use crate::course_completion::WireCourseCompletion;
+use crate::course_enrolment::WireEnrolment;
 use crate::learner::WireLearner;
 use crate::qualification_completion::WireQualificationCompletion;
-use crate::validation::Problem;
-use crate::validation::batch::repeated_enrolment_message;
+use crate::validation::files::course_enrolments::{IteValues, ite_disagreements};
 use crate::validation::files::{FileWire, repeated_key_message, repeats};
-use crate::validation::rules::{CE_042, IteValues, compare_ite_values};
 use crate::validation::sink::Shown;
 
 /// Applies the rules within files to the records of the files the round requires.
@@ -79,29 +76,14 @@ fn repeated_enrolments(context: &Context<'_>, out: &mut Out<'_>) {
             enrolment.start?,
         ))
     }));
-    for (later, first) in pairs {
+    report_repeats::<WireEnrolment>(out, pairs, |later| {
         let enrolment = &enrolments[later];
-        let (Some(student), Some(course), Some(start)) = (
-            text(context, &enrolment.student),
-            text(context, &enrolment.course),
-            enrolment.start,
-        ) else {
-            continue;
-        };
-        let earlier = format!(
-            "the enrolment with localId {} in this submission",
-            Shown(out.local_id(SdrFile::CourseEnrolments, first))
-        );
-        let message = repeated_enrolment_message((student, course, start), &earlier);
-        out.report_in_year(
-            &CE_042,
-            SdrFile::CourseEnrolments,
-            later,
-            "",
-            Some(start.year()),
-            format_args!("{message}"),
-        );
-    }
+        Some((
+            text(context, &enrolment.student)?,
+            text(context, &enrolment.course)?,
+            enrolment.start?,
+        ))
+    });
 }
 
 fn repeated_course_completions(context: &Context<'_>, out: &mut Out<'_>) {
@@ -144,47 +126,17 @@ fn repeated_qualification_completions(context: &Context<'_>, out: &mut Out<'_>) 
 /// qualificationCode, every enrolment's ITE values equal those of the group's first enrolment
 /// that carries any (in localId order).
 fn consistent_ite_values(context: &Context<'_>, out: &mut Out<'_>) {
-    let enrolments = context.enrolments;
-    let group_of = |position: usize| {
-        let enrolment = &enrolments[position];
-        enrolment.ite.as_ref()?;
-        Some((
-            super::id(&enrolment.student)?,
-            super::id(&enrolment.qualification)?,
-        ))
-    };
-    let mut first_in_group = HashMap::new();
-    for (position, enrolment) in enrolments.iter().enumerate() {
-        if enrolment.ite.as_ref().is_some_and(IteGiven::is_given)
-            && let Some(group) = group_of(position)
-        {
-            first_in_group.entry(group).or_insert(position);
-        }
-    }
-    if first_in_group.is_empty() {
-        return;
-    }
-    let mut found: Vec<Problem> = Vec::new();
-    for position in 0..enrolments.len() {
-        let Some(&first) = group_of(position).and_then(|group| first_in_group.get(&group)) else {
-            continue;
-        };
-        if first == position {
-            continue;
-        }
-        let (Some(record), Some(reference)) = (
-            ite_values(context, out, position),
-            ite_values(context, out, first),
-        ) else {
-            continue;
-        };
-        let whose = format!(
+    let values: Vec<Option<IteValues<'_>>> = (0..context.enrolments.len())
+        .map(|position| ite_values(context, out, position))
+        .collect();
+    let found = ite_disagreements(&values, |first| {
+        format!(
             "the enrolment with localId {} in this submission",
-            Shown(reference.local_id)
-        );
-        compare_ite_values(&record, &reference, &whose, &mut found);
-    }
-    for problem in found {
+            Shown(first.local_id)
+        )
+    });
+    drop(values);
+    for (_, problem) in found {
         out.push(SdrFile::CourseEnrolments, problem);
     }
 }

@@ -8,8 +8,8 @@
 
 use crate::ird;
 use crate::validation::rule::Rule;
-use crate::validation::rules::support::{first_disallowed, fits_decimal};
 use crate::validation::sink::{Shown, ShownChar, Sink};
+use crate::validation::support::{first_disallowed, fits_decimal};
 
 /// Numeric(8,2): eight digits, two after the point.
 pub(crate) const NUMERIC_8_2_MAX: f64 = 999_999.99;

@@ -17,8 +17,8 @@ use crate::SdrFile;
 use crate::course::WireCourse;
 use crate::validation::Severity::{Error, Warning};
 use crate::validation::rule::{Check, Rule};
-use crate::validation::rules::support::{first_control, first_disallowed, fits_decimal};
 use crate::validation::sink::{Shown, ShownChar, Sink};
+use crate::validation::support::{first_control, first_disallowed, fits_decimal};
 
 const FILE: SdrFile = SdrFile::Courses;
 const RECORD: Check = Check::FileRecord;

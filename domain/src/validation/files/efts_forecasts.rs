@@ -22,8 +22,8 @@ use crate::efts_forecast::{
 };
 use crate::validation::Severity::Error;
 use crate::validation::rule::{Check, Rule};
-use crate::validation::rules::support::fits_decimal;
 use crate::validation::sink::{Shown, Sink};
+use crate::validation::support::fits_decimal;
 
 const FILE: SdrFile = SdrFile::EftsForecasts;
 const RECORD: Check = Check::FileRecord;

@@ -1,21 +1,22 @@
-//! Validation of the learner, course register, course completion and qualification completion
-//! files and of the EFTS forecast: one checker for the five, driven by each file's field table ([`crate::fields`]) and
-//! rule registry.
+//! Validation of the records of every file (course enrolments, learners, the course register,
+//! course and qualification completions, the EFTS forecast): one checker for all six, driven by
+//! each file's field table ([`crate::fields`]) and rule registry.
 //!
-//! Each record is read the way course enrolments are: a fast typed parse into the file's wire
+//! Each record is read the same way: a fast typed parse into the file's wire
 //! struct (every field optional, so a missing REQUIRED field is a rule problem, not a parse
 //! error), and, only when serde refuses the record, a field-by-field diagnosis that reports every
 //! wrongly typed field, sets it aside and reads the rest. Then the file's record rules run, then
 //! the rules across the batch's records (one record per localId, one record per learner, course
 //! or completion).
 //!
-//! Each file's rules are static data beside their checks, as for course enrolments. The shape
+//! Each file's rules are static data beside their checks. The shape
 //! rules every file has (unreadable record, wrong JSON type, REQUIRED field missing, text
 //! lengths, repeated localId, control characters) are written once here, generic over the file,
 //! and each file names its own codes for them in its [`Shape`].
 
 pub(crate) mod common;
 pub(crate) mod course_completions;
+pub(crate) mod course_enrolments;
 pub(crate) mod courses;
 pub(crate) mod efts_forecasts;
 pub(crate) mod learners;
@@ -29,8 +30,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::rule::{Check, Rule};
-use super::rules::support::{exceeds_chars, first_control};
 use super::sink::{Shown, Sink};
+use super::support::{exceeds_chars, first_control};
 use super::{FileRecordReport, FileReport, Problem, Severity};
 use crate::SdrFile;
 use crate::course_enrolment::parse_date_time;
@@ -120,6 +121,16 @@ pub(crate) trait FileWire: DeserializeOwned + 'static {
 
     /// The key in words, for a message: "studentIdentificationCode 'S1'".
     fn describe_key(key: &Self::Key<'_>) -> String;
+
+    /// The year whose rules apply to the record, for rules whose severity depends on it
+    /// ([`Rule::severity_for`]); `None` for files whose rules do not depend on a year.
+    fn rule_year(&self) -> Option<i32> {
+        None
+    }
+
+    /// The file's own rules across the records of a batch, beyond one record per localId and
+    /// one per key; each problem goes to its record's report.
+    fn check_across_batch(_records: &[Option<Self>], _reports: &mut [FileRecordReport]) {}
 }
 
 /// A field set as a `u32` of bits by position in the field table.
@@ -135,7 +146,7 @@ fn position(file: SdrFile, name: &str) -> Option<usize> {
     fields(file).iter().position(|spec| spec.name == name)
 }
 
-/// Checks the records of `file` (not course enrolments), each given as its raw JSON text.
+/// Checks the records of one file, each given as its raw JSON text.
 pub(crate) fn check<'a, W: FileWire>(
     records: impl IntoIterator<Item = &'a str>,
     return_year: Option<i32>,
@@ -148,15 +159,7 @@ pub(crate) fn check<'a, W: FileWire>(
         let mut problems = Vec::new();
         let (wire, local_id) = match read::<W>(index, text, &mut problems) {
             Reading::Read { wire, unreadable } => {
-                let record = Record {
-                    wire: &wire,
-                    unreadable,
-                    return_year,
-                };
-                let mut sink = Sink::new(index, wire.local_id(), None, &mut problems);
-                for (_, check) in W::CHECKS {
-                    check(&record, &mut sink);
-                }
+                check_record(index, &wire, unreadable, return_year, &mut problems);
                 let local_id = wire.local_id().map(str::to_owned);
                 (Some(wire), local_id)
             }
@@ -175,7 +178,70 @@ pub(crate) fn check<'a, W: FileWire>(
         wires.push(wire);
     }
     across_records(&wires, &mut reports);
+    W::check_across_batch(&wires, &mut reports);
     FileReport::from_records(reports)
+}
+
+/// Runs the file's record rules on one record as read.
+fn check_record<W: FileWire>(
+    index: usize,
+    wire: &W,
+    unreadable: u32,
+    return_year: Option<i32>,
+    problems: &mut Vec<Problem>,
+) {
+    let record = Record {
+        wire,
+        unreadable,
+        return_year,
+    };
+    let mut sink = Sink::new(index, wire.local_id(), wire.rule_year(), problems);
+    for (_, check) in W::CHECKS {
+        check(&record, &mut sink);
+    }
+}
+
+/// The records of one file read once, for running their record rules again and again without
+/// reading them: what `domain/examples/bench_validation.rs` measures as the rules alone.
+pub(crate) struct Read<W> {
+    records: Vec<(W, u32)>,
+}
+
+impl<W: FileWire> Read<W> {
+    pub(crate) fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut ignored = Vec::new();
+        let records = texts
+            .into_iter()
+            .enumerate()
+            .filter_map(|(index, text)| match read::<W>(index, text, &mut ignored) {
+                Reading::Read { wire, unreadable } => Some((wire, unreadable)),
+                Reading::Unreadable { .. } => None,
+            })
+            .collect();
+        Read { records }
+    }
+}
+
+/// [`Read`] whatever the file.
+pub(crate) trait RecordRules: Send + Sync {
+    fn len(&self) -> usize;
+    fn check(&self, return_year: Option<i32>, problems: &mut Vec<Problem>) -> usize;
+}
+
+impl<W: FileWire + Send + Sync> RecordRules for Read<W> {
+    fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    fn check(&self, return_year: Option<i32>, problems: &mut Vec<Problem>) -> usize {
+        let mut found = 0;
+        for (index, (wire, unreadable)) in self.records.iter().enumerate() {
+            problems.clear();
+            check_record(index, wire, *unreadable, return_year, problems);
+            found += problems.len();
+        }
+        found
+    }
 }
 
 /// The rules across records: one record per localId, one record per key.
@@ -191,7 +257,8 @@ fn across_records<W: FileWire>(wires: &[Option<W>], reports: &mut [FileRecordRep
         let first_index = reports[first].index;
         let report = &mut reports[later];
         let id = report.local_id.as_deref().unwrap_or_default();
-        Sink::new(report.index, Some(id), None, &mut report.problems).report(
+        let year = wires[later].as_ref().and_then(W::rule_year);
+        Sink::new(report.index, Some(id), year, &mut report.problems).report(
             shape.repeated_local_id,
             "localId",
             format_args!(
@@ -213,11 +280,12 @@ fn across_records<W: FileWire>(wires: &[Option<W>], reports: &mut [FileRecordRep
         };
         let first_local_id = reports[first].local_id.clone().unwrap_or_default();
         let first_index = reports[first].index;
+        let year = wires[later].as_ref().and_then(W::rule_year);
         let report = &mut reports[later];
         Sink::new(
             report.index,
             report.local_id.as_deref(),
-            None,
+            year,
             &mut report.problems,
         )
         .report(
@@ -437,10 +505,10 @@ fn misfit(spec: &FieldSpec, value: &Value) -> Option<String> {
             )
         }),
         FieldKind::IntegerList | FieldKind::DecimalList | FieldKind::TextList => {
-            let (fits, expected): (fn(&Value) -> bool, &str) = match spec.kind {
-                FieldKind::IntegerList => (is_int32, "a whole number (int32)"),
-                FieldKind::DecimalList => (Value::is_number, "a number"),
-                _ => (Value::is_string, "text"),
+            let (fits, expected, items): (fn(&Value) -> bool, &str, &str) = match spec.kind {
+                FieldKind::IntegerList => (is_int32, "a whole number (int32)", "whole numbers"),
+                FieldKind::DecimalList => (Value::is_number, "a number", "numbers"),
+                _ => (Value::is_string, "text", "text values"),
             };
             match value {
                 Value::Array(items) => items.iter().position(|item| !fits(item)).map(|at| {
@@ -451,7 +519,7 @@ fn misfit(spec: &FieldSpec, value: &Value) -> Option<String> {
                     )
                 }),
                 _ => Some(format!(
-                    "{name} must be an array of values (not text separated by ';'); found {}",
+                    "{name} must be an array of {items} (not text separated by ';'); found {}",
                     describe(value)
                 )),
             }
@@ -573,7 +641,6 @@ pub(crate) fn assert_registry_consistent<W: FileWire>(registry: &[&Rule]) {
         match rule.check {
             Check::FileRecord => assert_eq!(checks, 1, "{} needs one check", rule.code),
             Check::Read | Check::Batch => assert_eq!(checks, 0, "{}", rule.code),
-            Check::Record(_) => panic!("{} uses the course-enrolment check", rule.code),
         }
     }
     for (rule, _) in W::CHECKS {
@@ -628,7 +695,7 @@ pub(crate) fn assert_presence_follows_the_field_table<W: FileWire>() {
     }
 }
 
-/// A rule of one of the four files; `const` so registries and checks can name it.
+/// A rule of one file's records; `const` so registries and checks can name it.
 pub(crate) const fn rule(
     file: SdrFile,
     code: &'static str,

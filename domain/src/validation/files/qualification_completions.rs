@@ -27,8 +27,8 @@ use crate::SdrFile;
 use crate::qualification_completion::WireQualificationCompletion;
 use crate::validation::Severity::{Error, Warning};
 use crate::validation::rule::{Check, Rule};
-use crate::validation::rules::support::first_disallowed;
 use crate::validation::sink::{Shown, ShownChar, Sink};
+use crate::validation::support::first_disallowed;
 
 const FILE: SdrFile = SdrFile::QualificationCompletions;
 const RECORD: Check = Check::FileRecord;

@@ -2,9 +2,9 @@
 
 use serde_json::{Value, json};
 
-use super::{base, check_values, codes, with};
+use super::{base, check_enrolments, check_values, codes, with};
 use crate::testkit::{self, Defect};
-use crate::validation::{Severity, check_batch, check_record, validate};
+use crate::validation::Severity;
 
 #[test]
 fn a_mixed_batch_reports_each_record_and_keeps_the_good_ones() {
@@ -13,6 +13,7 @@ fn a_mixed_batch_reports_each_record_and_keeps_the_good_ones() {
         // Wrong types on three fields, one of them optional.
         with(&[
             ("localId", json!("ENR-2")),
+            ("studentIdentificationCode", json!("S2")),
             ("courseEftsFactor", json!("0.125")),
             ("australianResidentialStatus", json!("N")),
             ("consortium", json!(2.5)),
@@ -39,13 +40,8 @@ fn a_mixed_batch_reports_each_record_and_keeps_the_good_ones() {
     assert_eq!(report.records.len(), 6);
 
     assert!(report.records[0].problems.is_empty());
-    assert!(report.records[0].record.is_some());
 
     let second = &report.records[1];
-    assert!(
-        second.record.is_none(),
-        "a record with a wrongly typed field is not a typed record"
-    );
     let fields: Vec<(&str, &str)> = second
         .problems
         .iter()
@@ -69,7 +65,6 @@ fn a_mixed_batch_reports_each_record_and_keeps_the_good_ones() {
     );
 
     let third = &report.records[2];
-    assert!(third.record.is_none());
     let fields: Vec<(&str, &str)> = third
         .problems
         .iter()
@@ -83,10 +78,6 @@ fn a_mixed_batch_reports_each_record_and_keeps_the_good_ones() {
     let fourth = &report.records[3];
     assert_eq!(codes(&fourth.problems), ["CE-005"]);
     assert!(
-        fourth.record.is_some(),
-        "a duplicate is still a typed record"
-    );
-    assert!(
         fourth.problems[0].message.contains("record 0"),
         "{}",
         fourth.problems[0].message
@@ -98,7 +89,6 @@ fn a_mixed_batch_reports_each_record_and_keeps_the_good_ones() {
     assert_eq!(fifth.problems[0].local_id, None);
 
     assert!(report.records[5].problems.is_empty());
-    assert!(report.records[5].record.is_some());
 
     assert_eq!(report.error_count, 3 + 2 + 1 + 1);
     assert_eq!(report.warning_count, 0);
@@ -137,7 +127,7 @@ fn unreadable_json_is_one_problem_on_that_record_only() {
         "{\"localId\": \"A\"} trailing",
         &good,
     ];
-    let report = check_batch(texts);
+    let report = check_enrolments(texts);
     for record in &report.records[..5] {
         assert_eq!(
             codes(&record.problems),
@@ -145,7 +135,6 @@ fn unreadable_json_is_one_problem_on_that_record_only() {
             "{:#?}",
             record.problems
         );
-        assert!(record.record.is_none());
     }
     assert!(report.records[5].problems.is_empty());
 }
@@ -153,8 +142,7 @@ fn unreadable_json_is_one_problem_on_that_record_only() {
 #[test]
 fn a_field_given_twice_is_refused_with_the_rest_still_checked() {
     let text = r#"{"localId": "A", "localId": "B", "courseCode": "ECON112"}"#;
-    let report = check_record(0, text);
-    assert!(report.record.is_none());
+    let report = check_enrolments([text]).records.remove(0);
     assert_eq!(report.problems[0].rule, "CE-001");
     assert!(
         report.problems[0].message.contains("duplicate field"),
@@ -197,7 +185,7 @@ fn wrong_types_get_messages_that_say_what_was_expected() {
         messages[1]
     );
     assert!(
-        messages[2].contains("array of numbers, one per month"),
+        messages[2].contains("eftsByMonth must be an array of numbers (not text"),
         "{}",
         messages[2]
     );
@@ -238,12 +226,11 @@ fn null_optional_fields_are_absent() {
 #[test]
 fn testkit_records_are_valid_and_its_defects_break_exactly_their_rule() {
     let valid = testkit::valid_records(2_000);
-    let report = check_batch(valid.iter().map(String::as_str));
+    let report = check_enrolments(valid.iter().map(String::as_str));
     assert_eq!(report.problems().next(), None);
-    assert!(report.records.iter().all(|record| record.record.is_some()));
 
     let mixed = testkit::mixed_records(Defect::ALL.len() * 3 * 3, 3);
-    let report = check_batch(mixed.iter().map(|(text, _)| text.as_str()));
+    let report = check_enrolments(mixed.iter().map(|(text, _)| text.as_str()));
     for ((_, defect), record) in mixed.iter().zip(&report.records) {
         match defect {
             None => assert!(record.problems.is_empty(), "{:#?}", record.problems),
@@ -259,21 +246,6 @@ fn testkit_records_are_valid_and_its_defects_break_exactly_their_rule() {
             }
         }
     }
-}
-
-#[test]
-fn validate_checks_a_typed_record_without_batch_rules() {
-    let mut record = testkit::valid_enrolment(7);
-    assert!(validate(0, &record).is_empty());
-    record.course_efts_factor = f64::NAN;
-    record.efts_by_month.push(f64::INFINITY);
-    let problems = validate(4, &record);
-    assert!(problems.iter().any(|p| p.rule == "CE-024"));
-    assert!(
-        problems
-            .iter()
-            .all(|p| p.index == 4 && p.severity == Severity::Error)
-    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use crate::testkit::{
     valid_qualification_completion,
 };
 use crate::validation::{
-    FileReport, Problem, Rule, Severity, check_batch, check_file, check_file_in_year, rule_by_code,
+    FileReport, Problem, Rule, Severity, check_file, check_file_in_year, rule_by_code,
 };
 
 /// The four registries, with the file each is for.
@@ -632,27 +632,6 @@ fn a_record_sent_twice_is_one_local_id_problem_not_two() {
         found[0].message.contains("record 0"),
         "{}",
         found[0].message
-    );
-}
-
-#[test]
-fn course_enrolments_go_through_the_enrolment_batch_check() {
-    let texts = testkit::valid_records(30);
-    let mut mixed: Vec<String> = texts.clone();
-    mixed.push(testkit::defective_json(30, testkit::Defect::NegativeNsn));
-    let file = check_file(SdrFile::CourseEnrolments, mixed.iter().map(String::as_str));
-    let batch = check_batch(mixed.iter().map(String::as_str));
-    assert_eq!(file.error_count, batch.error_count);
-    assert_eq!(file.warning_count, batch.warning_count);
-    let file_problems: Vec<Problem> = file.problems().cloned().collect();
-    assert_eq!(file_problems, batch.into_problems());
-    assert_eq!(
-        file.records[0].student_identification_code.as_deref(),
-        Some(
-            testkit::valid_enrolment(0)
-                .student_identification_code
-                .as_str()
-        )
     );
 }
 

@@ -8,7 +8,8 @@ mod rules;
 
 use serde_json::{Map, Value, json};
 
-use super::{BatchReport, Problem, Severity, check_batch};
+use super::{FileReport, Problem, Severity, check_file};
+use crate::SdrFile;
 
 /// A valid enrolment: Feb–Jun 2026 (five months), 0.125 EFTS spread evenly, domestic, DQ7+.
 fn base() -> Value {
@@ -51,9 +52,14 @@ fn with(changes: &[(&str, Value)]) -> Value {
     record
 }
 
-fn check_values(records: &[Value]) -> BatchReport {
+/// Checks course-enrolment records given as JSON text.
+fn check_enrolments<'a>(texts: impl IntoIterator<Item = &'a str>) -> FileReport {
+    check_file(SdrFile::CourseEnrolments, texts)
+}
+
+fn check_values(records: &[Value]) -> FileReport {
     let texts: Vec<String> = records.iter().map(Value::to_string).collect();
-    check_batch(texts.iter().map(String::as_str))
+    check_enrolments(texts.iter().map(String::as_str))
 }
 
 fn problems_of(records: &[Value]) -> Vec<Problem> {

@@ -1,12 +1,11 @@
 //! Fields that depend on the source of funding.
 
+use super::Enrolment;
 use crate::SdrFile;
 use crate::codes::FundingSource;
-use crate::course_enrolment::Field;
 use crate::validation::Severity;
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::Sink;
-use crate::validation::view::RecordView;
 
 pub(crate) const CE_030: Rule = Rule {
     code: "CE-030",
@@ -16,7 +15,7 @@ pub(crate) const CE_030: Rule = Rule {
     error_from_year: None,
     description: "consortium is given when sourceOfFunding is 28 or 29 (Māori Pasifika Trades \
                   Training): spec 003 makes it mandatory for those funds.",
-    check: Check::Record(consortium_for_trades_training),
+    check: Check::FileRecord,
 };
 
 /// Judgement call: spec 003 defines fund 31 as "non-funded confirmed student enrolments", and the
@@ -32,14 +31,15 @@ pub(crate) const CE_040: Rule = Rule {
     description: "An enrolment with sourceOfFunding 31 (non-funded confirmed student enrolments: \
                   confirmed enrolments withdrawn before they became eligible for funding) should \
                   carry its studentsCourseWithdrawalDate (domain spec §2.2 and rule X8).",
-    check: Check::Record(withdrawal_date_for_fund_31),
+    check: Check::FileRecord,
 };
 
-fn consortium_for_trades_training(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    if view.consortium.is_some() || view.is_unreadable(Field::Consortium) {
+pub(super) fn consortium_for_trades_training(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    if view.consortium().is_some() || record.is_unreadable("consortium") {
         return;
     }
-    let Some(source) = view.funding else {
+    let Some(source) = view.funding() else {
         return;
     };
     if source.needs_consortium() {
@@ -55,11 +55,12 @@ fn consortium_for_trades_training(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn withdrawal_date_for_fund_31(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    if view.withdrawal.is_some() || view.is_unreadable(Field::StudentsCourseWithdrawalDate) {
+pub(super) fn withdrawal_date_for_fund_31(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    if view.withdrawal().is_some() || record.is_unreadable("studentsCourseWithdrawalDate") {
         return;
     }
-    let Some(FundingSource::Current(fund)) = view.funding else {
+    let Some(FundingSource::Current(fund)) = view.funding() else {
         return;
     };
     if fund.code == FundingSource::NON_FUNDED_CONFIRMED {

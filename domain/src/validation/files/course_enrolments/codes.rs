@@ -1,17 +1,16 @@
 //! Values that must come from spec 003's code lists. Numeric codes are read with or without a
 //! leading zero (see [`crate::codes`]).
 
-use super::support::fits_length;
+use super::Enrolment;
+use super::fits;
 use crate::SdrFile;
 use crate::codes::{Attendance, DeliverySite, FeesCategory, FundingSource, ResidentialStatus};
-use crate::course_enrolment::Field;
 use crate::validation::Severity;
 use crate::validation::files::common;
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::{Shown, Sink};
-use crate::validation::view::RecordView;
 
-const FEES_FIELD: &str = Field::CategoryOfFeesAssessment.name();
+const FEES_FIELD: &str = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment";
 
 pub(crate) const CE_014: Rule = Rule {
     code: "CE-014",
@@ -24,7 +23,7 @@ pub(crate) const CE_014: Rule = Rule {
                   programme, 09 International on-shore PhD, 12 International ITO off-job training, \
                   13 Refugee or protected person, 14 2021 Resident Visa pathway child. The leading \
                   zero may be left out (3 is 03).",
-    check: Check::Record(fees_category_code),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_016: Rule = Rule {
@@ -36,7 +35,7 @@ pub(crate) const CE_016: Rule = Rule {
     description: "intramuralExtramuralAttendance is 1 (intramural, residing in New Zealand), 2 \
                   (extramural, residing in New Zealand), 3 (extramural, residing overseas) or 4 \
                   (intramural, residing overseas).",
-    check: Check::Record(attendance_code),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_017: Rule = Rule {
@@ -49,7 +48,7 @@ pub(crate) const CE_017: Rule = Rule {
                   sites, 98 extramural or distance delivery, 99 community education (the leading \
                   zero may be left out), or a registered code of letters (AA, AB) or a letter and a \
                   digit (A1, 1A). 00 and 97 are not delivery sites.",
-    check: Check::Record(delivery_site_code),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_018: Rule = Rule {
@@ -60,7 +59,7 @@ pub(crate) const CE_018: Rule = Rule {
     error_from_year: None,
     description: "Delivery site 98 is for courses delivered extramurally or by distance learning \
                   (spec 003); a warning when the learner's attendance is intramural (1 or 4).",
-    check: Check::Record(extramural_site),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_019: Rule = Rule {
@@ -72,7 +71,7 @@ pub(crate) const CE_019: Rule = Rule {
     description: "sourceOfFunding is a code from spec 003's lists of funds (the leading zero may be \
                   left out). Current funds: 01, 02, 03, 05, 09, 10, 12, 13, 20, 22, 23, 24, 26, 28, \
                   29, 31, 37.",
-    check: Check::Record(funding_source_known),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_020: Rule = Rule {
@@ -84,7 +83,7 @@ pub(crate) const CE_020: Rule = Rule {
     description: "sourceOfFunding is not a historic fund: 04, 06, 07, 08, 11, 14, 15, 16, 25, 27, \
                   30, 32, 33, 35 and 36 are spec 003's historic funds and can no longer be \
                   reported. The message names the fund.",
-    check: Check::Record(funding_source_current),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_025: Rule = Rule {
@@ -95,7 +94,7 @@ pub(crate) const CE_025: Rule = Rule {
     error_from_year: None,
     description: "residentialStatus is Y (New Zealand resident visa holder) or N (not a resident \
                   visa holder, including all New Zealand and Australian citizens).",
-    check: Check::Record(residential_status_code),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_026: Rule = Rule {
@@ -107,7 +106,7 @@ pub(crate) const CE_026: Rule = Rule {
     description: "fundingCategory has letters and digits only (spec 003: Alpha-Numeric, from the \
                   funding categories classification). The classification itself is not public, so \
                   membership is not checked here.",
-    check: Check::Record(funding_category_characters),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_028: Rule = Rule {
@@ -118,14 +117,19 @@ pub(crate) const CE_028: Rule = Rule {
     error_from_year: None,
     description: "nzscedFieldOfStudy has digits only: NZSCED codes are numbers (e.g. 091901; the \
                   leading zero may be left out, as spec 003 writes 70101).",
-    check: Check::Record(nzsced_digits),
+    check: Check::FileRecord,
 };
 
-fn fees_category_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.fees_category else {
+pub(super) fn fees_category_code(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(code) = view.fees_category() else {
         return;
     };
-    if fits_length(Field::CategoryOfFeesAssessment, code) && FeesCategory::parse(code).is_none() {
+    if fits(
+        "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment",
+        code,
+    ) && FeesCategory::parse(code).is_none()
+    {
         sink.report(
             &CE_014,
             FEES_FIELD,
@@ -138,8 +142,11 @@ fn fees_category_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn attendance_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.attendance else { return };
+pub(super) fn attendance_code(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(code) = view.attendance() else {
+        return;
+    };
     if Attendance::from_code(code).is_none() {
         sink.report(
             &CE_016,
@@ -153,11 +160,12 @@ fn attendance_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn delivery_site_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.delivery_site else {
+pub(super) fn delivery_site_code(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(code) = view.delivery_site() else {
         return;
     };
-    if fits_length(Field::CourseDeliverySite, code) && DeliverySite::parse(code).is_none() {
+    if fits("courseDeliverySite", code) && DeliverySite::parse(code).is_none() {
         sink.report(
             &CE_017,
             "courseDeliverySite",
@@ -171,8 +179,9 @@ fn delivery_site_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn extramural_site(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let (Some(site), Some(code)) = (view.delivery_site, view.attendance) else {
+pub(super) fn extramural_site(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let (Some(site), Some(code)) = (view.delivery_site(), view.attendance()) else {
         return;
     };
     let Some(mode) = Attendance::from_code(code) else {
@@ -192,11 +201,12 @@ fn extramural_site(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn funding_source_known(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.source_of_funding else {
+pub(super) fn funding_source_known(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(code) = view.source_of_funding() else {
         return;
     };
-    if view.funding.is_none() && fits_length(Field::SourceOfFunding, code) {
+    if view.funding().is_none() && fits("sourceOfFunding", code) {
         sink.report(
             &CE_019,
             "sourceOfFunding",
@@ -209,8 +219,9 @@ fn funding_source_known(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn funding_source_current(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    if let Some(FundingSource::Historic(fund)) = view.funding {
+pub(super) fn funding_source_current(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    if let Some(FundingSource::Historic(fund)) = view.funding() {
         sink.report(
             &CE_020,
             "sourceOfFunding",
@@ -223,11 +234,12 @@ fn funding_source_current(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn residential_status_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.residential_status else {
+pub(super) fn residential_status_code(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(code) = view.residential_status() else {
         return;
     };
-    if fits_length(Field::ResidentialStatus, code) && ResidentialStatus::parse(code).is_none() {
+    if fits("residentialStatus", code) && ResidentialStatus::parse(code).is_none() {
         sink.report(
             &CE_025,
             "residentialStatus",
@@ -241,16 +253,18 @@ fn residential_status_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn funding_category_characters(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn funding_category_characters(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
     let code = view
-        .funding_category
-        .filter(|code| fits_length(Field::FundingCategory, code));
+        .funding_category()
+        .filter(|code| fits("fundingCategory", code));
     common::funding_category(&CE_026, code, sink);
 }
 
-fn nzsced_digits(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn nzsced_digits(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
     let code = view
-        .nzsced
-        .filter(|code| fits_length(Field::NzscedFieldOfStudy, code));
+        .nzsced()
+        .filter(|code| fits("nzscedFieldOfStudy", code));
     common::nzsced_digits(&CE_028, code, sink);
 }

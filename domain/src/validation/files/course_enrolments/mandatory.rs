@@ -6,13 +6,12 @@
 //! decided from all of the learner's enrolments, which one enrolment cannot know: so a missing
 //! value is a warning, and a value that is present is checked like any other.
 
+use super::Enrolment;
 use crate::SdrFile;
 use crate::codes::SecondarySchoolProgramme;
-use crate::course_enrolment::Field;
 use crate::validation::Severity;
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::{Shown, Sink};
-use crate::validation::view::RecordView;
 
 pub(crate) const CE_037: Rule = Rule {
     code: "CE-037",
@@ -24,7 +23,7 @@ pub(crate) const CE_037: Rule = Rule {
                   both mandatory but does not mark them REQUIRED: they are mandatory for type D \
                   enrolments, which cannot be told from one enrolment, so a missing value is a \
                   warning.",
-    check: Check::Record(mandatory_fields),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_038: Rule = Rule {
@@ -35,39 +34,36 @@ pub(crate) const CE_038: Rule = Rule {
     error_from_year: None,
     description: "secondarySchoolProgrammeIndicator, when given, is Y (the course is part of the \
                   learner's secondary school programme) or N (it is not).",
-    check: Check::Record(secondary_school_code),
+    check: Check::FileRecord,
 };
 
-const MANDATORY: [Field; 2] = [
-    Field::SecondarySchoolProgrammeIndicator,
-    Field::ActualCourseFee,
-];
-
-fn mandatory_fields(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    for field in MANDATORY {
-        // An empty indicator is within the schema's "length ≤ 1" and says nothing either.
-        let given = match field {
-            Field::SecondarySchoolProgrammeIndicator => view
-                .secondary_school_programme_indicator
-                .is_some_and(|code| !code.is_empty()),
-            _ => view.is_present(field),
-        };
-        if !given && !view.is_unreadable(field) {
+pub(super) fn mandatory_fields(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    // An empty indicator is within the schema's "length ≤ 1" and says nothing either.
+    let indicator_given = view
+        .secondary_school_programme_indicator()
+        .is_some_and(|code| !code.is_empty());
+    let fee_given = view.actual_course_fee().is_some();
+    for (name, given) in [
+        ("secondarySchoolProgrammeIndicator", indicator_given),
+        ("actualCourseFee", fee_given),
+    ] {
+        if !given && !record.is_unreadable(name) {
             sink.report(
                 &CE_037,
-                field.name(),
+                name,
                 format_args!(
-                    "{} is missing; spec 003 makes it mandatory for type D enrolments (learners in \
-                     a formal qualification of more than 0.03 EFTS in total)",
-                    field.name()
+                    "{name} is missing; spec 003 makes it mandatory for type D enrolments \
+                     (learners in a formal qualification of more than 0.03 EFTS in total)"
                 ),
             );
         }
     }
 }
 
-fn secondary_school_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.secondary_school_programme_indicator else {
+pub(super) fn secondary_school_code(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(code) = view.secondary_school_programme_indicator() else {
         return;
     };
     // Empty is CE-037's, longer than one character CE-004's.

@@ -1,41 +1,13 @@
-//! Small helpers the rules share: lengths, decimal places, month arithmetic, month labels.
+//! Small helpers the rules of every file share: lengths, decimal places, month arithmetic, month labels.
 
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::course_enrolment::Field;
-
-/// The length bounds spec 003 gives a text field, in characters: (minimum, maximum).
-pub(crate) fn text_limits(field: Field) -> Option<(usize, Option<usize>)> {
-    match field {
-        Field::LocalId => Some((1, None)),
-        Field::StudentIdentificationCode => Some((1, Some(10))),
-        Field::QualificationCode | Field::NzscedFieldOfStudy => Some((1, Some(6))),
-        Field::CourseCode => Some((1, Some(20))),
-        Field::CategoryOfFeesAssessment
-        | Field::CourseDeliverySite
-        | Field::SourceOfFunding
-        | Field::FundingCategory => Some((1, Some(2))),
-        Field::ResidentialStatus => Some((1, Some(1))),
-        Field::SecondarySchoolProgrammeIndicator => Some((0, Some(1))),
-        _ => None,
-    }
-}
-
 /// The number of characters (not bytes: `ā` is one) in `text`, counting only when the byte
 /// length says it could exceed `max`.
 pub(crate) fn exceeds_chars(text: &str, max: usize) -> bool {
     text.len() > max && text.chars().count() > max
-}
-
-/// Whether a text field's value is within its length bounds. Rules about a field's content
-/// skip values that break the length rule (CE-004), so one fault gives one problem.
-pub(crate) fn fits_length(field: Field, text: &str) -> bool {
-    match text_limits(field) {
-        Some((min, max)) => text.len() >= min && !max.is_some_and(|max| exceeds_chars(text, max)),
-        None => true,
-    }
 }
 
 const SCALES: [f64; 5] = [1.0, 10.0, 100.0, 1_000.0, 10_000.0];
@@ -178,17 +150,5 @@ mod tests {
         assert_eq!(first_control("A\tB"), Some((1, '\t')));
         assert_eq!(first_control("ā\u{7f}"), Some((1, '\u{7f}')));
         assert_eq!(first_control("āa\u{85}"), Some((2, '\u{85}')));
-    }
-
-    #[test]
-    fn lengths_count_characters_not_bytes() {
-        assert!(fits_length(Field::StudentIdentificationCode, "āāāāāāāāāā"));
-        assert!(!fits_length(
-            Field::StudentIdentificationCode,
-            "āāāāāāāāāāā"
-        ));
-        assert!(!fits_length(Field::CourseCode, ""));
-        assert!(fits_length(Field::SecondarySchoolProgrammeIndicator, ""));
-        assert!(fits_length(Field::LocalId, &"x".repeat(1000)));
     }
 }

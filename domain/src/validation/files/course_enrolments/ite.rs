@@ -12,15 +12,18 @@
 //! multi-value columns), not for membership or an alpha-numeric character set that real subject
 //! names ("Te Reo Māori", "Technology – Digital") may not meet.
 
+use std::collections::HashMap;
+
 use chrono::Datelike;
 
+use super::Enrolment;
 use crate::SdrFile;
 use crate::codes::{IteNzsced, IteSector};
-use crate::course_enrolment::{CourseEnrolment, Field};
+use crate::course_enrolment::WireEnrolment;
+use crate::validation::files::FileRecordReport;
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::{Shown, Sink};
-use crate::validation::view::RecordView;
-use crate::validation::{Problem, RecordReport, Severity};
+use crate::validation::{Problem, Severity};
 
 /// The year from which the ITE rules are errors.
 const ITE_ERRORS_FROM: i32 = 2026;
@@ -38,7 +41,7 @@ pub(crate) const CE_031: Rule = Rule {
     description: "iteSector is given when nzscedFieldOfStudy is an Initial Teacher Education field: \
                   070101, 070103, 070105, 070108, 070118, 070120, 070122, 070124, 070126 or 070128 \
                   (with or without the leading zero; spec 003 writes 70101).",
-    check: Check::Record(sector_for_ite_field),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_032: Rule = Rule {
@@ -48,7 +51,7 @@ pub(crate) const CE_032: Rule = Rule {
     severity: Severity::Warning,
     error_from_year: Some(ITE_ERRORS_FROM),
     description: "iteSector, when given, is 1 (Early Childhood), 2 (Primary) or 3 (Secondary).",
-    check: Check::Record(sector_code),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_033: Rule = Rule {
@@ -58,7 +61,7 @@ pub(crate) const CE_033: Rule = Rule {
     severity: Severity::Warning,
     error_from_year: Some(ITE_ERRORS_FROM),
     description: "At least one iteSubject is given when iteSector is 3 (Secondary).",
-    check: Check::Record(subject_for_secondary),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_034: Rule = Rule {
@@ -68,7 +71,7 @@ pub(crate) const CE_034: Rule = Rule {
     severity: Severity::Warning,
     error_from_year: Some(ITE_ERRORS_FROM),
     description: "iteSubject has at most four values.",
-    check: Check::Record(at_most_four_subjects),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_035: Rule = Rule {
@@ -80,7 +83,7 @@ pub(crate) const CE_035: Rule = Rule {
     description: "Each iteSubject value is a subject of at most 40 characters: not blank, no control \
                   characters, and no semicolon (the separator of the funder's multi-value columns; \
                   give each subject as its own array value).",
-    check: Check::Record(subjects_in_form),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_036: Rule = Rule {
@@ -92,7 +95,7 @@ pub(crate) const CE_036: Rule = Rule {
     description: "iteSector should match an ITE field of study that teaches one sector (e.g. 070105 \
                   Secondary with sector 3); spec 003: qualifications that cover more than one \
                   sector should use 070108 (Teacher Education: General). A warning: a \"should\".",
-    check: Check::Record(sector_matches_field),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_041: Rule = Rule {
@@ -110,11 +113,12 @@ pub(crate) const CE_041: Rule = Rule {
     check: Check::Batch,
 };
 
-fn sector_for_ite_field(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    if view.ite_sector.is_some() || view.is_unreadable(Field::IteSector) {
+pub(super) fn sector_for_ite_field(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    if view.ite_sector().is_some() || record.is_unreadable("iteSector") {
         return;
     }
-    let Some(ite) = view.nzsced.and_then(IteNzsced::find) else {
+    let Some(ite) = view.nzsced().and_then(IteNzsced::find) else {
         return;
     };
     sink.report(
@@ -130,8 +134,9 @@ fn sector_for_ite_field(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     );
 }
 
-fn sector_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(sector) = view.ite_sector else {
+pub(super) fn sector_code(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(sector) = view.ite_sector() else {
         return;
     };
     if IteSector::from_code(sector).is_none() {
@@ -146,12 +151,13 @@ fn sector_code(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn subject_for_secondary(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    if view.ite_sector != Some(IteSector::Secondary.code()) || view.is_unreadable(Field::IteSubject)
+pub(super) fn subject_for_secondary(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    if view.ite_sector() != Some(IteSector::Secondary.code()) || record.is_unreadable("iteSubject")
     {
         return;
     }
-    if view.ite_subject.is_none_or(<[String]>::is_empty) {
+    if view.ite_subject().is_none_or(<[String]>::is_empty) {
         sink.report(
             &CE_033,
             "iteSubject",
@@ -163,8 +169,9 @@ fn subject_for_secondary(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn at_most_four_subjects(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(subjects) = view.ite_subject else {
+pub(super) fn at_most_four_subjects(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(subjects) = view.ite_subject() else {
         return;
     };
     if subjects.len() > MAX_SUBJECTS {
@@ -179,8 +186,9 @@ fn at_most_four_subjects(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn subjects_in_form(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(subjects) = view.ite_subject else {
+pub(super) fn subjects_in_form(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(subjects) = view.ite_subject() else {
         return;
     };
     for (position, subject) in subjects.iter().enumerate() {
@@ -217,10 +225,11 @@ fn subjects_in_form(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn sector_matches_field(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn sector_matches_field(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
     let (Some(given), Some(ite)) = (
-        view.ite_sector.and_then(IteSector::from_code),
-        view.nzsced.and_then(IteNzsced::find),
+        view.ite_sector().and_then(IteSector::from_code),
+        view.nzsced().and_then(IteNzsced::find),
     ) else {
         return;
     };
@@ -241,11 +250,6 @@ fn sector_matches_field(view: &RecordView<'_>, sink: &mut Sink<'_>) {
             ),
         );
     }
-}
-
-/// Whether a record carries ITE values (a sector, or at least one subject).
-pub(crate) fn has_ite_values(record: &CourseEnrolment) -> bool {
-    record.ite_sector.is_some() || record.ite_subject.as_ref().is_some_and(|s| !s.is_empty())
 }
 
 fn same_subjects(a: &[String], b: &[String]) -> bool {
@@ -306,17 +310,24 @@ pub(crate) struct IteValues<'a> {
 }
 
 impl<'a> IteValues<'a> {
-    /// The values of a typed record of a batch.
-    pub(crate) fn of(report: &'a RecordReport) -> Option<Self> {
-        let enrolment = report.record.as_ref()?;
+    /// Whether the enrolment carries ITE values (a sector, or at least one subject).
+    fn is_given(&self) -> bool {
+        self.sector.is_some() || !self.subjects.is_empty()
+    }
+
+    /// The values of a record of a batch at `index`, when it names its learner and
+    /// qualification (and has a localId to be reported under).
+    fn of(index: usize, record: &'a WireEnrolment) -> Option<Self> {
         Some(IteValues {
-            index: report.index,
-            local_id: &enrolment.local_id,
-            student: &enrolment.student_identification_code,
-            qualification: &enrolment.qualification_code,
-            start_year: Some(enrolment.course_start_date.date_naive().year()),
-            sector: enrolment.ite_sector,
-            subjects: enrolment.ite_subject.as_deref().unwrap_or_default(),
+            index,
+            local_id: record.local_id.as_deref()?,
+            student: record.student_identification_code.as_deref()?,
+            qualification: record.qualification_code.as_deref()?,
+            start_year: record
+                .course_start_date
+                .map(|start| start.date_naive().year()),
+            sector: record.ite_sector,
+            subjects: record.ite_subject.as_deref().unwrap_or_default(),
         })
     }
 }
@@ -324,7 +335,7 @@ impl<'a> IteValues<'a> {
 /// CE-041 for one record of a group: its problems when its ITE values differ from those of
 /// `first`, the group's first record carrying ITE values (none when they agree). `whose` says
 /// where `first` is, for the message: "record 3 (localId 'E-1')".
-pub(crate) fn compare_ite_values(
+fn compare_ite_values(
     record: &IteValues<'_>,
     first: &IteValues<'_>,
     whose: &str,
@@ -372,17 +383,62 @@ pub(crate) fn compare_ite_values(
     }
 }
 
-/// CE-041 for one record of a batch's group, against the group's first record carrying ITE
-/// values.
-pub(crate) fn compare_with_first(record: &RecordReport, first: &RecordReport) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    if let (Some(values), Some(reference)) = (IteValues::of(record), IteValues::of(first)) {
-        let whose = format!(
-            "record {} (localId {})",
-            reference.index,
-            Shown(reference.local_id)
-        );
-        compare_ite_values(&values, &reference, &whose, &mut problems);
+/// CE-041 over the enrolments of a batch or of a stored submission, `values[i]` being what the
+/// rule reads of the i-th (`None` for one it cannot read): in each group of enrolments with the
+/// same studentIdentificationCode and qualificationCode, every enrolment's ITE values equal
+/// those of the group's first enrolment that carries any. One hash-map pass; `whose` names that
+/// first enrolment for the message. Gives each problem with the position of its enrolment.
+pub(crate) fn ite_disagreements(
+    values: &[Option<IteValues<'_>>],
+    whose: impl Fn(&IteValues<'_>) -> String,
+) -> Vec<(usize, Problem)> {
+    let mut first_in_group: HashMap<(&str, &str), usize> = HashMap::new();
+    for (position, values) in values.iter().enumerate() {
+        if let Some(values) = values.as_ref().filter(|values| values.is_given()) {
+            first_in_group
+                .entry((values.student, values.qualification))
+                .or_insert(position);
+        }
     }
-    problems
+    let mut found = Vec::new();
+    if first_in_group.is_empty() {
+        return found;
+    }
+    let mut problems = Vec::new();
+    for (position, record) in values.iter().enumerate() {
+        let Some(record) = record else { continue };
+        let Some(reference) = first_in_group
+            .get(&(record.student, record.qualification))
+            .filter(|&&first| first != position)
+            .and_then(|&first| values[first].as_ref())
+        else {
+            continue;
+        };
+        compare_ite_values(record, reference, &whose(reference), &mut problems);
+        found.extend(problems.drain(..).map(|problem| (position, problem)));
+    }
+    found
+}
+
+/// CE-041 within a batch.
+pub(super) fn consistent_ite_values(
+    records: &[Option<WireEnrolment>],
+    reports: &mut [FileRecordReport],
+) {
+    let values: Vec<Option<IteValues<'_>>> = records
+        .iter()
+        .zip(reports.iter())
+        .map(|(record, report)| {
+            record
+                .as_ref()
+                .and_then(|record| IteValues::of(report.index, record))
+        })
+        .collect();
+    let found = ite_disagreements(&values, |first| {
+        format!("record {} (localId {})", first.index, Shown(first.local_id))
+    });
+    drop(values);
+    for (position, problem) in found {
+        reports[position].problems.push(problem);
+    }
 }

@@ -2,14 +2,15 @@
 
 use chrono::Datelike;
 
-use super::support::{first_control, first_disallowed, fits_length};
+use super::Enrolment;
+use super::fits;
 use crate::SdrFile;
-use crate::course_enrolment::Field;
+use crate::course_enrolment::WireEnrolment;
 use crate::validation::Severity;
 use crate::validation::files::common;
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::{Shown, ShownChar, Sink};
-use crate::validation::view::RecordView;
+use crate::validation::support::{first_control, first_disallowed};
 
 pub(crate) const CE_007: Rule = Rule {
     code: "CE-007",
@@ -19,7 +20,7 @@ pub(crate) const CE_007: Rule = Rule {
     error_from_year: None,
     description: "qualificationCode has letters and digits only: spec 003 calls it a six \
                   alpha-numeric code from the SDR Qualifications Register (e.g. PC4001).",
-    check: Check::Record(qualification_characters),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_008: Rule = Rule {
@@ -32,7 +33,7 @@ pub(crate) const CE_008: Rule = Rule {
                   must have one of spec 003's two forms: G9999 (community, continuing and general \
                   education of 40 teaching hours or less) or GFFSSX, G and five digits (more than \
                   40 hours; e.g. G48017).",
-    check: Check::Record(non_formal_qualification),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_009: Rule = Rule {
@@ -44,7 +45,7 @@ pub(crate) const CE_009: Rule = Rule {
     description: "qualificationCode should have six characters (spec 003: \"the value should be a \
                   six alpha-numeric code\"); G9999 is the one five-character code. A warning: the \
                   register, not the length, decides.",
-    check: Check::Record(qualification_length),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_010: Rule = Rule {
@@ -57,7 +58,7 @@ pub(crate) const CE_010: Rule = Rule {
                   warning, not an error: TEOs' course codes often carry separators such as a space, \
                   a hyphen or a full stop, and the course register, which must hold the identical \
                   code, is the authority.",
-    check: Check::Record(course_code_characters),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_011: Rule = Rule {
@@ -69,35 +70,41 @@ pub(crate) const CE_011: Rule = Rule {
     description: "courseCode should not contain the year the course is taught (spec 003: \"the code \
                   should contain no reference to dates or years\"). Flagged when the code contains \
                   the four-digit year of courseStartDate or courseEndDate.",
-    check: Check::Record(course_code_year),
+    check: Check::FileRecord,
 };
 
 /// The qualificationCode, when it is within its length (CE-004 reports the others).
-fn qualification_code<'a>(view: &RecordView<'a>) -> Option<&'a str> {
-    view.qualification_code
-        .filter(|code| fits_length(Field::QualificationCode, code))
+fn qualification_code(view: &WireEnrolment) -> Option<&str> {
+    view.qualification_code()
+        .filter(|code| fits("qualificationCode", code))
 }
 
-fn qualification_characters(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn qualification_characters(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
     common::qualification_characters(&CE_007, qualification_code(view), sink);
 }
 
-fn non_formal_qualification(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn non_formal_qualification(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
     common::non_formal_qualification(&CE_008, qualification_code(view), sink);
 }
 
-fn qualification_length(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn qualification_length(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
     // Codes of another shape are reported by CE-004, CE-007 or CE-008.
     common::qualification_length(&CE_009, qualification_code(view), sink);
 }
 
-fn course_code_characters(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.course_code else { return };
+pub(super) fn course_code_characters(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(code) = view.course_code() else {
+        return;
+    };
     if code.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return;
     }
     // Control characters are CE-006's; letters with macrons are letters.
-    if !fits_length(Field::CourseCode, code) || first_control(code).is_some() {
+    if !fits("courseCode", code) || first_control(code).is_some() {
         return;
     }
     if let Some(c) = first_disallowed(code, char::is_alphanumeric) {
@@ -128,8 +135,11 @@ fn year_digits(year: i32) -> Option<[u8; 4]> {
     ])
 }
 
-fn course_code_year(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = view.course_code else { return };
+pub(super) fn course_code_year(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(code) = view.course_code() else {
+        return;
+    };
     // A year needs four digits in a row; most codes have three at most.
     let has_four_digits = code
         .as_bytes()
@@ -138,8 +148,11 @@ fn course_code_year(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     if !has_four_digits {
         return;
     }
-    let start = view.start.map(|d| d.year());
-    let end = view.end.map(|d| d.year()).filter(|&end| Some(end) != start);
+    let start = view.start().map(|d| d.year());
+    let end = view
+        .end()
+        .map(|d| d.year())
+        .filter(|&end| Some(end) != start);
     for year in [start, end].into_iter().flatten() {
         let Some(digits) = year_digits(year) else {
             continue;

@@ -1,13 +1,9 @@
 //! The shape of a record: readable JSON, the right types, the REQUIRED fields, lengths,
 //! printable text, one record per localId.
 
-use super::support::{exceeds_chars, first_control, text_limits};
 use crate::SdrFile;
-use crate::course_enrolment::Field;
 use crate::validation::Severity;
 use crate::validation::rule::{Check, Rule};
-use crate::validation::sink::{Shown, Sink};
-use crate::validation::view::RecordView;
 
 pub(crate) const CE_001: Rule = Rule {
     code: "CE-001",
@@ -48,7 +44,7 @@ pub(crate) const CE_003: Rule = Rule {
                   residentialStatus, australianResidentialStatus, fundingCategory, \
                   courseClassification, nzscedFieldOfStudy, courseEftsFactor, eftsByMonth and \
                   nationalStudentNumber.",
-    check: Check::Record(required_fields),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_004: Rule = Rule {
@@ -62,7 +58,7 @@ pub(crate) const CE_004: Rule = Rule {
                   category, courseDeliverySite, sourceOfFunding and fundingCategory 1–2; \
                   residentialStatus 1; nzscedFieldOfStudy 1–6; secondarySchoolProgrammeIndicator at \
                   most 1.",
-    check: Check::Record(text_lengths),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_005: Rule = Rule {
@@ -102,95 +98,5 @@ pub(crate) const CE_006: Rule = Rule {
     description: "The identifiers localId, studentIdentificationCode and courseCode contain no \
                   control characters (tabs, line breaks, other non-printing characters): they would \
                   corrupt the funder's CSV files and never match the learner and course register.",
-    check: Check::Record(printable_identifiers),
+    check: Check::FileRecord,
 };
-
-fn required_fields(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    for field in Field::ALL {
-        if field.is_required() && !view.is_present(field) && !view.is_unreadable(field) {
-            sink.report(
-                &CE_003,
-                field.name(),
-                format_args!(
-                    "{} is required but was not supplied (missing or null)",
-                    field.name()
-                ),
-            );
-        }
-    }
-}
-
-const TEXT_FIELDS: [Field; 11] = [
-    Field::LocalId,
-    Field::StudentIdentificationCode,
-    Field::QualificationCode,
-    Field::CourseCode,
-    Field::CategoryOfFeesAssessment,
-    Field::CourseDeliverySite,
-    Field::SourceOfFunding,
-    Field::ResidentialStatus,
-    Field::FundingCategory,
-    Field::NzscedFieldOfStudy,
-    Field::SecondarySchoolProgrammeIndicator,
-];
-
-fn text_lengths(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    for field in TEXT_FIELDS {
-        let (Some(text), Some((min, max))) = (view.text(field), text_limits(field)) else {
-            continue;
-        };
-        let name = field.name();
-        if text.len() < min {
-            match max {
-                Some(max) => sink.report(
-                    &CE_004,
-                    name,
-                    format_args!("{name} is empty; it needs {min} to {max} characters"),
-                ),
-                None => sink.report(
-                    &CE_004,
-                    name,
-                    format_args!("{name} is empty; it needs at least {min} character"),
-                ),
-            }
-        } else if let Some(max) = max.filter(|&max| exceeds_chars(text, max)) {
-            sink.report(
-                &CE_004,
-                name,
-                format_args!(
-                    "{name} {} has {} characters; at most {max} are allowed",
-                    Shown(text),
-                    text.chars().count()
-                ),
-            );
-        }
-    }
-}
-
-const IDENTIFIERS: [Field; 3] = [
-    Field::LocalId,
-    Field::StudentIdentificationCode,
-    Field::CourseCode,
-];
-
-fn printable_identifiers(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    for field in IDENTIFIERS {
-        let Some(text) = view.text(field) else {
-            continue;
-        };
-        if let Some((position, c)) = first_control(text) {
-            sink.report(
-                &CE_006,
-                field.name(),
-                format_args!(
-                    "{} {} contains a control character (U+{:04X}) at character {}; only printable \
-                     characters are allowed",
-                    field.name(),
-                    Shown(text),
-                    u32::from(c),
-                    position + 1
-                ),
-            );
-        }
-    }
-}

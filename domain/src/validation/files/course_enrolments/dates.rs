@@ -2,11 +2,11 @@
 //! sender's own offset), never shifted to UTC: a course starting 2026-02-23 in New Zealand
 //! starts on the 23rd even though it is still the 22nd in UTC.
 
+use super::Enrolment;
 use crate::SdrFile;
 use crate::validation::Severity;
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::Sink;
-use crate::validation::view::RecordView;
 
 pub(crate) const CE_012: Rule = Rule {
     code: "CE-012",
@@ -17,7 +17,7 @@ pub(crate) const CE_012: Rule = Rule {
     description: "courseEndDate is not before courseStartDate (spec 003: the end date of instruction \
                   and/or examination; a course spanning the end of the academic year ends in the \
                   following year).",
-    check: Check::Record(end_after_start),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_013: Rule = Rule {
@@ -29,11 +29,12 @@ pub(crate) const CE_013: Rule = Rule {
     description: "studentsCourseWithdrawalDate, when given, falls within the course: not before \
                   courseStartDate and not after courseEndDate (spec 003: the withdrawal of a \
                   confirmed enrolment from the course).",
-    check: Check::Record(withdrawal_within_course),
+    check: Check::FileRecord,
 };
 
-fn end_after_start(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    if let (Some(start), Some(end)) = (view.start, view.end)
+pub(super) fn end_after_start(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    if let (Some(start), Some(end)) = (view.start(), view.end())
         && end < start
     {
         sink.report(
@@ -44,17 +45,18 @@ fn end_after_start(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn withdrawal_within_course(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(withdrawal) = view.withdrawal else {
+pub(super) fn withdrawal_within_course(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(withdrawal) = view.withdrawal() else {
         return;
     };
     // With the course dates the wrong way round (CE-012) there is no course to fall within.
-    if let (Some(start), Some(end)) = (view.start, view.end)
+    if let (Some(start), Some(end)) = (view.start(), view.end())
         && end < start
     {
         return;
     }
-    if let Some(start) = view.start.filter(|&start| withdrawal < start) {
+    if let Some(start) = view.start().filter(|&start| withdrawal < start) {
         sink.report(
             &CE_013,
             "studentsCourseWithdrawalDate",
@@ -63,7 +65,7 @@ fn withdrawal_within_course(view: &RecordView<'_>, sink: &mut Sink<'_>) {
                  withdrawal falls within the course"
             ),
         );
-    } else if let Some(end) = view.end.filter(|&end| withdrawal > end) {
+    } else if let Some(end) = view.end().filter(|&end| withdrawal > end) {
         sink.report(
             &CE_013,
             "studentsCourseWithdrawalDate",

@@ -14,15 +14,14 @@
 //!   (`residentialStatus` N includes citizens), so that case is left to the cross-file rule.
 //! - attendance 4 depends on the NZQCF level of the study, which the enrolment does not carry.
 
+use super::Enrolment;
 use crate::SdrFile;
 use crate::codes::{Attendance, FeesCategory, ResidentialStatus};
-use crate::course_enrolment::Field;
 use crate::validation::Severity;
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::Sink;
-use crate::validation::view::RecordView;
 
-const FEES_FIELD: &str = Field::CategoryOfFeesAssessment.name();
+const FEES_FIELD: &str = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment";
 
 pub(crate) const CE_015: Rule = Rule {
     code: "CE-015",
@@ -36,15 +35,16 @@ pub(crate) const CE_015: Rule = Rule {
                   (australianResidentialStatus true) residing in New Zealand (attendance 1 or 2) is \
                   00; a resident visa holder studying extramurally from overseas (attendance 3) is \
                   not 00. Rules that need the learner's citizenship are cross-file rules.",
-    check: Check::Record(fees_against_residency),
+    check: Check::FileRecord,
 };
 
-fn fees_against_residency(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn fees_against_residency(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
     let (Some(category), Some(mode), Some(residency), Some(australian)) = (
-        view.fees_category.and_then(FeesCategory::parse),
-        view.attendance.and_then(Attendance::from_code),
-        view.residential_status.and_then(ResidentialStatus::parse),
-        view.australian_residential_status,
+        view.fees_category().and_then(FeesCategory::parse),
+        view.attendance().and_then(Attendance::from_code),
+        view.residential_status().and_then(ResidentialStatus::parse),
+        view.australian_residential_status(),
     ) else {
         return;
     };

@@ -24,13 +24,14 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::support::{Month, MonthSpan, fits_decimal, month_index, months_spanned};
+use super::Enrolment;
 use crate::SdrFile;
+use crate::course_enrolment::WireEnrolment;
 use crate::validation::Severity;
 use crate::validation::files::common::{self, NUMERIC_1_4_MAX};
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::Sink;
-use crate::validation::view::RecordView;
+use crate::validation::support::{Month, MonthSpan, fits_decimal, month_index, months_spanned};
 
 pub(crate) const CE_021: Rule = Rule {
     code: "CE-021",
@@ -43,7 +44,7 @@ pub(crate) const CE_021: Rule = Rule {
                   inclusive, across a year end too (Nov 2026–Feb 2027 is 4 values); or the return \
                   file's, 12 values for January–December of a year the course runs in, with 0 for \
                   the months outside the course.",
-    check: Check::Record(one_value_per_month),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_022: Rule = Rule {
@@ -59,7 +60,7 @@ pub(crate) const CE_022: Rule = Rule {
                   down or rounded to the nearest 0.0001. Checked when the number of values fits \
                   the course (CE-021) and every value and the factor have four decimal places \
                   (CE-023, CE-024).",
-    check: Check::Record(values_add_up),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_023: Rule = Rule {
@@ -70,7 +71,7 @@ pub(crate) const CE_023: Rule = Rule {
     error_from_year: None,
     description: "Each eftsByMonth value is Numeric(1,4): 0 to 9.9999 with at most four decimal \
                   places (e.g. 0.0010).",
-    check: Check::Record(month_values_in_form),
+    check: Check::FileRecord,
 };
 
 pub(crate) const CE_024: Rule = Rule {
@@ -81,7 +82,7 @@ pub(crate) const CE_024: Rule = Rule {
     error_from_year: None,
     description: "courseEftsFactor is Numeric(1,4): 0 to 9.9999 with at most four decimal places \
                   (e.g. 0.0125).",
-    check: Check::Record(factor_in_form),
+    check: Check::FileRecord,
 };
 
 /// EFTS values are compared in ten-thousandths, their fourth decimal place.
@@ -169,8 +170,8 @@ struct Course {
 }
 
 impl Course {
-    fn of(view: &RecordView<'_>) -> Option<Course> {
-        let (start, end) = (view.start?, view.end?);
+    fn of(view: &WireEnrolment) -> Option<Course> {
+        let (start, end) = (view.start()?, view.end()?);
         // Dates the wrong way round are CE-012's; there is no course to spread EFTS over.
         (end >= start).then(|| Course {
             start,
@@ -244,8 +245,9 @@ impl Course {
     }
 }
 
-fn one_value_per_month(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let (Some(course), Some(values)) = (Course::of(view), view.efts_by_month) else {
+pub(super) fn one_value_per_month(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let (Some(course), Some(values)) = (Course::of(view), view.efts_by_month()) else {
         return;
     };
     let count = values.len() as i64;
@@ -312,11 +314,12 @@ fn expected_spread(factor: i64, months: i64) -> String {
     )
 }
 
-fn values_add_up(view: &RecordView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn values_add_up(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
     let (Some(course), Some(values), Some(factor)) = (
         Course::of(view),
-        view.efts_by_month,
-        view.course_efts_factor.and_then(units),
+        view.efts_by_month(),
+        view.course_efts_factor().and_then(units),
     ) else {
         return;
     };
@@ -393,8 +396,9 @@ fn values_add_up(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn month_values_in_form(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    let Some(values) = view.efts_by_month else {
+pub(super) fn month_values_in_form(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    let Some(values) = view.efts_by_month() else {
         return;
     };
     let mut bad = values
@@ -426,6 +430,7 @@ fn month_values_in_form(view: &RecordView<'_>, sink: &mut Sink<'_>) {
     );
 }
 
-fn factor_in_form(view: &RecordView<'_>, sink: &mut Sink<'_>) {
-    common::efts_factor(&CE_024, view.course_efts_factor, sink);
+pub(super) fn factor_in_form(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
+    let view = record.wire;
+    common::efts_factor(&CE_024, view.course_efts_factor(), sink);
 }
