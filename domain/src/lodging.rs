@@ -7,7 +7,8 @@
 //! the round's forecast lodged first; published rounds take no change at all. Course register
 //! and completion files lodged on their own are not held by the Stop Gate.
 //!
-//! Every rule is a [`RoundRule`] with a stable code; a refusal names it and says what to do
+//! Every rule is a [`RoundRule`] with a stable code and its entry in the rule catalogue
+//! ([`RULES`]); a refusal names it and says what to do
 //! next. Time is always given (never read here), so each rule is tested at its edges.
 
 use std::fmt;
@@ -20,6 +21,7 @@ use utoipa::ToSchema;
 
 use crate::calendar::{Round, RoundKind};
 use crate::submission::SubmissionStatus;
+use crate::validation::{Rule, Scope, Severity};
 use crate::{Edumis, SdrFile};
 
 /// A rule of the collection calendar.
@@ -61,73 +63,144 @@ impl RoundRule {
         RoundRule::EftsForecastMissing,
     ];
 
-    pub fn code(self) -> &'static str {
+    /// The rule's entry in the catalogue.
+    pub fn rule(self) -> &'static Rule {
         match self {
-            RoundRule::RoundPublished => "RD-001",
-            RoundRule::RoundNotOpen => "RD-002",
-            RoundRule::StopGate => "RD-003",
-            RoundRule::ResubmissionNeedsLift => "RD-004",
-            RoundRule::AprilResubmissionOutsideWindow => "RD-005",
-            RoundRule::WorkforceQuestionnaireMissing => "RD-006",
-            RoundRule::LiftNeedsProcessedReturn => "RD-007",
-            RoundRule::LiftDueNotAhead => "RD-008",
-            RoundRule::FileNotInSubmissionType => "RD-009",
-            RoundRule::EftsForecastMissing => "RD-010",
+            RoundRule::RoundPublished => &RD_001,
+            RoundRule::RoundNotOpen => &RD_002,
+            RoundRule::StopGate => &RD_003,
+            RoundRule::ResubmissionNeedsLift => &RD_004,
+            RoundRule::AprilResubmissionOutsideWindow => &RD_005,
+            RoundRule::WorkforceQuestionnaireMissing => &RD_006,
+            RoundRule::LiftNeedsProcessedReturn => &RD_007,
+            RoundRule::LiftDueNotAhead => &RD_008,
+            RoundRule::FileNotInSubmissionType => &RD_009,
+            RoundRule::EftsForecastMissing => &RD_010,
         }
+    }
+
+    pub fn code(self) -> &'static str {
+        self.rule().code
     }
 
     /// What the rule says, for the catalogue and `docs/rounds.md`.
     pub fn description(self) -> &'static str {
-        match self {
-            RoundRule::RoundPublished => {
-                "Once the funder has published a round (its data used in a published report), \
-                 nothing in it can change: no new submission, upload, validation, lodging or \
-                 cancellation (spec 001)."
-            }
-            RoundRule::RoundNotOpen => {
-                "A return is lodged from the round's opening (start of its first day, New Zealand \
-                 time). Trial validation is allowed before."
-            }
-            RoundRule::StopGate => {
-                "A full set of files is lodged by the due date (5 pm New Zealand time). After it \
-                 the Stop Gate is down: lodging needs a lift the funder grants to the \
-                 organisation with a new due date (spec 001, Stop Gate process)."
-            }
-            RoundRule::ResubmissionNeedsLift => {
-                "An August or December return already lodged is resubmitted only with the \
-                 funder's approval, given as a Stop Gate lift; the resubmission is marked late."
-            }
-            RoundRule::AprilResubmissionOutsideWindow => {
-                "An April return already lodged may be resubmitted freely inside the \
-                 resubmission window the funder sets each year for EPI review; outside it only \
-                 through a lift, and then it is marked late."
-            }
-            RoundRule::WorkforceQuestionnaireMissing => {
-                "The December return is accepted only once the organisation has a processed \
-                 workforce questionnaire (WFQ) for the year (spec 001)."
-            }
-            RoundRule::LiftNeedsProcessedReturn => {
-                "The funder lifts the Stop Gate only for an organisation whose latest return for \
-                 the round (cancelled ones and standalone files aside) is Processed with zero \
-                 errors (spec 001, Stop Gate process)."
-            }
-            RoundRule::LiftDueNotAhead => "A lift's new due date must be later than now.",
-            RoundRule::FileNotInSubmissionType => {
-                "A submission holds only the files its type takes: course register and \
-                 completion files lodged on their own hold only those files (learners and \
-                 enrolments go in a full return); an EFTS forecast holds only forecast lines, \
-                 and only the April, August and December rounds take one."
-            }
-            RoundRule::EftsForecastMissing => {
-                "An April, August or December return whose enrolments include provision funded \
-                 from 01, 29, 11 or 37 in courses at Level 3 and above is lodged only once the \
-                 organisation has lodged its EFTS forecast for the round (spec 001). The \
-                 forecast follows the round's due date and Stop Gate like the return; lodged \
-                 late under a lift, it does not use the lift up."
-            }
-        }
+        self.rule().description
     }
 }
+
+/// The round rules in code order, for the catalogue.
+pub static RULES: [&Rule; 10] = [
+    &RD_001, &RD_002, &RD_003, &RD_004, &RD_005, &RD_006, &RD_007, &RD_008, &RD_009, &RD_010,
+];
+
+/// RD-001: see [`RoundRule::RoundPublished`].
+pub const RD_001: Rule = Rule::of_process(
+    "RD-001",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "Once the funder has published a round (its data used in a published report), \
+     nothing in it can change: no new submission, upload, validation, lodging or \
+     cancellation (spec 001).",
+);
+
+/// RD-002: see [`RoundRule::RoundNotOpen`].
+pub const RD_002: Rule = Rule::of_process(
+    "RD-002",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "A return is lodged from the round's opening (start of its first day, New Zealand \
+     time). Trial validation is allowed before.",
+);
+
+/// RD-003: see [`RoundRule::StopGate`].
+pub const RD_003: Rule = Rule::of_process(
+    "RD-003",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "A full set of files is lodged by the due date (5 pm New Zealand time). After it \
+     the Stop Gate is down: lodging needs a lift the funder grants to the \
+     organisation with a new due date (spec 001, Stop Gate process).",
+);
+
+/// RD-004: see [`RoundRule::ResubmissionNeedsLift`].
+pub const RD_004: Rule = Rule::of_process(
+    "RD-004",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "An August or December return already lodged is resubmitted only with the \
+     funder's approval, given as a Stop Gate lift; the resubmission is marked late.",
+);
+
+/// RD-005: see [`RoundRule::AprilResubmissionOutsideWindow`].
+pub const RD_005: Rule = Rule::of_process(
+    "RD-005",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "An April return already lodged may be resubmitted freely inside the \
+     resubmission window the funder sets each year for EPI review; outside it only \
+     through a lift, and then it is marked late.",
+);
+
+/// RD-006: see [`RoundRule::WorkforceQuestionnaireMissing`].
+pub const RD_006: Rule = Rule::of_process(
+    "RD-006",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "The December return is accepted only once the organisation has a processed \
+     workforce questionnaire (WFQ) for the year (spec 001).",
+);
+
+/// RD-007: see [`RoundRule::LiftNeedsProcessedReturn`].
+pub const RD_007: Rule = Rule::of_process(
+    "RD-007",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "The funder lifts the Stop Gate only for an organisation whose latest return for \
+     the round (cancelled ones and standalone files aside) is Processed with zero \
+     errors (spec 001, Stop Gate process).",
+);
+
+/// RD-008: see [`RoundRule::LiftDueNotAhead`].
+pub const RD_008: Rule = Rule::of_process(
+    "RD-008",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "A lift's new due date must be later than now.",
+);
+
+/// RD-009: see [`RoundRule::FileNotInSubmissionType`].
+pub const RD_009: Rule = Rule::of_process(
+    "RD-009",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "A submission holds only the files its type takes: course register and \
+     completion files lodged on their own hold only those files (learners and \
+     enrolments go in a full return); an EFTS forecast holds only forecast lines, \
+     and only the April, August and December rounds take one.",
+);
+
+/// RD-010: see [`RoundRule::EftsForecastMissing`].
+pub const RD_010: Rule = Rule::of_process(
+    "RD-010",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "An April, August or December return whose enrolments include provision funded \
+     from 01, 29, 11 or 37 in courses at Level 3 and above is lodged only once the \
+     organisation has lodged its EFTS forecast for the round (spec 001). The \
+     forecast follows the round's due date and Stop Gate like the return; lodged \
+     late under a lift, it does not use the lift up.",
+);
 
 impl fmt::Display for RoundRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

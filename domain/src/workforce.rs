@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-use crate::validation::{Problem, Severity};
+use crate::validation::{Problem, Rule, Scope, Severity};
 
 /// The staff groups a questionnaire counts.
 pub const STAFF_GROUPS: [&str; 4] = ["Academic", "Research", "Management", "Support"];
@@ -82,52 +82,60 @@ pub struct WorkforceRecord {
     pub full_time_equivalent: f64,
 }
 
-/// A rule of the questionnaire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WorkforceRule {
-    pub code: &'static str,
-    pub field: &'static str,
-    pub description: &'static str,
-}
-
-pub const WF_001: WorkforceRule = WorkforceRule {
-    code: "WF-001",
-    field: "",
-    description: "Each record is a JSON object (a CSV row) with localId, staffGroup, gender, headcount and fullTimeEquivalent.",
-};
-pub const WF_002: WorkforceRule = WorkforceRule {
-    code: "WF-002",
-    field: "localId",
-    description: "localId is text of 1 to 50 characters, unique in the questionnaire.",
-};
-pub const WF_003: WorkforceRule = WorkforceRule {
-    code: "WF-003",
-    field: "staffGroup",
-    description: "staffGroup is Academic, Research, Management or Support.",
-};
-pub const WF_004: WorkforceRule = WorkforceRule {
-    code: "WF-004",
-    field: "gender",
-    description: "gender is M, F or D.",
-};
-pub const WF_005: WorkforceRule = WorkforceRule {
-    code: "WF-005",
-    field: "headcount",
-    description: "headcount is a whole number of at least 1.",
-};
-pub const WF_006: WorkforceRule = WorkforceRule {
-    code: "WF-006",
-    field: "fullTimeEquivalent",
-    description: "fullTimeEquivalent is a number above 0, at most the headcount, with at most 2 decimals.",
-};
-pub const WF_007: WorkforceRule = WorkforceRule {
-    code: "WF-007",
-    field: "",
-    description: "A staff group and gender appear in one record only, and the questionnaire has at least one record.",
-};
+pub const WF_001: Rule = Rule::of_process(
+    "WF-001",
+    Scope::WorkforceQuestionnaire,
+    "",
+    Severity::Error,
+    "Each record is a JSON object (a CSV row) with localId, staffGroup, gender, headcount and fullTimeEquivalent.",
+);
+pub const WF_002: Rule = Rule::of_process(
+    "WF-002",
+    Scope::WorkforceQuestionnaire,
+    "localId",
+    Severity::Error,
+    "localId is text of 1 to 50 characters, unique in the questionnaire.",
+);
+pub const WF_003: Rule = Rule::of_process(
+    "WF-003",
+    Scope::WorkforceQuestionnaire,
+    "staffGroup",
+    Severity::Error,
+    "staffGroup is Academic, Research, Management or Support.",
+);
+pub const WF_004: Rule = Rule::of_process(
+    "WF-004",
+    Scope::WorkforceQuestionnaire,
+    "gender",
+    Severity::Error,
+    "gender is M, F or D.",
+);
+pub const WF_005: Rule = Rule::of_process(
+    "WF-005",
+    Scope::WorkforceQuestionnaire,
+    "headcount",
+    Severity::Error,
+    "headcount is a whole number of at least 1.",
+);
+pub const WF_006: Rule = Rule::of_process(
+    "WF-006",
+    Scope::WorkforceQuestionnaire,
+    "fullTimeEquivalent",
+    Severity::Error,
+    "fullTimeEquivalent is a number above 0, at most the headcount, with at most 2 decimals.",
+);
+pub const WF_007: Rule = Rule::of_process(
+    "WF-007",
+    Scope::WorkforceQuestionnaire,
+    "",
+    Severity::Error,
+    "A staff group and gender appear in one record only, and the questionnaire has at least one record.",
+);
 
 /// Every rule of the questionnaire, for the catalogue.
-pub const RULES: [WorkforceRule; 7] = [WF_001, WF_002, WF_003, WF_004, WF_005, WF_006, WF_007];
+pub static RULES: [&Rule; 7] = [
+    &WF_001, &WF_002, &WF_003, &WF_004, &WF_005, &WF_006, &WF_007,
+];
 
 /// The rules as the Markdown table `docs/rounds.md` shows (a test keeps the two equal).
 pub fn rules_table() -> String {
@@ -152,19 +160,13 @@ struct Problems {
 }
 
 impl Problems {
-    fn report(
-        &mut self,
-        index: usize,
-        local_id: Option<&str>,
-        rule: &WorkforceRule,
-        message: String,
-    ) {
+    fn report(&mut self, index: usize, local_id: Option<&str>, rule: &Rule, message: String) {
         self.found.push(Problem {
             index,
             local_id: local_id.map(str::to_owned),
             field: rule.field.to_owned(),
             rule: rule.code.to_owned(),
-            severity: Severity::Error,
+            severity: rule.severity,
             message,
         });
     }

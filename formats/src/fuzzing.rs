@@ -20,8 +20,8 @@ use serde_json::{Map, Value};
 
 use crate::csv::{CsvError, header_title};
 use crate::legacy::{LegacyKind, LegacyRecords, convert_legacy_to_csv};
-use crate::rules::rule_by_code;
 use crate::{CsvRecords, Row, generated_local_id};
+use dxp_domain::validation::rule_by_code;
 
 /// The provider the checks expect in files (any valid EDUMIS number would do).
 const PROVIDER: i64 = 6004;

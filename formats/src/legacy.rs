@@ -42,9 +42,9 @@ use crate::csv::{CsvWriter, WriteError};
 use crate::names::{
     base_name, parse_provider_digits, strip_prefix_ignore_case, strip_suffix_ignore_case,
 };
-use crate::rules::{TXT_001, TXT_002, TXT_003};
 use crate::value::{Shown, Syntax, push_json, push_json_string};
 use crate::{Row, generated_local_id};
+use dxp_domain::validation::reading::{TXT_001, TXT_002, TXT_003};
 
 /// A legacy STEO file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

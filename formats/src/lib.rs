@@ -10,8 +10,9 @@
 //!   streaming reader ([`legacy::LegacyRecords`]) and a converter to DXP CSV
 //!   ([`legacy::convert_legacy_to_csv`]).
 //! - [`names`]: the DXP CSV file names (`INDLEAR6004.CSV`).
-//! - [`rules`]: the codes of the problems found while converting (`CSV-001`, `TXT-001`, …), for
-//!   the rule catalogue.
+//!
+//! The problems found while converting name the reading rules of the one rule catalogue
+//! (`CSV-001`, `TXT-001`, …: [`dxp_domain::validation::reading`]).
 //!
 //! There is one validation path. A CSV row or a legacy line becomes the same JSON text an
 //! integrator would send to the API, and `dxp_domain` validates that text exactly as it
@@ -31,7 +32,6 @@ pub mod csv;
 pub mod fuzzing;
 pub mod legacy;
 pub mod names;
-pub mod rules;
 mod value;
 
 use dxp_domain::Problem;
@@ -40,7 +40,6 @@ use dxp_domain::validation::Severity;
 pub use csv::{CsvError, CsvRecords, CsvWriter, WriteError, write_csv};
 pub use legacy::{ConvertError, ConvertReport, LegacyKind, LegacyRecords, convert_legacy_to_csv};
 pub use names::{file_name, parse_file_name};
-pub use rules::{ConversionRule, csv_rules};
 
 /// One record read from a file (a CSV data row or a legacy line), as the JSON text the API
 /// takes, with the problems met while converting it.

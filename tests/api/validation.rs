@@ -140,13 +140,19 @@ fn the_catalogue_lists_every_rule(backend: Backend) {
         .iter()
         .filter_map(|r| r["code"].as_str())
         .collect();
-    let conversions = dxp_formats::csv_rules();
     let known: Vec<&str> = dxp_domain::catalogue()
         .iter()
         .map(|rule| rule.code)
-        .chain(conversions.iter().map(|rule| rule.code.as_str()))
         .collect();
     assert_eq!(served, known);
+    for prefix in ["CE", "LR", "XF", "EF", "CSV", "TXT", "RD", "WF"] {
+        assert!(
+            served
+                .iter()
+                .any(|code| code.starts_with(&format!("{prefix}-"))),
+            "the catalogue lists no {prefix} rule"
+        );
+    }
     let ite = catalogue["results"]
         .as_array()
         .expect("results")
@@ -155,6 +161,46 @@ fn the_catalogue_lists_every_rule(backend: Backend) {
         .expect("CE-031");
     assert_eq!(ite["errorFromYear"], 2026);
     assert_eq!(ite["file"], "course-enrolments");
+    assert_eq!(ite["scope"], "course-enrolments");
+    assert!(ite["legacyError"].is_null());
+}
+
+fn the_catalogue_is_filtered_by_scope(backend: Backend) {
+    let server = TestServer::start(backend);
+    let viewer = token(6004, "teo-viewer");
+    let round = json_ok(server.get("/api/v1/validation/rules?scope=round", Some(&viewer)));
+    let codes: Vec<&str> = round["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|rule| {
+            assert_eq!(rule["scope"], "round");
+            assert!(
+                rule["file"].is_null(),
+                "a process rule names no file: {rule}"
+            );
+            rule["code"].as_str().expect("code")
+        })
+        .collect();
+    assert_eq!(codes.first(), Some(&"RD-001"));
+    assert!(codes.iter().all(|code| code.starts_with("RD-")));
+    let learners = json_ok(server.get("/api/v1/validation/rules?scope=learners", Some(&viewer)));
+    let gender = learners["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|rule| rule["code"] == "LR-008")
+        .expect("LR-008");
+    assert_eq!(gender["legacyError"], 101);
+    let refused = server.get("/api/v1/validation/rules?scope=everything", Some(&viewer));
+    assert_eq!(refused.status().as_u16(), 400);
+    assert_eq!(
+        refused
+            .headers()
+            .get("content-type")
+            .and_then(|value| value.to_str().ok()),
+        Some("application/problem+json")
+    );
 }
 
 on_both_backends!(
@@ -163,4 +209,5 @@ on_both_backends!(
     bad_bodies_get_clear_problems,
     oversized_requests_get_413,
     the_catalogue_lists_every_rule,
+    the_catalogue_is_filtered_by_scope,
 );

@@ -17,6 +17,7 @@
 
 pub mod across_files;
 mod files;
+pub mod reading;
 mod rule;
 mod sink;
 mod support;
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::SdrFile;
+use crate::calendar::RoundKind;
 use crate::course::WireCourse;
 use crate::course_completion::WireCourseCompletion;
 use crate::course_enrolment::WireEnrolment;
@@ -35,7 +37,10 @@ use crate::learner::WireLearner;
 use crate::qualification_completion::WireQualificationCompletion;
 
 pub use across_files::{FileProblem, SubmissionRecords, WholeSubmission, check_across_files};
-pub use rule::{Rule, RuleEntry, catalogue, catalogue_entries, catalogue_markdown, rule_by_code};
+pub use rule::{
+    FirstReturn, Rule, RuleEntry, Scope, catalogue, catalogue_entries, catalogue_markdown,
+    rule_by_code,
+};
 
 /// How serious a problem is. Errors reject a return; warnings do not.
 #[derive(
@@ -146,40 +151,58 @@ impl FileReport {
 }
 
 /// Checks a batch of records of `file`, each given as its raw JSON text, with the file's record
-/// rules and its rules across records (one record per localId, one per learner, course or
-/// completion). Course enrolments go through [`check_batch`]. Pass all of a submission's
-/// records of the file at once to apply the rules across records to the whole submission.
+/// rules and its rules across records (one record per localId, one record per learner, course,
+/// enrolment or completion, and the file's own, such as CE-041). Pass all of a submission's
+/// records of the file at once to apply the rules across records to the whole submission;
+/// [`WholeSubmission`] applies them to a stored submission read record by record.
 ///
-/// Rules that need the year of the return (a learner's age on 1 January, the first year of
-/// tertiary education, a year in a course code, a completion after the return year) do nothing
-/// here: use [`check_file_in_year`] when the return is known.
+/// This is the dry run of records alone: rules that need the return (a learner's age on 1
+/// January, the first year of tertiary education, a year in a course code, a course start in
+/// the return's year or the one before) do nothing here, and rules that apply only from a
+/// later return are applied. Use [`check_file_in_return`] when the return is known.
 pub fn check_file<'a>(file: SdrFile, records: impl IntoIterator<Item = &'a str>) -> FileReport {
-    check_records(file, None, records)
+    check_records(file, None, None, records)
 }
 
-/// [`check_file`] for the records of a return of `return_year`, with the rules that need it.
+/// [`check_file`] for the records of a return of `return_year` whose round is not known: the
+/// rules that need the year apply, and those that apply only from a later return are judged
+/// as if this were the year's first return.
 pub fn check_file_in_year<'a>(
     file: SdrFile,
     return_year: i32,
     records: impl IntoIterator<Item = &'a str>,
 ) -> FileReport {
-    check_records(file, Some(return_year), records)
+    check_records(file, Some(return_year), None, records)
+}
+
+/// [`check_file`] for the records of the `round` return of `return_year`: every rule that
+/// applies to that return, and only those.
+pub fn check_file_in_return<'a>(
+    file: SdrFile,
+    return_year: i32,
+    round: RoundKind,
+    records: impl IntoIterator<Item = &'a str>,
+) -> FileReport {
+    check_records(file, Some(return_year), Some(round), records)
 }
 
 fn check_records<'a>(
     file: SdrFile,
     return_year: Option<i32>,
+    round: Option<RoundKind>,
     records: impl IntoIterator<Item = &'a str>,
 ) -> FileReport {
     match file {
-        SdrFile::CourseEnrolments => files::check::<WireEnrolment>(records, return_year),
-        SdrFile::Learners => files::check::<WireLearner>(records, return_year),
-        SdrFile::Courses => files::check::<WireCourse>(records, return_year),
-        SdrFile::CourseCompletions => files::check::<WireCourseCompletion>(records, return_year),
-        SdrFile::QualificationCompletions => {
-            files::check::<WireQualificationCompletion>(records, return_year)
+        SdrFile::CourseEnrolments => files::check::<WireEnrolment>(records, return_year, round),
+        SdrFile::Learners => files::check::<WireLearner>(records, return_year, round),
+        SdrFile::Courses => files::check::<WireCourse>(records, return_year, round),
+        SdrFile::CourseCompletions => {
+            files::check::<WireCourseCompletion>(records, return_year, round)
         }
-        SdrFile::EftsForecasts => files::check::<WireEftsForecast>(records, return_year),
+        SdrFile::QualificationCompletions => {
+            files::check::<WireQualificationCompletion>(records, return_year, round)
+        }
+        SdrFile::EftsForecasts => files::check::<WireEftsForecast>(records, return_year, round),
     }
 }
 

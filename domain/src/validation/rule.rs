@@ -1,6 +1,8 @@
-//! The rule registry: each rule is static data (code, field, severity, description) with its
-//! check beside it. [`catalogue`] is the one list: the HTTP catalogue, `docs/rules.md` and the
-//! tests all read it.
+//! The rule registry: each rule is static data (code, scope, field, severity, description) with
+//! its check beside it. [`catalogue`] is the one list of everything the platform applies: the
+//! rules of each file's records and across files, the rules of reading a CSV or legacy file,
+//! the round rules of lodging, the workforce questionnaire's. The HTTP catalogue,
+//! `docs/rules.md` and the tests all read it.
 
 use std::fmt::Write as _;
 
@@ -9,6 +11,7 @@ use utoipa::ToSchema;
 
 use super::Severity;
 use crate::SdrFile;
+use crate::calendar::RoundKind;
 
 /// How a rule is applied.
 #[derive(Clone, Copy)]
@@ -18,16 +21,168 @@ pub(crate) enum Check {
     /// Across the records of one batch (or of a whole submission, when the caller passes them
     /// all at once).
     Batch,
+    /// By the process the rule belongs to (reading a file, lodging a return, checking a
+    /// workforce questionnaire), which names the rule when it refuses or reports.
+    Process,
     /// A pure function of one record. The file's checker (`validation::files`) pairs the rule
     /// with its check, which reads that file's record type.
     FileRecord,
 }
 
-/// A validation rule: what it checks, on which field, how severe a breach is.
+/// What a rule is about: the records of one file, or a process.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// The records of the learner file.
+    Learners,
+    /// The records of the course enrolment file.
+    CourseEnrolments,
+    /// The records of the course register.
+    Courses,
+    /// The records of the course completion file.
+    CourseCompletions,
+    /// The records of the qualification completion file.
+    QualificationCompletions,
+    /// The lines of the EFTS forecast.
+    EftsForecasts,
+    /// Reading a DXP CSV file into records.
+    CsvFile,
+    /// Reading a legacy STEO fixed-width file into records.
+    LegacyFile,
+    /// Lodging a return in its collection round (due dates, the Stop Gate, resubmissions).
+    Round,
+    /// The workforce questionnaire.
+    WorkforceQuestionnaire,
+}
+
+impl Scope {
+    /// Every scope, in the catalogue's order.
+    pub const ALL: [Scope; 10] = [
+        Scope::Learners,
+        Scope::CourseEnrolments,
+        Scope::Courses,
+        Scope::CourseCompletions,
+        Scope::QualificationCompletions,
+        Scope::EftsForecasts,
+        Scope::CsvFile,
+        Scope::LegacyFile,
+        Scope::Round,
+        Scope::WorkforceQuestionnaire,
+    ];
+
+    /// The scope of the rules of a file's records.
+    pub const fn of_file(file: SdrFile) -> Scope {
+        match file {
+            SdrFile::Learners => Scope::Learners,
+            SdrFile::CourseEnrolments => Scope::CourseEnrolments,
+            SdrFile::Courses => Scope::Courses,
+            SdrFile::CourseCompletions => Scope::CourseCompletions,
+            SdrFile::QualificationCompletions => Scope::QualificationCompletions,
+            SdrFile::EftsForecasts => Scope::EftsForecasts,
+        }
+    }
+
+    /// The file whose records the rule is about; `None` for a process.
+    pub const fn file(self) -> Option<SdrFile> {
+        match self {
+            Scope::Learners => Some(SdrFile::Learners),
+            Scope::CourseEnrolments => Some(SdrFile::CourseEnrolments),
+            Scope::Courses => Some(SdrFile::Courses),
+            Scope::CourseCompletions => Some(SdrFile::CourseCompletions),
+            Scope::QualificationCompletions => Some(SdrFile::QualificationCompletions),
+            Scope::EftsForecasts => Some(SdrFile::EftsForecasts),
+            Scope::CsvFile | Scope::LegacyFile | Scope::Round | Scope::WorkforceQuestionnaire => {
+                None
+            }
+        }
+    }
+
+    /// The name used on the wire and in `?scope=`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Learners => "learners",
+            Scope::CourseEnrolments => "course-enrolments",
+            Scope::Courses => "courses",
+            Scope::CourseCompletions => "course-completions",
+            Scope::QualificationCompletions => "qualification-completions",
+            Scope::EftsForecasts => "efts-forecasts",
+            Scope::CsvFile => "csv-file",
+            Scope::LegacyFile => "legacy-file",
+            Scope::Round => "round",
+            Scope::WorkforceQuestionnaire => "workforce-questionnaire",
+        }
+    }
+
+    /// What the scope is, for a heading: "Course enrolments", "Reading a CSV file".
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Learners => "Learners",
+            Scope::CourseEnrolments => "Course enrolments",
+            Scope::Courses => "Course register",
+            Scope::CourseCompletions => "Course completions",
+            Scope::QualificationCompletions => "Qualification completions",
+            Scope::EftsForecasts => "EFTS forecast",
+            Scope::CsvFile => "Reading a DXP CSV file",
+            Scope::LegacyFile => "Reading a legacy STEO fixed-width file",
+            Scope::Round => "Lodging a return in its round",
+            Scope::WorkforceQuestionnaire => "Workforce questionnaire",
+        }
+    }
+}
+
+impl std::fmt::Display for Scope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Scope {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Scope::ALL
+            .into_iter()
+            .find(|scope| scope.as_str() == text)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Scope::ALL.iter().map(|scope| scope.as_str()).collect();
+                format!(
+                    "unknown scope {text:?}; expected one of {}",
+                    known.join(", ")
+                )
+            })
+    }
+}
+
+/// The first return a rule applies to: a year and its round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FirstReturn {
+    pub year: i32,
+    pub round: RoundKind,
+}
+
+impl FirstReturn {
+    /// Whether a return of `year` and `round` comes before this one. A return whose round is
+    /// not known counts as its year's first (the indicative return).
+    pub fn is_after(self, year: i32, round: Option<RoundKind>) -> bool {
+        (year, round.unwrap_or(RoundKind::Ind)) < (self.year, self.round)
+    }
+}
+
+impl std::fmt::Display for FirstReturn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.year, self.round.as_str())
+    }
+}
+
+/// A rule: what it checks, of what, on which field, how severe a breach is.
 pub struct Rule {
     /// Stable code, `CE-001`, `CE-002`, …: never renumbered, never reused.
     pub code: &'static str,
-    pub file: SdrFile,
+    /// The file whose records the rule checks, or the process it belongs to. A rule across
+    /// files (XF-) has the scope of the file its problems are reported on.
+    pub scope: Scope,
     /// The camelCase field the rule is about; `""` for a rule about the whole record, `"*"`
     /// for a rule applied to several fields (each problem names its field).
     pub field: &'static str,
@@ -36,12 +191,76 @@ pub struct Rule {
     /// From this enrolment year on (the year of `courseStartDate`), a breach is an error
     /// whatever `severity` says. Spec 003's ITE fields warn before 2026 and fail from 2026.
     pub error_from_year: Option<i32>,
+    /// The funder's error number in the legacy STEO validation, where the rule is the same.
+    pub legacy_error: Option<u16>,
+    /// The first return the rule applies to: checking the records of an earlier return (a
+    /// historical resubmission, a converted legacy file) does not report it. `None`: every
+    /// return.
+    pub from_return: Option<FirstReturn>,
     /// What the rule requires, for a data officer, with where in the spec it comes from.
     pub description: &'static str,
     pub(crate) check: Check,
 }
 
 impl Rule {
+    /// A rule applied by a process (reading a file, lodging, the workforce questionnaire), which
+    /// names it in its refusals and problems.
+    pub const fn of_process(
+        code: &'static str,
+        scope: Scope,
+        field: &'static str,
+        severity: Severity,
+        description: &'static str,
+    ) -> Rule {
+        Rule {
+            code,
+            scope,
+            field,
+            severity,
+            error_from_year: None,
+            legacy_error: None,
+            from_return: None,
+            description,
+            check: Check::Process,
+        }
+    }
+
+    /// The rule with the funder's legacy error number it matches.
+    pub(crate) const fn with_legacy_error(mut self, number: u16) -> Rule {
+        self.legacy_error = Some(number);
+        self
+    }
+
+    /// A problem breaking this rule: `index` is the record's position in its batch (for a file,
+    /// its line), `field` the field it is about (`""` for the record as a whole).
+    pub fn problem(
+        &self,
+        index: usize,
+        local_id: Option<&str>,
+        field: &str,
+        message: String,
+    ) -> super::Problem {
+        super::Problem {
+            index,
+            local_id: local_id.map(str::to_owned),
+            field: field.to_owned(),
+            rule: self.code.to_owned(),
+            severity: self.severity,
+            message,
+        }
+    }
+
+    /// The rule, applied from the `round` return of `year` on.
+    pub(crate) const fn applied_from(mut self, year: i32, round: RoundKind) -> Rule {
+        self.from_return = Some(FirstReturn { year, round });
+        self
+    }
+
+    /// The file whose records the rule is about; `None` for a process rule.
+    pub fn file(&self) -> Option<SdrFile> {
+        self.scope.file()
+    }
+
     /// Whether the rule relates records to each other (and so must be applied to a whole
     /// submission, not only to the records of one request).
     pub fn applies_across_records(&self) -> bool {
@@ -64,6 +283,7 @@ impl std::fmt::Debug for Rule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Rule")
             .field("code", &self.code)
+            .field("scope", &self.scope)
             .field("field", &self.field)
             .field("severity", &self.severity)
             .field("error_from_year", &self.error_from_year)
@@ -81,6 +301,10 @@ const REGISTRIES: &[&[&Rule]] = &[
     &super::files::qualification_completions::RULES,
     &super::across_files::RULES,
     &super::files::efts_forecasts::RULES,
+    &super::reading::CSV_RULES,
+    &super::reading::LEGACY_RULES,
+    &crate::lodging::RULES,
+    &crate::workforce::RULES,
 ];
 
 /// Every rule, registry by registry, each in code order.
@@ -104,17 +328,24 @@ pub fn rule_by_code(code: &str) -> Option<&'static Rule> {
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "code": "CE-021",
+    "scope": "course-enrolments",
     "file": "course-enrolments",
     "field": "eftsByMonth",
     "severity": "error",
     "errorFromYear": null,
+    "legacyError": null,
+    "fromReturn": null,
     "description": "eftsByMonth has one value per calendar month the course spans …"
 }))]
 pub struct RuleEntry {
     /// Stable rule code, e.g. `CE-021`.
     pub code: String,
-    /// The SDR file the rule applies to.
-    pub file: SdrFile,
+    /// What the rule is about: a file's records (`course-enrolments`, `learners`, …) or a
+    /// process (`csv-file`, `legacy-file`, `round`, `workforce-questionnaire`).
+    pub scope: Scope,
+    /// The SDR file the rule's problems are reported on; `null` for a process rule.
+    #[schema(required = true)]
+    pub file: Option<SdrFile>,
     /// The camelCase field the rule is about; `""` for the whole record, `"*"` for a rule applied
     /// to several fields (each problem names its field).
     pub field: String,
@@ -125,6 +356,14 @@ pub struct RuleEntry {
     /// when the severity does not depend on the year.
     #[schema(required = true)]
     pub error_from_year: Option<i32>,
+    /// The funder's error number in the legacy STEO validation, where the rule is the same;
+    /// `null` otherwise.
+    #[schema(required = true)]
+    pub legacy_error: Option<u16>,
+    /// The first return the rule applies to (`2025-AUG`); the records of an earlier return
+    /// are not held to it. `null`: every return.
+    #[schema(required = true, example = "2025-AUG")]
+    pub from_return: Option<String>,
     /// What the rule requires.
     pub description: String,
 }
@@ -133,19 +372,23 @@ impl From<&Rule> for RuleEntry {
     fn from(rule: &Rule) -> Self {
         RuleEntry {
             code: rule.code.to_owned(),
-            file: rule.file,
+            scope: rule.scope,
+            file: rule.file(),
             field: rule.field.to_owned(),
             severity: rule.severity,
             error_from_year: rule.error_from_year,
+            legacy_error: rule.legacy_error,
+            from_return: rule.from_return.map(|first| first.to_string()),
             description: rule.description.to_owned(),
         }
     }
 }
 
-/// The catalogue as the HTTP API serves it.
-pub fn catalogue_entries() -> Vec<RuleEntry> {
+/// The catalogue as the HTTP API serves it, all of it or the rules of one scope.
+pub fn catalogue_entries(scope: Option<Scope>) -> Vec<RuleEntry> {
     catalogue()
         .iter()
+        .filter(|rule| scope.is_none_or(|scope| rule.scope == scope))
         .map(|rule| RuleEntry::from(*rule))
         .collect()
 }
@@ -153,39 +396,40 @@ pub fn catalogue_entries() -> Vec<RuleEntry> {
 /// The catalogue as Markdown: the content of `docs/rules.md`.
 pub fn catalogue_markdown() -> String {
     let mut out = String::from(
-        "# Validation rules\n\
+        "# Rules\n\
          \n\
          <!-- Generated from dxp_domain::validation::catalogue(); do not edit by hand. -->\n\
          <!-- Regenerate: UPDATE_RULES_DOC=1 cargo test -p dxp-domain rules_doc -->\n\
          \n\
-         Every problem DXP reports names one of these rules. Codes are stable: a rule is never\n\
-         renumbered and a retired code is never reused. *Field* is the camelCase field of the\n\
-         record; *record* means the rule is about the whole record, *several* that it applies to\n\
-         more than one field (each problem names its field). A severity of *warning, error from\n\
-         YYYY* depends on the year of `courseStartDate`: enrolments starting before YYYY get a\n\
-         warning, from YYYY an error. Errors reject a return; warnings do not.\n",
+         Every problem DXP reports and every refusal of a lodging names one of these rules.\n\
+         Codes are stable: a rule is never renumbered and a retired code is never reused.\n\
+         *Field* is the camelCase field of the record; *record* means the rule is about the whole\n\
+         record, *several* that it applies to more than one field (each problem names its\n\
+         field). A severity of *warning, error from YYYY* depends on the year of\n\
+         `courseStartDate`: enrolments starting before YYYY get a warning, from YYYY an error.\n\
+         A rule *from the YYYY-RND return* is not applied to the records of an earlier return.\n\
+         Errors reject a return; warnings do not. *Legacy* is the funder's error number in the\n\
+         old STEO validation, where the rule is the same. `GET /api/v1/validation/rules` serves\n\
+         this catalogue (`?scope=` one of the section scopes).\n",
     );
-    // One section per registry (the code's prefix): a file's own rules, then the rules across
-    // files, whose rows name the file each rule's problems are reported on.
+    // One section per registry (the code's prefix): a file's own rules, the rules across files,
+    // whose rows name the file each rule's problems are reported on, then the processes.
     let mut current: Option<&str> = None;
     for rule in catalogue() {
         let prefix = rule.code.split('-').next().unwrap_or_default();
         let across_files = prefix == "XF";
         if current != Some(prefix) {
             current = Some(prefix);
-            let _ = if across_files {
-                write!(
-                    out,
-                    "\n## Across files (XF)\n\n| Code | Field | Severity | Rule |\n|---|---|---|---|\n"
-                )
+            let (title, scope) = if across_files {
+                ("Across files", "the file named in each row".to_owned())
             } else {
-                write!(
-                    out,
-                    "\n## {} ({})\n\n| Code | Field | Severity | Rule |\n|---|---|---|---|\n",
-                    rule.file,
-                    rule.file.csv_prefix()
-                )
+                (rule.scope.title(), format!("`{}`", rule.scope))
             };
+            let _ = write!(
+                out,
+                "\n## {title} ({prefix})\n\nScope: {scope}.\n\n\
+                 | Code | Field | Severity | Legacy | Rule |\n|---|---|---|---|---|\n"
+            );
         }
         let field = match rule.field {
             "" => "*record*".to_owned(),
@@ -193,20 +437,28 @@ pub fn catalogue_markdown() -> String {
             name => format!("`{name}`"),
         };
         let field = if across_files {
-            format!("{}: {field}", rule.file)
+            format!("{}: {field}", rule.scope)
         } else {
             field
         };
-        let severity = match rule.error_from_year {
+        let mut severity = match rule.error_from_year {
             Some(year) => format!("{}, error from {year}", rule.severity),
             None => rule.severity.to_string(),
         };
+        if let Some(first) = rule.from_return {
+            severity.push_str(&format!(", from the {first} return"));
+        }
+        let legacy = rule
+            .legacy_error
+            .map(|number| number.to_string())
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             rule.code,
             field,
             severity,
+            legacy,
             rule.description.replace('|', "\\|")
         );
     }
@@ -234,7 +486,9 @@ mod tests {
                 assert!(
                     rule.field.is_empty()
                         || rule.field == "*"
-                        || crate::fields::field(rule.file, rule.field).is_some(),
+                        || rule
+                            .file()
+                            .is_none_or(|file| crate::fields::field(file, rule.field).is_some()),
                     "{} names an unknown field {}",
                     rule.code,
                     rule.field
@@ -249,7 +503,7 @@ mod tests {
             catalogue()
                 .iter()
                 .filter(|rule| rule.code.starts_with("CE-"))
-                .all(|rule| rule.file == SdrFile::CourseEnrolments)
+                .all(|rule| rule.scope == Scope::CourseEnrolments)
         );
     }
 
@@ -284,7 +538,9 @@ mod tests {
                 .unwrap()
                 .contains(&"errorFromYear".into())
         );
-        assert_eq!(catalogue_entries().len(), catalogue().len());
+        assert_eq!(catalogue_entries(None).len(), catalogue().len());
+        assert_eq!(json["scope"], "course-enrolments");
+        assert!(json.as_object().unwrap().contains_key("legacyError"));
     }
 
     /// `docs/rules.md` is generated from the catalogue; this fails when they differ. Run with

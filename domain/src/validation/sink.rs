@@ -5,11 +5,15 @@ use std::fmt;
 
 use super::Problem;
 use super::rule::Rule;
+use crate::calendar::RoundKind;
 
 pub(crate) struct Sink<'a> {
     index: usize,
     local_id: Option<&'a str>,
     start_year: Option<i32>,
+    /// The return the record belongs to, when known: rules that apply only from a later return
+    /// report nothing.
+    return_of: Option<(i32, Option<RoundKind>)>,
     out: &'a mut Vec<Problem>,
 }
 
@@ -24,12 +28,24 @@ impl<'a> Sink<'a> {
             index,
             local_id,
             start_year,
+            return_of: None,
             out,
         }
     }
 
+    /// The sink of a record of a return of `year` (in `round`, when known).
+    pub(crate) fn in_return(mut self, year: Option<i32>, round: Option<RoundKind>) -> Self {
+        self.return_of = year.map(|year| (year, round));
+        self
+    }
+
     /// Records a breach of `rule` on `field` (`""` for the whole record).
     pub(crate) fn report(&mut self, rule: &Rule, field: &str, message: fmt::Arguments<'_>) {
+        if let (Some(first), Some((year, round))) = (rule.from_return, self.return_of)
+            && first.is_after(year, round)
+        {
+            return;
+        }
         self.out.push(Problem {
             index: self.index,
             local_id: self.local_id.map(str::to_owned),

@@ -33,9 +33,11 @@ use dxp_domain::fields::{FieldSpec, fields};
 use dxp_domain::validation::Problem;
 use dxp_domain::{Edumis, SdrFile};
 
-use crate::rules::{CSV_001, CSV_002, CSV_003, CSV_004, CSV_005, CSV_006, CSV_007, CSV_008};
 use crate::value::{Shown, Syntax, push_json, push_json_string};
 use crate::{Row, generated_local_id};
+use dxp_domain::validation::reading::{
+    CSV_001, CSV_002, CSV_003, CSV_004, CSV_005, CSV_006, CSV_007, CSV_008,
+};
 use records::RecordReader;
 
 pub use write::{CsvWriter, WriteError, write_csv};

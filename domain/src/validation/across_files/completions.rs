@@ -18,7 +18,7 @@ use super::{Context, Out};
 use crate::SdrFile;
 use crate::codes::FundingSource;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 use crate::validation::sink::Shown;
 
 const INDICATOR: &str = "studentCourseCompletionIndicator";
@@ -31,10 +31,12 @@ const WITHDREW: i32 = 4;
 /// enrolment is such a withdrawal. The withdrawal date itself is CE-040's, not repeated here.
 pub(crate) const XF_012: Rule = Rule {
     code: "XF-012",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "*",
     severity: Severity::Warning,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "A course enrolment with sourceOfFunding 31 (non-funded confirmed enrolment: \
                   withdrawn before it became eligible for funding) has a course completion with \
                   studentCourseCompletionIndicator 4, did not complete (domain spec §2.2 and \
@@ -46,10 +48,12 @@ pub(crate) const XF_012: Rule = Rule {
 
 pub(crate) const XF_015: Rule = Rule {
     code: "XF-015",
-    file: SdrFile::CourseCompletions,
+    scope: Scope::CourseCompletions,
     field: "",
     severity: Severity::Warning,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "Each course completion matches a course enrolment of the return on \
                   nationalStudentNumber, courseCode and courseStartDate (the date as written), \
                   as the funder matches them (domain spec §2.5 and §3.1, X5). A warning: a \
@@ -67,10 +71,12 @@ pub(crate) const XF_015: Rule = Rule {
 /// used, counts as its qualification code for the match.
 pub(crate) const XF_016: Rule = Rule {
     code: "XF-016",
-    file: SdrFile::QualificationCompletions,
+    scope: Scope::QualificationCompletions,
     field: "nationalStudentNumber",
     severity: Severity::Warning,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "The learner of each qualification completion has a course enrolment in the \
                   return with the same nationalStudentNumber (domain spec §2.4 and §3.1, X6: the \
                   funder matches a completion on NSN and qualification code, falling back to NSN \
@@ -81,10 +87,12 @@ pub(crate) const XF_016: Rule = Rule {
 
 pub(crate) const XF_017: Rule = Rule {
     code: "XF-017",
-    file: SdrFile::QualificationCompletions,
+    scope: Scope::QualificationCompletions,
     field: "qualificationCode",
     severity: Severity::Warning,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "A qualification completion matches one of the learner's course enrolments on \
                   nationalStudentNumber and qualificationCode (or its \
                   linkedQualificationForFeesFree) (domain spec §2.4 and §3.1, X6). A warning, \
@@ -96,10 +104,12 @@ pub(crate) const XF_017: Rule = Rule {
 
 pub(crate) const XF_018: Rule = Rule {
     code: "XF-018",
-    file: SdrFile::QualificationCompletions,
+    scope: Scope::QualificationCompletions,
     field: "yearRequirementsMet",
     severity: Severity::Warning,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "A qualification completion's yearRequirementsMet is not earlier than the year \
                   of the latest courseEndDate of the learner's enrolments in the qualification \
                   (matched as in XF-017) (domain spec §2.4 and §3.1, X6). A warning: the funder \

@@ -31,7 +31,7 @@ use super::{Context, Out};
 use crate::SdrFile;
 use crate::codes::{Attendance, FeesCategory, ResidentialStatus};
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 use crate::validation::sink::Shown;
 
 const FEES: &str = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment";
@@ -49,10 +49,12 @@ const IFP_FUND: u8 = 2;
 /// are named in the message.
 pub(crate) const XF_004: Rule = Rule {
     code: "XF-004",
-    file: SdrFile::Learners,
+    scope: Scope::Learners,
     field: FOREIGN_FEE,
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: Some(362),
+    from_return: None,
     description: "A learner who is an international fee-payer in an enrolment (category of fees \
                   assessment 03, International Fee-Paying Student, or sourceOfFunding 02, \
                   International Fee-Paying) has tuitionFeePaidByInternationalFeePayingStudent in \
@@ -63,10 +65,12 @@ pub(crate) const XF_004: Rule = Rule {
 
 pub(crate) const XF_008: Rule = Rule {
     code: "XF-008",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: FEES,
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "The category of fees assessment is 00 (Domestic Student) for New Zealand \
                   citizens (countryOfCitizenship NZL in the learner record), always, and for \
                   Australian citizens (AUS) residing in New Zealand (intramuralExtramuralAttendance \
@@ -77,10 +81,12 @@ pub(crate) const XF_008: Rule = Rule {
 
 pub(crate) const XF_009: Rule = Rule {
     code: "XF-009",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: FEES,
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "The category of fees assessment is not 00 for an international student (spec \
                   003: not a New Zealand or Australian citizen and not a resident visa holder, or \
                   one of those residing overseas; domain spec §3.1, X7): a learner who is neither \
@@ -97,10 +103,12 @@ pub(crate) const XF_009: Rule = Rule {
 
 pub(crate) const XF_010: Rule = Rule {
     code: "XF-010",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "residentialStatus",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "residentialStatus is N for New Zealand and Australian citizens \
                   (countryOfCitizenship NZL or AUS in the learner record): spec 003 defines Y as a \
                   New Zealand resident visa holder, excluding all New Zealand and Australian \

@@ -9,7 +9,7 @@ use super::read::Code;
 use super::{Context, Out};
 use crate::SdrFile;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 use crate::validation::sink::Shown;
 
 const STUDENT: &str = "studentIdentificationCode";
@@ -20,10 +20,12 @@ const NSN: &str = "nationalStudentNumber";
 /// learner reported twice (or one wrong NSN), which would count the learner twice.
 pub(crate) const XF_001: Rule = Rule {
     code: "XF-001",
-    file: SdrFile::Learners,
+    scope: Scope::Learners,
     field: NSN,
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "Learner records with different studentIdentificationCodes do not share a \
                   nationalStudentNumber: the NSN uniquely identifies the learner and the \
                   studentIdentificationCode stays the same for the learner at the TEO (spec 003; \
@@ -37,10 +39,12 @@ pub(crate) const XF_001: Rule = Rule {
 /// not compared until that is fixed.
 pub(crate) const XF_002: Rule = Rule {
     code: "XF-002",
-    file: SdrFile::Learners,
+    scope: Scope::Learners,
     field: NSN,
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "A learner's nationalStudentNumber is the same in every file: each course \
                   enrolment, course completion and qualification completion gives the NSN of the \
                   learner record with its studentIdentificationCode (domain spec §3.1, X4). Each \
@@ -55,10 +59,12 @@ pub(crate) const XF_002: Rule = Rule {
 /// learner without any is refused is not published.
 pub(crate) const XF_003: Rule = Rule {
     code: "XF-003",
-    file: SdrFile::Learners,
+    scope: Scope::Learners,
     field: "",
     severity: Severity::Warning,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "A learner record has activity in the return: a course enrolment, course \
                   completion or qualification completion with its studentIdentificationCode \
                   (domain spec §2.1 and §3.1, X3: the learner file holds only learners with \
@@ -69,10 +75,12 @@ pub(crate) const XF_003: Rule = Rule {
 
 pub(crate) const XF_007: Rule = Rule {
     code: "XF-007",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: STUDENT,
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "The learner of each course enrolment has a record in the learner file with the \
                   same studentIdentificationCode (domain spec §3.1, X3). Each enrolment of a \
                   missing learner gets the problem, with how many enrolments name the learner.",

@@ -54,7 +54,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::rule::{Check, Rule};
+use super::rule::{Check, Rule, Scope as RuleScope};
 use super::{Problem, Severity};
 use crate::SdrFile;
 use index::ById;
@@ -295,10 +295,12 @@ const CORE_FILES: [SdrFile; 3] = [
 
 pub(crate) const XF_005: Rule = Rule {
     code: "XF-005",
-    file: SdrFile::CourseEnrolments,
+    scope: RuleScope::CourseEnrolments,
     field: "",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "Each of the round's core files, learners, course-enrolments and courses, has at \
                   least one record: a return reports its enrolments, and each enrolment needs its \
                   learner (domain spec §3.1, X3) and its course (X1). The problem is on the empty \
@@ -311,10 +313,12 @@ pub(crate) const XF_005: Rule = Rule {
 /// qualification completed since the last return), so an empty completion file only warns.
 pub(crate) const XF_014: Rule = Rule {
     code: "XF-014",
-    file: SdrFile::CourseCompletions,
+    scope: RuleScope::CourseCompletions,
     field: "",
     severity: Severity::Warning,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "When the round has the completion files (April, August and December SDRs, not \
                   the March indicative return), course-completions and qualification-completions \
                   each have records (domain spec §1.1 and §3.1, X5, X6, X8). A warning: a return \

@@ -9,7 +9,7 @@ use super::read::Id;
 use super::{Context, Out};
 use crate::SdrFile;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 use crate::validation::sink::Shown;
 
 const COURSE: &str = "courseCode";
@@ -23,10 +23,12 @@ const FLOAT_SLACK: f64 = 1e-9;
 
 pub(crate) const XF_006: Rule = Rule {
     code: "XF-006",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: COURSE,
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "The course of each course enrolment is in the course register: a courses \
                   record has the identical courseCode, same case and spacing (spec 003: every \
                   unique course in the course enrolment file appears once, and once only, in the \
@@ -43,10 +45,12 @@ pub(crate) const XF_006: Rule = Rule {
 /// problem naming the enrolments, since either side may be the wrong one.
 pub(crate) const XF_011: Rule = Rule {
     code: "XF-011",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: EFTS,
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "A course enrolment's courseEftsFactor equals the courseEftsFactor of its course \
                   in the course register, within 0.0001 (domain spec §3.1, X14). Each enrolment \
                   that differs gets the problem, naming the register record; the register record \

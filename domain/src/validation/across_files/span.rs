@@ -5,7 +5,7 @@ use chrono::Months;
 use super::{Context, Out};
 use crate::SdrFile;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 
 /// The longest a course may run before it is flagged.
 const LONGEST: Months = Months::new(12);
@@ -17,10 +17,12 @@ const LONGEST: Months = Months::new(12);
 /// data accuracy report on the whole return.
 pub(crate) const XF_013: Rule = Rule {
     code: "XF-013",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "courseEndDate",
     severity: Severity::Warning,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "A course enrolment spans at most 12 months: courseEndDate is not later than the \
                   same day twelve months after courseStartDate (dates as written). A warning: the \
                   funder's data accuracy report flags longer courses, which affect the retention \

@@ -323,7 +323,9 @@ fn the_registry_is_in_code_order_and_in_the_catalogue() {
         assert!(
             rule.field.is_empty()
                 || rule.field == "*"
-                || crate::fields::field(rule.file, rule.field).is_some(),
+                || rule
+                    .file()
+                    .is_some_and(|file| crate::fields::field(file, rule.field).is_some()),
             "{} names a field {} its file does not have",
             rule.code,
             rule.field

@@ -28,6 +28,7 @@ use super::common::{self, EARLIEST_YEAR, LATEST_YEAR};
 use super::shape::{fits, printable_identifiers, required_fields, text_lengths};
 use super::{FileWire, Record, RecordCheck, Shape, bits, rule};
 use crate::SdrFile;
+use crate::calendar::RoundKind;
 use crate::learner::WireLearner;
 use crate::reference;
 use crate::validation::Severity::{Error, Warning};
@@ -122,7 +123,8 @@ pub(crate) const LR_008: Rule = rule(
     Error,
     RECORD,
     "gender is M (male), F (female) or D (another gender), in upper case (legacy error 101).",
-);
+)
+.with_legacy_error(101);
 
 pub(crate) const LR_009: Rule = rule(
     FILE,
@@ -133,7 +135,8 @@ pub(crate) const LR_009: Rule = rule(
     "The learner is aged 5 to 100 on 1 January of the return year (legacy error 102). 1 January \
      is used so that a learner's age is the same in every round of the year. Checked when the \
      return year is known.",
-);
+)
+.with_legacy_error(102);
 
 pub(crate) const LR_010: Rule = rule(
     FILE,
@@ -249,7 +252,8 @@ pub(crate) const LR_020: Rule = rule(
      on 1 October of the year before: mainActivityAt1October is one of the activities the \
      reference list marks possible in a first year (01, 02, 03, 04, 08, 09; legacy error 108). \
      Checked when the return year is known.",
-);
+)
+.with_legacy_error(108);
 
 pub(crate) const LR_021: Rule = rule(
     FILE,
@@ -300,7 +304,8 @@ pub(crate) const LR_025: Rule = rule(
     RECORD,
     "disabilityStatus is given. It is mandatory from the August 2025 return, the first DXP \
      return, though the schema does not mark it REQUIRED.",
-);
+)
+.applied_from(2025, RoundKind::Aug);
 
 pub(crate) const LR_026: Rule = rule(
     FILE,

@@ -29,11 +29,12 @@ use std::hash::Hash;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::rule::{Check, Rule};
+use super::rule::{Check, Rule, Scope};
 use super::sink::{Shown, Sink};
 use super::support::{exceeds_chars, first_control};
 use super::{FileRecordReport, FileReport, Problem, Severity};
 use crate::SdrFile;
+use crate::calendar::RoundKind;
 use crate::course_enrolment::parse_date_time;
 use crate::fields::{FieldKind, FieldSpec, fields};
 
@@ -150,6 +151,7 @@ fn position(file: SdrFile, name: &str) -> Option<usize> {
 pub(crate) fn check<'a, W: FileWire>(
     records: impl IntoIterator<Item = &'a str>,
     return_year: Option<i32>,
+    round: Option<RoundKind>,
 ) -> FileReport {
     let records = records.into_iter();
     let capacity = records.size_hint().0;
@@ -159,7 +161,13 @@ pub(crate) fn check<'a, W: FileWire>(
         let mut problems = Vec::new();
         let (wire, local_id) = match read::<W>(index, text, &mut problems) {
             Reading::Read { wire, unreadable } => {
-                check_record(index, &wire, unreadable, return_year, &mut problems);
+                check_record(
+                    index,
+                    &wire,
+                    unreadable,
+                    (return_year, round),
+                    &mut problems,
+                );
                 let local_id = wire.local_id().map(str::to_owned);
                 (Some(wire), local_id)
             }
@@ -187,7 +195,7 @@ fn check_record<W: FileWire>(
     index: usize,
     wire: &W,
     unreadable: u32,
-    return_year: Option<i32>,
+    (return_year, round): (Option<i32>, Option<RoundKind>),
     problems: &mut Vec<Problem>,
 ) {
     let record = Record {
@@ -195,7 +203,8 @@ fn check_record<W: FileWire>(
         unreadable,
         return_year,
     };
-    let mut sink = Sink::new(index, wire.local_id(), wire.rule_year(), problems);
+    let mut sink =
+        Sink::new(index, wire.local_id(), wire.rule_year(), problems).in_return(return_year, round);
     for (_, check) in W::CHECKS {
         check(&record, &mut sink);
     }
@@ -237,7 +246,7 @@ impl<W: FileWire + Send + Sync> RecordRules for Read<W> {
         let mut found = 0;
         for (index, (wire, unreadable)) in self.records.iter().enumerate() {
             problems.clear();
-            check_record(index, wire, *unreadable, return_year, problems);
+            check_record(index, wire, *unreadable, (return_year, None), problems);
             found += problems.len();
         }
         found
@@ -633,7 +642,7 @@ pub(crate) mod shape {
 pub(crate) fn assert_registry_consistent<W: FileWire>(registry: &[&Rule]) {
     let shape = W::SHAPE;
     for rule in registry {
-        assert_eq!(rule.file, W::FILE, "{}", rule.code);
+        assert_eq!(rule.file(), Some(W::FILE), "{}", rule.code);
         let checks = W::CHECKS
             .iter()
             .filter(|(checked, _)| checked.code == rule.code)
@@ -641,6 +650,7 @@ pub(crate) fn assert_registry_consistent<W: FileWire>(registry: &[&Rule]) {
         match rule.check {
             Check::FileRecord => assert_eq!(checks, 1, "{} needs one check", rule.code),
             Check::Read | Check::Batch => assert_eq!(checks, 0, "{}", rule.code),
+            Check::Process => panic!("{} is a process rule in a file's registry", rule.code),
         }
     }
     for (rule, _) in W::CHECKS {
@@ -706,10 +716,12 @@ pub(crate) const fn rule(
 ) -> Rule {
     Rule {
         code,
-        file,
+        scope: Scope::of_file(file),
         field,
         severity,
         error_from_year: None,
+        legacy_error: None,
+        from_return: None,
         description,
         check,
     }

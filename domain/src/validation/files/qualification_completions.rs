@@ -24,6 +24,7 @@ use super::common::{self, LATEST_YEAR, is_g_digits, is_non_formal_form};
 use super::shape::{fits, printable_identifiers, required_fields, text_lengths};
 use super::{FileWire, Record, RecordCheck, Shape, bits, rule};
 use crate::SdrFile;
+use crate::calendar::RoundKind;
 use crate::qualification_completion::WireQualificationCompletion;
 use crate::validation::Severity::{Error, Warning};
 use crate::validation::rule::{Check, Rule};
@@ -171,7 +172,8 @@ pub(crate) const QC_013: Rule = rule(
     RECORD,
     "qualificationCompletionDate is given. It is mandatory from the August 2025 return, the \
      first DXP return, though the schema does not mark it REQUIRED.",
-);
+)
+.applied_from(2025, RoundKind::Aug);
 
 pub(crate) const QC_014: Rule = rule(
     FILE,

@@ -308,3 +308,27 @@ fn a_record_repeating_one_record_s_local_id_and_another_s_enrolment_gets_both() 
             .all(|record| record.problems.is_empty())
     );
 }
+
+#[test]
+fn the_start_year_is_checked_against_the_return_only_when_it_is_known() {
+    let next_year = with(&[
+        ("courseStartDate", json!("2027-02-22T00:00:00+13:00")),
+        ("courseEndDate", json!("2027-06-25T00:00:00+12:00")),
+    ]);
+    let problems = &check_values(std::slice::from_ref(&next_year)).records[0].problems;
+    assert_eq!(codes(problems), ["CE-043"]);
+    assert!(
+        problems[0]
+            .message
+            .contains("courseStartDate 2027-02-22 is in 2027, after the return's year"),
+        "{}",
+        problems[0].message
+    );
+    // A dry run of records alone has no return to measure the year against.
+    let text = next_year.to_string();
+    assert!(
+        check_enrolments([text.as_str()]).records[0]
+            .problems
+            .is_empty()
+    );
+}

@@ -196,14 +196,37 @@ fn only_the_last_month_may_differ_and_only_by_the_remainder() {
         "{}",
         problem.message
     );
-    // Rounded to nearest in every month: 0.1167 over ten months would claim 0.1170.
+    // Rounded to the nearest in every month: spec 003 says only "rounded to four decimal
+    // places", so 0.1167 over ten months as 0.0117 each is accepted though it adds up to 0.1170.
+    assert_clean(&[with(&[
+        ("courseStartDate", json!("2026-02-16T00:00:00+13:00")),
+        ("courseEndDate", json!("2026-11-20T00:00:00+13:00")),
+        ("courseEftsFactor", json!(0.1167)),
+        ("eftsByMonth", json!(vec![0.0117; 10])),
+    ])]);
+    // 0.125 over three months: 0.0416 rounded down, 0.0417 rounded to the nearest; each way,
+    // and the remainder after either, is a correct spread.
+    assert_clean(&[three_months(0.125, json!([0.0417, 0.0417, 0.0417]))]);
+    assert_clean(&[three_months(0.125, json!([0.0416, 0.0416, 0.0416]))]);
+    assert_clean(&[three_months(0.125, json!([0.0416, 0.0416, 0.0418]))]);
+    assert_clean(&[three_months(0.125, json!([0.0417, 0.0417, 0.0416]))]);
+    // Mixing the two ways in the regular months is not rounding one value.
+    let problem = assert_only(
+        &[three_months(0.125, json!([0.0416, 0.0417, 0.0417]))],
+        "CE-022",
+        "eftsByMonth",
+        Error,
+    );
+    assert!(
+        problem.message.contains(
+            "0.0416 a month rounded down, as the funder does, or 0.0417 rounded to the nearest"
+        ),
+        "{}",
+        problem.message
+    );
+    // Rounding up is not rounding to the nearest: 0.1 over three months is 0.0333 either way.
     assert_only(
-        &[with(&[
-            ("courseStartDate", json!("2026-02-16T00:00:00+13:00")),
-            ("courseEndDate", json!("2026-11-20T00:00:00+13:00")),
-            ("courseEftsFactor", json!(0.1167)),
-            ("eftsByMonth", json!(vec![0.0117; 10])),
-        ])],
+        &[three_months(0.1, json!([0.0334, 0.0334, 0.0334]))],
         "CE-022",
         "eftsByMonth",
         Error,

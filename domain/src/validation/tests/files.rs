@@ -807,8 +807,51 @@ fn name_id_codes_follow_the_rule() {
 fn every_rule_of_the_catalogue_names_its_file() {
     for (file, registry) in registries() {
         for rule in registry {
-            assert_eq!(rule.file, file);
+            assert_eq!(rule.file(), Some(file));
             assert_eq!(rule_by_code(rule.code).map(|r| r.code), Some(rule.code));
         }
+    }
+}
+
+/// The fields the funder made mandatory from the August 2025 return: an earlier return (a
+/// historical resubmission, a converted legacy file) may leave them blank.
+#[test]
+fn fields_mandatory_from_august_2025_are_not_required_of_an_earlier_return() {
+    use crate::calendar::RoundKind;
+    use crate::validation::check_file_in_return;
+    let cases = [
+        (
+            SdrFile::Learners,
+            "LR-025",
+            learner_with(&[("disabilityStatus", Value::Null)]),
+        ),
+        (
+            SdrFile::QualificationCompletions,
+            "QC-013",
+            qualification_completion_with(&[("qualificationCompletionDate", Value::Null)]),
+        ),
+    ];
+    for (file, rule, records) in cases {
+        let texts: Vec<String> = records.iter().map(Value::to_string).collect();
+        let codes_in = |year: i32, round: RoundKind| -> Vec<String> {
+            check_file_in_return(file, year, round, texts.iter().map(String::as_str))
+                .problems()
+                .filter(|problem| problem.rule == rule)
+                .map(|problem| problem.rule.clone())
+                .collect()
+        };
+        assert_eq!(codes_in(2025, RoundKind::Aug), [rule], "{rule}");
+        assert_eq!(codes_in(2025, RoundKind::Dec), [rule], "{rule}");
+        assert_eq!(codes_in(2026, RoundKind::Ind), [rule], "{rule}");
+        assert!(codes_in(2025, RoundKind::Apr).is_empty(), "{rule}");
+        assert!(codes_in(2024, RoundKind::Dec).is_empty(), "{rule}");
+        // A dry run knows no return: the rule applies, as to every current return.
+        let dry_run = check_file(file, texts.iter().map(String::as_str));
+        assert!(
+            dry_run.problems().any(|problem| problem.rule == rule),
+            "{rule}"
+        );
+        let entry = crate::validation::RuleEntry::from(rule_by_code(rule).unwrap());
+        assert_eq!(entry.from_return.as_deref(), Some("2025-AUG"));
     }
 }

@@ -8,7 +8,7 @@ mod rules;
 
 use serde_json::{Map, Value, json};
 
-use super::{FileReport, Problem, Severity, check_file};
+use super::{FileReport, Problem, Severity, check_file, check_file_in_year};
 use crate::SdrFile;
 
 /// A valid enrolment: Feb–Jun 2026 (five months), 0.125 EFTS spread evenly, domestic, DQ7+.
@@ -57,9 +57,17 @@ fn check_enrolments<'a>(texts: impl IntoIterator<Item = &'a str>) -> FileReport 
     check_file(SdrFile::CourseEnrolments, texts)
 }
 
+/// The year of the return the records below are checked in: the base record starts in it.
+const RETURN_YEAR: i32 = 2026;
+
+/// Checks course-enrolment records as an upload to a 2026 return does.
 fn check_values(records: &[Value]) -> FileReport {
     let texts: Vec<String> = records.iter().map(Value::to_string).collect();
-    check_enrolments(texts.iter().map(String::as_str))
+    check_file_in_year(
+        SdrFile::CourseEnrolments,
+        RETURN_YEAR,
+        texts.iter().map(String::as_str),
+    )
 }
 
 fn problems_of(records: &[Value]) -> Vec<Problem> {

@@ -500,6 +500,23 @@ fn cases() -> Vec<Case> {
             },
         ),
         case(
+            "CE-043",
+            "courseStartDate",
+            Error,
+            || {
+                vec![with(&[
+                    ("courseStartDate", json!("2024-02-23T00:00:00+13:00")),
+                    ("courseEndDate", json!("2024-06-26T00:00:00+12:00")),
+                ])]
+            },
+            || {
+                vec![with(&[
+                    ("courseStartDate", json!("2025-02-24T00:00:00+13:00")),
+                    ("courseEndDate", json!("2025-06-27T00:00:00+12:00")),
+                ])]
+            },
+        ),
+        case(
             "CE-042",
             "",
             Error,

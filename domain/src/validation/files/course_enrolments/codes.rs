@@ -3,21 +3,22 @@
 
 use super::Enrolment;
 use super::fits;
-use crate::SdrFile;
 use crate::codes::{Attendance, DeliverySite, FeesCategory, FundingSource, ResidentialStatus};
 use crate::validation::Severity;
 use crate::validation::files::common;
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 use crate::validation::sink::{Shown, Sink};
 
 const FEES_FIELD: &str = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment";
 
 pub(crate) const CE_014: Rule = Rule {
     code: "CE-014",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: FEES_FIELD,
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "The category of fees assessment is one of spec 003's codes: 00 Domestic, 01 NZAID, \
                   03 International fee-paying, 04 Exchange scheme, 08 Diplomatic or Antarctic \
                   programme, 09 International on-shore PhD, 12 International ITO off-job training, \
@@ -28,10 +29,12 @@ pub(crate) const CE_014: Rule = Rule {
 
 pub(crate) const CE_016: Rule = Rule {
     code: "CE-016",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "intramuralExtramuralAttendance",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "intramuralExtramuralAttendance is 1 (intramural, residing in New Zealand), 2 \
                   (extramural, residing in New Zealand), 3 (extramural, residing overseas) or 4 \
                   (intramural, residing overseas).",
@@ -40,10 +43,12 @@ pub(crate) const CE_016: Rule = Rule {
 
 pub(crate) const CE_017: Rule = Rule {
     code: "CE-017",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "courseDeliverySite",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "courseDeliverySite has one of spec 003's forms: 01 main campus, 02–96 other \
                   sites, 98 extramural or distance delivery, 99 community education (the leading \
                   zero may be left out), or a registered code of letters (AA, AB) or a letter and a \
@@ -53,10 +58,12 @@ pub(crate) const CE_017: Rule = Rule {
 
 pub(crate) const CE_018: Rule = Rule {
     code: "CE-018",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "courseDeliverySite",
     severity: Severity::Warning,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "Delivery site 98 is for courses delivered extramurally or by distance learning \
                   (spec 003); a warning when the learner's attendance is intramural (1 or 4).",
     check: Check::FileRecord,
@@ -64,10 +71,12 @@ pub(crate) const CE_018: Rule = Rule {
 
 pub(crate) const CE_019: Rule = Rule {
     code: "CE-019",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "sourceOfFunding",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "sourceOfFunding is a code from spec 003's lists of funds (the leading zero may be \
                   left out). Current funds: 01, 02, 03, 05, 09, 10, 12, 13, 20, 22, 23, 24, 26, 28, \
                   29, 31, 37.",
@@ -76,10 +85,12 @@ pub(crate) const CE_019: Rule = Rule {
 
 pub(crate) const CE_020: Rule = Rule {
     code: "CE-020",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "sourceOfFunding",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "sourceOfFunding is not a historic fund: 04, 06, 07, 08, 11, 14, 15, 16, 25, 27, \
                   30, 32, 33, 35 and 36 are spec 003's historic funds and can no longer be \
                   reported. The message names the fund.",
@@ -88,10 +99,12 @@ pub(crate) const CE_020: Rule = Rule {
 
 pub(crate) const CE_025: Rule = Rule {
     code: "CE-025",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "residentialStatus",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "residentialStatus is Y (New Zealand resident visa holder) or N (not a resident \
                   visa holder, including all New Zealand and Australian citizens).",
     check: Check::FileRecord,
@@ -99,10 +112,12 @@ pub(crate) const CE_025: Rule = Rule {
 
 pub(crate) const CE_026: Rule = Rule {
     code: "CE-026",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "fundingCategory",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "fundingCategory has letters and digits only (spec 003: Alpha-Numeric, from the \
                   funding categories classification). The classification itself is not public, so \
                   membership is not checked here.",
@@ -111,10 +126,12 @@ pub(crate) const CE_026: Rule = Rule {
 
 pub(crate) const CE_028: Rule = Rule {
     code: "CE-028",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "nzscedFieldOfStudy",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "nzscedFieldOfStudy has digits only: NZSCED codes are numbers (e.g. 091901; the \
                   leading zero may be left out, as spec 003 writes 70101).",
     check: Check::FileRecord,

@@ -2,18 +2,21 @@
 //! sender's own offset), never shifted to UTC: a course starting 2026-02-23 in New Zealand
 //! starts on the 23rd even though it is still the 22nd in UTC.
 
+use chrono::Datelike;
+
 use super::Enrolment;
-use crate::SdrFile;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 use crate::validation::sink::Sink;
 
 pub(crate) const CE_012: Rule = Rule {
     code: "CE-012",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "courseEndDate",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "courseEndDate is not before courseStartDate (spec 003: the end date of instruction \
                   and/or examination; a course spanning the end of the academic year ends in the \
                   following year).",
@@ -22,15 +25,60 @@ pub(crate) const CE_012: Rule = Rule {
 
 pub(crate) const CE_013: Rule = Rule {
     code: "CE-013",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "studentsCourseWithdrawalDate",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "studentsCourseWithdrawalDate, when given, falls within the course: not before \
                   courseStartDate and not after courseEndDate (spec 003: the withdrawal of a \
                   confirmed enrolment from the course).",
     check: Check::FileRecord,
 };
+
+pub(crate) const CE_043: Rule = Rule {
+    code: "CE-043",
+    scope: Scope::CourseEnrolments,
+    field: "courseStartDate",
+    severity: Severity::Error,
+    error_from_year: None,
+    legacy_error: None,
+    from_return: None,
+    description: "courseStartDate falls in the year of the return or the year before (spec 003: \
+                  the start date of the learner's course in the current or previous academic \
+                  year). Checked when the return is known (an upload to a submission, the \
+                  validation of a return), not in a dry run of records alone.",
+    check: Check::FileRecord,
+};
+
+pub(super) fn starts_in_the_return_year_or_the_one_before(
+    record: &Enrolment<'_>,
+    sink: &mut Sink<'_>,
+) {
+    let (Some(return_year), Some(start)) = (record.return_year, record.wire.start()) else {
+        return;
+    };
+    let year = start.year();
+    if year == return_year || year == return_year - 1 {
+        return;
+    }
+    let when = if year > return_year {
+        "after the return's year"
+    } else {
+        "more than a year before the return's"
+    };
+    sink.report(
+        &CE_043,
+        "courseStartDate",
+        format_args!(
+            "courseStartDate {start} is in {year}, {when}; an enrolment in the {return_year} \
+             return starts in {return_year} or {} (spec 003: the current or previous academic \
+             year)",
+            return_year - 1
+        ),
+    );
+}
 
 pub(super) fn end_after_start(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
     let view = record.wire;

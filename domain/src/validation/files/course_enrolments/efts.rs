@@ -16,29 +16,33 @@
 //!   only that year's months (SDR domain specification §2.2).
 //!
 //! In both, each course month carries the factor divided by the number of course months (of the
-//! whole course), rounded down to four decimal places. Also accepted, so that no return a
-//! student management system produces correctly is refused: the remainder put in the last
-//! course month (the factor less the other months), after rounding down, or after rounding to
-//! the nearest ten-thousandth as a vendor's sample data does (0.1167 over ten months: nine ×
-//! 0.0117 and 0.0114). The values are compared exactly, in ten-thousandths.
+//! whole course), rounded to four decimal places. Spec 003 says only "rounded to four decimal
+//! places"; the funder's guidance rounds down. So that no return a student management system
+//! produces correctly is refused, every way of rounding that spec 003's words allow is
+//! accepted: rounded down in every month, rounded to the nearest ten-thousandth in every month
+//! (0.125 over three months as 0.0417 each, although they add up to 0.1251), and either of
+//! those with the remainder put in the last course month (the factor less the other months), as
+//! a vendor's sample data does (0.1167 over ten months: nine × 0.0117 and 0.0114). Only values
+//! that no rounding explains are errors. The values are compared exactly, in ten-thousandths.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::Enrolment;
-use crate::SdrFile;
 use crate::course_enrolment::WireEnrolment;
 use crate::validation::Severity;
 use crate::validation::files::common::{self, NUMERIC_1_4_MAX};
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 use crate::validation::sink::Sink;
 use crate::validation::support::{Month, MonthSpan, fits_decimal, month_index, months_spanned};
 
 pub(crate) const CE_021: Rule = Rule {
     code: "CE-021",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "eftsByMonth",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "eftsByMonth has one of two forms: spec 003's, one value per calendar month the \
                   course spans, from the month of courseStartDate to the month of courseEndDate \
                   inclusive, across a year end too (Nov 2026–Feb 2027 is 4 values); or the return \
@@ -49,26 +53,30 @@ pub(crate) const CE_021: Rule = Rule {
 
 pub(crate) const CE_022: Rule = Rule {
     code: "CE-022",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "eftsByMonth",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "Each course month of eftsByMonth (in either form) is courseEftsFactor divided by \
-                  the number of calendar months of the whole course, rounded down to four decimal \
-                  places (the funder's rule). Also accepted: the last course month holding the \
-                  remainder (the factor less the other months), with the other months rounded \
-                  down or rounded to the nearest 0.0001. Checked when the number of values fits \
-                  the course (CE-021) and every value and the factor have four decimal places \
-                  (CE-023, CE-024).",
+                  the number of calendar months of the whole course, rounded to four decimal \
+                  places (spec 003): rounded down, as the funder does, or to the nearest 0.0001, \
+                  in every month; or either of those with the last course month holding the \
+                  remainder (the factor less the other months). Only values no rounding explains \
+                  are errors. Checked when the number of values fits the course (CE-021) and \
+                  every value and the factor have four decimal places (CE-023, CE-024).",
     check: Check::FileRecord,
 };
 
 pub(crate) const CE_023: Rule = Rule {
     code: "CE-023",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "eftsByMonth",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "Each eftsByMonth value is Numeric(1,4): 0 to 9.9999 with at most four decimal \
                   places (e.g. 0.0010).",
     check: Check::FileRecord,
@@ -76,10 +84,12 @@ pub(crate) const CE_023: Rule = Rule {
 
 pub(crate) const CE_024: Rule = Rule {
     code: "CE-024",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "courseEftsFactor",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "courseEftsFactor is Numeric(1,4): 0 to 9.9999 with at most four decimal places \
                   (e.g. 0.0125).",
     check: Check::FileRecord,
@@ -131,8 +141,9 @@ impl Spread {
 
 /// The spreads accepted for a factor of `factor` ten-thousandths over `months` months: rounded
 /// down in every month (the funder's rule), rounded down with the remainder in the last month,
-/// and rounded to nearest with the remainder in the last month.
-fn spreads(factor: i64, months: i64) -> [Spread; 3] {
+/// rounded to nearest with the remainder in the last month, and rounded to nearest in every
+/// month (spec 003 says only "rounded to four decimal places").
+fn spreads(factor: i64, months: i64) -> [Spread; 4] {
     let down = factor / months;
     let nearest = (2 * factor + months) / (2 * months);
     let remainder = |regular: i64| factor - regular * (months - 1);
@@ -157,6 +168,10 @@ fn spreads(factor: i64, months: i64) -> [Spread; 3] {
                 regular: down,
                 last: down,
             }
+        },
+        Spread {
+            regular: nearest,
+            last: nearest,
         },
     ]
 }
@@ -296,21 +311,28 @@ pub(super) fn one_value_per_month(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
 
 /// What the funder's spread of `factor` over `months` months is, for a message.
 fn expected_spread(factor: i64, months: i64) -> String {
-    let [down, with_remainder, _] = spreads(factor, months);
+    let [down, with_remainder, _, nearest] = spreads(factor, months);
     let last = if with_remainder.last == down.last {
         String::new()
     } else {
         format!(
-            " (the last month may instead hold the remainder, {})",
+            "; the last month may instead hold the remainder, {}",
             Efts(with_remainder.last)
         )
     };
+    let rounded = if nearest.regular == down.regular {
+        format!("{} a month", Efts(down.regular))
+    } else {
+        format!(
+            "{} a month rounded down, as the funder does, or {} rounded to the nearest",
+            Efts(down.regular),
+            Efts(nearest.regular)
+        )
+    };
     format!(
-        "courseEftsFactor {} over {months} month{} is {} a month, rounded down to four decimal \
-         places{last}",
+        "courseEftsFactor {} over {months} month{} is {rounded}{last}",
         Efts(factor),
-        plural(months),
-        Efts(down.regular)
+        plural(months)
     )
 }
 

@@ -15,20 +15,21 @@
 //! - attendance 4 depends on the NZQCF level of the study, which the enrolment does not carry.
 
 use super::Enrolment;
-use crate::SdrFile;
 use crate::codes::{Attendance, FeesCategory, ResidentialStatus};
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 use crate::validation::sink::Sink;
 
 const FEES_FIELD: &str = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment";
 
 pub(crate) const CE_015: Rule = Rule {
     code: "CE-015",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: FEES_FIELD,
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "The category of fees assessment agrees with residency and attendance, as far as \
                   the enrolment alone decides it (spec 003, note *1): a New Zealand resident visa \
                   holder (residentialStatus Y) or Australian permanent resident \

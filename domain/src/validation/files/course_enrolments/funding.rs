@@ -1,18 +1,19 @@
 //! Fields that depend on the source of funding.
 
 use super::Enrolment;
-use crate::SdrFile;
 use crate::codes::FundingSource;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 use crate::validation::sink::Sink;
 
 pub(crate) const CE_030: Rule = Rule {
     code: "CE-030",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "consortium",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "consortium is given when sourceOfFunding is 28 or 29 (Māori Pasifika Trades \
                   Training): spec 003 makes it mandatory for those funds.",
     check: Check::FileRecord,
@@ -24,10 +25,12 @@ pub(crate) const CE_030: Rule = Rule {
 /// every fund-31 enrolment is such a withdrawal is not stated, so this is a warning.
 pub(crate) const CE_040: Rule = Rule {
     code: "CE-040",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "studentsCourseWithdrawalDate",
     severity: Severity::Warning,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "An enrolment with sourceOfFunding 31 (non-funded confirmed student enrolments: \
                   confirmed enrolments withdrawn before they became eligible for funding) should \
                   carry its studentsCourseWithdrawalDate (domain spec §2.2 and rule X8).",

@@ -1,4 +1,4 @@
-//! The course-enrolment file (ENRL, spec 003): its rules, CE-001 to CE-042, and what the generic
+//! The course-enrolment file (ENRL, spec 003): its rules, CE-001 to CE-043, and what the generic
 //! checker of [`super`] needs to know about it. Each module holds its rules' definitions with
 //! their checks; [`RULES`] is the registry every other view of the rules is read from. Codes
 //! are stable: a new rule takes the next code, a retired one keeps its number.
@@ -41,7 +41,7 @@ fn fits(name: &str, text: &str) -> bool {
 }
 
 /// Every rule, in code order (a test holds them to it).
-pub(crate) static RULES: [&Rule; 42] = [
+pub(crate) static RULES: [&Rule; 43] = [
     &shape::CE_001,
     &shape::CE_002,
     &shape::CE_003,
@@ -84,6 +84,7 @@ pub(crate) static RULES: [&Rule; 42] = [
     &funding::CE_040,
     &ite::CE_041,
     &shape::CE_042,
+    &dates::CE_043,
 ];
 
 impl FileWire for WireEnrolment {
@@ -156,6 +157,10 @@ impl FileWire for WireEnrolment {
         (&mandatory::CE_038, mandatory::secondary_school_code),
         (&numbers::CE_039, numbers::fee_in_form),
         (&funding::CE_040, funding::withdrawal_date_for_fund_31),
+        (
+            &dates::CE_043,
+            dates::starts_in_the_return_year_or_the_one_before,
+        ),
     ];
 
     /// The learner, the course and the start date as written.

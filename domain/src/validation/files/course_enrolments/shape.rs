@@ -1,16 +1,17 @@
 //! The shape of a record: readable JSON, the right types, the REQUIRED fields, lengths,
 //! printable text, one record per localId.
 
-use crate::SdrFile;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule};
+use crate::validation::rule::{Check, Rule, Scope};
 
 pub(crate) const CE_001: Rule = Rule {
     code: "CE-001",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "The record is a JSON object that can be read: not malformed JSON, not an array or \
                   a plain value, no field given twice. Nothing else can be checked on an unreadable \
                   record; the other records of the batch are still checked.",
@@ -19,10 +20,12 @@ pub(crate) const CE_001: Rule = Rule {
 
 pub(crate) const CE_002: Rule = Rule {
     code: "CE-002",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "*",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "Each field has the JSON type spec 003 gives it: text for string fields, a whole \
                   number within int32 for integer fields, a number for double fields, true/false \
                   for boolean fields, arrays of numbers or text for eftsByMonth and iteSubject, and \
@@ -33,10 +36,12 @@ pub(crate) const CE_002: Rule = Rule {
 
 pub(crate) const CE_003: Rule = Rule {
     code: "CE-003",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "*",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "Every field spec 003 marks REQUIRED is supplied (not missing, not null): localId, \
                   studentIdentificationCode, qualificationCode, courseCode, courseStartDate, \
                   courseEndDate, categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment, \
@@ -49,10 +54,12 @@ pub(crate) const CE_003: Rule = Rule {
 
 pub(crate) const CE_004: Rule = Rule {
     code: "CE-004",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "*",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "Text fields have spec 003's lengths, counted in characters: localId at least 1; \
                   studentIdentificationCode 1–10; qualificationCode 1–6; courseCode 1–20; the fees \
                   category, courseDeliverySite, sourceOfFunding and fundingCategory 1–2; \
@@ -63,10 +70,12 @@ pub(crate) const CE_004: Rule = Rule {
 
 pub(crate) const CE_005: Rule = Rule {
     code: "CE-005",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "localId",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "Each record of a batch has its own localId (spec 003: a unique identifier for this \
                   item). The second and later records with a localId already used get the problem.",
     check: Check::Batch,
@@ -78,10 +87,12 @@ pub(crate) const CE_005: Rule = Rule {
 /// with one key would claim the enrolment's EFTS twice and make its completion ambiguous.
 pub(crate) const CE_042: Rule = Rule {
     code: "CE-042",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "An enrolment is reported once: no two records have the same \
                   studentIdentificationCode, courseCode and courseStartDate (the date as written). \
                   The second and later records get the problem. Checked within a batch and across \
@@ -91,10 +102,12 @@ pub(crate) const CE_042: Rule = Rule {
 
 pub(crate) const CE_006: Rule = Rule {
     code: "CE-006",
-    file: SdrFile::CourseEnrolments,
+    scope: Scope::CourseEnrolments,
     field: "*",
     severity: Severity::Error,
     error_from_year: None,
+    legacy_error: None,
+    from_return: None,
     description: "The identifiers localId, studentIdentificationCode and courseCode contain no \
                   control characters (tabs, line breaks, other non-printing characters): they would \
                   corrupt the funder's CSV files and never match the learner and course register.",
