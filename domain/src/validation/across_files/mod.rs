@@ -48,6 +48,7 @@ mod fees;
 mod forecast;
 mod identity;
 mod index;
+mod levels;
 mod read;
 mod register;
 mod span;
@@ -229,6 +230,7 @@ impl WholeSubmission {
         identity::check(&context, &mut out);
         fees::check(&context, &mut out);
         register::check(&context, &mut out);
+        levels::check(&context, &mut out);
         span::check(&context, &mut out);
         completions::check(&context, &mut out);
         forecast::check(&context, self.return_year, &mut out);
@@ -270,7 +272,7 @@ impl LocalIds {
 }
 
 /// Every rule across files, in code order (a test holds them to it).
-pub(crate) static RULES: [&Rule; 20] = [
+pub(crate) static RULES: [&Rule; 22] = [
     &identity::XF_001,
     &identity::XF_002,
     &identity::XF_003,
@@ -291,6 +293,8 @@ pub(crate) static RULES: [&Rule; 20] = [
     &completions::XF_018,
     &enrolment_type::XF_019,
     &enrolment_type::XF_020,
+    &levels::XF_021,
+    &levels::XF_022,
 ];
 
 /// The files every round has: a return reports its enrolments, and every enrolment needs its

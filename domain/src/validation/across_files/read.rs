@@ -630,6 +630,8 @@ struct RawEnrolment<'a> {
     #[serde(borrow)]
     efts_by_month: Option<Loose<'a>>,
     #[serde(borrow)]
+    apprenticeships: Option<Loose<'a>>,
+    #[serde(borrow)]
     secondary_school_programme_indicator: Option<Loose<'a>>,
     #[serde(borrow)]
     actual_course_fee: Option<Loose<'a>>,
@@ -659,6 +661,8 @@ pub(super) struct Enrolment {
     /// The sum of `eftsByMonth`, the enrolment's EFTS in the return, in ten-thousandths of an
     /// EFTS ([`EFTS_UNITS`]): the precision of the values, in four bytes.
     pub efts_in_return: Option<i32>,
+    /// `apprenticeships`.
+    pub apprenticeship: Option<bool>,
     /// `secondarySchoolProgrammeIndicator` (the empty text is not given, as CE-037 reads it).
     pub secondary_school: Presence,
     /// `actualCourseFee`.
@@ -735,6 +739,7 @@ pub(super) fn enrolment(json: &str, keys: &mut Interners) -> Enrolment {
             Some(Loose::Texts(texts)) if texts.is_empty() => Some(0),
             _ => None,
         },
+        apprenticeship: flag(raw.apprenticeships.as_ref()),
         secondary_school: text_presence(raw.secondary_school_programme_indicator.as_ref()),
         actual_fee: number_presence(raw.actual_course_fee.as_ref()),
         student: code(raw.student_identification_code, &mut keys.students),

@@ -1174,6 +1174,64 @@ fn xf_020_a_type_d_learner_s_enrolments_give_the_indicator_and_the_fee() {
 }
 
 #[test]
+fn xf_021_apprenticeships_are_up_to_level_4() {
+    // MATH170 is at Level 5 in the register.
+    let broken = valid_return().set(ENROLMENTS, "E-4", "apprenticeships", json!(true));
+    let problems = broken.check();
+    let found = only(&problems, "XF-021", &[(ENROLMENTS, "E-4")]);
+    let problem = on(&found, ENROLMENTS, "E-4");
+    assert_eq!(problem.problem.field, "apprenticeships");
+    names(problem, &[(COURSES, "C-3")]);
+    says(
+        problem,
+        &[
+            "course 'MATH170' is at NZQCF Level 5",
+            "up to NZQCF Level 4",
+        ],
+    );
+    // At Level 4 it is an apprenticeship; not flagged, any level will do.
+    let level_4 = broken.clone().set(COURSES, "C-3", "levelOnNzqcf", json!(4));
+    assert!(level_4.check().is_empty());
+    let not_flagged = valid_return().set(ENROLMENTS, "E-4", "apprenticeships", json!(false));
+    assert!(not_flagged.check().is_empty());
+    // Without the course's level the rule stands back (the register's own rules report it).
+    let no_level = broken.set(COURSES, "C-3", "levelOnNzqcf", Value::Null);
+    assert!(no_level.check().is_empty());
+}
+
+#[test]
+fn xf_022_the_international_phd_category_is_for_level_10() {
+    let fees = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment";
+    // ECON112 is at Level 7 in the register.
+    let broken = valid_return().set(ENROLMENTS, "E-3", fees, json!("09"));
+    let problems = broken.check();
+    let found = only(&problems, "XF-022", &[(ENROLMENTS, "E-3")]);
+    let problem = on(&found, ENROLMENTS, "E-3");
+    assert_eq!(problem.problem.field, fees);
+    names(problem, &[(COURSES, "C-1")]);
+    says(
+        problem,
+        &[
+            "is 09 (International On-Shore PhD student)",
+            "NZQCF Level 7",
+            "Level 10",
+        ],
+    );
+    // "9" is 09 too.
+    let problems = valid_return()
+        .set(ENROLMENTS, "E-3", fees, json!("9"))
+        .check();
+    only(&problems, "XF-022", &[(ENROLMENTS, "E-3")]);
+    // A Level 10 course passes.
+    assert!(
+        broken
+            .set(COURSES, "C-1", "levelOnNzqcf", json!(10))
+            .check()
+            .is_empty()
+    );
+}
+
+#[test]
 fn the_indicative_round_skips_the_completion_rules() {
     let broken = valid_return()
         .set(COMPLETIONS, "CC-3", "courseStartDate", json!("2026-03-01"))
