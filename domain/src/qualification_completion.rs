@@ -5,7 +5,8 @@
 //! by [`crate::validation::check_file`]. Field names and types follow the DXP API reference
 //! §3.5. A completion is reported once (reporting it again in a later year makes a duplicate
 //! claim), is matched to the learner's enrolments on NSN, TEO and qualification code, and
-//! non-formal education (`G9999`, `GFFSSX`) is not reported here.
+//! non-formal education (`G9999`, `GFFSSX`) need not be reported here (one that is gets a
+//! warning, QC-010).
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};

@@ -301,7 +301,59 @@ fn dxp_convert_turns_a_legacy_file_into_dxp_csv() {
     assert_eq!(refused.status.code(), Some(2));
 }
 
+/// The whole return derives each learner's enrolment type: the type D fields missing from a
+/// learner record (accepted on upload, where the type is not known) are errors there, whose
+/// message gives the type; so is an apprenticeship above Level 4.
+fn type_d_fields_and_course_levels_are_checked_in_the_whole_return(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-APR");
+    let mut records = dxp_domain::testkit::valid_return(41, 12);
+    let edit = |texts: &mut Vec<String>, change: &dyn Fn(&mut Value)| {
+        for text in texts.iter_mut() {
+            let mut record: Value = serde_json::from_str(text).expect("JSON");
+            change(&mut record);
+            *text = record.to_string();
+        }
+    };
+    edit(&mut records.learners, &|record| {
+        record
+            .as_object_mut()
+            .expect("object")
+            .remove("highestSecondarySchoolQualification");
+    });
+    edit(&mut records.course_enrolments, &|record| {
+        record["apprenticeships"] = Value::Bool(true);
+    });
+    teo.upload_return(&id, &records);
+    let verdict = teo.validate(&id);
+    assert_eq!(verdict["status"], "Rejected", "{verdict}");
+    let problems = json_ok(teo.get(&format!("/api/v1/submissions/{id}/problems?limit=1000")));
+    let results = problems["results"].as_array().expect("results");
+    let type_d = results
+        .iter()
+        .find(|p| p["rule"] == "XF-019")
+        .expect("an XF-019 problem");
+    assert_eq!(type_d["file"], "learners");
+    assert_eq!(type_d["severity"], "error");
+    assert_eq!(type_d["field"], "highestSecondarySchoolQualification");
+    assert!(
+        type_d["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("is type D: enrolled in formal qualification"),
+        "{type_d}"
+    );
+    let apprenticeship = results
+        .iter()
+        .find(|p| p["rule"] == "XF-021")
+        .expect("an XF-021 problem");
+    assert_eq!(apprenticeship["file"], "course-enrolments");
+    assert_eq!(apprenticeship["severity"], "error");
+}
+
 on_both_backends!(
+    type_d_fields_and_course_levels_are_checked_in_the_whole_return,
     the_sample_return_as_csv_ends_processed,
     the_sample_return_as_json_ends_processed,
     typical_mistakes_are_each_reported,

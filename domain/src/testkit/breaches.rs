@@ -434,6 +434,7 @@ fn qualification_completion_breach(code: &str, seed: u64) -> Option<Breach> {
         ),
         "QC-016" => one("irdNumber", "irdNumber", json!("ABC")),
         "QC-017" => one("irdNumber", "irdNumber", json!("136410133")),
+        "QC-018" => one("qualificationCode", "qualificationCode", json!("G4801")),
         _ => None,
     }
 }

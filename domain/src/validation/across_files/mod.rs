@@ -20,6 +20,10 @@
 //!   submission from the same key fields. Where such a repeat leaves a record without its one
 //!   counterpart (two learner records for one enrolment), the rules here skip the record rather
 //!   than guess.
+//! - The learner's enrolment type (B, C or D, domain spec §2.0) depends on all of the learner's
+//!   enrolments, so it is derived here (module `enrolment_type`), and the fields mandatory for
+//!   type D learners are required here (XF-019 on the learner record, XF-020 on the
+//!   enrolments); each message names the derived type and why.
 //!
 //! Only the key fields of each record are read (module `read`); a record whose key field is
 //! missing or of the wrong type is skipped by the rules that need that field, because its own
@@ -39,10 +43,12 @@
 //! severity, what counts as a match, and which records get the problem.
 
 mod completions;
+mod enrolment_type;
 mod fees;
 mod forecast;
 mod identity;
 mod index;
+mod levels;
 mod read;
 mod register;
 mod span;
@@ -224,9 +230,11 @@ impl WholeSubmission {
         identity::check(&context, &mut out);
         fees::check(&context, &mut out);
         register::check(&context, &mut out);
+        levels::check(&context, &mut out);
         span::check(&context, &mut out);
         completions::check(&context, &mut out);
         forecast::check(&context, self.return_year, &mut out);
+        enrolment_type::check(&context, &mut out);
         out.finish()
     }
 }
@@ -264,7 +272,7 @@ impl LocalIds {
 }
 
 /// Every rule across files, in code order (a test holds them to it).
-pub(crate) static RULES: [&Rule; 18] = [
+pub(crate) static RULES: [&Rule; 22] = [
     &identity::XF_001,
     &identity::XF_002,
     &identity::XF_003,
@@ -283,6 +291,10 @@ pub(crate) static RULES: [&Rule; 18] = [
     &completions::XF_016,
     &completions::XF_017,
     &completions::XF_018,
+    &enrolment_type::XF_019,
+    &enrolment_type::XF_020,
+    &levels::XF_021,
+    &levels::XF_022,
 ];
 
 /// The files every round has: a return reports its enrolments, and every enrolment needs its

@@ -35,6 +35,8 @@ enum Loose<'a> {
     Bool(bool),
     /// An array of texts only (an empty one included).
     Texts(Vec<Cow<'a, str>>),
+    /// A non-empty array of numbers only, as their sum: all the rules need of `eftsByMonth`.
+    NumberSum(f64),
     /// Another array, or an object (`null` never gets here: it reads as a missing field).
     Other,
 }
@@ -97,15 +99,31 @@ impl<'de: 'a, 'a> Visitor<'de> for LooseVisitor<'a> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut texts = Vec::new();
-        let mut all_texts = true;
+        let (mut all_texts, mut all_numbers) = (true, true);
+        let mut sum = 0.0;
         while let Some(item) = seq.next_element::<Loose<'a>>()? {
             match item {
-                Loose::Text(text) if all_texts => texts.push(text),
-                _ => all_texts = false,
+                Loose::Text(text) if all_texts => {
+                    texts.push(text);
+                    all_numbers = false;
+                }
+                Loose::Integer(number) if all_numbers => {
+                    // Beyond 2^53 the sum is approximate; no EFTS value comes near.
+                    sum += number as f64;
+                    all_texts = false;
+                }
+                Loose::Number(number) if all_numbers && number.is_finite() => {
+                    sum += number;
+                    all_texts = false;
+                }
+                _ => (all_texts, all_numbers) = (false, false),
             }
         }
         Ok(if all_texts {
+            // The empty array too: it is an empty list of texts, as iteSubject reads it.
             Loose::Texts(texts)
+        } else if all_numbers {
+            Loose::NumberSum(sum)
         } else {
             Loose::Other
         })
@@ -341,7 +359,115 @@ struct RawLearner<'a> {
     country_of_citizenship: Option<Loose<'a>>,
     #[serde(borrow)]
     tuition_fee_paid_by_international_fee_paying_student: Option<Loose<'a>>,
+    #[serde(borrow, rename = "mainActivityAt1October")]
+    main_activity_at_1_october: Option<Loose<'a>>,
+    #[serde(borrow)]
+    first_year_of_tertiary_education: Option<Loose<'a>>,
+    #[serde(borrow)]
+    last_secondary_school_attended: Option<Loose<'a>>,
+    #[serde(borrow)]
+    last_year_at_secondary_school: Option<Loose<'a>>,
+    #[serde(borrow)]
+    highest_secondary_school_qualification: Option<Loose<'a>>,
+    #[serde(borrow)]
+    permanent_post_code: Option<Loose<'a>>,
+    #[serde(borrow)]
+    term_post_code: Option<Loose<'a>>,
 }
+
+/// The learner fields mandatory for a type D learner (SDR domain specification §2.0 and §2.1;
+/// the learner record's field table marks them), in the order the learner file lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TypeDField {
+    MainActivity,
+    FirstYear,
+    School,
+    LastSchoolYear,
+    SecondaryQualification,
+    PermanentPostCode,
+    TermPostCode,
+}
+
+impl TypeDField {
+    pub(super) const ALL: [TypeDField; 7] = [
+        TypeDField::MainActivity,
+        TypeDField::FirstYear,
+        TypeDField::School,
+        TypeDField::LastSchoolYear,
+        TypeDField::SecondaryQualification,
+        TypeDField::PermanentPostCode,
+        TypeDField::TermPostCode,
+    ];
+
+    /// The field's camelCase name.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            TypeDField::MainActivity => "mainActivityAt1October",
+            TypeDField::FirstYear => "firstYearOfTertiaryEducation",
+            TypeDField::School => "lastSecondarySchoolAttended",
+            TypeDField::LastSchoolYear => "lastYearAtSecondarySchool",
+            TypeDField::SecondaryQualification => "highestSecondarySchoolQualification",
+            TypeDField::PermanentPostCode => "permanentPostCode",
+            TypeDField::TermPostCode => "termPostCode",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// Which of a learner record's type D fields are missing: one bit each, so a learner costs a
+/// byte for them. A field of the wrong type is not missing (it is not known): the record's own
+/// rules report it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct MissingTypeD(u8);
+
+impl MissingTypeD {
+    fn note(&mut self, field: TypeDField, presence: Presence) {
+        if presence == Presence::Missing {
+            self.0 |= field.bit();
+        }
+    }
+
+    /// Whether the record lacks the field.
+    pub(super) fn lacks(self, field: TypeDField) -> bool {
+        self.0 & field.bit() != 0
+    }
+}
+
+/// Whether a text field is given: missing, `null` and the empty text are all "not given", as
+/// the record rules read an empty optional code.
+fn text_presence(value: Option<&Loose<'_>>) -> Presence {
+    match value {
+        None => Presence::Missing,
+        Some(Loose::Text(text)) if text.is_empty() => Presence::Missing,
+        Some(Loose::Text(_)) => Presence::Given,
+        Some(_) => Presence::Unknown,
+    }
+}
+
+/// Whether an integer (int32) field is given.
+fn integer_presence(value: Option<&Loose<'_>>) -> Presence {
+    match value {
+        None => Presence::Missing,
+        Some(_) if int32(value).is_some() => Presence::Given,
+        Some(_) => Presence::Unknown,
+    }
+}
+
+/// Whether a number field is given.
+fn number_presence(value: Option<&Loose<'_>>) -> Presence {
+    match value {
+        None => Presence::Missing,
+        Some(_) if number(value).is_some() => Presence::Given,
+        Some(_) => Presence::Unknown,
+    }
+}
+
+/// The secondary school qualifications that are overseas awards ("Other overseas awards" of
+/// Years 11, 12 and 13): a learner schooled overseas has no New Zealand school number to give.
+const OVERSEAS_AWARDS: [u8; 3] = [90, 91, 92];
 
 /// What the rules across files need of a learner record.
 #[derive(Debug, Default)]
@@ -352,18 +478,55 @@ pub(super) struct Learner {
     pub citizenship: Option<(Code, Citizenship)>,
     /// `tuitionFeePaidByInternationalFeePayingStudent`.
     pub foreign_fee: Presence,
+    /// The type D fields the record lacks.
+    pub missing_type_d: MissingTypeD,
+    /// Whether highestSecondarySchoolQualification is an overseas award (90, 91 or 92).
+    pub schooled_overseas: bool,
 }
 
 pub(super) fn learner(json: &str, keys: &mut Interners) -> Learner {
     read(json, |raw: RawLearner<'_>| {
         // `null` reads as a missing field (serde gives `None`), as the record rules read it.
         let fee = raw.tuition_fee_paid_by_international_fee_paying_student;
-        let foreign_fee = match &fee {
-            None => Presence::Missing,
-            Some(_) if number(fee.as_ref()).is_some() => Presence::Given,
-            Some(_) => Presence::Unknown,
-        };
+        let foreign_fee = number_presence(fee.as_ref());
+        let mut missing_type_d = MissingTypeD::default();
+        for (field, presence) in [
+            (
+                TypeDField::MainActivity,
+                text_presence(raw.main_activity_at_1_october.as_ref()),
+            ),
+            (
+                TypeDField::FirstYear,
+                integer_presence(raw.first_year_of_tertiary_education.as_ref()),
+            ),
+            (
+                TypeDField::School,
+                integer_presence(raw.last_secondary_school_attended.as_ref()),
+            ),
+            (
+                TypeDField::LastSchoolYear,
+                integer_presence(raw.last_year_at_secondary_school.as_ref()),
+            ),
+            (
+                TypeDField::SecondaryQualification,
+                text_presence(raw.highest_secondary_school_qualification.as_ref()),
+            ),
+            (
+                TypeDField::PermanentPostCode,
+                text_presence(raw.permanent_post_code.as_ref()),
+            ),
+            (
+                TypeDField::TermPostCode,
+                text_presence(raw.term_post_code.as_ref()),
+            ),
+        ] {
+            missing_type_d.note(field, presence);
+        }
+        let schooled_overseas = two_digit(raw.highest_secondary_school_qualification.as_ref())
+            .is_some_and(|code| OVERSEAS_AWARDS.contains(&code));
         Learner {
+            missing_type_d,
+            schooled_overseas,
             nsn: nsn(raw.national_student_number.as_ref()),
             citizenship: text(raw.country_of_citizenship).and_then(|code| {
                 Citizenship::parse(&code).map(|parsed| (keys.countries.code(&code), parsed))
@@ -464,7 +627,18 @@ struct RawEnrolment<'a> {
     ite_sector: Option<Loose<'a>>,
     #[serde(borrow)]
     ite_subject: Option<Loose<'a>>,
+    #[serde(borrow)]
+    efts_by_month: Option<Loose<'a>>,
+    #[serde(borrow)]
+    apprenticeships: Option<Loose<'a>>,
+    #[serde(borrow)]
+    secondary_school_programme_indicator: Option<Loose<'a>>,
+    #[serde(borrow)]
+    actual_course_fee: Option<Loose<'a>>,
 }
+
+/// Ten-thousandths in an EFTS: EFTS values have four decimal places (spec 003, Numeric(1,4)).
+pub(super) const EFTS_UNITS: f64 = 10_000.0;
 
 /// What the rules across files need of a course enrolment.
 #[derive(Debug, Default)]
@@ -484,6 +658,15 @@ pub(super) struct Enrolment {
     pub attendance: Option<Attendance>,
     /// `iteSector` and `iteSubject`; `None` when either has the wrong type.
     pub ite: Option<IteGiven>,
+    /// The sum of `eftsByMonth`, the enrolment's EFTS in the return, in ten-thousandths of an
+    /// EFTS ([`EFTS_UNITS`]): the precision of the values, in four bytes.
+    pub efts_in_return: Option<i32>,
+    /// `apprenticeships`.
+    pub apprenticeship: Option<bool>,
+    /// `secondarySchoolProgrammeIndicator` (the empty text is not given, as CE-037 reads it).
+    pub secondary_school: Presence,
+    /// `actualCourseFee`.
+    pub actual_fee: Presence,
 }
 
 /// The Initial Teacher Education values of an enrolment.
@@ -544,6 +727,16 @@ pub(super) fn enrolment(json: &str, keys: &mut Interners) -> Enrolment {
         attendance: int32(raw.intramural_extramural_attendance.as_ref())
             .and_then(Attendance::from_code),
         ite: ite(raw.ite_sector, raw.ite_subject),
+        efts_in_return: match raw.efts_by_month {
+            // Beyond i32 (over 200,000 EFTS) the sum is no EFTS at all: unknown.
+            Some(Loose::NumberSum(sum)) => i32::try_from((sum * EFTS_UNITS).round() as i64).ok(),
+            // An empty list: no EFTS (CE-021 reports the missing months).
+            Some(Loose::Texts(texts)) if texts.is_empty() => Some(0),
+            _ => None,
+        },
+        apprenticeship: flag(raw.apprenticeships.as_ref()),
+        secondary_school: text_presence(raw.secondary_school_programme_indicator.as_ref()),
+        actual_fee: number_presence(raw.actual_course_fee.as_ref()),
         student: code(raw.student_identification_code, &mut keys.students),
         course: code(raw.course_code, &mut keys.courses),
         qualification: code(raw.qualification_code, &mut keys.qualifications),

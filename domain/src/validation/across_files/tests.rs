@@ -32,6 +32,14 @@ fn learner(id: &str, student: &str, nsn: i64, country: &str) -> Value {
         "nationalStudentNumber": nsn,
         "countryOfCitizenship": country,
         "ethnicity": [111],
+        // The fields a type D learner gives (XF-019): every learner here is type D.
+        "mainActivityAt1October": "01",
+        "firstYearOfTertiaryEducation": 2026,
+        "lastSecondarySchoolAttended": 43,
+        "lastYearAtSecondarySchool": 2025,
+        "highestSecondarySchoolQualification": "25",
+        "permanentPostCode": "6011",
+        "termPostCode": "6011",
     })
 }
 
@@ -893,6 +901,333 @@ fn xf_018_requirements_are_not_met_before_the_last_course_ends() {
     assert!(
         broken
             .set(QUALIFICATIONS, "Q-1", "yearRequirementsMet", json!(2026))
+            .check()
+            .is_empty()
+    );
+}
+
+/// The fields of the problems of one rule, when they are all on one record.
+fn fields_of<'p>(
+    problems: &'p [FileProblem],
+    code: &str,
+    file: SdrFile,
+    local_id: &str,
+) -> BTreeSet<&'p str> {
+    only(problems, code, &[(file, local_id)])
+        .into_iter()
+        .map(|found| found.problem.field.as_str())
+        .collect()
+}
+
+/// Asserts that a message says each of `parts`.
+fn says(problem: &FileProblem, parts: &[&str]) {
+    for part in parts {
+        assert!(
+            problem.problem.message.contains(part),
+            "{} should say {part}",
+            problem.problem.message
+        );
+    }
+}
+
+#[test]
+fn xf_019_a_type_d_learner_gives_the_type_d_fields() {
+    let problems = valid_return()
+        .set(
+            LEARNERS,
+            "L-1",
+            "highestSecondarySchoolQualification",
+            Value::Null,
+        )
+        .check();
+    let found = only(&problems, "XF-019", &[(LEARNERS, "L-1")]);
+    let problem = on(&found, LEARNERS, "L-1");
+    assert_eq!(problem.problem.field, "highestSecondarySchoolQualification");
+    assert_eq!(problem.problem.severity, Severity::Error);
+    // The derived type and why: S1 has two enrolments in the degree BB7101, 0.125 EFTS each.
+    says(
+        problem,
+        &[
+            "highestSecondarySchoolQualification is missing",
+            "learner 'S1' is type D",
+            "formal qualification 'BB7101' (course-enrolments 'E-1')",
+            "0.2500 EFTS in this return over 2 enrolments, above 0.03",
+        ],
+    );
+    // Each missing field is a problem of its own; the empty text is missing too, and a value of
+    // the wrong type is left to the record's own rules (LR-002).
+    let problems = valid_return()
+        .set(LEARNERS, "L-1", "mainActivityAt1October", json!(""))
+        .set(LEARNERS, "L-1", "firstYearOfTertiaryEducation", Value::Null)
+        .set(LEARNERS, "L-1", "lastYearAtSecondarySchool", json!("2025"))
+        .check();
+    assert_eq!(
+        fields_of(&problems, "XF-019", LEARNERS, "L-1"),
+        BTreeSet::from(["firstYearOfTertiaryEducation", "mainActivityAt1October"])
+    );
+}
+
+#[test]
+fn xf_019_new_zealand_facts_are_required_of_the_learners_who_have_them() {
+    // S2, an international fee-payer schooled overseas and studying in New Zealand, has no New
+    // Zealand school and no permanent address here.
+    let overseas = valid_return()
+        .set(
+            LEARNERS,
+            "L-2",
+            "highestSecondarySchoolQualification",
+            json!("92"),
+        )
+        .set(LEARNERS, "L-2", "lastSecondarySchoolAttended", Value::Null)
+        .set(LEARNERS, "L-2", "permanentPostCode", Value::Null);
+    let problems = overseas.check();
+    assert!(problems.is_empty(), "{problems:#?}");
+    // But a term address here, and a school when the qualification is a New Zealand one.
+    let problems = overseas
+        .set(LEARNERS, "L-2", "termPostCode", Value::Null)
+        .set(
+            LEARNERS,
+            "L-2",
+            "highestSecondarySchoolQualification",
+            json!("25"),
+        )
+        .check();
+    assert_eq!(
+        fields_of(&problems, "XF-019", LEARNERS, "L-2"),
+        BTreeSet::from(["lastSecondarySchoolAttended", "termPostCode"])
+    );
+    // A domestic student residing in New Zealand (S3, extramural) gives the permanent post code.
+    let problems = valid_return()
+        .set(LEARNERS, "L-3", "permanentPostCode", Value::Null)
+        .check();
+    assert_eq!(
+        fields_of(&problems, "XF-019", LEARNERS, "L-3"),
+        BTreeSet::from(["permanentPostCode"])
+    );
+    // A New Zealand citizen studying extramurally from overseas needs neither post code.
+    let problems = valid_return()
+        .set(
+            ENROLMENTS,
+            "E-1",
+            "intramuralExtramuralAttendance",
+            json!(3),
+        )
+        .set(
+            ENROLMENTS,
+            "E-2",
+            "intramuralExtramuralAttendance",
+            json!(3),
+        )
+        .set(LEARNERS, "L-1", "permanentPostCode", Value::Null)
+        .set(LEARNERS, "L-1", "termPostCode", Value::Null)
+        .check();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_enrolment_type_follows_formal_study_efts_and_star() {
+    // S1 without a learner field (XF-019) and without a fee on E-1 (XF-020): reported only
+    // while S1 is type D.
+    let without = valid_return()
+        .set(LEARNERS, "L-1", "mainActivityAt1October", Value::Null)
+        .set(ENROLMENTS, "E-1", "actualCourseFee", Value::Null);
+    let type_d_rules = |records: &Return| -> BTreeSet<String> {
+        records
+            .check()
+            .into_iter()
+            .filter(|found| ["XF-019", "XF-020"].contains(&found.problem.rule.as_str()))
+            .map(|found| found.problem.rule)
+            .collect()
+    };
+    let type_d = BTreeSet::from(["XF-019".to_owned(), "XF-020".to_owned()]);
+    assert_eq!(type_d_rules(&without), type_d, "formal, 0.25 EFTS: type D");
+
+    // 0.03 EFTS in all: type B. Three months of 0.01 are 0.03, not a hair over.
+    let small = without
+        .clone()
+        .set(
+            ENROLMENTS,
+            "E-1",
+            "eftsByMonth",
+            json!([0.01, 0.005, 0.0, 0.0, 0.0]),
+        )
+        .set(
+            ENROLMENTS,
+            "E-2",
+            "eftsByMonth",
+            json!([0.01, 0.005, 0.0, 0.0, 0.0]),
+        );
+    assert!(type_d_rules(&small).is_empty(), "0.03 EFTS: type B");
+    let months = without
+        .clone()
+        .set(
+            ENROLMENTS,
+            "E-1",
+            "eftsByMonth",
+            json!([0.01, 0.01, 0.01, 0.0, 0.0]),
+        )
+        .set(ENROLMENTS, "E-2", "eftsByMonth", json!([0, 0, 0, 0, 0]));
+    assert!(type_d_rules(&months).is_empty(), "0.01 × 3: type B");
+    let just_over = small.set(
+        ENROLMENTS,
+        "E-2",
+        "eftsByMonth",
+        json!([0.0101, 0.005, 0.0, 0.0, 0.0]),
+    );
+    assert_eq!(type_d_rules(&just_over), type_d, "0.0301 EFTS: type D");
+
+    // EFTS that cannot be read count for nothing (CE-002 reports them).
+    let unread = without
+        .clone()
+        .set(ENROLMENTS, "E-1", "eftsByMonth", json!("0.025;0.025"))
+        .set(ENROLMENTS, "E-2", "eftsByMonth", json!([0.01, null]));
+    assert!(type_d_rules(&unread).is_empty(), "unreadable EFTS");
+
+    // A STAR learner is type B, whatever the EFTS...
+    let star = without
+        .clone()
+        .set(ENROLMENTS, "E-1", "sourceOfFunding", json!("05"))
+        .set(ENROLMENTS, "E-2", "sourceOfFunding", json!("5"));
+    assert!(type_d_rules(&star).is_empty(), "STAR: type B");
+    // ...unless the learner also has a formal enrolment of another fund: type D, named.
+    let also_formal = star.set(ENROLMENTS, "E-2", "sourceOfFunding", json!("01"));
+    assert_eq!(type_d_rules(&also_formal), type_d, "STAR and DQ7+: type D");
+    let problems = also_formal.check();
+    let learner = problems
+        .iter()
+        .find(|found| found.problem.rule == "XF-019")
+        .expect("XF-019");
+    says(
+        learner,
+        &["formal qualification 'BB7101' (course-enrolments 'E-2')"],
+    );
+
+    // Non-formal education only: type C.
+    let non_formal = without
+        .clone()
+        .set(ENROLMENTS, "E-1", "qualificationCode", json!("G9999"))
+        .set(ENROLMENTS, "E-2", "qualificationCode", json!("G48017"));
+    assert!(type_d_rules(&non_formal).is_empty(), "non-formal: type C");
+    // One formal enrolment is enough: the non-formal one's EFTS count towards the total.
+    let one_formal = non_formal
+        .set(ENROLMENTS, "E-2", "qualificationCode", json!("BB7101"))
+        .set(
+            ENROLMENTS,
+            "E-2",
+            "eftsByMonth",
+            json!([0.01, 0.0, 0.0, 0.0, 0.0]),
+        );
+    assert_eq!(
+        type_d_rules(&one_formal),
+        type_d,
+        "0.01 formal + 0.125 non-formal"
+    );
+
+    // Without the learner file, the enrolments are still checked.
+    let problems = without.clear(LEARNERS).check_round(&SdrFile::INDICATIVE);
+    assert!(
+        problems.iter().any(|found| found.problem.rule == "XF-020"),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn xf_020_a_type_d_learner_s_enrolments_give_the_indicator_and_the_fee() {
+    let problems = valid_return()
+        .set(ENROLMENTS, "E-4", "actualCourseFee", Value::Null)
+        .check();
+    let found = only(&problems, "XF-020", &[(ENROLMENTS, "E-4")]);
+    let problem = on(&found, ENROLMENTS, "E-4");
+    assert_eq!(problem.problem.field, "actualCourseFee");
+    says(
+        problem,
+        &[
+            "actualCourseFee is missing, and it is mandatory for type D learners",
+            "learner 'S3' is type D",
+            "formal qualification 'NC3050' (course-enrolments 'E-4')",
+            "0.3750 EFTS in this return over 2 enrolments",
+        ],
+    );
+    // Every enrolment of a type D learner needs them, the withdrawn one (fund 31) too; the
+    // empty indicator is missing.
+    let problems = valid_return()
+        .set(
+            ENROLMENTS,
+            "E-5",
+            "secondarySchoolProgrammeIndicator",
+            json!(""),
+        )
+        .check();
+    assert_eq!(
+        fields_of(&problems, "XF-020", ENROLMENTS, "E-5"),
+        BTreeSet::from(["secondarySchoolProgrammeIndicator"])
+    );
+    // Checked on its own, an enrolment cannot know its learner's type: CE-037 only warns.
+    let mut alone = enrolment("E-4", "S3", 100_003, "MATH170", "NC3050");
+    alone.as_object_mut().unwrap().remove("actualCourseFee");
+    let text = alone.to_string();
+    let report = crate::validation::check_file(SdrFile::CourseEnrolments, [text.as_str()]);
+    let on_fee: Vec<(&str, Severity)> = report
+        .problems()
+        .filter(|problem| problem.field == "actualCourseFee")
+        .map(|problem| (problem.rule.as_str(), problem.severity))
+        .collect();
+    assert_eq!(on_fee, [("CE-037", Severity::Warning)]);
+}
+
+#[test]
+fn xf_021_apprenticeships_are_up_to_level_4() {
+    // MATH170 is at Level 5 in the register.
+    let broken = valid_return().set(ENROLMENTS, "E-4", "apprenticeships", json!(true));
+    let problems = broken.check();
+    let found = only(&problems, "XF-021", &[(ENROLMENTS, "E-4")]);
+    let problem = on(&found, ENROLMENTS, "E-4");
+    assert_eq!(problem.problem.field, "apprenticeships");
+    names(problem, &[(COURSES, "C-3")]);
+    says(
+        problem,
+        &[
+            "course 'MATH170' is at NZQCF Level 5",
+            "up to NZQCF Level 4",
+        ],
+    );
+    // At Level 4 it is an apprenticeship; not flagged, any level will do.
+    let level_4 = broken.clone().set(COURSES, "C-3", "levelOnNzqcf", json!(4));
+    assert!(level_4.check().is_empty());
+    let not_flagged = valid_return().set(ENROLMENTS, "E-4", "apprenticeships", json!(false));
+    assert!(not_flagged.check().is_empty());
+    // Without the course's level the rule stands back (the register's own rules report it).
+    let no_level = broken.set(COURSES, "C-3", "levelOnNzqcf", Value::Null);
+    assert!(no_level.check().is_empty());
+}
+
+#[test]
+fn xf_022_the_international_phd_category_is_for_level_10() {
+    let fees = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment";
+    // ECON112 is at Level 7 in the register.
+    let broken = valid_return().set(ENROLMENTS, "E-3", fees, json!("09"));
+    let problems = broken.check();
+    let found = only(&problems, "XF-022", &[(ENROLMENTS, "E-3")]);
+    let problem = on(&found, ENROLMENTS, "E-3");
+    assert_eq!(problem.problem.field, fees);
+    names(problem, &[(COURSES, "C-1")]);
+    says(
+        problem,
+        &[
+            "is 09 (International On-Shore PhD student)",
+            "NZQCF Level 7",
+            "Level 10",
+        ],
+    );
+    // "9" is 09 too.
+    let problems = valid_return()
+        .set(ENROLMENTS, "E-3", fees, json!("9"))
+        .check();
+    only(&problems, "XF-022", &[(ENROLMENTS, "E-3")]);
+    // A Level 10 course passes.
+    assert!(
+        broken
+            .set(COURSES, "C-1", "levelOnNzqcf", json!(10))
             .check()
             .is_empty()
     );

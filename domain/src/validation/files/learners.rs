@@ -20,7 +20,10 @@
 //! - **IRD number.** Its form is an error; a number that fails Inland Revenue's check digit is
 //!   a warning, since the funder's own check is not published.
 //! - **Type D fields.** Fields mandatory only for type D learners (prior activity, school,
-//!   post codes, …) are not required here: the type depends on all of the learner's enrolments.
+//!   post codes, …) are not required here: the type depends on all of the learner's enrolments,
+//!   which a learner record checked on its own cannot see, and a warning on every learner
+//!   without them would mostly fall on type B and C learners, who may leave them out. The whole
+//!   return derives each learner's type and requires them of type D learners (XF-019).
 
 use chrono::{Datelike, NaiveDate};
 

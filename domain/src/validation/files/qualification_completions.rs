@@ -1,4 +1,4 @@
-//! The qualification completion file's rules, QC-001 to QC-017.
+//! The qualification completion file's rules, QC-001 to QC-018.
 //!
 //! Judgement calls, where the public material is silent:
 //!
@@ -17,6 +17,11 @@
 //! - **One completion per learner and qualification**: a completion is reported once;
 //!   reporting it again makes a duplicate claim.
 //! - **IRD number**: as for learners, the form is an error and a failing check digit a warning.
+//! - **Non-formal completions.** Spec 003: "Non-Formal Education is not required to be
+//!   reported in the Qualification Completion file". Not required is not forbidden, so a
+//!   completion of G9999 or a GFFSSX code is a warning that it need not be sent (QC-010), never
+//!   a reason to reject the return. A code of G and digits in neither form is no qualification
+//!   code at all, non-formal or registered, and stays an error (QC-018), as in the other files.
 
 use chrono::Datelike;
 
@@ -137,11 +142,12 @@ pub(crate) const QC_010: Rule = rule(
     FILE,
     "QC-010",
     "qualificationCode",
-    Error,
+    Warning,
     RECORD,
-    "Non-formal education is not reported in the qualification completion file: the \
-     qualificationCode is not G9999, GFFSSX (G and five digits) or any other code of G and \
-     digits.",
+    "A completion of non-formal education (qualificationCode G9999, or GFFSSX: G and five \
+     digits) need not be reported: spec 003 says non-formal education is not required in the \
+     qualification completion file. A warning, not an error: reporting one does not reject the \
+     return. Other codes of G and digits are QC-018's.",
 );
 
 pub(crate) const QC_011: Rule = rule(
@@ -216,10 +222,21 @@ pub(crate) const QC_017: Rule = rule(
      published.",
 );
 
+pub(crate) const QC_018: Rule = rule(
+    FILE,
+    "QC-018",
+    "qualificationCode",
+    Error,
+    RECORD,
+    "A qualificationCode of G and digits has one of the two non-formal forms, G9999 (40 \
+     teaching hours or less) or G and five digits (GFFSSX: field, sub-field, digit): any other \
+     is neither a non-formal code nor a code of the SDR Qualifications Register.",
+);
+
 /// Every qualification completion rule, in code order.
-pub(crate) static RULES: [&Rule; 17] = [
+pub(crate) static RULES: [&Rule; 18] = [
     &QC_001, &QC_002, &QC_003, &QC_004, &QC_005, &QC_006, &QC_007, &QC_008, &QC_009, &QC_010,
-    &QC_011, &QC_012, &QC_013, &QC_014, &QC_015, &QC_016, &QC_017,
+    &QC_011, &QC_012, &QC_013, &QC_014, &QC_015, &QC_016, &QC_017, &QC_018,
 ];
 
 type Completion<'a> = Record<'a, WireQualificationCompletion>;
@@ -262,6 +279,7 @@ impl FileWire for WireQualificationCompletion {
         (&QC_015, linked_qualification),
         (&QC_016, ird_form),
         (&QC_017, ird_check_digit),
+        (&QC_018, non_formal_form),
     ];
 
     type Key<'a> = (&'a str, &'a str);
@@ -331,29 +349,29 @@ fn not_non_formal(record: &Completion<'_>, sink: &mut Sink<'_>) {
     let Some(code) = text(record, "qualificationCode") else {
         return;
     };
-    if is_g_digits(code) {
-        let form = if is_non_formal_form(code) {
-            "a non-formal education code"
-        } else {
-            "shaped like a non-formal education code (G and digits)"
-        };
+    if is_non_formal_form(code) {
         sink.report(
             &QC_010,
             "qualificationCode",
             format_args!(
-                "qualificationCode {} is {form}; non-formal education is not reported in the \
-                 qualification completion file: leave the completion out",
+                "qualificationCode {} is a non-formal education code; spec 003 does not require \
+                 non-formal education in the qualification completion file, so this completion \
+                 may be left out (it does not reject the return)",
                 Shown(code)
             ),
         );
     }
 }
 
+fn non_formal_form(record: &Completion<'_>, sink: &mut Sink<'_>) {
+    common::non_formal_qualification(&QC_018, text(record, "qualificationCode"), sink);
+}
+
 fn qualification_length(record: &Completion<'_>, sink: &mut Sink<'_>) {
     let Some(code) = text(record, "qualificationCode") else {
         return;
     };
-    // Codes of another shape are QC-004's, QC-009's or QC-010's.
+    // Codes of another shape are QC-004's, QC-009's, QC-010's or QC-018's.
     if code.len() == 6 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) || is_g_digits(code) {
         return;
     }

@@ -439,6 +439,10 @@ fn near_misses() -> Vec<(&'static str, Vec<Value>)> {
             "QC-017",
             qualification_completion_with(&[("irdNumber", json!("049-091-850"))]),
         ),
+        (
+            "QC-018",
+            qualification_completion_with(&[("qualificationCode", json!("GX4801"))]),
+        ),
     ]
 }
 
