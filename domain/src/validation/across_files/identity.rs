@@ -8,9 +8,10 @@ use super::index::{ByKey, Count, MAX_NAMED, Named};
 use super::read::Code;
 use super::{Context, Out};
 use crate::SdrFile;
+use crate::validation::FileRecordReport;
 use crate::validation::Severity;
 use crate::validation::rule::{Check, Rule, Scope};
-use crate::validation::sink::Shown;
+use crate::validation::sink::{Shown, Sink};
 
 const STUDENT: &str = "studentIdentificationCode";
 const NSN: &str = "nationalStudentNumber";
@@ -29,7 +30,8 @@ pub(crate) const XF_001: Rule = Rule {
     description: "Learner records with different studentIdentificationCodes do not share a \
                   nationalStudentNumber: the NSN uniquely identifies the learner and the \
                   studentIdentificationCode stays the same for the learner at the TEO (spec 003; \
-                  domain spec §3.1, X4). Each record involved gets the problem, naming the others.",
+                  domain spec §3.1, X4). Each record involved gets the problem, naming the others. \
+                  Checked in the whole return and in a learner file checked on its own.",
     check: Check::Batch,
 };
 
@@ -165,6 +167,57 @@ fn shared_nsns(context: &Context<'_>, out: &mut Out<'_>) {
             format_args!(
                 "nationalStudentNumber {nsn} is also the NSN of {others}; an NSN identifies one \
                  learner, who has one learner record and keeps one studentIdentificationCode"
+            ),
+        );
+    }
+}
+
+/// XF-001 within a learner file checked on its own (a dry run, or an upload of learners before
+/// the rest of the return): `keys` gives each record's NSN and studentIdentificationCode, when
+/// it has both. Each record whose NSN other records give under another studentIdentificationCode
+/// gets the problem, naming them, as the whole return does; a TEO checking its learners first
+/// is not told they are fine.
+pub(crate) fn nsn_under_several_student_ids<'a>(
+    keys: &[Option<(i32, &'a str)>],
+    reports: &mut [FileRecordReport],
+) {
+    let mut students_by_nsn: HashMap<i32, Vec<(usize, &'a str)>> = HashMap::new();
+    for (position, key) in keys.iter().enumerate() {
+        let Some((nsn, student)) = *key else { continue };
+        let students = students_by_nsn.entry(nsn).or_default();
+        if students.iter().all(|&(_, other)| other != student) {
+            students.push((position, student));
+        }
+    }
+    students_by_nsn.retain(|_, students| students.len() > 1);
+    if students_by_nsn.is_empty() {
+        return;
+    }
+    for (position, key) in keys.iter().enumerate() {
+        let Some((nsn, student)) = *key else { continue };
+        let Some(students) = students_by_nsn.get(&nsn) else {
+            continue;
+        };
+        let mut others = Named::new();
+        for &(other, other_student) in students.iter().filter(|&&(_, other)| other != student) {
+            let shown = format!("studentIdentificationCode {}", Shown(other_student));
+            let local_id = reports[other].local_id.clone().unwrap_or_default();
+            others.push(SdrFile::Learners, &local_id, Some(&shown));
+        }
+        let report = &mut reports[position];
+        Sink::new(
+            report.index,
+            report.local_id.as_deref(),
+            None,
+            &mut report.problems,
+        )
+        .report(
+            &XF_001,
+            NSN,
+            format_args!(
+                "nationalStudentNumber {nsn} is also the NSN of {others} in this file; an NSN \
+                 identifies one learner, who has one learner record and keeps one \
+                 studentIdentificationCode"
             ),
         );
     }

@@ -46,7 +46,7 @@ mod completions;
 mod enrolment_type;
 mod fees;
 mod forecast;
-mod identity;
+pub(crate) mod identity;
 mod index;
 mod levels;
 mod read;

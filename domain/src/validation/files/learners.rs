@@ -29,12 +29,13 @@ use chrono::{Datelike, NaiveDate};
 
 use super::common::{self, EARLIEST_YEAR, LATEST_YEAR};
 use super::shape::{fits, printable_identifiers, required_fields, text_lengths};
-use super::{FileWire, Record, RecordCheck, Shape, bits, rule};
+use super::{FileRecordReport, FileWire, Record, RecordCheck, Shape, bits, rule};
 use crate::SdrFile;
 use crate::calendar::RoundKind;
 use crate::learner::WireLearner;
 use crate::reference;
 use crate::validation::Severity::{Error, Warning};
+use crate::validation::across_files::identity::nsn_under_several_student_ids;
 use crate::validation::rule::{Check, Rule};
 use crate::validation::sink::{Shown, ShownChar, Sink};
 
@@ -496,6 +497,21 @@ impl FileWire for WireLearner {
 
     fn describe_key(key: &&str) -> String {
         format!("studentIdentificationCode {}", Shown(key))
+    }
+
+    /// XF-001 on the learner file alone: one NSN under two studentIdentificationCodes.
+    fn check_across_batch(records: &[Option<Self>], reports: &mut [FileRecordReport]) {
+        let keys: Vec<Option<(i32, &str)>> = records
+            .iter()
+            .map(|record| {
+                let record = record.as_ref()?;
+                Some((
+                    record.national_student_number?,
+                    record.student_identification_code.as_deref()?,
+                ))
+            })
+            .collect();
+        nsn_under_several_student_ids(&keys, reports);
     }
 }
 

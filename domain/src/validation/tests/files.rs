@@ -859,3 +859,34 @@ fn fields_mandatory_from_august_2025_are_not_required_of_an_earlier_return() {
         assert_eq!(entry.from_return.as_deref(), Some("2025-AUG"));
     }
 }
+
+/// A learner file checked on its own reports an NSN given under two studentIdentificationCodes,
+/// as the whole return does: a TEO checking its learners first is not told they are fine.
+#[test]
+fn a_learner_file_alone_reports_an_nsn_under_two_student_ids() {
+    let mut records = learner_with(&[]);
+    let mut second = records[0].clone();
+    second["localId"] = json!("L-2");
+    second["studentIdentificationCode"] = json!("S-OTHER");
+    records.push(second);
+    let mut third = records[0].clone();
+    third["localId"] = json!("L-3");
+    third["studentIdentificationCode"] = json!("S-THIRD");
+    third["nationalStudentNumber"] = json!(111_111_119);
+    records.push(third);
+    let report = check(SdrFile::Learners, &records);
+    let found: Vec<(usize, &str)> = report
+        .problems()
+        .map(|problem| (problem.index, problem.rule.as_str()))
+        .collect();
+    assert_eq!(found, [(0, "XF-001"), (1, "XF-001")], "{report:#?}");
+    let first = report.problems().next().unwrap();
+    assert!(
+        first
+            .message
+            .contains("studentIdentificationCode 'S-OTHER'")
+            && first.message.contains("L-2"),
+        "{}",
+        first.message
+    );
+}
