@@ -222,6 +222,10 @@ impl FileWire for WireCourseCompletion {
             Shown(course)
         )
     }
+
+    fn into_student_identification_code(self) -> Option<String> {
+        self.student_identification_code
+    }
 }
 
 fn indicator(record: &Completion<'_>, sink: &mut Sink<'_>) {

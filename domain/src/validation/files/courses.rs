@@ -337,6 +337,10 @@ impl FileWire for WireCourse {
     fn describe_key(key: &&str) -> String {
         format!("courseCode {}", Shown(key))
     }
+
+    fn into_student_identification_code(self) -> Option<String> {
+        None
+    }
 }
 
 /// A text field's value, when it is present and within its length (CR-004 reports the others).

@@ -216,6 +216,10 @@ impl FileWire for WireEftsForecast {
     fn describe_key(&(fund, level, year): &(u8, i32, i32)) -> String {
         format!("source of funding {fund:02}, level {level} and year {year}")
     }
+
+    fn into_student_identification_code(self) -> Option<String> {
+        None
+    }
 }
 
 fn fund(line: &Line<'_>, sink: &mut Sink<'_>) {

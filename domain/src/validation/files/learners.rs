@@ -499,6 +499,10 @@ impl FileWire for WireLearner {
         format!("studentIdentificationCode {}", Shown(key))
     }
 
+    fn into_student_identification_code(self) -> Option<String> {
+        self.student_identification_code
+    }
+
     /// XF-001 on the learner file alone: one NSN under two studentIdentificationCodes.
     fn check_across_batch(records: &[Option<Self>], reports: &mut [FileRecordReport]) {
         let keys: Vec<Option<(i32, &str)>> = records

@@ -23,8 +23,8 @@ pub(crate) mod learners;
 pub(crate) mod qualification_completions;
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-use std::hash::Hash;
+use std::collections::hash_map::{Entry, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -111,17 +111,14 @@ pub(crate) trait FileWire: DeserializeOwned + 'static {
         self.text("localId")
     }
 
-    /// `studentIdentificationCode`, in the files that have one ([`FileWire::text`] gives
-    /// `None` in the others).
-    fn student_identification_code(&self) -> Option<&str> {
-        self.text("studentIdentificationCode")
-    }
-
     /// The record's key, when every part of it is present.
     fn key(&self) -> Option<Self::Key<'_>>;
 
     /// The key in words, for a message: "studentIdentificationCode 'S1'".
     fn describe_key(key: &Self::Key<'_>) -> String;
+
+    /// `studentIdentificationCode`, taken out of the record once it has been checked.
+    fn into_student_identification_code(self) -> Option<String>;
 
     /// The year whose rules apply to the record, for rules whose severity depends on it
     /// ([`Rule::severity_for`]); `None` for files whose rules do not depend on a year.
@@ -157,6 +154,8 @@ pub(crate) fn check<'a, W: FileWire>(
     let capacity = records.size_hint().0;
     let mut reports = Vec::with_capacity(capacity);
     let mut wires: Vec<Option<W>> = Vec::with_capacity(capacity);
+    // What the rules across records compare, hashed once while the record is in cache.
+    let mut hashes = KeyHashes::with_capacity(capacity);
     for (index, text) in records.enumerate() {
         let mut problems = Vec::new();
         let (wire, local_id) = match read::<W>(index, text, &mut problems) {
@@ -173,21 +172,97 @@ pub(crate) fn check<'a, W: FileWire>(
             }
             Reading::Unreadable { local_id } => (None, local_id),
         };
-        let student_identification_code = wire
-            .as_ref()
-            .and_then(W::student_identification_code)
-            .map(str::to_owned);
+        hashes.note(local_id.as_deref(), wire.as_ref().and_then(W::key));
         reports.push(FileRecordReport {
             index,
             local_id,
-            student_identification_code,
+            // Filled in below, from the record once the rules across records are done with it.
+            student_identification_code: None,
             problems,
         });
         wires.push(wire);
     }
-    across_records(&wires, &mut reports);
+    across_records(&wires, &hashes, &mut reports);
     W::check_across_batch(&wires, &mut reports);
+    for (report, wire) in reports.iter_mut().zip(wires) {
+        report.student_identification_code = wire.and_then(W::into_student_identification_code);
+    }
     FileReport::from_records(reports)
+}
+
+/// A hasher for keys that are already keyed hashes: it passes the `u64` through.
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+type ByHash = HashMap<u64, usize, BuildHasherDefault<PreHashed>>;
+
+/// Keyed hashes of each record's localId and key, taken as the records are read. The hashes
+/// are keyed per batch (std's `RandomState`), so a sender cannot craft colliding identifiers to
+/// slow the check down; two different keys sharing a 64-bit hash send the rule to comparing
+/// the keys themselves.
+struct KeyHashes {
+    keys: RandomState,
+    local_ids: Vec<Option<u64>>,
+    records: Vec<Option<u64>>,
+}
+
+impl KeyHashes {
+    fn with_capacity(records: usize) -> Self {
+        KeyHashes {
+            keys: RandomState::new(),
+            local_ids: Vec::with_capacity(records),
+            records: Vec::with_capacity(records),
+        }
+    }
+
+    fn note<K: Hash>(&mut self, local_id: Option<&str>, key: Option<K>) {
+        let local_id = local_id.filter(|id| !id.is_empty());
+        self.local_ids
+            .push(local_id.map(|id| self.keys.hash_one(id)));
+        self.records.push(key.map(|key| self.keys.hash_one(key)));
+    }
+}
+
+/// [`repeats`] over keyed hashes of the keys, each match confirmed by `same`. `None` when two
+/// different keys share a hash: the caller then compares the keys themselves.
+fn repeats_hashed(
+    hashes: &[Option<u64>],
+    same: impl Fn(usize, usize) -> bool,
+) -> Option<Vec<(usize, usize)>> {
+    let mut first_by_hash = ByHash::with_capacity_and_hasher(hashes.len(), Default::default());
+    let mut found = Vec::new();
+    for (position, hash) in hashes.iter().enumerate() {
+        let Some(hash) = *hash else { continue };
+        match first_by_hash.entry(hash) {
+            Entry::Vacant(slot) => {
+                slot.insert(position);
+            }
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                if !same(first, position) {
+                    return None;
+                }
+                found.push((position, first));
+            }
+        }
+    }
+    Some(found)
 }
 
 /// Runs the file's record rules on one record as read.
@@ -254,14 +329,23 @@ impl<W: FileWire + Send + Sync> RecordRules for Read<W> {
 }
 
 /// The rules across records: one record per localId, one record per key.
-fn across_records<W: FileWire>(wires: &[Option<W>], reports: &mut [FileRecordReport]) {
+fn across_records<W: FileWire>(
+    wires: &[Option<W>],
+    hashes: &KeyHashes,
+    reports: &mut [FileRecordReport],
+) {
     let shape = W::SHAPE;
-    let repeated_ids = repeats(
-        reports
-            .iter()
-            .map(|report| report.local_id.as_deref().filter(|id| !id.is_empty())),
-    );
-    let repeated_keys = repeats(wires.iter().map(|wire| wire.as_ref().and_then(W::key)));
+    let local_id = |position: usize| {
+        reports[position]
+            .local_id
+            .as_deref()
+            .filter(|id| !id.is_empty())
+    };
+    let key = |position: usize| wires[position].as_ref().and_then(W::key);
+    let repeated_ids = repeats_hashed(&hashes.local_ids, |a, b| local_id(a) == local_id(b))
+        .unwrap_or_else(|| repeats((0..reports.len()).map(local_id)));
+    let repeated_keys = repeats_hashed(&hashes.records, |a, b| key(a) == key(b))
+        .unwrap_or_else(|| repeats((0..wires.len()).map(key)));
     for &(later, first) in &repeated_ids {
         let first_index = reports[first].index;
         let report = &mut reports[later];
@@ -328,7 +412,8 @@ pub(crate) fn repeated_key_message<W: FileWire>(key: &W::Key<'_>, first_local_id
 /// For each key seen before, the pair (its position, the position of its first occurrence), in
 /// position order. std's hash map is keyed per map, so senders cannot craft colliding keys.
 pub(crate) fn repeats<K: Hash + Eq>(keys: impl Iterator<Item = Option<K>>) -> Vec<(usize, usize)> {
-    let mut first_by_key: HashMap<K, usize> = HashMap::new();
+    // Sized up front: growing re-hashes every key already in the map.
+    let mut first_by_key: HashMap<K, usize> = HashMap::with_capacity(keys.size_hint().0);
     let mut found = Vec::new();
     for (position, key) in keys.enumerate() {
         let Some(key) = key else { continue };

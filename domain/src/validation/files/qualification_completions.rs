@@ -326,6 +326,10 @@ impl FileWire for WireQualificationCompletion {
             Shown(qualification)
         )
     }
+
+    fn into_student_identification_code(self) -> Option<String> {
+        self.student_identification_code
+    }
 }
 
 /// A text field's value, when it is present, non-empty and within its length (QC-004 reports

@@ -231,6 +231,10 @@ impl FileWire for WireEnrolment {
         )
     }
 
+    fn into_student_identification_code(self) -> Option<String> {
+        self.student_identification_code
+    }
+
     /// Spec 003's ITE fields warn before 2026 and fail from 2026, by the year the enrolment
     /// starts.
     fn rule_year(&self) -> Option<i32> {
