@@ -16,6 +16,7 @@ pub mod idempotency;
 pub mod jobs;
 pub mod migrations;
 pub mod organisations;
+pub mod paging;
 pub mod pool;
 pub mod problems;
 pub mod records;

@@ -12,6 +12,7 @@ use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
 use dxp_domain::{Edumis, RoundId, SdrFile};
 
 use crate::audit::{self, AuditEvent, NewAuditEvent};
+use crate::paging::{Page, PageRequest};
 use crate::schema::{problems, submissions};
 use crate::time::{from_row, now, to_row};
 use crate::{DbConnection, StoreError, organisations};
@@ -214,6 +215,22 @@ pub fn list(
     after: Option<&ListCursor>,
     limit: i64,
 ) -> Result<(Vec<Submission>, Option<ListCursor>), StoreError> {
+    let page = list_page(
+        conn,
+        scope,
+        filter,
+        &PageRequest::new(after.cloned(), limit),
+    )?;
+    Ok((page.items, page.next))
+}
+
+/// The page of submissions `request` names, newest first, in one query.
+fn list_page(
+    conn: &mut DbConnection,
+    scope: Scope,
+    filter: &ListFilter,
+    request: &PageRequest<ListCursor>,
+) -> Result<Page<Submission, ListCursor>, StoreError> {
     let mut query = submissions::table
         .select(SubmissionRow::as_select())
         .into_boxed();
@@ -229,7 +246,7 @@ pub fn list(
     if let Some(status) = filter.status {
         query = query.filter(submissions::status.eq(status.as_str()));
     }
-    if let Some(cursor) = after {
+    if let Some(cursor) = &request.after {
         query = query.filter(
             submissions::created_at
                 .lt(cursor.created_at)
@@ -238,24 +255,17 @@ pub fn list(
                     .and(submissions::id.lt(cursor.id.clone()))),
         );
     }
-    let mut rows = query
+    let rows: Vec<SubmissionRow> = query
         .order((submissions::created_at.desc(), submissions::id.desc()))
-        .limit(limit + 1)
+        .limit(request.rows_to_load())
         .load(conn)?;
-    let next = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|row| ListCursor {
-            created_at: row.created_at,
-            id: row.id.clone(),
-        })
-    } else {
-        None
+    let cursor_of = |row: &SubmissionRow| ListCursor {
+        created_at: row.created_at,
+        id: row.id.clone(),
     };
-    let submissions = rows
-        .into_iter()
-        .map(Submission::try_from)
-        .collect::<Result<_, _>>()?;
-    Ok((submissions, next))
+    request
+        .page_of(rows, cursor_of)
+        .try_map(Submission::try_from)
 }
 
 /// How many records of each file a submission holds (files with none are left out).
