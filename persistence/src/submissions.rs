@@ -224,6 +224,27 @@ pub fn list(
     Ok((page.items, page.next))
 }
 
+/// A listed submission, with how many records of each file it holds (files with none left out).
+pub type ListedSubmission = (Submission, Vec<(SdrFile, i64)>);
+
+/// One page of submissions, newest first, each with how many records of each file it holds:
+/// two queries however long the page (the submissions, then the counts of all of them), where
+/// asking [`record_counts`] of each would take one more per submission.
+pub fn list_with_record_counts(
+    conn: &mut DbConnection,
+    scope: Scope,
+    filter: &ListFilter,
+    request: &PageRequest<ListCursor>,
+) -> Result<Page<ListedSubmission, ListCursor>, StoreError> {
+    let page = list_page(conn, scope, filter, request)?;
+    let ids: Vec<&str> = page.items.iter().map(|s| s.id.as_str()).collect();
+    let mut counts = crate::records::counts_of_many(conn, &ids)?;
+    Ok(page.map(|submission| {
+        let record_counts = counts.remove(&submission.id).unwrap_or_default();
+        (submission, record_counts)
+    }))
+}
+
 /// The page of submissions `request` names, newest first, in one query.
 fn list_page(
     conn: &mut DbConnection,

@@ -325,6 +325,15 @@ pub fn counts(
     counts::of(conn, submission_id)
 }
 
+/// [`counts`] of many submissions at once, in one query per thousand of them; a submission
+/// without records has no entry.
+pub(crate) fn counts_of_many(
+    conn: &mut DbConnection,
+    submission_ids: &[&str],
+) -> Result<HashMap<String, Vec<(SdrFile, i64)>>, StoreError> {
+    counts::of_many(conn, submission_ids)
+}
+
 /// The student identification codes of these records of one file, for problem reports.
 pub fn student_codes(
     conn: &mut DbConnection,

@@ -4,4 +4,5 @@
 
 mod support;
 
+mod listing;
 mod paging;
