@@ -4,5 +4,6 @@
 
 mod support;
 
+mod jobs;
 mod listing;
 mod paging;
