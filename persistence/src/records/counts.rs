@@ -59,10 +59,9 @@ pub(super) fn of(
         .filter(submission_files::records.gt(0))
         .select((submission_files::file, submission_files::records))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(file, n)| SdrFile::parse(&file).map(|file| (file, n)))
-        .collect())
+    rows.into_iter()
+        .map(|(file, n)| Ok((stored_file(&file)?, n)))
+        .collect()
 }
 
 /// Submissions per query: a page of them (at most 1,000) in one statement, well inside both

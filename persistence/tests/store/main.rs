@@ -4,6 +4,7 @@
 
 mod support;
 
+mod due;
 mod jobs;
 mod listing;
 mod paging;
