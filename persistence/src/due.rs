@@ -67,7 +67,7 @@ pub fn for_organisation(
                 submission: stored.id.clone(),
                 status: stored.status,
                 error_count: stored.error_count,
-                files_with_records: crate::records::counts(conn, &stored.id)?
+                files_with_records: crate::record_store::counts(conn, &stored.id)?
                     .into_iter()
                     .filter(|(_, n)| *n > 0)
                     .map(|(file, _)| file)

@@ -19,7 +19,7 @@ pub mod organisations;
 pub mod paging;
 pub mod pool;
 pub mod problems;
-pub mod records;
+pub mod record_store;
 pub mod rounds;
 pub mod schema;
 pub mod stop_gate;

@@ -238,7 +238,7 @@ pub fn list_with_record_counts(
 ) -> Result<Page<ListedSubmission, ListCursor>, StoreError> {
     let page = list_page(conn, scope, filter, request)?;
     let ids: Vec<&str> = page.items.iter().map(|s| s.id.as_str()).collect();
-    let mut counts = crate::records::counts_of_many(conn, &ids)?;
+    let mut counts = crate::record_store::counts_of_many(conn, &ids)?;
     Ok(page.map(|submission| {
         let record_counts = counts.remove(&submission.id).unwrap_or_default();
         (submission, record_counts)
@@ -291,7 +291,7 @@ fn list_page(
 
 /// How many records of each file a submission holds (files with none are left out).
 pub fn record_counts(conn: &mut DbConnection, id: &str) -> Result<Vec<(SdrFile, i64)>, StoreError> {
-    crate::records::counts(conn, id)
+    crate::record_store::counts(conn, id)
 }
 
 /// The submission's changes of status, oldest first.

@@ -5,7 +5,7 @@ use dxp_domain::{Problem, SdrFile, Severity};
 use dxp_persistence::paging::{self, Page, PageRequest};
 use dxp_persistence::problems::{self, Origin, ProblemFilter};
 use dxp_persistence::submissions::{self, ListCursor, ListFilter, Scope};
-use dxp_persistence::{DbConnection, StoreError, audit, records};
+use dxp_persistence::{DbConnection, StoreError, audit, record_store};
 
 use crate::on_both_backends;
 use crate::support::{Backend, TestStore};
@@ -37,8 +37,9 @@ fn records_go_by_local_id_and_the_last_page_has_no_cursor(backend: Backend) {
     store.put_records(&id, SdrFile::Learners, 2);
     let enrolments = SdrFile::CourseEnrolments;
 
-    let first = records::file_page(&mut store.conn, &id, enrolments, &PageRequest::new(None, 3))
-        .expect("first page");
+    let first =
+        record_store::file_page(&mut store.conn, &id, enrolments, &PageRequest::new(None, 3))
+            .expect("first page");
     let ids: Vec<&str> = first
         .items
         .iter()
@@ -50,7 +51,7 @@ fn records_go_by_local_id_and_the_last_page_has_no_cursor(backend: Backend) {
         Some("R-0002"),
         "the cursor is the last localId"
     );
-    let last = records::file_page(
+    let last = record_store::file_page(
         &mut store.conn,
         &id,
         enrolments,
@@ -64,12 +65,13 @@ fn records_go_by_local_id_and_the_last_page_has_no_cursor(backend: Backend) {
     );
 
     let (all, pages) = walk_all(&mut store.conn, 3, |conn, request| {
-        records::file_page(conn, &id, enrolments, request)
+        record_store::file_page(conn, &id, enrolments, request)
     });
     assert_eq!(all.len(), 7, "each record once, the learners left out");
     assert_eq!(pages, 3);
     // The cursor-less form stops at `limit` and reads on from a localId it is given.
-    let rest = records::page(&mut store.conn, &id, enrolments, Some("R-0004"), 10).expect("page");
+    let rest =
+        record_store::page(&mut store.conn, &id, enrolments, Some("R-0004"), 10).expect("page");
     assert_eq!(rest.len(), 2);
 }
 

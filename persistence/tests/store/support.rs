@@ -8,10 +8,10 @@ use diesel::connection::{Instrumentation, InstrumentationEvent};
 use diesel::{Connection, RunQueryDsl};
 use dxp_domain::lodging::SubmissionType;
 use dxp_domain::{Edumis, SdrFile};
-use dxp_persistence::records::IncomingRecord;
+use dxp_persistence::record_store::IncomingRecord;
 use dxp_persistence::submissions::{self, Scope};
 use dxp_persistence::{
-    DatabaseUrl, DbConnection, StoreError, connect_once, migrations, records, rounds,
+    DatabaseUrl, DbConnection, StoreError, connect_once, migrations, record_store, rounds,
 };
 
 /// The organisation the tests' submissions belong to.
@@ -153,7 +153,7 @@ impl TestStore {
                 problems: Vec::new(),
             })
             .collect();
-        records::put_streaming(
+        record_store::put_streaming(
             &mut self.conn,
             submission_id,
             Scope::Everyone,
