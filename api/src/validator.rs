@@ -16,7 +16,7 @@ use dxp_domain::validation::WholeSubmission;
 use dxp_domain::{Problem, SdrFile};
 use dxp_persistence::jobs::{self, Lease, Progress};
 use dxp_persistence::submissions::{self, Scope};
-use dxp_persistence::{DbConnection, Pool, StoreError, records};
+use dxp_persistence::{DbConnection, Pool, StoreError, record_store};
 use tokio::sync::Notify;
 
 use crate::Db;
@@ -208,7 +208,7 @@ fn read_pages(pool: &Pool, id: &str, pages: &SyncSender<Result<Page, StoreError>
     for file in WholeSubmission::READING_ORDER {
         let mut after: Option<String> = None;
         loop {
-            let page = records::page(&mut conn, id, file, after.as_deref(), PAGE_RECORDS);
+            let page = record_store::page(&mut conn, id, file, after.as_deref(), PAGE_RECORDS);
             let rows = match page {
                 Ok(rows) => rows,
                 Err(error) => {

@@ -27,7 +27,8 @@
 //! for the record the same numbering.
 
 pub mod csv;
-/// The invariants of the fuzz targets and of the corpus replay test; not an API for users.
+/// The invariants of the fuzz targets and of the corpus replay test (the oracle only with the
+/// `fuzzing` feature); not an API for users.
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod legacy;

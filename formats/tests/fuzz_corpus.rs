@@ -27,6 +27,55 @@ fn the_legacy_corpus_passes_the_fuzz_checks() {
     replay_corpus("fuzz_legacy", check_legacy);
 }
 
+/// The oracle is for fuzzing only: no member of the workspace turns the `fuzzing` feature on in
+/// what a release build takes (its dependencies or default features), only in dev-dependencies
+/// and features of its own that are off by default. The fuzz crate is not a member.
+#[test]
+fn release_builds_leave_the_oracle_out() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let workspace = fs::read_to_string(root.join("Cargo.toml")).expect("the workspace manifest");
+    let members_line = workspace
+        .lines()
+        .find(|line| line.trim_start().starts_with("members"))
+        .expect("a members list");
+    let mut manifests = vec![root.join("Cargo.toml")];
+    manifests.extend(
+        members_line
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(|member| root.join(member).join("Cargo.toml")),
+    );
+    assert!(manifests.len() > 2, "members read from {members_line:?}");
+    let mut offending = Vec::new();
+    for manifest in &manifests {
+        let text = fs::read_to_string(manifest).expect("a member's manifest");
+        let mut section = String::new();
+        for line in text.lines().map(str::trim) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name.to_owned();
+                continue;
+            }
+            let built_for_release = section == "dependencies"
+                || section == "workspace.dependencies"
+                || section == "build-dependencies"
+                || section.starts_with("dependencies.")
+                || (section.starts_with("target.") && !section.ends_with("dev-dependencies"));
+            let enables_oracle = line.contains("fuzzing")
+                && (line.contains("dxp-formats") || section.contains("dxp-formats"));
+            let by_default = section == "features" && line.starts_with("default");
+            if (built_for_release && enables_oracle) || (by_default && line.contains("fuzzing")) {
+                offending.push(format!("{}: [{section}] {line}", manifest.display()));
+            }
+        }
+    }
+    assert!(
+        offending.is_empty(),
+        "the fuzz oracle would be in release builds:\n{}",
+        offending.join("\n")
+    );
+}
+
 /// The header row of every field of `file`, so that arbitrary bytes after it reach the rows.
 fn header(file: SdrFile) -> Vec<u8> {
     let titles: Vec<&str> = fields(file).iter().map(|spec| spec.title).collect();

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use crate::paging::{Page, PageRequest};
 use crate::schema::audit_events;
 use crate::time::{from_row, now};
 use crate::{DbConnection, StoreError};
@@ -125,26 +126,36 @@ pub fn for_subject(conn: &mut DbConnection, subject: &str) -> Result<Vec<AuditEv
     Ok(rows.into_iter().map(AuditEvent::from).collect())
 }
 
-/// One page of the audit log, oldest first, optionally about one subject: events with an id
-/// greater than `after`, at most `limit` of them.
-pub fn page(
+/// One page of the audit log, oldest first, optionally about one subject; the cursor is the id
+/// of the page's last event.
+pub fn log_page(
     conn: &mut DbConnection,
     subject: Option<&str>,
-    after: Option<i64>,
-    limit: i64,
-) -> Result<Vec<AuditEvent>, StoreError> {
+    request: &PageRequest<i64>,
+) -> Result<Page<AuditEvent, i64>, StoreError> {
     let mut query = audit_events::table
         .select(AuditRow::as_select())
         .into_boxed();
     if let Some(subject) = subject {
         query = query.filter(audit_events::subject.eq(subject.to_owned()));
     }
-    if let Some(after) = after {
+    if let Some(after) = request.after {
         query = query.filter(audit_events::id.gt(after));
     }
-    let rows = query
+    let rows: Vec<AuditRow> = query
         .order(audit_events::id.asc())
-        .limit(limit)
+        .limit(request.rows_to_load())
         .load(conn)?;
-    Ok(rows.into_iter().map(AuditEvent::from).collect())
+    Ok(request.page_of(rows, |row| row.id).map(AuditEvent::from))
+}
+
+/// The events of [`log_page`] without its cursor: at most `limit` with an id greater than
+/// `after`, for the readers that still tell the last page themselves (the API's audit log).
+pub fn page(
+    conn: &mut DbConnection,
+    subject: Option<&str>,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AuditEvent>, StoreError> {
+    Ok(log_page(conn, subject, &PageRequest::new(after, limit))?.items)
 }

@@ -25,15 +25,7 @@ pub fn for_organisation(
         if round.published || far_ahead || long_closed {
             continue;
         }
-        type Row = (
-            String,
-            String,
-            i32,
-            Option<chrono::NaiveDateTime>,
-            bool,
-            bool,
-        );
-        let returns: Vec<Row> = submissions::table
+        let rows: Vec<ReturnRow> = submissions::table
             .filter(submissions::organisation.eq(organisation.value()))
             .filter(submissions::round_id.eq(round.id.to_string()))
             .filter(submissions::submission_type.eq(SubmissionType::Return.as_str()))
@@ -47,29 +39,40 @@ pub fn for_organisation(
                 submissions::efts_forecast_required,
             ))
             .load(conn)?;
-        let status_of = |text: &str| text.parse::<SubmissionStatus>().ok();
+        let returns = rows
+            .into_iter()
+            .map(StoredReturn::try_from)
+            .collect::<Result<Vec<_>, _>>()?;
         let lodged = returns
             .iter()
-            .find(|(_, status, ..)| status_of(status) == Some(SubmissionStatus::Submitted))
-            .map(|(id, _, _, submitted_at, late, _)| LodgedReturn {
-                submission: id.clone(),
-                submitted_at: submitted_at.map_or(now, from_row),
-                late: *late,
-            });
-        let in_progress = match returns
-            .iter()
-            .find(|(_, status, ..)| status_of(status).is_some_and(|s| !s.is_final()))
-        {
-            Some((id, status, errors, _, _, efts_forecast_required)) => Some(ReturnInProgress {
-                submission: id.clone(),
-                status: status_of(status).unwrap_or(SubmissionStatus::Draft),
-                error_count: i64::from(*errors),
-                files_with_records: crate::records::counts(conn, id)?
+            .find(|stored| stored.status == SubmissionStatus::Submitted)
+            .map(|stored| {
+                // Lodging stores the time with the status; a lodged return without one is a
+                // broken row, and what is due must not be told it was lodged now.
+                let submitted_at = stored.submitted_at.ok_or_else(|| {
+                    StoreError::corrupt(format!(
+                        "submission {} is Submitted but has no submission time",
+                        stored.id
+                    ))
+                })?;
+                Ok::<_, StoreError>(LodgedReturn {
+                    submission: stored.id.clone(),
+                    submitted_at,
+                    late: stored.late,
+                })
+            })
+            .transpose()?;
+        let in_progress = match returns.iter().find(|stored| !stored.status.is_final()) {
+            Some(stored) => Some(ReturnInProgress {
+                submission: stored.id.clone(),
+                status: stored.status,
+                error_count: stored.error_count,
+                files_with_records: crate::record_store::counts(conn, &stored.id)?
                     .into_iter()
                     .filter(|(_, n)| *n > 0)
                     .map(|(file, _)| file)
                     .collect(),
-                efts_forecast_required: *efts_forecast_required,
+                efts_forecast_required: stored.efts_forecast_required,
             }),
             None => None,
         };
@@ -92,4 +95,45 @@ pub fn for_organisation(
         });
     }
     Ok(due::what_is_due(now, standings))
+}
+
+/// A return of the round as stored, read back whole: a row that cannot be (an unknown status)
+/// is an error, so that a broken return is not mistaken for one in `Draft` or not there at all.
+struct StoredReturn {
+    id: String,
+    status: SubmissionStatus,
+    error_count: i64,
+    submitted_at: Option<DateTime<Utc>>,
+    late: bool,
+    efts_forecast_required: bool,
+}
+
+/// The columns of a return that what is due reads: id, status, errors, submission time, late,
+/// EFTS forecast required.
+type ReturnRow = (
+    String,
+    String,
+    i32,
+    Option<chrono::NaiveDateTime>,
+    bool,
+    bool,
+);
+
+impl TryFrom<ReturnRow> for StoredReturn {
+    type Error = StoreError;
+    fn try_from(
+        (id, status, error_count, submitted_at, late, efts_forecast_required): ReturnRow,
+    ) -> Result<Self, StoreError> {
+        let status = status
+            .parse::<SubmissionStatus>()
+            .map_err(|error| StoreError::corrupt(format!("submission {id}: {error}")))?;
+        Ok(StoredReturn {
+            status,
+            error_count: i64::from(error_count),
+            submitted_at: submitted_at.map(from_row),
+            late,
+            efts_forecast_required,
+            id,
+        })
+    }
 }

@@ -6,6 +6,8 @@
 //! whose lease has expired (its node died or was stopped) is taken again by the next validator.
 //! The submission's status follows the job (`Queued` → `Validating` → verdict).
 
+use std::fmt;
+use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
@@ -18,6 +20,60 @@ use crate::schema::validation_jobs;
 use crate::submissions::{self, Scope};
 use crate::time::now;
 use crate::{DbConnection, StoreError};
+
+/// Where a validation job is. Stored as its lower-case name, the text the table's CHECK
+/// allows (`queued`, `running`, `done`, `failed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobState {
+    /// Waiting for a validator.
+    Queued,
+    /// Held by a validator under a lease (or left by one whose lease expired).
+    Running,
+    /// The verdict is stored.
+    Done,
+    /// Given up: the submission moved on before a validator took the job.
+    Failed,
+}
+
+impl JobState {
+    pub const EVERY: [JobState; 4] = [
+        JobState::Queued,
+        JobState::Running,
+        JobState::Done,
+        JobState::Failed,
+    ];
+
+    /// The state's text in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobState::Queued => "queued",
+            JobState::Running => "running",
+            JobState::Done => "done",
+            JobState::Failed => "failed",
+        }
+    }
+}
+
+impl fmt::Display for JobState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A stored job state this code does not know (a row written by a newer or broken version).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a validation job state (queued, running, done or failed)")]
+pub struct UnknownJobState(pub String);
+
+impl FromStr for JobState {
+    type Err = UnknownJobState;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        JobState::EVERY
+            .into_iter()
+            .find(|state| state.as_str() == text)
+            .ok_or_else(|| UnknownJobState(text.to_owned()))
+    }
+}
 
 /// A job held by a validator.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +103,7 @@ pub(crate) fn enqueue(conn: &mut DbConnection, submission_id: &str) -> Result<()
         .values((
             validation_jobs::id.eq(uuid::Uuid::new_v4().to_string()),
             validation_jobs::submission_id.eq(submission_id),
-            validation_jobs::state.eq("queued"),
+            validation_jobs::state.eq(JobState::Queued.as_str()),
             validation_jobs::queued_at.eq(now()),
         ))
         .execute(conn)?;
@@ -64,8 +120,15 @@ struct Claimed {
     attempts: i32,
 }
 
-/// The jobs a validator may take: queued, or running under a lease that has expired.
-const CLAIMABLE: &str = "(state = 'queued' OR (state = 'running' AND lease_expires_at < {now}))";
+/// The condition on the jobs a validator may take: queued, or running under a lease that has
+/// expired at `now` (the statement's placeholder for the current time).
+fn claimable(now: &str) -> String {
+    format!(
+        "(state = '{queued}' OR (state = '{running}' AND lease_expires_at < {now}))",
+        queued = JobState::Queued,
+        running = JobState::Running,
+    )
+}
 
 /// Takes the oldest job that is queued or whose lease has expired, and moves its submission to
 /// `Validating`. `None` when there is nothing to do.
@@ -78,23 +141,25 @@ pub fn claim(
     let expires = lease_end(lease_for);
     let sql = match conn {
         DbConnection::Postgresql(_) => {
-            let claimable = CLAIMABLE.replace("{now}", "$3");
+            let claimable = claimable("$3");
             format!(
-                "UPDATE validation_jobs SET state = 'running', lease_owner = $1, lease_expires_at = $2, \
+                "UPDATE validation_jobs SET state = '{running}', lease_owner = $1, lease_expires_at = $2, \
                  attempts = attempts + 1, started_at = COALESCE(started_at, $3) \
                  WHERE id = (SELECT id FROM validation_jobs WHERE {claimable} \
                  ORDER BY queued_at LIMIT 1 FOR UPDATE SKIP LOCKED) AND {claimable} \
-                 RETURNING id, submission_id, attempts"
+                 RETURNING id, submission_id, attempts",
+                running = JobState::Running,
             )
         }
         DbConnection::Sqlite(_) => {
-            let claimable = CLAIMABLE.replace("{now}", "?3");
+            let claimable = claimable("?3");
             format!(
-                "UPDATE validation_jobs SET state = 'running', lease_owner = ?1, lease_expires_at = ?2, \
+                "UPDATE validation_jobs SET state = '{running}', lease_owner = ?1, lease_expires_at = ?2, \
                  attempts = attempts + 1, started_at = COALESCE(started_at, ?3) \
                  WHERE id = (SELECT id FROM validation_jobs WHERE {claimable} \
                  ORDER BY queued_at LIMIT 1) AND {claimable} \
-                 RETURNING id, submission_id, attempts"
+                 RETURNING id, submission_id, attempts",
+                running = JobState::Running,
             )
         }
     };
@@ -133,7 +198,7 @@ pub fn claim(
                 // The submission moved on (cancelled, say): the job has nothing left to do.
                 diesel::update(validation_jobs::table.find(&claimed.id))
                     .set((
-                        validation_jobs::state.eq("failed"),
+                        validation_jobs::state.eq(JobState::Failed.as_str()),
                         validation_jobs::finished_at.eq(now()),
                         validation_jobs::error.eq(format!("the submission is {other}")),
                     ))
@@ -162,7 +227,7 @@ pub fn renew(
         validation_jobs::table
             .filter(validation_jobs::id.eq(&lease.job_id))
             .filter(validation_jobs::lease_owner.eq(&lease.owner))
-            .filter(validation_jobs::state.eq("running")),
+            .filter(validation_jobs::state.eq(JobState::Running.as_str())),
     )
     .set((
         validation_jobs::lease_expires_at.eq(lease_end(lease_for)),
@@ -184,10 +249,10 @@ pub(crate) fn finish(
         validation_jobs::table
             .filter(validation_jobs::id.eq(&lease.job_id))
             .filter(validation_jobs::lease_owner.eq(&lease.owner))
-            .filter(validation_jobs::state.eq("running")),
+            .filter(validation_jobs::state.eq(JobState::Running.as_str())),
     )
     .set((
-        validation_jobs::state.eq("done"),
+        validation_jobs::state.eq(JobState::Done.as_str()),
         validation_jobs::finished_at.eq(now()),
         validation_jobs::records_checked.eq(progress.records_checked),
         validation_jobs::records_total.eq(progress.records_total),
@@ -203,25 +268,88 @@ pub(crate) fn finish(
     }
 }
 
-/// The progress of a submission's latest validation, if it has one.
-pub fn progress(
+/// A submission's latest validation job, as read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LatestJob {
+    pub state: JobState,
+    pub progress: Progress,
+}
+
+/// The submission's latest validation job, if it has one. A state this code does not know is
+/// an error (a corrupt row), not a job to guess about.
+pub fn latest(
     conn: &mut DbConnection,
     submission_id: &str,
-) -> Result<Option<Progress>, StoreError> {
-    let latest: Option<(i64, i64)> = validation_jobs::table
+) -> Result<Option<LatestJob>, StoreError> {
+    let latest: Option<(String, i64, i64)> = validation_jobs::table
         .filter(validation_jobs::submission_id.eq(submission_id))
         .order((
             validation_jobs::queued_at.desc(),
             validation_jobs::id.desc(),
         ))
         .select((
+            validation_jobs::state,
             validation_jobs::records_checked,
             validation_jobs::records_total,
         ))
         .first(conn)
         .optional()?;
-    Ok(latest.map(|(records_checked, records_total)| Progress {
-        records_checked,
-        records_total,
-    }))
+    latest
+        .map(|(state, records_checked, records_total)| {
+            Ok::<_, StoreError>(LatestJob {
+                state: state.parse::<JobState>().map_err(StoreError::corrupt)?,
+                progress: Progress {
+                    records_checked,
+                    records_total,
+                },
+            })
+        })
+        .transpose()
+}
+
+/// The progress of a submission's latest validation, if it has one.
+pub fn progress(
+    conn: &mut DbConnection,
+    submission_id: &str,
+) -> Result<Option<Progress>, StoreError> {
+    Ok(latest(conn, submission_id)?.map(|job| job.progress))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_state_reads_back_from_its_text() {
+        for state in JobState::EVERY {
+            assert_eq!(state.as_str().parse(), Ok(state));
+        }
+        let texts: Vec<&str> = JobState::EVERY.iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["queued", "running", "done", "failed"],
+            "the values the table's CHECK allows: changing one needs a migration"
+        );
+    }
+
+    #[test]
+    fn an_unknown_state_is_named_in_the_error() {
+        let error = "paused".parse::<JobState>().expect_err("not a state");
+        assert_eq!(
+            error.to_string(),
+            "'paused' is not a validation job state (queued, running, done or failed)"
+        );
+        assert!(
+            "Queued".parse::<JobState>().is_err(),
+            "the text is lower case"
+        );
+    }
+
+    #[test]
+    fn claimable_jobs_are_queued_or_running_past_their_lease() {
+        assert_eq!(
+            claimable("?3"),
+            "(state = 'queued' OR (state = 'running' AND lease_expires_at < ?3))"
+        );
+    }
 }

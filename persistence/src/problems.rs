@@ -4,6 +4,7 @@
 use diesel::prelude::*;
 use dxp_domain::{Problem, SdrFile, Severity};
 
+use crate::paging::{Page, PageRequest};
 use crate::schema::problems;
 use crate::{DbConnection, StoreError};
 
@@ -160,14 +161,14 @@ pub struct ProblemFilter {
     pub file: Option<SdrFile>,
 }
 
-/// One page of a submission's problems, in the order they were found.
-pub fn page(
+/// One page of a submission's problems, in the order they were found; the cursor is the id of
+/// the page's last problem.
+pub fn report_page(
     conn: &mut DbConnection,
     submission_id: &str,
     filter: &ProblemFilter,
-    after: Option<i64>,
-    limit: i64,
-) -> Result<Vec<StoredProblem>, StoreError> {
+    request: &PageRequest<i64>,
+) -> Result<Page<StoredProblem, i64>, StoreError> {
     let mut query = problems::table
         .filter(problems::submission_id.eq(submission_id))
         .select(StoredProblem::as_select())
@@ -184,8 +185,25 @@ pub fn page(
     if let Some(file) = filter.file {
         query = query.filter(problems::file.eq(file.as_str()));
     }
-    if let Some(after) = after {
+    if let Some(after) = request.after {
         query = query.filter(problems::id.gt(after));
     }
-    Ok(query.order(problems::id.asc()).limit(limit).load(conn)?)
+    let rows = query
+        .order(problems::id.asc())
+        .limit(request.rows_to_load())
+        .load(conn)?;
+    Ok(request.page_of(rows, |problem: &StoredProblem| problem.id))
+}
+
+/// The problems of [`report_page`] without its cursor: at most `limit` after `after`, for the
+/// readers that still tell the last page themselves (the API's problem report).
+pub fn page(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    filter: &ProblemFilter,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<StoredProblem>, StoreError> {
+    let request = PageRequest::new(after, limit);
+    Ok(report_page(conn, submission_id, filter, &request)?.items)
 }

@@ -12,6 +12,7 @@ use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
 use dxp_domain::{Edumis, RoundId, SdrFile};
 
 use crate::audit::{self, AuditEvent, NewAuditEvent};
+use crate::paging::{Page, PageRequest};
 use crate::schema::{problems, submissions};
 use crate::time::{from_row, now, to_row};
 use crate::{DbConnection, StoreError, organisations};
@@ -214,6 +215,43 @@ pub fn list(
     after: Option<&ListCursor>,
     limit: i64,
 ) -> Result<(Vec<Submission>, Option<ListCursor>), StoreError> {
+    let page = list_page(
+        conn,
+        scope,
+        filter,
+        &PageRequest::new(after.cloned(), limit),
+    )?;
+    Ok((page.items, page.next))
+}
+
+/// A listed submission, with how many records of each file it holds (files with none left out).
+pub type ListedSubmission = (Submission, Vec<(SdrFile, i64)>);
+
+/// One page of submissions, newest first, each with how many records of each file it holds:
+/// two queries however long the page (the submissions, then the counts of all of them), where
+/// asking [`record_counts`] of each would take one more per submission.
+pub fn list_with_record_counts(
+    conn: &mut DbConnection,
+    scope: Scope,
+    filter: &ListFilter,
+    request: &PageRequest<ListCursor>,
+) -> Result<Page<ListedSubmission, ListCursor>, StoreError> {
+    let page = list_page(conn, scope, filter, request)?;
+    let ids: Vec<&str> = page.items.iter().map(|s| s.id.as_str()).collect();
+    let mut counts = crate::record_store::counts_of_many(conn, &ids)?;
+    Ok(page.map(|submission| {
+        let record_counts = counts.remove(&submission.id).unwrap_or_default();
+        (submission, record_counts)
+    }))
+}
+
+/// The page of submissions `request` names, newest first, in one query.
+fn list_page(
+    conn: &mut DbConnection,
+    scope: Scope,
+    filter: &ListFilter,
+    request: &PageRequest<ListCursor>,
+) -> Result<Page<Submission, ListCursor>, StoreError> {
     let mut query = submissions::table
         .select(SubmissionRow::as_select())
         .into_boxed();
@@ -229,7 +267,7 @@ pub fn list(
     if let Some(status) = filter.status {
         query = query.filter(submissions::status.eq(status.as_str()));
     }
-    if let Some(cursor) = after {
+    if let Some(cursor) = &request.after {
         query = query.filter(
             submissions::created_at
                 .lt(cursor.created_at)
@@ -238,29 +276,22 @@ pub fn list(
                     .and(submissions::id.lt(cursor.id.clone()))),
         );
     }
-    let mut rows = query
+    let rows: Vec<SubmissionRow> = query
         .order((submissions::created_at.desc(), submissions::id.desc()))
-        .limit(limit + 1)
+        .limit(request.rows_to_load())
         .load(conn)?;
-    let next = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|row| ListCursor {
-            created_at: row.created_at,
-            id: row.id.clone(),
-        })
-    } else {
-        None
+    let cursor_of = |row: &SubmissionRow| ListCursor {
+        created_at: row.created_at,
+        id: row.id.clone(),
     };
-    let submissions = rows
-        .into_iter()
-        .map(Submission::try_from)
-        .collect::<Result<_, _>>()?;
-    Ok((submissions, next))
+    request
+        .page_of(rows, cursor_of)
+        .try_map(Submission::try_from)
 }
 
 /// How many records of each file a submission holds (files with none are left out).
 pub fn record_counts(conn: &mut DbConnection, id: &str) -> Result<Vec<(SdrFile, i64)>, StoreError> {
-    crate::records::counts(conn, id)
+    crate::record_store::counts(conn, id)
 }
 
 /// The submission's changes of status, oldest first.

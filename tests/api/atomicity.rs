@@ -4,9 +4,9 @@
 use dxp_domain::testkit;
 use serde_json::Value;
 
+use crate::client::{ORG, Teo};
 use crate::helpers::{Backend, Database, TestServer, expect_problem};
 use crate::on_both_backends;
-use crate::submissions::{ORG, Teo};
 
 const POISON: &str = "poison-record";
 

@@ -13,9 +13,9 @@ use dxp_domain::SdrFile;
 use dxp_domain::testkit;
 use serde_json::{Value, json};
 
+use crate::client::{ORG, Teo};
 use crate::helpers::{Backend, Database, TestServer, admin_token, json_ok, postgres_available};
 use crate::on_both_backends;
-use crate::submissions::{ORG, Teo};
 
 fn learners(submission: &Value) -> i64 {
     submission["recordCounts"]["learners"]

@@ -4,9 +4,9 @@
 use dxp_domain::testkit;
 use serde_json::{Value, json};
 
+use crate::client::{ORG, Teo};
 use crate::helpers::{Backend, TestServer, expect_problem, json_ok, token};
 use crate::on_both_backends;
-use crate::submissions::{ORG, Teo};
 
 const OTHER_ORG: i64 = 7010;
 

@@ -6,9 +6,9 @@ use std::time::{Duration, Instant};
 use dxp_domain::testkit;
 use serde_json::{Value, json};
 
+use crate::client::{ORG, Teo};
 use crate::helpers::{Backend, TestServer, TestWorker, admin_token, json_ok, postgres_available};
 use crate::on_both_backends;
-use crate::submissions::{ORG, Teo};
 
 fn wait_for_verdict(teo: &Teo<'_>, id: &str) -> Value {
     let deadline = Instant::now() + Duration::from_secs(60);

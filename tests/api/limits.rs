@@ -112,7 +112,7 @@ on_both_backends!(
 /// same size, under the body limit, is taken.
 fn a_csv_file_over_the_file_limit_gets_413_and_stores_nothing(backend: Backend) {
     let server = TestServer::start_with(backend, &[("DXP_MAX_FILE_BYTES", "2000")]);
-    let teo = crate::submissions::Teo::new(&server, crate::submissions::ORG);
+    let teo = crate::client::Teo::new(&server, crate::client::ORG);
     let id = teo.open("2026-APR");
     let learners = dxp_domain::testkit::valid_return(51, 10).learners;
     let json = teo.upload_file(&id, dxp_domain::SdrFile::Learners, &learners);

@@ -128,7 +128,7 @@ fn record_counts_are_filled_in_for_records_stored_before(backend: Backend) {
         migrations::run_pending(&mut conn).expect("up again").len(),
         4
     );
-    let mut counts = dxp_persistence::records::counts(&mut conn, "s-1").expect("counts");
+    let mut counts = dxp_persistence::record_store::counts(&mut conn, "s-1").expect("counts");
     counts.sort_by_key(|(file, _)| file.as_str());
     assert_eq!(
         counts,

@@ -6,9 +6,9 @@ use dxp_domain::SdrFile;
 use dxp_domain::testkit;
 use serde_json::{Value, json};
 
+use crate::client::Teo;
 use crate::helpers::{Backend, TestServer, admin_token, expect_problem, json_ok};
 use crate::on_both_backends;
-use crate::submissions::Teo;
 
 fn admin_post(server: &TestServer, path: &str, body: &Value) -> reqwest::blocking::Response {
     server

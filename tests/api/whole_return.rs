@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use dxp_domain::SdrFile;
 use serde_json::Value;
 
+use crate::client::{ORG, Teo};
 use crate::helpers::{Backend, TestServer, dxp, expect_problem, json_ok, repo_root};
 use crate::on_both_backends;
-use crate::submissions::{ORG, Teo};
 
 fn sample(path: &str) -> Vec<u8> {
     std::fs::read(repo_root().join("examples/data").join(path))

@@ -4,7 +4,7 @@
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use dxp_domain::SdrFile;
-use dxp_persistence::records as stored_records;
+use dxp_persistence::record_store;
 use dxp_persistence::submissions::Submission;
 use futures_util::stream;
 use serde::{Deserialize, Serialize};
@@ -41,7 +41,7 @@ pub(crate) fn csv_export(db: Db, file: SdrFile, submission: Submission) -> HttpR
         let mut after: Option<String> = None;
         loop {
             let page = pool.get().and_then(|mut conn| {
-                stored_records::page(&mut conn, &id, file, after.as_deref(), EXPORT_PAGE)
+                record_store::page(&mut conn, &id, file, after.as_deref(), EXPORT_PAGE)
             });
             let page = match page {
                 Ok(page) => page,

@@ -7,7 +7,7 @@ use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use dxp_domain::{SdrFile, Severity};
 use dxp_persistence::problems::{self, ProblemFilter, StoredProblem};
-use dxp_persistence::{records, submissions};
+use dxp_persistence::{record_store, submissions};
 use futures_util::stream;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -110,7 +110,7 @@ async fn load_page(
                 .map(|p| p.local_id.as_str())
                 .collect();
             if !ids.is_empty() {
-                codes.insert(file, records::student_codes(conn, &id, file, &ids)?);
+                codes.insert(file, record_store::student_codes(conn, &id, file, &ids)?);
             }
         }
         let none = HashMap::new();

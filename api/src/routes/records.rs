@@ -7,7 +7,7 @@ use dxp_domain::validation::{
     FileReport, Problem as RecordProblem, check_file, check_file_in_year, rule_by_code,
 };
 use dxp_domain::{Problem, SdrFile};
-use dxp_persistence::records::{self, IncomingRecord, RecordWriter};
+use dxp_persistence::record_store::{self, IncomingRecord, RecordWriter};
 use dxp_persistence::submissions;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -163,7 +163,7 @@ struct Found {
 /// that writes it: while one chunk is written, the next is parsed and checked.
 const CHUNKS_AHEAD: usize = 1;
 
-/// Reads, checks and writes the records of one upload inside [`records::put_streaming`]'s
+/// Reads, checks and writes the records of one upload inside [`record_store::put_streaming`]'s
 /// transaction. A scoped thread reads the body and checks each chunk while this one writes the
 /// chunk before, so that checking (this process) and storing (the database) overlap. A failure
 /// on either side stops both, and the transaction keeps nothing.
@@ -241,7 +241,7 @@ pub fn store(
     reader: impl std::io::Read + Send,
     max_records: usize,
 ) -> Result<UploadReport, ApiError> {
-    let (found, outcome) = records::put_streaming(
+    let (found, outcome) = record_store::put_streaming(
         conn,
         submission_id,
         scope,
@@ -346,7 +346,7 @@ pub(crate) async fn delete(
     let actor = caller.subject.clone();
     state
         .db
-        .run(move |conn| records::delete(conn, &submission_id, scope, &actor, file, &local_id))
+        .run(move |conn| record_store::delete(conn, &submission_id, scope, &actor, file, &local_id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -394,7 +394,7 @@ pub(crate) async fn read(
     let rows = state
         .db
         .run(move |conn| {
-            records::page(
+            record_store::page(
                 conn,
                 &submission_id,
                 file,

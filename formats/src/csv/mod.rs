@@ -292,6 +292,7 @@ impl<R: Read> CsvRecords<R> {
 
     /// The column of each field of the file (in [`fields`] order) and of the Provider Code, for
     /// [`crate::fuzzing`] to check each row's values against the cells they came from.
+    #[cfg(feature = "fuzzing")]
     pub(crate) fn columns(&self) -> (&[Option<usize>], Option<usize>) {
         (&self.field_columns, self.provider_column)
     }

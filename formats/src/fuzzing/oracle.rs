@@ -1,23 +1,22 @@
-//! The invariants the fuzz targets check, in one place: `fuzz/fuzz_targets/fuzz_csv.rs` and
+//! The oracle: the invariants the fuzz targets check. `fuzz/fuzz_targets/fuzz_csv.rs` and
 //! `fuzz_legacy.rs` (run with cargo-fuzz on nightly, see `docs/fuzzing.md`) call
 //! [`check_csv`] and [`check_legacy`] on every input, and `tests/fuzz_corpus.rs` calls them on
 //! every file of the kept corpus (`fuzz/corpus/<target>/`) in the ordinary `cargo test`.
 //!
-//! It is public because the fuzz targets are another workspace's crate and the replay test an
-//! integration test; it is hidden from the docs because it is not an API for users. It lives in
-//! the crate, rather than in the fuzz crate, so that the checks can look at what the readers
-//! hold privately (the column each field was read from) instead of copying their code.
+//! It lives in the crate, rather than in the fuzz crate, so that the checks can look at what the
+//! readers hold privately (the column each field was read from) instead of copying their code.
 //!
 //! Every check reads the input through the readers' public API, and returns a message naming
 //! the broken invariant rather than panicking, so the replay test can name the file. A panic of
 //! a reader itself is a failure too: the fuzzer reports it, and the replay test catches it.
 
-use std::io::{self, Read};
+use std::io::Read;
 
 use dxp_domain::fields::{FieldKind, FieldSpec, fields};
 use dxp_domain::{Edumis, Problem, SdrFile};
 use serde_json::{Map, Value};
 
+use super::Trickle;
 use crate::csv::{CsvError, header_title};
 use crate::legacy::{LegacyKind, LegacyRecords, convert_legacy_to_csv};
 use crate::{CsvRecords, Row, generated_local_id};
@@ -33,72 +32,6 @@ macro_rules! ensure {
             return Err(format!($($message)+));
         }
     };
-}
-
-/// Hands `bytes` over `step` bytes at a time, as a network or a slow disk does, so that the
-/// readers' buffers are cut at every place.
-pub struct Trickle<'a> {
-    bytes: &'a [u8],
-    step: usize,
-}
-
-impl<'a> Trickle<'a> {
-    pub fn new(bytes: &'a [u8], step: usize) -> Self {
-        Trickle {
-            bytes,
-            step: step.max(1),
-        }
-    }
-}
-
-impl Read for Trickle<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.step.min(buf.len()).min(self.bytes.len());
-        buf[..n].copy_from_slice(&self.bytes[..n]);
-        self.bytes = &self.bytes[n..];
-        Ok(n)
-    }
-}
-
-/// Runs `check` on every file of `fuzz/corpus/<target>/`, the corpus the fuzzer keeps, and fails
-/// naming each file that fails its check or panics: what the replay tests of every crate with a
-/// fuzz target call, so that `cargo test` on stable keeps the corpus passing.
-pub fn replay_corpus(target: &str, check: fn(&[u8]) -> Result<(), String>) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../fuzz/corpus")
-        .join(target);
-    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.is_file())
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "{} holds no inputs", dir.display());
-    let mut failures = Vec::new();
-    for path in &paths {
-        let data =
-            std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&data))) {
-            Ok(Ok(())) => {}
-            Ok(Err(message)) => failures.push(format!("{target}/{name}: {message}")),
-            Err(panic) => {
-                let message = panic
-                    .downcast_ref::<String>()
-                    .map(String::as_str)
-                    .or_else(|| panic.downcast_ref::<&str>().copied())
-                    .unwrap_or("a panic");
-                failures.push(format!("{target}/{name}: panicked: {message}"));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} corpus inputs fail:\n{}",
-        failures.len(),
-        paths.len(),
-        failures.join("\n")
-    );
 }
 
 /// The step an input is trickled in: 1 to 4 bytes, picked by the input so that the fuzzer

@@ -10,6 +10,7 @@ use diesel::prelude::*;
 use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
 use dxp_domain::{Problem, SdrFile};
 
+use crate::paging::{Page, PageRequest};
 use crate::problems::{self, Origin};
 use crate::schema::records;
 use crate::submissions::{self, Scope};
@@ -279,7 +280,32 @@ fn records_changed(
     submissions::refresh_counts(conn, &submission.id)
 }
 
-/// One page of a file's records in `localId` order: those after `after`, at most `limit`.
+/// One page of a file's records in `localId` order, each as `(localId, record)`; the cursor is
+/// the `localId` of the page's last record.
+pub fn file_page(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    file: SdrFile,
+    request: &PageRequest<String>,
+) -> Result<Page<(String, String), String>, StoreError> {
+    let mut query = records::table
+        .filter(records::submission_id.eq(submission_id))
+        .filter(records::file.eq(file.as_str()))
+        .select((records::local_id, records::record))
+        .into_boxed();
+    if let Some(after) = &request.after {
+        query = query.filter(records::local_id.gt(after.clone()));
+    }
+    let rows = query
+        .order(records::local_id.asc())
+        .limit(request.rows_to_load())
+        .load(conn)?;
+    Ok(request.page_of(rows, |(local_id, _)| local_id.clone()))
+}
+
+/// The records of [`file_page`] without its cursor: at most `limit` after `after`, for the
+/// readers that still tell the last page themselves (the API's record reads, the CSV export and
+/// the validator).
 pub fn page(
     conn: &mut DbConnection,
     submission_id: &str,
@@ -287,18 +313,8 @@ pub fn page(
     after: Option<&str>,
     limit: i64,
 ) -> Result<Vec<(String, String)>, StoreError> {
-    let mut query = records::table
-        .filter(records::submission_id.eq(submission_id))
-        .filter(records::file.eq(file.as_str()))
-        .select((records::local_id, records::record))
-        .into_boxed();
-    if let Some(after) = after {
-        query = query.filter(records::local_id.gt(after.to_owned()));
-    }
-    Ok(query
-        .order(records::local_id.asc())
-        .limit(limit)
-        .load(conn)?)
+    let request = PageRequest::new(after.map(str::to_owned), limit);
+    Ok(file_page(conn, submission_id, file, &request)?.items)
 }
 
 /// How many records of each file a submission holds (files with none are left out).
@@ -307,6 +323,15 @@ pub fn counts(
     submission_id: &str,
 ) -> Result<Vec<(SdrFile, i64)>, StoreError> {
     counts::of(conn, submission_id)
+}
+
+/// [`counts`] of many submissions at once, in one query per thousand of them; a submission
+/// without records has no entry.
+pub(crate) fn counts_of_many(
+    conn: &mut DbConnection,
+    submission_ids: &[&str],
+) -> Result<HashMap<String, Vec<(SdrFile, i64)>>, StoreError> {
+    counts::of_many(conn, submission_ids)
 }
 
 /// The student identification codes of these records of one file, for problem reports.
