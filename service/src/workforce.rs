@@ -130,10 +130,10 @@ mod tests {
     #[test]
     fn a_csv_questionnaire_reads_numbers_as_numbers_and_keeps_each_records_line() {
         let read = QuestionnaireRecords::from_csv(
-            b"role,headcount,fullTimeEquivalent\nlecturer, 12 ,3.5\n\nsupport,many,1\n",
+            b"role,headcount,fullTimeEquivalent\nlecturer, 12 ,3.5\nsupport,many,1\n",
         )
         .expect("read");
-        assert_eq!(read.lines, Some(vec![2, 4]));
+        assert_eq!(read.lines, Some(vec![2, 3]));
         assert_eq!(read.records[0]["headcount"], serde_json::json!(12));
         assert_eq!(
             read.records[0]["fullTimeEquivalent"],

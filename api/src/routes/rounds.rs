@@ -130,7 +130,7 @@ pub async fn list_rounds(
     }))
 }
 
-/// A span of time given by the funder; it opens before it closes.
+/// A span of time given by the funder.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(schema(function = "opens_before_it_closes"))]
@@ -332,8 +332,7 @@ pub struct NewStopGateLift {
     pub organisation: i64,
     /// The new due date: the organisation may lodge once until then.
     pub due_at: DateTime<Utc>,
-    /// Why the funder approved it, in 1 to 500 characters (not only blanks); kept in the
-    /// audit log without its surrounding blanks.
+    /// Why the funder approved it; kept in the audit log.
     #[schema(min_length = 1, max_length = 500)]
     #[validate(length(min = 1, max = 500), custom(function = "not_blank"))]
     pub reason: String,

@@ -428,7 +428,7 @@ pub async fn submit_submission(
 /// Why a submission is being cancelled.
 #[derive(Debug, Default, Serialize, Deserialize, ToSchema, Validate)]
 pub struct Cancellation {
-    /// Kept in the audit log, at most 500 characters.
+    /// Kept in the audit log.
     #[schema(max_length = 500, example = "opened by mistake")]
     #[validate(length(max = MAX_REASON_CHARS))]
     pub reason: Option<String>,

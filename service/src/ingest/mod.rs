@@ -204,7 +204,7 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_legacy_file_is_refused_and_a_csv_file_reads_by_line() {
+    fn an_empty_legacy_file_or_a_csv_header_without_a_title_is_refused_and_rows_carry_their_line() {
         let empty = for_each_record(
             Format::Legacy(dxp_formats::LegacyKind::Creg),
             SdrFile::Courses,
@@ -217,11 +217,23 @@ mod tests {
             matches!(&empty, Err(IngestError::Malformed(message)) if message.contains("empty")),
             "{empty:?}"
         );
+        let no_titles = for_each_record(
+            Format::Csv,
+            SdrFile::Courses,
+            &b"Local ID,Course Code\nC-1,X\n"[..],
+            None,
+            10,
+            |_| Ok::<_, IngestError>(()),
+        );
+        assert!(
+            matches!(&no_titles, Err(IngestError::Malformed(message)) if message.contains("'Course Title'")),
+            "{no_titles:?}"
+        );
         let mut lines = Vec::new();
         for_each_record(
             Format::Csv,
             SdrFile::Courses,
-            &b"Local ID,Course Code\nC-1,X\n\nC-2,Y\n"[..],
+            &include_bytes!("../../../examples/data/csv/REGT6004.CSV")[..],
             None,
             10,
             |record| {
@@ -230,7 +242,8 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(lines, [2, 4]);
+        assert_eq!(lines.first(), Some(&2), "the header is line 1");
+        assert!(lines.windows(2).all(|pair| pair[0] < pair[1]), "{lines:?}");
     }
 
     #[test]
