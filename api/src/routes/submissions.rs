@@ -9,7 +9,7 @@ use dxp_domain::lodging::SubmissionType;
 use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::{Edumis, RoundId, SdrFile};
 use dxp_persistence::submissions::{ListCursor, ListFilter, Scope, Submission};
-use dxp_service::submissions::{MAX_REASON_CHARS, SubmissionDetail};
+use dxp_service::submissions::SubmissionDetail;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
@@ -430,7 +430,8 @@ pub async fn submit_submission(
 pub struct Cancellation {
     /// Kept in the audit log.
     #[schema(max_length = 500, example = "opened by mistake")]
-    #[validate(length(max = MAX_REASON_CHARS))]
+    // The service's limit (MAX_REASON_CHARS); the test below keeps the two equal.
+    #[validate(length(max = 500))]
     pub reason: Option<String>,
 }
 
@@ -480,4 +481,22 @@ pub(crate) fn wants_csv(req: &HttpRequest) -> bool {
                 .split(',')
                 .any(|part| part.trim().starts_with("text/csv"))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use dxp_service::submissions::MAX_REASON_CHARS;
+    use validator::Validate;
+
+    use super::Cancellation;
+
+    #[test]
+    fn a_cancellation_takes_as_long_a_reason_as_the_audit_log_keeps() {
+        let reason = |length: usize| Cancellation {
+            reason: Some("é".repeat(length)),
+        };
+        assert!(reason(MAX_REASON_CHARS).validate().is_ok());
+        assert!(reason(MAX_REASON_CHARS + 1).validate().is_err());
+        assert!(Cancellation { reason: None }.validate().is_ok());
+    }
 }
