@@ -139,7 +139,8 @@ fn request_bodies_that_break_their_limits_are_refused_naming_the_field(backend: 
             as_funder(&server, post.clone(), lifts, &lift(6004, "")),
             400
         ),
-        "reason: 0 characters is fewer than the 1 required"
+        "reason: 0 characters is fewer than the 1 required; \
+         reason: say why the lift is granted; blanks alone say nothing"
     );
     let blank = refused(
         as_funder(&server, post.clone(), lifts, &lift(6004, "   ")),
