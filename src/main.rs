@@ -13,11 +13,12 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use dxp_api::auth::{TokenIssuer, TokenRequest};
-use dxp_api::records::RecordLimits;
-use dxp_api::validator::{ValidatorHandle, ValidatorOptions};
-use dxp_api::{AppState, Db, ServerOptions};
+use dxp_api::upload_limits::RecordLimits;
+use dxp_api::validator::ValidatorOptions;
+use dxp_api::{AppState, ServerOptions};
 use dxp_domain::{Edumis, Role};
 use dxp_persistence::{DatabaseUrl, Pool, PoolOptions};
+use dxp_service::{Clock, Service};
 
 use crate::config::{DataDir, DatabaseChoice, TokenConfig};
 
@@ -83,13 +84,13 @@ struct ServeArgs {
     #[arg(long, env = "DXP_WORKERS")]
     workers: Option<usize>,
     /// The largest record upload (JSON or file), in bytes; larger ones get 413. Uploads stream.
-    #[arg(long, env = "DXP_MAX_BODY_BYTES", default_value_t = dxp_api::records::DEFAULT_MAX_BODY_BYTES)]
+    #[arg(long, env = "DXP_MAX_BODY_BYTES", default_value_t = dxp_api::upload_limits::DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
     /// The largest CSV or fixed-width file, in bytes; larger ones get 413.
-    #[arg(long, env = "DXP_MAX_FILE_BYTES", default_value_t = dxp_api::records::DEFAULT_MAX_FILE_BYTES)]
+    #[arg(long, env = "DXP_MAX_FILE_BYTES", default_value_t = dxp_api::upload_limits::DEFAULT_MAX_FILE_BYTES)]
     max_file_bytes: usize,
     /// The most records one JSON request may carry; more gets 413.
-    #[arg(long, env = "DXP_MAX_RECORDS_PER_REQUEST", default_value_t = dxp_api::records::DEFAULT_MAX_RECORDS_PER_REQUEST)]
+    #[arg(long, env = "DXP_MAX_RECORDS_PER_REQUEST", default_value_t = dxp_api::upload_limits::DEFAULT_MAX_RECORDS_PER_REQUEST)]
     max_records_per_request: usize,
     #[command(flatten)]
     rate_limit: RateLimitArgs,
@@ -206,7 +207,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut conn = dxp_persistence::connect_once(&url)
                 .with_context(|| format!("cannot open {url}"))?;
             let applied = dxp_persistence::migrations::run_pending(&mut conn)?;
-            let created = seed_rounds(&mut conn, &dxp_api::clock::Clock::from_env())?;
+            let created = seed_rounds(&mut conn, &Clock::from_env())?;
             println!(
                 "{} migration(s) applied, {} round(s) created on {}",
                 applied.len(),
@@ -306,11 +307,8 @@ fn open_database(database: &DatabaseChoice, data_dir: &DataDir) -> anyhow::Resul
 
 /// Seeds the standard rounds of last year (its December return is lodged in January), this year
 /// and next (New Zealand time, by the server's clock).
-fn seed_rounds(
-    conn: &mut dxp_persistence::DbConnection,
-    clock: &dxp_api::clock::Clock,
-) -> anyhow::Result<usize> {
-    let now = clock.now().map_err(|error| anyhow::anyhow!("{error:?}"))?;
+fn seed_rounds(conn: &mut dxp_persistence::DbConnection, clock: &Clock) -> anyhow::Result<usize> {
+    let now = clock.now()?;
     let year = dxp_domain::calendar::current_year(now);
     let created = dxp_persistence::rounds::ensure_standard_years(conn, [year - 1, year, year + 1])?;
     Ok(created.len())
@@ -333,7 +331,9 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     );
     std::io::stdout().flush()?;
     actix_web::rt::System::new().block_on(async move {
-        dxp_api::validator::spawn(Db::new(pool), ValidatorHandle::default(), options);
+        // A worker serves no requests: nothing on this node rings its validators' bell, so
+        // they find jobs by looking at the queue.
+        dxp_api::validator::spawn(&Service::new(pool, Clock::from_env()), options);
         actix_web::rt::signal::ctrl_c().await?;
         anyhow::Ok(())
     })
@@ -343,8 +343,8 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     logging::init()?;
     let tokens = TokenConfig::from_env(data_dir)?;
     let pool = open_database(&args.database, data_dir)?;
-    let clock = dxp_api::clock::Clock::from_env();
-    if let dxp_api::clock::Clock::File(path) = &clock {
+    let clock = Clock::from_env();
+    if let Clock::File(path) = &clock {
         tracing::warn!(clock.file = %path.display(), "the time is read from a file (DXP_CLOCK_FILE), not the system clock");
     }
     prepare_database(&pool, &clock)?;
@@ -363,7 +363,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
 }
 
 /// Applies the migrations and seeds the rounds.
-fn prepare_database(pool: &Pool, clock: &dxp_api::clock::Clock) -> anyhow::Result<()> {
+fn prepare_database(pool: &Pool, clock: &Clock) -> anyhow::Result<()> {
     let mut conn = pool.get()?;
     let applied = dxp_persistence::migrations::run_pending(&mut conn)?;
     let created = seed_rounds(&mut conn, clock)?;
@@ -390,22 +390,15 @@ fn run_node(
     node: Node,
     pool: Pool,
     tokens: TokenConfig,
-    clock: dxp_api::clock::Clock,
+    clock: Clock,
     listening: impl FnOnce(std::net::SocketAddr) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let verifier = tokens.verifier()?;
     let listener =
         TcpListener::bind(&node.bind).with_context(|| format!("cannot listen on {}", node.bind))?;
     let address = listener.local_addr()?;
-    let db = Db::new(pool);
-    let validator = ValidatorHandle::default();
-    let state = AppState {
-        db: db.clone(),
-        tokens: std::sync::Arc::new(verifier),
-        limits: node.limits,
-        validator: validator.clone(),
-        clock,
-    };
+    let service = Service::new(pool, clock);
+    let state = AppState::new(service.clone(), std::sync::Arc::new(verifier), node.limits);
     let options = ServerOptions {
         json_limit_bytes: dxp_api::server::DEFAULT_JSON_LIMIT_BYTES,
         workers: node.workers,
@@ -413,7 +406,7 @@ fn run_node(
     };
     actix_web::rt::System::new().block_on(async move {
         let server = dxp_api::run(listener, state, dxp_openapi::document()?, options)?;
-        dxp_api::validator::spawn(db, validator, node.validation);
+        dxp_api::validator::spawn(&service, node.validation);
         // Scripts and tests read this line to learn the address (the port may have been 0).
         println!("dxp listening on http://{address}");
         std::io::stdout().flush()?;

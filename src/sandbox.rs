@@ -11,14 +11,15 @@ use anyhow::Context;
 use chrono::{Duration, Utc};
 use clap::Args;
 use dxp_api::auth::{TokenIssuer, TokenRequest};
-use dxp_api::ingest::Format;
-use dxp_api::records::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_RECORDS_PER_REQUEST, RecordLimits};
-use dxp_api::routes::records::store;
+use dxp_api::upload_limits::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FILE_BYTES, RecordLimits};
 use dxp_domain::calendar::{RoundKind, current_year};
 use dxp_domain::lodging::SubmissionType;
 use dxp_domain::{Edumis, Role, RoundChanges, RoundId, SdrFile};
 use dxp_persistence::submissions::Scope;
 use dxp_persistence::{DatabaseUrl, Pool, PoolOptions};
+use dxp_service::Caller;
+use dxp_service::ingest::Format;
+use dxp_service::upload::{DEFAULT_MAX_RECORDS_PER_REQUEST, upload_records};
 use serde_json::json;
 
 use crate::config::{DataDir, TokenConfig};
@@ -80,7 +81,7 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     let database = fresh_database(folder)?;
     let pool = Pool::open(&database, &PoolOptions::default())
         .with_context(|| format!("cannot open {database}"))?;
-    let clock = dxp_api::clock::Clock::System;
+    let clock = dxp_service::Clock::System;
     prepare_database(&pool, &clock)?;
     let now = Utc::now();
     let year = current_year(now);
@@ -96,7 +97,7 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         bind: args.bind,
         limits: RecordLimits {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
-            max_file_bytes: dxp_api::records::DEFAULT_MAX_FILE_BYTES,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_records: DEFAULT_MAX_RECORDS_PER_REQUEST,
         },
         workers: Some(2),
@@ -177,21 +178,24 @@ fn sample_return(
         SubmissionType::Return,
         ACTOR,
     )?;
+    let sandbox = Caller {
+        actor: ACTOR.to_owned(),
+        scope: Scope::Organisation(organisation),
+    };
     for (file, body) in SAMPLE {
-        let report = store(
+        let upload = upload_records(
             conn,
+            &sandbox,
             &submission.id,
-            Scope::Organisation(organisation),
-            ACTOR,
             (file, Format::Json),
             body.as_bytes(),
             DEFAULT_MAX_RECORDS_PER_REQUEST,
         )
         .map_err(|error| anyhow::anyhow!("cannot store the sample {file}: {error}"))?;
         anyhow::ensure!(
-            report.error_count == 0,
+            upload.tally.error_count == 0,
             "the sample {file} has {} error(s): run `cargo run --example sample_data`",
-            report.error_count
+            upload.tally.error_count
         );
     }
     Ok(submission.id)

@@ -4,6 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use dxp_persistence::StoreError;
+use dxp_service::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -189,20 +190,73 @@ impl ResponseError for ApiError {
     }
 }
 
+/// The one translation of a use case's failure into HTTP: each kind of failure picks its
+/// status, and causes meant for the log are logged here, never shown.
+impl From<ServiceError> for ApiError {
+    fn from(error: ServiceError) -> Self {
+        // What a person may read; the variants below keep the causes for the log.
+        let detail = error.to_string();
+        match error {
+            ServiceError::BadInput(message) => ApiError::BadRequest(message),
+            ServiceError::TooLarge(message) => ApiError::PayloadTooLarge(message),
+            ServiceError::NotFound(what) => ApiError::NotFound(what),
+            ServiceError::NotNow(refusal) => ApiError::Conflict(refusal.reason),
+            ServiceError::Refused(refusal) => ApiError::Refused(refusal),
+            ServiceError::Unacceptable(why) => ApiError::Unprocessable(why),
+            ServiceError::Conflict(cause) => {
+                tracing::info!(error.cause = %cause, "request conflicts with stored data");
+                ApiError::Conflict(detail)
+            }
+            ServiceError::Unavailable(cause) => ApiError::Unavailable(cause),
+            ServiceError::StorageFull(cause) => ApiError::InsufficientStorage(cause),
+            ServiceError::Failure(cause) => ApiError::Internal(cause),
+        }
+    }
+}
+
+/// A store error reaching a handler directly means what it means to a use case.
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
-        match error {
-            StoreError::Unavailable(cause) => ApiError::Unavailable(cause),
-            StoreError::StorageFull(cause) => ApiError::InsufficientStorage(cause),
-            StoreError::NotFound(what) => ApiError::NotFound(what),
-            StoreError::IllegalTransition(refusal) => ApiError::Conflict(refusal.reason),
-            StoreError::Invalid(why) => ApiError::Unprocessable(why),
-            StoreError::Refused(refusal) => ApiError::Refused(refusal),
-            StoreError::Conflict(cause) => {
-                tracing::info!(error.cause = %cause, "request conflicts with stored data");
-                ApiError::Conflict("the request conflicts with data already stored".to_owned())
-            }
-            other => ApiError::Internal(other.to_string()),
-        }
+        ApiError::from(ServiceError::from(error))
+    }
+}
+
+impl From<dxp_service::ClockError> for ApiError {
+    fn from(error: dxp_service::ClockError) -> Self {
+        ApiError::from(ServiceError::from(error))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_service_failure_has_its_status() {
+        let status = |error: ServiceError| ApiError::from(error).status_code().as_u16();
+        assert_eq!(status(ServiceError::BadInput("x".to_owned())), 400);
+        assert_eq!(status(ServiceError::TooLarge("x".to_owned())), 413);
+        assert_eq!(status(ServiceError::NotFound("x".to_owned())), 404);
+        assert_eq!(status(ServiceError::Unacceptable("x".to_owned())), 422);
+        assert_eq!(status(ServiceError::Conflict("UNIQUE".to_owned())), 409);
+        assert_eq!(status(ServiceError::Unavailable("x".to_owned())), 503);
+        assert_eq!(status(ServiceError::StorageFull("x".to_owned())), 507);
+        assert_eq!(status(ServiceError::Failure("x".to_owned())), 500);
+        let refused = dxp_domain::lodging::check_change(&published_round())
+            .expect_err("a published round refuses changes");
+        let problem = ApiError::from(ServiceError::Refused(refused)).problem();
+        assert_eq!(
+            (problem.status, problem.rule.as_deref()),
+            (422, Some("RD-001"))
+        );
+        let conflict = ApiError::from(ServiceError::Conflict("UNIQUE rounds.id".to_owned()));
+        assert!(!conflict.problem().detail.contains("UNIQUE"));
+    }
+
+    fn published_round() -> dxp_domain::Round {
+        let mut round = dxp_domain::Round::standard(2026, dxp_domain::RoundKind::Apr)
+            .expect("a standard round");
+        round.published = true;
+        round
     }
 }

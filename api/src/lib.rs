@@ -1,25 +1,27 @@
 //! The DXP HTTP API: the actix-web application, its handlers grouped by resource, JWT
 //! authentication, problem+json errors and the per-request log line.
 //!
-//! Handlers stay thin: extract and authenticate, parse into domain types, run the database work
-//! on the blocking pool through [`state::Db`], map to a response type. The OpenAPI document is
-//! collected from the same registrations ([`configure`]) by the `dxp-openapi` crate.
+//! Handlers stay thin: extract and authenticate, parse into domain types, call the use case
+//! ([`dxp_service::Service`]), map its answer to a response type and its failure to
+//! problem+json (`From<ServiceError> for ApiError`). The OpenAPI document is collected from the
+//! same registrations ([`configure`]) by the `dxp-openapi` crate.
 
 mod allowed_methods;
 pub mod auth;
-pub mod clock;
+pub mod body_stream;
 pub mod error;
 pub mod idempotency;
-pub mod ingest;
 pub mod rate_limit;
-pub mod records;
 mod request_log;
 pub mod routes;
 pub mod server;
 pub mod state;
 pub mod token_keys;
+pub mod upload_limits;
 pub mod validator;
 
+/// What a server needs of the use-case layer to start: the service and its clock.
+pub use dxp_service::{Clock, Service};
 pub use error::{ApiError, Problem};
 pub use routes::configure;
 pub use server::{ServerOptions, run};

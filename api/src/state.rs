@@ -1,27 +1,50 @@
-//! What every handler shares: the database and the token verifier.
+//! What every handler shares: the use cases, the database (for the reads that stream), the
+//! token verifier and the upload limits.
 
 use std::sync::Arc;
 
 use actix_web::web;
 use dxp_persistence::{DbConnection, Pool, StoreError};
+use dxp_service::{Caller, Service};
 
 use crate::ApiError;
-use crate::auth::TokenVerifier;
-use crate::records::RecordLimits;
+use crate::auth::{Principal, TokenVerifier};
+use crate::upload_limits::RecordLimits;
 
 /// The application state handed to every handler.
 #[derive(Clone)]
 pub struct AppState {
+    /// The use cases: what handlers call once they have read a request.
+    pub service: Service,
     pub db: Db,
     pub tokens: Arc<TokenVerifier>,
     pub limits: RecordLimits,
-    pub validator: crate::validator::ValidatorHandle,
-    /// The time every rule of the calendar reads.
-    pub clock: crate::clock::Clock,
+}
+
+impl AppState {
+    /// The state of a node whose use cases run over `service`.
+    pub fn new(service: Service, tokens: Arc<TokenVerifier>, limits: RecordLimits) -> Self {
+        Self {
+            db: Db::new(service.pool().clone()),
+            service,
+            tokens,
+            limits,
+        }
+    }
+}
+
+/// The caller as the use cases know it: the token's subject, and the organisation it may see
+/// (everyone's for the funder). A token of an organisation role that names no organisation
+/// is forbidden.
+pub fn caller_of(principal: &Principal) -> Result<Caller, ApiError> {
+    Ok(Caller {
+        actor: principal.subject.clone(),
+        scope: crate::routes::submissions::scope_of(principal)?,
+    })
 }
 
 /// The database, reached only from the blocking thread pool so that no diesel call ever runs
-/// on an actix worker.
+/// on an actix worker: for the reads that page through the store as they stream.
 #[derive(Clone)]
 pub struct Db {
     pool: Pool,

@@ -5,7 +5,6 @@
 //! alone in `dxp worker`); validators on several nodes share one queue through the job table's
 //! leases (see `dxp_persistence::jobs`).
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use std::sync::mpsc::SyncSender;
@@ -17,7 +16,7 @@ use dxp_domain::{Problem, SdrFile};
 use dxp_persistence::jobs::{self, Lease, Progress};
 use dxp_persistence::submissions::{self, Scope};
 use dxp_persistence::{DbConnection, Pool, StoreError, record_store};
-use tokio::sync::Notify;
+use dxp_service::{Service, ValidationBell};
 
 use crate::Db;
 
@@ -48,28 +47,18 @@ impl ValidatorOptions {
     }
 }
 
-/// Wakes a validator when a submission is queued on this node.
-#[derive(Clone, Default)]
-pub struct ValidatorHandle {
-    wake: Arc<Notify>,
-}
-
-impl ValidatorHandle {
-    pub fn wake(&self) {
-        self.wake.notify_one();
-    }
-}
-
-/// Starts the validators on the current actix runtime.
-pub fn spawn(db: Db, handle: ValidatorHandle, options: ValidatorOptions) {
+/// Starts the validators on the current actix runtime. They wait on the service's
+/// [`ValidationBell`](dxp_service::ValidationBell), which the validate use case rings.
+pub fn spawn(service: &Service, options: ValidatorOptions) {
     for worker in 0..options.workers {
         let owner = format!("{}/{worker}", options.node);
-        let (db, handle, lease) = (db.clone(), handle.clone(), options.lease);
-        actix_web::rt::spawn(async move { run(db, handle, owner, lease).await });
+        let db = Db::new(service.pool().clone());
+        let (bell, lease) = (service.validation_bell().clone(), options.lease);
+        actix_web::rt::spawn(async move { run(db, bell, owner, lease).await });
     }
 }
 
-async fn run(db: Db, handle: ValidatorHandle, owner: String, lease_for: Duration) {
+async fn run(db: Db, bell: ValidationBell, owner: String, lease_for: Duration) {
     loop {
         let claimer = owner.clone();
         match db
@@ -84,7 +73,7 @@ async fn run(db: Db, handle: ValidatorHandle, owner: String, lease_for: Duration
             Err(error) => tracing::warn!(error = %error, "cannot take validation jobs"),
         }
         tokio::select! {
-            () = handle.wake.notified() => {}
+            () = bell.rung() => {}
             () = tokio::time::sleep(POLL_INTERVAL) => {}
         }
     }

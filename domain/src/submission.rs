@@ -131,6 +131,34 @@ impl SubmissionStatus {
     }
 }
 
+/// What a validation run concludes from the errors and warnings the submission holds once the
+/// rules have run (each record's own, from its upload, and those across records and files):
+/// `Processed` with no error at all (warnings allowed), `Rejected` otherwise. The store records
+/// it; this is the one place that decides it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// [`SubmissionEvent::ValidationPassed`] or [`SubmissionEvent::ValidationFailed`].
+    pub event: SubmissionEvent,
+    /// The audit log's reason for the change, with the counts.
+    pub summary: String,
+}
+
+impl Verdict {
+    pub fn of(error_count: i64, warning_count: i64) -> Verdict {
+        if error_count == 0 {
+            Verdict {
+                event: E::ValidationPassed,
+                summary: format!("validated: 0 errors, {warning_count} warning(s)"),
+            }
+        } else {
+            Verdict {
+                event: E::ValidationFailed,
+                summary: format!("validated: {error_count} error(s), {warning_count} warning(s)"),
+            }
+        }
+    }
+}
+
 fn refusal(from: SubmissionStatus, event: SubmissionEvent) -> String {
     match (from, event) {
         (S::Submitted, _) => {
@@ -259,6 +287,16 @@ mod tests {
                 error.reason
             );
         }
+    }
+
+    #[test]
+    fn no_error_is_processed_whatever_the_warnings_and_one_error_is_rejected() {
+        let passed = Verdict::of(0, 7);
+        assert_eq!(S::Validating.apply(passed.event), Ok(S::Processed));
+        assert_eq!(passed.summary, "validated: 0 errors, 7 warning(s)");
+        let failed = Verdict::of(1, 0);
+        assert_eq!(S::Validating.apply(failed.event), Ok(S::Rejected));
+        assert_eq!(failed.summary, "validated: 1 error(s), 0 warning(s)");
     }
 
     #[test]

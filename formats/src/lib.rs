@@ -27,8 +27,9 @@
 //! for the record the same numbering.
 
 pub mod csv;
-/// The invariants of the fuzz targets and of the corpus replay test (the oracle only with the
-/// `fuzzing` feature); not an API for users.
+/// The invariants of the fuzz targets and of the corpus replay test, only with the `fuzzing`
+/// feature; not an API for users.
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod legacy;

@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use dxp_domain::lodging::{self, LodgingFacts, SubmissionType};
-use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
+use dxp_domain::submission::{SubmissionEvent, SubmissionStatus, Verdict};
 use dxp_domain::{Edumis, RoundId, SdrFile};
 
 use crate::audit::{self, AuditEvent, NewAuditEvent};
@@ -530,8 +530,8 @@ pub fn cancel(
 }
 
 /// Stores the problems found across records by a validation run, and whether the records need
-/// an EFTS forecast, and gives the verdict: `Processed` when the submission has no error at
-/// all, `Rejected` otherwise.
+/// an EFTS forecast, and records the verdict the domain gives on the counts
+/// ([`Verdict::of`]).
 pub fn record_verdict(
     conn: &mut DbConnection,
     lease: &crate::jobs::Lease,
@@ -559,21 +559,14 @@ pub fn record_verdict(
         }
         refresh_counts(conn, id)?;
         let counted = find(conn, id, Scope::Everyone)?;
-        let (event, reason) = if counted.error_count == 0 {
-            (
-                SubmissionEvent::ValidationPassed,
-                format!("validated: 0 errors, {} warning(s)", counted.warning_count),
-            )
-        } else {
-            (
-                SubmissionEvent::ValidationFailed,
-                format!(
-                    "validated: {} error(s), {} warning(s)",
-                    counted.error_count, counted.warning_count
-                ),
-            )
-        };
-        let status = apply(conn, &submission, event, audit::SYSTEM_ACTOR, &reason)?;
+        let verdict = Verdict::of(counted.error_count, counted.warning_count);
+        let status = apply(
+            conn,
+            &submission,
+            verdict.event,
+            audit::SYSTEM_ACTOR,
+            &verdict.summary,
+        )?;
         diesel::update(submissions::table.find(id))
             .set((
                 submissions::validated_at.eq(now()),

@@ -85,8 +85,102 @@ fn bad_years_are_clear_400s(backend: Backend) {
     );
 }
 
+/// Sends `body` as the funder, with `method`.
+fn as_funder(
+    server: &TestServer,
+    method: reqwest::Method,
+    path: &str,
+    body: &Value,
+) -> reqwest::blocking::Response {
+    server
+        .client()
+        .request(method, server.url(path))
+        .bearer_auth(admin_token())
+        .json(body)
+        .send()
+        .expect("request")
+}
+
+/// The `detail` of a problem answered with `status`.
+fn refused(response: reqwest::blocking::Response, status: u16) -> String {
+    expect_problem(response, status)["detail"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn request_bodies_that_break_their_limits_are_refused_naming_the_field(backend: Backend) {
+    let server = TestServer::start(backend);
+    let lifts = "/api/v1/rounds/2026-APR/stop-gate-lifts";
+    let lift = |organisation: i64, reason: &str| {
+        serde_json::json!({
+            "organisation": organisation,
+            "dueAt": "2026-05-08T17:00:00+12:00",
+            "reason": reason,
+        })
+    };
+    let post = reqwest::Method::POST;
+    assert_eq!(
+        refused(
+            as_funder(&server, post.clone(), lifts, &lift(0, "asked")),
+            400
+        ),
+        "organisation: 0 is outside 1 to 9999"
+    );
+    assert_eq!(
+        refused(
+            as_funder(&server, post.clone(), lifts, &lift(6004, &"x".repeat(501))),
+            400
+        ),
+        "reason: 501 characters is more than the 500 allowed"
+    );
+    assert_eq!(
+        refused(
+            as_funder(&server, post.clone(), lifts, &lift(6004, "")),
+            400
+        ),
+        "reason: 0 characters is fewer than the 1 required; \
+         reason: say why the lift is granted; blanks alone say nothing"
+    );
+    let blank = refused(
+        as_funder(&server, post.clone(), lifts, &lift(6004, "   ")),
+        400,
+    );
+    assert!(blank.starts_with("reason: say why"), "{blank}");
+
+    // A window that closes before it opens does not make a round, new or changed (422).
+    let backwards = serde_json::json!({
+        "opensAt": "2026-06-12T17:00:00+12:00",
+        "closesAt": "2026-06-01T00:00:00+12:00",
+    });
+    let changed = refused(
+        as_funder(
+            &server,
+            reqwest::Method::PATCH,
+            "/api/v1/rounds/2026-APR",
+            &serde_json::json!({"resubmissionWindow": backwards}),
+        ),
+        422,
+    );
+    assert_eq!(
+        changed,
+        "resubmissionWindow: opensAt 2026-06-12T05:00:00+00:00 is not before closesAt 2026-05-31T12:00:00+00:00"
+    );
+    let created = refused(
+        as_funder(
+            &server,
+            post,
+            "/api/v1/rounds",
+            &serde_json::json!({"id": "2031-APR", "resubmissionWindow": backwards}),
+        ),
+        422,
+    );
+    assert!(created.starts_with("resubmissionWindow: "), "{created}");
+}
+
 on_both_backends!(
     rounds_of_a_year_come_in_calendar_order,
     last_year_this_year_and_next_are_seeded,
-    bad_years_are_clear_400s
+    bad_years_are_clear_400s,
+    request_bodies_that_break_their_limits_are_refused_naming_the_field
 );

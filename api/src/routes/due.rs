@@ -105,14 +105,10 @@ pub async fn list_due(
     query: web::Query<DueQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let organisation = caller.organisation_for(query.organisation)?;
-    let now = state.clock.now()?;
-    let items = state
-        .db
-        .run(move |conn| dxp_persistence::due::for_organisation(conn, organisation, now))
-        .await?;
+    let due = state.service.due(organisation).await?;
     Ok(HttpResponse::Ok().json(DueList {
-        organisation: organisation.value(),
-        as_at: now,
-        results: items.into_iter().map(DueItemView::from).collect(),
+        organisation: due.organisation.value(),
+        as_at: due.as_at,
+        results: due.items.into_iter().map(DueItemView::from).collect(),
     }))
 }

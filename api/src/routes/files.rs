@@ -10,9 +10,9 @@ use futures_util::stream;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::records::{RecordPage, RecordQuery, Tally, UploadReport, check_chunk};
+use super::record_files::{RecordPage, RecordQuery, UploadReport};
 use crate::auth::{Authorized, CanRead, CanWrite};
-use crate::ingest::{Format, body_channel, for_each_record};
+use crate::body_stream::{body_channel, format_of_request};
 use crate::{ApiError, AppState, Db, Problem};
 
 /// Records read per database round trip while exporting CSV.
@@ -138,39 +138,36 @@ async fn dry_run(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     super::params::year_in_range("returnYear", query.return_year)?;
-    let format = Format::of_request(req)?;
+    let format = format_of_request(req)?;
     let limits = state.limits;
     let (sender, reader, too_large) = body_channel();
-    let job = actix_web::rt::task::spawn_blocking(move || -> Result<ValidationReport, ApiError> {
-        // The rules between records (one record per localId, per learner and course, …) must
-        // see the whole request, so a dry run checks all its records at once; its size is
-        // bounded by the body and record limits.
-        let mut records = Vec::new();
-        for_each_record(format, file, reader, None, limits.max_records, |record| {
-            records.push(record);
-            Ok(())
-        })?;
-        let report = check_chunk(file, query.return_year, &records);
-        let mut tally = Tally::default();
-        for record in &report.records {
-            tally.add(&record.problems);
-        }
-        Ok(ValidationReport {
-            valid: tally.error_count == 0,
-            error_count: tally.error_count,
-            warning_count: tally.warning_count,
-            problems: tally.problems,
-            problems_truncated: tally.problems_truncated,
-        })
+    let service = state.service.clone();
+    let job = actix_web::rt::spawn(async move {
+        service
+            .dry_run(
+                (file, format),
+                reader,
+                query.return_year,
+                limits.max_records,
+            )
+            .await
     });
     sender.forward(req, payload, limits.max_bytes(format)).await;
     let outcome = job
         .await
         .map_err(|error| ApiError::Internal(format!("validation task failed: {error}")))?;
+    // A body refused for its size fails the reader too: the limit is what to report.
     if too_large.load(std::sync::atomic::Ordering::SeqCst) {
         return Err(limits.too_large(format));
     }
-    Ok(HttpResponse::Ok().json(outcome?))
+    let dry_run = outcome?;
+    Ok(HttpResponse::Ok().json(ValidationReport {
+        valid: dry_run.valid(),
+        error_count: dry_run.tally.error_count,
+        warning_count: dry_run.tally.warning_count,
+        problems: dry_run.tally.problems,
+        problems_truncated: dry_run.tally.problems_truncated,
+    }))
 }
 
 /// Generates the routes of one file.
@@ -228,8 +225,8 @@ macro_rules! file_routes {
                 path: web::Path<String>,
                 payload: web::Payload,
             ) -> Result<HttpResponse, ApiError> {
-                let source = super::super::records::Source::Request($file);
-                super::super::records::upload(source, &caller, &state, &req, path.into_inner(), payload).await
+                let source = super::super::record_files::Source::Request($file);
+                super::super::record_files::upload(source, &caller, &state, &req, path.into_inner(), payload).await
             }
 
             #[doc = concat!("Reads the ", $what, " records back in `localId` order, exactly as received: JSON pages, or with `Accept: text/csv` the whole file in the DXP CSV format (it can be uploaded again unchanged).")]
@@ -254,7 +251,7 @@ macro_rules! file_routes {
                 path: web::Path<String>,
                 query: web::Query<RecordQuery>,
             ) -> Result<HttpResponse, ApiError> {
-                super::super::records::read($file, &caller, &state, &req, path.into_inner(), query.into_inner()).await
+                super::super::record_files::read($file, &caller, &state, &req, path.into_inner(), query.into_inner()).await
             }
 
             #[doc = concat!("Deletes one ", $what, " record.")]
@@ -281,7 +278,7 @@ macro_rules! file_routes {
                 path: web::Path<(String, String)>,
             ) -> Result<HttpResponse, ApiError> {
                 let (id, local_id) = path.into_inner();
-                super::super::records::delete($file, &caller, &state, id, local_id).await
+                super::super::record_files::delete($file, &caller, &state, id, local_id).await
             }
 
             #[doc = concat!("Checks ", $what, " records against every rule of the file and stores nothing: the trial an integrator runs before submitting. Send JSON `{records}` or a DXP CSV file; the answer lists every problem of every record with its rule code.")]
@@ -442,8 +439,8 @@ pub async fn upload_legacy_file(
             "'{name}' is not a legacy file name; expected STUD, COUR, CREG, QUAL or COMP followed by the EDUMIS number, e.g. COUR6004.txt"
         ))
     })?;
-    super::records::upload(
-        super::records::Source::Legacy(kind),
+    super::record_files::upload(
+        super::record_files::Source::Legacy(kind),
         &caller,
         &state,
         &req,

@@ -9,7 +9,7 @@ pub mod files;
 pub mod health;
 pub mod params;
 pub mod problems;
-pub mod records;
+pub mod record_files;
 pub mod rounds;
 pub mod submissions;
 pub mod validation;

@@ -2,8 +2,102 @@
 //! the document's bounds are the ones the server enforces.
 
 use dxp_domain::calendar::ROUND_YEARS;
+use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
 use crate::ApiError;
+
+/// A request body whose field constraints (`#[validate(...)]`, the same limits its
+/// `#[schema(...)]` states) hold, or a 400 naming each field that breaks one and how.
+pub fn valid<T: Validate>(body: T) -> Result<T, ApiError> {
+    valid_or(body, ApiError::BadRequest)
+}
+
+/// [`valid`], refused with `refuse` (for bodies whose broken constraints are a 422, as the
+/// route's other refusals of the same fields are).
+pub fn valid_or<T: Validate>(body: T, refuse: fn(String) -> ApiError) -> Result<T, ApiError> {
+    match body.validate() {
+        Ok(()) => Ok(body),
+        Err(errors) => {
+            let mut broken = Vec::new();
+            describe("", &errors, &mut broken);
+            broken.sort();
+            Err(refuse(broken.join("; ")))
+        }
+    }
+}
+
+/// One line per broken constraint, `field: what is wrong`, nested fields as `outer.inner`.
+fn describe(prefix: &str, errors: &ValidationErrors, out: &mut Vec<String>) {
+    for (field, kind) in errors.errors() {
+        // The bodies' JSON names are camelCase; `__all__` holds a struct's own constraints,
+        // which are about the struct's field itself.
+        let path = match (prefix, field.as_ref()) {
+            (prefix, "__all__") => prefix.to_owned(),
+            ("", field) => camel_case(field),
+            (prefix, field) => format!("{prefix}.{}", camel_case(field)),
+        };
+        match kind {
+            ValidationErrorsKind::Field(found) => {
+                out.extend(
+                    found
+                        .iter()
+                        .map(|error| format!("{path}: {}", explain(error))),
+                );
+            }
+            ValidationErrorsKind::Struct(inner) => describe(&path, inner, out),
+            ValidationErrorsKind::List(items) => {
+                for (index, inner) in items {
+                    describe(&format!("{path}[{index}]"), inner, out);
+                }
+            }
+        }
+    }
+}
+
+/// `due_at` as the body writes it: `dueAt`.
+fn camel_case(field: &str) -> String {
+    let mut words = field.split('_');
+    let mut name = words.next().unwrap_or_default().to_owned();
+    for word in words {
+        let mut letters = word.chars();
+        if let Some(first) = letters.next() {
+            name.extend(first.to_uppercase());
+            name.push_str(letters.as_str());
+        }
+    }
+    name
+}
+
+/// What a broken constraint means, with the value's size and the limit.
+fn explain(error: &validator::ValidationError) -> String {
+    if let Some(message) = &error.message {
+        return message.to_string();
+    }
+    let param = |name: &str| error.params.get(name).map(ToString::to_string);
+    match error.code.as_ref() {
+        "length" => {
+            let length = error
+                .params
+                .get("value")
+                .and_then(|value| value.as_str())
+                .map_or(0, |text| text.chars().count());
+            match (param("min"), param("max")) {
+                (Some(min), _) if length < min.parse().unwrap_or(0) => {
+                    format!("{length} characters is fewer than the {min} required")
+                }
+                (_, Some(max)) => format!("{length} characters is more than the {max} allowed"),
+                _ => format!("{length} characters is not an allowed length"),
+            }
+        }
+        "range" => format!(
+            "{} is outside {} to {}",
+            param("value").unwrap_or_default(),
+            param("min").unwrap_or_else(|| "…".to_owned()),
+            param("max").unwrap_or_else(|| "…".to_owned())
+        ),
+        code => format!("breaks the constraint '{code}'"),
+    }
+}
 
 /// A year parameter (`name`), when given, inside the years DXP keeps rounds for: the range the
 /// document declares for every year parameter.
@@ -109,6 +203,52 @@ mod tests {
             optional_json::<serde_json::Value>(br#"{"a":1}"#).unwrap(),
             Some(serde_json::json!({"a": 1}))
         );
+    }
+
+    #[derive(Debug, validator::Validate)]
+    struct Lift {
+        #[validate(range(min = 1, max = 9999))]
+        organisation: i64,
+        #[validate(length(min = 1, max = 5))]
+        reason: String,
+    }
+
+    #[test]
+    fn a_body_breaking_its_constraints_is_refused_naming_each_field() {
+        let fine = Lift {
+            organisation: 6004,
+            reason: "ok".to_owned(),
+        };
+        assert!(valid(fine).is_ok());
+        let broken = valid(Lift {
+            organisation: 0,
+            reason: "toolong".to_owned(),
+        })
+        .unwrap_err();
+        assert!(matches!(broken, ApiError::BadRequest(_)));
+        assert_eq!(
+            broken.to_string(),
+            "organisation: 0 is outside 1 to 9999; reason: 7 characters is more than the 5 allowed"
+        );
+        let empty = valid_or(
+            Lift {
+                organisation: 1,
+                reason: String::new(),
+            },
+            ApiError::Unprocessable,
+        )
+        .unwrap_err();
+        assert!(matches!(empty, ApiError::Unprocessable(_)));
+        assert_eq!(
+            empty.to_string(),
+            "reason: 0 characters is fewer than the 1 required"
+        );
+    }
+
+    #[test]
+    fn field_names_are_the_bodys() {
+        assert_eq!(camel_case("resubmission_window"), "resubmissionWindow");
+        assert_eq!(camel_case("reason"), "reason");
     }
 
     #[test]

@@ -5,12 +5,15 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use dxp_domain::{Edumis, ReturnType, Round, RoundChanges, RoundId, RoundKind, SdrFile, Window};
-use dxp_persistence::stop_gate::{GrantedLift, NewLift};
-use dxp_persistence::submissions::Scope;
+use dxp_persistence::stop_gate::GrantedLift;
+use dxp_service::rounds::LiftRequest;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use validator::{Validate, ValidationError};
 
+use super::params::{valid, valid_or};
 use crate::auth::{AdminOnly, Authorized, CanRead};
+use crate::state::caller_of;
 use crate::{ApiError, AppState, Problem};
 
 /// A collection round, with the funder's field names where its API has them.
@@ -121,21 +124,33 @@ pub async fn list_rounds(
     query: web::Query<RoundQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let year = super::params::year_in_range("year", query.year)?;
-    let rounds = state
-        .db
-        .run(move |conn| dxp_persistence::rounds::list(conn, year))
-        .await?;
+    let rounds = state.service.rounds(year).await?;
     Ok(HttpResponse::Ok().json(RoundList {
         results: rounds.into_iter().map(RoundView::from).collect(),
     }))
 }
 
 /// A span of time given by the funder.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[validate(schema(function = "opens_before_it_closes"))]
 pub struct WindowInput {
     pub opens_at: DateTime<Utc>,
     pub closes_at: DateTime<Utc>,
+}
+
+fn opens_before_it_closes(window: &WindowInput) -> Result<(), ValidationError> {
+    if window.opens_at < window.closes_at {
+        return Ok(());
+    }
+    Err(ValidationError::new("window").with_message(
+        format!(
+            "opensAt {} is not before closesAt {}",
+            window.opens_at.to_rfc3339(),
+            window.closes_at.to_rfc3339()
+        )
+        .into(),
+    ))
 }
 
 impl From<WindowInput> for Window {
@@ -148,7 +163,7 @@ impl From<WindowInput> for Window {
 }
 
 /// A round the funder defines. Absent dates are the standard calendar's.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
     "id": "2027-APR",
@@ -162,12 +177,13 @@ pub struct NewRound {
     pub opens_at: Option<DateTime<Utc>>,
     pub due_at: Option<DateTime<Utc>>,
     /// April rounds only.
+    #[validate(nested)]
     pub resubmission_window: Option<WindowInput>,
 }
 
 /// The funder's changes to a round; absent fields stay as they are, and a `null`
 /// `resubmissionWindow` removes the window.
-#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
     "dueAt": "2026-05-01T05:00:00Z",
@@ -179,6 +195,7 @@ pub struct RoundUpdate {
     pub due_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "present_or_null")]
     #[schema(value_type = Option<WindowInput>)]
+    #[validate(nested)]
     pub resubmission_window: Option<Option<WindowInput>>,
 }
 
@@ -215,22 +232,19 @@ pub async fn create_round(
     state: web::Data<AppState>,
     body: web::Json<NewRound>,
 ) -> Result<HttpResponse, ApiError> {
-    let body = body.into_inner();
+    // A window that closes before it opens does not make a round: 422, as the round's other
+    // dates are.
+    let body = valid_or(body.into_inner(), ApiError::Unprocessable)?;
     let id = round_id(&body.id)?;
-    let standard = Round::standard(id.year, id.kind)
-        .map_err(|error| ApiError::BadRequest(format!("round: {error}")))?;
-    let round = standard
-        .changed(&RoundChanges {
-            extract_date: body.extract_date,
-            opens_at: body.opens_at,
-            due_at: body.due_at,
-            resubmission_window: body.resubmission_window.map(|w| Some(w.into())),
-        })
-        .map_err(|error| ApiError::Unprocessable(format!("round {id}: {error}")))?;
-    let actor = caller.subject.clone();
+    let changes = RoundChanges {
+        extract_date: body.extract_date,
+        opens_at: body.opens_at,
+        due_at: body.due_at,
+        resubmission_window: body.resubmission_window.map(|w| Some(w.into())),
+    };
     let created = state
-        .db
-        .run(move |conn| dxp_persistence::rounds::create(conn, &round, &actor))
+        .service
+        .create_round(&caller_of(&caller)?, id, changes)
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/rounds/{}", created.id)))
@@ -260,17 +274,16 @@ pub async fn update_round(
     body: web::Json<RoundUpdate>,
 ) -> Result<HttpResponse, ApiError> {
     let id = round_id(&path.into_inner())?;
-    let body = body.into_inner();
+    let body = valid_or(body.into_inner(), ApiError::Unprocessable)?;
     let changes = RoundChanges {
         extract_date: body.extract_date,
         opens_at: body.opens_at,
         due_at: body.due_at,
         resubmission_window: body.resubmission_window.map(|w| w.map(Window::from)),
     };
-    let actor = caller.subject.clone();
     let round = state
-        .db
-        .run(move |conn| dxp_persistence::rounds::update(conn, id, &changes, &actor))
+        .service
+        .change_round(&caller_of(&caller)?, id, changes)
         .await?;
     Ok(HttpResponse::Ok().json(RoundView::from(round)))
 }
@@ -296,17 +309,15 @@ pub async fn publish_round(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = round_id(&path.into_inner())?;
-    let actor = caller.subject.clone();
-    let now = state.clock.now()?;
     let round = state
-        .db
-        .run(move |conn| dxp_persistence::rounds::publish(conn, id, &actor, now))
+        .service
+        .publish_round(&caller_of(&caller)?, id)
         .await?;
     Ok(HttpResponse::Ok().json(RoundView::from(round)))
 }
 
 /// The funder's lift of the Stop Gate for one organisation.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
     "organisation": 6004,
@@ -317,12 +328,22 @@ pub struct NewStopGateLift {
     /// The organisation's EDUMIS number.
     #[schema(minimum = 1, maximum = 9999, example = 6004)]
     #[serde(deserialize_with = "super::params::integer")]
+    #[validate(range(min = 1, max = 9999))]
     pub organisation: i64,
     /// The new due date: the organisation may lodge once until then.
     pub due_at: DateTime<Utc>,
     /// Why the funder approved it; kept in the audit log.
     #[schema(min_length = 1, max_length = 500)]
+    #[validate(length(min = 1, max = 500), custom(function = "not_blank"))]
     pub reason: String,
+}
+
+fn not_blank(text: &str) -> Result<(), ValidationError> {
+    if text.trim().is_empty() {
+        return Err(ValidationError::new("blank")
+            .with_message("say why the lift is granted; blanks alone say nothing".into()));
+    }
+    Ok(())
 }
 
 /// A lift of the Stop Gate.
@@ -389,29 +410,18 @@ pub async fn create_stop_gate_lift(
     body: web::Json<NewStopGateLift>,
 ) -> Result<HttpResponse, ApiError> {
     let round = round_id(&path.into_inner())?;
-    let body = body.into_inner();
+    let body = valid(body.into_inner())?;
     let organisation = Edumis::new(body.organisation)
         .map_err(|error| ApiError::BadRequest(format!("organisation: {error}")))?;
-    let reason = body.reason.trim().to_owned();
-    if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(ApiError::BadRequest(
-            "reason: say why the lift is granted, in 1 to 500 characters".to_owned(),
-        ));
-    }
-    let actor = caller.subject.clone();
-    let now = state.clock.now()?;
-    let due_at = body.due_at;
+    let lift = LiftRequest {
+        round,
+        organisation,
+        due_at: body.due_at,
+        reason: body.reason.trim().to_owned(),
+    };
     let granted = state
-        .db
-        .run(move |conn| {
-            let new = NewLift {
-                round,
-                organisation,
-                due_at,
-                reason: &reason,
-            };
-            dxp_persistence::stop_gate::grant(conn, &new, &actor, now)
-        })
+        .service
+        .lift_stop_gate(&caller_of(&caller)?, lift)
         .await?;
     Ok(HttpResponse::Created().json(StopGateLiftView::from(granted)))
 }
@@ -435,13 +445,9 @@ pub async fn list_stop_gate_lifts(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let round = round_id(&path.into_inner())?;
-    let organisation = match super::submissions::scope_of(&caller)? {
-        Scope::Everyone => None,
-        Scope::Organisation(own) => Some(own),
-    };
     let lifts = state
-        .db
-        .run(move |conn| dxp_persistence::stop_gate::list(conn, round, organisation))
+        .service
+        .stop_gate_lifts(&caller_of(&caller)?, round)
         .await?;
     Ok(HttpResponse::Ok().json(StopGateLiftList {
         results: lifts.into_iter().map(StopGateLiftView::from).collect(),

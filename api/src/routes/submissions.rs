@@ -8,11 +8,14 @@ use chrono::{DateTime, Utc};
 use dxp_domain::lodging::SubmissionType;
 use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::{Edumis, RoundId, SdrFile};
-use dxp_persistence::submissions::{self, ListCursor, ListFilter, Scope, Submission};
+use dxp_persistence::submissions::{ListCursor, ListFilter, Scope, Submission};
+use dxp_service::submissions::SubmissionDetail;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
 
 use crate::auth::{Authorized, CanRead, CanWrite, Principal};
+use crate::state::caller_of;
 use crate::{ApiError, AppState, Problem};
 
 const MAX_PAGE_SIZE: i64 = 1000;
@@ -157,47 +160,32 @@ impl SubmissionView {
     }
 }
 
-/// Reads a submission with its counts and history.
-pub(crate) async fn load_view(
-    state: &AppState,
-    id: String,
-    scope: Scope,
-) -> Result<SubmissionView, ApiError> {
-    let max_records = state.limits.max_records;
-    state
-        .db
-        .run(move |conn| {
-            let submission = submissions::find(conn, &id, scope)?;
-            let counts = RecordCounts::from_pairs(&submissions::record_counts(conn, &id)?);
-            let history = submissions::history(conn, &id)?;
-            let mut view = SubmissionView::new(submission, counts, max_records);
-            view.progress =
-                dxp_persistence::jobs::progress(conn, &id)?.map(|p| ValidationProgress {
-                    records_checked: p.records_checked,
-                    records_total: p.records_total,
-                });
-            view.status_history = Some(
-                history
-                    .into_iter()
-                    .filter_map(|event| {
-                        let to = event.to_state.as_deref()?.parse().ok()?;
-                        let from = event
-                            .from_state
-                            .as_deref()
-                            .and_then(|from| from.parse().ok());
-                        Some(StatusChange {
-                            from,
-                            to,
-                            at: event.occurred_at,
-                            actor: event.actor,
-                            reason: event.reason,
-                        })
-                    })
-                    .collect(),
-            );
-            Ok::<_, dxp_persistence::StoreError>(view)
-        })
-        .await
+/// The view of a single-submission read, with its status history and progress, and this
+/// node's record limit.
+fn view_of(state: &AppState, detail: SubmissionDetail) -> SubmissionView {
+    let mut view = SubmissionView::new(
+        detail.submission,
+        RecordCounts::from_pairs(&detail.record_counts),
+        state.limits.max_records,
+    );
+    view.progress = detail.progress.map(|p| ValidationProgress {
+        records_checked: p.records_checked,
+        records_total: p.records_total,
+    });
+    view.status_history = Some(
+        detail
+            .history
+            .into_iter()
+            .map(|change| StatusChange {
+                from: change.from,
+                to: change.to,
+                at: change.at,
+                actor: change.actor,
+                reason: change.reason,
+            })
+            .collect(),
+    );
+    view
 }
 
 /// What to open a submission for.
@@ -248,13 +236,15 @@ pub async fn create_submission(
         .parse()
         .map_err(|error| ApiError::BadRequest(format!("round: {error}")))?;
     let organisation = caller.organisation_for(organisation)?;
-    let actor = caller.subject.clone();
-    let scope = Scope::Organisation(organisation);
+    let who = dxp_service::Caller {
+        actor: caller.subject.clone(),
+        scope: Scope::Organisation(organisation),
+    };
     let created = state
-        .db
-        .run(move |conn| submissions::create(conn, organisation, round, submission_type, &actor))
+        .service
+        .open_submission(&who, organisation, round, submission_type)
         .await?;
-    let view = load_view(&state, created.id, scope).await?;
+    let view = view_of(&state, created);
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/submissions/{}", view.id)))
         .json(view))
@@ -305,7 +295,6 @@ pub async fn list_submissions(
     state: web::Data<AppState>,
     query: web::Query<SubmissionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = scope_of(&caller)?;
     let query = query.into_inner();
     let limit = page_size(query.limit)?;
     let filter = ListFilter {
@@ -331,23 +320,20 @@ pub async fn list_submissions(
             })
         })
         .transpose()?;
-    let max_records = state.limits.max_records;
-    let (results, next) = state
-        .db
-        .run(move |conn| {
-            let (page, next) = submissions::list(conn, scope, &filter, cursor.as_ref(), limit)?;
-            let mut views = Vec::with_capacity(page.len());
-            for submission in page {
-                let counts =
-                    RecordCounts::from_pairs(&submissions::record_counts(conn, &submission.id)?);
-                views.push(SubmissionView::new(submission, counts, max_records));
-            }
-            Ok::<_, dxp_persistence::StoreError>((views, next))
-        })
+    let listed = state
+        .service
+        .list_submissions(&caller_of(&caller)?, filter, cursor, limit)
         .await?;
+    let max_records = state.limits.max_records;
     Ok(HttpResponse::Ok().json(SubmissionPage {
-        results,
-        next_cursor: next.map(|c| c.encode()),
+        results: listed
+            .submissions
+            .into_iter()
+            .map(|(submission, counts)| {
+                SubmissionView::new(submission, RecordCounts::from_pairs(&counts), max_records)
+            })
+            .collect(),
+        next_cursor: listed.next.map(|c| c.encode()),
     }))
 }
 
@@ -369,8 +355,11 @@ pub async fn get_submission(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let view = load_view(&state, path.into_inner(), scope_of(&caller)?).await?;
-    Ok(HttpResponse::Ok().json(view))
+    let detail = state
+        .service
+        .submission(&caller_of(&caller)?, &path.into_inner())
+        .await?;
+    Ok(HttpResponse::Ok().json(view_of(&state, detail)))
 }
 
 /// Asks for validation: the submission is queued, then `Validating`, then `Processed` (zero
@@ -394,16 +383,11 @@ pub async fn validate_submission(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = scope_of(&caller)?;
-    let id = path.into_inner();
-    let actor = caller.subject.clone();
-    let queued_id = id.clone();
-    state
-        .db
-        .run(move |conn| submissions::request_validation(conn, &queued_id, scope, &actor))
+    let queued = state
+        .service
+        .validate(&caller_of(&caller)?, &path.into_inner())
         .await?;
-    state.validator.wake();
-    let view = load_view(&state, id, scope).await?;
+    let view = view_of(&state, queued);
     Ok(HttpResponse::Accepted()
         .insert_header((header::LOCATION, format!("/api/v1/submissions/{}", view.id)))
         .json(view))
@@ -434,26 +418,20 @@ pub async fn submit_submission(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = scope_of(&caller)?;
-    let id = path.into_inner();
-    let actor = caller.subject.clone();
-    let submitted_id = id.clone();
-    let now = state.clock.now()?;
-    state
-        .db
-        .run(move |conn| submissions::submit(conn, &submitted_id, scope, &actor, now))
+    let lodged = state
+        .service
+        .lodge(&caller_of(&caller)?, &path.into_inner())
         .await?;
-    Ok(HttpResponse::Ok().json(load_view(&state, id, scope).await?))
+    Ok(HttpResponse::Ok().json(view_of(&state, lodged)))
 }
 
-/// The longest cancellation reason kept in the audit log.
-const MAX_REASON_CHARS: usize = 500;
-
 /// Why a submission is being cancelled.
-#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema, Validate)]
 pub struct Cancellation {
     /// Kept in the audit log.
     #[schema(max_length = 500, example = "opened by mistake")]
+    // The service's limit (MAX_REASON_CHARS); the test below keeps the two equal.
+    #[validate(length(max = 500))]
     pub reason: Option<String>,
 }
 
@@ -481,25 +459,16 @@ pub async fn cancel_submission(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = scope_of(&caller)?;
-    let id = path.into_inner();
-    let actor = caller.subject.clone();
     let cancellation: Option<Cancellation> = super::params::optional_json(&body)?;
-    let reason = cancellation
-        .and_then(|cancellation| cancellation.reason)
-        .unwrap_or_else(|| "cancelled by the organisation".to_owned());
-    let length = reason.chars().count();
-    if length > MAX_REASON_CHARS {
-        return Err(ApiError::BadRequest(format!(
-            "reason: {length} characters is more than the {MAX_REASON_CHARS} kept"
-        )));
-    }
-    let cancelled_id = id.clone();
-    state
-        .db
-        .run(move |conn| submissions::cancel(conn, &cancelled_id, scope, &actor, &reason))
+    let reason = match cancellation {
+        Some(cancellation) => super::params::valid(cancellation)?.reason,
+        None => None,
+    };
+    let cancelled = state
+        .service
+        .cancel(&caller_of(&caller)?, &path.into_inner(), reason)
         .await?;
-    Ok(HttpResponse::Ok().json(load_view(&state, id, scope).await?))
+    Ok(HttpResponse::Ok().json(view_of(&state, cancelled)))
 }
 
 /// The `Accept` header asks for CSV.
@@ -512,4 +481,22 @@ pub(crate) fn wants_csv(req: &HttpRequest) -> bool {
                 .split(',')
                 .any(|part| part.trim().starts_with("text/csv"))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use dxp_service::submissions::MAX_REASON_CHARS;
+    use validator::Validate;
+
+    use super::Cancellation;
+
+    #[test]
+    fn a_cancellation_takes_as_long_a_reason_as_the_audit_log_keeps() {
+        let reason = |length: usize| Cancellation {
+            reason: Some("é".repeat(length)),
+        };
+        assert!(reason(MAX_REASON_CHARS).validate().is_ok());
+        assert!(reason(MAX_REASON_CHARS + 1).validate().is_err());
+        assert!(Cancellation { reason: None }.validate().is_ok());
+    }
 }

@@ -3,15 +3,18 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
-use dxp_domain::workforce::{self, QuestionnaireStatus, WorkforceRecord};
-use dxp_domain::{Problem as RecordProblem, lodging};
-use dxp_persistence::workforce::{NewQuestionnaire, Questionnaire};
+use dxp_domain::Problem as RecordProblem;
+use dxp_domain::workforce::{QuestionnaireStatus, WorkforceRecord};
+use dxp_persistence::workforce::Questionnaire;
+use dxp_service::ingest::Format;
+use dxp_service::workforce::QuestionnaireRecords;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::{Authorized, CanRead, CanWrite};
-use crate::ingest::Format;
+use crate::body_stream::format_of_request;
+use crate::state::caller_of;
 use crate::{ApiError, AppState, Problem};
 
 /// A questionnaire sent as JSON.
@@ -79,44 +82,6 @@ pub struct QuestionnaireQuery {
     pub organisation: Option<i64>,
 }
 
-/// CSV columns that hold numbers: sent as JSON numbers when they read as one, so the rules see
-/// the same values whatever the format.
-const NUMERIC_COLUMNS: [&str; 2] = ["headcount", "fullTimeEquivalent"];
-
-/// The records of a CSV questionnaire, each with the line it starts on (the header is line 1).
-fn records_from_csv(body: &[u8]) -> Result<Vec<(usize, Value)>, ApiError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(body);
-    let headers = reader
-        .headers()
-        .map_err(|error| ApiError::BadRequest(format!("CSV header: {error}")))?
-        .clone();
-    let mut records = Vec::new();
-    for row in reader.records() {
-        let row = row.map_err(|error| ApiError::BadRequest(format!("CSV: {error}")))?;
-        let line = row
-            .position()
-            .map_or(0, |position| position.line() as usize);
-        let object = headers
-            .iter()
-            .zip(row.iter())
-            .map(|(name, text)| {
-                let value = if NUMERIC_COLUMNS.contains(&name) {
-                    serde_json::from_str::<serde_json::Number>(text)
-                        .map(Value::Number)
-                        .unwrap_or_else(|_| Value::from(text))
-                } else {
-                    Value::from(text)
-                };
-                (name.to_owned(), value)
-            })
-            .collect();
-        records.push((line, Value::Object(object)));
-    }
-    Ok(records)
-}
-
 /// Uploads a workforce questionnaire as JSON (`{"year", "records"}`) or CSV (`text/csv`, first
 /// row the field names, `?year=`; a problem's `index` is then its line). It is checked at once: `Processed` with no error, `Rejected`
 /// otherwise, with every problem. The latest processed one for a year lets the December return
@@ -150,12 +115,8 @@ pub async fn upload_workforce_questionnaire(
     let organisation = caller.organisation_for(query.organisation)?;
     let query_year = super::params::year_in_range("year", query.year)?;
     // A CSV problem names its line, as in the SDR files; a JSON one its position in `records`.
-    let (year, records, lines) = match Format::of_request(&req)? {
-        Format::Csv => {
-            let (lines, records): (Vec<usize>, Vec<Value>) =
-                records_from_csv(&body)?.into_iter().unzip();
-            (query_year, records, Some(lines))
-        }
+    let (year, sent) = match format_of_request(&req)? {
+        Format::Csv => (query_year, QuestionnaireRecords::from_csv(&body)?),
         _ => {
             let upload: QuestionnaireUpload = serde_json::from_slice(&body)
                 .map_err(|error| ApiError::BadRequest(format!("body: {error}")))?;
@@ -167,43 +128,24 @@ pub async fn upload_workforce_questionnaire(
                     "year: the body says {in_body} and the query {in_query}; send one"
                 )));
             }
-            (body_year.or(query_year), upload.records, None)
+            (
+                body_year.or(query_year),
+                QuestionnaireRecords::from_json(upload.records),
+            )
         }
     };
     let year = year.ok_or_else(|| {
         ApiError::BadRequest("year: say which year the questionnaire is for".to_owned())
     })?;
-    if records.len() > state.limits.max_records {
-        return Err(ApiError::PayloadTooLarge(format!(
-            "{} records is more than the {} one request may carry",
-            records.len(),
-            state.limits.max_records
-        )));
-    }
-    let mut problems = workforce::check_questionnaire(&records);
-    if let Some(lines) = lines {
-        for problem in &mut problems {
-            problem.index = lines.get(problem.index).copied().unwrap_or(1);
-        }
-    }
-    let actor = caller.subject.clone();
-    let now = state.clock.now()?;
     let stored = state
-        .db
-        .run(move |conn| {
-            let december = dxp_domain::RoundId::new(year, dxp_domain::RoundKind::Dec)
-                .map_err(|error| dxp_persistence::StoreError::Invalid(error.to_string()))?;
-            if let Some(round) = dxp_persistence::rounds::find(conn, december)? {
-                lodging::check_change(&round)?;
-            }
-            let new = NewQuestionnaire {
-                organisation,
-                year,
-                records: &records,
-                problems: &problems,
-            };
-            dxp_persistence::workforce::store(conn, &new, &actor, now)
-        })
+        .service
+        .check_questionnaire(
+            &caller_of(&caller)?,
+            organisation,
+            year,
+            sent,
+            state.limits.max_records,
+        )
         .await?;
     Ok(HttpResponse::Created().json(QuestionnaireView::new(stored, true)))
 }
@@ -228,10 +170,7 @@ pub async fn list_workforce_questionnaires(
 ) -> Result<HttpResponse, ApiError> {
     let organisation = caller.organisation_for(query.organisation)?;
     let year = super::params::year_in_range("year", query.year)?;
-    let found = state
-        .db
-        .run(move |conn| dxp_persistence::workforce::list(conn, Some(organisation), year))
-        .await?;
+    let found = state.service.questionnaires(organisation, year).await?;
     Ok(HttpResponse::Ok().json(QuestionnaireList {
         results: found
             .into_iter()

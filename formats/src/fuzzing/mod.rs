@@ -1,23 +1,17 @@
 //! What the fuzz targets and their corpus replay share (`fuzz/`, see `docs/fuzzing.md`).
 //!
 //! The oracle, the invariants the `fuzz_csv` and `fuzz_legacy` targets check (`check_csv`,
-//! `check_legacy`), is built only with the `fuzzing` feature: the fuzz crate and this crate's
-//! own tests turn it on, so release builds carry none of it.
-//!
-//! [`Trickle`] and [`replay_corpus`] are built always for now: the JSON reader's checks in
-//! `dxp_api::ingest::fuzzing` read through them, and the API's crate does not yet turn this
-//! feature on. Once it does (with a fuzzing feature of its own), they belong behind the feature
-//! too.
+//! `check_legacy`), the [`Trickle`] reader and the corpus replay are built only with the
+//! `fuzzing` feature: the fuzz crate, this crate's own tests and `dxp-service`'s `fuzzing`
+//! feature (its JSON checks read through them) turn it on, so release builds carry none of it.
 //!
 //! It is public because the fuzz targets are another workspace's crate and the replay tests
 //! integration tests; it is hidden from the docs because it is not an API for users.
 
 use std::io::{self, Read};
 
-#[cfg(feature = "fuzzing")]
 mod oracle;
 
-#[cfg(feature = "fuzzing")]
 pub use oracle::{check_csv, check_legacy};
 
 /// Hands `bytes` over `step` bytes at a time, as a network or a slow disk does, so that the

@@ -1,11 +1,11 @@
 //! Replays the fuzz corpus kept in `fuzz/corpus/fuzz_json_records/` with the fuzz target's own
-//! checks ([`dxp_api::ingest::fuzzing::check_json_records`]), so that `cargo test` on stable
+//! checks ([`dxp_service::ingest::fuzzing::check_json_records`]), so that `cargo test` on stable
 //! keeps every input the fuzzer found interesting (and every crash it found, once fixed)
 //! passing. `docs/fuzzing.md` says how the corpus is grown. Also: the same checks on arbitrary
 //! bodies (proptest).
 
-use dxp_api::ingest::fuzzing::check_json_records;
 use dxp_formats::fuzzing::replay_corpus;
+use dxp_service::ingest::fuzzing::check_json_records;
 use proptest::prelude::*;
 
 #[test]

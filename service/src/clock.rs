@@ -7,8 +7,6 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::ApiError;
-
 /// Where the time comes from.
 #[derive(Debug, Clone, Default)]
 pub enum Clock {
@@ -27,22 +25,32 @@ impl Clock {
         }
     }
 
-    /// Now. A clock file that cannot be read or parsed is a server fault, not a client's.
-    pub fn now(&self) -> Result<DateTime<Utc>, ApiError> {
+    /// Now. A clock file that cannot be read or parsed is the operator's fault, never a
+    /// client's: callers report it as a failure of the service.
+    pub fn now(&self) -> Result<DateTime<Utc>, ClockError> {
         match self {
             Clock::System => Ok(Utc::now()),
             Clock::File(path) => {
-                let text = std::fs::read_to_string(path.as_ref()).map_err(|error| {
-                    ApiError::Internal(format!("clock file {}: {error}", path.display()))
-                })?;
+                let unreadable = |why: String| ClockError {
+                    file: path.as_ref().clone(),
+                    why,
+                };
+                let text = std::fs::read_to_string(path.as_ref())
+                    .map_err(|error| unreadable(error.to_string()))?;
                 DateTime::parse_from_rfc3339(text.trim())
                     .map(|instant| instant.with_timezone(&Utc))
-                    .map_err(|error| {
-                        ApiError::Internal(format!("clock file {}: {error}", path.display()))
-                    })
+                    .map_err(|error| unreadable(error.to_string()))
             }
         }
     }
+}
+
+/// The clock file cannot be read, or does not hold one RFC 3339 instant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("clock file {}: {why}", file.display())]
+pub struct ClockError {
+    pub file: PathBuf,
+    pub why: String,
 }
 
 #[cfg(test)]
@@ -50,7 +58,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_clock_file_sets_the_time_and_a_bad_one_is_an_internal_error() {
+    fn a_clock_file_sets_the_time_and_a_bad_one_is_an_error_naming_it() {
         let dir = tempfile::tempdir().expect("temporary folder");
         let path = dir.path().join("clock");
         std::fs::write(&path, "2026-04-29T16:59:00+12:00\n").expect("write");
@@ -60,6 +68,8 @@ mod tests {
             "2026-04-29T04:59:00+00:00"
         );
         std::fs::write(&path, "yesterday").expect("write");
-        assert!(matches!(clock.now(), Err(ApiError::Internal(_))));
+        let error = clock.now().expect_err("not an instant");
+        assert_eq!(error.file, path);
+        assert!(error.to_string().starts_with("clock file "), "{error}");
     }
 }

@@ -18,34 +18,33 @@ use serde::de::{Error as _, IgnoredAny};
 use serde_json::error::Category;
 use serde_json::value::RawValue;
 
-use super::RecordIn;
-use crate::ApiError;
+use super::{IngestError, RecordIn};
 
 /// Bytes asked of the body at a time.
 const BLOCK_BYTES: usize = 256 * 1024;
 
 /// Reads the records of a `{"records": [...]}` body, handing each to `each`; more than `max`
-/// records is a 413. Other members of the object are read and ignored; a second `records` is
+/// records is [`IngestError::TooManyRecords`]. Other members of the object are read and ignored; a second `records` is
 /// ignored.
-pub(super) fn read_records(
+pub(super) fn read_records<E: From<IngestError>>(
     reader: impl Read,
     max: usize,
-    each: &mut dyn FnMut(RecordIn) -> Result<(), ApiError>,
-) -> Result<(), ApiError> {
+    each: &mut dyn FnMut(RecordIn) -> Result<(), E>,
+) -> Result<(), E> {
     read_records_in_blocks(reader, BLOCK_BYTES, max, each)
 }
 
 /// [`read_records`], asking the body for `block` bytes at a time (the fuzz checks ask for a few,
 /// so that every value is cut somewhere).
-pub(super) fn read_records_in_blocks(
+pub(super) fn read_records_in_blocks<E: From<IngestError>>(
     reader: impl Read,
     block: usize,
     max: usize,
-    each: &mut dyn FnMut(RecordIn) -> Result<(), ApiError>,
-) -> Result<(), ApiError> {
+    each: &mut dyn FnMut(RecordIn) -> Result<(), E>,
+) -> Result<(), E> {
     let mut body = Body::new(reader, block);
     if body.peek()? != Some(b'{') {
-        return Err(not_an_envelope("it does not start with '{'"));
+        return Err(not_an_envelope("it does not start with '{'").into());
     }
     body.pos += 1;
     let mut found = false;
@@ -54,11 +53,11 @@ pub(super) fn read_records_in_blocks(
     } else {
         loop {
             if body.peek()? != Some(b'"') {
-                return Err(not_an_envelope("a member of the object has no quoted name"));
+                return Err(not_an_envelope("a member of the object has no quoted name").into());
             }
             let key = body.parse(owned::<String>)?;
             if body.peek()? != Some(b':') {
-                return Err(not_an_envelope("a member's name is not followed by ':'"));
+                return Err(not_an_envelope("a member's name is not followed by ':'").into());
             }
             body.pos += 1;
             if key == "records" && !found {
@@ -77,33 +76,33 @@ pub(super) fn read_records_in_blocks(
                 _ => {
                     return Err(not_an_envelope(
                         "a member of the object is not followed by ',' or '}'",
-                    ));
+                    )
+                    .into());
                 }
             }
         }
     }
     if body.peek()?.is_some() {
-        return Err(not_an_envelope("something follows the object"));
+        return Err(not_an_envelope("something follows the object").into());
     }
     if found {
         Ok(())
     } else {
-        Err(ApiError::BadRequest(
+        Err(IngestError::Malformed(
             "the body has no `records`; send {\"records\": [ ... ]}".to_owned(),
-        ))
+        )
+        .into())
     }
 }
 
 /// Reads the `records` array, the body positioned at its value.
-fn records(
+fn records<E: From<IngestError>>(
     body: &mut Body<impl Read>,
     max: usize,
-    each: &mut dyn FnMut(RecordIn) -> Result<(), ApiError>,
-) -> Result<(), ApiError> {
+    each: &mut dyn FnMut(RecordIn) -> Result<(), E>,
+) -> Result<(), E> {
     if body.peek()? != Some(b'[') {
-        return Err(not_an_envelope(
-            "`records` is not an array of record objects",
-        ));
+        return Err(not_an_envelope("`records` is not an array of record objects").into());
     }
     body.pos += 1;
     if body.peek()? == Some(b']') {
@@ -113,12 +112,10 @@ fn records(
     let mut number = 0;
     loop {
         if body.peek()?.is_none() {
-            return Err(not_an_envelope("the body ends inside `records`"));
+            return Err(not_an_envelope("the body ends inside `records`").into());
         }
         if number == max {
-            return Err(ApiError::PayloadTooLarge(format!(
-                "the request has more than {max} records; at most {max} are accepted in one request. Send them in several requests"
-            )));
+            return Err(IngestError::TooManyRecords { max }.into());
         }
         let text = body.parse(raw_text)?;
         each(RecordIn {
@@ -134,9 +131,9 @@ fn records(
                 return Ok(());
             }
             _ => {
-                return Err(not_an_envelope(
-                    "a record in `records` is not followed by ',' or ']'",
-                ));
+                return Err(
+                    not_an_envelope("a record in `records` is not followed by ',' or ']'").into(),
+                );
             }
         }
     }
@@ -163,14 +160,14 @@ fn raw_text(slice: &[u8]) -> Result<(String, usize), serde_json::Error> {
     }
 }
 
-fn not_an_envelope(why: &str) -> ApiError {
-    ApiError::BadRequest(format!(
+fn not_an_envelope(why: &str) -> IngestError {
+    IngestError::Malformed(format!(
         "the body is not a JSON object of the form {{\"records\": [...]}}: {why}"
     ))
 }
 
-fn unreadable(error: &io::Error) -> ApiError {
-    ApiError::BadRequest(format!("the body could not be read: {error}"))
+fn unreadable(error: &io::Error) -> IngestError {
+    IngestError::Unreadable(error.to_string())
 }
 
 /// The part of the body read and not yet consumed.
@@ -203,7 +200,7 @@ impl<R: Read> Body<R> {
     }
 
     /// Reads until at least `want` bytes past `pos` are in the buffer, or the body has ended.
-    fn fill(&mut self, want: usize) -> Result<(), ApiError> {
+    fn fill(&mut self, want: usize) -> Result<(), IngestError> {
         if self.pos >= self.block && self.pos * 2 >= self.buf.len() {
             self.buf.drain(..self.pos);
             self.dropped += self.pos;
@@ -231,7 +228,7 @@ impl<R: Read> Body<R> {
 
     /// The next byte that is not JSON whitespace, left unconsumed; `None` at the end of the
     /// body.
-    fn peek(&mut self) -> Result<Option<u8>, ApiError> {
+    fn peek(&mut self) -> Result<Option<u8>, IngestError> {
         loop {
             while let Some(&byte) = self.buf.get(self.pos) {
                 if matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
@@ -253,7 +250,7 @@ impl<R: Read> Body<R> {
     fn parse<T>(
         &mut self,
         parse: impl Fn(&[u8]) -> Result<(T, usize), serde_json::Error>,
-    ) -> Result<T, ApiError> {
+    ) -> Result<T, IngestError> {
         loop {
             self.attempts += 1;
             let available = &self.buf[self.pos..];
@@ -327,12 +324,12 @@ mod tests {
 
     /// The records of `body`, handed over `step` bytes at a time and asked for in blocks of
     /// `step` (so that every value is cut somewhere when `step` is small).
-    fn read(body: &[u8], step: usize, max: usize) -> Result<Vec<(usize, String)>, ApiError> {
+    fn read(body: &[u8], step: usize, max: usize) -> Result<Vec<(usize, String)>, IngestError> {
         let mut seen = Vec::new();
         let block = step.min(BLOCK_BYTES);
         read_records_in_blocks(Trickle { body, step }, block, max, &mut |record| {
             seen.push((record.number, record.text));
-            Ok(())
+            Ok::<_, IngestError>(())
         })?;
         Ok(seen)
     }
@@ -393,7 +390,7 @@ mod tests {
         parsed.pos += 1;
         records(&mut parsed, 10, &mut |record| {
             seen.push(record.text.len());
-            Ok(())
+            Ok::<_, IngestError>(())
         })
         .unwrap();
         assert_eq!(seen, [record.len()]);
@@ -424,7 +421,7 @@ mod tests {
                 assert!(
                     matches!(
                         read(body.as_bytes(), step, 10),
-                        Err(ApiError::BadRequest(_))
+                        Err(IngestError::Malformed(_))
                     ),
                     "{body:?} in steps of {step}"
                 );
@@ -437,26 +434,37 @@ mod tests {
         let mut body = br#"{"records": [{"a": ""#.to_vec();
         body.push(0xff);
         body.extend_from_slice(br#""}]}"#);
-        assert!(matches!(read(&body, 3, 10), Err(ApiError::BadRequest(_))));
+        assert!(matches!(read(&body, 3, 10), Err(IngestError::Malformed(_))));
     }
 
     #[test]
-    fn the_record_limit_is_a_413_and_the_callback_can_stop_the_read() {
-        assert!(matches!(
+    fn the_record_limit_is_its_own_error_and_the_callback_can_stop_the_read() {
+        assert_eq!(
             read(br#"{"records": [{}, {}, {}, {}]}"#, 5, 3),
-            Err(ApiError::PayloadTooLarge(message)) if message.contains("at most 3")
-        ));
+            Err(IngestError::TooManyRecords { max: 3 })
+        );
         assert_eq!(
             read(br#"{"records": [{}, {}, {}]}"#, 5, 3).unwrap().len(),
             3
         );
+        /// How the read ended: the reader's error, or the callback's.
+        #[derive(Debug, PartialEq)]
+        enum Ended {
+            Reading(IngestError),
+            Stopped(usize),
+        }
+        impl From<IngestError> for Ended {
+            fn from(error: IngestError) -> Self {
+                Ended::Reading(error)
+            }
+        }
         let outcome = read_records(&br#"{"records": [1, 2, 3]}"#[..], 10, &mut |record| {
             if record.number == 1 {
-                Err(ApiError::Unprocessable("stop".to_owned()))
+                Err(Ended::Stopped(record.number))
             } else {
                 Ok(())
             }
         });
-        assert!(matches!(outcome, Err(ApiError::Unprocessable(_))));
+        assert_eq!(outcome, Err(Ended::Stopped(1)));
     }
 }

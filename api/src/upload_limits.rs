@@ -1,14 +1,17 @@
-//! The limits of a request's records, and reading a whole body with a size limit (for requests
-//! that must be seen whole, such as those carrying an `Idempotency-Key`). Uploads themselves
-//! stream: see [`crate::ingest`].
+//! The limits of an upload request (its bytes, its records), and reading a whole body with a
+//! size limit (for requests that must be seen whole, such as those carrying an
+//! `Idempotency-Key`). Uploads themselves stream: see [`crate::body_stream`].
 
 use actix_web::HttpRequest;
 use actix_web::http::header;
 use actix_web::web::{self, Bytes};
 use futures_util::StreamExt;
 
+use dxp_service::ingest::Format;
+
 use crate::ApiError;
-use crate::ingest::Format;
+
+pub use dxp_service::upload::DEFAULT_MAX_RECORDS_PER_REQUEST;
 
 /// How much a request may carry.
 #[derive(Debug, Clone, Copy)]
@@ -35,7 +38,7 @@ impl RecordLimits {
     pub fn too_large(&self, format: Format) -> ApiError {
         let limit = self.max_bytes(format);
         match format {
-            Format::Json => crate::ingest::too_large(limit),
+            Format::Json => crate::body_stream::too_large(limit),
             Format::Csv => ApiError::PayloadTooLarge(format!(
                 "the CSV file is larger than the limit of {limit} bytes for one file. Split it \
                  into several files of whole rows, each with the header row"
@@ -56,10 +59,6 @@ pub const DEFAULT_MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 /// bytes) fits in one upload; uploads stream, so the limit bounds the work of one request, not
 /// memory.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
-
-/// Room for 10,000 course enrolments in one request: a large university's return is sent in a
-/// few dozen requests, and one request's problems still fit comfortably in memory.
-pub const DEFAULT_MAX_RECORDS_PER_REQUEST: usize = 10_000;
 
 /// Reads the whole body, refusing (413) as soon as it is known to exceed the limit.
 pub async fn read_body(

@@ -1,25 +1,25 @@
 //! The invariants the `fuzz_json_records` fuzz target checks (`fuzz/`, see `docs/fuzzing.md`),
 //! in one place: the target calls [`check_json_records`] on every input, and
-//! `api/tests/fuzz_corpus.rs` calls it on every file of the kept corpus
+//! `service/tests/fuzz_corpus.rs` calls it on every file of the kept corpus
 //! (`fuzz/corpus/fuzz_json_records/`) in the ordinary `cargo test`.
 //!
 //! It is public because the fuzz target is another workspace's crate and the replay test an
-//! integration test; it is hidden from the docs because it is not an API for users. It lives
-//! here, beside the private streaming reader, so that it can read bodies in tiny blocks (which
-//! cuts every value somewhere) without making the reader's block size public.
+//! integration test; it is built only with the `fuzzing` feature, which those two turn on, so
+//! it is not in the server. It lives here, beside the private streaming reader, so that it can
+//! read bodies in tiny blocks (which cuts every value somewhere) without making the reader's
+//! block size public.
 
 use dxp_domain::SdrFile;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::{Format, RecordIn, for_each_record, json};
-use crate::ApiError;
+use super::{Format, IngestError, RecordIn, for_each_record, json};
 use dxp_formats::fuzzing::Trickle;
 
 /// The record limit of the checks' reads, above what a fuzzed body holds.
 const MANY: usize = 100_000;
 
-/// The small limit, to check the 413.
+/// The small limit, to check the refusal of too many records.
 const FEW: usize = 2;
 
 /// Fails the check with a message when `condition` does not hold.
@@ -31,15 +31,41 @@ macro_rules! ensure {
     };
 }
 
+/// Why a read stopped early: the reader refused the body, or the check's callback stopped it.
+#[derive(Debug)]
+enum Stop {
+    Reader(IngestError),
+    ByTheCheck,
+}
+
+impl From<IngestError> for Stop {
+    fn from(error: IngestError) -> Self {
+        Stop::Reader(error)
+    }
+}
+
 /// How a read ended, and the records it handed over before.
 struct Outcome {
     records: Vec<String>,
-    result: Result<(), ApiError>,
+    result: Result<(), Stop>,
+}
+
+/// The body is not one envelope (a 400 at the API).
+fn malformed(result: &Result<(), Stop>) -> bool {
+    matches!(result, Err(Stop::Reader(IngestError::Malformed(_))))
+}
+
+/// The body has more records than the limit (a 413 at the API).
+fn too_many(result: &Result<(), Stop>) -> bool {
+    matches!(
+        result,
+        Err(Stop::Reader(IngestError::TooManyRecords { .. }))
+    )
 }
 
 /// The records handed to the callback, each checked to be numbered in order.
 fn collect(
-    read: impl FnOnce(&mut dyn FnMut(RecordIn) -> Result<(), ApiError>) -> Result<(), ApiError>,
+    read: impl FnOnce(&mut dyn FnMut(RecordIn) -> Result<(), Stop>) -> Result<(), Stop>,
     stop_after: Option<usize>,
 ) -> Result<Outcome, String> {
     let mut records = Vec::new();
@@ -50,7 +76,7 @@ fn collect(
         }
         records.push(record.text);
         if stop_after == Some(records.len()) {
-            return Err(ApiError::Unprocessable("stopped by the check".to_owned()));
+            return Err(Stop::ByTheCheck);
         }
         Ok(())
     });
@@ -88,13 +114,17 @@ fn read_trickled(data: &[u8], step: usize, max: usize) -> Result<Outcome, String
 }
 
 /// A short description of an outcome, to compare and show.
-fn summary(result: &Result<(), ApiError>) -> String {
+fn summary(result: &Result<(), Stop>) -> String {
     match result {
         Ok(()) => "Ok".to_owned(),
-        Err(ApiError::BadRequest(message)) => format!("400 {message}"),
-        Err(ApiError::PayloadTooLarge(message)) => format!("413 {message}"),
-        Err(ApiError::Unprocessable(message)) => format!("422 {message}"),
-        Err(other) => format!("unexpected {other:?}"),
+        Err(Stop::Reader(IngestError::Malformed(message))) => format!("malformed: {message}"),
+        Err(Stop::Reader(error @ IngestError::TooManyRecords { .. })) => {
+            format!("too many: {error}")
+        }
+        Err(Stop::Reader(IngestError::Unreadable(message))) => {
+            format!("unexpected I/O error from bytes in memory: {message}")
+        }
+        Err(Stop::ByTheCheck) => "stopped by the check".to_owned(),
     }
 }
 
@@ -146,14 +176,14 @@ fn reference(data: &[u8]) -> Result<Option<Vec<String>>, serde_json::Error> {
 
 /// Checks the streaming JSON reader of `{"records": [...]}` bodies on `data`:
 ///
-/// - it never panics, and ends with `Ok`, a 400 (not one envelope) or a 413 (over the record
-///   limit), nothing else; records are numbered 0, 1, 2, … and each is the text of one JSON
-///   value, without surrounding blanks;
+/// - it never panics, and ends with `Ok`, `Malformed` (not one envelope: a 400 at the API) or
+///   `TooManyRecords` (over the record limit: a 413), nothing else; records are numbered 0, 1,
+///   2, … and each is the text of one JSON value, without surrounding blanks;
 /// - it agrees with serde_json reading the whole body at once: `Ok` with the same record texts
 ///   exactly when the body is one object whose first `records` member is an array (other
-///   members ignored); 400 otherwise (bodies nested past serde_json's depth limit excepted:
-///   there the reader, which parses each record on its own, may go deeper);
-/// - over the limit, a 413 after exactly the limit's number of records;
+///   members ignored); `Malformed` otherwise (bodies nested past serde_json's depth limit
+///   excepted: there the reader, which parses each record on its own, may go deeper);
+/// - over the limit, `TooManyRecords` after exactly the limit's number of records;
 /// - the outcome, message included, and the records are the same however the body arrives (at
 ///   once, or a few bytes at a time into blocks of a few bytes);
 /// - an error from the callback stops the read at once and is what the read returns.
@@ -169,8 +199,8 @@ pub fn check_json_records(data: &[u8]) -> Result<(), String> {
         trickled.records.len()
     );
     ensure!(
-        matches!(whole.result, Ok(()) | Err(ApiError::BadRequest(_))),
-        "an outcome other than Ok or 400 under no limit: {said}"
+        whole.result.is_ok() || malformed(&whole.result),
+        "an outcome other than Ok or malformed under no limit: {said}"
     );
     for text in &whole.records {
         let raw: &RawValue = serde_json::from_str(text)
@@ -188,13 +218,10 @@ pub fn check_json_records(data: &[u8]) -> Result<(), String> {
             records.len(),
             whole.records.len()
         ),
-        Ok(None) => ensure!(
-            matches!(whole.result, Err(ApiError::BadRequest(_))),
-            "no `records` member, yet {said}"
-        ),
+        Ok(None) => ensure!(malformed(&whole.result), "no `records` member, yet {said}"),
         Err(error) if error.to_string().contains("recursion limit") => {}
         Err(error) => ensure!(
-            matches!(whole.result, Err(ApiError::BadRequest(_))),
+            malformed(&whole.result),
             "serde_json refuses the body ({error}), yet the reader says {said}"
         ),
     }
@@ -203,21 +230,20 @@ pub fn check_json_records(data: &[u8]) -> Result<(), String> {
     let said_limited = summary(&limited.result);
     match &whole.result {
         Ok(()) if whole.records.len() > FEW => ensure!(
-            matches!(limited.result, Err(ApiError::PayloadTooLarge(_)))
-                && limited.records[..] == whole.records[..FEW],
+            too_many(&limited.result) && limited.records[..] == whole.records[..FEW],
             "{} records under a limit of {FEW}: {said_limited} after {}",
             whole.records.len(),
             limited.records.len()
         ),
         _ => match &limited.result {
-            // The body goes on past the limit's records: a 413, whether or not what follows
+            // The body goes on past the limit's records: too many, whether or not what follows
             // would have been a good record.
-            Err(ApiError::PayloadTooLarge(_)) => ensure!(
+            Err(Stop::Reader(IngestError::TooManyRecords { .. })) => ensure!(
                 limited.records.len() == FEW
                     && whole.records.len() >= FEW
                     && limited.records[..] == whole.records[..FEW]
                     && !(whole.result.is_ok() && whole.records.len() == FEW),
-                "a 413 after {} records under a limit of {FEW}, {said} without a limit",
+                "too many after {} records under a limit of {FEW}, {said} without a limit",
                 limited.records.len()
             ),
             _ => ensure!(
@@ -231,7 +257,7 @@ pub fn check_json_records(data: &[u8]) -> Result<(), String> {
         let stop = 1 + last / 2;
         let stopped = read_public(data, MANY, Some(stop))?;
         ensure!(
-            matches!(&stopped.result, Err(ApiError::Unprocessable(message)) if message == "stopped by the check")
+            matches!(stopped.result, Err(Stop::ByTheCheck))
                 && stopped.records[..] == whole.records[..stop],
             "stopped after record {stop}: {} after {} records",
             summary(&stopped.result),
