@@ -6,8 +6,10 @@
 use std::io::Read;
 
 use dxp_domain::validation::{
-    FileReport, Problem as RecordProblem, check_file, check_file_in_year, rule_by_code,
+    FileReport, Problem as RecordProblem, check_file, check_file_in_return, check_file_in_year,
+    rule_by_code,
 };
+use dxp_domain::calendar::RoundKind;
 use dxp_domain::{Problem, SdrFile, Severity};
 use dxp_persistence::record_store::{self, IncomingRecord, RecordWriter};
 use dxp_persistence::submissions::Submission;
@@ -82,13 +84,19 @@ impl DryRun {
     }
 }
 
-/// Checks a chunk of records (with the return's year, when known, for the rules that depend on
-/// it) and merges the problems met reading them; each problem carries its record's number.
-pub fn check_chunk(file: SdrFile, return_year: Option<i32>, chunk: &[RecordIn]) -> FileReport {
+/// Checks a chunk of records (with the return's year and round, as far as they are known, for
+/// the rules that depend on them) and merges the problems met reading them; each problem
+/// carries its record's number.
+pub fn check_chunk(
+    file: SdrFile,
+    return_of: (Option<i32>, Option<RoundKind>),
+    chunk: &[RecordIn],
+) -> FileReport {
     let texts = chunk.iter().map(|record| record.text.as_str());
-    let mut report = match return_year {
-        Some(year) => check_file_in_year(file, year, texts),
-        None => check_file(file, texts),
+    let mut report = match return_of {
+        (Some(year), Some(round)) => check_file_in_return(file, year, round, texts),
+        (Some(year), None) => check_file_in_year(file, year, texts),
+        (None, _) => check_file(file, texts),
     };
     for (checked, record) in report.records.iter_mut().zip(chunk) {
         checked.index = record.number;
@@ -109,11 +117,11 @@ fn across_records(problem: &Problem) -> bool {
 /// `found`. Records without a usable `localId` are counted, not stored.
 fn check_for_storing(
     file: SdrFile,
-    year: i32,
+    (year, round): (i32, RoundKind),
     chunk: Vec<RecordIn>,
     found: &mut Found,
 ) -> Vec<IncomingRecord> {
-    let checked = check_chunk(file, Some(year), &chunk);
+    let checked = check_chunk(file, (Some(year), Some(round)), &chunk);
     let mut incoming = Vec::with_capacity(chunk.len());
     for (record, read) in checked.records.into_iter().zip(chunk) {
         found.tally.received += 1;
@@ -159,7 +167,7 @@ fn read_check_and_write(
     max_records: usize,
     writer: &mut RecordWriter<'_>,
 ) -> Result<Found, ServiceError> {
-    let year = submission.round.year;
+    let return_of = (submission.round.year, submission.round.kind);
     let organisation = submission.organisation;
     let (chunks, checked) = std::sync::mpsc::sync_channel::<Vec<IncomingRecord>>(CHUNKS_AHEAD);
     std::thread::scope(|scope| {
@@ -167,7 +175,7 @@ fn read_check_and_write(
             let mut found = Found::default();
             let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
             let send = |chunk: Vec<RecordIn>, found: &mut Found| -> Result<(), ServiceError> {
-                let incoming = check_for_storing(file, year, chunk, found);
+                let incoming = check_for_storing(file, return_of, chunk, found);
                 // The writer has stopped: its own error is the one to report.
                 chunks
                     .send(incoming)
@@ -260,7 +268,7 @@ pub fn check_records(
         records.push(record);
         Ok::<_, ServiceError>(())
     })?;
-    let report = check_chunk(file, return_year, &records);
+    let report = check_chunk(file, (return_year, None), &records);
     let mut tally = Tally {
         received: records.len(),
         ..Tally::default()
