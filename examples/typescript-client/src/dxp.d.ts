@@ -559,9 +559,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Lists every validation rule: its code, the file and field it is about, its severity and
-         *     what it requires; then the codes of the problems met reading a CSV or legacy file, listed
-         *     once per file. Problems name these codes.
+         * Lists every rule the platform applies: the rules of each file's records and across files,
+         *     the rules of reading a CSV or legacy file, the round rules of lodging (RD-) and the
+         *     workforce questionnaire's (WF-), each with its code, scope, field, severity and what it
+         *     requires. Problems and refusals name these codes.
          */
         get: operations["list_validation_rules"];
         put?: never;
@@ -1833,6 +1834,9 @@ export interface components {
          *       "errorFromYear": null,
          *       "field": "eftsByMonth",
          *       "file": "course-enrolments",
+         *       "fromReturn": null,
+         *       "legacyError": null,
+         *       "scope": "course-enrolments",
          *       "severity": "error"
          *     }
          */
@@ -1852,14 +1856,35 @@ export interface components {
              *     to several fields (each problem names its field).
              */
             field: string;
-            /** @description The SDR file the rule applies to. */
-            file: components["schemas"]["SdrFile"];
+            file: components["schemas"]["SdrFile"] | null;
+            /**
+             * @description The first return the rule applies to (`2025-AUG`); the records of an earlier return
+             *     are not held to it. `null`: every return.
+             * @example 2025-AUG
+             */
+            fromReturn: string | null;
+            /**
+             * Format: int32
+             * @description The funder's error number in the legacy STEO validation, where the rule is the same;
+             *     `null` otherwise.
+             */
+            legacyError: number | null;
+            /**
+             * @description What the rule is about: a file's records (`course-enrolments`, `learners`, …) or a
+             *     process (`csv-file`, `legacy-file`, `round`, `workforce-questionnaire`).
+             */
+            scope: components["schemas"]["Scope"];
             /**
              * @description Severity of a breach; when `errorFromYear` is set, the severity for enrolments starting
              *     before that year.
              */
             severity: components["schemas"]["Severity"];
         };
+        /**
+         * @description What a rule is about: the records of one file, or a process.
+         * @enum {string}
+         */
+        Scope: "learners" | "course-enrolments" | "courses" | "course-completions" | "qualification-completions" | "efts-forecasts" | "csv-file" | "legacy-file" | "round" | "workforce-questionnaire";
         /**
          * @description One file of the SDR. The serialised name is the path segment the API uses for it.
          * @enum {string}
@@ -10355,14 +10380,22 @@ export interface operations {
     };
     list_validation_rules: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only the rules of this scope: a file's records (`course-enrolments`, `learners`,
+                 *     `courses`, `course-completions`, `qualification-completions`, `efts-forecasts`; the rules
+                 *     across files are listed under the file their problems are reported on) or a process
+                 *     (`csv-file`, `legacy-file`, `round`, `workforce-questionnaire`).
+                 */
+                scope?: components["schemas"]["Scope"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every rule, in code order */
+            /** @description Every rule (of the scope asked for), registry by registry, each in code order */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10377,12 +10410,32 @@ export interface operations {
                      *           "errorFromYear": null,
                      *           "field": "eftsByMonth",
                      *           "file": "course-enrolments",
+                     *           "fromReturn": null,
+                     *           "legacyError": null,
+                     *           "scope": "course-enrolments",
                      *           "severity": "error"
                      *         }
                      *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["RuleCatalogue"];
+                };
+            };
+            /** @description The scope is not one of the scopes listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid token */

@@ -41,6 +41,7 @@ from .round_update import RoundUpdate
 from .round_view import RoundView
 from .rule_catalogue import RuleCatalogue
 from .rule_entry import RuleEntry
+from .scope import Scope
 from .sdr_file import SdrFile
 from .severity import Severity
 from .status_change import StatusChange
@@ -100,6 +101,7 @@ __all__ = (
     "RoundView",
     "RuleCatalogue",
     "RuleEntry",
+    "Scope",
     "SdrFile",
     "Severity",
     "StatusChange",

@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.scope import Scope
 from ..models.sdr_file import SdrFile
 from ..models.severity import Severity
 
@@ -18,7 +19,8 @@ class RuleEntry:
 
     Example:
         {'code': 'CE-021', 'description': 'eftsByMonth has one value per calendar month the course spans …',
-            'errorFromYear': None, 'field': 'eftsByMonth', 'file': 'course-enrolments', 'severity': 'error'}
+            'errorFromYear': None, 'field': 'eftsByMonth', 'file': 'course-enrolments', 'fromReturn': None, 'legacyError':
+            None, 'scope': 'course-enrolments', 'severity': 'error'}
 
     Attributes:
         code (str): Stable rule code, e.g. `CE-021`.
@@ -28,7 +30,12 @@ class RuleEntry:
             when the severity does not depend on the year.
         field (str): The camelCase field the rule is about; `""` for the whole record, `"*"` for a rule applied
             to several fields (each problem names its field).
-        file (SdrFile): One file of the SDR. The serialised name is the path segment the API uses for it.
+        file (None | SdrFile):
+        from_return (None | str): The first return the rule applies to (`2025-AUG`); the records of an earlier return
+            are not held to it. `null`: every return. Example: 2025-AUG.
+        legacy_error (int | None): The funder's error number in the legacy STEO validation, where the rule is the same;
+            `null` otherwise.
+        scope (Scope): What a rule is about: the records of one file, or a process.
         severity (Severity): How serious a problem is. Errors reject a return; warnings do not.
     """
 
@@ -36,7 +43,10 @@ class RuleEntry:
     description: str
     error_from_year: int | None
     field: str
-    file: SdrFile
+    file: None | SdrFile
+    from_return: None | str
+    legacy_error: int | None
+    scope: Scope
     severity: Severity
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,7 +60,19 @@ class RuleEntry:
 
         field = self.field
 
-        file = self.file.value
+        file: None | str
+        if isinstance(self.file, SdrFile):
+            file = self.file.value
+        else:
+            file = self.file
+
+        from_return: None | str
+        from_return = self.from_return
+
+        legacy_error: int | None
+        legacy_error = self.legacy_error
+
+        scope = self.scope.value
 
         severity = self.severity.value
 
@@ -63,6 +85,9 @@ class RuleEntry:
                 "errorFromYear": error_from_year,
                 "field": field,
                 "file": file,
+                "fromReturn": from_return,
+                "legacyError": legacy_error,
+                "scope": scope,
                 "severity": severity,
             }
         )
@@ -85,7 +110,36 @@ class RuleEntry:
 
         field = d.pop("field")
 
-        file = SdrFile(d.pop("file"))
+        def _parse_file(data: object) -> None | SdrFile:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                file_type_0 = SdrFile(data)
+
+                return file_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SdrFile, data)
+
+        file = _parse_file(d.pop("file"))
+
+        def _parse_from_return(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        from_return = _parse_from_return(d.pop("fromReturn"))
+
+        def _parse_legacy_error(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        legacy_error = _parse_legacy_error(d.pop("legacyError"))
+
+        scope = Scope(d.pop("scope"))
 
         severity = Severity(d.pop("severity"))
 
@@ -95,6 +149,9 @@ class RuleEntry:
             error_from_year=error_from_year,
             field=field,
             file=file,
+            from_return=from_return,
+            legacy_error=legacy_error,
+            scope=scope,
             severity=severity,
         )
 

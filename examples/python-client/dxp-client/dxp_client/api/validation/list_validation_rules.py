@@ -7,14 +7,29 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.rule_catalogue import RuleCatalogue
-from ...types import Response
+from ...models.scope import Scope
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    scope: Scope | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_scope: str | Unset = UNSET
+    if not isinstance(scope, Unset):
+        json_scope = scope.value
+
+    params["scope"] = json_scope
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/validation/rules",
+        "params": params,
     }
 
     return _kwargs
@@ -27,6 +42,11 @@ def _parse_response(
         response_200 = RuleCatalogue.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -73,10 +93,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    scope: Scope | Unset = UNSET,
 ) -> Response[Problem | RuleCatalogue]:
-    """Lists every validation rule: its code, the file and field it is about, its severity and
-    what it requires; then the codes of the problems met reading a CSV or legacy file, listed
-    once per file. Problems name these codes.
+    """Lists every rule the platform applies: the rules of each file's records and across files,
+    the rules of reading a CSV or legacy file, the round rules of lodging (RD-) and the
+    workforce questionnaire's (WF-), each with its code, scope, field, severity and what it
+    requires. Problems and refusals name these codes.
+
+    Args:
+        scope (Scope | Unset): What a rule is about: the records of one file, or a process.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -86,7 +111,9 @@ def sync_detailed(
         Response[Problem | RuleCatalogue]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        scope=scope,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -98,10 +125,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    scope: Scope | Unset = UNSET,
 ) -> Problem | RuleCatalogue | None:
-    """Lists every validation rule: its code, the file and field it is about, its severity and
-    what it requires; then the codes of the problems met reading a CSV or legacy file, listed
-    once per file. Problems name these codes.
+    """Lists every rule the platform applies: the rules of each file's records and across files,
+    the rules of reading a CSV or legacy file, the round rules of lodging (RD-) and the
+    workforce questionnaire's (WF-), each with its code, scope, field, severity and what it
+    requires. Problems and refusals name these codes.
+
+    Args:
+        scope (Scope | Unset): What a rule is about: the records of one file, or a process.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,16 +145,22 @@ def sync(
 
     return sync_detailed(
         client=client,
+        scope=scope,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    scope: Scope | Unset = UNSET,
 ) -> Response[Problem | RuleCatalogue]:
-    """Lists every validation rule: its code, the file and field it is about, its severity and
-    what it requires; then the codes of the problems met reading a CSV or legacy file, listed
-    once per file. Problems name these codes.
+    """Lists every rule the platform applies: the rules of each file's records and across files,
+    the rules of reading a CSV or legacy file, the round rules of lodging (RD-) and the
+    workforce questionnaire's (WF-), each with its code, scope, field, severity and what it
+    requires. Problems and refusals name these codes.
+
+    Args:
+        scope (Scope | Unset): What a rule is about: the records of one file, or a process.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +170,9 @@ async def asyncio_detailed(
         Response[Problem | RuleCatalogue]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        scope=scope,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -142,10 +182,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    scope: Scope | Unset = UNSET,
 ) -> Problem | RuleCatalogue | None:
-    """Lists every validation rule: its code, the file and field it is about, its severity and
-    what it requires; then the codes of the problems met reading a CSV or legacy file, listed
-    once per file. Problems name these codes.
+    """Lists every rule the platform applies: the rules of each file's records and across files,
+    the rules of reading a CSV or legacy file, the round rules of lodging (RD-) and the
+    workforce questionnaire's (WF-), each with its code, scope, field, severity and what it
+    requires. Problems and refusals name these codes.
+
+    Args:
+        scope (Scope | Unset): What a rule is about: the records of one file, or a process.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,5 +203,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            scope=scope,
         )
     ).parsed
