@@ -5,11 +5,11 @@
 
 use std::io::Read;
 
+use dxp_domain::calendar::RoundKind;
 use dxp_domain::validation::{
     FileReport, Problem as RecordProblem, check_file, check_file_in_return, check_file_in_year,
     rule_by_code,
 };
-use dxp_domain::calendar::RoundKind;
 use dxp_domain::{Problem, SdrFile, Severity};
 use dxp_persistence::record_store::{self, IncomingRecord, RecordWriter};
 use dxp_persistence::submissions::Submission;
