@@ -158,6 +158,11 @@ impl<'a> Teo<'a> {
             ["Queued", "Validating", "Processed", "Rejected"]
                 .contains(&queued["status"].as_str().unwrap_or(""))
         );
+        self.wait_for_verdict(id)
+    }
+
+    /// Polls the submission until it has a verdict (Processed or Rejected), for at most 60 s.
+    pub fn wait_for_verdict(&self, id: &str) -> Value {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let submission = self.submission(id);

@@ -1,32 +1,12 @@
 //! Validation as jobs: a job whose node died is taken again once its lease expires; several
 //! nodes on one database validate many submissions, each exactly once.
 
-use std::time::{Duration, Instant};
-
 use dxp_domain::testkit;
 use serde_json::{Value, json};
 
 use crate::client::{ORG, Teo};
 use crate::helpers::{Backend, TestServer, TestWorker, admin_token, json_ok, postgres_available};
 use crate::on_both_backends;
-
-fn wait_for_verdict(teo: &Teo<'_>, id: &str) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let submission = teo.submission(id);
-        if matches!(
-            submission["status"].as_str(),
-            Some("Processed" | "Rejected")
-        ) {
-            return submission;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no verdict after 60 s: {submission}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
 
 fn a_job_left_by_a_dead_node_is_taken_again(backend: Backend) {
     // A node that serves the API but validates nothing queues the job...
@@ -50,7 +30,7 @@ fn a_job_left_by_a_dead_node_is_taken_again(backend: Backend) {
     // ...and a new node takes it again and gives the verdict.
     let second = TestServer::start_on(database, &[("DXP_VALIDATION_LEASE_SECONDS", "30")]);
     let teo = Teo::new(&second, ORG);
-    let verdict = wait_for_verdict(&teo, &id);
+    let verdict = &teo.wait_for_verdict(&id);
     assert_eq!(verdict["status"], "Processed", "{verdict}");
     let total = verdict["progress"]["recordsTotal"]
         .as_i64()
@@ -102,7 +82,7 @@ fn two_nodes_validate_many_submissions_exactly_once(backend: Backend) {
         assert_eq!(response.status().as_u16(), 202);
     }
     for (id, verdict) in &expected {
-        let submission = wait_for_verdict(&teo, id);
+        let submission = &teo.wait_for_verdict(id);
         assert_eq!(submission["status"], *verdict, "{submission}");
         let starts = submission["statusHistory"]
             .as_array()
