@@ -208,6 +208,12 @@ impl Rule {
         }
     }
 
+    /// The rule, a warning before enrolments starting in `year` and an error from then on.
+    pub(crate) const fn error_from(mut self, year: i32) -> Rule {
+        self.error_from_year = Some(year);
+        self
+    }
+
     /// The rule with the funder's legacy error number it matches.
     pub(crate) const fn with_legacy_error(mut self, number: u16) -> Rule {
         self.legacy_error = Some(number);
@@ -271,6 +277,29 @@ impl std::fmt::Debug for Rule {
             .field("severity", &self.severity)
             .field("error_from_year", &self.error_from_year)
             .finish_non_exhaustive()
+    }
+}
+
+/// A rule of one file's records (or, for a rule across files, of the file its problems are
+/// reported on); `const` so registries and checks can name it.
+pub(crate) const fn rule(
+    file: SdrFile,
+    code: &'static str,
+    field: &'static str,
+    severity: Severity,
+    check: Check,
+    description: &'static str,
+) -> Rule {
+    Rule {
+        code,
+        scope: Scope::of_file(file),
+        field,
+        severity,
+        error_from_year: None,
+        legacy_error: None,
+        from_return: None,
+        description,
+        check,
     }
 }
 

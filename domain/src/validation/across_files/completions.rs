@@ -18,7 +18,7 @@ use super::{Context, Out};
 use crate::SdrFile;
 use crate::codes::FundingSource;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::Shown;
 
 const INDICATOR: &str = "studentCourseCompletionIndicator";
@@ -29,94 +29,79 @@ const WITHDREW: i32 = 4;
 /// defines fund 31 as non-funded confirmed enrolments, and the funder's guidance reports
 /// withdrawn confirmed enrolments under it with indicator 4, but does not say every fund 31
 /// enrolment is such a withdrawal. The withdrawal date itself is CE-040's, not repeated here.
-pub(crate) const XF_012: Rule = Rule {
-    code: "XF-012",
-    scope: Scope::CourseEnrolments,
-    field: "*",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "A course enrolment with sourceOfFunding 31 (non-funded confirmed enrolment: \
-                  withdrawn before it became eligible for funding) has a course completion with \
-                  studentCourseCompletionIndicator 4, did not complete (domain spec §2.2 and \
-                  §3.1, X8; the withdrawal date is CE-040). The completion is matched as in \
-                  XF-015. The enrolment gets the problem (on sourceOfFunding); a matching \
-                  completion with another indicator gets one too (on its indicator).",
-    check: Check::Batch,
-};
+pub(crate) const XF_012: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-012",
+    "*",
+    Severity::Warning,
+    Check::Batch,
+    "A course enrolment with sourceOfFunding 31 (non-funded confirmed enrolment: \
+     withdrawn before it became eligible for funding) has a course completion with \
+     studentCourseCompletionIndicator 4, did not complete (domain spec §2.2 and \
+     §3.1, X8; the withdrawal date is CE-040). The completion is matched as in \
+     XF-015. The enrolment gets the problem (on sourceOfFunding); a matching \
+     completion with another indicator gets one too (on its indicator).",
+);
 
-pub(crate) const XF_015: Rule = Rule {
-    code: "XF-015",
-    scope: Scope::CourseCompletions,
-    field: "",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "Each course completion matches a course enrolment of the return on \
-                  nationalStudentNumber, courseCode and courseStartDate (the date as written), \
-                  as the funder matches them (domain spec §2.5 and §3.1, X5). A warning: a \
-                  completion may complete an enrolment reported in an earlier return, and the \
-                  funder leaves an unmatched completion out of the course-completion EPI rather \
-                  than rejecting it. The message names an enrolment with the same NSN and course \
-                  but another start date, if there is one.",
-    check: Check::Batch,
-};
+pub(crate) const XF_015: Rule = rule(
+    SdrFile::CourseCompletions,
+    "XF-015",
+    "",
+    Severity::Warning,
+    Check::Batch,
+    "Each course completion matches a course enrolment of the return on \
+     nationalStudentNumber, courseCode and courseStartDate (the date as written), \
+     as the funder matches them (domain spec §2.5 and §3.1, X5). A warning: a \
+     completion may complete an enrolment reported in an earlier return, and the \
+     funder leaves an unmatched completion out of the course-completion EPI rather \
+     than rejecting it. The message names an enrolment with the same NSN and course \
+     but another start date, if there is one.",
+);
 
 /// Judgement call: warnings, all three. The funder matches a qualification completion on NSN and
 /// qualification code, falling back to NSN alone, and leaves an unmatched completion out of the
 /// EPIs; none of this rejects a return (domain spec §2.4, §3.2). The completion's
 /// `linkedQualificationForFeesFree`, the qualification whose code the learner's enrolments
 /// used, counts as its qualification code for the match.
-pub(crate) const XF_016: Rule = Rule {
-    code: "XF-016",
-    scope: Scope::QualificationCompletions,
-    field: "nationalStudentNumber",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "The learner of each qualification completion has a course enrolment in the \
-                  return with the same nationalStudentNumber (domain spec §2.4 and §3.1, X6: the \
-                  funder matches a completion on NSN and qualification code, falling back to NSN \
-                  alone). A warning: the funder leaves an unmatched completion out of the EPIs, \
-                  and the learner's enrolments may all be in earlier returns.",
-    check: Check::Batch,
-};
+pub(crate) const XF_016: Rule = rule(
+    SdrFile::QualificationCompletions,
+    "XF-016",
+    "nationalStudentNumber",
+    Severity::Warning,
+    Check::Batch,
+    "The learner of each qualification completion has a course enrolment in the \
+     return with the same nationalStudentNumber (domain spec §2.4 and §3.1, X6: the \
+     funder matches a completion on NSN and qualification code, falling back to NSN \
+     alone). A warning: the funder leaves an unmatched completion out of the EPIs, \
+     and the learner's enrolments may all be in earlier returns.",
+);
 
-pub(crate) const XF_017: Rule = Rule {
-    code: "XF-017",
-    scope: Scope::QualificationCompletions,
-    field: "qualificationCode",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "A qualification completion matches one of the learner's course enrolments on \
-                  nationalStudentNumber and qualificationCode (or its \
-                  linkedQualificationForFeesFree) (domain spec §2.4 and §3.1, X6). A warning, \
-                  raised when the learner has enrolments but none in that qualification: the \
-                  funder then matches on NSN alone. The message names the learner's enrolments \
-                  and their qualifications.",
-    check: Check::Batch,
-};
+pub(crate) const XF_017: Rule = rule(
+    SdrFile::QualificationCompletions,
+    "XF-017",
+    "qualificationCode",
+    Severity::Warning,
+    Check::Batch,
+    "A qualification completion matches one of the learner's course enrolments on \
+     nationalStudentNumber and qualificationCode (or its \
+     linkedQualificationForFeesFree) (domain spec §2.4 and §3.1, X6). A warning, \
+     raised when the learner has enrolments but none in that qualification: the \
+     funder then matches on NSN alone. The message names the learner's enrolments \
+     and their qualifications.",
+);
 
-pub(crate) const XF_018: Rule = Rule {
-    code: "XF-018",
-    scope: Scope::QualificationCompletions,
-    field: "yearRequirementsMet",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "A qualification completion's yearRequirementsMet is not earlier than the year \
-                  of the latest courseEndDate of the learner's enrolments in the qualification \
-                  (matched as in XF-017) (domain spec §2.4 and §3.1, X6). A warning: the funder \
-                  leaves such a completion out of the EPIs. The completion gets the problem, and \
-                  so does the enrolment with the latest end date (on courseEndDate).",
-    check: Check::Batch,
-};
+pub(crate) const XF_018: Rule = rule(
+    SdrFile::QualificationCompletions,
+    "XF-018",
+    "yearRequirementsMet",
+    Severity::Warning,
+    Check::Batch,
+    "A qualification completion's yearRequirementsMet is not earlier than the year \
+     of the latest courseEndDate of the learner's enrolments in the qualification \
+     (matched as in XF-017) (domain spec §2.4 and §3.1, X6). A warning: the funder \
+     leaves such a completion out of the EPIs. The completion gets the problem, and \
+     so does the enrolment with the latest end date (on courseEndDate).",
+);
 
 /// The funder's match key of a course completion and its enrolment: NSN, course, start date.
 type CourseKey = (i32, Id, NaiveDate);

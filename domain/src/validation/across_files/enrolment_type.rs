@@ -57,7 +57,7 @@ use crate::SdrFile;
 use crate::codes::{Attendance, FeesCategory};
 use crate::validation::Severity;
 use crate::validation::files::common::is_g_digits;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::Shown;
 
 /// STAR funded student: spec 003's source of funding 05.
@@ -67,50 +67,44 @@ const STAR_FUND: u8 = 5;
 /// ten-thousandths of an EFTS: 0.03.
 const TYPE_D_ABOVE: i64 = 300;
 
-pub(crate) const XF_019: Rule = Rule {
-    code: "XF-019",
-    scope: Scope::Learners,
-    field: "*",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "The learner record of a type D learner has the fields the funder requires of \
-                  type D learners (domain spec §2.0 and §2.1; §3.1 for the rules across files). \
-                  The type is derived from the learner's enrolments in the return: D when the \
-                  learner has an enrolment in a formal qualification (not G9999 or GFFSSX) not \
-                  funded by STAR (sourceOfFunding 05) and more than 0.03 EFTS in the return (the \
-                  sum of eftsByMonth over all of the learner's enrolments); B for other STAR \
-                  learners and formal learners at 0.03 EFTS or less; C for non-formal education \
-                  only. Required of every type D learner: mainActivityAt1October, \
-                  firstYearOfTertiaryEducation, lastYearAtSecondarySchool and \
-                  highestSecondarySchoolQualification; lastSecondarySchoolAttended unless the \
-                  highest secondary school qualification is an overseas award (90, 91, 92); \
-                  termPostCode when the learner resides in New Zealand for an enrolment \
-                  (attendance 1 or 2); permanentPostCode when the learner is also a domestic \
-                  student there (fees category 00). Each missing field is a problem on the learner \
-                  record, naming the learner's type and why. A learner record checked on its own \
-                  cannot know the type and does not require them.",
-    check: Check::Batch,
-};
+pub(crate) const XF_019: Rule = rule(
+    SdrFile::Learners,
+    "XF-019",
+    "*",
+    Severity::Error,
+    Check::Batch,
+    "The learner record of a type D learner has the fields the funder requires of \
+     type D learners (domain spec §2.0 and §2.1; §3.1 for the rules across files). \
+     The type is derived from the learner's enrolments in the return: D when the \
+     learner has an enrolment in a formal qualification (not G9999 or GFFSSX) not \
+     funded by STAR (sourceOfFunding 05) and more than 0.03 EFTS in the return (the \
+     sum of eftsByMonth over all of the learner's enrolments); B for other STAR \
+     learners and formal learners at 0.03 EFTS or less; C for non-formal education \
+     only. Required of every type D learner: mainActivityAt1October, \
+     firstYearOfTertiaryEducation, lastYearAtSecondarySchool and \
+     highestSecondarySchoolQualification; lastSecondarySchoolAttended unless the \
+     highest secondary school qualification is an overseas award (90, 91, 92); \
+     termPostCode when the learner resides in New Zealand for an enrolment \
+     (attendance 1 or 2); permanentPostCode when the learner is also a domestic \
+     student there (fees category 00). Each missing field is a problem on the learner \
+     record, naming the learner's type and why. A learner record checked on its own \
+     cannot know the type and does not require them.",
+);
 
-pub(crate) const XF_020: Rule = Rule {
-    code: "XF-020",
-    scope: Scope::CourseEnrolments,
-    field: "*",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "Every course enrolment of a type D learner (the learner's type derived from all \
-                  of their enrolments in the return, as in XF-019) has \
-                  secondarySchoolProgrammeIndicator (Y or N) and actualCourseFee: spec 003 makes \
-                  both mandatory and the indicator applies to type D (domain spec §2.0; §3.1 for \
-                  the rules across files). Each missing field is a problem on the enrolment, \
-                  naming the learner's type and why. An enrolment checked on its own cannot know \
-                  the type: CE-037 only warns.",
-    check: Check::Batch,
-};
+pub(crate) const XF_020: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-020",
+    "*",
+    Severity::Error,
+    Check::Batch,
+    "Every course enrolment of a type D learner (the learner's type derived from all \
+     of their enrolments in the return, as in XF-019) has \
+     secondarySchoolProgrammeIndicator (Y or N) and actualCourseFee: spec 003 makes \
+     both mandatory and the indicator applies to type D (domain spec §2.0; §3.1 for \
+     the rules across files). Each missing field is a problem on the enrolment, \
+     naming the learner's type and why. An enrolment checked on its own cannot know \
+     the type: CE-037 only warns.",
+);
 
 /// A learner's enrolment type (SDR domain specification §2.0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -31,7 +31,7 @@ use super::{Context, Out};
 use crate::SdrFile;
 use crate::codes::{Attendance, FeesCategory, ResidentialStatus};
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::Shown;
 
 const FEES: &str = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment";
@@ -47,75 +47,64 @@ const IFP_FUND: u8 = 2;
 /// the field is the only place the international tuition fee is reported. Only the learner
 /// record gets the problem: the enrolments that make the learner a fee-payer are not wrong, and
 /// are named in the message.
-pub(crate) const XF_004: Rule = Rule {
-    code: "XF-004",
-    scope: Scope::Learners,
-    field: FOREIGN_FEE,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: Some(362),
-    from_return: None,
-    description: "A learner who is an international fee-payer in an enrolment (category of fees \
-                  assessment 03, International Fee-Paying Student, or sourceOfFunding 02, \
-                  International Fee-Paying) has tuitionFeePaidByInternationalFeePayingStudent in \
-                  the learner record (domain spec §3.1, X12; legacy errors 362/363). The learner \
-                  record gets the problem, naming the enrolments.",
-    check: Check::Batch,
-};
+pub(crate) const XF_004: Rule = rule(
+    SdrFile::Learners,
+    "XF-004",
+    FOREIGN_FEE,
+    Severity::Error,
+    Check::Batch,
+    "A learner who is an international fee-payer in an enrolment (category of fees \
+     assessment 03, International Fee-Paying Student, or sourceOfFunding 02, \
+     International Fee-Paying) has tuitionFeePaidByInternationalFeePayingStudent in \
+     the learner record (domain spec §3.1, X12; legacy errors 362/363). The learner \
+     record gets the problem, naming the enrolments.",
+)
+.with_legacy_error(362);
 
-pub(crate) const XF_008: Rule = Rule {
-    code: "XF-008",
-    scope: Scope::CourseEnrolments,
-    field: FEES,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "The category of fees assessment is 00 (Domestic Student) for New Zealand \
-                  citizens (countryOfCitizenship NZL in the learner record), always, and for \
-                  Australian citizens (AUS) residing in New Zealand (intramuralExtramuralAttendance \
-                  1 or 2) (spec 003, note *1; domain spec §3.1, X7). The enrolment gets the \
-                  problem, naming the learner record.",
-    check: Check::Batch,
-};
+pub(crate) const XF_008: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-008",
+    FEES,
+    Severity::Error,
+    Check::Batch,
+    "The category of fees assessment is 00 (Domestic Student) for New Zealand \
+     citizens (countryOfCitizenship NZL in the learner record), always, and for \
+     Australian citizens (AUS) residing in New Zealand (intramuralExtramuralAttendance \
+     1 or 2) (spec 003, note *1; domain spec §3.1, X7). The enrolment gets the \
+     problem, naming the learner record.",
+);
 
-pub(crate) const XF_009: Rule = Rule {
-    code: "XF-009",
-    scope: Scope::CourseEnrolments,
-    field: FEES,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "The category of fees assessment is not 00 for an international student (spec \
-                  003: not a New Zealand or Australian citizen and not a resident visa holder, or \
-                  one of those residing overseas; domain spec §3.1, X7): a learner who is neither \
-                  an NZL or AUS citizen (learner record), nor a resident visa holder \
-                  (residentialStatus Y), nor an Australian permanent resident; an Australian \
-                  citizen studying extramurally from overseas (attendance 3); an Australian \
-                  permanent resident of another citizenship studying extramurally from overseas; \
-                  and an Australian citizen, resident visa holder or Australian permanent resident \
-                  studying intramurally overseas (attendance 4) in a course below NZQCF Level 7 \
-                  (levelOnNzqcf in the course register). The enrolment gets the problem, naming \
-                  the learner record (and the course record).",
-    check: Check::Batch,
-};
+pub(crate) const XF_009: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-009",
+    FEES,
+    Severity::Error,
+    Check::Batch,
+    "The category of fees assessment is not 00 for an international student (spec \
+     003: not a New Zealand or Australian citizen and not a resident visa holder, or \
+     one of those residing overseas; domain spec §3.1, X7): a learner who is neither \
+     an NZL or AUS citizen (learner record), nor a resident visa holder \
+     (residentialStatus Y), nor an Australian permanent resident; an Australian \
+     citizen studying extramurally from overseas (attendance 3); an Australian \
+     permanent resident of another citizenship studying extramurally from overseas; \
+     and an Australian citizen, resident visa holder or Australian permanent resident \
+     studying intramurally overseas (attendance 4) in a course below NZQCF Level 7 \
+     (levelOnNzqcf in the course register). The enrolment gets the problem, naming \
+     the learner record (and the course record).",
+);
 
-pub(crate) const XF_010: Rule = Rule {
-    code: "XF-010",
-    scope: Scope::CourseEnrolments,
-    field: "residentialStatus",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "residentialStatus is N for New Zealand and Australian citizens \
-                  (countryOfCitizenship NZL or AUS in the learner record): spec 003 defines Y as a \
-                  New Zealand resident visa holder, excluding all New Zealand and Australian \
-                  citizens (domain spec §3.1, X7). The enrolment gets the problem, naming the \
-                  learner record.",
-    check: Check::Batch,
-};
+pub(crate) const XF_010: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-010",
+    "residentialStatus",
+    Severity::Error,
+    Check::Batch,
+    "residentialStatus is N for New Zealand and Australian citizens \
+     (countryOfCitizenship NZL or AUS in the learner record): spec 003 defines Y as a \
+     New Zealand resident visa holder, excluding all New Zealand and Australian \
+     citizens (domain spec §3.1, X7). The enrolment gets the problem, naming the \
+     learner record.",
+);
 
 pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     let scope = context.scope;

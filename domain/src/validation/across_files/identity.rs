@@ -10,7 +10,7 @@ use super::{Context, Out};
 use crate::SdrFile;
 use crate::validation::FileRecordReport;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::{Shown, Sink};
 
 const STUDENT: &str = "studentIdentificationCode";
@@ -19,75 +19,63 @@ const NSN: &str = "nationalStudentNumber";
 /// Judgement call: an error. The NSI issues one NSN per person and spec 003 keeps a learner's
 /// studentIdentificationCode constant at the TEO, so two learner records with one NSN are one
 /// learner reported twice (or one wrong NSN), which would count the learner twice.
-pub(crate) const XF_001: Rule = Rule {
-    code: "XF-001",
-    scope: Scope::Learners,
-    field: NSN,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "Learner records with different studentIdentificationCodes do not share a \
-                  nationalStudentNumber: the NSN uniquely identifies the learner and the \
-                  studentIdentificationCode stays the same for the learner at the TEO (spec 003; \
-                  domain spec §3.1, X4). Each record involved gets the problem, naming the others. \
-                  Checked in the whole return and in a learner file checked on its own.",
-    check: Check::Batch,
-};
+pub(crate) const XF_001: Rule = rule(
+    SdrFile::Learners,
+    "XF-001",
+    NSN,
+    Severity::Error,
+    Check::Batch,
+    "Learner records with different studentIdentificationCodes do not share a \
+     nationalStudentNumber: the NSN uniquely identifies the learner and the \
+     studentIdentificationCode stays the same for the learner at the TEO (spec 003; \
+     domain spec §3.1, X4). Each record involved gets the problem, naming the others. \
+     Checked in the whole return and in a learner file checked on its own.",
+);
 
 /// Judgement call: when a learner has no learner record (XF-007), the NSN of the learner's first
 /// record (enrolments, then course completions, then qualification completions) is the one the
 /// others are compared with; when the learner has several learner records (LR-007), the NSN is
 /// not compared until that is fixed.
-pub(crate) const XF_002: Rule = Rule {
-    code: "XF-002",
-    scope: Scope::Learners,
-    field: NSN,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "A learner's nationalStudentNumber is the same in every file: each course \
-                  enrolment, course completion and qualification completion gives the NSN of the \
-                  learner record with its studentIdentificationCode (domain spec §3.1, X4). Each \
-                  record that differs gets the problem, naming the learner record; the learner \
-                  record gets one problem naming them. A learner without a learner record is \
-                  compared with the learner's first enrolment (or completion).",
-    check: Check::Batch,
-};
+pub(crate) const XF_002: Rule = rule(
+    SdrFile::Learners,
+    "XF-002",
+    NSN,
+    Severity::Error,
+    Check::Batch,
+    "A learner's nationalStudentNumber is the same in every file: each course \
+     enrolment, course completion and qualification completion gives the NSN of the \
+     learner record with its studentIdentificationCode (domain spec §3.1, X4). Each \
+     record that differs gets the problem, naming the learner record; the learner \
+     record gets one problem naming them. A learner without a learner record is \
+     compared with the learner's first enrolment (or completion).",
+);
 
 /// Judgement call: a warning. The learner file holds learners with reported activity, but
 /// vendors also report learners who only have a qualification completion, and whether a
 /// learner without any is refused is not published.
-pub(crate) const XF_003: Rule = Rule {
-    code: "XF-003",
-    scope: Scope::Learners,
-    field: "",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "A learner record has activity in the return: a course enrolment, course \
-                  completion or qualification completion with its studentIdentificationCode \
-                  (domain spec §2.1 and §3.1, X3: the learner file holds only learners with \
-                  reported activity). A warning. In the March indicative return only enrolments \
-                  count.",
-    check: Check::Batch,
-};
+pub(crate) const XF_003: Rule = rule(
+    SdrFile::Learners,
+    "XF-003",
+    "",
+    Severity::Warning,
+    Check::Batch,
+    "A learner record has activity in the return: a course enrolment, course \
+     completion or qualification completion with its studentIdentificationCode \
+     (domain spec §2.1 and §3.1, X3: the learner file holds only learners with \
+     reported activity). A warning. In the March indicative return only enrolments \
+     count.",
+);
 
-pub(crate) const XF_007: Rule = Rule {
-    code: "XF-007",
-    scope: Scope::CourseEnrolments,
-    field: STUDENT,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "The learner of each course enrolment has a record in the learner file with the \
-                  same studentIdentificationCode (domain spec §3.1, X3). Each enrolment of a \
-                  missing learner gets the problem, with how many enrolments name the learner.",
-    check: Check::Batch,
-};
+pub(crate) const XF_007: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-007",
+    STUDENT,
+    Severity::Error,
+    Check::Batch,
+    "The learner of each course enrolment has a record in the learner file with the \
+     same studentIdentificationCode (domain spec §3.1, X3). Each enrolment of a \
+     missing learner gets the problem, with how many enrolments name the learner.",
+);
 
 pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     let scope = context.scope;

@@ -21,7 +21,7 @@ use super::{Context, Out};
 use crate::SdrFile;
 use crate::codes::FeesCategory;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::Shown;
 
 const APPRENTICESHIPS: &str = "apprenticeships";
@@ -32,41 +32,35 @@ const HIGHEST_APPRENTICESHIP_LEVEL: i32 = 4;
 /// The NZQCF level of a doctorate (PhD).
 const DOCTORAL_LEVEL: i32 = 10;
 
-pub(crate) const XF_021: Rule = Rule {
-    code: "XF-021",
-    scope: Scope::CourseEnrolments,
-    field: APPRENTICESHIPS,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "A course enrolment with apprenticeships true (a New Zealand Apprenticeship, \
-                  including approved provider-based apprenticeships) is in a course at NZQCF \
-                  Level 4 or below: levelOnNzqcf of its course in the course register (spec 003: \
-                  the field applies up to NZQCF level 4; domain spec §3.1 for the rules across \
-                  files). An error: the flag claims apprenticeship provision the course's level \
-                  cannot be. The enrolment gets the problem, naming the register record. Not \
-                  checked while the course is missing from the register or in it more than once \
-                  (XF-006, CR-007).",
-    check: Check::Batch,
-};
+pub(crate) const XF_021: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-021",
+    APPRENTICESHIPS,
+    Severity::Error,
+    Check::Batch,
+    "A course enrolment with apprenticeships true (a New Zealand Apprenticeship, \
+     including approved provider-based apprenticeships) is in a course at NZQCF \
+     Level 4 or below: levelOnNzqcf of its course in the course register (spec 003: \
+     the field applies up to NZQCF level 4; domain spec §3.1 for the rules across \
+     files). An error: the flag claims apprenticeship provision the course's level \
+     cannot be. The enrolment gets the problem, naming the register record. Not \
+     checked while the course is missing from the register or in it more than once \
+     (XF-006, CR-007).",
+);
 
-pub(crate) const XF_022: Rule = Rule {
-    code: "XF-022",
-    scope: Scope::CourseEnrolments,
-    field: FEES,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "A course enrolment with category of fees assessment 09 (International On-Shore \
-                  PhD student) is in a course at NZQCF Level 10: levelOnNzqcf of its course in the \
-                  course register (spec 003, note *2: category 09 is for a PhD, Level 10, wholly \
-                  research; domain spec §3.1 for the rules across files). The enrolment gets the \
-                  problem, naming the register record. Not checked while the course is missing \
-                  from the register or in it more than once (XF-006, CR-007).",
-    check: Check::Batch,
-};
+pub(crate) const XF_022: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-022",
+    FEES,
+    Severity::Error,
+    Check::Batch,
+    "A course enrolment with category of fees assessment 09 (International On-Shore \
+     PhD student) is in a course at NZQCF Level 10: levelOnNzqcf of its course in the \
+     course register (spec 003, note *2: category 09 is for a PhD, Level 10, wholly \
+     research; domain spec §3.1 for the rules across files). The enrolment gets the \
+     problem, naming the register record. Not checked while the course is missing \
+     from the register or in it more than once (XF-006, CR-007).",
+);
 
 pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     let scope = context.scope;

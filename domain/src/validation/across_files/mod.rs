@@ -60,7 +60,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::rule::{Check, Rule, Scope as RuleScope};
+use super::rule::{Check, Rule, rule};
 use super::{Problem, Severity};
 use crate::SdrFile;
 use index::ById;
@@ -305,39 +305,33 @@ const CORE_FILES: [SdrFile; 3] = [
     SdrFile::Courses,
 ];
 
-pub(crate) const XF_005: Rule = Rule {
-    code: "XF-005",
-    scope: RuleScope::CourseEnrolments,
-    field: "",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "Each of the round's core files, learners, course-enrolments and courses, has at \
-                  least one record: a return reports its enrolments, and each enrolment needs its \
-                  learner (domain spec §3.1, X3) and its course (X1). The problem is on the empty \
-                  file (with an empty localId); the rules that match records against that file \
-                  are then skipped rather than repeating it on every record.",
-    check: Check::Batch,
-};
+pub(crate) const XF_005: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-005",
+    "",
+    Severity::Error,
+    Check::Batch,
+    "Each of the round's core files, learners, course-enrolments and courses, has at \
+     least one record: a return reports its enrolments, and each enrolment needs its \
+     learner (domain spec §3.1, X3) and its course (X1). The problem is on the empty \
+     file (with an empty localId); the rules that match records against that file \
+     are then skipped rather than repeating it on every record.",
+);
 
 /// Judgement call: a round with completion files can have nothing to put in one (no course or
 /// qualification completed since the last return), so an empty completion file only warns.
-pub(crate) const XF_014: Rule = Rule {
-    code: "XF-014",
-    scope: RuleScope::CourseCompletions,
-    field: "",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "When the round has the completion files (April, August and December SDRs, not \
-                  the March indicative return), course-completions and qualification-completions \
-                  each have records (domain spec §1.1 and §3.1, X5, X6, X8). A warning: a return \
-                  may have nothing completed to report. The problem is on the empty file (with an \
-                  empty localId); the rules matching against it are skipped.",
-    check: Check::Batch,
-};
+pub(crate) const XF_014: Rule = rule(
+    SdrFile::CourseCompletions,
+    "XF-014",
+    "",
+    Severity::Warning,
+    Check::Batch,
+    "When the round has the completion files (April, August and December SDRs, not \
+     the March indicative return), course-completions and qualification-completions \
+     each have records (domain spec §1.1 and §3.1, X5, X6, X8). A warning: a return \
+     may have nothing completed to report. The problem is on the empty file (with an \
+     empty localId); the rules matching against it are skipped.",
+);
 
 /// Reports each required file without records.
 fn empty_files(scope: Scope, out: &mut Out<'_>) {

@@ -9,7 +9,7 @@ use super::read::Id;
 use super::{Context, Out};
 use crate::SdrFile;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::Shown;
 
 const COURSE: &str = "courseCode";
@@ -21,43 +21,37 @@ const EFTS_TOLERANCE: f64 = 0.0001;
 /// Slack for binary floating point: 0.1235 − 0.1234 is a hair over 0.0001 as an `f64`.
 const FLOAT_SLACK: f64 = 1e-9;
 
-pub(crate) const XF_006: Rule = Rule {
-    code: "XF-006",
-    scope: Scope::CourseEnrolments,
-    field: COURSE,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "The course of each course enrolment is in the course register: a courses \
-                  record has the identical courseCode, same case and spacing (spec 003: every \
-                  unique course in the course enrolment file appears once, and once only, in the \
-                  course register file; domain spec §3.1, X1). Each enrolment of a missing course \
-                  gets the problem, with how many enrolments use the course and any register code \
-                  that differs only in case or spacing.",
-    check: Check::Batch,
-};
+pub(crate) const XF_006: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-006",
+    COURSE,
+    Severity::Error,
+    Check::Batch,
+    "The course of each course enrolment is in the course register: a courses \
+     record has the identical courseCode, same case and spacing (spec 003: every \
+     unique course in the course enrolment file appears once, and once only, in the \
+     course register file; domain spec §3.1, X1). Each enrolment of a missing course \
+     gets the problem, with how many enrolments use the course and any register code \
+     that differs only in case or spacing.",
+);
 
 /// Judgement call: an error, though X14 is inferred rather than published: the course EFTS
 /// factor is defined the same way in both files ("the proportion of the total EFTS value set
 /// for the qualification that the course is deemed to represent"), the register holds one
 /// factor per course, and funding follows the enrolment's factor. The register record gets one
 /// problem naming the enrolments, since either side may be the wrong one.
-pub(crate) const XF_011: Rule = Rule {
-    code: "XF-011",
-    scope: Scope::CourseEnrolments,
-    field: EFTS,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "A course enrolment's courseEftsFactor equals the courseEftsFactor of its course \
-                  in the course register, within 0.0001 (domain spec §3.1, X14). Each enrolment \
-                  that differs gets the problem, naming the register record; the register record \
-                  gets one problem naming those enrolments. Not checked while the course is \
-                  missing from the register or in it more than once (XF-006, CR-007).",
-    check: Check::Batch,
-};
+pub(crate) const XF_011: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-011",
+    EFTS,
+    Severity::Error,
+    Check::Batch,
+    "A course enrolment's courseEftsFactor equals the courseEftsFactor of its course \
+     in the course register, within 0.0001 (domain spec §3.1, X14). Each enrolment \
+     that differs gets the problem, naming the register record; the register record \
+     gets one problem naming those enrolments. Not checked while the course is \
+     missing from the register or in it more than once (XF-006, CR-007).",
+);
 
 pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     let scope = context.scope;

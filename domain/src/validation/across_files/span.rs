@@ -5,7 +5,7 @@ use chrono::Months;
 use super::{Context, Out};
 use crate::SdrFile;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 
 /// The longest a course may run before it is flagged.
 const LONGEST: Months = Months::new(12);
@@ -15,20 +15,17 @@ const LONGEST: Months = Months::new(12);
 /// Feb 2027 is flagged; a start on 29 February counts to 28 February). Only the enrolment's own
 /// dates are needed; it runs with the submission's rules because the funder flags it in its
 /// data accuracy report on the whole return.
-pub(crate) const XF_013: Rule = Rule {
-    code: "XF-013",
-    scope: Scope::CourseEnrolments,
-    field: "courseEndDate",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "A course enrolment spans at most 12 months: courseEndDate is not later than the \
-                  same day twelve months after courseStartDate (dates as written). A warning: the \
-                  funder's data accuracy report flags longer courses, which affect the retention \
-                  EPI, without rejecting them (domain spec §3.1, X13, and §3.2).",
-    check: Check::Batch,
-};
+pub(crate) const XF_013: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "XF-013",
+    "courseEndDate",
+    Severity::Warning,
+    Check::Batch,
+    "A course enrolment spans at most 12 months: courseEndDate is not later than the \
+     same day twelve months after courseStartDate (dates as written). A warning: the \
+     funder's data accuracy report flags longer courses, which affect the retention \
+     EPI, without rejecting them (domain spec §3.1, X13, and §3.2).",
+);
 
 pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
     for (position, enrolment) in context.enrolments.iter().enumerate() {

@@ -29,7 +29,8 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::rule::{Check, Rule, Scope};
+use super::rule::Rule;
+pub(crate) use super::rule::rule;
 use super::sink::{Shown, Sink};
 use super::support::{exceeds_chars, first_control};
 use super::{FileRecordReport, FileReport, Problem, Severity};
@@ -725,6 +726,7 @@ pub(crate) mod shape {
 /// Consistency checks on a file's registry, for each file's tests.
 #[cfg(test)]
 pub(crate) fn assert_registry_consistent<W: FileWire>(registry: &[&Rule]) {
+    use super::rule::Check;
     let shape = W::SHAPE;
     for rule in registry {
         assert_eq!(rule.file(), Some(W::FILE), "{}", rule.code);
@@ -787,27 +789,5 @@ pub(crate) fn assert_presence_follows_the_field_table<W: FileWire>() {
         if spec.kind == FieldKind::Text {
             assert_eq!(wire.text(spec.name), Some("A"), "{}", spec.name);
         }
-    }
-}
-
-/// A rule of one file's records; `const` so registries and checks can name it.
-pub(crate) const fn rule(
-    file: SdrFile,
-    code: &'static str,
-    field: &'static str,
-    severity: Severity,
-    check: Check,
-    description: &'static str,
-) -> Rule {
-    Rule {
-        code,
-        scope: Scope::of_file(file),
-        field,
-        severity,
-        error_from_year: None,
-        legacy_error: None,
-        from_return: None,
-        description,
-        check,
     }
 }

@@ -3,139 +3,113 @@
 
 use super::Enrolment;
 use super::fits;
+use crate::SdrFile;
 use crate::codes::{Attendance, DeliverySite, FeesCategory, FundingSource, ResidentialStatus};
 use crate::validation::Severity;
 use crate::validation::files::common;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::{Shown, Sink};
 
 const FEES_FIELD: &str = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment";
 
-pub(crate) const CE_014: Rule = Rule {
-    code: "CE-014",
-    scope: Scope::CourseEnrolments,
-    field: FEES_FIELD,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "The category of fees assessment is one of spec 003's codes: 00 Domestic, 01 NZAID, \
-                  03 International fee-paying, 04 Exchange scheme, 08 Diplomatic or Antarctic \
-                  programme, 09 International on-shore PhD, 12 International ITO off-job training, \
-                  13 Refugee or protected person, 14 2021 Resident Visa pathway child. The leading \
-                  zero may be left out (3 is 03).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_014: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-014",
+    FEES_FIELD,
+    Severity::Error,
+    Check::FileRecord,
+    "The category of fees assessment is one of spec 003's codes: 00 Domestic, 01 NZAID, \
+     03 International fee-paying, 04 Exchange scheme, 08 Diplomatic or Antarctic \
+     programme, 09 International on-shore PhD, 12 International ITO off-job training, \
+     13 Refugee or protected person, 14 2021 Resident Visa pathway child. The leading \
+     zero may be left out (3 is 03).",
+);
 
-pub(crate) const CE_016: Rule = Rule {
-    code: "CE-016",
-    scope: Scope::CourseEnrolments,
-    field: "intramuralExtramuralAttendance",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "intramuralExtramuralAttendance is 1 (intramural, residing in New Zealand), 2 \
-                  (extramural, residing in New Zealand), 3 (extramural, residing overseas) or 4 \
-                  (intramural, residing overseas).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_016: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-016",
+    "intramuralExtramuralAttendance",
+    Severity::Error,
+    Check::FileRecord,
+    "intramuralExtramuralAttendance is 1 (intramural, residing in New Zealand), 2 \
+     (extramural, residing in New Zealand), 3 (extramural, residing overseas) or 4 \
+     (intramural, residing overseas).",
+);
 
-pub(crate) const CE_017: Rule = Rule {
-    code: "CE-017",
-    scope: Scope::CourseEnrolments,
-    field: "courseDeliverySite",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "courseDeliverySite has one of spec 003's forms: 01 main campus, 02–96 other \
-                  sites, 98 extramural or distance delivery, 99 community education (the leading \
-                  zero may be left out), or a registered code of letters (AA, AB) or a letter and a \
-                  digit (A1, 1A). 00 and 97 are not delivery sites.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_017: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-017",
+    "courseDeliverySite",
+    Severity::Error,
+    Check::FileRecord,
+    "courseDeliverySite has one of spec 003's forms: 01 main campus, 02–96 other \
+     sites, 98 extramural or distance delivery, 99 community education (the leading \
+     zero may be left out), or a registered code of letters (AA, AB) or a letter and a \
+     digit (A1, 1A). 00 and 97 are not delivery sites.",
+);
 
-pub(crate) const CE_018: Rule = Rule {
-    code: "CE-018",
-    scope: Scope::CourseEnrolments,
-    field: "courseDeliverySite",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "Delivery site 98 is for courses delivered extramurally or by distance learning \
-                  (spec 003); a warning when the learner's attendance is intramural (1 or 4).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_018: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-018",
+    "courseDeliverySite",
+    Severity::Warning,
+    Check::FileRecord,
+    "Delivery site 98 is for courses delivered extramurally or by distance learning \
+     (spec 003); a warning when the learner's attendance is intramural (1 or 4).",
+);
 
-pub(crate) const CE_019: Rule = Rule {
-    code: "CE-019",
-    scope: Scope::CourseEnrolments,
-    field: "sourceOfFunding",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "sourceOfFunding is a code from spec 003's lists of funds (the leading zero may be \
-                  left out). Current funds: 01, 02, 03, 05, 09, 10, 12, 13, 20, 22, 23, 24, 26, 28, \
-                  29, 31, 37.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_019: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-019",
+    "sourceOfFunding",
+    Severity::Error,
+    Check::FileRecord,
+    "sourceOfFunding is a code from spec 003's lists of funds (the leading zero may be \
+     left out). Current funds: 01, 02, 03, 05, 09, 10, 12, 13, 20, 22, 23, 24, 26, 28, \
+     29, 31, 37.",
+);
 
-pub(crate) const CE_020: Rule = Rule {
-    code: "CE-020",
-    scope: Scope::CourseEnrolments,
-    field: "sourceOfFunding",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "sourceOfFunding is not a historic fund: 04, 06, 07, 08, 11, 14, 15, 16, 25, 27, \
-                  30, 32, 33, 35 and 36 are spec 003's historic funds and can no longer be \
-                  reported. The message names the fund.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_020: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-020",
+    "sourceOfFunding",
+    Severity::Error,
+    Check::FileRecord,
+    "sourceOfFunding is not a historic fund: 04, 06, 07, 08, 11, 14, 15, 16, 25, 27, \
+     30, 32, 33, 35 and 36 are spec 003's historic funds and can no longer be \
+     reported. The message names the fund.",
+);
 
-pub(crate) const CE_025: Rule = Rule {
-    code: "CE-025",
-    scope: Scope::CourseEnrolments,
-    field: "residentialStatus",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "residentialStatus is Y (New Zealand resident visa holder) or N (not a resident \
-                  visa holder, including all New Zealand and Australian citizens).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_025: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-025",
+    "residentialStatus",
+    Severity::Error,
+    Check::FileRecord,
+    "residentialStatus is Y (New Zealand resident visa holder) or N (not a resident \
+     visa holder, including all New Zealand and Australian citizens).",
+);
 
-pub(crate) const CE_026: Rule = Rule {
-    code: "CE-026",
-    scope: Scope::CourseEnrolments,
-    field: "fundingCategory",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "fundingCategory has letters and digits only (spec 003: Alpha-Numeric, from the \
-                  funding categories classification). The classification itself is not public, so \
-                  membership is not checked here.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_026: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-026",
+    "fundingCategory",
+    Severity::Error,
+    Check::FileRecord,
+    "fundingCategory has letters and digits only (spec 003: Alpha-Numeric, from the \
+     funding categories classification). The classification itself is not public, so \
+     membership is not checked here.",
+);
 
-pub(crate) const CE_028: Rule = Rule {
-    code: "CE-028",
-    scope: Scope::CourseEnrolments,
-    field: "nzscedFieldOfStudy",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "nzscedFieldOfStudy has digits only: NZSCED codes are numbers (e.g. 091901; the \
-                  leading zero may be left out, as spec 003 writes 70101).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_028: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-028",
+    "nzscedFieldOfStudy",
+    Severity::Error,
+    Check::FileRecord,
+    "nzscedFieldOfStudy has digits only: NZSCED codes are numbers (e.g. 091901; the \
+     leading zero may be left out, as spec 003 writes 70101).",
+);
 
 pub(super) fn fees_category_code(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
     let view = record.wire;

@@ -5,52 +5,44 @@
 use chrono::Datelike;
 
 use super::Enrolment;
+use crate::SdrFile;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::Sink;
 
-pub(crate) const CE_012: Rule = Rule {
-    code: "CE-012",
-    scope: Scope::CourseEnrolments,
-    field: "courseEndDate",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "courseEndDate is not before courseStartDate (spec 003: the end date of instruction \
-                  and/or examination; a course spanning the end of the academic year ends in the \
-                  following year).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_012: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-012",
+    "courseEndDate",
+    Severity::Error,
+    Check::FileRecord,
+    "courseEndDate is not before courseStartDate (spec 003: the end date of instruction \
+     and/or examination; a course spanning the end of the academic year ends in the \
+     following year).",
+);
 
-pub(crate) const CE_013: Rule = Rule {
-    code: "CE-013",
-    scope: Scope::CourseEnrolments,
-    field: "studentsCourseWithdrawalDate",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "studentsCourseWithdrawalDate, when given, falls within the course: not before \
-                  courseStartDate and not after courseEndDate (spec 003: the withdrawal of a \
-                  confirmed enrolment from the course).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_013: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-013",
+    "studentsCourseWithdrawalDate",
+    Severity::Error,
+    Check::FileRecord,
+    "studentsCourseWithdrawalDate, when given, falls within the course: not before \
+     courseStartDate and not after courseEndDate (spec 003: the withdrawal of a \
+     confirmed enrolment from the course).",
+);
 
-pub(crate) const CE_043: Rule = Rule {
-    code: "CE-043",
-    scope: Scope::CourseEnrolments,
-    field: "courseStartDate",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "courseStartDate falls in the year of the return or the year before (spec 003: \
-                  the start date of the learner's course in the current or previous academic \
-                  year). Checked when the return is known (an upload to a submission, the \
-                  validation of a return), not in a dry run of records alone.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_043: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-043",
+    "courseStartDate",
+    Severity::Error,
+    Check::FileRecord,
+    "courseStartDate falls in the year of the return or the year before (spec 003: \
+     the start date of the learner's course in the current or previous academic \
+     year). Checked when the return is known (an upload to a submission, the \
+     validation of a return), not in a dry run of records alone.",
+);
 
 pub(super) fn starts_in_the_return_year_or_the_one_before(
     record: &Enrolment<'_>,

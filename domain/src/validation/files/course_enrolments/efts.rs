@@ -28,72 +28,61 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Enrolment;
+use crate::SdrFile;
 use crate::course_enrolment::WireEnrolment;
 use crate::validation::Severity;
 use crate::validation::files::common::{self, NUMERIC_1_4_MAX};
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::Sink;
 use crate::validation::support::{Month, MonthSpan, fits_decimal, month_index, months_spanned};
 
-pub(crate) const CE_021: Rule = Rule {
-    code: "CE-021",
-    scope: Scope::CourseEnrolments,
-    field: "eftsByMonth",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "eftsByMonth has one of two forms: spec 003's, one value per calendar month the \
-                  course spans, from the month of courseStartDate to the month of courseEndDate \
-                  inclusive, across a year end too (Nov 2026–Feb 2027 is 4 values); or the return \
-                  file's, 12 values for January–December of a year the course runs in, with 0 for \
-                  the months outside the course.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_021: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-021",
+    "eftsByMonth",
+    Severity::Error,
+    Check::FileRecord,
+    "eftsByMonth has one of two forms: spec 003's, one value per calendar month the \
+     course spans, from the month of courseStartDate to the month of courseEndDate \
+     inclusive, across a year end too (Nov 2026–Feb 2027 is 4 values); or the return \
+     file's, 12 values for January–December of a year the course runs in, with 0 for \
+     the months outside the course.",
+);
 
-pub(crate) const CE_022: Rule = Rule {
-    code: "CE-022",
-    scope: Scope::CourseEnrolments,
-    field: "eftsByMonth",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "Each course month of eftsByMonth (in either form) is courseEftsFactor divided by \
-                  the number of calendar months of the whole course, rounded to four decimal \
-                  places (spec 003): rounded down, as the funder does, or to the nearest 0.0001, \
-                  in every month; or either of those with the last course month holding the \
-                  remainder (the factor less the other months). Only values no rounding explains \
-                  are errors. Checked when the number of values fits the course (CE-021) and \
-                  every value and the factor have four decimal places (CE-023, CE-024).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_022: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-022",
+    "eftsByMonth",
+    Severity::Error,
+    Check::FileRecord,
+    "Each course month of eftsByMonth (in either form) is courseEftsFactor divided by \
+     the number of calendar months of the whole course, rounded to four decimal \
+     places (spec 003): rounded down, as the funder does, or to the nearest 0.0001, \
+     in every month; or either of those with the last course month holding the \
+     remainder (the factor less the other months). Only values no rounding explains \
+     are errors. Checked when the number of values fits the course (CE-021) and \
+     every value and the factor have four decimal places (CE-023, CE-024).",
+);
 
-pub(crate) const CE_023: Rule = Rule {
-    code: "CE-023",
-    scope: Scope::CourseEnrolments,
-    field: "eftsByMonth",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "Each eftsByMonth value is Numeric(1,4): 0 to 9.9999 with at most four decimal \
-                  places (e.g. 0.0010).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_023: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-023",
+    "eftsByMonth",
+    Severity::Error,
+    Check::FileRecord,
+    "Each eftsByMonth value is Numeric(1,4): 0 to 9.9999 with at most four decimal \
+     places (e.g. 0.0010).",
+);
 
-pub(crate) const CE_024: Rule = Rule {
-    code: "CE-024",
-    scope: Scope::CourseEnrolments,
-    field: "courseEftsFactor",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "courseEftsFactor is Numeric(1,4): 0 to 9.9999 with at most four decimal places \
-                  (e.g. 0.0125).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_024: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-024",
+    "courseEftsFactor",
+    Severity::Error,
+    Check::FileRecord,
+    "courseEftsFactor is Numeric(1,4): 0 to 9.9999 with at most four decimal places \
+     (e.g. 0.0125).",
+);
 
 /// EFTS values are compared in ten-thousandths, their fourth decimal place.
 const UNITS_PER_EFTS: f64 = 10_000.0;

@@ -15,29 +15,27 @@
 //! - attendance 4 depends on the NZQCF level of the study, which the enrolment does not carry.
 
 use super::Enrolment;
+use crate::SdrFile;
 use crate::codes::{Attendance, FeesCategory, ResidentialStatus};
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::Sink;
 
 const FEES_FIELD: &str = "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment";
 
-pub(crate) const CE_015: Rule = Rule {
-    code: "CE-015",
-    scope: Scope::CourseEnrolments,
-    field: FEES_FIELD,
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "The category of fees assessment agrees with residency and attendance, as far as \
-                  the enrolment alone decides it (spec 003, note *1): a New Zealand resident visa \
-                  holder (residentialStatus Y) or Australian permanent resident \
-                  (australianResidentialStatus true) residing in New Zealand (attendance 1 or 2) is \
-                  00; a resident visa holder studying extramurally from overseas (attendance 3) is \
-                  not 00. Rules that need the learner's citizenship are cross-file rules.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_015: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-015",
+    FEES_FIELD,
+    Severity::Error,
+    Check::FileRecord,
+    "The category of fees assessment agrees with residency and attendance, as far as \
+     the enrolment alone decides it (spec 003, note *1): a New Zealand resident visa \
+     holder (residentialStatus Y) or Australian permanent resident \
+     (australianResidentialStatus true) residing in New Zealand (attendance 1 or 2) is \
+     00; a resident visa holder studying extramurally from overseas (attendance 3) is \
+     not 00. Rules that need the learner's citizenship are cross-file rules.",
+);
 
 pub(super) fn fees_against_residency(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
     let view = record.wire;

@@ -4,83 +4,69 @@ use chrono::Datelike;
 
 use super::Enrolment;
 use super::fits;
+use crate::SdrFile;
 use crate::course_enrolment::WireEnrolment;
 use crate::validation::Severity;
 use crate::validation::files::common;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::{Shown, ShownChar, Sink};
 use crate::validation::support::{first_control, first_disallowed};
 
-pub(crate) const CE_007: Rule = Rule {
-    code: "CE-007",
-    scope: Scope::CourseEnrolments,
-    field: "qualificationCode",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "qualificationCode has letters and digits only: spec 003 calls it a six \
-                  alpha-numeric code from the SDR Qualifications Register (e.g. PC4001).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_007: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-007",
+    "qualificationCode",
+    Severity::Error,
+    Check::FileRecord,
+    "qualificationCode has letters and digits only: spec 003 calls it a six \
+     alpha-numeric code from the SDR Qualifications Register (e.g. PC4001).",
+);
 
-pub(crate) const CE_008: Rule = Rule {
-    code: "CE-008",
-    scope: Scope::CourseEnrolments,
-    field: "qualificationCode",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "A qualificationCode of G followed by digits is a non-formal education code and \
-                  must have one of spec 003's two forms: G9999 (community, continuing and general \
-                  education of 40 teaching hours or less) or GFFSSX, G and five digits (more than \
-                  40 hours; e.g. G48017).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_008: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-008",
+    "qualificationCode",
+    Severity::Error,
+    Check::FileRecord,
+    "A qualificationCode of G followed by digits is a non-formal education code and \
+     must have one of spec 003's two forms: G9999 (community, continuing and general \
+     education of 40 teaching hours or less) or GFFSSX, G and five digits (more than \
+     40 hours; e.g. G48017).",
+);
 
-pub(crate) const CE_009: Rule = Rule {
-    code: "CE-009",
-    scope: Scope::CourseEnrolments,
-    field: "qualificationCode",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "qualificationCode should have six characters (spec 003: \"the value should be a \
-                  six alpha-numeric code\"); G9999 is the one five-character code. A warning: the \
-                  register, not the length, decides.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_009: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-009",
+    "qualificationCode",
+    Severity::Warning,
+    Check::FileRecord,
+    "qualificationCode should have six characters (spec 003: \"the value should be a \
+     six alpha-numeric code\"); G9999 is the one five-character code. A warning: the \
+     register, not the length, decides.",
+);
 
-pub(crate) const CE_010: Rule = Rule {
-    code: "CE-010",
-    scope: Scope::CourseEnrolments,
-    field: "courseCode",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "courseCode should be alpha-numeric (spec 003: Type Alpha-Numeric, e.g. ECON112). A \
-                  warning, not an error: TEOs' course codes often carry separators such as a space, \
-                  a hyphen or a full stop, and the course register, which must hold the identical \
-                  code, is the authority.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_010: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-010",
+    "courseCode",
+    Severity::Warning,
+    Check::FileRecord,
+    "courseCode should be alpha-numeric (spec 003: Type Alpha-Numeric, e.g. ECON112). A \
+     warning, not an error: TEOs' course codes often carry separators such as a space, \
+     a hyphen or a full stop, and the course register, which must hold the identical \
+     code, is the authority.",
+);
 
-pub(crate) const CE_011: Rule = Rule {
-    code: "CE-011",
-    scope: Scope::CourseEnrolments,
-    field: "courseCode",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "courseCode should not contain the year the course is taught (spec 003: \"the code \
-                  should contain no reference to dates or years\"). Flagged when the code contains \
-                  the four-digit year of courseStartDate or courseEndDate.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_011: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-011",
+    "courseCode",
+    Severity::Warning,
+    Check::FileRecord,
+    "courseCode should not contain the year the course is taught (spec 003: \"the code \
+     should contain no reference to dates or years\"). Flagged when the code contains \
+     the four-digit year of courseStartDate or courseEndDate.",
+);
 
 /// The qualificationCode, when it is within its length (CE-004 reports the others).
 fn qualification_code(view: &WireEnrolment) -> Option<&str> {

@@ -17,10 +17,11 @@ use std::collections::HashMap;
 use chrono::Datelike;
 
 use super::Enrolment;
+use crate::SdrFile;
 use crate::codes::{IteNzsced, IteSector};
 use crate::course_enrolment::WireEnrolment;
 use crate::validation::files::FileRecordReport;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::{Shown, Sink};
 use crate::validation::{Problem, Severity};
 
@@ -31,100 +32,85 @@ const MAX_SUBJECTS: usize = 4;
 /// Spec 003: "Length: 40".
 const MAX_SUBJECT_CHARS: usize = 40;
 
-pub(crate) const CE_031: Rule = Rule {
-    code: "CE-031",
-    scope: Scope::CourseEnrolments,
-    field: "iteSector",
-    severity: Severity::Warning,
-    error_from_year: Some(ITE_ERRORS_FROM),
-    legacy_error: None,
-    from_return: None,
-    description: "iteSector is given when nzscedFieldOfStudy is an Initial Teacher Education field: \
-                  070101, 070103, 070105, 070108, 070118, 070120, 070122, 070124, 070126 or 070128 \
-                  (with or without the leading zero; spec 003 writes 70101).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_031: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-031",
+    "iteSector",
+    Severity::Warning,
+    Check::FileRecord,
+    "iteSector is given when nzscedFieldOfStudy is an Initial Teacher Education field: \
+     070101, 070103, 070105, 070108, 070118, 070120, 070122, 070124, 070126 or 070128 \
+     (with or without the leading zero; spec 003 writes 70101).",
+)
+.error_from(ITE_ERRORS_FROM);
 
-pub(crate) const CE_032: Rule = Rule {
-    code: "CE-032",
-    scope: Scope::CourseEnrolments,
-    field: "iteSector",
-    severity: Severity::Warning,
-    error_from_year: Some(ITE_ERRORS_FROM),
-    legacy_error: None,
-    from_return: None,
-    description: "iteSector, when given, is 1 (Early Childhood), 2 (Primary) or 3 (Secondary).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_032: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-032",
+    "iteSector",
+    Severity::Warning,
+    Check::FileRecord,
+    "iteSector, when given, is 1 (Early Childhood), 2 (Primary) or 3 (Secondary).",
+)
+.error_from(ITE_ERRORS_FROM);
 
-pub(crate) const CE_033: Rule = Rule {
-    code: "CE-033",
-    scope: Scope::CourseEnrolments,
-    field: "iteSubject",
-    severity: Severity::Warning,
-    error_from_year: Some(ITE_ERRORS_FROM),
-    legacy_error: None,
-    from_return: None,
-    description: "At least one iteSubject is given when iteSector is 3 (Secondary).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_033: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-033",
+    "iteSubject",
+    Severity::Warning,
+    Check::FileRecord,
+    "At least one iteSubject is given when iteSector is 3 (Secondary).",
+)
+.error_from(ITE_ERRORS_FROM);
 
-pub(crate) const CE_034: Rule = Rule {
-    code: "CE-034",
-    scope: Scope::CourseEnrolments,
-    field: "iteSubject",
-    severity: Severity::Warning,
-    error_from_year: Some(ITE_ERRORS_FROM),
-    legacy_error: None,
-    from_return: None,
-    description: "iteSubject has at most four values.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_034: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-034",
+    "iteSubject",
+    Severity::Warning,
+    Check::FileRecord,
+    "iteSubject has at most four values.",
+)
+.error_from(ITE_ERRORS_FROM);
 
-pub(crate) const CE_035: Rule = Rule {
-    code: "CE-035",
-    scope: Scope::CourseEnrolments,
-    field: "iteSubject",
-    severity: Severity::Warning,
-    error_from_year: Some(ITE_ERRORS_FROM),
-    legacy_error: None,
-    from_return: None,
-    description: "Each iteSubject value is a subject of at most 40 characters: not blank, no control \
-                  characters, and no semicolon (the separator of the funder's multi-value columns; \
-                  give each subject as its own array value).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_035: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-035",
+    "iteSubject",
+    Severity::Warning,
+    Check::FileRecord,
+    "Each iteSubject value is a subject of at most 40 characters: not blank, no control \
+     characters, and no semicolon (the separator of the funder's multi-value columns; \
+     give each subject as its own array value).",
+)
+.error_from(ITE_ERRORS_FROM);
 
-pub(crate) const CE_036: Rule = Rule {
-    code: "CE-036",
-    scope: Scope::CourseEnrolments,
-    field: "iteSector",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "iteSector should match an ITE field of study that teaches one sector (e.g. 070105 \
-                  Secondary with sector 3); spec 003: qualifications that cover more than one \
-                  sector should use 070108 (Teacher Education: General). A warning: a \"should\".",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_036: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-036",
+    "iteSector",
+    Severity::Warning,
+    Check::FileRecord,
+    "iteSector should match an ITE field of study that teaches one sector (e.g. 070105 \
+     Secondary with sector 3); spec 003: qualifications that cover more than one \
+     sector should use 070108 (Teacher Education: General). A warning: a \"should\".",
+);
 
-pub(crate) const CE_041: Rule = Rule {
-    code: "CE-041",
-    scope: Scope::CourseEnrolments,
-    field: "*",
-    severity: Severity::Warning,
-    error_from_year: Some(ITE_ERRORS_FROM),
-    legacy_error: None,
-    from_return: None,
-    description: "The same iteSector and iteSubject values are used for each of a learner's course \
-                  enrolments in a qualification (same studentIdentificationCode and \
-                  qualificationCode), as spec 003 requires: each enrolment of the group whose values \
-                  differ from the first one that carries ITE values gets the problem (a missing \
-                  value differs too). Checked across the records checked together: a \
-                  request's batch, or a whole submission when all its records are checked at once.",
-    check: Check::Batch,
-};
+pub(crate) const CE_041: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-041",
+    "*",
+    Severity::Warning,
+    Check::Batch,
+    "The same iteSector and iteSubject values are used for each of a learner's course \
+     enrolments in a qualification (same studentIdentificationCode and \
+     qualificationCode), as spec 003 requires: each enrolment of the group whose values \
+     differ from the first one that carries ITE values gets the problem (a missing \
+     value differs too). Checked across the records checked together: a \
+     request's batch, or a whole submission when all its records are checked at once.",
+)
+.error_from(ITE_ERRORS_FROM);
 
 pub(super) fn sector_for_ite_field(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
     let view = record.wire;

@@ -7,38 +7,33 @@
 //! value is a warning, and a value that is present is checked like any other.
 
 use super::Enrolment;
+use crate::SdrFile;
 use crate::codes::SecondarySchoolProgramme;
 use crate::validation::Severity;
-use crate::validation::rule::{Check, Rule, Scope};
+use crate::validation::rule::{Check, Rule, rule};
 use crate::validation::sink::{Shown, Sink};
 
-pub(crate) const CE_037: Rule = Rule {
-    code: "CE-037",
-    scope: Scope::CourseEnrolments,
-    field: "*",
-    severity: Severity::Warning,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "secondarySchoolProgrammeIndicator and actualCourseFee are given. Spec 003 calls \
-                  both mandatory but does not mark them REQUIRED: they are mandatory for type D \
-                  enrolments, which cannot be told from one enrolment, so a missing value is a \
-                  warning.",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_037: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-037",
+    "*",
+    Severity::Warning,
+    Check::FileRecord,
+    "secondarySchoolProgrammeIndicator and actualCourseFee are given. Spec 003 calls \
+     both mandatory but does not mark them REQUIRED: they are mandatory for type D \
+     enrolments, which cannot be told from one enrolment, so a missing value is a \
+     warning.",
+);
 
-pub(crate) const CE_038: Rule = Rule {
-    code: "CE-038",
-    scope: Scope::CourseEnrolments,
-    field: "secondarySchoolProgrammeIndicator",
-    severity: Severity::Error,
-    error_from_year: None,
-    legacy_error: None,
-    from_return: None,
-    description: "secondarySchoolProgrammeIndicator, when given, is Y (the course is part of the \
-                  learner's secondary school programme) or N (it is not).",
-    check: Check::FileRecord,
-};
+pub(crate) const CE_038: Rule = rule(
+    SdrFile::CourseEnrolments,
+    "CE-038",
+    "secondarySchoolProgrammeIndicator",
+    Severity::Error,
+    Check::FileRecord,
+    "secondarySchoolProgrammeIndicator, when given, is Y (the course is part of the \
+     learner's secondary school programme) or N (it is not).",
+);
 
 pub(super) fn mandatory_fields(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
     let view = record.wire;
