@@ -3,9 +3,10 @@
 //! learner file is LR-007, a rule of that file.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use super::index::{ByKey, Count, MAX_NAMED, Named};
-use super::read::Code;
+use super::read::{Code, Id};
 use super::{Context, Out};
 use crate::SdrFile;
 use crate::validation::FileRecordReport;
@@ -94,105 +95,50 @@ pub(super) fn check(context: &Context<'_>, out: &mut Out<'_>) {
 /// so that naming them stays linear however many records share an NSN).
 fn shared_nsns(context: &Context<'_>, out: &mut Out<'_>) {
     let learners = context.learners;
-    let key = |position: usize| {
-        let learner = &learners[position];
-        Some((learner.nsn?, learner.student.as_ref()?))
-    };
-    let by_nsn = ByKey::new(
-        (0..learners.len()).map(|position| key(position).map(|(nsn, _)| nsn)),
-        learners.len(),
-    );
-    let by_nsn_and_student = ByKey::new(
-        (0..learners.len()).map(|position| key(position).map(|(nsn, student)| (nsn, student.id))),
-        learners.len(),
-    );
-    let mut firsts: HashMap<i32, Vec<(usize, &Code)>> = HashMap::new();
-    for position in 0..learners.len() {
-        let Some((nsn, student)) = key(position) else {
-            continue;
-        };
-        if by_nsn.get(&nsn).is_none_or(|group| group.count < 2) {
-            continue;
-        }
-        let kept = firsts.entry(nsn).or_default();
-        if kept.len() <= MAX_NAMED && kept.iter().all(|(_, other)| other.id != student.id) {
-            kept.push((position, student));
-        }
-    }
-    for position in 0..learners.len() {
-        let Some((nsn, student)) = key(position) else {
-            continue;
-        };
-        let (Some(group), Some(same)) =
-            (by_nsn.get(&nsn), by_nsn_and_student.get(&(nsn, student.id)))
-        else {
-            continue;
-        };
-        let others_total = group.count - same.count;
-        if others_total == 0 {
-            continue;
-        }
+    let keys: Vec<Option<(i32, Id)>> = learners
+        .iter()
+        .map(|learner| Some((learner.nsn?, learner.student.as_ref()?.id)))
+        .collect();
+    for shared in shared_nsn_records(&keys) {
         let mut others = Named::new();
-        for (other, other_student) in firsts.get(&nsn).into_iter().flatten() {
-            if other_student.id != student.id {
-                let shown = format!(
-                    "studentIdentificationCode {}",
-                    context.keys.shown(other_student)
-                );
-                others.push(
-                    SdrFile::Learners,
-                    out.local_id(SdrFile::Learners, *other),
-                    Some(&shown),
-                );
-            }
+        for &(other, _) in &shared.others {
+            let Some(code) = &learners[other].student else {
+                continue;
+            };
+            let shown = format!("studentIdentificationCode {}", context.keys.shown(code));
+            others.push(
+                SdrFile::Learners,
+                out.local_id(SdrFile::Learners, other),
+                Some(&shown),
+            );
         }
-        others.add_unnamed(others_total.saturating_sub(others.len()));
+        others.add_unnamed(shared.others_total.saturating_sub(others.len()));
         out.report(
             &XF_001,
             SdrFile::Learners,
-            position,
+            shared.position,
             NSN,
-            format_args!(
-                "nationalStudentNumber {nsn} is also the NSN of {others}; an NSN identifies one \
-                 learner, who has one learner record and keeps one studentIdentificationCode"
-            ),
+            format_args!("{}", shared_nsn_message(shared.nsn, &others)),
         );
     }
 }
 
 /// XF-001 within a learner file checked on its own (a dry run, or an upload of learners before
 /// the rest of the return): `keys` gives each record's NSN and studentIdentificationCode, when
-/// it has both. Each record whose NSN other records give under another studentIdentificationCode
-/// gets the problem, naming them, as the whole return does; a TEO checking its learners first
-/// is not told they are fine.
-pub(crate) fn nsn_under_several_student_ids<'a>(
-    keys: &[Option<(i32, &'a str)>],
+/// it has both. A TEO checking its learners first is not told they are fine.
+pub(crate) fn nsn_under_several_student_ids(
+    keys: &[Option<(i32, &str)>],
     reports: &mut [FileRecordReport],
 ) {
-    let mut students_by_nsn: HashMap<i32, Vec<(usize, &'a str)>> = HashMap::new();
-    for (position, key) in keys.iter().enumerate() {
-        let Some((nsn, student)) = *key else { continue };
-        let students = students_by_nsn.entry(nsn).or_default();
-        if students.iter().all(|&(_, other)| other != student) {
-            students.push((position, student));
-        }
-    }
-    students_by_nsn.retain(|_, students| students.len() > 1);
-    if students_by_nsn.is_empty() {
-        return;
-    }
-    for (position, key) in keys.iter().enumerate() {
-        let Some((nsn, student)) = *key else { continue };
-        let Some(students) = students_by_nsn.get(&nsn) else {
-            continue;
-        };
+    for shared in shared_nsn_records(keys) {
         let mut others = Named::new();
-        for &(other, other_student) in students.iter().filter(|&&(_, other)| other != student) {
-            let shown = format!("studentIdentificationCode {}", Shown(other_student));
+        for &(other, student) in &shared.others {
+            let shown = format!("studentIdentificationCode {}", Shown(student));
             let local_id = reports[other].local_id.clone().unwrap_or_default();
             others.push(SdrFile::Learners, &local_id, Some(&shown));
         }
-        let report = &mut reports[position];
+        others.add_unnamed(shared.others_total.saturating_sub(others.len()));
+        let report = &mut reports[shared.position];
         Sink::new(
             report.index,
             report.local_id.as_deref(),
@@ -202,13 +148,72 @@ pub(crate) fn nsn_under_several_student_ids<'a>(
         .report(
             &XF_001,
             NSN,
-            format_args!(
-                "nationalStudentNumber {nsn} is also the NSN of {others} in this file; an NSN \
-                 identifies one learner, who has one learner record and keeps one \
-                 studentIdentificationCode"
-            ),
+            format_args!("{}", shared_nsn_message(shared.nsn, &others)),
         );
     }
+}
+
+/// A learner record whose NSN other learner records give under another student id (XF-001).
+struct SharedNsn<S> {
+    position: usize,
+    nsn: i32,
+    /// The first records of the other student ids with this NSN, one per id, at most
+    /// [`MAX_NAMED`] + 1 of them.
+    others: Vec<(usize, S)>,
+    /// How many records give this NSN under another student id.
+    others_total: usize,
+}
+
+/// The records XF-001 reports, from each learner record's NSN and student id (`None` for a
+/// record without both), in position order: one hash-map pass per index, and per NSN only the
+/// first records of its first few student ids are kept, however many records share it.
+fn shared_nsn_records<S: Copy + Eq + Hash>(keys: &[Option<(i32, S)>]) -> Vec<SharedNsn<S>> {
+    let by_nsn = ByKey::new(keys.iter().map(|key| key.map(|(nsn, _)| nsn)), keys.len());
+    let by_nsn_and_student = ByKey::new(keys.iter().copied(), keys.len());
+    let mut firsts: HashMap<i32, Vec<(usize, S)>> = HashMap::new();
+    for (position, key) in keys.iter().enumerate() {
+        let Some((nsn, student)) = *key else { continue };
+        if by_nsn.get(&nsn).is_none_or(|group| group.count < 2) {
+            continue;
+        }
+        let kept = firsts.entry(nsn).or_default();
+        if kept.len() <= MAX_NAMED && kept.iter().all(|&(_, other)| other != student) {
+            kept.push((position, student));
+        }
+    }
+    let mut found = Vec::new();
+    for (position, key) in keys.iter().enumerate() {
+        let Some((nsn, student)) = *key else { continue };
+        let (Some(group), Some(same)) = (by_nsn.get(&nsn), by_nsn_and_student.get(&(nsn, student)))
+        else {
+            continue;
+        };
+        let others_total = group.count - same.count;
+        if others_total == 0 {
+            continue;
+        }
+        let others = firsts
+            .get(&nsn)
+            .into_iter()
+            .flatten()
+            .filter(|&&(_, other)| other != student)
+            .copied()
+            .collect();
+        found.push(SharedNsn {
+            position,
+            nsn,
+            others,
+            others_total,
+        });
+    }
+    found
+}
+
+fn shared_nsn_message(nsn: i32, others: &Named) -> String {
+    format!(
+        "nationalStudentNumber {nsn} is also the NSN of {others}; an NSN identifies one learner, \
+         who has one learner record and keeps one studentIdentificationCode"
+    )
 }
 
 /// A record whose NSN the learner's other records are compared with.
