@@ -148,14 +148,3 @@ pub fn log_page(
         .load(conn)?;
     Ok(request.page_of(rows, |row| row.id).map(AuditEvent::from))
 }
-
-/// The events of [`log_page`] without its cursor: at most `limit` with an id greater than
-/// `after`, for the readers that still tell the last page themselves (the API's audit log).
-pub fn page(
-    conn: &mut DbConnection,
-    subject: Option<&str>,
-    after: Option<i64>,
-    limit: i64,
-) -> Result<Vec<AuditEvent>, StoreError> {
-    Ok(log_page(conn, subject, &PageRequest::new(after, limit))?.items)
-}

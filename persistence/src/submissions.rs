@@ -207,23 +207,6 @@ impl ListCursor {
     }
 }
 
-/// One page of submissions, newest first; the cursor of the next page if there is one.
-pub fn list(
-    conn: &mut DbConnection,
-    scope: Scope,
-    filter: &ListFilter,
-    after: Option<&ListCursor>,
-    limit: i64,
-) -> Result<(Vec<Submission>, Option<ListCursor>), StoreError> {
-    let page = list_page(
-        conn,
-        scope,
-        filter,
-        &PageRequest::new(after.cloned(), limit),
-    )?;
-    Ok((page.items, page.next))
-}
-
 /// A listed submission, with how many records of each file it holds (files with none left out).
 pub type ListedSubmission = (Submission, Vec<(SdrFile, i64)>);
 

@@ -6,6 +6,7 @@ use dxp_domain::lodging::SubmissionType;
 use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::{Edumis, RoundId, SdrFile};
 use dxp_persistence::jobs::Progress;
+use dxp_persistence::paging::PageRequest;
 use dxp_persistence::submissions::{self, ListCursor, ListFilter, Submission};
 use dxp_persistence::{DbConnection, StoreError};
 
@@ -148,15 +149,16 @@ impl Service {
     ) -> Result<SubmissionList, ServiceError> {
         let scope = caller.scope;
         self.blocking(move |conn| {
-            let (page, next) = submissions::list(conn, scope, &filter, cursor.as_ref(), limit)?;
-            let mut listed = Vec::with_capacity(page.len());
-            for submission in page {
-                let counts = submissions::record_counts(conn, &submission.id)?;
-                listed.push((submission, counts));
-            }
+            // Two queries however long the page: the submissions, then all their counts.
+            let page = submissions::list_with_record_counts(
+                conn,
+                scope,
+                &filter,
+                &PageRequest::new(cursor, limit),
+            )?;
             Ok::<_, StoreError>(SubmissionList {
-                submissions: listed,
-                next,
+                submissions: page.items,
+                next: page.next,
             })
         })
         .await

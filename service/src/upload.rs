@@ -11,6 +11,7 @@ use dxp_domain::validation::{
     rule_by_code,
 };
 use dxp_domain::{Problem, SdrFile, Severity};
+use dxp_persistence::paging::PageRequest;
 use dxp_persistence::record_store::{self, IncomingRecord, RecordWriter};
 use dxp_persistence::submissions::Submission;
 use dxp_persistence::{DbConnection, StoreError};
@@ -346,14 +347,11 @@ impl Service {
         let (scope, id) = (caller.scope, submission_id.to_owned());
         self.blocking(move |conn| {
             dxp_persistence::submissions::find(conn, &id, scope)?;
-            let mut records = record_store::page(conn, &id, file, after.as_deref(), limit + 1)?;
-            let next = if records.len() as i64 > limit {
-                records.truncate(usize::try_from(limit).unwrap_or(0));
-                records.last().map(|(local_id, _)| local_id.clone())
-            } else {
-                None
-            };
-            Ok::<_, StoreError>(RecordPage { records, next })
+            let page = record_store::file_page(conn, &id, file, &PageRequest::new(after, limit))?;
+            Ok::<_, StoreError>(RecordPage {
+                records: page.items,
+                next: page.next,
+            })
         })
         .await
     }

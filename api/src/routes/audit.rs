@@ -103,23 +103,15 @@ pub async fn list_audit_events(
         )));
     }
     let after = super::params::position("after", after)?;
-    let events = state
+    let page = state
         .db
-        .run(move |conn| dxp_persistence::audit::page(conn, subject.as_deref(), after, limit + 1))
+        .run(move |conn| {
+            let request = dxp_persistence::paging::PageRequest::new(after, limit);
+            dxp_persistence::audit::log_page(conn, subject.as_deref(), &request)
+        })
         .await?;
-    let has_more = events.len() as i64 > limit;
-    let results: Vec<AuditEventView> = events
-        .into_iter()
-        .take(limit as usize)
-        .map(AuditEventView::from)
-        .collect();
-    let next_cursor = if has_more {
-        results.last().map(|event| event.id)
-    } else {
-        None
-    };
     Ok(HttpResponse::Ok().json(AuditEventPage {
-        results,
-        next_cursor,
+        results: page.items.into_iter().map(AuditEventView::from).collect(),
+        next_cursor: page.next,
     }))
 }

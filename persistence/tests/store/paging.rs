@@ -171,11 +171,15 @@ fn submissions_go_newest_first_through_cursors_clients_keep(backend: Backend) {
         let after = cursor
             .as_deref()
             .map(|text| ListCursor::decode(text).expect("a cursor"));
-        let (page, next) =
-            submissions::list(&mut store.conn, Scope::Everyone, &filter, after.as_ref(), 2)
-                .expect("a page");
-        seen.extend(page.into_iter().map(|submission| submission.id));
-        match next {
+        let page = submissions::list_with_record_counts(
+            &mut store.conn,
+            Scope::Everyone,
+            &filter,
+            &PageRequest::new(after, 2),
+        )
+        .expect("a page");
+        seen.extend(page.items.into_iter().map(|(submission, _)| submission.id));
+        match page.next {
             Some(next) => cursor = Some(next.encode()),
             None => break,
         }
