@@ -14,10 +14,10 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use dxp_api::auth::{TokenIssuer, TokenRequest};
 use dxp_api::upload_limits::RecordLimits;
-use dxp_api::validator::ValidatorOptions;
 use dxp_api::{AppState, ServerOptions};
 use dxp_domain::{Edumis, Role};
 use dxp_persistence::{DatabaseUrl, Pool, PoolOptions};
+use dxp_service::validator::ValidatorOptions;
 use dxp_service::{Clock, Service};
 
 use crate::config::{DataDir, DatabaseChoice, TokenConfig};
@@ -333,7 +333,7 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         // A worker serves no requests: nothing on this node rings its validators' bell, so
         // they find jobs by looking at the queue.
-        dxp_api::validator::spawn(&Service::new(pool, Clock::from_env()), options);
+        dxp_service::validator::spawn(&Service::new(pool, Clock::from_env()), options);
         actix_web::rt::signal::ctrl_c().await?;
         anyhow::Ok(())
     })
@@ -406,7 +406,7 @@ fn run_node(
     };
     actix_web::rt::System::new().block_on(async move {
         let server = dxp_api::run(listener, state, dxp_openapi::document()?, options)?;
-        dxp_api::validator::spawn(&service, node.validation);
+        dxp_service::validator::spawn(&service, node.validation);
         // Scripts and tests read this line to learn the address (the port may have been 0).
         println!("dxp listening on http://{address}");
         std::io::stdout().flush()?;

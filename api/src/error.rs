@@ -200,6 +200,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::BadInput(message) => ApiError::BadRequest(message),
             ServiceError::TooLarge(message) => ApiError::PayloadTooLarge(message),
             ServiceError::NotFound(what) => ApiError::NotFound(what),
+            ServiceError::Forbidden(why) => ApiError::Forbidden(why),
             ServiceError::NotNow(refusal) => ApiError::Conflict(refusal.reason),
             ServiceError::Refused(refusal) => ApiError::Refused(refusal),
             ServiceError::Unacceptable(why) => ApiError::Unprocessable(why),
@@ -237,6 +238,7 @@ mod tests {
         assert_eq!(status(ServiceError::BadInput("x".to_owned())), 400);
         assert_eq!(status(ServiceError::TooLarge("x".to_owned())), 413);
         assert_eq!(status(ServiceError::NotFound("x".to_owned())), 404);
+        assert_eq!(status(ServiceError::Forbidden("x".to_owned())), 403);
         assert_eq!(status(ServiceError::Unacceptable("x".to_owned())), 422);
         assert_eq!(status(ServiceError::Conflict("UNIQUE".to_owned())), 409);
         assert_eq!(status(ServiceError::Unavailable("x".to_owned())), 503);

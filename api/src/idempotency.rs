@@ -4,7 +4,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
-use dxp_persistence::idempotency::{self, Remembered};
+use dxp_persistence::idempotency::Remembered;
 use sha2::{Digest, Sha256};
 
 use crate::auth::Principal;
@@ -76,10 +76,7 @@ pub async fn replay(
     key: &IdempotencyKey,
 ) -> Result<Option<HttpResponse>, ApiError> {
     let (organisation, name) = (key.organisation, key.key.clone());
-    let remembered = state
-        .db
-        .run(move |conn| idempotency::find(conn, organisation, &name))
-        .await?;
+    let remembered = state.service.remembered_answer(organisation, &name).await?;
     let Some(remembered) = remembered else {
         return Ok(None);
     };
@@ -112,8 +109,8 @@ pub async fn remember(
         status: i32::from(status),
         body,
     };
-    state
-        .db
-        .run(move |conn| idempotency::remember(conn, key.organisation, &key.key, &answer))
-        .await
+    Ok(state
+        .service
+        .remember_answer(key.organisation, &key.key, answer)
+        .await?)
 }

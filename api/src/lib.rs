@@ -18,11 +18,10 @@ pub mod server;
 pub mod state;
 pub mod token_keys;
 pub mod upload_limits;
-pub mod validator;
 
 /// What a server needs of the use-case layer to start: the service and its clock.
 pub use dxp_service::{Clock, Service};
 pub use error::{ApiError, Problem};
 pub use routes::configure;
 pub use server::{ServerOptions, run};
-pub use state::{AppState, Db};
+pub use state::AppState;

@@ -194,16 +194,3 @@ pub fn report_page(
         .load(conn)?;
     Ok(request.page_of(rows, |problem: &StoredProblem| problem.id))
 }
-
-/// The problems of [`report_page`] without its cursor: at most `limit` after `after`, for the
-/// readers that still tell the last page themselves (the API's problem report).
-pub fn page(
-    conn: &mut DbConnection,
-    submission_id: &str,
-    filter: &ProblemFilter,
-    after: Option<i64>,
-    limit: i64,
-) -> Result<Vec<StoredProblem>, StoreError> {
-    let request = PageRequest::new(after, limit);
-    Ok(report_page(conn, submission_id, filter, &request)?.items)
-}

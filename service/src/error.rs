@@ -21,6 +21,10 @@ pub enum ServiceError {
     /// More than one request may carry (records in a JSON body).
     #[error("{0}")]
     TooLarge(String),
+    /// The caller may not do this whatever it names (an organisation reading what only the
+    /// funder reads).
+    #[error("{0}")]
+    Forbidden(String),
     /// The thing asked for does not exist, or belongs to another organisation (the two are
     /// deliberately indistinguishable).
     #[error("{0}")]

@@ -8,7 +8,11 @@
 //!   [`ingest`]), check them and store them with the tally of their problems; delete and read
 //!   records; the dry run of a file, which stores nothing.
 //! - [`submissions`]: open, read, list, validate (queue the job), lodge and cancel a submission.
+//! - [`problem_report`]: a submission's problems, filtered and paged, with learners' codes.
+//! - [`records_kept`]: the store's health, the audit log, idempotent answers.
 //! - [`rounds`]: the calendar, the funder's changes to it and its Stop Gate lifts; what is due.
+//! - [`validator`]: the background validators that take the queued validations and give the
+//!   verdicts.
 //! - [`workforce`]: the workforce questionnaire.
 //!
 //! The use cases are methods of [`Service`], which holds the store and the [`clock::Clock`].
@@ -19,9 +23,12 @@
 pub mod clock;
 pub mod error;
 pub mod ingest;
+pub mod problem_report;
+pub mod records_kept;
 pub mod rounds;
 pub mod submissions;
 pub mod upload;
+pub mod validator;
 pub mod workforce;
 
 use std::sync::Arc;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::{AdminOnly, Authorized};
+use crate::state::caller_of;
 use crate::{ApiError, AppState, Problem};
 
 /// The most events one page holds.
@@ -87,7 +88,7 @@ pub struct AuditQuery {
 )]
 #[get("/audit-events")]
 pub async fn list_audit_events(
-    _caller: Authorized<AdminOnly>,
+    caller: Authorized<AdminOnly>,
     state: web::Data<AppState>,
     query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -103,12 +104,10 @@ pub async fn list_audit_events(
         )));
     }
     let after = super::params::position("after", after)?;
+    let request = dxp_persistence::paging::PageRequest::new(after, limit);
     let page = state
-        .db
-        .run(move |conn| {
-            let request = dxp_persistence::paging::PageRequest::new(after, limit);
-            dxp_persistence::audit::log_page(conn, subject.as_deref(), &request)
-        })
+        .service
+        .audit_page(&caller_of(&caller)?, subject, request)
         .await?;
     Ok(HttpResponse::Ok().json(AuditEventPage {
         results: page.items.into_iter().map(AuditEventView::from).collect(),

@@ -1,11 +1,15 @@
 //! One set of routes per SDR file (and the EFTS forecast), generated from one template so the
 //! files behave the same: upload (JSON or CSV), delete one record, read the records back, and the dry run.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use dxp_domain::SdrFile;
-use dxp_persistence::record_store;
+use dxp_formats::csv::{CsvWriter, WriteError};
 use dxp_persistence::submissions::Submission;
+use dxp_service::{Caller, Service};
 use futures_util::stream;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -13,64 +17,55 @@ use utoipa::ToSchema;
 use super::record_files::{RecordPage, RecordQuery, UploadReport};
 use crate::auth::{Authorized, CanRead, CanWrite};
 use crate::body_stream::{body_channel, format_of_request};
-use crate::{ApiError, AppState, Db, Problem};
+use crate::{ApiError, AppState, Problem};
 
 /// Records read per database round trip while exporting CSV.
 const EXPORT_PAGE: i64 = 5_000;
 
-/// Streams a file's records as DXP CSV. A blocking task reads the records page by page and
-/// writes them through the CSV writer into a channel that feeds the response, so memory stays
-/// flat whatever the file's size.
-pub(crate) fn csv_export(db: Db, file: SdrFile, submission: Submission) -> HttpResponse {
+/// Streams a file's records as DXP CSV, page by page: each page is read through the use cases,
+/// written as CSV and sent before the next is read, so memory stays flat whatever the file's
+/// size and no database connection is held while the client reads.
+pub(crate) fn csv_export(
+    service: Service,
+    caller: Caller,
+    file: SdrFile,
+    submission: Submission,
+) -> HttpResponse {
     let indicative = submission.round.kind == dxp_domain::RoundKind::Ind;
     let name = dxp_formats::file_name(file, submission.organisation, indicative);
-    let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Bytes, String>>(4);
-    let pool = db.pool();
+    let written = SharedBuffer::default();
+    let export = Export {
+        writer: Some(CsvWriter::new(file, written.clone())),
+        after: None,
+    };
     let id = submission.id;
-    actix_web::rt::task::spawn_blocking(move || {
-        let failed = |error: String| {
-            tracing::error!(error.cause = %error, "CSV export failed");
-            error
-        };
-        let mut writer = dxp_formats::csv::CsvWriter::new(
-            file,
-            ChannelWriter {
-                sender: sender.clone(),
-            },
-        );
-        let mut after: Option<String> = None;
-        loop {
-            let page = pool.get().and_then(|mut conn| {
-                record_store::page(&mut conn, &id, file, after.as_deref(), EXPORT_PAGE)
-            });
-            let page = match page {
-                Ok(page) => page,
-                Err(error) => {
-                    let _ = sender.blocking_send(Err(failed(error.to_string())));
-                    return;
-                }
-            };
-            for (_, text) in &page {
-                if let Err(error) = writer.write_json(text) {
-                    let _ = sender.blocking_send(Err(failed(error.to_string())));
-                    return;
-                }
-            }
-            if (page.len() as i64) < EXPORT_PAGE {
-                break;
-            }
-            after = page.last().map(|(local_id, _)| local_id.clone());
+    let body = stream::unfold(export, move |mut export| {
+        let (service, caller, id, written) =
+            (service.clone(), caller.clone(), id.clone(), written.clone());
+        async move {
+            let mut writer = export.writer.take()?;
+            let page = service
+                .record_page(&caller, &id, file, export.after.take(), EXPORT_PAGE)
+                .await;
+            let chunk = page
+                .map_err(ApiError::from)
+                .and_then(|page| {
+                    for (_, text) in &page.records {
+                        writer.write_json(text).map_err(export_failed)?;
+                    }
+                    match page.next {
+                        Some(next) => {
+                            writer.flush().map_err(export_failed)?;
+                            export.after = Some(next);
+                            export.writer = Some(writer);
+                        }
+                        None => drop(writer.finish().map_err(export_failed)?),
+                    }
+                    Ok(written.take())
+                })
+                .map_err(actix_web::Error::from);
+            Some((chunk, export))
         }
-        if let Err(error) = writer.finish() {
-            let _ = sender.blocking_send(Err(failed(error.to_string())));
-        }
-    });
-    let body = stream::unfold(receiver, |mut receiver| async move {
-        let chunk = receiver.recv().await?;
-        Some((
-            chunk.map_err(|error| actix_web::Error::from(ApiError::Internal(error))),
-            receiver,
-        ))
     });
     HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
@@ -81,20 +76,31 @@ pub(crate) fn csv_export(db: Db, file: SdrFile, submission: Submission) -> HttpR
         .streaming(body)
 }
 
-/// Sends what the CSV writer writes to the response, in chunks of at most 64 KiB.
-struct ChannelWriter {
-    sender: tokio::sync::mpsc::Sender<Result<Bytes, String>>,
+/// Where a CSV export is: the writer until the last page is written, and the `localId` to read
+/// on from.
+struct Export {
+    writer: Option<CsvWriter<SharedBuffer>>,
+    after: Option<String>,
 }
 
-impl std::io::Write for ChannelWriter {
+fn export_failed(error: WriteError) -> ApiError {
+    ApiError::Internal(format!("a stored record cannot be written as CSV: {error}"))
+}
+
+/// The bytes the CSV writer has written since they were last taken for the response.
+#[derive(Clone, Default)]
+struct SharedBuffer(Rc<RefCell<Vec<u8>>>);
+
+impl SharedBuffer {
+    fn take(&self) -> Bytes {
+        Bytes::from(std::mem::take(&mut *self.0.borrow_mut()))
+    }
+}
+
+impl std::io::Write for SharedBuffer {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let chunk = &buf[..buf.len().min(64 * 1024)];
-        self.sender
-            .blocking_send(Ok(Bytes::copy_from_slice(chunk)))
-            .map_err(|_| {
-                std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client went away")
-            })?;
-        Ok(chunk.len())
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {

@@ -24,7 +24,7 @@ pub struct Health {
 )]
 #[get("/health")]
 pub async fn get_health(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    state.db.run(dxp_persistence::health::check).await?;
+    state.service.health().await?;
     Ok(HttpResponse::Ok().json(Health {
         status: "ok".to_owned(),
     }))

@@ -1,20 +1,20 @@
 //! A submission's problem report: paged JSON for programs, the whole report as CSV for data
 //! officers (`Accept: text/csv`).
 
-use std::collections::HashMap;
-
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use dxp_domain::{SdrFile, Severity};
-use dxp_persistence::problems::{self, ProblemFilter, StoredProblem};
-use dxp_persistence::{record_store, submissions};
+use dxp_persistence::paging::{Page, PageRequest};
+use dxp_service::problem_report::{ProblemFilter, ReportedProblem};
+use dxp_service::{Caller, Service};
 use futures_util::stream;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::submissions::{page_size, scope_of, wants_csv};
+use super::submissions::{page_size, wants_csv};
 use crate::auth::{Authorized, CanRead};
-use crate::{ApiError, AppState, Db, Problem};
+use crate::state::caller_of;
+use crate::{ApiError, AppState, Problem};
 
 /// Problems read per database round trip while streaming CSV.
 const CSV_PAGE: i64 = 5_000;
@@ -66,64 +66,31 @@ pub struct ProblemQuery {
     pub limit: Option<i64>,
 }
 
-fn view(
-    problem: StoredProblem,
-    codes: &HashMap<String, String>,
-) -> Result<SubmissionProblem, ApiError> {
-    let corrupt = |what: &str| {
-        ApiError::Internal(format!(
-            "stored problem {} has an unknown {what}",
-            problem.id
-        ))
-    };
-    Ok(SubmissionProblem {
-        file: SdrFile::parse(&problem.file).ok_or_else(|| corrupt("file"))?,
-        severity: match problem.severity.as_str() {
-            "error" => Severity::Error,
-            "warning" => Severity::Warning,
-            _ => return Err(corrupt("severity")),
-        },
-        student_identification_code: codes.get(&problem.local_id).cloned(),
-        id: problem.id,
-        local_id: problem.local_id,
-        field: problem.field,
-        rule: problem.rule,
-        message: problem.message,
-    })
+impl From<ReportedProblem> for SubmissionProblem {
+    fn from(problem: ReportedProblem) -> Self {
+        SubmissionProblem {
+            id: problem.id,
+            file: problem.file,
+            local_id: problem.local_id,
+            student_identification_code: problem.student_identification_code,
+            field: problem.field,
+            rule: problem.rule,
+            severity: problem.severity,
+            message: problem.message,
+        }
+    }
 }
 
-/// One page of problems with the learners' codes filled in.
+/// One page of problems, with the learners' codes filled in.
 async fn load_page(
-    db: &Db,
-    id: String,
+    service: &Service,
+    caller: &Caller,
+    id: &str,
     filter: ProblemFilter,
-    after: Option<i64>,
-    limit: i64,
-) -> Result<Vec<SubmissionProblem>, ApiError> {
-    db.run(move |conn| {
-        let page = problems::page(conn, &id, &filter, after, limit)?;
-        let mut codes: HashMap<SdrFile, HashMap<String, String>> = HashMap::new();
-        for file in SdrFile::ALL {
-            let ids: Vec<&str> = page
-                .iter()
-                .filter(|p| p.file == file.as_str())
-                .map(|p| p.local_id.as_str())
-                .collect();
-            if !ids.is_empty() {
-                codes.insert(file, record_store::student_codes(conn, &id, file, &ids)?);
-            }
-        }
-        let none = HashMap::new();
-        page.into_iter()
-            .map(|problem| {
-                let file_codes = SdrFile::parse(&problem.file)
-                    .and_then(|f| codes.get(&f))
-                    .unwrap_or(&none);
-                view(problem, file_codes)
-            })
-            .collect::<Result<Vec<_>, ApiError>>()
-    })
-    .await
+    request: PageRequest<i64>,
+) -> Result<Page<SubmissionProblem, i64>, ApiError> {
+    let page = service.problem_page(caller, id, filter, request).await?;
+    Ok(page.map(SubmissionProblem::from))
 }
 
 /// The problems found in a submission, filtered and paged; with `Accept: text/csv`, the whole
@@ -149,15 +116,9 @@ pub async fn list_submission_problems(
     path: web::Path<String>,
     query: web::Query<ProblemQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = scope_of(&caller)?;
+    let caller = caller_of(&caller)?;
     let id = path.into_inner();
     let query = query.into_inner();
-    let checked_id = id.clone();
-    // Not found (or another organisation's) before anything is streamed.
-    state
-        .db
-        .run(move |conn| submissions::find(conn, &checked_id, scope))
-        .await?;
     let filter = ProblemFilter {
         severity: query.severity,
         rule: query.rule,
@@ -165,20 +126,37 @@ pub async fn list_submission_problems(
         file: query.file,
     };
     if wants_csv(&req) {
-        return Ok(csv_response(state.db.clone(), id, filter));
+        // The first page is read before anything is sent, so a submission that is not found
+        // (or is another organisation's) is a 404 and not a broken download.
+        let first = load_page(
+            &state.service,
+            &caller,
+            &id,
+            filter.clone(),
+            PageRequest::new(None, CSV_PAGE),
+        )
+        .await?;
+        return Ok(csv_response(
+            state.service.clone(),
+            caller,
+            id,
+            filter,
+            first,
+        ));
     }
     let limit = page_size(query.limit)?;
     let after = super::params::position("after", query.after)?;
-    let mut results = load_page(&state.db, id, filter, after, limit + 1).await?;
-    let next_cursor = if results.len() as i64 > limit {
-        results.truncate(limit as usize);
-        results.last().map(|p| p.id)
-    } else {
-        None
-    };
+    let page = load_page(
+        &state.service,
+        &caller,
+        &id,
+        filter,
+        PageRequest::new(after, limit),
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(ProblemPage {
-        results,
-        next_cursor,
+        results: page.items,
+        next_cursor: page.next,
     }))
 }
 
@@ -221,47 +199,39 @@ fn csv_rows(problems: &[SubmissionProblem], header: bool) -> Result<Bytes, ApiEr
         .map_err(|error| ApiError::Internal(format!("cannot write CSV: {error}")))
 }
 
-/// Streams the report page by page, so memory stays flat however many problems there are.
-fn csv_response(db: Db, id: String, filter: ProblemFilter) -> HttpResponse {
-    struct Position {
-        after: Option<i64>,
-        first: bool,
-        done: bool,
+/// Streams the report page by page from `first` on, so memory stays flat however many problems
+/// there are.
+fn csv_response(
+    service: Service,
+    caller: Caller,
+    id: String,
+    filter: ProblemFilter,
+    first: Page<SubmissionProblem, i64>,
+) -> HttpResponse {
+    enum Next {
+        Page(Page<SubmissionProblem, i64>, bool),
+        After(i64),
+        Done,
     }
-    let start = Position {
-        after: None,
-        first: true,
-        done: false,
-    };
-    let body = stream::unfold(start, move |position| {
-        let (db, id, filter) = (db.clone(), id.clone(), filter.clone());
+    let body = stream::unfold(Next::Page(first, true), move |next| {
+        let (service, caller, id, filter) =
+            (service.clone(), caller.clone(), id.clone(), filter.clone());
         async move {
-            if position.done {
-                return None;
-            }
-            let page = match load_page(&db, id, filter, position.after, CSV_PAGE).await {
-                Ok(page) => page,
-                Err(error) => {
-                    return Some((
-                        Err(actix_web::Error::from(error)),
-                        Position {
-                            done: true,
-                            ..position
-                        },
-                    ));
+            let (page, header) = match next {
+                Next::Done => return None,
+                Next::Page(page, header) => (page, header),
+                Next::After(after) => {
+                    let request = PageRequest::new(Some(after), CSV_PAGE);
+                    match load_page(&service, &caller, &id, filter, request).await {
+                        Ok(page) => (page, false),
+                        Err(error) => {
+                            return Some((Err(actix_web::Error::from(error)), Next::Done));
+                        }
+                    }
                 }
             };
-            let done = (page.len() as i64) < CSV_PAGE;
-            let after = page.last().map(|p| p.id).or(position.after);
-            let chunk = csv_rows(&page, position.first).map_err(actix_web::Error::from);
-            Some((
-                chunk,
-                Position {
-                    after,
-                    first: false,
-                    done,
-                },
-            ))
+            let chunk = csv_rows(&page.items, header).map_err(actix_web::Error::from);
+            Some((chunk, page.next.map_or(Next::Done, Next::After)))
         }
     });
     HttpResponse::Ok()

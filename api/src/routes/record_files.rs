@@ -195,7 +195,12 @@ pub(crate) async fn read(
     let who = caller_of(caller)?;
     if wants_csv(req) {
         let submission = state.service.find_submission(&who, &submission_id).await?;
-        return Ok(super::files::csv_export(state.db.clone(), file, submission));
+        return Ok(super::files::csv_export(
+            state.service.clone(),
+            who,
+            file,
+            submission,
+        ));
     }
     let limit = page_size(query.limit)?;
     let page = state

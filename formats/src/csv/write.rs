@@ -149,6 +149,12 @@ impl<W: Write> CsvWriter<W> {
         Ok(())
     }
 
+    /// Passes what is written so far on to the writer (the CSV writer buffers rows), so that a
+    /// long file can be sent as it is written.
+    pub fn flush(&mut self) -> Result<(), WriteError> {
+        self.inner.flush().map_err(WriteError::Io)
+    }
+
     /// Writes the header if no record was written, flushes, and gives the writer back.
     pub fn finish(mut self) -> Result<W, WriteError> {
         self.start()?;

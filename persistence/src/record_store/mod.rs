@@ -303,20 +303,6 @@ pub fn file_page(
     Ok(request.page_of(rows, |(local_id, _)| local_id.clone()))
 }
 
-/// The records of [`file_page`] without its cursor: at most `limit` after `after`, for the
-/// readers that still tell the last page themselves (the API's record reads, the CSV export and
-/// the validator).
-pub fn page(
-    conn: &mut DbConnection,
-    submission_id: &str,
-    file: SdrFile,
-    after: Option<&str>,
-    limit: i64,
-) -> Result<Vec<(String, String)>, StoreError> {
-    let request = PageRequest::new(after.map(str::to_owned), limit);
-    Ok(file_page(conn, submission_id, file, &request)?.items)
-}
-
 /// How many records of each file a submission holds (files with none are left out).
 pub fn counts(
     conn: &mut DbConnection,

@@ -69,10 +69,15 @@ fn records_go_by_local_id_and_the_last_page_has_no_cursor(backend: Backend) {
     });
     assert_eq!(all.len(), 7, "each record once, the learners left out");
     assert_eq!(pages, 3);
-    // The cursor-less form stops at `limit` and reads on from a localId it is given.
-    let rest =
-        record_store::page(&mut store.conn, &id, enrolments, Some("R-0004"), 10).expect("page");
-    assert_eq!(rest.len(), 2);
+    // Reading on from a localId a client kept gives what follows it.
+    let rest = record_store::file_page(
+        &mut store.conn,
+        &id,
+        enrolments,
+        &PageRequest::new(Some("R-0004".to_owned()), 10),
+    )
+    .expect("page");
+    assert_eq!(rest.items.len(), 2);
 }
 
 fn problems_go_by_id_within_their_filter(backend: Backend) {

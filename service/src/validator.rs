@@ -14,11 +14,11 @@ use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::validation::WholeSubmission;
 use dxp_domain::{Problem, SdrFile};
 use dxp_persistence::jobs::{self, Lease, Progress};
+use dxp_persistence::paging::{self, PageRequest};
 use dxp_persistence::submissions::{self, Scope};
 use dxp_persistence::{DbConnection, Pool, StoreError, record_store};
-use dxp_service::{Service, ValidationBell};
 
-use crate::Db;
+use crate::{Service, ValidationBell};
 
 /// How often an idle validator looks for work another node queued.
 const POLL_INTERVAL: Duration = Duration::from_secs(2);
@@ -47,26 +47,26 @@ impl ValidatorOptions {
     }
 }
 
-/// Starts the validators on the current actix runtime. They wait on the service's
-/// [`ValidationBell`](dxp_service::ValidationBell), which the validate use case rings.
+/// Starts the validators on the current tokio runtime. They wait on the service's
+/// [`ValidationBell`], which the validate use case rings.
 pub fn spawn(service: &Service, options: ValidatorOptions) {
     for worker in 0..options.workers {
         let owner = format!("{}/{worker}", options.node);
-        let db = Db::new(service.pool().clone());
-        let (bell, lease) = (service.validation_bell().clone(), options.lease);
-        actix_web::rt::spawn(async move { run(db, bell, owner, lease).await });
+        let (service, lease) = (service.clone(), options.lease);
+        tokio::spawn(async move { run(service, owner, lease).await });
     }
 }
 
-async fn run(db: Db, bell: ValidationBell, owner: String, lease_for: Duration) {
+async fn run(service: Service, owner: String, lease_for: Duration) {
+    let bell: ValidationBell = service.validation_bell().clone();
     loop {
         let claimer = owner.clone();
-        match db
-            .run(move |conn| jobs::claim(conn, &claimer, lease_for))
+        match service
+            .blocking(move |conn| jobs::claim(conn, &claimer, lease_for))
             .await
         {
             Ok(Some(lease)) => {
-                validate(&db, lease, lease_for).await;
+                validate(&service, lease, lease_for).await;
                 continue;
             }
             Ok(None) => {}
@@ -79,12 +79,12 @@ async fn run(db: Db, bell: ValidationBell, owner: String, lease_for: Duration) {
     }
 }
 
-async fn validate(db: &Db, lease: Lease, lease_for: Duration) {
+async fn validate(service: &Service, lease: Lease, lease_for: Duration) {
     let started = std::time::Instant::now();
     let span = tracing::info_span!("validation", submission.id = %lease.submission_id, job.attempt = lease.attempt);
-    let pool = db.pool();
+    let pool = service.pool().clone();
     let job_span = span.clone();
-    let verdict = actix_web::rt::task::spawn_blocking(move || {
+    let verdict = tokio::task::spawn_blocking(move || {
         let _entered = job_span.enter();
         validate_stored(&pool, &lease, lease_for)
     })
@@ -195,24 +195,15 @@ fn read_pages(pool: &Pool, id: &str, pages: &SyncSender<Result<Page, StoreError>
         }
     };
     for file in WholeSubmission::READING_ORDER {
-        let mut after: Option<String> = None;
-        loop {
-            let page = record_store::page(&mut conn, id, file, after.as_deref(), PAGE_RECORDS);
-            let rows = match page {
-                Ok(rows) => rows,
-                Err(error) => {
-                    let _ = pages.send(Err(error));
-                    return;
-                }
-            };
-            let full = rows.len() as i64 == PAGE_RECORDS;
-            after = rows.last().map(|(local_id, _)| local_id.clone());
-            if !rows.is_empty() && pages.send(Ok((file, rows))).is_err() {
-                return;
-            }
-            if !full {
-                break;
-            }
+        let walked = paging::walk(
+            PAGE_RECORDS,
+            |request: &PageRequest<String>| record_store::file_page(&mut conn, id, file, request),
+            // A send fails only when the validation stopped reading: stop too.
+            |rows| Ok(pages.send(Ok((file, rows))).is_ok()),
+        );
+        if let Err(error) = walked {
+            let _ = pages.send(Err(error));
+            return;
         }
     }
 }
