@@ -25,6 +25,7 @@ pub mod submission;
 #[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 pub mod validation;
+pub mod work_based;
 pub mod workforce;
 
 pub use calendar::{ReturnType, Round, RoundChanges, RoundId, RoundKind, Window};

@@ -55,11 +55,25 @@ pub enum Scope {
     Round,
     /// The workforce questionnaire.
     WorkforceQuestionnaire,
+    /// Work-based learners, as a training management system sends them.
+    WorkBasedLearners,
+    /// Work-based programmes and their versions.
+    Programmes,
+    /// Training agreements and their changes of state.
+    TrainingAgreements,
+    /// Work-based programme enrolments, simple and complex.
+    ProgrammeEnrolments,
+    /// Training plans of New Zealand Apprenticeships and their visits.
+    TrainingPlans,
+    /// Off-job deliveries.
+    OffJobDeliveries,
+    /// Learner fees per calendar year.
+    LearnerFees,
 }
 
 impl Scope {
     /// Every scope, in the catalogue's order.
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 17] = [
         Scope::Learners,
         Scope::CourseEnrolments,
         Scope::Courses,
@@ -70,6 +84,13 @@ impl Scope {
         Scope::LegacyFile,
         Scope::Round,
         Scope::WorkforceQuestionnaire,
+        Scope::WorkBasedLearners,
+        Scope::Programmes,
+        Scope::TrainingAgreements,
+        Scope::ProgrammeEnrolments,
+        Scope::TrainingPlans,
+        Scope::OffJobDeliveries,
+        Scope::LearnerFees,
     ];
 
     /// The scope of the rules of a file's records.
@@ -93,9 +114,17 @@ impl Scope {
             Scope::CourseCompletions => Some(SdrFile::CourseCompletions),
             Scope::QualificationCompletions => Some(SdrFile::QualificationCompletions),
             Scope::EftsForecasts => Some(SdrFile::EftsForecasts),
-            Scope::CsvFile | Scope::LegacyFile | Scope::Round | Scope::WorkforceQuestionnaire => {
-                None
-            }
+            Scope::CsvFile
+            | Scope::LegacyFile
+            | Scope::Round
+            | Scope::WorkforceQuestionnaire
+            | Scope::WorkBasedLearners
+            | Scope::Programmes
+            | Scope::TrainingAgreements
+            | Scope::ProgrammeEnrolments
+            | Scope::TrainingPlans
+            | Scope::OffJobDeliveries
+            | Scope::LearnerFees => None,
         }
     }
 
@@ -112,6 +141,13 @@ impl Scope {
             Scope::LegacyFile => "legacy-file",
             Scope::Round => "round",
             Scope::WorkforceQuestionnaire => "workforce-questionnaire",
+            Scope::WorkBasedLearners => "work-based-learners",
+            Scope::Programmes => "programmes",
+            Scope::TrainingAgreements => "training-agreements",
+            Scope::ProgrammeEnrolments => "programme-enrolments",
+            Scope::TrainingPlans => "training-plans",
+            Scope::OffJobDeliveries => "off-job-deliveries",
+            Scope::LearnerFees => "learner-fees",
         }
     }
 
@@ -128,6 +164,13 @@ impl Scope {
             Scope::LegacyFile => "Reading a legacy STEO fixed-width file",
             Scope::Round => "Lodging a return in its round",
             Scope::WorkforceQuestionnaire => "Workforce questionnaire",
+            Scope::WorkBasedLearners => "Work-based learners",
+            Scope::Programmes => "Work-based programmes",
+            Scope::TrainingAgreements => "Training agreements",
+            Scope::ProgrammeEnrolments => "Work-based programme enrolments",
+            Scope::TrainingPlans => "Training plans and visits",
+            Scope::OffJobDeliveries => "Off-job deliveries",
+            Scope::LearnerFees => "Learner fees",
         }
     }
 }
@@ -317,6 +360,13 @@ const REGISTRIES: &[&[&Rule]] = &[
     &super::reading::LEGACY_RULES,
     &crate::lodging::RULES,
     &crate::workforce::RULES,
+    &crate::work_based::learners::RULES,
+    &crate::work_based::programmes::RULES,
+    &crate::work_based::agreements::RULES,
+    &crate::work_based::enrolments::RULES,
+    &crate::work_based::training_plans::RULES,
+    &crate::work_based::off_job::RULES,
+    &crate::work_based::fees::RULES,
 ];
 
 /// Every rule, registry by registry, each in code order.
