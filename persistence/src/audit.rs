@@ -62,6 +62,12 @@ impl NewAuditEvent {
         self.reason = Some(reason.into());
         self
     }
+
+    /// The event as happening at `instant` (the service's clock) rather than now.
+    pub fn at(mut self, instant: DateTime<Utc>) -> Self {
+        self.occurred_at = crate::time::to_row(instant);
+        self
+    }
 }
 
 /// A recorded event.

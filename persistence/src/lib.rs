@@ -25,6 +25,7 @@ pub mod schema;
 pub mod stop_gate;
 pub mod submissions;
 mod time;
+pub mod work_based;
 pub mod workforce;
 
 pub use backend::{Backend, DatabaseUrl, DatabaseUrlError};

@@ -125,6 +125,47 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    work_based_resources (organisation, kind, local_id, ordinal) {
+        organisation -> Integer,
+        kind -> Text,
+        local_id -> Text,
+        ordinal -> Integer,
+        parent_id -> Nullable<Text>,
+        lookup -> Nullable<Text>,
+        status -> Nullable<Text>,
+        status_date -> Nullable<Date>,
+        revision -> Integer,
+        body -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    work_based_changes (organisation, position) {
+        organisation -> Integer,
+        position -> BigInt,
+        kind -> Text,
+        local_id -> Text,
+        ordinal -> Integer,
+        change -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Nullable<Text>,
+        body -> Text,
+        actor -> Text,
+        reason -> Nullable<Text>,
+        occurred_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    work_based_feed_positions (organisation) {
+        organisation -> Integer,
+        last_position -> BigInt,
+    }
+}
+
 diesel::joinable!(submissions -> organisations (organisation));
 diesel::joinable!(submissions -> rounds (round_id));
 diesel::joinable!(records -> submissions (submission_id));

@@ -8,3 +8,4 @@ mod due;
 mod jobs;
 mod listing;
 mod paging;
+mod work_based;

@@ -1,0 +1,3 @@
+DROP TABLE work_based_feed_positions;
+DROP TABLE work_based_changes;
+DROP TABLE work_based_resources;
