@@ -96,7 +96,7 @@ impl Key {
 }
 
 fn edumis_column(edumis: Edumis) -> i32 {
-    i32::try_from(edumis.value()).unwrap_or(i32::MAX)
+    edumis.value()
 }
 
 /// What a write keeps of a resource.
