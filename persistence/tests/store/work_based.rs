@@ -17,7 +17,7 @@ fn edumis(n: i64) -> Edumis {
 fn author(reason: Option<&str>) -> Author<'_> {
     Author {
         actor: "tms-client",
-        at: Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap(),
+        at: Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).single().expect("an instant"),
         reason,
     }
 }
@@ -33,7 +33,7 @@ fn agreement(status: &str, since: NaiveDate) -> Contents {
 }
 
 fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    NaiveDate::from_ymd_opt(2026, m, d).expect("a date")
 }
 
 fn a_change_made_from_an_old_revision_is_refused(backend: Backend) {
