@@ -21,6 +21,7 @@ pub mod pool;
 pub mod problems;
 pub mod record_store;
 pub mod rounds;
+pub mod schedules;
 pub mod schema;
 pub mod stop_gate;
 pub mod submissions;

@@ -166,6 +166,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    scheduled_job_leases (job) {
+        job -> Text,
+        holder -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(submissions -> organisations (organisation));
 diesel::joinable!(submissions -> rounds (round_id));
 diesel::joinable!(records -> submissions (submission_id));

@@ -54,3 +54,12 @@ CREATE TABLE work_based_feed_positions (
     organisation INTEGER PRIMARY KEY,
     last_position BIGINT NOT NULL
 );
+
+-- Scheduled jobs that must run on one node at a time when several share the database (the
+-- grace expiry): the node holding an unexpired lease runs the job; another takes over when the
+-- lease runs out.
+CREATE TABLE scheduled_job_leases (
+    job TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires_at TIMESTAMP NOT NULL
+);

@@ -17,7 +17,10 @@ fn edumis(n: i64) -> Edumis {
 fn author(reason: Option<&str>) -> Author<'_> {
     Author {
         actor: "tms-client",
-        at: Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).single().expect("an instant"),
+        at: Utc
+            .with_ymd_and_hms(2026, 3, 2, 1, 0, 0)
+            .single()
+            .expect("an instant"),
         reason,
     }
 }
@@ -211,4 +214,32 @@ on_both_backends!(
     the_feed_pages_oldest_first_with_every_change,
     a_job_finds_what_has_been_in_a_status_long_enough,
     children_and_ordinals_come_in_order,
+    a_scheduled_job_is_held_by_one_node_until_its_lease_runs_out,
 );
+
+fn a_scheduled_job_is_held_by_one_node_until_its_lease_runs_out(backend: Backend) {
+    use dxp_persistence::schedules;
+    use std::time::Duration;
+    let mut store = TestStore::new(backend);
+    let at = |minute: u32| {
+        Utc.with_ymd_and_hms(2026, 3, 2, 1, minute, 0)
+            .single()
+            .expect("an instant")
+    };
+    let lease = Duration::from_secs(5 * 60);
+    let hold = |store: &mut TestStore, node: &str, minute: u32| {
+        schedules::hold(&mut store.conn, "grace-expiry", node, at(minute), lease).expect("lease")
+    };
+    assert!(hold(&mut store, "node-a", 0), "nobody held it");
+    assert!(
+        !hold(&mut store, "node-b", 4),
+        "node-a holds it until minute 5"
+    );
+    assert!(hold(&mut store, "node-a", 4), "the holder renews it");
+    assert!(!hold(&mut store, "node-b", 8), "renewed until minute 9");
+    assert!(
+        hold(&mut store, "node-b", 9),
+        "it ran out: node-b takes over"
+    );
+    assert!(!hold(&mut store, "node-a", 10));
+}
