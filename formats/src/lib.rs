@@ -10,6 +10,7 @@
 //!   streaming reader ([`legacy::LegacyRecords`]) and a converter to DXP CSV
 //!   ([`legacy::convert_legacy_to_csv`]).
 //! - [`names`]: the DXP CSV file names (`INDLEAR6004.CSV`).
+//! - [`learner_fees`]: the work-based learner fees CSV upload, read into fee records.
 //!
 //! The problems found while converting name the reading rules of the one rule catalogue
 //! (`CSV-001`, `TXT-001`, …: [`dxp_domain::validation::reading`]).
@@ -32,6 +33,7 @@ pub mod csv;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod learner_fees;
 pub mod legacy;
 pub mod names;
 mod value;
