@@ -474,14 +474,16 @@ pub fn catalogue_markdown() -> String {
          old STEO validation, where the rule is the same. `GET /api/v1/validation/rules` serves\n\
          this catalogue (`?scope=` one of the section scopes).\n",
     );
-    // One section per registry (the code's prefix): a file's own rules, the rules across files,
-    // whose rows name the file each rule's problems are reported on, then the processes.
-    let mut current: Option<&str> = None;
+    // One section per registry (the code's prefix, and the scope where registries share a
+    // prefix): a file's own rules, the rules across files, whose rows name the file each
+    // rule's problems are reported on, then the processes and the work-based resources.
+    let mut current: Option<(&str, Option<Scope>)> = None;
     for rule in catalogue() {
         let prefix = rule.code.split('-').next().unwrap_or_default();
         let across_files = prefix == "XF";
-        if current != Some(prefix) {
-            current = Some(prefix);
+        let section = (prefix, (!across_files).then_some(rule.scope));
+        if current != Some(section) {
+            current = Some(section);
             let (title, scope) = if across_files {
                 ("Across files", "the file named in each row".to_owned())
             } else {
@@ -533,15 +535,33 @@ mod tests {
 
     #[test]
     fn codes_are_sequential_unique_and_in_order() {
+        // A registry counts up from its first code; registries sharing a prefix (the
+        // work-based resources' WB-) each start above the one before.
+        let number = |code: &str| -> (String, usize) {
+            let (prefix, digits) = code.split_once('-').unwrap_or((code, ""));
+            (prefix.to_owned(), digits.parse().unwrap_or(0))
+        };
+        let mut last_of_prefix: std::collections::HashMap<String, usize> = Default::default();
         for registry in REGISTRIES {
             let Some(first) = registry.first() else {
                 continue;
             };
-            let prefix = first.code.split('-').next().unwrap_or_default();
+            let (prefix, start) = number(first.code);
+            let before = last_of_prefix.get(&prefix).copied().unwrap_or(0);
+            assert!(
+                start > before,
+                "{} starts at or below the {prefix} registry before it",
+                first.code
+            );
+            assert!(
+                before > 0 || start == 1,
+                "{} is the first {prefix} rule",
+                first.code
+            );
             for (position, rule) in registry.iter().enumerate() {
                 assert_eq!(
                     rule.code,
-                    format!("{prefix}-{:03}", position + 1),
+                    format!("{prefix}-{:03}", start + position),
                     "rules must stay in code order"
                 );
                 assert!(!rule.description.is_empty());
@@ -556,6 +576,7 @@ mod tests {
                     rule.field
                 );
             }
+            last_of_prefix.insert(prefix, start + registry.len() - 1);
         }
         let mut codes: Vec<&str> = catalogue().iter().map(|rule| rule.code).collect();
         codes.sort_unstable();
