@@ -1,5 +1,7 @@
 //! One error type at the edge, rendered as RFC 9457 problem+json.
 
+use std::collections::BTreeMap;
+
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
@@ -41,6 +43,25 @@ pub struct Problem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "urn:dxp:request:5f0c8a7e-2b8e-4f7a-9d7c-1f2e3d4c5b6a")]
     pub instance: Option<String>,
+    /// For a refused work-based request: each field path of the request that is wrong, with
+    /// what is wrong with it (business refusals start with their rule's code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = json!({"pauseDate": ["WB-031: pauseDate 2026-12-03 is after today (2026-12-02)"]}))]
+    pub errors: Option<BTreeMap<String, Vec<String>>>,
+    /// For a work-based request refused by business rules: each refusal with its rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusals: Option<Vec<RuleRefusal>>,
+}
+
+/// A business rule that refuses a work-based request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"rule": "WB-031", "field": "pauseDate", "message": "pauseDate 2026-12-03 is after today (2026-12-02)"}))]
+pub struct RuleRefusal {
+    /// The rule's code in the catalogue (`GET /api/v1/validation/rules`).
+    pub rule: String,
+    /// The field path of the request; `""` for the request as a whole.
+    pub field: String,
+    pub message: String,
 }
 
 /// Everything a handler can fail with. Each variant picks a status; details that could leak
@@ -76,6 +97,14 @@ pub enum ApiError {
     /// A rule of the collection calendar refuses the request.
     #[error("{0}")]
     Refused(dxp_domain::lodging::Refusal),
+    /// A work-based request with fields that break their limits (`errors`: path to messages)
+    /// or refused by business rules (`refusals`); a 400, as the funder's API answers.
+    #[error("{detail}")]
+    Invalid {
+        detail: String,
+        errors: BTreeMap<String, Vec<String>>,
+        refusals: Vec<RuleRefusal>,
+    },
     #[error("the database is unavailable")]
     Unavailable(String),
     /// The database has no room to store the request (its disk is full).
@@ -99,6 +128,8 @@ impl ApiError {
             ApiError::Unprocessable(_) => "unprocessable",
             ApiError::TooManyRequests(_) => "too-many-requests",
             ApiError::Refused(_) => "round-rule",
+            ApiError::Invalid { refusals, .. } if refusals.is_empty() => "invalid-fields",
+            ApiError::Invalid { .. } => "business-rule",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::InsufficientStorage(_) => "insufficient-storage",
             ApiError::Internal(_) => "internal",
@@ -132,6 +163,19 @@ impl ApiError {
             detail: self.detail(),
             rule: match self {
                 ApiError::Refused(refusal) => Some(refusal.rule.code().to_owned()),
+                ApiError::Invalid { refusals, .. } => {
+                    refusals.first().map(|refusal| refusal.rule.clone())
+                }
+                _ => None,
+            },
+            errors: match self {
+                ApiError::Invalid { errors, .. } => Some(errors.clone()),
+                _ => None,
+            },
+            refusals: match self {
+                ApiError::Invalid { refusals, .. } if !refusals.is_empty() => {
+                    Some(refusals.clone())
+                }
                 _ => None,
             },
             instance: crate::request_log::current_request_id()
@@ -143,7 +187,7 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::BadRequest(_) | ApiError::Invalid { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
@@ -203,6 +247,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::Forbidden(why) => ApiError::Forbidden(why),
             ServiceError::NotNow(refusal) => ApiError::Conflict(refusal.reason),
             ServiceError::Refused(refusal) => ApiError::Refused(refusal),
+            ServiceError::Rejected(refusals) => ApiError::rejected(detail, refusals),
             ServiceError::Unacceptable(why) => ApiError::Unprocessable(why),
             ServiceError::Conflict(cause) => {
                 tracing::info!(error.cause = %cause, "request conflicts with stored data");
@@ -211,6 +256,32 @@ impl From<ServiceError> for ApiError {
             ServiceError::Unavailable(cause) => ApiError::Unavailable(cause),
             ServiceError::StorageFull(cause) => ApiError::InsufficientStorage(cause),
             ServiceError::Failure(cause) => ApiError::Internal(cause),
+        }
+    }
+}
+
+impl ApiError {
+    /// A work-based request refused by business rules: every refusal under its field, with its
+    /// rule's code in front.
+    pub fn rejected(detail: String, refusals: dxp_domain::work_based::Refusals) -> Self {
+        let mut errors: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for refusal in &refusals {
+            errors
+                .entry(refusal.field.clone())
+                .or_default()
+                .push(format!("{}: {}", refusal.rule, refusal.message));
+        }
+        ApiError::Invalid {
+            detail,
+            errors,
+            refusals: refusals
+                .into_iter()
+                .map(|refusal| RuleRefusal {
+                    rule: refusal.rule.to_owned(),
+                    field: refusal.field,
+                    message: refusal.message,
+                })
+                .collect(),
         }
     }
 }

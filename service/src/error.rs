@@ -35,6 +35,10 @@ pub enum ServiceError {
     /// A rule of the collection calendar refuses it; the refusal names the rule (RD-…).
     #[error("{0}")]
     Refused(Refusal),
+    /// Business rules of the work-based API refuse the request; each refusal names its rule
+    /// (WB-…) and the field it is about.
+    #[error("{}", describe_refusals(.0))]
+    Rejected(dxp_domain::work_based::Refusals),
     /// Well formed, but names something that cannot be used: an unknown round, dates that do
     /// not make a round.
     #[error("{0}")]
@@ -52,6 +56,18 @@ pub enum ServiceError {
     /// panicked): someone must look. The cause is for the log.
     #[error("the service failed: {0}")]
     Failure(String),
+}
+
+/// The refusals in one line: `WB-021 (pauseDate): …; WB-030 (…): …`.
+fn describe_refusals(refusals: &[dxp_domain::work_based::Refusal]) -> String {
+    refusals
+        .iter()
+        .map(|refusal| match refusal.field.as_str() {
+            "" => format!("{}: {}", refusal.rule, refusal.message),
+            field => format!("{} ({field}): {}", refusal.rule, refusal.message),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl From<StoreError> for ServiceError {

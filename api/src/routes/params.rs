@@ -18,16 +18,45 @@ pub fn valid_or<T: Validate>(body: T, refuse: fn(String) -> ApiError) -> Result<
     match body.validate() {
         Ok(()) => Ok(body),
         Err(errors) => {
-            let mut broken = Vec::new();
-            describe("", &errors, &mut broken);
+            let mut broken: Vec<String> = broken_fields(&errors)
+                .into_iter()
+                .map(|(path, what)| format!("{path}: {what}"))
+                .collect();
             broken.sort();
             Err(refuse(broken.join("; ")))
         }
     }
 }
 
-/// One line per broken constraint, `field: what is wrong`, nested fields as `outer.inner`.
-fn describe(prefix: &str, errors: &ValidationErrors, out: &mut Vec<String>) {
+/// A work-based request body whose field constraints hold, or a 400 whose `errors` map each
+/// field path that breaks one to what is wrong, as the funder's API answers.
+pub fn valid_fields<T: Validate>(body: T) -> Result<T, ApiError> {
+    match body.validate() {
+        Ok(()) => Ok(body),
+        Err(errors) => {
+            let mut by_field: std::collections::BTreeMap<String, Vec<String>> =
+                std::collections::BTreeMap::new();
+            for (path, what) in broken_fields(&errors) {
+                by_field.entry(path).or_default().push(what);
+            }
+            let fields: Vec<&str> = by_field.keys().map(String::as_str).collect();
+            Err(ApiError::Invalid {
+                detail: format!("fields break their limits: {}", fields.join(", ")),
+                errors: by_field,
+                refusals: Vec::new(),
+            })
+        }
+    }
+}
+
+/// Each broken constraint as `(field path, what is wrong)`, nested fields as `outer.inner`.
+fn broken_fields(errors: &ValidationErrors) -> Vec<(String, String)> {
+    let mut broken = Vec::new();
+    describe("", errors, &mut broken);
+    broken
+}
+
+fn describe(prefix: &str, errors: &ValidationErrors, out: &mut Vec<(String, String)>) {
     for (field, kind) in errors.errors() {
         // The bodies' JSON names are camelCase; `__all__` holds a struct's own constraints,
         // which are about the struct's field itself.
@@ -38,11 +67,7 @@ fn describe(prefix: &str, errors: &ValidationErrors, out: &mut Vec<String>) {
         };
         match kind {
             ValidationErrorsKind::Field(found) => {
-                out.extend(
-                    found
-                        .iter()
-                        .map(|error| format!("{path}: {}", explain(error))),
-                );
+                out.extend(found.iter().map(|error| (path.clone(), explain(error))));
             }
             ValidationErrorsKind::Struct(inner) => describe(&path, inner, out),
             ValidationErrorsKind::List(items) => {

@@ -1520,11 +1520,25 @@ export interface components {
             /** @description What went wrong in this case, and what to do about it. */
             detail: string;
             /**
+             * @description For a refused work-based request: each field path of the request that is wrong, with
+             *     what is wrong with it (business refusals start with their rule's code).
+             * @example {
+             *       "pauseDate": [
+             *         "WB-031: pauseDate 2026-12-03 is after today (2026-12-02)"
+             *       ]
+             *     }
+             */
+            errors?: {
+                [key: string]: string[];
+            } | null;
+            /**
              * @description This request, as the service's logs name it (`urn:dxp:request:` and the `X-Request-Id`
              *     the response carries): quote it when asking about the problem.
              * @example urn:dxp:request:5f0c8a7e-2b8e-4f7a-9d7c-1f2e3d4c5b6a
              */
             instance?: string | null;
+            /** @description For a work-based request refused by business rules: each refusal with its rule. */
+            refusals?: components["schemas"]["RuleRefusal"][] | null;
             /**
              * @description The rule of the collection calendar that refuses the request (`RD-003`), when one does.
              * @example RD-003
@@ -1881,10 +1895,25 @@ export interface components {
             severity: components["schemas"]["Severity"];
         };
         /**
+         * @description A business rule that refuses a work-based request.
+         * @example {
+         *       "field": "pauseDate",
+         *       "message": "pauseDate 2026-12-03 is after today (2026-12-02)",
+         *       "rule": "WB-031"
+         *     }
+         */
+        RuleRefusal: {
+            /** @description The field path of the request; `""` for the request as a whole. */
+            field: string;
+            message: string;
+            /** @description The rule's code in the catalogue (`GET /api/v1/validation/rules`). */
+            rule: string;
+        };
+        /**
          * @description What a rule is about: the records of one file, or a process.
          * @enum {string}
          */
-        Scope: "learners" | "course-enrolments" | "courses" | "course-completions" | "qualification-completions" | "efts-forecasts" | "csv-file" | "legacy-file" | "round" | "workforce-questionnaire";
+        Scope: "learners" | "course-enrolments" | "courses" | "course-completions" | "qualification-completions" | "efts-forecasts" | "csv-file" | "legacy-file" | "round" | "workforce-questionnaire" | "work-based-learners" | "programmes" | "training-agreements" | "programme-enrolments" | "training-plans" | "off-job-deliveries" | "learner-fees";
         /**
          * @description One file of the SDR. The serialised name is the path segment the API uses for it.
          * @enum {string}

@@ -23,6 +23,7 @@ from .new_round import NewRound
 from .new_stop_gate_lift import NewStopGateLift
 from .new_submission import NewSubmission
 from .problem import Problem
+from .problem_errors_type_0 import ProblemErrorsType0
 from .problem_page import ProblemPage
 from .qualification_completion import QualificationCompletion
 from .qualification_completion_batch import QualificationCompletionBatch
@@ -41,6 +42,7 @@ from .round_update import RoundUpdate
 from .round_view import RoundView
 from .rule_catalogue import RuleCatalogue
 from .rule_entry import RuleEntry
+from .rule_refusal import RuleRefusal
 from .scope import Scope
 from .sdr_file import SdrFile
 from .severity import Severity
@@ -83,6 +85,7 @@ __all__ = (
     "NewStopGateLift",
     "NewSubmission",
     "Problem",
+    "ProblemErrorsType0",
     "ProblemPage",
     "QualificationCompletion",
     "QualificationCompletionBatch",
@@ -101,6 +104,7 @@ __all__ = (
     "RoundView",
     "RuleCatalogue",
     "RuleEntry",
+    "RuleRefusal",
     "Scope",
     "SdrFile",
     "Severity",

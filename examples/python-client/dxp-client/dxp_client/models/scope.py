@@ -8,10 +8,17 @@ class Scope(StrEnum):
     CSV_FILE = "csv-file"
     EFTS_FORECASTS = "efts-forecasts"
     LEARNERS = "learners"
+    LEARNER_FEES = "learner-fees"
     LEGACY_FILE = "legacy-file"
+    OFF_JOB_DELIVERIES = "off-job-deliveries"
+    PROGRAMMES = "programmes"
+    PROGRAMME_ENROLMENTS = "programme-enrolments"
     QUALIFICATION_COMPLETIONS = "qualification-completions"
     ROUND = "round"
+    TRAINING_AGREEMENTS = "training-agreements"
+    TRAINING_PLANS = "training-plans"
     WORKFORCE_QUESTIONNAIRE = "workforce-questionnaire"
+    WORK_BASED_LEARNERS = "work-based-learners"
 
     def __str__(self) -> str:
         return str(self.value)
