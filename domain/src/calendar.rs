@@ -303,6 +303,11 @@ impl Round {
     }
 }
 
+/// The date in New Zealand at `now`: "today" for every date rule a TEO is held to.
+pub fn nz_date(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&Auckland).date_naive()
+}
+
 /// The calendar year in New Zealand at `now`: the year whose rounds are current.
 pub fn current_year(now: DateTime<Utc>) -> i32 {
     now.with_timezone(&Auckland).year()

@@ -36,7 +36,7 @@ pub enum StoreError {
 
 impl StoreError {
     /// A stored value this code cannot read back (a row written by a newer or broken version).
-    pub(crate) fn corrupt(what: impl std::fmt::Display) -> StoreError {
+    pub fn corrupt(what: impl std::fmt::Display) -> StoreError {
         StoreError::Database(diesel::result::Error::DeserializationError(
             what.to_string().into(),
         ))

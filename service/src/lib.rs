@@ -29,6 +29,7 @@ pub mod rounds;
 pub mod submissions;
 pub mod upload;
 pub mod validator;
+pub mod work_based;
 pub mod workforce;
 
 use std::sync::Arc;
