@@ -47,6 +47,12 @@ fn the_examples_are_valid_and_round_trip() {
     assert_eq!(check_update(&learner, &update, today()), vec![]);
     let json = serde_json::to_value(&update).unwrap();
     assert!(json.get("identity").is_none());
+    let schema = serde_json::to_value(<LearnerUpdate as utoipa::PartialSchema>::schema()).unwrap();
+    assert!(schema["properties"].get("identity").is_none(), "{schema}");
+    assert!(
+        schema["properties"].get("demographics").is_some(),
+        "{schema}"
+    );
 }
 
 #[test]
