@@ -77,6 +77,31 @@ where
     }
 }
 
+/// [`write_transaction`] for callers whose errors are their own (a use case's refusals): the
+/// body's error rolls the transaction back and comes out as it went in; a failure of the
+/// database itself comes out as a [`StoreError`](crate::StoreError) converted into `E`.
+pub fn atomically<T, E>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<crate::StoreError>,
+{
+    enum Failed<E> {
+        Body(E),
+        Database(diesel::result::Error),
+    }
+    impl<E> From<diesel::result::Error> for Failed<E> {
+        fn from(error: diesel::result::Error) -> Self {
+            Failed::Database(error)
+        }
+    }
+    write_transaction(conn, |conn| f(conn).map_err(Failed::Body)).map_err(|failed| match failed {
+        Failed::Body(error) => error,
+        Failed::Database(error) => E::from(crate::StoreError::from(error)),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::mpsc;
