@@ -2,14 +2,19 @@
 //! same transaction, whoever makes it (a TMS, or the platform when a grace period runs out).
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use dxp_domain::work_based::agreements::{self, GRACE_DAYS, TrainingAgreement};
+use dxp_domain::work_based::agreements::{
+    self, AgreementUpdate, GRACE_DAYS, Grace, Hold, NewTrainingAgreement, Restart,
+    TrainingAgreement, Transfer, Withdrawal,
+};
 use dxp_domain::work_based::enrolments::{self, Enrolment};
+use dxp_domain::work_based::{EnrolmentStatus, Refusals};
 use dxp_persistence::audit::SYSTEM_ACTOR;
 use dxp_persistence::connection::write_transaction;
 use dxp_persistence::work_based::{self, ChangeKind, Kind, Stored};
 use dxp_persistence::{DbConnection, StoreError};
 
 use super::store::{self, Columns, Loaded};
+use super::{Tms, accept, in_transaction, not_found};
 use crate::{Service, ServiceError};
 
 /// Agreements the grace expiry withdraws per transaction.
@@ -142,4 +147,279 @@ fn expire_batch(
         withdrawn,
         more: due.len() as i64 == GRACE_BATCH && withdrawn > 0,
     })
+}
+
+/// The agreement's enrolments that count for its dates (deleted ones do not).
+fn enrolments_of(
+    conn: &mut DbConnection,
+    tms: &Tms,
+    training_agreement_local_id: &str,
+) -> Result<Vec<Loaded<Enrolment>>, ServiceError> {
+    let rows = work_based::children(
+        conn,
+        tms.organisation,
+        Kind::Enrolment,
+        training_agreement_local_id,
+    )?;
+    let mut enrolments = Vec::with_capacity(rows.len());
+    for row in rows {
+        let enrolment: Loaded<Enrolment> = store::decode(row)?;
+        if enrolment.value.enrolment_status != EnrolmentStatus::Deleted {
+            enrolments.push(enrolment);
+        }
+    }
+    Ok(enrolments)
+}
+
+/// The earliest and the latest participation start of the agreement's enrolments.
+fn participation_starts(
+    enrolments: &[Loaded<Enrolment>],
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let starts = enrolments
+        .iter()
+        .map(|enrolment| enrolment.value.details.participation_start_date);
+    (starts.clone().min(), starts.max())
+}
+
+/// The stored agreement the path names.
+fn stored_agreement(
+    conn: &mut DbConnection,
+    tms: &Tms,
+    id: &str,
+) -> Result<Loaded<TrainingAgreement>, ServiceError> {
+    store::load(conn, &tms.key(Kind::TrainingAgreement, id))?
+        .ok_or_else(|| not_found("training agreement", id))
+}
+
+/// A change of an agreement's state a TMS asks for.
+enum StateChange {
+    Withdraw(Withdrawal),
+    Hold(Hold),
+    Grace(Grace),
+    Restart(Restart),
+}
+
+impl Service {
+    /// W6: a new training agreement, `PENDING` until its training starts.
+    pub async fn create_training_agreement(
+        &self,
+        tms: &Tms,
+        new: NewTrainingAgreement,
+    ) -> Result<TrainingAgreement, ServiceError> {
+        let (now, today) = self.moment()?;
+        let tms = tms.clone();
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| {
+                let id = new.training_agreement_local_id.clone();
+                let mut refusals = Refusals::new();
+                let key = tms.key(Kind::TrainingAgreement, &id);
+                if work_based::find(conn, &key)?.is_some() {
+                    refusals.push(agreements::already_exists(&id));
+                }
+                if work_based::find(conn, &tms.key(Kind::Learner, &new.learner_local_id))?.is_none()
+                {
+                    refusals.push(agreements::learner_not_found(&new.learner_local_id));
+                }
+                let created = match agreements::create(&new, today) {
+                    Ok(created) => Some(created),
+                    Err(more) => {
+                        refusals.extend(more);
+                        None
+                    }
+                };
+                accept(refusals)?;
+                let created = created.ok_or_else(|| {
+                    ServiceError::Failure("an agreement neither created nor refused".to_owned())
+                })?;
+                let author = store::author(&tms.actor, now, None);
+                store::create(conn, &key, &created, columns(&created), &author)?;
+                Ok(created)
+            })
+        })
+        .await
+    }
+
+    /// W12: a training agreement as stored.
+    pub async fn training_agreement(
+        &self,
+        tms: &Tms,
+        id: &str,
+    ) -> Result<TrainingAgreement, ServiceError> {
+        let (tms, id) = (tms.clone(), id.to_owned());
+        self.blocking(move |conn| Ok::<_, ServiceError>(stored_agreement(conn, &tms, &id)?.value))
+            .await
+    }
+
+    /// W12: the signed date or end date of an agreement corrected.
+    pub async fn update_training_agreement(
+        &self,
+        tms: &Tms,
+        id: &str,
+        update: AgreementUpdate,
+    ) -> Result<TrainingAgreement, ServiceError> {
+        let (now, today) = self.moment()?;
+        let (tms, id) = (tms.clone(), id.to_owned());
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| {
+                let stored = stored_agreement(conn, &tms, &id)?;
+                let (earliest, _) = participation_starts(&enrolments_of(conn, &tms, &id)?);
+                let updated = agreements::update(&stored.value, &update, earliest, today)
+                    .map_err(ServiceError::Rejected)?;
+                let author = store::author(&tms.actor, now, None);
+                store::replace(
+                    conn,
+                    &stored.row,
+                    &updated,
+                    columns(&updated),
+                    ChangeKind::Updated,
+                    &author,
+                )?;
+                Ok(updated)
+            })
+        })
+        .await
+    }
+
+    /// W8: an agreement withdrawn with its open enrolments.
+    pub async fn withdraw_training_agreement(
+        &self,
+        tms: &Tms,
+        id: &str,
+        request: Withdrawal,
+    ) -> Result<TrainingAgreement, ServiceError> {
+        self.change_state(tms, id, StateChange::Withdraw(request))
+            .await
+    }
+
+    /// W9: an agreement placed on hold.
+    pub async fn hold_training_agreement(
+        &self,
+        tms: &Tms,
+        id: &str,
+        request: Hold,
+    ) -> Result<TrainingAgreement, ServiceError> {
+        self.change_state(tms, id, StateChange::Hold(request)).await
+    }
+
+    /// W10: an agreement placed in grace; the system withdraws it after 42 days.
+    pub async fn grace_training_agreement(
+        &self,
+        tms: &Tms,
+        id: &str,
+        request: Grace,
+    ) -> Result<TrainingAgreement, ServiceError> {
+        self.change_state(tms, id, StateChange::Grace(request))
+            .await
+    }
+
+    /// W11: an agreement restarted after a hold or grace.
+    pub async fn restart_training_agreement(
+        &self,
+        tms: &Tms,
+        id: &str,
+        request: Restart,
+    ) -> Result<TrainingAgreement, ServiceError> {
+        self.change_state(tms, id, StateChange::Restart(request))
+            .await
+    }
+
+    async fn change_state(
+        &self,
+        tms: &Tms,
+        id: &str,
+        change: StateChange,
+    ) -> Result<TrainingAgreement, ServiceError> {
+        let (now, today) = self.moment()?;
+        let (tms, id) = (tms.clone(), id.to_owned());
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| {
+                let stored = stored_agreement(conn, &tms, &id)?;
+                let (changed, reason) = match &change {
+                    StateChange::Withdraw(request) => {
+                        let (_, latest) = participation_starts(&enrolments_of(conn, &tms, &id)?);
+                        let changed = agreements::withdraw(&stored.value, request, latest, today);
+                        (changed, Some(request.withdrawal_reason_code.as_str()))
+                    }
+                    StateChange::Hold(request) => (
+                        agreements::hold(&stored.value, request, today),
+                        Some(request.on_hold_reason_code.as_str()),
+                    ),
+                    StateChange::Grace(request) => (
+                        agreements::grace(&stored.value, request, today),
+                        Some(request.grace_reason_code.as_str()),
+                    ),
+                    StateChange::Restart(request) => {
+                        (agreements::restart(&stored.value, request, today), None)
+                    }
+                };
+                let changed = changed.map_err(ServiceError::Rejected)?;
+                apply_change(conn, &stored.row, &changed, &tms.actor, now, reason)?;
+                Ok(changed)
+            })
+        })
+        .await
+    }
+
+    /// W7: an agreement transferred to a new one (a change of employer); the old one finishes
+    /// and its open enrolments move to the new one.
+    pub async fn transfer_training_agreement(
+        &self,
+        tms: &Tms,
+        id: &str,
+        request: Transfer,
+    ) -> Result<TrainingAgreement, ServiceError> {
+        let (now, today) = self.moment()?;
+        let (tms, id) = (tms.clone(), id.to_owned());
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| {
+                let stored = stored_agreement(conn, &tms, &id)?;
+                let new_id = request.new_training_agreement_local_id.clone();
+                let new_key = tms.key(Kind::TrainingAgreement, &new_id);
+                let mut refusals = Refusals::new();
+                if work_based::find(conn, &new_key)?.is_some() {
+                    refusals.push(agreements::already_exists(&new_id));
+                }
+                let transferred = match agreements::transfer(&stored.value, &request, today) {
+                    Ok(pair) => Some(pair),
+                    Err(more) => {
+                        refusals.extend(more);
+                        None
+                    }
+                };
+                accept(refusals)?;
+                let (old, new) = transferred.ok_or_else(|| {
+                    ServiceError::Failure("a transfer neither made nor refused".to_owned())
+                })?;
+                let author = store::author(&tms.actor, now, Some("transfer"));
+                store::replace(
+                    conn,
+                    &stored.row,
+                    &old,
+                    columns(&old),
+                    ChangeKind::StatusChanged,
+                    &author,
+                )?;
+                store::create(conn, &new_key, &new, columns(&new), &author)?;
+                // The same enrolments go on under the new agreement id (over-arching and subs).
+                for enrolment in enrolments_of(conn, &tms, &id)? {
+                    if !enrolment.value.enrolment_status.is_open() {
+                        continue;
+                    }
+                    let mut moved = enrolment.value.clone();
+                    moved.details.training_agreement_local_id = new_id.clone();
+                    moved.enrolment_status = EnrolmentStatus::following(new.status);
+                    store::replace(
+                        conn,
+                        &enrolment.row,
+                        &moved,
+                        super::enrolments::columns(&moved),
+                        ChangeKind::Updated,
+                        &author,
+                    )?;
+                }
+                Ok(new)
+            })
+        })
+        .await
+    }
 }

@@ -1,8 +1,21 @@
-//! Programme enrolments: simple and complex, following their agreement.
+//! Programme enrolments, simple and complex: fund 37 on an agreement of the same learner, in a
+//! programme version; they follow their agreement's state, and an id is used again only after
+//! its enrolment was deleted.
 
-use dxp_domain::work_based::enrolments::Enrolment;
+use chrono::{DateTime, NaiveDate, Utc};
+use dxp_domain::work_based::agreements::{self, TrainingAgreement};
+use dxp_domain::work_based::enrolments::{
+    self, AgreementContext, Enrolment, EnrolmentDeletion, EnrolmentUpdate, EnrolmentWithdrawal,
+    NewComplexEnrolment, NewEnrolment, ProgrammeContext,
+};
+use dxp_domain::work_based::programmes::ProgrammeVersionRecord;
+use dxp_domain::work_based::{EnrolmentStatus, Refusal, Refusals};
+use dxp_persistence::DbConnection;
+use dxp_persistence::work_based::{ChangeKind, Kind, Stored};
 
-use super::store::Columns;
+use super::store::{self, Columns, Loaded};
+use super::{Tms, accept, in_transaction, not_found};
+use crate::{Service, ServiceError};
 
 /// The columns an enrolment is looked up by: its agreement, status and participation start.
 pub(crate) fn columns(enrolment: &Enrolment) -> Columns {
@@ -11,5 +24,381 @@ pub(crate) fn columns(enrolment: &Enrolment) -> Columns {
         lookup: None,
         status: Some(enrolment.enrolment_status.as_str()),
         status_date: Some(enrolment.details.participation_start_date),
+    }
+}
+
+/// What the enrolment rules need of an agreement.
+pub(crate) fn agreement_context(agreement: &TrainingAgreement) -> AgreementContext {
+    AgreementContext {
+        training_agreement_local_id: agreement.training_agreement_local_id.clone(),
+        learner_local_id: agreement.learner_local_id.clone(),
+        signed_date: agreement.training_agreement.training_agreement_signed_date,
+        status: agreement.status,
+    }
+}
+
+fn programme_context(record: &ProgrammeVersionRecord) -> ProgrammeContext {
+    ProgrammeContext {
+        programme_local_id: record.programme_local_id.clone(),
+        programme_version_number: record.programme_version_number,
+        mode_of_delivery_code: record.version.mode_of_delivery_code,
+        study_type_code: record.version.study_type_code.clone(),
+        version_start_date: record.version.version_start_date,
+    }
+}
+
+/// Where an enrolment id stands: free, or used by a deleted enrolment (which a new one
+/// replaces), or in use.
+enum IdUse {
+    Free,
+    Deleted(Stored),
+    InUse,
+}
+
+fn id_use(conn: &mut DbConnection, tms: &Tms, id: &str) -> Result<IdUse, ServiceError> {
+    Ok(
+        match store::load::<Enrolment>(conn, &tms.key(Kind::Enrolment, id))? {
+            None => IdUse::Free,
+            Some(stored) if stored.value.enrolment_status == EnrolmentStatus::Deleted => {
+                IdUse::Deleted(stored.row)
+            }
+            Some(_) => IdUse::InUse,
+        },
+    )
+}
+
+/// The agreement and programme versions a new enrolment names, or the refusals saying which
+/// is missing (`prefix` is the enrolment's path in a complex request).
+fn context_of(
+    conn: &mut DbConnection,
+    tms: &Tms,
+    new: &NewEnrolment,
+    prefix: &str,
+    refusals: &mut Refusals,
+) -> Result<(Option<Loaded<TrainingAgreement>>, Option<ProgrammeContext>), ServiceError> {
+    let agreement = store::load::<TrainingAgreement>(
+        conn,
+        &tms.key(Kind::TrainingAgreement, &new.training_agreement_local_id),
+    )?;
+    if agreement.is_none() {
+        refusals.push(enrolments::within(
+            prefix,
+            enrolments::agreement_not_found(&new.training_agreement_local_id),
+        ));
+    }
+    let key = tms
+        .key(Kind::ProgrammeVersion, &new.programme_local_id)
+        .with_ordinal(new.programme_version_number);
+    let programme = store::load::<ProgrammeVersionRecord>(conn, &key)?
+        .map(|loaded| programme_context(&loaded.value));
+    if programme.is_none() {
+        refusals.push(enrolments::within(
+            prefix,
+            enrolments::programme_version_not_found(
+                &new.programme_local_id,
+                new.programme_version_number,
+            ),
+        ));
+    }
+    Ok((agreement, programme))
+}
+
+fn check_id(
+    conn: &mut DbConnection,
+    tms: &Tms,
+    id: &str,
+    prefix: &str,
+    refusals: &mut Refusals,
+) -> Result<Option<Stored>, ServiceError> {
+    Ok(match id_use(conn, tms, id)? {
+        IdUse::Free => None,
+        IdUse::Deleted(row) => Some(row),
+        IdUse::InUse => {
+            refusals.push(enrolments::within(prefix, enrolments::already_exists(id)));
+            None
+        }
+    })
+}
+
+/// Keeps new enrolments (replacing deleted ones with their ids), then starts the agreement
+/// when its training has begun.
+fn keep_new(
+    conn: &mut DbConnection,
+    tms: &Tms,
+    agreement: &Loaded<TrainingAgreement>,
+    created: &[(Enrolment, Option<Stored>)],
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<(), ServiceError> {
+    let author = store::author(&tms.actor, now, None);
+    for (enrolment, deleted) in created {
+        let key = tms.key(Kind::Enrolment, &enrolment.details.enrolment_local_id);
+        match deleted {
+            Some(row) => {
+                store::replace(
+                    conn,
+                    row,
+                    enrolment,
+                    columns(enrolment),
+                    ChangeKind::Created,
+                    &author,
+                )?;
+            }
+            None => {
+                store::create(conn, &key, enrolment, columns(enrolment), &author)?;
+            }
+        }
+    }
+    activate_if_due(conn, tms, agreement, now, today)
+}
+
+/// A `PENDING` agreement whose earliest participation start has come becomes `ACTIVE`, dated
+/// that start, with its enrolments.
+fn activate_if_due(
+    conn: &mut DbConnection,
+    tms: &Tms,
+    agreement: &Loaded<TrainingAgreement>,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<(), ServiceError> {
+    let id = &agreement.value.training_agreement_local_id;
+    let earliest = store_children(conn, tms, id)?
+        .iter()
+        .filter(|enrolment| enrolment.value.enrolment_status != EnrolmentStatus::Deleted)
+        .map(|enrolment| enrolment.value.details.participation_start_date)
+        .min();
+    if agreements::activation_due(&agreement.value, earliest, today)
+        && let Some(start) = earliest
+    {
+        let current = store::load::<TrainingAgreement>(conn, &agreement.row.key)?
+            .ok_or_else(|| not_found("training agreement", id))?;
+        let active = agreements::activate(&current.value, start);
+        super::agreements::apply_change(conn, &current.row, &active, &tms.actor, now, None)?;
+    }
+    Ok(())
+}
+
+fn store_children(
+    conn: &mut DbConnection,
+    tms: &Tms,
+    agreement_id: &str,
+) -> Result<Vec<Loaded<Enrolment>>, ServiceError> {
+    dxp_persistence::work_based::children(conn, tms.organisation, Kind::Enrolment, agreement_id)?
+        .into_iter()
+        .map(|row| store::decode(row).map_err(ServiceError::from))
+        .collect()
+}
+
+fn stored_enrolment(
+    conn: &mut DbConnection,
+    tms: &Tms,
+    id: &str,
+) -> Result<Loaded<Enrolment>, ServiceError> {
+    match store::load::<Enrolment>(conn, &tms.key(Kind::Enrolment, id))? {
+        Some(stored) if stored.value.enrolment_status != EnrolmentStatus::Deleted => Ok(stored),
+        _ => Err(not_found("enrolment", id)),
+    }
+}
+
+fn refused_or<T>(outcome: Result<T, Refusals>, refusals: &mut Refusals) -> Option<T> {
+    match outcome {
+        Ok(value) => Some(value),
+        Err(more) => {
+            refusals.extend(more);
+            None
+        }
+    }
+}
+
+fn decided<T>(value: Option<T>) -> Result<T, ServiceError> {
+    value.ok_or_else(|| ServiceError::Failure("a request neither applied nor refused".to_owned()))
+}
+
+impl Service {
+    /// W13: a simple programme enrolment.
+    pub async fn create_enrolment(
+        &self,
+        tms: &Tms,
+        new: NewEnrolment,
+    ) -> Result<Enrolment, ServiceError> {
+        let (now, today) = self.moment()?;
+        let tms = tms.clone();
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| {
+                let mut refusals = Refusals::new();
+                let deleted = check_id(conn, &tms, &new.enrolment_local_id, "", &mut refusals)?;
+                let (agreement, programme) = context_of(conn, &tms, &new, "", &mut refusals)?;
+                let created = match (&agreement, &programme) {
+                    (Some(agreement), Some(programme)) => refused_or(
+                        enrolments::create(
+                            &new,
+                            &agreement_context(&agreement.value),
+                            programme,
+                            today,
+                        ),
+                        &mut refusals,
+                    ),
+                    _ => None,
+                };
+                accept(refusals)?;
+                let (created, agreement) = (decided(created)?, decided(agreement)?);
+                keep_new(
+                    conn,
+                    &tms,
+                    &agreement,
+                    &[(created.clone(), deleted)],
+                    now,
+                    today,
+                )?;
+                Ok(created)
+            })
+        })
+        .await
+    }
+
+    /// W14: an over-arching enrolment with its sub-enrolments, on one agreement.
+    pub async fn create_complex_enrolment(
+        &self,
+        tms: &Tms,
+        new: NewComplexEnrolment,
+    ) -> Result<Vec<Enrolment>, ServiceError> {
+        let (now, today) = self.moment()?;
+        let tms = tms.clone();
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| {
+                let mut refusals = Refusals::new();
+                let parts: Vec<(&NewEnrolment, String)> = std::iter::once((
+                    &new.over_arching_enrolment,
+                    enrolments::OVER_ARCHING.to_owned(),
+                ))
+                .chain(
+                    new.sub_enrolments
+                        .iter()
+                        .enumerate()
+                        .map(|(n, sub)| (sub, enrolments::sub_enrolment(n))),
+                )
+                .collect();
+                let mut deleted = Vec::with_capacity(parts.len());
+                let mut programmes = Vec::with_capacity(parts.len());
+                let mut agreement = None;
+                for (part, prefix) in &parts {
+                    deleted.push(check_id(
+                        conn,
+                        &tms,
+                        &part.enrolment_local_id,
+                        prefix,
+                        &mut refusals,
+                    )?);
+                    let (found, programme) = context_of(conn, &tms, part, prefix, &mut refusals)?;
+                    if agreement.is_none() {
+                        agreement = found;
+                    }
+                    programmes.extend(programme);
+                }
+                let created = match &agreement {
+                    Some(agreement) if programmes.len() == parts.len() => refused_or(
+                        enrolments::create_complex(
+                            &new,
+                            &agreement_context(&agreement.value),
+                            &programmes,
+                            today,
+                        ),
+                        &mut refusals,
+                    ),
+                    _ => None,
+                };
+                accept(refusals)?;
+                let (created, agreement) = (decided(created)?, decided(agreement)?);
+                let kept: Vec<(Enrolment, Option<Stored>)> =
+                    created.iter().cloned().zip(deleted).collect();
+                keep_new(conn, &tms, &agreement, &kept, now, today)?;
+                Ok(created)
+            })
+        })
+        .await
+    }
+
+    /// W15: an enrolment as stored (a deleted one is not found).
+    pub async fn enrolment(&self, tms: &Tms, id: &str) -> Result<Enrolment, ServiceError> {
+        let (tms, id) = (tms.clone(), id.to_owned());
+        self.blocking(move |conn| Ok::<_, ServiceError>(stored_enrolment(conn, &tms, &id)?.value))
+            .await
+    }
+
+    /// W16: the enrolment date or the non-mandatory unit standards of an open enrolment.
+    pub async fn update_enrolment(
+        &self,
+        tms: &Tms,
+        id: &str,
+        update: EnrolmentUpdate,
+    ) -> Result<Enrolment, ServiceError> {
+        self.change_enrolment(tms, id, ChangeKind::Updated, None, move |stored, today| {
+            enrolments::update(stored, &update, today)
+        })
+        .await
+    }
+
+    /// W16: an open enrolment withdrawn on its own.
+    pub async fn withdraw_enrolment(
+        &self,
+        tms: &Tms,
+        id: &str,
+        withdrawal: EnrolmentWithdrawal,
+    ) -> Result<Enrolment, ServiceError> {
+        self.change_enrolment(
+            tms,
+            id,
+            ChangeKind::StatusChanged,
+            None,
+            move |stored, today| enrolments::withdraw(stored, &withdrawal, today),
+        )
+        .await
+    }
+
+    /// W17: an enrolment deleted with a reason; its id may then be used again.
+    pub async fn delete_enrolment(
+        &self,
+        tms: &Tms,
+        id: &str,
+        deletion: EnrolmentDeletion,
+    ) -> Result<Enrolment, ServiceError> {
+        let reason = deletion.deletion_reason.clone();
+        self.change_enrolment(
+            tms,
+            id,
+            ChangeKind::Deleted,
+            Some(reason),
+            move |stored, today| enrolments::delete(stored, &deletion, today),
+        )
+        .await
+    }
+
+    async fn change_enrolment(
+        &self,
+        tms: &Tms,
+        id: &str,
+        change: ChangeKind,
+        reason: Option<String>,
+        decide: impl FnOnce(&Enrolment, NaiveDate) -> Result<Enrolment, Vec<Refusal>> + Send + 'static,
+    ) -> Result<Enrolment, ServiceError> {
+        let (now, today) = self.moment()?;
+        let (tms, id) = (tms.clone(), id.to_owned());
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| {
+                let stored = stored_enrolment(conn, &tms, &id)?;
+                let changed = decide(&stored.value, today).map_err(ServiceError::Rejected)?;
+                let author = store::author(&tms.actor, now, reason.as_deref());
+                store::replace(
+                    conn,
+                    &stored.row,
+                    &changed,
+                    columns(&changed),
+                    change,
+                    &author,
+                )?;
+                Ok(changed)
+            })
+        })
+        .await
     }
 }

@@ -8,11 +8,18 @@ mod agreements;
 mod enrolments;
 pub mod feed;
 pub mod grace;
+mod learners;
+mod off_job;
+mod programmes;
 mod store;
+mod training_plans;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use dxp_domain::Edumis;
 use dxp_domain::calendar::nz_date;
+use dxp_domain::work_based::Refusals;
+use dxp_persistence::DbConnection;
+use dxp_persistence::work_based::{Key, Kind};
 
 use crate::{Service, ServiceError};
 
@@ -25,9 +32,45 @@ pub struct Tms {
     pub organisation: Edumis,
 }
 
+impl Tms {
+    /// The key of this organisation's resource of `kind` with this id.
+    fn key(&self, kind: Kind, local_id: &str) -> Key {
+        Key::new(self.organisation, kind, local_id)
+    }
+}
+
 impl Service {
     /// Today in New Zealand, by the service's clock: the day every work-based date rule reads.
     pub fn nz_today(&self) -> Result<NaiveDate, ServiceError> {
         Ok(nz_date(self.clock().now()?))
     }
+
+    /// Now, and today in New Zealand, read once for a request.
+    fn moment(&self) -> Result<(DateTime<Utc>, NaiveDate), ServiceError> {
+        let now = self.clock().now()?;
+        Ok((now, nz_date(now)))
+    }
+}
+
+/// Runs a use case's reads and writes in one transaction: a refusal or a failure writes
+/// nothing.
+fn in_transaction<T>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, ServiceError>,
+) -> Result<T, ServiceError> {
+    dxp_persistence::connection::atomically(conn, work)
+}
+
+/// Nothing refused: go on; otherwise the request is rejected with every refusal.
+fn accept(refusals: Refusals) -> Result<(), ServiceError> {
+    if refusals.is_empty() {
+        Ok(())
+    } else {
+        Err(ServiceError::Rejected(refusals))
+    }
+}
+
+/// A resource named in the path that the organisation has not sent.
+fn not_found(what: &str, local_id: &str) -> ServiceError {
+    ServiceError::NotFound(format!("this organisation has no {what} '{local_id}'"))
 }

@@ -60,6 +60,17 @@ pub(crate) fn author<'a>(actor: &'a str, at: DateTime<Utc>, reason: Option<&'a s
     Author { actor, at, reason }
 }
 
+/// Keeps `value` as a new resource.
+pub(crate) fn create<T: Serialize>(
+    conn: &mut DbConnection,
+    key: &Key,
+    value: &T,
+    columns: Columns,
+    author: &Author<'_>,
+) -> Result<Stored, StoreError> {
+    work_based::insert(conn, key, &contents(value, columns)?, author)
+}
+
 /// Replaces what `from` held with `value`.
 pub(crate) fn replace<T: Serialize>(
     conn: &mut DbConnection,

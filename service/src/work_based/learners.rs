@@ -1,0 +1,96 @@
+//! Learners: created once with their identity, which no update changes; one NSN names one
+//! learner of an organisation.
+
+use dxp_domain::work_based::learners::{self, Learner, LearnerUpdate};
+use dxp_persistence::work_based::{self, ChangeKind, Kind};
+
+use super::store::{self, Columns};
+use super::{Tms, accept, in_transaction, not_found};
+use crate::{Service, ServiceError};
+
+fn columns(learner: &Learner) -> Columns {
+    Columns {
+        lookup: Some(learner.identity.national_student_number.to_string()),
+        ..Columns::default()
+    }
+}
+
+impl Service {
+    /// W1: a new learner.
+    pub async fn create_learner(
+        &self,
+        tms: &Tms,
+        learner: Learner,
+    ) -> Result<Learner, ServiceError> {
+        let (now, today) = self.moment()?;
+        let tms = tms.clone();
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| {
+                let key = tms.key(Kind::Learner, &learner.learner_local_id);
+                let mut refusals = learners::check_new(&learner, today);
+                if work_based::find(conn, &key)?.is_some() {
+                    refusals.push(learners::already_exists(&learner.learner_local_id));
+                }
+                let nsn = learner.identity.national_student_number;
+                if let Some(other) = work_based::find_by_lookup(
+                    conn,
+                    tms.organisation,
+                    Kind::Learner,
+                    &nsn.to_string(),
+                )? {
+                    refusals.push(learners::nsn_already_used(nsn, &other.key.local_id));
+                }
+                accept(refusals)?;
+                let author = store::author(&tms.actor, now, None);
+                store::create(conn, &key, &learner, columns(&learner), &author)?;
+                Ok(learner)
+            })
+        })
+        .await
+    }
+
+    /// W2: a learner's IRD number, demographics and education history replaced.
+    pub async fn update_learner(
+        &self,
+        tms: &Tms,
+        learner_local_id: &str,
+        update: LearnerUpdate,
+    ) -> Result<Learner, ServiceError> {
+        let (now, today) = self.moment()?;
+        let (tms, id) = (tms.clone(), learner_local_id.to_owned());
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| {
+                let stored = store::load::<Learner>(conn, &tms.key(Kind::Learner, &id))?
+                    .ok_or_else(|| not_found("learner", &id))?;
+                accept(learners::check_update(&stored.value, &update, today))?;
+                let updated = learners::apply_update(&stored.value, update);
+                let author = store::author(&tms.actor, now, None);
+                store::replace(
+                    conn,
+                    &stored.row,
+                    &updated,
+                    columns(&updated),
+                    ChangeKind::Updated,
+                    &author,
+                )?;
+                Ok(updated)
+            })
+        })
+        .await
+    }
+
+    /// W3: a learner as stored.
+    pub async fn learner(
+        &self,
+        tms: &Tms,
+        learner_local_id: &str,
+    ) -> Result<Learner, ServiceError> {
+        let (tms, id) = (tms.clone(), learner_local_id.to_owned());
+        self.blocking(move |conn| {
+            store::load::<Learner>(conn, &tms.key(Kind::Learner, &id))?
+                .map(|loaded| loaded.value)
+                .ok_or_else(|| not_found("learner", &id))
+        })
+        .await
+    }
+}

@@ -1,0 +1,187 @@
+//! Off-job deliveries of a programme enrolment, and learner fees per calendar year.
+
+use dxp_domain::work_based::enrolments::Enrolment;
+use dxp_domain::work_based::fees::{self, LearnerFee};
+use dxp_domain::work_based::off_job::{self, NewOffJobDelivery, OffJobDelivery};
+use dxp_domain::work_based::programmes::ProgrammeVersionRecord;
+use dxp_domain::work_based::training_plans::EnrolmentContext;
+use dxp_domain::work_based::{EnrolmentStatus, Refusal, Refusals};
+use dxp_persistence::DbConnection;
+use dxp_persistence::work_based::{self, ChangeKind, Kind};
+
+use super::store::{self, Columns};
+use super::{Tms, accept, in_transaction, not_found};
+use crate::{Service, ServiceError};
+
+/// The most fees one CSV upload carries.
+pub const MAX_FEES_PER_UPLOAD: usize = 100_000;
+
+impl Service {
+    /// W21: an off-job delivery of an enrolment.
+    pub async fn create_off_job_delivery(
+        &self,
+        tms: &Tms,
+        new: NewOffJobDelivery,
+    ) -> Result<OffJobDelivery, ServiceError> {
+        let (now, today) = self.moment()?;
+        let tms = tms.clone();
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| {
+                let id = new.off_job_delivery_local_id.clone();
+                let key = tms.key(Kind::OffJobDelivery, &id);
+                let mut refusals = Refusals::new();
+                if work_based::find(conn, &key)?.is_some() {
+                    refusals.push(off_job::already_exists(&id));
+                }
+                let enrolment = store::load::<Enrolment>(
+                    conn,
+                    &tms.key(Kind::Enrolment, &new.enrolment_local_id),
+                )?
+                .filter(|enrolment| enrolment.value.enrolment_status != EnrolmentStatus::Deleted);
+                let Some(enrolment) = enrolment else {
+                    refusals.push(off_job::enrolment_not_found(&new.enrolment_local_id));
+                    return Err(ServiceError::Rejected(refusals));
+                };
+                let details = &enrolment.value.details;
+                let version_key = tms
+                    .key(Kind::ProgrammeVersion, &details.programme_local_id)
+                    .with_ordinal(details.programme_version_number);
+                let version = store::load::<ProgrammeVersionRecord>(conn, &version_key)?
+                    .ok_or_else(|| not_found("programme version", &details.programme_local_id))?;
+                let context = EnrolmentContext {
+                    enrolment_local_id: details.enrolment_local_id.clone(),
+                    status: enrolment.value.enrolment_status,
+                    participation_start_date: details.participation_start_date,
+                    study_type_code: details.study_type_code.clone(),
+                    programme_version_start_date: version.value.version.version_start_date,
+                };
+                let created =
+                    match off_job::create(&new, &context, &details.learner_local_id, today) {
+                        Ok(created) => created,
+                        Err(more) => {
+                            refusals.extend(more);
+                            return Err(ServiceError::Rejected(refusals));
+                        }
+                    };
+                accept(refusals)?;
+                let columns = Columns {
+                    parent_id: Some(new.enrolment_local_id.clone()),
+                    ..Columns::default()
+                };
+                let author = store::author(&tms.actor, now, None);
+                store::create(conn, &key, &created, columns, &author)?;
+                Ok(created)
+            })
+        })
+        .await
+    }
+
+    /// W22: an off-job delivery as stored.
+    pub async fn off_job_delivery(
+        &self,
+        tms: &Tms,
+        id: &str,
+    ) -> Result<OffJobDelivery, ServiceError> {
+        let (tms, id) = (tms.clone(), id.to_owned());
+        self.blocking(move |conn| {
+            store::load::<OffJobDelivery>(conn, &tms.key(Kind::OffJobDelivery, &id))?
+                .map(|loaded| loaded.value)
+                .ok_or_else(|| not_found("off-job delivery", &id))
+        })
+        .await
+    }
+
+    /// W23: learners' fees for calendar years, all kept or none: a fee for a learner and year
+    /// already kept replaces it. Each fee comes with where it was sent (`line 3` of a CSV file;
+    /// `""` for one JSON fee), under which its refusals are reported. Answers how many were new
+    /// (the rest replaced one).
+    pub async fn put_learner_fees(
+        &self,
+        tms: &Tms,
+        fees_sent: Vec<(String, LearnerFee)>,
+    ) -> Result<usize, ServiceError> {
+        if fees_sent.len() > MAX_FEES_PER_UPLOAD {
+            return Err(ServiceError::TooLarge(format!(
+                "{} fees is more than the {MAX_FEES_PER_UPLOAD} one request may carry",
+                fees_sent.len()
+            )));
+        }
+        let (now, today) = self.moment()?;
+        let tms = tms.clone();
+        self.blocking(move |conn| {
+            in_transaction(conn, |conn| put_fees(conn, &tms, &fees_sent, now, today))
+        })
+        .await
+    }
+
+    /// A learner's fees, by year.
+    pub async fn learner_fees(
+        &self,
+        tms: &Tms,
+        learner_local_id: &str,
+    ) -> Result<Vec<LearnerFee>, ServiceError> {
+        let (tms, id) = (tms.clone(), learner_local_id.to_owned());
+        self.blocking(move |conn| {
+            if work_based::find(conn, &tms.key(Kind::Learner, &id))?.is_none() {
+                return Err(not_found("learner", &id));
+            }
+            work_based::ordinals(conn, tms.organisation, Kind::LearnerFee, &id)?
+                .into_iter()
+                .map(|row| Ok(store::decode::<LearnerFee>(row)?.value))
+                .collect()
+        })
+        .await
+    }
+}
+
+fn put_fees(
+    conn: &mut DbConnection,
+    tms: &Tms,
+    fees_sent: &[(String, LearnerFee)],
+    now: chrono::DateTime<chrono::Utc>,
+    today: chrono::NaiveDate,
+) -> Result<usize, ServiceError> {
+    let mut refusals = Refusals::new();
+    let within = |place: &str, refusal: Refusal| Refusal {
+        field: match (place, refusal.field.as_str()) {
+            ("", field) | (field, "") => field.to_owned(),
+            (place, field) => format!("{place}: {field}"),
+        },
+        ..refusal
+    };
+    for (place, fee) in fees_sent {
+        refusals.extend(
+            fees::check(fee, today)
+                .into_iter()
+                .map(|r| within(place, r)),
+        );
+        if work_based::find(conn, &tms.key(Kind::Learner, &fee.learner_local_id))?.is_none() {
+            refusals.push(within(
+                place,
+                fees::learner_not_found(&fee.learner_local_id),
+            ));
+        }
+    }
+    accept(refusals)?;
+    let author = store::author(&tms.actor, now, None);
+    let mut created = 0;
+    for (_, fee) in fees_sent {
+        let key = tms
+            .key(Kind::LearnerFee, &fee.learner_local_id)
+            .with_ordinal(fee.fee_year);
+        let columns = || Columns {
+            parent_id: Some(fee.learner_local_id.clone()),
+            ..Columns::default()
+        };
+        match work_based::find(conn, &key)? {
+            Some(row) => {
+                store::replace(conn, &row, fee, columns(), ChangeKind::Updated, &author)?;
+            }
+            None => {
+                store::create(conn, &key, fee, columns(), &author)?;
+                created += 1;
+            }
+        }
+    }
+    Ok(created)
+}
