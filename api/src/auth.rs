@@ -330,7 +330,7 @@ pub(crate) fn bearer_token(headers: &header::HeaderMap) -> Result<&str, ApiError
     Ok(token.trim())
 }
 
-fn authorize<P: AccessPolicy>(req: &HttpRequest) -> Result<Authorized<P>, ApiError> {
+pub(crate) fn authorize<P: AccessPolicy>(req: &HttpRequest) -> Result<Authorized<P>, ApiError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::Internal("application state is missing".to_owned()))?;

@@ -13,6 +13,7 @@ pub mod record_files;
 pub mod rounds;
 pub mod submissions;
 pub mod validation;
+pub mod work_based;
 pub mod workforce;
 
 /// The tag names of the OpenAPI document, one per resource.
@@ -49,4 +50,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(audit::list_audit_events);
         files::register(api);
     }));
+    work_based::configure(cfg);
 }

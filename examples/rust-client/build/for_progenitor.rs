@@ -102,7 +102,17 @@ fn json_request_body_only(operation: &mut Value) {
 /// 3.1 generators expect); progenitor takes a text body only as a string with no format.
 /// Dropping the format keeps the meaning (raw text) and gives a method that takes the body as
 /// is, sent as `text/plain`.
+///
+/// A `text/csv` body (the learner fees file) is offered the same way, as `text/plain`:
+/// progenitor knows no other text type, and DXP reads the file whatever the body's type.
 fn plain_text_body(operation: &mut Value) {
+    if let Some(content) = operation
+        .pointer_mut("/requestBody/content")
+        .and_then(Value::as_object_mut)
+        && let Some(csv) = content.remove("text/csv")
+    {
+        content.entry("text/plain").or_insert(csv);
+    }
     if let Some(schema) = operation
         .pointer_mut("/requestBody/content/text~1plain/schema")
         .and_then(Value::as_object_mut)

@@ -613,10 +613,560 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/work-submission-api/v1.0/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every create, update, status change and delete of the organisation's work-based resources,
+         *     oldest first, including DXP's own (a grace expiry).
+         */
+        get: operations["list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/complex-enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** W14: an over-arching enrolment with its sub-enrolments on one agreement. */
+        post: operations["create_complex_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** W13: a programme enrolment on a training agreement (fund 37). */
+        post: operations["create_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/enrolments/{enrolmentLocalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** W15: an enrolment. */
+        get: operations["get_enrolment"];
+        /**
+         * W16: the enrolment date or the non-mandatory unit standards of an open enrolment; anything
+         *     else needs a withdrawal and a new enrolment.
+         */
+        put: operations["update_enrolment"];
+        post?: never;
+        /** W17: an enrolment deleted with a reason; its id may then be used again. */
+        delete: operations["delete_enrolment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/enrolments/{enrolmentLocalId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** W16: an open enrolment withdrawn on its own. */
+        post: operations["withdraw_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/learner-fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * W23: a learner's fee for a calendar year. A fee for a learner and year already kept is
+         *     replaced (200).
+         */
+        post: operations["create_learner_fee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/learner-fees/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * W23: a CSV file of learners' fees, with the header `Learner Local ID,Fee Year,Fee Amount`
+         *     (the funder's template upload). Kept whole or not at all; refusals name their lines. A fee
+         *     for a learner and year already kept is replaced.
+         */
+        post: operations["upload_learner_fees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/learners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** W1: a new learner, with the identity (NSN, date of birth, Name ID code) no update changes. */
+        post: operations["create_learner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/learners/{learnerLocalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** W3: a learner. */
+        get: operations["get_learner"];
+        /** W2: a learner's IRD number, demographics and education history, replaced whole. */
+        put: operations["update_learner"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/learners/{learnerLocalId}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A learner's fees, by year. */
+        get: operations["list_learner_fees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/off-job-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** W21: training delivered off the job for a programme enrolment (a block course). */
+        post: operations["create_off_job_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/off-job-deliveries/{offJobDeliveryLocalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** W22: an off-job delivery. */
+        get: operations["get_off_job_delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** W4: a new programme, kept as its version 1. */
+        post: operations["create_programme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/programmes/{programmeLocalId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * W4: the next version of a programme, for a change of credits, nominal duration or target
+         *     qualification.
+         */
+        post: operations["create_programme_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/programmes/{programmeLocalId}/versions/{programmeVersionNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** W5: one version of a programme. */
+        get: operations["get_programme_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/training-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * W6: a new training agreement between a learner, an employer and the TEO, `PENDING` until
+         *     the learner's training starts.
+         */
+        post: operations["create_training_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** W12: a training agreement. */
+        get: operations["get_training_agreement"];
+        /** W12: the signed date or end date of an agreement corrected (nothing else can be). */
+        put: operations["update_training_agreement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}/grace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** W10: an agreement placed in grace; after 42 days in grace DXP withdraws it (reason GE). */
+        post: operations["grace_training_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** W9: an agreement placed on hold, with its open enrolments. */
+        post: operations["hold_training_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}/restart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** W11: an agreement restarted after a hold or grace. */
+        post: operations["restart_training_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * W7: an agreement transferred to a new one (a change of employer): the old one finishes and
+         *     its open enrolments go on under the new id.
+         */
+        post: operations["transfer_training_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** W8: an agreement withdrawn, with its open enrolments. */
+        post: operations["withdraw_training_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/training-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * W18: a training plan; open enrolments of the agreement that started before its signed date
+         *     start on it instead.
+         */
+        post: operations["create_training_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/training-plans/{trainingPlanLocalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** W20: a plan with its visits. */
+        get: operations["get_training_plan"];
+        /** W19: a plan's signed date (and end date) corrected. */
+        put: operations["update_training_plan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-submission-api/v1.0/training-plans/{trainingPlanLocalId}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A visit to the apprentice under the plan: not before the plan was signed, not after today
+         *     or the plan's end, one per learner per day.
+         */
+        post: operations["create_training_plan_visit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description The agreement itself: employer, workplace, and its dates.
+         * @example {
+         *       "employerName": "Kauri Builders Limited",
+         *       "employerNzbn": "9429041535257",
+         *       "employerSubdivisionName": "Hamilton branch",
+         *       "employmentRegionCode": 3,
+         *       "employmentTerritorialAuthorityCode": 16,
+         *       "employmentTypeCode": "FT",
+         *       "endDate": "2030-01-31",
+         *       "industryCode": "3020",
+         *       "priorActivityCode": "02",
+         *       "trainingAgreementSignedDate": "2026-02-01"
+         *     }
+         */
+        AgreementDetails: {
+            /**
+             * @description The employer's legal or head-office name.
+             * @example Kauri Builders Limited
+             */
+            employerName: string;
+            /**
+             * @description The employer's New Zealand Business Number, 13 digits.
+             * @example 9429041535257
+             */
+            employerNzbn?: string | null;
+            /** @description The site or subdivision the learner works at. */
+            employerSubdivisionName?: string | null;
+            /**
+             * Format: int32
+             * @description The Stats NZ region (regional council code) of the workplace: 1 Northland … 18
+             *     Marlborough, 99 area outside region.
+             * @example 3
+             */
+            employmentRegionCode: number;
+            /**
+             * Format: int32
+             * @description The Stats NZ territorial authority of the workplace: 1 to 76, 999 area outside.
+             * @example 16
+             */
+            employmentTerritorialAuthorityCode?: number | null;
+            /**
+             * @description How the learner is employed: see [`EMPLOYMENT_TYPES`].
+             * @example FT
+             */
+            employmentTypeCode?: string | null;
+            /**
+             * Format: date
+             * @description The day the agreement is expected to end, after the signed date.
+             * @example 2030-01-31
+             */
+            endDate?: string | null;
+            /**
+             * @description The employer's ANZSIC 2006 level 4 industry; may differ from the programme's.
+             * @example 3020
+             */
+            industryCode?: string | null;
+            /** @description The Ministry of Education's early-leaving exemption of a learner under 16. */
+            moeExemptionCode?: string | null;
+            /**
+             * @description What the learner mainly did before the agreement: the SDR's main activity codes.
+             * @example 02
+             */
+            priorActivityCode?: string | null;
+            /**
+             * Format: date
+             * @description The day the agreement was signed; not after today.
+             * @example 2026-02-01
+             */
+            trainingAgreementSignedDate: string;
+        };
+        /**
+         * @description Where a training agreement is in its life (`dxp-api.md` §5.3, `sdr-domain.md` §4.2):
+         *     `PENDING` until its learner's training starts, then `ACTIVE`; `HOLD` or `GRACE` while
+         *     paused, `ACTIVE` again on restart; `FINISHED` once withdrawn, transferred or completed.
+         * @enum {string}
+         */
+        AgreementStatus: "PENDING" | "ACTIVE" | "HOLD" | "GRACE" | "FINISHED";
+        /**
+         * @description The body of `PUT /training-agreements/{id}`: only the signed and end dates are editable;
+         *     an absent one is kept.
+         * @example {
+         *       "endDate": "2030-06-30",
+         *       "trainingAgreementSignedDate": "2026-01-28"
+         *     }
+         */
+        AgreementUpdate: {
+            /** Format: date */
+            endDate?: string | null;
+            /** Format: date */
+            trainingAgreementSignedDate?: string | null;
+        };
         /** @description A page of audit events. */
         AuditEventPage: {
             /**
@@ -663,6 +1213,75 @@ export interface components {
              * @example opened by mistake
              */
             reason?: string | null;
+        };
+        /** @description A page of changes. */
+        ChangePage: {
+            /** @description True when more changes are waiting after this page. */
+            hasMore: boolean;
+            /**
+             * Format: int64
+             * @description The position to read on from: pass it as `after` next time, whether or not more changes
+             *     are waiting (null only while the organisation has no change at all).
+             */
+            nextCursor?: number | null;
+            results: components["schemas"]["ChangeView"][];
+        };
+        /**
+         * @description One change of a resource.
+         * @example {
+         *       "change": "status-changed",
+         *       "changedAt": "2026-04-12T17:00:00Z",
+         *       "changedBy": "system",
+         *       "fromStatus": "GRACE",
+         *       "localId": "TA-1001",
+         *       "position": 42,
+         *       "reason": "GE",
+         *       "resource": {
+         *         "status": "FINISHED",
+         *         "statusReasonCode": "GE",
+         *         "trainingAgreementLocalId": "TA-1001"
+         *       },
+         *       "resourceType": "training-agreement",
+         *       "toStatus": "FINISHED"
+         *     }
+         */
+        ChangeView: {
+            /** @description `created`, `updated`, `status-changed` or `deleted`. */
+            change: string;
+            /** Format: date-time */
+            changedAt: string;
+            /** @description The token's subject, or `system` for DXP's own changes. */
+            changedBy: string;
+            fromStatus?: string | null;
+            /** @description The resource's id (for a programme version, the programme's; for a fee, the learner's). */
+            localId: string;
+            /**
+             * Format: int32
+             * @description The programme version number, or the fee year; absent for other resources.
+             */
+            ordinal?: number | null;
+            /**
+             * Format: int64
+             * @description Increasing; pass the last one seen as `after` to read on.
+             */
+            position: number;
+            /** @description The reason code or words of the change, when it has one. */
+            reason?: string | null;
+            /** @description The resource as it became, as its GET returns it. */
+            resource: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description `learner`, `programme-version`, `training-agreement`, `enrolment`, `training-plan`,
+             *     `off-job-delivery` or `learner-fee`.
+             */
+            resourceType: string;
+            toStatus?: string | null;
+        };
+        /** @description The enrolments a complex enrolment made. */
+        ComplexEnrolment: {
+            overArchingEnrolment: components["schemas"]["Enrolment"];
+            subEnrolments: components["schemas"]["Enrolment"][];
         };
         /**
          * @description One course of the TEO's course register (DXP API reference §3.2).
@@ -1124,6 +1743,54 @@ export interface components {
              */
             records: components["schemas"]["CourseEnrolment"][];
         };
+        /**
+         * @description Who the learner is in the funder's statistics; kept current by updates.
+         * @example {
+         *       "countryOfCitizenship": "NZL",
+         *       "disabilityStatus": 1,
+         *       "disabilitySupportNeeds": [
+         *         2
+         *       ],
+         *       "ethnicityCodes": [
+         *         211
+         *       ],
+         *       "iwiCodes": []
+         *     }
+         */
+        Demographics: {
+            /**
+             * @description ISO 3166-1 alpha-3 country code (`NZL`, `AUS`, …). Keep it current: the funder dates
+             *     each change and does not backdate it.
+             * @example NZL
+             */
+            countryOfCitizenship: string;
+            /**
+             * Format: int32
+             * @description 1 yes, 2 no, 3 prefer not to say.
+             * @example 2
+             */
+            disabilityStatus: number;
+            /**
+             * @description The learner's support needs, up to seven codes; only when disabilityStatus is 1.
+             * @example []
+             */
+            disabilitySupportNeeds?: number[];
+            /**
+             * @description One to six Stats NZ level 3 ethnic group codes (111 New Zealand European, 211 Māori).
+             * @example [
+             *       111,
+             *       211
+             *     ]
+             */
+            ethnicityCodes: number[];
+            /**
+             * @description Up to three iwi codes, four digits sent as numbers (0104 Ngāpuhi is 104).
+             * @example [
+             *       104
+             *     ]
+             */
+            iwiCodes?: number[];
+        };
         /** @description One round that needs the organisation's attention. */
         DueItemView: {
             /**
@@ -1160,6 +1827,48 @@ export interface components {
          * @enum {string}
          */
         DueState: "Upcoming" | "Open" | "StopGateLifted" | "ResubmissionWindow" | "Lodged";
+        /**
+         * @description The learner's schooling and study before the training, as the SDR learner file reports it.
+         * @example {
+         *       "firstYearOfTertiaryStudy": 2023,
+         *       "highestSecondarySchoolQualification": "24",
+         *       "lastYearAtSecondarySchool": 2021,
+         *       "priorActivityCode": "05",
+         *       "secondarySchoolCode": 43
+         *     }
+         */
+        EducationHistory: {
+            /**
+             * Format: int32
+             * @description The year (CCYY) the learner first studied at tertiary level in New Zealand.
+             * @example 2023
+             */
+            firstYearOfTertiaryStudy?: number | null;
+            /**
+             * @description The learner's highest secondary school qualification, a code of the SDR's list (`24`
+             *     NCEA Level 2).
+             * @example 24
+             */
+            highestSecondarySchoolQualification?: string | null;
+            /**
+             * Format: int32
+             * @description The last year (CCYY) the learner was at secondary school.
+             * @example 2021
+             */
+            lastYearAtSecondarySchool?: number | null;
+            /**
+             * @description What the learner mainly did before the training, a code of the SDR's main activity list
+             *     (`05` employed).
+             * @example 05
+             */
+            priorActivityCode?: string | null;
+            /**
+             * Format: int32
+             * @description The Ministry of Education's number of the learner's last secondary school.
+             * @example 43
+             */
+            secondarySchoolCode?: number | null;
+        };
         /**
          * @description One line of an EFTS forecast: the EFTS the organisation expects to deliver in one year from
          *     one source of funding at one NZQCF level.
@@ -1214,6 +1923,141 @@ export interface components {
             records: components["schemas"]["EftsForecast"][];
         };
         /**
+         * @description A programme enrolment as stored and returned (`GET /v1.0/enrolments/{enrolmentLocalId}`).
+         * @example {
+         *       "completionDate": null,
+         *       "deletionDate": null,
+         *       "deletionReason": null,
+         *       "enrolmentDate": "2026-02-01",
+         *       "enrolmentLocalId": "ENR-1001",
+         *       "enrolmentStatus": "ACTIVE",
+         *       "fundingSourceTypeCode": "37",
+         *       "learnerLocalId": "L-1001",
+         *       "modeOfDeliveryCode": 24,
+         *       "overArchingEnrolmentLocalId": null,
+         *       "participationStartDate": "2026-02-09",
+         *       "programmeLocalId": "PLUMB-L4",
+         *       "programmeVersionNumber": 2,
+         *       "studyTypeCode": "NZA",
+         *       "trainingAgreementLocalId": "TA-1001",
+         *       "unitStandards": [
+         *         {
+         *           "mandatory": true,
+         *           "unitStandardCode": "29677"
+         *         }
+         *       ],
+         *       "withdrawalDate": null
+         *     }
+         */
+        Enrolment: components["schemas"]["NewEnrolment"] & {
+            /**
+             * Format: date
+             * @description Set by the funder's completions service.
+             */
+            completionDate?: string | null;
+            /** Format: date */
+            deletionDate?: string | null;
+            /** @description `ID`, `IE`, `IS` or `OT` once deleted. */
+            deletionReason?: string | null;
+            enrolmentStatus: components["schemas"]["EnrolmentStatus"];
+            /** @description For a sub-enrolment, its over-arching enrolment; `null` otherwise. */
+            overArchingEnrolmentLocalId?: string | null;
+            /** Format: date */
+            withdrawalDate?: string | null;
+        };
+        /**
+         * @description Deleting an enrolment (`DELETE /v1.0/enrolments/{enrolmentLocalId}` with a JSON body).
+         * @example {
+         *       "deletionDate": "2026-03-02",
+         *       "deletionReason": "IE"
+         *     }
+         */
+        EnrolmentDeletion: {
+            /**
+             * Format: date
+             * @description Between the enrolment date and today.
+             */
+            deletionDate: string;
+            /**
+             * @description `ID` wrong participation start date, `IE` invalid enrolment, `IS` wrong status in DXP,
+             *     `OT` other.
+             */
+            deletionReason: string;
+        };
+        /**
+         * @description Where a programme enrolment is: it follows its agreement while open (`PENDING`, `ACTIVE`,
+         *     `HOLD`, `GRACE`); `WITHDRAWN` by the TMS or with its agreement, `COMPLETED` by the funder's
+         *     completions service, `DELETED` when the TMS deletes it (its id may then be used again).
+         * @enum {string}
+         */
+        EnrolmentStatus: "PENDING" | "ACTIVE" | "HOLD" | "GRACE" | "WITHDRAWN" | "COMPLETED" | "DELETED";
+        /**
+         * @description The changes a TMS may make to an enrolment (`PUT /v1.0/enrolments/{enrolmentLocalId}`):
+         *     its enrolment date and its non-mandatory unit standards. A field left out is unchanged;
+         *     `unitStandards` replaces the whole list.
+         * @example {
+         *       "enrolmentDate": "2026-01-28",
+         *       "unitStandards": [
+         *         {
+         *           "mandatory": true,
+         *           "unitStandardCode": "29677"
+         *         },
+         *         {
+         *           "mandatory": false,
+         *           "unitStandardCode": "497"
+         *         }
+         *       ]
+         *     }
+         */
+        EnrolmentUpdate: {
+            /** Format: date */
+            enrolmentDate?: string | null;
+            unitStandards?: components["schemas"]["UnitStandard"][] | null;
+        };
+        /**
+         * @description Withdrawing an enrolment (`POST /v1.0/enrolments/{enrolmentLocalId}/withdraw`).
+         * @example {
+         *       "withdrawalDate": "2026-06-30"
+         *     }
+         */
+        EnrolmentWithdrawal: {
+            /**
+             * Format: date
+             * @description On or after the participation start, not after today.
+             */
+            withdrawalDate: string;
+        };
+        /**
+         * @description What a CSV file of fees did.
+         * @example {
+         *       "feesKept": 120,
+         *       "feesNew": 100,
+         *       "feesReplaced": 20
+         *     }
+         */
+        FeesKept: {
+            feesKept: number;
+            feesNew: number;
+            /** @description Fees for a learner and year already kept, which the file's amounts replaced. */
+            feesReplaced: number;
+        };
+        /**
+         * @description The body of `POST /training-agreements/{id}/grace`.
+         * @example {
+         *       "graceReasonCode": "RD",
+         *       "pauseDate": "2026-11-20"
+         *     }
+         */
+        Grace: {
+            /**
+             * @description One of [`GRACE_REASONS`].
+             * @example RD
+             */
+            graceReasonCode: string;
+            /** Format: date */
+            pauseDate: string;
+        };
+        /**
          * @description The service is up and its database answers.
          * @example {
          *       "status": "ok"
@@ -1223,6 +2067,67 @@ export interface components {
             /** @description Always `ok` when the answer is 200. */
             status: string;
         };
+        /**
+         * @description The body of `POST /training-agreements/{id}/hold`.
+         * @example {
+         *       "onHoldReasonCode": "PL",
+         *       "pauseDate": "2026-11-20"
+         *     }
+         */
+        Hold: {
+            /**
+             * @description One of [`HOLD_REASONS`].
+             * @example PL
+             */
+            onHoldReasonCode: string;
+            /** Format: date */
+            pauseDate: string;
+        };
+        /**
+         * @description The identity the National Student Index knows the learner by: the NSN, verified with the
+         *     date of birth and Name ID Code.
+         * @example {
+         *       "dateOfBirth": "2004-05-14",
+         *       "nameIdCode": "SMITJ",
+         *       "nationalStudentNumber": 123456789
+         *     }
+         */
+        Identity: {
+            /**
+             * Format: date
+             * @description The learner's date of birth; the learner is 14 to 100 years old.
+             * @example 2004-05-14
+             */
+            dateOfBirth: string;
+            /**
+             * @description The learner's legal family name (surname).
+             * @example Smith
+             */
+            familyName?: string | null;
+            /**
+             * @description `M` male, `F` female, `D` another gender.
+             * @example F
+             */
+            genderCode?: string | null;
+            /**
+             * @description The learner's legal given names, first name first.
+             * @example Jane Aroha
+             */
+            givenNames?: string | null;
+            /**
+             * @description The first four letters of the surname and the first initial, upper case (`SMITJ`); a
+             *     shorter surname padded with spaces before the initial (`NG  K`); no first name: the
+             *     first five letters of the surname.
+             * @example SMITJ
+             */
+            nameIdCode: string;
+            /**
+             * Format: int32
+             * @description The learner's National Student Number, the same as everywhere else.
+             * @example 123456789
+             */
+            nationalStudentNumber: number;
+        };
         /** @description The newest return being assembled. */
         InProgressView: {
             /** Format: int64 */
@@ -1231,200 +2136,55 @@ export interface components {
             submission: string;
         };
         /**
-         * @description One learner (DXP API reference §3.1). Fields mandatory only for type D learners (those in
-         *     a formal qualification above 0.03 EFTS in total) are optional here: the type is decided by
-         *     the learner's enrolments, not by this record.
+         * @description A work-based learner as a TMS sends it on create, and as the funder keeps and returns it.
          * @example {
-         *       "countryOfCitizenship": "NZL",
-         *       "dateOfBirth": "2006-05-14T00:00:00+12:00",
-         *       "disabilityServicesAccessedIndicator": false,
-         *       "disabilityStatus": 2,
-         *       "ethnicity": [
-         *         111,
-         *         211
-         *       ],
-         *       "firstYearOfTertiaryEducation": 2026,
-         *       "gender": "F",
-         *       "highestSecondarySchoolQualification": "25",
-         *       "iwiAffiliation": [
-         *         104
-         *       ],
-         *       "lastSecondarySchoolAttended": 43,
-         *       "lastYearAtSecondarySchool": 2025,
-         *       "localId": "LRN-2026-000001",
-         *       "mainActivityAt1October": "01",
-         *       "nameIdCode": "SMITJ",
-         *       "nationalStudentNumber": 123456789,
-         *       "permanentPostCode": "0110",
-         *       "studentIdentificationCode": "S2601234",
-         *       "termPostCode": "6011",
-         *       "totalFeeForDomesticStudent": 7650
+         *       "demographics": {
+         *         "countryOfCitizenship": "NZL",
+         *         "disabilityStatus": 2,
+         *         "disabilitySupportNeeds": [],
+         *         "ethnicityCodes": [
+         *           111,
+         *           211
+         *         ],
+         *         "iwiCodes": [
+         *           104
+         *         ]
+         *       },
+         *       "educationHistory": {
+         *         "firstYearOfTertiaryStudy": 2023,
+         *         "highestSecondarySchoolQualification": "24",
+         *         "lastYearAtSecondarySchool": 2021,
+         *         "priorActivityCode": "05",
+         *         "secondarySchoolCode": 43
+         *       },
+         *       "identity": {
+         *         "dateOfBirth": "2004-05-14",
+         *         "familyName": "Smith",
+         *         "genderCode": "F",
+         *         "givenNames": "Jane Aroha",
+         *         "nameIdCode": "SMITJ",
+         *         "nationalStudentNumber": 123456789
+         *       },
+         *       "irdNumber": "049-091-850",
+         *       "learnerLocalId": "LRN-000123"
          *     }
          */
         Learner: {
+            demographics: components["schemas"]["Demographics"];
+            educationHistory: components["schemas"]["EducationHistory"];
+            /** @description Who the learner is; fixed once sent. */
+            identity: components["schemas"]["Identity"];
             /**
-             * @description Country of Citizenship: a three-letter upper-case country code (NZL, AUS, …). Decides,
-             *     with residency, whether the learner is domestic or international.
-             * @example NZL
-             */
-            countryOfCitizenship: string;
-            /**
-             * Format: date-time
-             * @description Date of Birth. The learner must be aged 5 to 100 on 1 January of the return year. The
-             *     calendar date as written is used; the time and offset are ignored.
-             * @example 2006-05-14T00:00:00+12:00
-             */
-            dateOfBirth: string;
-            /**
-             * @description Disability Services Accessed Indicator: `true` if the learner accessed the TEO's
-             *     disability services during the year (the legacy file's 1), `false` if not (2).
-             * @example false
-             */
-            disabilityServicesAccessedIndicator?: boolean | null;
-            /**
-             * Format: int32
-             * @description Disability Status: 1 yes, 2 no, 3 prefer not to say. Mandatory from the August 2025
-             *     return (an error when missing), though the schema does not require it.
-             * @example 2
-             */
-            disabilityStatus?: number | null;
-            /**
-             * @description Disability Support Needs: up to seven support-need codes from the funder's
-             *     classification, each once.
-             * @example [
-             *       2
-             *     ]
-             */
-            disabilitySupportNeeds?: number[] | null;
-            /**
-             * @description Ethnicity: one to six ethnic group codes (Stats NZ level 3, three digits, e.g. 111 New
-             *     Zealand European, 211 Māori), each once.
-             * @example [
-             *       111,
-             *       211
-             *     ]
-             */
-            ethnicity: number[];
-            /**
-             * Format: int32
-             * @description First Year of Tertiary Education: the year, CCYY, the learner first enrolled in
-             *     tertiary education in New Zealand. Not before the year of birth, not after the return
-             *     year. Mandatory for type D learners.
-             * @example 2026
-             */
-            firstYearOfTertiaryEducation?: number | null;
-            /**
-             * @description Gender: `M` male, `F` female, `D` another gender.
-             * @example F
-             */
-            gender: string;
-            /**
-             * @description Highest Secondary School Qualification: a two-digit code from the secondary
-             *     qualification classification (e.g. 00 no formal attainment, 24 NCEA Level 2).
-             *     Mandatory for type D learners.
-             * @example 25
-             */
-            highestSecondarySchoolQualification?: string | null;
-            /**
-             * @description IRD Number: the learner's Inland Revenue number, for Fees Free matching; eight or nine
-             *     digits, alone or grouped with hyphens as IRD prints them (`123-456-789`). Accepted
-             *     from August 2025.
+             * @description The learner's IRD number, only when the learner may be eligible for Fees Free: 8 or 9
+             *     digits, best as IRD prints them with an 8-digit number padded (`049-091-850`).
              * @example 049-091-850
              */
             irdNumber?: string | null;
             /**
-             * @description Iwi Affiliation: up to three iwi codes (Stats NZ iwi classification, four digits, sent
-             *     as numbers: 0104 Ngāpuhi is 104), each once.
-             * @example [
-             *       104
-             *     ]
+             * @description The TMS's id for the learner, constant for the learner, unique in the organisation.
+             * @example LRN-000123
              */
-            iwiAffiliation?: number[] | null;
-            /**
-             * Format: int32
-             * @description Last Secondary School Attended: the Ministry of Education's number of the school, 1 to
-             *     9999. Mandatory for type D learners.
-             * @example 43
-             */
-            lastSecondarySchoolAttended?: number | null;
-            /**
-             * Format: int32
-             * @description Last Year at Secondary School: CCYY. Not before the year of birth, not after the return
-             *     year. Mandatory for type D learners.
-             * @example 2025
-             */
-            lastYearAtSecondarySchool?: number | null;
-            /**
-             * @description An integrator-generated identifier for this record, unique among the submission's
-             *     learners; sending a record with the same localId again replaces it.
-             * @example LRN-2026-000001
-             */
-            localId: string;
-            /**
-             * @description Main Activity at 1 October in the year prior to formal enrolment: a two-digit code from
-             *     the main activity classification (e.g. 01 secondary school student). A learner whose
-             *     first year of tertiary education is the return year has 01, 02, 03, 04, 08 or 09.
-             *     Mandatory for type D learners.
-             * @example 01
-             */
-            mainActivityAt1October?: string | null;
-            /**
-             * Format: double
-             * @description Maxima Exempt Fee: the learner's student services fees for the year, in dollars
-             *     including GST, Numeric(8,2); used for Fees Free.
-             * @example 890
-             */
-            maximaExemptFee?: number | null;
-            /**
-             * @description Name ID Code: the first four letters of the learner's surname followed by the first
-             *     initial, in upper case (e.g. `SMITJ`). A surname shorter than four letters is padded
-             *     with spaces before the initial (`NG  K`); a learner without a first name has the first
-             *     five letters of the surname. Used with the date of birth to verify the NSN.
-             * @example SMITJ
-             */
-            nameIdCode: string;
-            /**
-             * Format: int32
-             * @description National Student Number: the learner's number in the National Student Index, the same
-             *     on every file. A positive integer.
-             * @example 123456789
-             */
-            nationalStudentNumber: number;
-            /**
-             * @description Permanent Post Code: the New Zealand post code of the learner's permanent address, four
-             *     digits. Mandatory for type D learners.
-             * @example 0110
-             */
-            permanentPostCode?: string | null;
-            /**
-             * @description Student Identification Code: identifies the learner within the TEO and stays the same
-             *     throughout the learner's enrolment history there; the same code as on the learner's
-             *     enrolments and completions. Generated by the TEO. One learner record per code.
-             * @example S2601234
-             */
-            studentIdentificationCode: string;
-            /**
-             * @description Term Post Code: the New Zealand post code of the learner's address during term, four
-             *     digits. Mandatory for type D learners.
-             * @example 6011
-             */
-            termPostCode?: string | null;
-            /**
-             * Format: double
-             * @description Total Fee for Domestic Student: the learner's fees for the whole year (tuition,
-             *     compulsory course costs, student services and other compulsory fees) including GST, in
-             *     dollars, Numeric(8,2): 0 to 999999.99. Updated when the learner's courses change.
-             *     International tuition fees go in tuitionFeePaidByInternationalFeePayingStudent.
-             * @example 7650
-             */
-            totalFeeForDomesticStudent?: number | null;
-            /**
-             * Format: double
-             * @description Tuition Fee Paid by International Fee Paying Student: in dollars including GST,
-             *     Numeric(8,2). Required for international fee-paying learners.
-             * @example 28500
-             */
-            tuitionFeePaidByInternationalFeePayingStudent?: number | null;
+            learnerLocalId: string;
         };
         LearnerBatch: {
             /**
@@ -1433,12 +2193,215 @@ export interface components {
              */
             records: components["schemas"]["Learner"][];
         };
+        /**
+         * @description A learner's fees for one calendar year.
+         * @example {
+         *       "feeAmount": 1234.5,
+         *       "feeYear": 2026,
+         *       "learnerLocalId": "L-1001"
+         *     }
+         */
+        LearnerFee: {
+            /**
+             * Format: double
+             * @description Every training and assessment fee of the year, in dollars: 0 to 999999.99.
+             */
+            feeAmount: number;
+            /**
+             * Format: int32
+             * @description The calendar year (CCYY), from 2025 to the current year.
+             */
+            feeYear: number;
+            learnerLocalId: string;
+        };
+        /**
+         * @description The body of `PUT /learners/{learnerLocalId}`: everything but the identity, which an update
+         *     cannot change. The parts sent replace the stored ones whole; an absent `irdNumber` clears
+         *     it.
+         * @example {
+         *       "demographics": {
+         *         "countryOfCitizenship": "NZL",
+         *         "disabilityStatus": 2,
+         *         "disabilitySupportNeeds": [],
+         *         "ethnicityCodes": [
+         *           111,
+         *           211
+         *         ],
+         *         "iwiCodes": [
+         *           104
+         *         ]
+         *       },
+         *       "educationHistory": {
+         *         "lastYearAtSecondarySchool": 2021,
+         *         "priorActivityCode": "05"
+         *       },
+         *       "irdNumber": "049-091-850"
+         *     }
+         */
+        LearnerUpdate: {
+            demographics: components["schemas"]["Demographics"];
+            educationHistory: components["schemas"]["EducationHistory"];
+            /** @example 049-091-850 */
+            irdNumber?: string | null;
+        };
         /** @description The organisation's lodged return for a round. */
         LodgedView: {
             late: boolean;
             submission: string;
             /** Format: date-time */
             submittedAt: string;
+        };
+        /**
+         * @description A complex enrolment: an over-arching enrolment and its sub-enrolments, all under one training
+         *     agreement (`POST /v1.0/complex-enrolments`, `CreateComplexEnrolmentRequest`).
+         * @example {
+         *       "overArchingEnrolment": {
+         *         "enrolmentDate": "2026-02-01",
+         *         "enrolmentLocalId": "ENR-2000",
+         *         "fundingSourceTypeCode": "37",
+         *         "learnerLocalId": "L-1001",
+         *         "modeOfDeliveryCode": 24,
+         *         "participationStartDate": "2026-02-09",
+         *         "programmeLocalId": "ELEC-NZA",
+         *         "programmeVersionNumber": 1,
+         *         "studyTypeCode": "NZA",
+         *         "trainingAgreementLocalId": "TA-1001",
+         *         "unitStandards": []
+         *       },
+         *       "subEnrolments": [
+         *         {
+         *           "enrolmentDate": "2026-02-01",
+         *           "enrolmentLocalId": "ENR-2001",
+         *           "fundingSourceTypeCode": "37",
+         *           "learnerLocalId": "L-1001",
+         *           "modeOfDeliveryCode": 24,
+         *           "participationStartDate": "2026-02-09",
+         *           "programmeLocalId": "ELEC-L3",
+         *           "programmeVersionNumber": 3,
+         *           "studyTypeCode": "NZA",
+         *           "trainingAgreementLocalId": "TA-1001",
+         *           "unitStandards": []
+         *         }
+         *       ]
+         *     }
+         */
+        NewComplexEnrolment: {
+            overArchingEnrolment: components["schemas"]["NewEnrolment"];
+            /** @description At least one. */
+            subEnrolments: components["schemas"]["NewEnrolment"][];
+        };
+        /**
+         * @description A programme enrolment as the TMS sends it (`POST /v1.0/enrolments`, and each enrolment of
+         *     a complex one).
+         * @example {
+         *       "enrolmentDate": "2026-02-01",
+         *       "enrolmentLocalId": "ENR-1001",
+         *       "fundingSourceTypeCode": "37",
+         *       "learnerLocalId": "L-1001",
+         *       "modeOfDeliveryCode": 24,
+         *       "participationStartDate": "2026-02-09",
+         *       "programmeLocalId": "PLUMB-L4",
+         *       "programmeVersionNumber": 2,
+         *       "studyTypeCode": "NZA",
+         *       "trainingAgreementLocalId": "TA-1001",
+         *       "unitStandards": [
+         *         {
+         *           "mandatory": true,
+         *           "unitStandardCode": "29677"
+         *         }
+         *       ]
+         *     }
+         */
+        NewEnrolment: {
+            /**
+             * Format: date
+             * @description The day the learner enrolled: not after today, not after the participation start.
+             */
+            enrolmentDate: string;
+            /** @description The TMS's id for the enrolment, never reused except after the enrolment is deleted. */
+            enrolmentLocalId: string;
+            /** @description Only `37`. */
+            fundingSourceTypeCode: string;
+            /** @description The learner of the training agreement. */
+            learnerLocalId: string;
+            /**
+             * Format: int32
+             * @description `24`, `25` or `26`, the programme's.
+             */
+            modeOfDeliveryCode: number;
+            /**
+             * Format: date
+             * @description The day training starts; the programme version must be active then.
+             */
+            participationStartDate: string;
+            programmeLocalId: string;
+            /** Format: int32 */
+            programmeVersionNumber: number;
+            /** @description The programme's study type (`NZA` for a New Zealand Apprenticeship). */
+            studyTypeCode: string;
+            trainingAgreementLocalId: string;
+            unitStandards?: components["schemas"]["UnitStandard"][];
+        };
+        /**
+         * @description An off-job delivery as the TMS sends it (`POST /v1.0/off-job-deliveries`).
+         * @example {
+         *       "courseCode": "BlockCourse1",
+         *       "credits": 15,
+         *       "endDate": "2026-04-24",
+         *       "enrolmentLocalId": "ENR-1001",
+         *       "fundingCategory": "J3",
+         *       "offJobDeliveryLocalId": "OJ-1001",
+         *       "offJobProviderCode": 6004,
+         *       "startDate": "2026-04-13"
+         *     }
+         */
+        NewOffJobDelivery: {
+            /** @description The course's code, with no date in it (`BlockCourse1`, not `Block2026`). */
+            courseCode: string;
+            /** Format: int32 */
+            credits?: number | null;
+            /** Format: date */
+            endDate?: string | null;
+            /** @description The main programme enrolment. */
+            enrolmentLocalId: string;
+            /** @description The funding category, per the Delivery Classification Guide. */
+            fundingCategory: string;
+            /** @description The TMS's id for the delivery. */
+            offJobDeliveryLocalId: string;
+            /**
+             * Format: int32
+             * @description The MoE code of the provider delivering it; the organisation's own code when
+             *     subcontracted to a non-registered provider.
+             */
+            offJobProviderCode: number;
+            /** Format: date */
+            startDate?: string | null;
+        };
+        /**
+         * @description The body of `POST /programmes`: the programme's id and its version 1.
+         * @example {
+         *       "creditValue": 240,
+         *       "industryCodes": [
+         *         "3020"
+         *       ],
+         *       "modeOfDeliveryCode": 24,
+         *       "nominalDurationMonths": 48,
+         *       "nzscedFieldOfStudy": "040301",
+         *       "occupationCode": "331212",
+         *       "programmeLocalId": "CARP-L4",
+         *       "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
+         *       "studyTypeCode": "NZA",
+         *       "targetQualificationCode": "2663",
+         *       "targetQualificationVersion": 2,
+         *       "versionStartDate": "2026-01-01"
+         *     }
+         */
+        NewProgramme: components["schemas"]["ProgrammeVersion"] & {
+            /**
+             * @description The TEO's id for the programme, unique in the TEO.
+             * @example CARP-L4
+             */
+            programmeLocalId: string;
         };
         /**
          * @description A round the funder defines. Absent dates are the standard calendar's.
@@ -1508,6 +2471,72 @@ export interface components {
             submissionType?: components["schemas"]["SubmissionType"];
         };
         /**
+         * @description The body of `POST /training-agreements`.
+         * @example {
+         *       "learnerLocalId": "LRN-000123",
+         *       "trainingAgreement": {
+         *         "employerName": "Kauri Builders Limited",
+         *         "employerNzbn": "9429041535257",
+         *         "employmentRegionCode": 3,
+         *         "trainingAgreementSignedDate": "2026-02-01"
+         *       },
+         *       "trainingAgreementLocalId": "TA-000456"
+         *     }
+         */
+        NewTrainingAgreement: {
+            /** @example LRN-000123 */
+            learnerLocalId: string;
+            trainingAgreement: components["schemas"]["AgreementDetails"];
+            /**
+             * @description The TMS's id for the agreement, one per signed date.
+             * @example TA-000456
+             */
+            trainingAgreementLocalId: string;
+        };
+        /**
+         * @description A training plan as the TMS sends it (`POST /v1.0/training-plans`).
+         * @example {
+         *       "trainingAgreementLocalId": "TA-1001",
+         *       "trainingPlanEndDate": "2029-02-15",
+         *       "trainingPlanLocalId": "TP-1001",
+         *       "trainingPlanSignedDate": "2026-02-16"
+         *     }
+         */
+        NewTrainingPlan: {
+            trainingAgreementLocalId: string;
+            /**
+             * Format: date
+             * @description After the signed date, when given.
+             */
+            trainingPlanEndDate?: string | null;
+            /** @description The TMS's id for the plan. */
+            trainingPlanLocalId: string;
+            /**
+             * Format: date
+             * @description On or after the agreement's signed date, not after today.
+             */
+            trainingPlanSignedDate: string;
+        };
+        /**
+         * @description An off-job delivery as stored and returned
+         *     (`GET /v1.0/off-job-deliveries/{offJobDeliveryLocalId}`).
+         * @example {
+         *       "courseCode": "BlockCourse1",
+         *       "credits": 15,
+         *       "endDate": "2026-04-24",
+         *       "enrolmentLocalId": "ENR-1001",
+         *       "fundingCategory": "J3",
+         *       "learnerLocalId": "L-1001",
+         *       "offJobDeliveryLocalId": "OJ-1001",
+         *       "offJobProviderCode": 6004,
+         *       "startDate": "2026-04-13"
+         *     }
+         */
+        OffJobDelivery: components["schemas"]["NewOffJobDelivery"] & {
+            /** @description The enrolment's learner. */
+            learnerLocalId: string;
+        };
+        /**
          * @description An RFC 9457 problem: what went wrong, for a person and for a program.
          * @example {
          *       "detail": "the token has expired; request a new one",
@@ -1562,6 +2591,119 @@ export interface components {
              */
             nextCursor?: number | null;
             results: components["schemas"]["SubmissionProblem"][];
+        };
+        /**
+         * @description The details one version of a programme carries: the body of `POST
+         *     /programmes/{programmeLocalId}/versions`.
+         * @example {
+         *       "creditValue": 240,
+         *       "industryCodes": [
+         *         "3020"
+         *       ],
+         *       "modeOfDeliveryCode": 24,
+         *       "nominalDurationMonths": 48,
+         *       "nzscedFieldOfStudy": "040301",
+         *       "occupationCode": "331212",
+         *       "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
+         *       "studyTypeCode": "NZA",
+         *       "targetQualificationCode": "2663",
+         *       "targetQualificationVersion": 2,
+         *       "versionStartDate": "2026-01-01"
+         *     }
+         */
+        ProgrammeVersion: {
+            /**
+             * Format: int32
+             * @description The strand's credits, else the qualification's.
+             * @example 240
+             */
+            creditValue: number;
+            /**
+             * @description ANZSIC 2006 level 4 codes of the industries the programme trains for; one suffices.
+             * @example [
+             *       "3020"
+             *     ]
+             */
+            industryCodes: string[];
+            /**
+             * Format: int32
+             * @description 24 work-based, 25 work-based pathway to work, 26 assessment and verification.
+             * @example 24
+             */
+            modeOfDeliveryCode: number;
+            /**
+             * Format: int32
+             * @description How long the programme normally takes, in months.
+             * @example 48
+             */
+            nominalDurationMonths: number;
+            /**
+             * @description The NZSCED field of study, six digits (`040301` carpentry).
+             * @example 040301
+             */
+            nzscedFieldOfStudy: string;
+            /**
+             * @description The ANZSCO code of the occupation the programme trains for.
+             * @example 331212
+             */
+            occupationCode?: string | null;
+            /** @description The programme's name, unique in the TEO: "Qualification / Programme Name". */
+            programmeLocalName: string;
+            /** @description The strand of the target qualification, when the programme follows one. */
+            strandCode?: string | null;
+            /**
+             * @description What kind of training: see [`STUDY_TYPES`] (`NZA` New Zealand Apprenticeship).
+             * @example NZA
+             */
+            studyTypeCode: string;
+            /**
+             * @description The NZQA code of the qualification (or programme of training) the learner works towards.
+             * @example 2663
+             */
+            targetQualificationCode: string;
+            /**
+             * Format: int32
+             * @description The version of the target qualification.
+             * @example 2
+             */
+            targetQualificationVersion?: number | null;
+            /**
+             * Format: date
+             * @description The first day enrolments may follow this version.
+             * @example 2026-01-01
+             */
+            versionStartDate: string;
+        };
+        /**
+         * @description One version of a programme as the funder keeps and returns it (`GET
+         *     /programmes/{programmeLocalId}/versions/{programmeVersionNumber}`).
+         * @example {
+         *       "creditValue": 240,
+         *       "industryCodes": [
+         *         "3020"
+         *       ],
+         *       "modeOfDeliveryCode": 24,
+         *       "nominalDurationMonths": 48,
+         *       "nzscedFieldOfStudy": "040301",
+         *       "occupationCode": "331212",
+         *       "programmeLocalId": "CARP-L4",
+         *       "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
+         *       "programmeVersionNumber": 1,
+         *       "studyTypeCode": "NZA",
+         *       "targetQualificationCode": "2663",
+         *       "targetQualificationVersion": 2,
+         *       "versionStartDate": "2026-01-01"
+         *     }
+         */
+        ProgrammeVersionRecord: components["schemas"]["ProgrammeVersion"] & {
+            /** @example CARP-L4 */
+            programmeLocalId: string;
+            /**
+             * Format: int32
+             * @description 1 for the programme as created, one more for each new version.
+             * @example 1
+             */
+            programmeVersionNumber: number;
         };
         /**
          * @description A learner's completion of a qualification (DXP API reference §3.5). Type D learners.
@@ -1733,6 +2875,16 @@ export interface components {
             /** @description The code of the rule broken, from the rule catalogue (e.g. `CE-021`). */
             rule: string;
             severity: components["schemas"]["Severity"];
+        };
+        /**
+         * @description The body of `POST /training-agreements/{id}/restart`.
+         * @example {
+         *       "restartDate": "2026-11-30"
+         *     }
+         */
+        Restart: {
+            /** Format: date */
+            restartDate: string;
         };
         /**
          * @description Whether a return is the full SDR or the indicative one, named as the funder's API names it.
@@ -2042,6 +3194,111 @@ export interface components {
             /** Format: int64 */
             warningCount: number;
         };
+        /**
+         * @description A training agreement as the funder keeps and returns it.
+         * @example {
+         *       "learnerLocalId": "LRN-000123",
+         *       "status": "HOLD",
+         *       "statusDate": "2026-06-15",
+         *       "statusReasonCode": "PL",
+         *       "trainingAgreement": {
+         *         "employerName": "Kauri Builders Limited",
+         *         "employerNzbn": "9429041535257",
+         *         "employmentRegionCode": 3,
+         *         "trainingAgreementSignedDate": "2026-02-01"
+         *       },
+         *       "trainingAgreementLocalId": "TA-000456"
+         *     }
+         */
+        TrainingAgreement: {
+            /** @example LRN-000123 */
+            learnerLocalId: string;
+            status: components["schemas"]["AgreementStatus"];
+            /**
+             * Format: date
+             * @description When the latest status change took effect: the signed date while `PENDING`, the
+             *     participation start on activation, the pause, restart or withdrawal date.
+             * @example 2026-06-15
+             */
+            statusDate: string;
+            /**
+             * @description The reason of the latest status change, when it has one (hold, grace, withdrawal).
+             * @example PL
+             */
+            statusReasonCode?: string | null;
+            trainingAgreement: components["schemas"]["AgreementDetails"];
+            /** @example TA-000456 */
+            trainingAgreementLocalId: string;
+            /** @description The agreement this one was transferred from. */
+            transferredFrom?: string | null;
+            /** @description The agreement this one was transferred to (it is then `FINISHED`). */
+            transferredTo?: string | null;
+        };
+        /** @description A training plan's own fields. */
+        TrainingPlanDetails: {
+            learnerLocalId: string;
+            trainingAgreementLocalId: string;
+            /** Format: date */
+            trainingPlanEndDate?: string | null;
+            trainingPlanLocalId: string;
+            /** Format: date */
+            trainingPlanSignedDate: string;
+        };
+        /**
+         * @description The dates of a training plan, as an update replaces them
+         *     (`PUT /v1.0/training-plans/{trainingPlanLocalId}`); a missing end date clears it.
+         * @example {
+         *       "trainingPlanEndDate": "2029-02-17",
+         *       "trainingPlanSignedDate": "2026-02-18"
+         *     }
+         */
+        TrainingPlanUpdate: {
+            /** Format: date */
+            trainingPlanEndDate?: string | null;
+            /** Format: date */
+            trainingPlanSignedDate: string;
+        };
+        /**
+         * @description A training plan with its visits, as the funder's W20 answers: the plan, and its visits
+         *     beside it.
+         */
+        TrainingPlanWithVisits: {
+            trainingPlan: components["schemas"]["TrainingPlanDetails"];
+            /** @description In date order. */
+            visits: components["schemas"]["Visit"][];
+        };
+        /**
+         * @description The body of `POST /training-agreements/{id}/transfer`: the agreement with the new employer.
+         * @example {
+         *       "newTrainingAgreement": {
+         *         "employerName": "Tōtara Construction Limited",
+         *         "employmentRegionCode": 3,
+         *         "trainingAgreementSignedDate": "2026-11-16"
+         *       },
+         *       "newTrainingAgreementLocalId": "TA-000789"
+         *     }
+         */
+        Transfer: {
+            newTrainingAgreement: components["schemas"]["AgreementDetails"];
+            /** @example TA-000789 */
+            newTrainingAgreementLocalId: string;
+        };
+        /**
+         * @description A unit standard of an enrolment's programme (shape [I]: the funder's page is not public).
+         * @example {
+         *       "mandatory": true,
+         *       "unitStandardCode": "29677"
+         *     }
+         */
+        UnitStandard: {
+            /**
+             * @description Whether the programme requires it; only non-mandatory ones may be added or removed
+             *     later.
+             */
+            mandatory: boolean;
+            /** @description NZQA's unit standard number. */
+            unitStandardCode: string;
+        };
         /** @description What an upload did. */
         UploadReport: {
             /** @description Errors and warnings found in the records of this request. */
@@ -2088,6 +3345,24 @@ export interface components {
             valid: boolean;
             warningCount: number;
         };
+        /**
+         * @description A visit to the learner's workplace under a training plan (shape [I]).
+         * @example {
+         *       "visitDate": "2026-04-14",
+         *       "visitLocalId": "V-1",
+         *       "visitNotes": "Reviewed logbook; on track for unit 29677."
+         *     }
+         */
+        Visit: {
+            /**
+             * Format: date
+             * @description Within the plan's dates, not after today; one visit per learner per day.
+             */
+            visitDate: string;
+            /** @description The TMS's id for the visit, unique within its plan. */
+            visitLocalId: string;
+            visitNotes?: string | null;
+        };
         /** @description A span of time given by the funder. */
         WindowInput: {
             /** Format: date-time */
@@ -2101,6 +3376,22 @@ export interface components {
             closesAt: string;
             /** Format: date-time */
             opensAt: string;
+        };
+        /**
+         * @description The body of `POST /training-agreements/{id}/withdraw`.
+         * @example {
+         *       "withdrawalDate": "2026-11-20",
+         *       "withdrawalReasonCode": "CC"
+         *     }
+         */
+        Withdrawal: {
+            /** Format: date */
+            withdrawalDate: string;
+            /**
+             * @description One of [`WITHDRAWAL_REASONS`]; `GE` is the funder's own.
+             * @example CC
+             */
+            withdrawalReasonCode: string;
         };
         /**
          * @description One record of the questionnaire: the staff of one group and gender.
@@ -7052,30 +8343,35 @@ export interface operations {
                  * @example {
                  *       "records": [
                  *         {
-                 *           "countryOfCitizenship": "NZL",
-                 *           "dateOfBirth": "2006-05-14T00:00:00+12:00",
-                 *           "disabilityServicesAccessedIndicator": false,
-                 *           "disabilityStatus": 2,
-                 *           "ethnicity": [
-                 *             111,
-                 *             211
-                 *           ],
-                 *           "firstYearOfTertiaryEducation": 2026,
-                 *           "gender": "F",
-                 *           "highestSecondarySchoolQualification": "25",
-                 *           "iwiAffiliation": [
-                 *             104
-                 *           ],
-                 *           "lastSecondarySchoolAttended": 43,
-                 *           "lastYearAtSecondarySchool": 2025,
-                 *           "localId": "LRN-2026-000001",
-                 *           "mainActivityAt1October": "01",
-                 *           "nameIdCode": "SMITJ",
-                 *           "nationalStudentNumber": 123456789,
-                 *           "permanentPostCode": "0110",
-                 *           "studentIdentificationCode": "S2601234",
-                 *           "termPostCode": "6011",
-                 *           "totalFeeForDomesticStudent": 7650
+                 *           "demographics": {
+                 *             "countryOfCitizenship": "NZL",
+                 *             "disabilityStatus": 2,
+                 *             "disabilitySupportNeeds": [],
+                 *             "ethnicityCodes": [
+                 *               111,
+                 *               211
+                 *             ],
+                 *             "iwiCodes": [
+                 *               104
+                 *             ]
+                 *           },
+                 *           "educationHistory": {
+                 *             "firstYearOfTertiaryStudy": 2023,
+                 *             "highestSecondarySchoolQualification": "24",
+                 *             "lastYearAtSecondarySchool": 2021,
+                 *             "priorActivityCode": "05",
+                 *             "secondarySchoolCode": 43
+                 *           },
+                 *           "identity": {
+                 *             "dateOfBirth": "2004-05-14",
+                 *             "familyName": "Smith",
+                 *             "genderCode": "F",
+                 *             "givenNames": "Jane Aroha",
+                 *             "nameIdCode": "SMITJ",
+                 *             "nationalStudentNumber": 123456789
+                 *           },
+                 *           "irdNumber": "049-091-850",
+                 *           "learnerLocalId": "LRN-000123"
                  *         }
                  *       ]
                  *     }
@@ -9959,30 +11255,35 @@ export interface operations {
                  * @example {
                  *       "records": [
                  *         {
-                 *           "countryOfCitizenship": "NZL",
-                 *           "dateOfBirth": "2006-05-14T00:00:00+12:00",
-                 *           "disabilityServicesAccessedIndicator": false,
-                 *           "disabilityStatus": 2,
-                 *           "ethnicity": [
-                 *             111,
-                 *             211
-                 *           ],
-                 *           "firstYearOfTertiaryEducation": 2026,
-                 *           "gender": "F",
-                 *           "highestSecondarySchoolQualification": "25",
-                 *           "iwiAffiliation": [
-                 *             104
-                 *           ],
-                 *           "lastSecondarySchoolAttended": 43,
-                 *           "lastYearAtSecondarySchool": 2025,
-                 *           "localId": "LRN-2026-000001",
-                 *           "mainActivityAt1October": "01",
-                 *           "nameIdCode": "SMITJ",
-                 *           "nationalStudentNumber": 123456789,
-                 *           "permanentPostCode": "0110",
-                 *           "studentIdentificationCode": "S2601234",
-                 *           "termPostCode": "6011",
-                 *           "totalFeeForDomesticStudent": 7650
+                 *           "demographics": {
+                 *             "countryOfCitizenship": "NZL",
+                 *             "disabilityStatus": 2,
+                 *             "disabilitySupportNeeds": [],
+                 *             "ethnicityCodes": [
+                 *               111,
+                 *               211
+                 *             ],
+                 *             "iwiCodes": [
+                 *               104
+                 *             ]
+                 *           },
+                 *           "educationHistory": {
+                 *             "firstYearOfTertiaryStudy": 2023,
+                 *             "highestSecondarySchoolQualification": "24",
+                 *             "lastYearAtSecondarySchool": 2021,
+                 *             "priorActivityCode": "05",
+                 *             "secondarySchoolCode": 43
+                 *           },
+                 *           "identity": {
+                 *             "dateOfBirth": "2004-05-14",
+                 *             "familyName": "Smith",
+                 *             "genderCode": "F",
+                 *             "givenNames": "Jane Aroha",
+                 *             "nameIdCode": "SMITJ",
+                 *             "nationalStudentNumber": 123456789
+                 *           },
+                 *           "irdNumber": "049-091-850",
+                 *           "learnerLocalId": "LRN-000123"
                  *         }
                  *       ]
                  *     }
@@ -11029,6 +12330,6372 @@ export interface operations {
             /** @description The database is unavailable */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_changes: {
+        parameters: {
+            query?: {
+                /** @description The position of the last change seen; none for the first. */
+                after?: number;
+                /** @description Changes per page, 1 to 1000 (default 100). */
+                limit?: number;
+            };
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hasMore": false,
+                     *       "nextCursor": 0,
+                     *       "results": [
+                     *         {
+                     *           "change": "status-changed",
+                     *           "changedAt": "2026-04-12T17:00:00Z",
+                     *           "changedBy": "system",
+                     *           "fromStatus": "GRACE",
+                     *           "localId": "TA-1001",
+                     *           "position": 42,
+                     *           "reason": "GE",
+                     *           "resource": {
+                     *             "status": "FINISHED",
+                     *             "statusReasonCode": "GE",
+                     *             "trainingAgreementLocalId": "TA-1001"
+                     *           },
+                     *           "resourceType": "training-agreement",
+                     *           "toStatus": "FINISHED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            /** @description The EID header is missing or not an EDUMIS number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not read, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_complex_enrolment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "overArchingEnrolment": {
+                 *         "enrolmentDate": "2026-02-01",
+                 *         "enrolmentLocalId": "ENR-2000",
+                 *         "fundingSourceTypeCode": "37",
+                 *         "learnerLocalId": "L-1001",
+                 *         "modeOfDeliveryCode": 24,
+                 *         "participationStartDate": "2026-02-09",
+                 *         "programmeLocalId": "ELEC-NZA",
+                 *         "programmeVersionNumber": 1,
+                 *         "studyTypeCode": "NZA",
+                 *         "trainingAgreementLocalId": "TA-1001",
+                 *         "unitStandards": []
+                 *       },
+                 *       "subEnrolments": [
+                 *         {
+                 *           "enrolmentDate": "2026-02-01",
+                 *           "enrolmentLocalId": "ENR-2001",
+                 *           "fundingSourceTypeCode": "37",
+                 *           "learnerLocalId": "L-1001",
+                 *           "modeOfDeliveryCode": 24,
+                 *           "participationStartDate": "2026-02-09",
+                 *           "programmeLocalId": "ELEC-L3",
+                 *           "programmeVersionNumber": 3,
+                 *           "studyTypeCode": "NZA",
+                 *           "trainingAgreementLocalId": "TA-1001",
+                 *           "unitStandards": []
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewComplexEnrolment"];
+            };
+        };
+        responses: {
+            /** @description The over-arching enrolment and its sub-enrolments */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "overArchingEnrolment": {
+                     *         "completionDate": null,
+                     *         "deletionDate": null,
+                     *         "deletionReason": null,
+                     *         "enrolmentDate": "2026-02-01",
+                     *         "enrolmentLocalId": "ENR-1001",
+                     *         "enrolmentStatus": "ACTIVE",
+                     *         "fundingSourceTypeCode": "37",
+                     *         "learnerLocalId": "L-1001",
+                     *         "modeOfDeliveryCode": 24,
+                     *         "overArchingEnrolmentLocalId": null,
+                     *         "participationStartDate": "2026-02-09",
+                     *         "programmeLocalId": "PLUMB-L4",
+                     *         "programmeVersionNumber": 2,
+                     *         "studyTypeCode": "NZA",
+                     *         "trainingAgreementLocalId": "TA-1001",
+                     *         "unitStandards": [
+                     *           {
+                     *             "mandatory": true,
+                     *             "unitStandardCode": "29677"
+                     *           }
+                     *         ],
+                     *         "withdrawalDate": null
+                     *       },
+                     *       "subEnrolments": [
+                     *         {
+                     *           "completionDate": null,
+                     *           "deletionDate": null,
+                     *           "deletionReason": null,
+                     *           "enrolmentDate": "2026-02-01",
+                     *           "enrolmentLocalId": "ENR-1001",
+                     *           "enrolmentStatus": "ACTIVE",
+                     *           "fundingSourceTypeCode": "37",
+                     *           "learnerLocalId": "L-1001",
+                     *           "modeOfDeliveryCode": 24,
+                     *           "overArchingEnrolmentLocalId": null,
+                     *           "participationStartDate": "2026-02-09",
+                     *           "programmeLocalId": "PLUMB-L4",
+                     *           "programmeVersionNumber": 2,
+                     *           "studyTypeCode": "NZA",
+                     *           "trainingAgreementLocalId": "TA-1001",
+                     *           "unitStandards": [
+                     *             {
+                     *               "mandatory": true,
+                     *               "unitStandardCode": "29677"
+                     *             }
+                     *           ],
+                     *           "withdrawalDate": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ComplexEnrolment"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_enrolment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enrolmentDate": "2026-02-01",
+                 *       "enrolmentLocalId": "ENR-1001",
+                 *       "fundingSourceTypeCode": "37",
+                 *       "learnerLocalId": "L-1001",
+                 *       "modeOfDeliveryCode": 24,
+                 *       "participationStartDate": "2026-02-09",
+                 *       "programmeLocalId": "PLUMB-L4",
+                 *       "programmeVersionNumber": 2,
+                 *       "studyTypeCode": "NZA",
+                 *       "trainingAgreementLocalId": "TA-1001",
+                 *       "unitStandards": [
+                 *         {
+                 *           "mandatory": true,
+                 *           "unitStandardCode": "29677"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewEnrolment"];
+            };
+        };
+        responses: {
+            /** @description The enrolment; its status follows its agreement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "completionDate": null,
+                     *       "deletionDate": null,
+                     *       "deletionReason": null,
+                     *       "enrolmentDate": "2026-02-01",
+                     *       "enrolmentLocalId": "ENR-1001",
+                     *       "enrolmentStatus": "ACTIVE",
+                     *       "fundingSourceTypeCode": "37",
+                     *       "learnerLocalId": "L-1001",
+                     *       "modeOfDeliveryCode": 24,
+                     *       "overArchingEnrolmentLocalId": null,
+                     *       "participationStartDate": "2026-02-09",
+                     *       "programmeLocalId": "PLUMB-L4",
+                     *       "programmeVersionNumber": 2,
+                     *       "studyTypeCode": "NZA",
+                     *       "trainingAgreementLocalId": "TA-1001",
+                     *       "unitStandards": [
+                     *         {
+                     *           "mandatory": true,
+                     *           "unitStandardCode": "29677"
+                     *         }
+                     *       ],
+                     *       "withdrawalDate": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Enrolment"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_enrolment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the enrolment */
+                enrolmentLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enrolment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "completionDate": null,
+                     *       "deletionDate": null,
+                     *       "deletionReason": null,
+                     *       "enrolmentDate": "2026-02-01",
+                     *       "enrolmentLocalId": "ENR-1001",
+                     *       "enrolmentStatus": "ACTIVE",
+                     *       "fundingSourceTypeCode": "37",
+                     *       "learnerLocalId": "L-1001",
+                     *       "modeOfDeliveryCode": 24,
+                     *       "overArchingEnrolmentLocalId": null,
+                     *       "participationStartDate": "2026-02-09",
+                     *       "programmeLocalId": "PLUMB-L4",
+                     *       "programmeVersionNumber": 2,
+                     *       "studyTypeCode": "NZA",
+                     *       "trainingAgreementLocalId": "TA-1001",
+                     *       "unitStandards": [
+                     *         {
+                     *           "mandatory": true,
+                     *           "unitStandardCode": "29677"
+                     *         }
+                     *       ],
+                     *       "withdrawalDate": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Enrolment"];
+                };
+            };
+            /** @description The EID header is missing or not an EDUMIS number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not read, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_enrolment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the enrolment */
+                enrolmentLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enrolmentDate": "2026-01-28",
+                 *       "unitStandards": [
+                 *         {
+                 *           "mandatory": true,
+                 *           "unitStandardCode": "29677"
+                 *         },
+                 *         {
+                 *           "mandatory": false,
+                 *           "unitStandardCode": "497"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnrolmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The enrolment as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "completionDate": null,
+                     *       "deletionDate": null,
+                     *       "deletionReason": null,
+                     *       "enrolmentDate": "2026-02-01",
+                     *       "enrolmentLocalId": "ENR-1001",
+                     *       "enrolmentStatus": "ACTIVE",
+                     *       "fundingSourceTypeCode": "37",
+                     *       "learnerLocalId": "L-1001",
+                     *       "modeOfDeliveryCode": 24,
+                     *       "overArchingEnrolmentLocalId": null,
+                     *       "participationStartDate": "2026-02-09",
+                     *       "programmeLocalId": "PLUMB-L4",
+                     *       "programmeVersionNumber": 2,
+                     *       "studyTypeCode": "NZA",
+                     *       "trainingAgreementLocalId": "TA-1001",
+                     *       "unitStandards": [
+                     *         {
+                     *           "mandatory": true,
+                     *           "unitStandardCode": "29677"
+                     *         }
+                     *       ],
+                     *       "withdrawalDate": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Enrolment"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_enrolment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the enrolment */
+                enrolmentLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "deletionDate": "2026-03-02",
+                 *       "deletionReason": "IE"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnrolmentDeletion"];
+            };
+        };
+        responses: {
+            /** @description The enrolment, deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "completionDate": null,
+                     *       "deletionDate": null,
+                     *       "deletionReason": null,
+                     *       "enrolmentDate": "2026-02-01",
+                     *       "enrolmentLocalId": "ENR-1001",
+                     *       "enrolmentStatus": "ACTIVE",
+                     *       "fundingSourceTypeCode": "37",
+                     *       "learnerLocalId": "L-1001",
+                     *       "modeOfDeliveryCode": 24,
+                     *       "overArchingEnrolmentLocalId": null,
+                     *       "participationStartDate": "2026-02-09",
+                     *       "programmeLocalId": "PLUMB-L4",
+                     *       "programmeVersionNumber": 2,
+                     *       "studyTypeCode": "NZA",
+                     *       "trainingAgreementLocalId": "TA-1001",
+                     *       "unitStandards": [
+                     *         {
+                     *           "mandatory": true,
+                     *           "unitStandardCode": "29677"
+                     *         }
+                     *       ],
+                     *       "withdrawalDate": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Enrolment"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_enrolment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the enrolment */
+                enrolmentLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "withdrawalDate": "2026-06-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnrolmentWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description The enrolment, withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "completionDate": null,
+                     *       "deletionDate": null,
+                     *       "deletionReason": null,
+                     *       "enrolmentDate": "2026-02-01",
+                     *       "enrolmentLocalId": "ENR-1001",
+                     *       "enrolmentStatus": "ACTIVE",
+                     *       "fundingSourceTypeCode": "37",
+                     *       "learnerLocalId": "L-1001",
+                     *       "modeOfDeliveryCode": 24,
+                     *       "overArchingEnrolmentLocalId": null,
+                     *       "participationStartDate": "2026-02-09",
+                     *       "programmeLocalId": "PLUMB-L4",
+                     *       "programmeVersionNumber": 2,
+                     *       "studyTypeCode": "NZA",
+                     *       "trainingAgreementLocalId": "TA-1001",
+                     *       "unitStandards": [
+                     *         {
+                     *           "mandatory": true,
+                     *           "unitStandardCode": "29677"
+                     *         }
+                     *       ],
+                     *       "withdrawalDate": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Enrolment"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_learner_fee: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "feeAmount": 1234.5,
+                 *       "feeYear": 2026,
+                 *       "learnerLocalId": "L-1001"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LearnerFee"];
+            };
+        };
+        responses: {
+            /** @description The fee, which replaced the year's amount */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "feeAmount": 1234.5,
+                     *       "feeYear": 2026,
+                     *       "learnerLocalId": "L-1001"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LearnerFee"];
+                };
+            };
+            /** @description The fee, new for its learner and year */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "feeAmount": 1234.5,
+                     *       "feeYear": 2026,
+                     *       "learnerLocalId": "L-1001"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LearnerFee"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_learner_fees: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example Learner Local ID,Fee Year,Fee Amount
+                 *     L-1001,2026,1250.00
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What the file did */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "feesKept": 120,
+                     *       "feesNew": 100,
+                     *       "feesReplaced": 20
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeesKept"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_learner: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "demographics": {
+                 *         "countryOfCitizenship": "NZL",
+                 *         "disabilityStatus": 2,
+                 *         "disabilitySupportNeeds": [],
+                 *         "ethnicityCodes": [
+                 *           111,
+                 *           211
+                 *         ],
+                 *         "iwiCodes": [
+                 *           104
+                 *         ]
+                 *       },
+                 *       "educationHistory": {
+                 *         "firstYearOfTertiaryStudy": 2023,
+                 *         "highestSecondarySchoolQualification": "24",
+                 *         "lastYearAtSecondarySchool": 2021,
+                 *         "priorActivityCode": "05",
+                 *         "secondarySchoolCode": 43
+                 *       },
+                 *       "identity": {
+                 *         "dateOfBirth": "2004-05-14",
+                 *         "familyName": "Smith",
+                 *         "genderCode": "F",
+                 *         "givenNames": "Jane Aroha",
+                 *         "nameIdCode": "SMITJ",
+                 *         "nationalStudentNumber": 123456789
+                 *       },
+                 *       "irdNumber": "049-091-850",
+                 *       "learnerLocalId": "LRN-000123"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Learner"];
+            };
+        };
+        responses: {
+            /** @description The learner */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "demographics": {
+                     *         "countryOfCitizenship": "NZL",
+                     *         "disabilityStatus": 2,
+                     *         "disabilitySupportNeeds": [],
+                     *         "ethnicityCodes": [
+                     *           111,
+                     *           211
+                     *         ],
+                     *         "iwiCodes": [
+                     *           104
+                     *         ]
+                     *       },
+                     *       "educationHistory": {
+                     *         "firstYearOfTertiaryStudy": 2023,
+                     *         "highestSecondarySchoolQualification": "24",
+                     *         "lastYearAtSecondarySchool": 2021,
+                     *         "priorActivityCode": "05",
+                     *         "secondarySchoolCode": 43
+                     *       },
+                     *       "identity": {
+                     *         "dateOfBirth": "2004-05-14",
+                     *         "familyName": "Smith",
+                     *         "genderCode": "F",
+                     *         "givenNames": "Jane Aroha",
+                     *         "nameIdCode": "SMITJ",
+                     *         "nationalStudentNumber": 123456789
+                     *       },
+                     *       "irdNumber": "049-091-850",
+                     *       "learnerLocalId": "LRN-000123"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Learner"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_learner: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the learner */
+                learnerLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The learner */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "demographics": {
+                     *         "countryOfCitizenship": "NZL",
+                     *         "disabilityStatus": 2,
+                     *         "disabilitySupportNeeds": [],
+                     *         "ethnicityCodes": [
+                     *           111,
+                     *           211
+                     *         ],
+                     *         "iwiCodes": [
+                     *           104
+                     *         ]
+                     *       },
+                     *       "educationHistory": {
+                     *         "firstYearOfTertiaryStudy": 2023,
+                     *         "highestSecondarySchoolQualification": "24",
+                     *         "lastYearAtSecondarySchool": 2021,
+                     *         "priorActivityCode": "05",
+                     *         "secondarySchoolCode": 43
+                     *       },
+                     *       "identity": {
+                     *         "dateOfBirth": "2004-05-14",
+                     *         "familyName": "Smith",
+                     *         "genderCode": "F",
+                     *         "givenNames": "Jane Aroha",
+                     *         "nameIdCode": "SMITJ",
+                     *         "nationalStudentNumber": 123456789
+                     *       },
+                     *       "irdNumber": "049-091-850",
+                     *       "learnerLocalId": "LRN-000123"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Learner"];
+                };
+            };
+            /** @description The EID header is missing or not an EDUMIS number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not read, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_learner: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the learner */
+                learnerLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "demographics": {
+                 *         "countryOfCitizenship": "NZL",
+                 *         "disabilityStatus": 2,
+                 *         "disabilitySupportNeeds": [],
+                 *         "ethnicityCodes": [
+                 *           111,
+                 *           211
+                 *         ],
+                 *         "iwiCodes": [
+                 *           104
+                 *         ]
+                 *       },
+                 *       "educationHistory": {
+                 *         "lastYearAtSecondarySchool": 2021,
+                 *         "priorActivityCode": "05"
+                 *       },
+                 *       "irdNumber": "049-091-850"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LearnerUpdate"];
+            };
+        };
+        responses: {
+            /** @description The learner as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "demographics": {
+                     *         "countryOfCitizenship": "NZL",
+                     *         "disabilityStatus": 2,
+                     *         "disabilitySupportNeeds": [],
+                     *         "ethnicityCodes": [
+                     *           111,
+                     *           211
+                     *         ],
+                     *         "iwiCodes": [
+                     *           104
+                     *         ]
+                     *       },
+                     *       "educationHistory": {
+                     *         "firstYearOfTertiaryStudy": 2023,
+                     *         "highestSecondarySchoolQualification": "24",
+                     *         "lastYearAtSecondarySchool": 2021,
+                     *         "priorActivityCode": "05",
+                     *         "secondarySchoolCode": 43
+                     *       },
+                     *       "identity": {
+                     *         "dateOfBirth": "2004-05-14",
+                     *         "familyName": "Smith",
+                     *         "genderCode": "F",
+                     *         "givenNames": "Jane Aroha",
+                     *         "nameIdCode": "SMITJ",
+                     *         "nationalStudentNumber": 123456789
+                     *       },
+                     *       "irdNumber": "049-091-850",
+                     *       "learnerLocalId": "LRN-000123"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Learner"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_learner_fees: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the learner */
+                learnerLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The learner's fees, oldest year first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "feeAmount": 1234.5,
+                     *         "feeYear": 2026,
+                     *         "learnerLocalId": "L-1001"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["LearnerFee"][];
+                };
+            };
+            /** @description The EID header is missing or not an EDUMIS number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not read, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_off_job_delivery: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "courseCode": "BlockCourse1",
+                 *       "credits": 15,
+                 *       "endDate": "2026-04-24",
+                 *       "enrolmentLocalId": "ENR-1001",
+                 *       "fundingCategory": "J3",
+                 *       "offJobDeliveryLocalId": "OJ-1001",
+                 *       "offJobProviderCode": 6004,
+                 *       "startDate": "2026-04-13"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewOffJobDelivery"];
+            };
+        };
+        responses: {
+            /** @description The off-job delivery */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "courseCode": "BlockCourse1",
+                     *       "credits": 15,
+                     *       "endDate": "2026-04-24",
+                     *       "enrolmentLocalId": "ENR-1001",
+                     *       "fundingCategory": "J3",
+                     *       "learnerLocalId": "L-1001",
+                     *       "offJobDeliveryLocalId": "OJ-1001",
+                     *       "offJobProviderCode": 6004,
+                     *       "startDate": "2026-04-13"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OffJobDelivery"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_off_job_delivery: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the delivery */
+                offJobDeliveryLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The off-job delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "courseCode": "BlockCourse1",
+                     *       "credits": 15,
+                     *       "endDate": "2026-04-24",
+                     *       "enrolmentLocalId": "ENR-1001",
+                     *       "fundingCategory": "J3",
+                     *       "learnerLocalId": "L-1001",
+                     *       "offJobDeliveryLocalId": "OJ-1001",
+                     *       "offJobProviderCode": 6004,
+                     *       "startDate": "2026-04-13"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OffJobDelivery"];
+                };
+            };
+            /** @description The EID header is missing or not an EDUMIS number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not read, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_programme: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "creditValue": 240,
+                 *       "industryCodes": [
+                 *         "3020"
+                 *       ],
+                 *       "modeOfDeliveryCode": 24,
+                 *       "nominalDurationMonths": 48,
+                 *       "nzscedFieldOfStudy": "040301",
+                 *       "occupationCode": "331212",
+                 *       "programmeLocalId": "CARP-L4",
+                 *       "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
+                 *       "studyTypeCode": "NZA",
+                 *       "targetQualificationCode": "2663",
+                 *       "targetQualificationVersion": 2,
+                 *       "versionStartDate": "2026-01-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewProgramme"];
+            };
+        };
+        responses: {
+            /** @description Version 1 of the programme */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "creditValue": 240,
+                     *       "industryCodes": [
+                     *         "3020"
+                     *       ],
+                     *       "modeOfDeliveryCode": 24,
+                     *       "nominalDurationMonths": 48,
+                     *       "nzscedFieldOfStudy": "040301",
+                     *       "occupationCode": "331212",
+                     *       "programmeLocalId": "CARP-L4",
+                     *       "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
+                     *       "programmeVersionNumber": 1,
+                     *       "studyTypeCode": "NZA",
+                     *       "targetQualificationCode": "2663",
+                     *       "targetQualificationVersion": 2,
+                     *       "versionStartDate": "2026-01-01"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgrammeVersionRecord"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_programme_version: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the programme */
+                programmeLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "creditValue": 240,
+                 *       "industryCodes": [
+                 *         "3020"
+                 *       ],
+                 *       "modeOfDeliveryCode": 24,
+                 *       "nominalDurationMonths": 48,
+                 *       "nzscedFieldOfStudy": "040301",
+                 *       "occupationCode": "331212",
+                 *       "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
+                 *       "studyTypeCode": "NZA",
+                 *       "targetQualificationCode": "2663",
+                 *       "targetQualificationVersion": 2,
+                 *       "versionStartDate": "2026-01-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgrammeVersion"];
+            };
+        };
+        responses: {
+            /** @description The new version, numbered after the latest */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "creditValue": 240,
+                     *       "industryCodes": [
+                     *         "3020"
+                     *       ],
+                     *       "modeOfDeliveryCode": 24,
+                     *       "nominalDurationMonths": 48,
+                     *       "nzscedFieldOfStudy": "040301",
+                     *       "occupationCode": "331212",
+                     *       "programmeLocalId": "CARP-L4",
+                     *       "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
+                     *       "programmeVersionNumber": 1,
+                     *       "studyTypeCode": "NZA",
+                     *       "targetQualificationCode": "2663",
+                     *       "targetQualificationVersion": 2,
+                     *       "versionStartDate": "2026-01-01"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgrammeVersionRecord"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_programme_version: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the programme */
+                programmeLocalId: string;
+                /** @description The version, from 1 */
+                programmeVersionNumber: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "creditValue": 240,
+                     *       "industryCodes": [
+                     *         "3020"
+                     *       ],
+                     *       "modeOfDeliveryCode": 24,
+                     *       "nominalDurationMonths": 48,
+                     *       "nzscedFieldOfStudy": "040301",
+                     *       "occupationCode": "331212",
+                     *       "programmeLocalId": "CARP-L4",
+                     *       "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
+                     *       "programmeVersionNumber": 1,
+                     *       "studyTypeCode": "NZA",
+                     *       "targetQualificationCode": "2663",
+                     *       "targetQualificationVersion": 2,
+                     *       "versionStartDate": "2026-01-01"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgrammeVersionRecord"];
+                };
+            };
+            /** @description The EID header is missing or not an EDUMIS number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not read, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_training_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "learnerLocalId": "LRN-000123",
+                 *       "trainingAgreement": {
+                 *         "employerName": "Kauri Builders Limited",
+                 *         "employerNzbn": "9429041535257",
+                 *         "employmentRegionCode": 3,
+                 *         "trainingAgreementSignedDate": "2026-02-01"
+                 *       },
+                 *       "trainingAgreementLocalId": "TA-000456"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewTrainingAgreement"];
+            };
+        };
+        responses: {
+            /** @description The agreement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "learnerLocalId": "LRN-000123",
+                     *       "status": "HOLD",
+                     *       "statusDate": "2026-06-15",
+                     *       "statusReasonCode": "PL",
+                     *       "trainingAgreement": {
+                     *         "employerName": "Kauri Builders Limited",
+                     *         "employerNzbn": "9429041535257",
+                     *         "employmentRegionCode": 3,
+                     *         "trainingAgreementSignedDate": "2026-02-01"
+                     *       },
+                     *       "trainingAgreementLocalId": "TA-000456"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingAgreement"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_training_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the agreement */
+                trainingAgreementLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agreement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "learnerLocalId": "LRN-000123",
+                     *       "status": "HOLD",
+                     *       "statusDate": "2026-06-15",
+                     *       "statusReasonCode": "PL",
+                     *       "trainingAgreement": {
+                     *         "employerName": "Kauri Builders Limited",
+                     *         "employerNzbn": "9429041535257",
+                     *         "employmentRegionCode": 3,
+                     *         "trainingAgreementSignedDate": "2026-02-01"
+                     *       },
+                     *       "trainingAgreementLocalId": "TA-000456"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingAgreement"];
+                };
+            };
+            /** @description The EID header is missing or not an EDUMIS number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not read, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_training_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the agreement */
+                trainingAgreementLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "endDate": "2030-06-30",
+                 *       "trainingAgreementSignedDate": "2026-01-28"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AgreementUpdate"];
+            };
+        };
+        responses: {
+            /** @description The agreement as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "learnerLocalId": "LRN-000123",
+                     *       "status": "HOLD",
+                     *       "statusDate": "2026-06-15",
+                     *       "statusReasonCode": "PL",
+                     *       "trainingAgreement": {
+                     *         "employerName": "Kauri Builders Limited",
+                     *         "employerNzbn": "9429041535257",
+                     *         "employmentRegionCode": 3,
+                     *         "trainingAgreementSignedDate": "2026-02-01"
+                     *       },
+                     *       "trainingAgreementLocalId": "TA-000456"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingAgreement"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grace_training_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the agreement */
+                trainingAgreementLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "graceReasonCode": "RD",
+                 *       "pauseDate": "2026-11-20"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Grace"];
+            };
+        };
+        responses: {
+            /** @description The agreement as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "learnerLocalId": "LRN-000123",
+                     *       "status": "HOLD",
+                     *       "statusDate": "2026-06-15",
+                     *       "statusReasonCode": "PL",
+                     *       "trainingAgreement": {
+                     *         "employerName": "Kauri Builders Limited",
+                     *         "employerNzbn": "9429041535257",
+                     *         "employmentRegionCode": 3,
+                     *         "trainingAgreementSignedDate": "2026-02-01"
+                     *       },
+                     *       "trainingAgreementLocalId": "TA-000456"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingAgreement"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hold_training_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the agreement */
+                trainingAgreementLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "onHoldReasonCode": "PL",
+                 *       "pauseDate": "2026-11-20"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Hold"];
+            };
+        };
+        responses: {
+            /** @description The agreement as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "learnerLocalId": "LRN-000123",
+                     *       "status": "HOLD",
+                     *       "statusDate": "2026-06-15",
+                     *       "statusReasonCode": "PL",
+                     *       "trainingAgreement": {
+                     *         "employerName": "Kauri Builders Limited",
+                     *         "employerNzbn": "9429041535257",
+                     *         "employmentRegionCode": 3,
+                     *         "trainingAgreementSignedDate": "2026-02-01"
+                     *       },
+                     *       "trainingAgreementLocalId": "TA-000456"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingAgreement"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restart_training_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the agreement */
+                trainingAgreementLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "restartDate": "2026-11-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Restart"];
+            };
+        };
+        responses: {
+            /** @description The agreement as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "learnerLocalId": "LRN-000123",
+                     *       "status": "HOLD",
+                     *       "statusDate": "2026-06-15",
+                     *       "statusReasonCode": "PL",
+                     *       "trainingAgreement": {
+                     *         "employerName": "Kauri Builders Limited",
+                     *         "employerNzbn": "9429041535257",
+                     *         "employmentRegionCode": 3,
+                     *         "trainingAgreementSignedDate": "2026-02-01"
+                     *       },
+                     *       "trainingAgreementLocalId": "TA-000456"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingAgreement"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transfer_training_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The agreement transferred from */
+                trainingAgreementLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "newTrainingAgreement": {
+                 *         "employerName": "Tōtara Construction Limited",
+                 *         "employmentRegionCode": 3,
+                 *         "trainingAgreementSignedDate": "2026-11-16"
+                 *       },
+                 *       "newTrainingAgreementLocalId": "TA-000789"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Transfer"];
+            };
+        };
+        responses: {
+            /** @description The new agreement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "learnerLocalId": "LRN-000123",
+                     *       "status": "HOLD",
+                     *       "statusDate": "2026-06-15",
+                     *       "statusReasonCode": "PL",
+                     *       "trainingAgreement": {
+                     *         "employerName": "Kauri Builders Limited",
+                     *         "employerNzbn": "9429041535257",
+                     *         "employmentRegionCode": 3,
+                     *         "trainingAgreementSignedDate": "2026-02-01"
+                     *       },
+                     *       "trainingAgreementLocalId": "TA-000456"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingAgreement"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_training_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the agreement */
+                trainingAgreementLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "withdrawalDate": "2026-11-20",
+                 *       "withdrawalReasonCode": "CC"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Withdrawal"];
+            };
+        };
+        responses: {
+            /** @description The agreement as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "learnerLocalId": "LRN-000123",
+                     *       "status": "HOLD",
+                     *       "statusDate": "2026-06-15",
+                     *       "statusReasonCode": "PL",
+                     *       "trainingAgreement": {
+                     *         "employerName": "Kauri Builders Limited",
+                     *         "employerNzbn": "9429041535257",
+                     *         "employmentRegionCode": 3,
+                     *         "trainingAgreementSignedDate": "2026-02-01"
+                     *       },
+                     *       "trainingAgreementLocalId": "TA-000456"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingAgreement"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_training_plan: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "trainingAgreementLocalId": "TA-1001",
+                 *       "trainingPlanEndDate": "2029-02-15",
+                 *       "trainingPlanLocalId": "TP-1001",
+                 *       "trainingPlanSignedDate": "2026-02-16"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewTrainingPlan"];
+            };
+        };
+        responses: {
+            /** @description The plan */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trainingPlan": {
+                     *         "learnerLocalId": "text",
+                     *         "trainingAgreementLocalId": "text",
+                     *         "trainingPlanEndDate": "2026-04-20",
+                     *         "trainingPlanLocalId": "text",
+                     *         "trainingPlanSignedDate": "2026-04-20"
+                     *       },
+                     *       "visits": [
+                     *         {
+                     *           "visitDate": "2026-04-14",
+                     *           "visitLocalId": "V-1",
+                     *           "visitNotes": "Reviewed logbook; on track for unit 29677."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingPlanWithVisits"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_training_plan: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the plan */
+                trainingPlanLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan and its visits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trainingPlan": {
+                     *         "learnerLocalId": "text",
+                     *         "trainingAgreementLocalId": "text",
+                     *         "trainingPlanEndDate": "2026-04-20",
+                     *         "trainingPlanLocalId": "text",
+                     *         "trainingPlanSignedDate": "2026-04-20"
+                     *       },
+                     *       "visits": [
+                     *         {
+                     *           "visitDate": "2026-04-14",
+                     *           "visitLocalId": "V-1",
+                     *           "visitNotes": "Reviewed logbook; on track for unit 29677."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingPlanWithVisits"];
+                };
+            };
+            /** @description The EID header is missing or not an EDUMIS number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not read, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_training_plan: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the plan */
+                trainingPlanLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "trainingPlanEndDate": "2029-02-17",
+                 *       "trainingPlanSignedDate": "2026-02-18"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TrainingPlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description The plan as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trainingPlan": {
+                     *         "learnerLocalId": "text",
+                     *         "trainingAgreementLocalId": "text",
+                     *         "trainingPlanEndDate": "2026-04-20",
+                     *         "trainingPlanLocalId": "text",
+                     *         "trainingPlanSignedDate": "2026-04-20"
+                     *       },
+                     *       "visits": [
+                     *         {
+                     *           "visitDate": "2026-04-14",
+                     *           "visitLocalId": "V-1",
+                     *           "visitNotes": "Reviewed logbook; on track for unit 29677."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingPlanWithVisits"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_training_plan_visit: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The organisation's EDUMIS number; it must be the token's organisation.
+                 * @example 8001
+                 */
+                EID: string;
+            };
+            path: {
+                /** @description The TMS's id of the plan */
+                trainingPlanLocalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "visitDate": "2026-04-14",
+                 *       "visitLocalId": "V-1",
+                 *       "visitNotes": "Reviewed logbook; on track for unit 29677."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Visit"];
+            };
+        };
+        responses: {
+            /** @description The plan with the new visit */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trainingPlan": {
+                     *         "learnerLocalId": "text",
+                     *         "trainingAgreementLocalId": "text",
+                     *         "trainingPlanEndDate": "2026-04-20",
+                     *         "trainingPlanLocalId": "text",
+                     *         "trainingPlanSignedDate": "2026-04-20"
+                     *       },
+                     *       "visits": [
+                     *         {
+                     *           "visitDate": "2026-04-14",
+                     *           "visitLocalId": "V-1",
+                     *           "visitNotes": "Reviewed logbook; on track for unit 29677."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingPlanWithVisits"];
+                };
+            };
+            /**
+             * @description Refused: the `errors` map says which fields and why; business rules name their WB- code
+             *     (also listed in `refusals`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token may not write, or is for another organisation than `EID`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resource the path names does not exist for this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed (or created) at the same moment by another request: read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

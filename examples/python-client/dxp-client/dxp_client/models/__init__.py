@@ -1,30 +1,59 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .agreement_details import AgreementDetails
+from .agreement_status import AgreementStatus
+from .agreement_update import AgreementUpdate
 from .audit_event_page import AuditEventPage
 from .audit_event_view import AuditEventView
 from .cancellation import Cancellation
+from .change_page import ChangePage
+from .change_view import ChangeView
+from .change_view_resource import ChangeViewResource
+from .complex_enrolment import ComplexEnrolment
 from .course import Course
 from .course_batch import CourseBatch
 from .course_completion import CourseCompletion
 from .course_completion_batch import CourseCompletionBatch
 from .course_enrolment import CourseEnrolment
 from .course_enrolment_batch import CourseEnrolmentBatch
+from .demographics import Demographics
 from .due_item_view import DueItemView
 from .due_list import DueList
 from .due_state import DueState
+from .education_history import EducationHistory
 from .efts_forecast import EftsForecast
 from .efts_forecast_batch import EftsForecastBatch
+from .enrolment import Enrolment
+from .enrolment_deletion import EnrolmentDeletion
+from .enrolment_status import EnrolmentStatus
+from .enrolment_update import EnrolmentUpdate
+from .enrolment_withdrawal import EnrolmentWithdrawal
+from .fees_kept import FeesKept
+from .grace import Grace
 from .health import Health
+from .hold import Hold
+from .identity import Identity
 from .in_progress_view import InProgressView
 from .learner import Learner
 from .learner_batch import LearnerBatch
+from .learner_fee import LearnerFee
+from .learner_update import LearnerUpdate
 from .lodged_view import LodgedView
+from .new_complex_enrolment import NewComplexEnrolment
+from .new_enrolment import NewEnrolment
+from .new_off_job_delivery import NewOffJobDelivery
+from .new_programme import NewProgramme
 from .new_round import NewRound
 from .new_stop_gate_lift import NewStopGateLift
 from .new_submission import NewSubmission
+from .new_training_agreement import NewTrainingAgreement
+from .new_training_plan import NewTrainingPlan
+from .off_job_delivery import OffJobDelivery
 from .problem import Problem
 from .problem_errors_type_0 import ProblemErrorsType0
 from .problem_page import ProblemPage
+from .programme_version import ProgrammeVersion
+from .programme_version_record import ProgrammeVersionRecord
 from .qualification_completion import QualificationCompletion
 from .qualification_completion_batch import QualificationCompletionBatch
 from .questionnaire_list import QuestionnaireList
@@ -35,6 +64,7 @@ from .record_counts import RecordCounts
 from .record_page import RecordPage
 from .record_page_results_item import RecordPageResultsItem
 from .record_problem import RecordProblem
+from .restart import Restart
 from .return_type import ReturnType
 from .round_kind import RoundKind
 from .round_list import RoundList
@@ -54,39 +84,76 @@ from .submission_problem import SubmissionProblem
 from .submission_status import SubmissionStatus
 from .submission_type import SubmissionType
 from .submission_view import SubmissionView
+from .training_agreement import TrainingAgreement
+from .training_plan_details import TrainingPlanDetails
+from .training_plan_update import TrainingPlanUpdate
+from .training_plan_with_visits import TrainingPlanWithVisits
+from .transfer import Transfer
+from .unit_standard import UnitStandard
 from .upload_report import UploadReport
 from .validation_progress import ValidationProgress
 from .validation_report import ValidationReport
+from .visit import Visit
 from .window_input import WindowInput
 from .window_view import WindowView
+from .withdrawal import Withdrawal
 from .workforce_record import WorkforceRecord
 
 __all__ = (
+    "AgreementDetails",
+    "AgreementStatus",
+    "AgreementUpdate",
     "AuditEventPage",
     "AuditEventView",
     "Cancellation",
+    "ChangePage",
+    "ChangeView",
+    "ChangeViewResource",
+    "ComplexEnrolment",
     "Course",
     "CourseBatch",
     "CourseCompletion",
     "CourseCompletionBatch",
     "CourseEnrolment",
     "CourseEnrolmentBatch",
+    "Demographics",
     "DueItemView",
     "DueList",
     "DueState",
+    "EducationHistory",
     "EftsForecast",
     "EftsForecastBatch",
+    "Enrolment",
+    "EnrolmentDeletion",
+    "EnrolmentStatus",
+    "EnrolmentUpdate",
+    "EnrolmentWithdrawal",
+    "FeesKept",
+    "Grace",
     "Health",
+    "Hold",
+    "Identity",
     "InProgressView",
     "Learner",
     "LearnerBatch",
+    "LearnerFee",
+    "LearnerUpdate",
     "LodgedView",
+    "NewComplexEnrolment",
+    "NewEnrolment",
+    "NewOffJobDelivery",
+    "NewProgramme",
     "NewRound",
     "NewStopGateLift",
     "NewSubmission",
+    "NewTrainingAgreement",
+    "NewTrainingPlan",
+    "OffJobDelivery",
     "Problem",
     "ProblemErrorsType0",
     "ProblemPage",
+    "ProgrammeVersion",
+    "ProgrammeVersionRecord",
     "QualificationCompletion",
     "QualificationCompletionBatch",
     "QuestionnaireList",
@@ -97,6 +164,7 @@ __all__ = (
     "RecordPage",
     "RecordPageResultsItem",
     "RecordProblem",
+    "Restart",
     "ReturnType",
     "RoundKind",
     "RoundList",
@@ -116,10 +184,18 @@ __all__ = (
     "SubmissionStatus",
     "SubmissionType",
     "SubmissionView",
+    "TrainingAgreement",
+    "TrainingPlanDetails",
+    "TrainingPlanUpdate",
+    "TrainingPlanWithVisits",
+    "Transfer",
+    "UnitStandard",
     "UploadReport",
     "ValidationProgress",
     "ValidationReport",
+    "Visit",
     "WindowInput",
     "WindowView",
+    "Withdrawal",
     "WorkforceRecord",
 )

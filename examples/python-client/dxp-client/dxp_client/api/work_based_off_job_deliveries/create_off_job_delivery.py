@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.new_off_job_delivery import NewOffJobDelivery
+from ...models.off_job_delivery import OffJobDelivery
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: NewOffJobDelivery,
+    eid: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["EID"] = eid
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/work-submission-api/v1.0/off-job-deliveries",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OffJobDelivery | Problem | None:
+    if response.status_code == 201:
+        response_201 = OffJobDelivery.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 507:
+        response_507 = Problem.from_dict(response.json())
+
+        return response_507
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OffJobDelivery | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: NewOffJobDelivery,
+    eid: str,
+) -> Response[OffJobDelivery | Problem]:
+    """W21: training delivered off the job for a programme enrolment (a block course).
+
+    Args:
+        eid (str):
+        body (NewOffJobDelivery): An off-job delivery as the TMS sends it (`POST /v1.0/off-job-
+            deliveries`). Example: {'courseCode': 'BlockCourse1', 'credits': 15, 'endDate':
+            '2026-04-24', 'enrolmentLocalId': 'ENR-1001', 'fundingCategory': 'J3',
+            'offJobDeliveryLocalId': 'OJ-1001', 'offJobProviderCode': 6004, 'startDate':
+            '2026-04-13'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OffJobDelivery | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        eid=eid,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: NewOffJobDelivery,
+    eid: str,
+) -> OffJobDelivery | Problem | None:
+    """W21: training delivered off the job for a programme enrolment (a block course).
+
+    Args:
+        eid (str):
+        body (NewOffJobDelivery): An off-job delivery as the TMS sends it (`POST /v1.0/off-job-
+            deliveries`). Example: {'courseCode': 'BlockCourse1', 'credits': 15, 'endDate':
+            '2026-04-24', 'enrolmentLocalId': 'ENR-1001', 'fundingCategory': 'J3',
+            'offJobDeliveryLocalId': 'OJ-1001', 'offJobProviderCode': 6004, 'startDate':
+            '2026-04-13'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OffJobDelivery | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        eid=eid,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: NewOffJobDelivery,
+    eid: str,
+) -> Response[OffJobDelivery | Problem]:
+    """W21: training delivered off the job for a programme enrolment (a block course).
+
+    Args:
+        eid (str):
+        body (NewOffJobDelivery): An off-job delivery as the TMS sends it (`POST /v1.0/off-job-
+            deliveries`). Example: {'courseCode': 'BlockCourse1', 'credits': 15, 'endDate':
+            '2026-04-24', 'enrolmentLocalId': 'ENR-1001', 'fundingCategory': 'J3',
+            'offJobDeliveryLocalId': 'OJ-1001', 'offJobProviderCode': 6004, 'startDate':
+            '2026-04-13'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OffJobDelivery | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        eid=eid,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: NewOffJobDelivery,
+    eid: str,
+) -> OffJobDelivery | Problem | None:
+    """W21: training delivered off the job for a programme enrolment (a block course).
+
+    Args:
+        eid (str):
+        body (NewOffJobDelivery): An off-job delivery as the TMS sends it (`POST /v1.0/off-job-
+            deliveries`). Example: {'courseCode': 'BlockCourse1', 'credits': 15, 'endDate':
+            '2026-04-24', 'enrolmentLocalId': 'ENR-1001', 'fundingCategory': 'J3',
+            'offJobDeliveryLocalId': 'OJ-1001', 'offJobProviderCode': 6004, 'startDate':
+            '2026-04-13'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OffJobDelivery | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            eid=eid,
+        )
+    ).parsed

@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.grace import Grace
+from ...models.problem import Problem
+from ...models.training_agreement import TrainingAgreement
+from ...types import Response
+
+
+def _get_kwargs(
+    training_agreement_local_id: str,
+    *,
+    body: Grace,
+    eid: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["EID"] = eid
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/work-submission-api/v1.0/training-agreements/{training_agreement_local_id}/grace".format(
+            training_agreement_local_id=quote(str(training_agreement_local_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | TrainingAgreement | None:
+    if response.status_code == 200:
+        response_200 = TrainingAgreement.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 507:
+        response_507 = Problem.from_dict(response.json())
+
+        return response_507
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TrainingAgreement]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    training_agreement_local_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: Grace,
+    eid: str,
+) -> Response[Problem | TrainingAgreement]:
+    """W10: an agreement placed in grace; after 42 days in grace DXP withdraws it (reason GE).
+
+    Args:
+        training_agreement_local_id (str):
+        eid (str):
+        body (Grace): The body of `POST /training-agreements/{id}/grace`. Example:
+            {'graceReasonCode': 'RD', 'pauseDate': '2026-11-20'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TrainingAgreement]
+    """
+
+    kwargs = _get_kwargs(
+        training_agreement_local_id=training_agreement_local_id,
+        body=body,
+        eid=eid,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    training_agreement_local_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: Grace,
+    eid: str,
+) -> Problem | TrainingAgreement | None:
+    """W10: an agreement placed in grace; after 42 days in grace DXP withdraws it (reason GE).
+
+    Args:
+        training_agreement_local_id (str):
+        eid (str):
+        body (Grace): The body of `POST /training-agreements/{id}/grace`. Example:
+            {'graceReasonCode': 'RD', 'pauseDate': '2026-11-20'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TrainingAgreement
+    """
+
+    return sync_detailed(
+        training_agreement_local_id=training_agreement_local_id,
+        client=client,
+        body=body,
+        eid=eid,
+    ).parsed
+
+
+async def asyncio_detailed(
+    training_agreement_local_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: Grace,
+    eid: str,
+) -> Response[Problem | TrainingAgreement]:
+    """W10: an agreement placed in grace; after 42 days in grace DXP withdraws it (reason GE).
+
+    Args:
+        training_agreement_local_id (str):
+        eid (str):
+        body (Grace): The body of `POST /training-agreements/{id}/grace`. Example:
+            {'graceReasonCode': 'RD', 'pauseDate': '2026-11-20'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TrainingAgreement]
+    """
+
+    kwargs = _get_kwargs(
+        training_agreement_local_id=training_agreement_local_id,
+        body=body,
+        eid=eid,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    training_agreement_local_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: Grace,
+    eid: str,
+) -> Problem | TrainingAgreement | None:
+    """W10: an agreement placed in grace; after 42 days in grace DXP withdraws it (reason GE).
+
+    Args:
+        training_agreement_local_id (str):
+        eid (str):
+        body (Grace): The body of `POST /training-agreements/{id}/grace`. Example:
+            {'graceReasonCode': 'RD', 'pauseDate': '2026-11-20'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TrainingAgreement
+    """
+
+    return (
+        await asyncio_detailed(
+            training_agreement_local_id=training_agreement_local_id,
+            client=client,
+            body=body,
+            eid=eid,
+        )
+    ).parsed
