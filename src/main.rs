@@ -5,6 +5,7 @@ mod config;
 mod logging;
 mod sandbox;
 mod secret;
+mod work_based_demo;
 
 use std::io::Write;
 use std::net::TcpListener;
@@ -18,6 +19,7 @@ use dxp_api::{AppState, ServerOptions};
 use dxp_domain::{Edumis, Role};
 use dxp_persistence::{DatabaseUrl, Pool, PoolOptions};
 use dxp_service::validator::ValidatorOptions;
+use dxp_service::work_based::grace::ScheduleOptions;
 use dxp_service::{Clock, Service};
 
 use crate::config::{DataDir, DatabaseChoice, TokenConfig};
@@ -128,6 +130,10 @@ struct ValidatorArgs {
     /// after this.
     #[arg(long, env = "DXP_VALIDATION_LEASE_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
     validation_lease_seconds: u64,
+    /// Seconds between two runs of the scheduled work-based jobs (an agreement 42 days in
+    /// grace withdrawn); one node of those sharing the database runs them at a time.
+    #[arg(long, env = "DXP_SCHEDULE_SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86400))]
+    schedule_seconds: u64,
 }
 
 impl ValidatorArgs {
@@ -135,6 +141,13 @@ impl ValidatorArgs {
         ValidatorOptions {
             workers: self.validators,
             lease: std::time::Duration::from_secs(self.validation_lease_seconds),
+            node: ValidatorOptions::node_name(),
+        }
+    }
+
+    fn schedule(&self) -> ScheduleOptions {
+        ScheduleOptions {
+            every: std::time::Duration::from_secs(self.schedule_seconds),
             node: ValidatorOptions::node_name(),
         }
     }
@@ -325,6 +338,7 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         dxp_persistence::migrations::run_pending(&mut conn)?;
     }
     let options = args.validation.options();
+    let schedule = args.validation.schedule();
     println!(
         "dxp worker {} validating with {} validator(s)",
         options.node, options.workers
@@ -333,7 +347,9 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         // A worker serves no requests: nothing on this node rings its validators' bell, so
         // they find jobs by looking at the queue.
-        dxp_service::validator::spawn(&Service::new(pool, Clock::from_env()), options);
+        let service = Service::new(pool, Clock::from_env());
+        dxp_service::validator::spawn(&service, options);
+        dxp_service::work_based::grace::spawn(&service, schedule);
         actix_web::rt::signal::ctrl_c().await?;
         anyhow::Ok(())
     })
@@ -357,6 +373,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         },
         workers: args.workers,
         validation: args.validation.options(),
+        schedule: args.validation.schedule(),
         rate_limit: args.rate_limit.limit(),
     };
     run_node(node, pool, tokens, clock, |_| Ok(()))
@@ -381,6 +398,7 @@ struct Node {
     limits: RecordLimits,
     workers: Option<usize>,
     validation: ValidatorOptions,
+    schedule: ScheduleOptions,
     rate_limit: dxp_api::rate_limit::RateLimit,
 }
 
@@ -407,6 +425,7 @@ fn run_node(
     actix_web::rt::System::new().block_on(async move {
         let server = dxp_api::run(listener, state, dxp_openapi::document()?, options)?;
         dxp_service::validator::spawn(&service, node.validation);
+        dxp_service::work_based::grace::spawn(&service, node.schedule);
         // Scripts and tests read this line to learn the address (the port may have been 0).
         println!("dxp listening on http://{address}");
         std::io::stdout().flush()?;

@@ -91,6 +91,10 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         open_rounds(&mut conn, year, now)?;
         sample_return(&mut conn, sample_round)?
     };
+    let demo = dxp_service::Service::new(pool.clone(), clock.clone());
+    actix_web::rt::System::new()
+        .block_on(crate::work_based_demo::seed(&demo, Edumis::new(ORGANISATION)?))
+        .context("cannot put in the work-based demo")?;
     let tokens = TokenConfig::from_env(data_dir)?;
     let issued = issue_tokens(&tokens)?;
     let node = Node {
@@ -102,6 +106,7 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         },
         workers: Some(2),
         validation: args.validation.options(),
+        schedule: args.validation.schedule(),
         rate_limit: args.rate_limit.limit(),
     };
     let round = sample_round.to_string();
