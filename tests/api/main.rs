@@ -20,3 +20,4 @@ mod rounds;
 mod submissions;
 mod validation;
 mod whole_return;
+mod work_based;
