@@ -133,6 +133,7 @@ pub struct NewTrainingAgreement {
     #[schema(min_length = 1, max_length = 20, example = "TA-000456")]
     pub training_agreement_local_id: String,
     #[validate(nested)]
+    #[serde(deserialize_with = "super::object_only::deserialize")]
     pub training_agreement: AgreementDetails,
 }
 
@@ -160,6 +161,7 @@ pub struct TrainingAgreement {
     #[schema(min_length = 1, max_length = 20, example = "TA-000456")]
     pub training_agreement_local_id: String,
     #[validate(nested)]
+    #[serde(deserialize_with = "super::object_only::deserialize")]
     pub training_agreement: AgreementDetails,
     pub status: AgreementStatus,
     /// When the latest status change took effect: the signed date while `PENDING`, the
@@ -238,6 +240,7 @@ pub struct Transfer {
     #[schema(min_length = 1, max_length = 20, example = "TA-000789")]
     pub new_training_agreement_local_id: String,
     #[validate(nested)]
+    #[serde(deserialize_with = "super::object_only::deserialize")]
     pub new_training_agreement: AgreementDetails,
 }
 

@@ -132,7 +132,7 @@ pub struct NewEnrolment {
     #[validate(length(min = 1, max = 10))]
     #[schema(min_length = 1, max_length = 10)]
     pub study_type_code: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::object_only::list::deserialize")]
     #[validate(nested)]
     pub unit_standards: Vec<UnitStandard>,
 }
@@ -159,8 +159,10 @@ pub struct NewEnrolment {
 }))]
 pub struct NewComplexEnrolment {
     #[validate(nested)]
+    #[serde(deserialize_with = "super::object_only::deserialize")]
     pub over_arching_enrolment: NewEnrolment,
     /// At least one.
+    #[serde(deserialize_with = "super::object_only::list::deserialize")]
     #[validate(length(min = 1), nested)]
     pub sub_enrolments: Vec<NewEnrolment>,
 }
@@ -217,7 +219,10 @@ pub struct Enrolment {
 pub struct EnrolmentUpdate {
     #[serde(default)]
     pub enrolment_date: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "super::object_only::optional_list::deserialize"
+    )]
     #[validate(nested)]
     pub unit_standards: Option<Vec<UnitStandard>>,
 }

@@ -40,9 +40,10 @@ use crate::validation::{Rule, Scope, Severity};
 const SCOPE: Scope = Scope::WorkBasedLearners;
 
 /// A work-based learner as a TMS sends it on create, and as the funder keeps and returns it.
+/// (`WorkBasedLearner` in the OpenAPI document, where `Learner` is the SDR learner record.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase")]
-#[schema(example = json!({
+#[schema(as = WorkBasedLearner, example = json!({
     "learnerLocalId": "LRN-000123",
     "identity": {
         "nationalStudentNumber": 123456789,
@@ -74,6 +75,7 @@ pub struct Learner {
     #[schema(min_length = 1, max_length = 20, example = "LRN-000123")]
     pub learner_local_id: String,
     /// Who the learner is; fixed once sent.
+    #[serde(deserialize_with = "super::object_only::deserialize")]
     #[validate(nested)]
     pub identity: Identity,
     /// The learner's IRD number, only when the learner may be eligible for Fees Free: 8 or 9
@@ -82,8 +84,10 @@ pub struct Learner {
     #[validate(length(max = 11))]
     #[schema(max_length = 11, example = "049-091-850")]
     pub ird_number: Option<String>,
+    #[serde(deserialize_with = "super::object_only::deserialize")]
     #[validate(nested)]
     pub demographics: Demographics,
+    #[serde(deserialize_with = "super::object_only::deserialize")]
     #[validate(nested)]
     pub education_history: EducationHistory,
 }
@@ -214,8 +218,10 @@ pub struct LearnerUpdate {
     #[validate(length(max = 11))]
     #[schema(max_length = 11, example = "049-091-850")]
     pub ird_number: Option<String>,
+    #[serde(deserialize_with = "super::object_only::deserialize")]
     #[validate(nested)]
     pub demographics: Demographics,
+    #[serde(deserialize_with = "super::object_only::deserialize")]
     #[validate(nested)]
     pub education_history: EducationHistory,
     /// An `identity` the TMS sent anyway: kept only to refuse it (WB-014) when it differs from

@@ -128,3 +128,71 @@ impl EnrolmentStatus {
         }
     }
 }
+
+/// Deserializers for the nested objects of the wire types. serde's derive also reads a struct
+/// from an array of its fields in order (`"educationHistory": [null, null]`), which no TMS
+/// means and the documented schema forbids: these take a JSON object only.
+pub(crate) mod object_only {
+    use serde::de::{Deserialize, DeserializeOwned, Deserializer, Error};
+    use serde_json::{Map, Value};
+
+    fn from_map<T: DeserializeOwned, E: Error>(map: Map<String, Value>) -> Result<T, E> {
+        T::deserialize(Value::Object(map)).map_err(E::custom)
+    }
+
+    /// One object.
+    pub fn deserialize<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        from_map(Map::deserialize(deserializer)?)
+    }
+
+    /// A list of objects.
+    pub mod list {
+        use super::*;
+
+        pub fn deserialize<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+            deserializer: D,
+        ) -> Result<Vec<T>, D::Error> {
+            Vec::<Map<String, Value>>::deserialize(deserializer)?
+                .into_iter()
+                .map(from_map)
+                .collect()
+        }
+    }
+
+    /// A list of objects, or nothing.
+    pub mod optional_list {
+        use super::*;
+
+        pub fn deserialize<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+            deserializer: D,
+        ) -> Result<Option<Vec<T>>, D::Error> {
+            Option::<Vec<Map<String, Value>>>::deserialize(deserializer)?
+                .map(|items| items.into_iter().map(from_map).collect())
+                .transpose()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agreements::NewTrainingAgreement;
+    use super::learners::LearnerUpdate;
+
+    #[test]
+    fn a_nested_object_sent_as_an_array_is_not_read() {
+        let update = serde_json::json!({
+            "demographics": {"countryOfCitizenship": "NZL", "disabilityStatus": 2, "ethnicityCodes": [], "iwiCodes": []},
+            "educationHistory": [null, null]
+        });
+        let error = serde_json::from_value::<LearnerUpdate>(update).expect_err("an array");
+        assert!(error.to_string().contains("expected a map"), "{error}");
+        let agreement = serde_json::json!({
+            "learnerLocalId": "L-1",
+            "trainingAgreementLocalId": "TA-1",
+            "trainingAgreement": ["Kahu Builders", 2]
+        });
+        assert!(serde_json::from_value::<NewTrainingAgreement>(agreement).is_err());
+    }
+}
