@@ -93,7 +93,10 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     };
     let demo = dxp_service::Service::new(pool.clone(), clock.clone());
     actix_web::rt::System::new()
-        .block_on(crate::work_based_demo::seed(&demo, Edumis::new(ORGANISATION)?))
+        .block_on(crate::work_based_demo::seed(
+            &demo,
+            Edumis::new(ORGANISATION)?,
+        ))
         .context("cannot put in the work-based demo")?;
     let tokens = TokenConfig::from_env(data_dir)?;
     let issued = issue_tokens(&tokens)?;

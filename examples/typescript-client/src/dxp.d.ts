@@ -2136,55 +2136,200 @@ export interface components {
             submission: string;
         };
         /**
-         * @description A work-based learner as a TMS sends it on create, and as the funder keeps and returns it.
+         * @description One learner (DXP API reference §3.1). Fields mandatory only for type D learners (those in
+         *     a formal qualification above 0.03 EFTS in total) are optional here: the type is decided by
+         *     the learner's enrolments, not by this record.
          * @example {
-         *       "demographics": {
-         *         "countryOfCitizenship": "NZL",
-         *         "disabilityStatus": 2,
-         *         "disabilitySupportNeeds": [],
-         *         "ethnicityCodes": [
-         *           111,
-         *           211
-         *         ],
-         *         "iwiCodes": [
-         *           104
-         *         ]
-         *       },
-         *       "educationHistory": {
-         *         "firstYearOfTertiaryStudy": 2023,
-         *         "highestSecondarySchoolQualification": "24",
-         *         "lastYearAtSecondarySchool": 2021,
-         *         "priorActivityCode": "05",
-         *         "secondarySchoolCode": 43
-         *       },
-         *       "identity": {
-         *         "dateOfBirth": "2004-05-14",
-         *         "familyName": "Smith",
-         *         "genderCode": "F",
-         *         "givenNames": "Jane Aroha",
-         *         "nameIdCode": "SMITJ",
-         *         "nationalStudentNumber": 123456789
-         *       },
-         *       "irdNumber": "049-091-850",
-         *       "learnerLocalId": "LRN-000123"
+         *       "countryOfCitizenship": "NZL",
+         *       "dateOfBirth": "2006-05-14T00:00:00+12:00",
+         *       "disabilityServicesAccessedIndicator": false,
+         *       "disabilityStatus": 2,
+         *       "ethnicity": [
+         *         111,
+         *         211
+         *       ],
+         *       "firstYearOfTertiaryEducation": 2026,
+         *       "gender": "F",
+         *       "highestSecondarySchoolQualification": "25",
+         *       "iwiAffiliation": [
+         *         104
+         *       ],
+         *       "lastSecondarySchoolAttended": 43,
+         *       "lastYearAtSecondarySchool": 2025,
+         *       "localId": "LRN-2026-000001",
+         *       "mainActivityAt1October": "01",
+         *       "nameIdCode": "SMITJ",
+         *       "nationalStudentNumber": 123456789,
+         *       "permanentPostCode": "0110",
+         *       "studentIdentificationCode": "S2601234",
+         *       "termPostCode": "6011",
+         *       "totalFeeForDomesticStudent": 7650
          *     }
          */
         Learner: {
-            demographics: components["schemas"]["Demographics"];
-            educationHistory: components["schemas"]["EducationHistory"];
-            /** @description Who the learner is; fixed once sent. */
-            identity: components["schemas"]["Identity"];
             /**
-             * @description The learner's IRD number, only when the learner may be eligible for Fees Free: 8 or 9
-             *     digits, best as IRD prints them with an 8-digit number padded (`049-091-850`).
+             * @description Country of Citizenship: a three-letter upper-case country code (NZL, AUS, …). Decides,
+             *     with residency, whether the learner is domestic or international.
+             * @example NZL
+             */
+            countryOfCitizenship: string;
+            /**
+             * Format: date-time
+             * @description Date of Birth. The learner must be aged 5 to 100 on 1 January of the return year. The
+             *     calendar date as written is used; the time and offset are ignored.
+             * @example 2006-05-14T00:00:00+12:00
+             */
+            dateOfBirth: string;
+            /**
+             * @description Disability Services Accessed Indicator: `true` if the learner accessed the TEO's
+             *     disability services during the year (the legacy file's 1), `false` if not (2).
+             * @example false
+             */
+            disabilityServicesAccessedIndicator?: boolean | null;
+            /**
+             * Format: int32
+             * @description Disability Status: 1 yes, 2 no, 3 prefer not to say. Mandatory from the August 2025
+             *     return (an error when missing), though the schema does not require it.
+             * @example 2
+             */
+            disabilityStatus?: number | null;
+            /**
+             * @description Disability Support Needs: up to seven support-need codes from the funder's
+             *     classification, each once.
+             * @example [
+             *       2
+             *     ]
+             */
+            disabilitySupportNeeds?: number[] | null;
+            /**
+             * @description Ethnicity: one to six ethnic group codes (Stats NZ level 3, three digits, e.g. 111 New
+             *     Zealand European, 211 Māori), each once.
+             * @example [
+             *       111,
+             *       211
+             *     ]
+             */
+            ethnicity: number[];
+            /**
+             * Format: int32
+             * @description First Year of Tertiary Education: the year, CCYY, the learner first enrolled in
+             *     tertiary education in New Zealand. Not before the year of birth, not after the return
+             *     year. Mandatory for type D learners.
+             * @example 2026
+             */
+            firstYearOfTertiaryEducation?: number | null;
+            /**
+             * @description Gender: `M` male, `F` female, `D` another gender.
+             * @example F
+             */
+            gender: string;
+            /**
+             * @description Highest Secondary School Qualification: a two-digit code from the secondary
+             *     qualification classification (e.g. 00 no formal attainment, 24 NCEA Level 2).
+             *     Mandatory for type D learners.
+             * @example 25
+             */
+            highestSecondarySchoolQualification?: string | null;
+            /**
+             * @description IRD Number: the learner's Inland Revenue number, for Fees Free matching; eight or nine
+             *     digits, alone or grouped with hyphens as IRD prints them (`123-456-789`). Accepted
+             *     from August 2025.
              * @example 049-091-850
              */
             irdNumber?: string | null;
             /**
-             * @description The TMS's id for the learner, constant for the learner, unique in the organisation.
-             * @example LRN-000123
+             * @description Iwi Affiliation: up to three iwi codes (Stats NZ iwi classification, four digits, sent
+             *     as numbers: 0104 Ngāpuhi is 104), each once.
+             * @example [
+             *       104
+             *     ]
              */
-            learnerLocalId: string;
+            iwiAffiliation?: number[] | null;
+            /**
+             * Format: int32
+             * @description Last Secondary School Attended: the Ministry of Education's number of the school, 1 to
+             *     9999. Mandatory for type D learners.
+             * @example 43
+             */
+            lastSecondarySchoolAttended?: number | null;
+            /**
+             * Format: int32
+             * @description Last Year at Secondary School: CCYY. Not before the year of birth, not after the return
+             *     year. Mandatory for type D learners.
+             * @example 2025
+             */
+            lastYearAtSecondarySchool?: number | null;
+            /**
+             * @description An integrator-generated identifier for this record, unique among the submission's
+             *     learners; sending a record with the same localId again replaces it.
+             * @example LRN-2026-000001
+             */
+            localId: string;
+            /**
+             * @description Main Activity at 1 October in the year prior to formal enrolment: a two-digit code from
+             *     the main activity classification (e.g. 01 secondary school student). A learner whose
+             *     first year of tertiary education is the return year has 01, 02, 03, 04, 08 or 09.
+             *     Mandatory for type D learners.
+             * @example 01
+             */
+            mainActivityAt1October?: string | null;
+            /**
+             * Format: double
+             * @description Maxima Exempt Fee: the learner's student services fees for the year, in dollars
+             *     including GST, Numeric(8,2); used for Fees Free.
+             * @example 890
+             */
+            maximaExemptFee?: number | null;
+            /**
+             * @description Name ID Code: the first four letters of the learner's surname followed by the first
+             *     initial, in upper case (e.g. `SMITJ`). A surname shorter than four letters is padded
+             *     with spaces before the initial (`NG  K`); a learner without a first name has the first
+             *     five letters of the surname. Used with the date of birth to verify the NSN.
+             * @example SMITJ
+             */
+            nameIdCode: string;
+            /**
+             * Format: int32
+             * @description National Student Number: the learner's number in the National Student Index, the same
+             *     on every file. A positive integer.
+             * @example 123456789
+             */
+            nationalStudentNumber: number;
+            /**
+             * @description Permanent Post Code: the New Zealand post code of the learner's permanent address, four
+             *     digits. Mandatory for type D learners.
+             * @example 0110
+             */
+            permanentPostCode?: string | null;
+            /**
+             * @description Student Identification Code: identifies the learner within the TEO and stays the same
+             *     throughout the learner's enrolment history there; the same code as on the learner's
+             *     enrolments and completions. Generated by the TEO. One learner record per code.
+             * @example S2601234
+             */
+            studentIdentificationCode: string;
+            /**
+             * @description Term Post Code: the New Zealand post code of the learner's address during term, four
+             *     digits. Mandatory for type D learners.
+             * @example 6011
+             */
+            termPostCode?: string | null;
+            /**
+             * Format: double
+             * @description Total Fee for Domestic Student: the learner's fees for the whole year (tuition,
+             *     compulsory course costs, student services and other compulsory fees) including GST, in
+             *     dollars, Numeric(8,2): 0 to 999999.99. Updated when the learner's courses change.
+             *     International tuition fees go in tuitionFeePaidByInternationalFeePayingStudent.
+             * @example 7650
+             */
+            totalFeeForDomesticStudent?: number | null;
+            /**
+             * Format: double
+             * @description Tuition Fee Paid by International Fee Paying Student: in dollars including GST,
+             *     Numeric(8,2). Required for international fee-paying learners.
+             * @example 28500
+             */
+            tuitionFeePaidByInternationalFeePayingStudent?: number | null;
         };
         LearnerBatch: {
             /**
@@ -3392,6 +3537,58 @@ export interface components {
              * @example CC
              */
             withdrawalReasonCode: string;
+        };
+        /**
+         * @description A work-based learner as a TMS sends it on create, and as the funder keeps and returns it.
+         *     (`WorkBasedLearner` in the OpenAPI document, where `Learner` is the SDR learner record.)
+         * @example {
+         *       "demographics": {
+         *         "countryOfCitizenship": "NZL",
+         *         "disabilityStatus": 2,
+         *         "disabilitySupportNeeds": [],
+         *         "ethnicityCodes": [
+         *           111,
+         *           211
+         *         ],
+         *         "iwiCodes": [
+         *           104
+         *         ]
+         *       },
+         *       "educationHistory": {
+         *         "firstYearOfTertiaryStudy": 2023,
+         *         "highestSecondarySchoolQualification": "24",
+         *         "lastYearAtSecondarySchool": 2021,
+         *         "priorActivityCode": "05",
+         *         "secondarySchoolCode": 43
+         *       },
+         *       "identity": {
+         *         "dateOfBirth": "2004-05-14",
+         *         "familyName": "Smith",
+         *         "genderCode": "F",
+         *         "givenNames": "Jane Aroha",
+         *         "nameIdCode": "SMITJ",
+         *         "nationalStudentNumber": 123456789
+         *       },
+         *       "irdNumber": "049-091-850",
+         *       "learnerLocalId": "LRN-000123"
+         *     }
+         */
+        WorkBasedLearner: {
+            demographics: components["schemas"]["Demographics"];
+            educationHistory: components["schemas"]["EducationHistory"];
+            /** @description Who the learner is; fixed once sent. */
+            identity: components["schemas"]["Identity"];
+            /**
+             * @description The learner's IRD number, only when the learner may be eligible for Fees Free: 8 or 9
+             *     digits, best as IRD prints them with an 8-digit number padded (`049-091-850`).
+             * @example 049-091-850
+             */
+            irdNumber?: string | null;
+            /**
+             * @description The TMS's id for the learner, constant for the learner, unique in the organisation.
+             * @example LRN-000123
+             */
+            learnerLocalId: string;
         };
         /**
          * @description One record of the questionnaire: the staff of one group and gender.
@@ -8343,35 +8540,30 @@ export interface operations {
                  * @example {
                  *       "records": [
                  *         {
-                 *           "demographics": {
-                 *             "countryOfCitizenship": "NZL",
-                 *             "disabilityStatus": 2,
-                 *             "disabilitySupportNeeds": [],
-                 *             "ethnicityCodes": [
-                 *               111,
-                 *               211
-                 *             ],
-                 *             "iwiCodes": [
-                 *               104
-                 *             ]
-                 *           },
-                 *           "educationHistory": {
-                 *             "firstYearOfTertiaryStudy": 2023,
-                 *             "highestSecondarySchoolQualification": "24",
-                 *             "lastYearAtSecondarySchool": 2021,
-                 *             "priorActivityCode": "05",
-                 *             "secondarySchoolCode": 43
-                 *           },
-                 *           "identity": {
-                 *             "dateOfBirth": "2004-05-14",
-                 *             "familyName": "Smith",
-                 *             "genderCode": "F",
-                 *             "givenNames": "Jane Aroha",
-                 *             "nameIdCode": "SMITJ",
-                 *             "nationalStudentNumber": 123456789
-                 *           },
-                 *           "irdNumber": "049-091-850",
-                 *           "learnerLocalId": "LRN-000123"
+                 *           "countryOfCitizenship": "NZL",
+                 *           "dateOfBirth": "2006-05-14T00:00:00+12:00",
+                 *           "disabilityServicesAccessedIndicator": false,
+                 *           "disabilityStatus": 2,
+                 *           "ethnicity": [
+                 *             111,
+                 *             211
+                 *           ],
+                 *           "firstYearOfTertiaryEducation": 2026,
+                 *           "gender": "F",
+                 *           "highestSecondarySchoolQualification": "25",
+                 *           "iwiAffiliation": [
+                 *             104
+                 *           ],
+                 *           "lastSecondarySchoolAttended": 43,
+                 *           "lastYearAtSecondarySchool": 2025,
+                 *           "localId": "LRN-2026-000001",
+                 *           "mainActivityAt1October": "01",
+                 *           "nameIdCode": "SMITJ",
+                 *           "nationalStudentNumber": 123456789,
+                 *           "permanentPostCode": "0110",
+                 *           "studentIdentificationCode": "S2601234",
+                 *           "termPostCode": "6011",
+                 *           "totalFeeForDomesticStudent": 7650
                  *         }
                  *       ]
                  *     }
@@ -11255,35 +11447,30 @@ export interface operations {
                  * @example {
                  *       "records": [
                  *         {
-                 *           "demographics": {
-                 *             "countryOfCitizenship": "NZL",
-                 *             "disabilityStatus": 2,
-                 *             "disabilitySupportNeeds": [],
-                 *             "ethnicityCodes": [
-                 *               111,
-                 *               211
-                 *             ],
-                 *             "iwiCodes": [
-                 *               104
-                 *             ]
-                 *           },
-                 *           "educationHistory": {
-                 *             "firstYearOfTertiaryStudy": 2023,
-                 *             "highestSecondarySchoolQualification": "24",
-                 *             "lastYearAtSecondarySchool": 2021,
-                 *             "priorActivityCode": "05",
-                 *             "secondarySchoolCode": 43
-                 *           },
-                 *           "identity": {
-                 *             "dateOfBirth": "2004-05-14",
-                 *             "familyName": "Smith",
-                 *             "genderCode": "F",
-                 *             "givenNames": "Jane Aroha",
-                 *             "nameIdCode": "SMITJ",
-                 *             "nationalStudentNumber": 123456789
-                 *           },
-                 *           "irdNumber": "049-091-850",
-                 *           "learnerLocalId": "LRN-000123"
+                 *           "countryOfCitizenship": "NZL",
+                 *           "dateOfBirth": "2006-05-14T00:00:00+12:00",
+                 *           "disabilityServicesAccessedIndicator": false,
+                 *           "disabilityStatus": 2,
+                 *           "ethnicity": [
+                 *             111,
+                 *             211
+                 *           ],
+                 *           "firstYearOfTertiaryEducation": 2026,
+                 *           "gender": "F",
+                 *           "highestSecondarySchoolQualification": "25",
+                 *           "iwiAffiliation": [
+                 *             104
+                 *           ],
+                 *           "lastSecondarySchoolAttended": 43,
+                 *           "lastYearAtSecondarySchool": 2025,
+                 *           "localId": "LRN-2026-000001",
+                 *           "mainActivityAt1October": "01",
+                 *           "nameIdCode": "SMITJ",
+                 *           "nationalStudentNumber": 123456789,
+                 *           "permanentPostCode": "0110",
+                 *           "studentIdentificationCode": "S2601234",
+                 *           "termPostCode": "6011",
+                 *           "totalFeeForDomesticStudent": 7650
                  *         }
                  *       ]
                  *     }
@@ -12356,8 +12543,9 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -12529,8 +12717,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -12807,8 +12996,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -13045,8 +13235,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -13223,8 +13414,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -13459,8 +13651,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -13686,8 +13879,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -13912,8 +14106,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -14134,8 +14329,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -14337,8 +14533,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -14380,7 +14577,7 @@ export interface operations {
                  *       "learnerLocalId": "LRN-000123"
                  *     }
                  */
-                "application/json": components["schemas"]["Learner"];
+                "application/json": components["schemas"]["WorkBasedLearner"];
             };
         };
         responses: {
@@ -14423,7 +14620,7 @@ export interface operations {
                      *       "learnerLocalId": "LRN-000123"
                      *     }
                      */
-                    "application/json": components["schemas"]["Learner"];
+                    "application/json": components["schemas"]["WorkBasedLearner"];
                 };
             };
             /**
@@ -14595,8 +14792,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -14647,7 +14845,7 @@ export interface operations {
                      *       "learnerLocalId": "LRN-000123"
                      *     }
                      */
-                    "application/json": components["schemas"]["Learner"];
+                    "application/json": components["schemas"]["WorkBasedLearner"];
                 };
             };
             /** @description The EID header is missing or not an EDUMIS number. */
@@ -14780,8 +14978,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -14857,7 +15056,7 @@ export interface operations {
                      *       "learnerLocalId": "LRN-000123"
                      *     }
                      */
-                    "application/json": components["schemas"]["Learner"];
+                    "application/json": components["schemas"]["WorkBasedLearner"];
                 };
             };
             /**
@@ -15029,8 +15228,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -15190,8 +15390,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -15407,8 +15608,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -15572,8 +15774,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -15801,8 +16004,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -16032,8 +16236,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -16205,8 +16410,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -16424,8 +16630,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -16591,8 +16798,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -16807,8 +17015,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -17023,8 +17232,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -17239,8 +17449,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -17454,8 +17665,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -17674,8 +17886,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -17890,8 +18103,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -18108,8 +18322,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -18278,8 +18493,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };
@@ -18497,8 +18713,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The organisation's EDUMIS number; it must be the token's organisation.
-                 * @example 8001
+                 * @description The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+                 *     6004).
+                 * @example 6004
                  */
                 EID: string;
             };

@@ -51,8 +51,9 @@ pub mod tags {
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Header)]
 pub struct EidHeader {
-    /// The organisation's EDUMIS number; it must be the token's organisation.
-    #[param(example = "8001")]
+    /// The organisation's EDUMIS number; it must be the token's organisation (the sandbox's is
+    /// 6004).
+    #[param(example = "6004")]
     EID: String,
 }
 
@@ -149,15 +150,22 @@ impl<P: AccessPolicy> FromRequest for TmsCaller<P> {
 /// A request body read as the work-based API answers: JSON that cannot be read is a 400 with
 /// the reason under `errors`; fields that break their limits are listed one by one.
 pub fn body<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError> {
-    let value: T = serde_json::from_slice(bytes).map_err(|error| {
+    let unreadable = |why: String| {
         let mut errors = std::collections::BTreeMap::new();
-        errors.insert("$".to_owned(), vec![error.to_string()]);
+        errors.insert("$".to_owned(), vec![why.clone()]);
         ApiError::Invalid {
-            detail: format!("the body is not the JSON this operation takes: {error}"),
+            detail: format!("the body is not the JSON this operation takes: {why}"),
             errors,
             refusals: Vec::new(),
         }
-    })?;
+    };
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|error| unreadable(error.to_string()))?;
+    // serde would also read a struct from an array of its fields; every body is an object.
+    if !value.is_object() {
+        return Err(unreadable("the body must be a JSON object".to_owned()));
+    }
+    let value: T = serde_json::from_value(value).map_err(|error| unreadable(error.to_string()))?;
     super::params::valid_fields(value)
 }
 

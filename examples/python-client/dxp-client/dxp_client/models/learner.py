@@ -1,66 +1,183 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.demographics import Demographics
-    from ..models.education_history import EducationHistory
-    from ..models.identity import Identity
-
-
 T = TypeVar("T", bound="Learner")
 
 
 @_attrs_define
 class Learner:
-    """A work-based learner as a TMS sends it on create, and as the funder keeps and returns it.
+    """One learner (DXP API reference §3.1). Fields mandatory only for type D learners (those in
+    a formal qualification above 0.03 EFTS in total) are optional here: the type is decided by
+    the learner's enrolments, not by this record.
 
-    Example:
-        {'demographics': {'countryOfCitizenship': 'NZL', 'disabilityStatus': 2, 'disabilitySupportNeeds': [],
-            'ethnicityCodes': [111, 211], 'iwiCodes': [104]}, 'educationHistory': {'firstYearOfTertiaryStudy': 2023,
-            'highestSecondarySchoolQualification': '24', 'lastYearAtSecondarySchool': 2021, 'priorActivityCode': '05',
-            'secondarySchoolCode': 43}, 'identity': {'dateOfBirth': '2004-05-14', 'familyName': 'Smith', 'genderCode': 'F',
-            'givenNames': 'Jane Aroha', 'nameIdCode': 'SMITJ', 'nationalStudentNumber': 123456789}, 'irdNumber':
-            '049-091-850', 'learnerLocalId': 'LRN-000123'}
+        Example:
+            {'countryOfCitizenship': 'NZL', 'dateOfBirth': '2006-05-14T00:00:00+12:00',
+                'disabilityServicesAccessedIndicator': False, 'disabilityStatus': 2, 'ethnicity': [111, 211],
+                'firstYearOfTertiaryEducation': 2026, 'gender': 'F', 'highestSecondarySchoolQualification': '25',
+                'iwiAffiliation': [104], 'lastSecondarySchoolAttended': 43, 'lastYearAtSecondarySchool': 2025, 'localId':
+                'LRN-2026-000001', 'mainActivityAt1October': '01', 'nameIdCode': 'SMITJ', 'nationalStudentNumber': 123456789,
+                'permanentPostCode': '0110', 'studentIdentificationCode': 'S2601234', 'termPostCode': '6011',
+                'totalFeeForDomesticStudent': 7650.0}
 
-    Attributes:
-        demographics (Demographics): Who the learner is in the funder's statistics; kept current by updates. Example:
-            {'countryOfCitizenship': 'NZL', 'disabilityStatus': 1, 'disabilitySupportNeeds': [2], 'ethnicityCodes': [211],
-            'iwiCodes': []}.
-        education_history (EducationHistory): The learner's schooling and study before the training, as the SDR learner
-            file reports it. Example: {'firstYearOfTertiaryStudy': 2023, 'highestSecondarySchoolQualification': '24',
-            'lastYearAtSecondarySchool': 2021, 'priorActivityCode': '05', 'secondarySchoolCode': 43}.
-        identity (Identity): The identity the National Student Index knows the learner by: the NSN, verified with the
-            date of birth and Name ID Code. Example: {'dateOfBirth': '2004-05-14', 'nameIdCode': 'SMITJ',
-            'nationalStudentNumber': 123456789}.
-        learner_local_id (str): The TMS's id for the learner, constant for the learner, unique in the organisation.
-            Example: LRN-000123.
-        ird_number (None | str | Unset): The learner's IRD number, only when the learner may be eligible for Fees Free:
-            8 or 9
-            digits, best as IRD prints them with an 8-digit number padded (`049-091-850`). Example: 049-091-850.
+        Attributes:
+            country_of_citizenship (str): Country of Citizenship: a three-letter upper-case country code (NZL, AUS, …).
+                Decides,
+                with residency, whether the learner is domestic or international. Example: NZL.
+            date_of_birth (datetime.datetime): Date of Birth. The learner must be aged 5 to 100 on 1 January of the return
+                year. The
+                calendar date as written is used; the time and offset are ignored. Example: 2006-05-14T00:00:00+12:00.
+            ethnicity (list[int]): Ethnicity: one to six ethnic group codes (Stats NZ level 3, three digits, e.g. 111 New
+                Zealand European, 211 Māori), each once. Example: [111, 211].
+            gender (str): Gender: `M` male, `F` female, `D` another gender. Example: F.
+            local_id (str): An integrator-generated identifier for this record, unique among the submission's
+                learners; sending a record with the same localId again replaces it. Example: LRN-2026-000001.
+            name_id_code (str): Name ID Code: the first four letters of the learner's surname followed by the first
+                initial, in upper case (e.g. `SMITJ`). A surname shorter than four letters is padded
+                with spaces before the initial (`NG  K`); a learner without a first name has the first
+                five letters of the surname. Used with the date of birth to verify the NSN. Example: SMITJ.
+            national_student_number (int): National Student Number: the learner's number in the National Student Index, the
+                same
+                on every file. A positive integer. Example: 123456789.
+            student_identification_code (str): Student Identification Code: identifies the learner within the TEO and stays
+                the same
+                throughout the learner's enrolment history there; the same code as on the learner's
+                enrolments and completions. Generated by the TEO. One learner record per code. Example: S2601234.
+            disability_services_accessed_indicator (bool | None | Unset): Disability Services Accessed Indicator: `true` if
+                the learner accessed the TEO's
+                disability services during the year (the legacy file's 1), `false` if not (2). Example: False.
+            disability_status (int | None | Unset): Disability Status: 1 yes, 2 no, 3 prefer not to say. Mandatory from the
+                August 2025
+                return (an error when missing), though the schema does not require it. Example: 2.
+            disability_support_needs (list[int] | None | Unset): Disability Support Needs: up to seven support-need codes
+                from the funder's
+                classification, each once. Example: [2].
+            first_year_of_tertiary_education (int | None | Unset): First Year of Tertiary Education: the year, CCYY, the
+                learner first enrolled in
+                tertiary education in New Zealand. Not before the year of birth, not after the return
+                year. Mandatory for type D learners. Example: 2026.
+            highest_secondary_school_qualification (None | str | Unset): Highest Secondary School Qualification: a two-digit
+                code from the secondary
+                qualification classification (e.g. 00 no formal attainment, 24 NCEA Level 2).
+                Mandatory for type D learners. Example: 25.
+            ird_number (None | str | Unset): IRD Number: the learner's Inland Revenue number, for Fees Free matching; eight
+                or nine
+                digits, alone or grouped with hyphens as IRD prints them (`123-456-789`). Accepted
+                from August 2025. Example: 049-091-850.
+            iwi_affiliation (list[int] | None | Unset): Iwi Affiliation: up to three iwi codes (Stats NZ iwi classification,
+                four digits, sent
+                as numbers: 0104 Ngāpuhi is 104), each once. Example: [104].
+            last_secondary_school_attended (int | None | Unset): Last Secondary School Attended: the Ministry of Education's
+                number of the school, 1 to
+                9999. Mandatory for type D learners. Example: 43.
+            last_year_at_secondary_school (int | None | Unset): Last Year at Secondary School: CCYY. Not before the year of
+                birth, not after the return
+                year. Mandatory for type D learners. Example: 2025.
+            main_activity_at_1_october (None | str | Unset): Main Activity at 1 October in the year prior to formal
+                enrolment: a two-digit code from
+                the main activity classification (e.g. 01 secondary school student). A learner whose
+                first year of tertiary education is the return year has 01, 02, 03, 04, 08 or 09.
+                Mandatory for type D learners. Example: 01.
+            maxima_exempt_fee (float | None | Unset): Maxima Exempt Fee: the learner's student services fees for the year,
+                in dollars
+                including GST, Numeric(8,2); used for Fees Free. Example: 890.0.
+            permanent_post_code (None | str | Unset): Permanent Post Code: the New Zealand post code of the learner's
+                permanent address, four
+                digits. Mandatory for type D learners. Example: 0110.
+            term_post_code (None | str | Unset): Term Post Code: the New Zealand post code of the learner's address during
+                term, four
+                digits. Mandatory for type D learners. Example: 6011.
+            total_fee_for_domestic_student (float | None | Unset): Total Fee for Domestic Student: the learner's fees for
+                the whole year (tuition,
+                compulsory course costs, student services and other compulsory fees) including GST, in
+                dollars, Numeric(8,2): 0 to 999999.99. Updated when the learner's courses change.
+                International tuition fees go in tuitionFeePaidByInternationalFeePayingStudent. Example: 7650.0.
+            tuition_fee_paid_by_international_fee_paying_student (float | None | Unset): Tuition Fee Paid by International
+                Fee Paying Student: in dollars including GST,
+                Numeric(8,2). Required for international fee-paying learners. Example: 28500.0.
     """
 
-    demographics: Demographics
-    education_history: EducationHistory
-    identity: Identity
-    learner_local_id: str
+    country_of_citizenship: str
+    date_of_birth: datetime.datetime
+    ethnicity: list[int]
+    gender: str
+    local_id: str
+    name_id_code: str
+    national_student_number: int
+    student_identification_code: str
+    disability_services_accessed_indicator: bool | None | Unset = UNSET
+    disability_status: int | None | Unset = UNSET
+    disability_support_needs: list[int] | None | Unset = UNSET
+    first_year_of_tertiary_education: int | None | Unset = UNSET
+    highest_secondary_school_qualification: None | str | Unset = UNSET
     ird_number: None | str | Unset = UNSET
+    iwi_affiliation: list[int] | None | Unset = UNSET
+    last_secondary_school_attended: int | None | Unset = UNSET
+    last_year_at_secondary_school: int | None | Unset = UNSET
+    main_activity_at_1_october: None | str | Unset = UNSET
+    maxima_exempt_fee: float | None | Unset = UNSET
+    permanent_post_code: None | str | Unset = UNSET
+    term_post_code: None | str | Unset = UNSET
+    total_fee_for_domestic_student: float | None | Unset = UNSET
+    tuition_fee_paid_by_international_fee_paying_student: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        demographics = self.demographics.to_dict()
+        country_of_citizenship = self.country_of_citizenship
 
-        education_history = self.education_history.to_dict()
+        date_of_birth = self.date_of_birth.isoformat()
 
-        identity = self.identity.to_dict()
+        ethnicity = self.ethnicity
 
-        learner_local_id = self.learner_local_id
+        gender = self.gender
+
+        local_id = self.local_id
+
+        name_id_code = self.name_id_code
+
+        national_student_number = self.national_student_number
+
+        student_identification_code = self.student_identification_code
+
+        disability_services_accessed_indicator: bool | None | Unset
+        if isinstance(self.disability_services_accessed_indicator, Unset):
+            disability_services_accessed_indicator = UNSET
+        else:
+            disability_services_accessed_indicator = self.disability_services_accessed_indicator
+
+        disability_status: int | None | Unset
+        if isinstance(self.disability_status, Unset):
+            disability_status = UNSET
+        else:
+            disability_status = self.disability_status
+
+        disability_support_needs: list[int] | None | Unset
+        if isinstance(self.disability_support_needs, Unset):
+            disability_support_needs = UNSET
+        elif isinstance(self.disability_support_needs, list):
+            disability_support_needs = self.disability_support_needs
+
+        else:
+            disability_support_needs = self.disability_support_needs
+
+        first_year_of_tertiary_education: int | None | Unset
+        if isinstance(self.first_year_of_tertiary_education, Unset):
+            first_year_of_tertiary_education = UNSET
+        else:
+            first_year_of_tertiary_education = self.first_year_of_tertiary_education
+
+        highest_secondary_school_qualification: None | str | Unset
+        if isinstance(self.highest_secondary_school_qualification, Unset):
+            highest_secondary_school_qualification = UNSET
+        else:
+            highest_secondary_school_qualification = self.highest_secondary_school_qualification
 
         ird_number: None | str | Unset
         if isinstance(self.ird_number, Unset):
@@ -68,35 +185,191 @@ class Learner:
         else:
             ird_number = self.ird_number
 
+        iwi_affiliation: list[int] | None | Unset
+        if isinstance(self.iwi_affiliation, Unset):
+            iwi_affiliation = UNSET
+        elif isinstance(self.iwi_affiliation, list):
+            iwi_affiliation = self.iwi_affiliation
+
+        else:
+            iwi_affiliation = self.iwi_affiliation
+
+        last_secondary_school_attended: int | None | Unset
+        if isinstance(self.last_secondary_school_attended, Unset):
+            last_secondary_school_attended = UNSET
+        else:
+            last_secondary_school_attended = self.last_secondary_school_attended
+
+        last_year_at_secondary_school: int | None | Unset
+        if isinstance(self.last_year_at_secondary_school, Unset):
+            last_year_at_secondary_school = UNSET
+        else:
+            last_year_at_secondary_school = self.last_year_at_secondary_school
+
+        main_activity_at_1_october: None | str | Unset
+        if isinstance(self.main_activity_at_1_october, Unset):
+            main_activity_at_1_october = UNSET
+        else:
+            main_activity_at_1_october = self.main_activity_at_1_october
+
+        maxima_exempt_fee: float | None | Unset
+        if isinstance(self.maxima_exempt_fee, Unset):
+            maxima_exempt_fee = UNSET
+        else:
+            maxima_exempt_fee = self.maxima_exempt_fee
+
+        permanent_post_code: None | str | Unset
+        if isinstance(self.permanent_post_code, Unset):
+            permanent_post_code = UNSET
+        else:
+            permanent_post_code = self.permanent_post_code
+
+        term_post_code: None | str | Unset
+        if isinstance(self.term_post_code, Unset):
+            term_post_code = UNSET
+        else:
+            term_post_code = self.term_post_code
+
+        total_fee_for_domestic_student: float | None | Unset
+        if isinstance(self.total_fee_for_domestic_student, Unset):
+            total_fee_for_domestic_student = UNSET
+        else:
+            total_fee_for_domestic_student = self.total_fee_for_domestic_student
+
+        tuition_fee_paid_by_international_fee_paying_student: float | None | Unset
+        if isinstance(self.tuition_fee_paid_by_international_fee_paying_student, Unset):
+            tuition_fee_paid_by_international_fee_paying_student = UNSET
+        else:
+            tuition_fee_paid_by_international_fee_paying_student = (
+                self.tuition_fee_paid_by_international_fee_paying_student
+            )
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "demographics": demographics,
-                "educationHistory": education_history,
-                "identity": identity,
-                "learnerLocalId": learner_local_id,
+                "countryOfCitizenship": country_of_citizenship,
+                "dateOfBirth": date_of_birth,
+                "ethnicity": ethnicity,
+                "gender": gender,
+                "localId": local_id,
+                "nameIdCode": name_id_code,
+                "nationalStudentNumber": national_student_number,
+                "studentIdentificationCode": student_identification_code,
             }
         )
+        if disability_services_accessed_indicator is not UNSET:
+            field_dict["disabilityServicesAccessedIndicator"] = disability_services_accessed_indicator
+        if disability_status is not UNSET:
+            field_dict["disabilityStatus"] = disability_status
+        if disability_support_needs is not UNSET:
+            field_dict["disabilitySupportNeeds"] = disability_support_needs
+        if first_year_of_tertiary_education is not UNSET:
+            field_dict["firstYearOfTertiaryEducation"] = first_year_of_tertiary_education
+        if highest_secondary_school_qualification is not UNSET:
+            field_dict["highestSecondarySchoolQualification"] = highest_secondary_school_qualification
         if ird_number is not UNSET:
             field_dict["irdNumber"] = ird_number
+        if iwi_affiliation is not UNSET:
+            field_dict["iwiAffiliation"] = iwi_affiliation
+        if last_secondary_school_attended is not UNSET:
+            field_dict["lastSecondarySchoolAttended"] = last_secondary_school_attended
+        if last_year_at_secondary_school is not UNSET:
+            field_dict["lastYearAtSecondarySchool"] = last_year_at_secondary_school
+        if main_activity_at_1_october is not UNSET:
+            field_dict["mainActivityAt1October"] = main_activity_at_1_october
+        if maxima_exempt_fee is not UNSET:
+            field_dict["maximaExemptFee"] = maxima_exempt_fee
+        if permanent_post_code is not UNSET:
+            field_dict["permanentPostCode"] = permanent_post_code
+        if term_post_code is not UNSET:
+            field_dict["termPostCode"] = term_post_code
+        if total_fee_for_domestic_student is not UNSET:
+            field_dict["totalFeeForDomesticStudent"] = total_fee_for_domestic_student
+        if tuition_fee_paid_by_international_fee_paying_student is not UNSET:
+            field_dict["tuitionFeePaidByInternationalFeePayingStudent"] = (
+                tuition_fee_paid_by_international_fee_paying_student
+            )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.demographics import Demographics  # noqa: PLC0415
-        from ..models.education_history import EducationHistory  # noqa: PLC0415
-        from ..models.identity import Identity  # noqa: PLC0415
-
         d = dict(src_dict)
-        demographics = Demographics.from_dict(d.pop("demographics"))
+        country_of_citizenship = d.pop("countryOfCitizenship")
 
-        education_history = EducationHistory.from_dict(d.pop("educationHistory"))
+        date_of_birth = datetime.datetime.fromisoformat(d.pop("dateOfBirth"))
 
-        identity = Identity.from_dict(d.pop("identity"))
+        ethnicity = cast(list[int], d.pop("ethnicity"))
 
-        learner_local_id = d.pop("learnerLocalId")
+        gender = d.pop("gender")
+
+        local_id = d.pop("localId")
+
+        name_id_code = d.pop("nameIdCode")
+
+        national_student_number = d.pop("nationalStudentNumber")
+
+        student_identification_code = d.pop("studentIdentificationCode")
+
+        def _parse_disability_services_accessed_indicator(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        disability_services_accessed_indicator = _parse_disability_services_accessed_indicator(
+            d.pop("disabilityServicesAccessedIndicator", UNSET)
+        )
+
+        def _parse_disability_status(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        disability_status = _parse_disability_status(d.pop("disabilityStatus", UNSET))
+
+        def _parse_disability_support_needs(data: object) -> list[int] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                disability_support_needs_type_0 = cast(list[int], data)
+
+                return disability_support_needs_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[int] | None | Unset, data)
+
+        disability_support_needs = _parse_disability_support_needs(d.pop("disabilitySupportNeeds", UNSET))
+
+        def _parse_first_year_of_tertiary_education(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        first_year_of_tertiary_education = _parse_first_year_of_tertiary_education(
+            d.pop("firstYearOfTertiaryEducation", UNSET)
+        )
+
+        def _parse_highest_secondary_school_qualification(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        highest_secondary_school_qualification = _parse_highest_secondary_school_qualification(
+            d.pop("highestSecondarySchoolQualification", UNSET)
+        )
 
         def _parse_ird_number(data: object) -> None | str | Unset:
             if data is None:
@@ -107,12 +380,127 @@ class Learner:
 
         ird_number = _parse_ird_number(d.pop("irdNumber", UNSET))
 
+        def _parse_iwi_affiliation(data: object) -> list[int] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                iwi_affiliation_type_0 = cast(list[int], data)
+
+                return iwi_affiliation_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[int] | None | Unset, data)
+
+        iwi_affiliation = _parse_iwi_affiliation(d.pop("iwiAffiliation", UNSET))
+
+        def _parse_last_secondary_school_attended(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        last_secondary_school_attended = _parse_last_secondary_school_attended(
+            d.pop("lastSecondarySchoolAttended", UNSET)
+        )
+
+        def _parse_last_year_at_secondary_school(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        last_year_at_secondary_school = _parse_last_year_at_secondary_school(d.pop("lastYearAtSecondarySchool", UNSET))
+
+        def _parse_main_activity_at_1_october(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        main_activity_at_1_october = _parse_main_activity_at_1_october(d.pop("mainActivityAt1October", UNSET))
+
+        def _parse_maxima_exempt_fee(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        maxima_exempt_fee = _parse_maxima_exempt_fee(d.pop("maximaExemptFee", UNSET))
+
+        def _parse_permanent_post_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        permanent_post_code = _parse_permanent_post_code(d.pop("permanentPostCode", UNSET))
+
+        def _parse_term_post_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        term_post_code = _parse_term_post_code(d.pop("termPostCode", UNSET))
+
+        def _parse_total_fee_for_domestic_student(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        total_fee_for_domestic_student = _parse_total_fee_for_domestic_student(
+            d.pop("totalFeeForDomesticStudent", UNSET)
+        )
+
+        def _parse_tuition_fee_paid_by_international_fee_paying_student(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        tuition_fee_paid_by_international_fee_paying_student = (
+            _parse_tuition_fee_paid_by_international_fee_paying_student(
+                d.pop("tuitionFeePaidByInternationalFeePayingStudent", UNSET)
+            )
+        )
+
         learner = cls(
-            demographics=demographics,
-            education_history=education_history,
-            identity=identity,
-            learner_local_id=learner_local_id,
+            country_of_citizenship=country_of_citizenship,
+            date_of_birth=date_of_birth,
+            ethnicity=ethnicity,
+            gender=gender,
+            local_id=local_id,
+            name_id_code=name_id_code,
+            national_student_number=national_student_number,
+            student_identification_code=student_identification_code,
+            disability_services_accessed_indicator=disability_services_accessed_indicator,
+            disability_status=disability_status,
+            disability_support_needs=disability_support_needs,
+            first_year_of_tertiary_education=first_year_of_tertiary_education,
+            highest_secondary_school_qualification=highest_secondary_school_qualification,
             ird_number=ird_number,
+            iwi_affiliation=iwi_affiliation,
+            last_secondary_school_attended=last_secondary_school_attended,
+            last_year_at_secondary_school=last_year_at_secondary_school,
+            main_activity_at_1_october=main_activity_at_1_october,
+            maxima_exempt_fee=maxima_exempt_fee,
+            permanent_post_code=permanent_post_code,
+            term_post_code=term_post_code,
+            total_fee_for_domestic_student=total_fee_for_domestic_student,
+            tuition_fee_paid_by_international_fee_paying_student=tuition_fee_paid_by_international_fee_paying_student,
         )
 
         learner.additional_properties = d

@@ -5,14 +5,14 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.learner import Learner
 from ...models.problem import Problem
+from ...models.work_based_learner import WorkBasedLearner
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: Learner,
+    body: WorkBasedLearner,
     eid: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -31,9 +31,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Learner | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | WorkBasedLearner | None:
     if response.status_code == 201:
-        response_201 = Learner.from_dict(response.json())
+        response_201 = WorkBasedLearner.from_dict(response.json())
 
         return response_201
 
@@ -88,7 +90,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Learner | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | WorkBasedLearner]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,17 +104,19 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: Learner,
+    body: WorkBasedLearner,
     eid: str,
-) -> Response[Learner | Problem]:
+) -> Response[Problem | WorkBasedLearner]:
     """W1: a new learner, with the identity (NSN, date of birth, Name ID code) no update changes.
 
     Args:
         eid (str):
-        body (Learner): A work-based learner as a TMS sends it on create, and as the funder keeps
-            and returns it. Example: {'demographics': {'countryOfCitizenship': 'NZL',
-            'disabilityStatus': 2, 'disabilitySupportNeeds': [], 'ethnicityCodes': [111, 211],
-            'iwiCodes': [104]}, 'educationHistory': {'firstYearOfTertiaryStudy': 2023,
+        body (WorkBasedLearner): A work-based learner as a TMS sends it on create, and as the
+            funder keeps and returns it.
+            (`WorkBasedLearner` in the OpenAPI document, where `Learner` is the SDR learner record.)
+            Example: {'demographics': {'countryOfCitizenship': 'NZL', 'disabilityStatus': 2,
+            'disabilitySupportNeeds': [], 'ethnicityCodes': [111, 211], 'iwiCodes': [104]},
+            'educationHistory': {'firstYearOfTertiaryStudy': 2023,
             'highestSecondarySchoolQualification': '24', 'lastYearAtSecondarySchool': 2021,
             'priorActivityCode': '05', 'secondarySchoolCode': 43}, 'identity': {'dateOfBirth':
             '2004-05-14', 'familyName': 'Smith', 'genderCode': 'F', 'givenNames': 'Jane Aroha',
@@ -122,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Learner | Problem]
+        Response[Problem | WorkBasedLearner]
     """
 
     kwargs = _get_kwargs(
@@ -140,17 +146,19 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: Learner,
+    body: WorkBasedLearner,
     eid: str,
-) -> Learner | Problem | None:
+) -> Problem | WorkBasedLearner | None:
     """W1: a new learner, with the identity (NSN, date of birth, Name ID code) no update changes.
 
     Args:
         eid (str):
-        body (Learner): A work-based learner as a TMS sends it on create, and as the funder keeps
-            and returns it. Example: {'demographics': {'countryOfCitizenship': 'NZL',
-            'disabilityStatus': 2, 'disabilitySupportNeeds': [], 'ethnicityCodes': [111, 211],
-            'iwiCodes': [104]}, 'educationHistory': {'firstYearOfTertiaryStudy': 2023,
+        body (WorkBasedLearner): A work-based learner as a TMS sends it on create, and as the
+            funder keeps and returns it.
+            (`WorkBasedLearner` in the OpenAPI document, where `Learner` is the SDR learner record.)
+            Example: {'demographics': {'countryOfCitizenship': 'NZL', 'disabilityStatus': 2,
+            'disabilitySupportNeeds': [], 'ethnicityCodes': [111, 211], 'iwiCodes': [104]},
+            'educationHistory': {'firstYearOfTertiaryStudy': 2023,
             'highestSecondarySchoolQualification': '24', 'lastYearAtSecondarySchool': 2021,
             'priorActivityCode': '05', 'secondarySchoolCode': 43}, 'identity': {'dateOfBirth':
             '2004-05-14', 'familyName': 'Smith', 'genderCode': 'F', 'givenNames': 'Jane Aroha',
@@ -162,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Learner | Problem
+        Problem | WorkBasedLearner
     """
 
     return sync_detailed(
@@ -175,17 +183,19 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: Learner,
+    body: WorkBasedLearner,
     eid: str,
-) -> Response[Learner | Problem]:
+) -> Response[Problem | WorkBasedLearner]:
     """W1: a new learner, with the identity (NSN, date of birth, Name ID code) no update changes.
 
     Args:
         eid (str):
-        body (Learner): A work-based learner as a TMS sends it on create, and as the funder keeps
-            and returns it. Example: {'demographics': {'countryOfCitizenship': 'NZL',
-            'disabilityStatus': 2, 'disabilitySupportNeeds': [], 'ethnicityCodes': [111, 211],
-            'iwiCodes': [104]}, 'educationHistory': {'firstYearOfTertiaryStudy': 2023,
+        body (WorkBasedLearner): A work-based learner as a TMS sends it on create, and as the
+            funder keeps and returns it.
+            (`WorkBasedLearner` in the OpenAPI document, where `Learner` is the SDR learner record.)
+            Example: {'demographics': {'countryOfCitizenship': 'NZL', 'disabilityStatus': 2,
+            'disabilitySupportNeeds': [], 'ethnicityCodes': [111, 211], 'iwiCodes': [104]},
+            'educationHistory': {'firstYearOfTertiaryStudy': 2023,
             'highestSecondarySchoolQualification': '24', 'lastYearAtSecondarySchool': 2021,
             'priorActivityCode': '05', 'secondarySchoolCode': 43}, 'identity': {'dateOfBirth':
             '2004-05-14', 'familyName': 'Smith', 'genderCode': 'F', 'givenNames': 'Jane Aroha',
@@ -197,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Learner | Problem]
+        Response[Problem | WorkBasedLearner]
     """
 
     kwargs = _get_kwargs(
@@ -213,17 +223,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: Learner,
+    body: WorkBasedLearner,
     eid: str,
-) -> Learner | Problem | None:
+) -> Problem | WorkBasedLearner | None:
     """W1: a new learner, with the identity (NSN, date of birth, Name ID code) no update changes.
 
     Args:
         eid (str):
-        body (Learner): A work-based learner as a TMS sends it on create, and as the funder keeps
-            and returns it. Example: {'demographics': {'countryOfCitizenship': 'NZL',
-            'disabilityStatus': 2, 'disabilitySupportNeeds': [], 'ethnicityCodes': [111, 211],
-            'iwiCodes': [104]}, 'educationHistory': {'firstYearOfTertiaryStudy': 2023,
+        body (WorkBasedLearner): A work-based learner as a TMS sends it on create, and as the
+            funder keeps and returns it.
+            (`WorkBasedLearner` in the OpenAPI document, where `Learner` is the SDR learner record.)
+            Example: {'demographics': {'countryOfCitizenship': 'NZL', 'disabilityStatus': 2,
+            'disabilitySupportNeeds': [], 'ethnicityCodes': [111, 211], 'iwiCodes': [104]},
+            'educationHistory': {'firstYearOfTertiaryStudy': 2023,
             'highestSecondarySchoolQualification': '24', 'lastYearAtSecondarySchool': 2021,
             'priorActivityCode': '05', 'secondarySchoolCode': 43}, 'identity': {'dateOfBirth':
             '2004-05-14', 'familyName': 'Smith', 'genderCode': 'F', 'givenNames': 'Jane Aroha',
@@ -235,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Learner | Problem
+        Problem | WorkBasedLearner
     """
 
     return (

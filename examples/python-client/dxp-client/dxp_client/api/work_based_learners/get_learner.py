@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.learner import Learner
 from ...models.problem import Problem
+from ...models.work_based_learner import WorkBasedLearner
 from ...types import Response
 
 
@@ -30,9 +30,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Learner | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | WorkBasedLearner | None:
     if response.status_code == 200:
-        response_200 = Learner.from_dict(response.json())
+        response_200 = WorkBasedLearner.from_dict(response.json())
 
         return response_200
 
@@ -77,7 +79,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Learner | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | WorkBasedLearner]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     eid: str,
-) -> Response[Learner | Problem]:
+) -> Response[Problem | WorkBasedLearner]:
     """W3: a learner.
 
     Args:
@@ -103,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Learner | Problem]
+        Response[Problem | WorkBasedLearner]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +127,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     eid: str,
-) -> Learner | Problem | None:
+) -> Problem | WorkBasedLearner | None:
     """W3: a learner.
 
     Args:
@@ -135,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Learner | Problem
+        Problem | WorkBasedLearner
     """
 
     return sync_detailed(
@@ -150,7 +154,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     eid: str,
-) -> Response[Learner | Problem]:
+) -> Response[Problem | WorkBasedLearner]:
     """W3: a learner.
 
     Args:
@@ -162,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Learner | Problem]
+        Response[Problem | WorkBasedLearner]
     """
 
     kwargs = _get_kwargs(
@@ -180,7 +184,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     eid: str,
-) -> Learner | Problem | None:
+) -> Problem | WorkBasedLearner | None:
     """W3: a learner.
 
     Args:
@@ -192,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Learner | Problem
+        Problem | WorkBasedLearner
     """
 
     return (

@@ -6,9 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.learner import Learner
 from ...models.learner_update import LearnerUpdate
 from ...models.problem import Problem
+from ...models.work_based_learner import WorkBasedLearner
 from ...types import Response
 
 
@@ -36,9 +36,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Learner | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | WorkBasedLearner | None:
     if response.status_code == 200:
-        response_200 = Learner.from_dict(response.json())
+        response_200 = WorkBasedLearner.from_dict(response.json())
 
         return response_200
 
@@ -93,7 +95,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Learner | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | WorkBasedLearner]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: LearnerUpdate,
     eid: str,
-) -> Response[Learner | Problem]:
+) -> Response[Problem | WorkBasedLearner]:
     """W2: a learner's IRD number, demographics and education history, replaced whole.
 
     Args:
@@ -127,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Learner | Problem]
+        Response[Problem | WorkBasedLearner]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +153,7 @@ def sync(
     client: AuthenticatedClient,
     body: LearnerUpdate,
     eid: str,
-) -> Learner | Problem | None:
+) -> Problem | WorkBasedLearner | None:
     """W2: a learner's IRD number, demographics and education history, replaced whole.
 
     Args:
@@ -168,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Learner | Problem
+        Problem | WorkBasedLearner
     """
 
     return sync_detailed(
@@ -185,7 +189,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: LearnerUpdate,
     eid: str,
-) -> Response[Learner | Problem]:
+) -> Response[Problem | WorkBasedLearner]:
     """W2: a learner's IRD number, demographics and education history, replaced whole.
 
     Args:
@@ -204,7 +208,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Learner | Problem]
+        Response[Problem | WorkBasedLearner]
     """
 
     kwargs = _get_kwargs(
@@ -224,7 +228,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: LearnerUpdate,
     eid: str,
-) -> Learner | Problem | None:
+) -> Problem | WorkBasedLearner | None:
     """W2: a learner's IRD number, demographics and education history, replaced whole.
 
     Args:
@@ -243,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Learner | Problem
+        Problem | WorkBasedLearner
     """
 
     return (
