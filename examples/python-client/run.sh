@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh clone: installs the Python client in .venv, builds dxp, starts
 # `dxp sandbox` on a free port with a throwaway data folder, runs run_return.py against it
-# (arguments are passed on), stops the server, and exits with run_return.py's status.
+# (arguments are passed on), then run_tms.py (a training management system on the work-based
+# API), stops the server, and exits non-zero if either failed.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -58,7 +59,8 @@ print(v)' "$SANDBOX/sandbox.json" "$@"
 DXP_URL="$(sandbox_value baseUrl)"
 DXP_TOKEN="$(sandbox_value tokens teo-submitter)"
 DXP_ROUND="$(sandbox_value round)"
-export DXP_URL DXP_TOKEN DXP_ROUND
+DXP_ORGANISATION="$(sandbox_value organisation)"
+export DXP_URL DXP_TOKEN DXP_ROUND DXP_ORGANISATION
 echo "== sandbox at $DXP_URL: organisation $(sandbox_value organisation), round $DXP_ROUND"
 
 set +e
@@ -67,6 +69,17 @@ STATUS=$?
 set -e
 if [ "$STATUS" -ne 0 ]; then
   echo "== run_return.py failed ($STATUS); the server's last log lines:" >&2
+  tail -n 20 "$SANDBOX/server.log" >&2
+  exit "$STATUS"
+fi
+
+echo "== playing a training management system (run_tms.py)"
+set +e
+.venv/bin/python run_tms.py
+STATUS=$?
+set -e
+if [ "$STATUS" -ne 0 ]; then
+  echo "== run_tms.py failed ($STATUS); the server's last log lines:" >&2
   tail -n 20 "$SANDBOX/server.log" >&2
 fi
 exit "$STATUS"
