@@ -455,3 +455,93 @@ mod tests {
         );
     }
 }
+
+/// How far ahead a work-based cut-off is shown in what is due.
+pub const WORK_BASED_CUT_OFF_NOTICE_DAYS: i64 = 30;
+
+/// A date by which an organisation's work-based data must be current in DXP, for the funder's
+/// extracts (`sdr-domain.md` §1.4): what it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkBasedCutOff {
+    /// The last day, in New Zealand.
+    pub date: NaiveDate,
+    /// What must be current by then.
+    pub covers: &'static str,
+}
+
+/// The work-based cut-offs of a calendar year, in date order: 31 January (the previous year's
+/// training), 31 March (the previous and current year's), 30 June and 31 August (the current
+/// year's).
+pub fn work_based_cut_offs(year: i32) -> Vec<WorkBasedCutOff> {
+    [
+        (1, 31, "the previous year's work-based training"),
+        (3, 31, "the previous and current year's work-based training"),
+        (6, 30, "the current year's work-based training"),
+        (8, 31, "the current year's work-based training"),
+    ]
+    .into_iter()
+    .filter_map(|(month, day, covers)| {
+        NaiveDate::from_ymd_opt(year, month, day).map(|date| WorkBasedCutOff { date, covers })
+    })
+    .collect()
+}
+
+/// The work-based cut-offs from `today` to [`WORK_BASED_CUT_OFF_NOTICE_DAYS`] days ahead, the
+/// day itself included.
+pub fn work_based_cut_offs_ahead(today: NaiveDate) -> Vec<WorkBasedCutOff> {
+    let last = today + chrono::Duration::days(WORK_BASED_CUT_OFF_NOTICE_DAYS);
+    (today.year()..=last.year())
+        .flat_map(work_based_cut_offs)
+        .filter(|cut_off| (today..=last).contains(&cut_off.date))
+        .collect()
+}
+
+#[cfg(test)]
+mod work_based_cut_off_tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().expect("a date")
+    }
+
+    #[test]
+    fn the_four_cut_offs_of_a_year_come_in_date_order() {
+        let dates: Vec<NaiveDate> = work_based_cut_offs(2026).iter().map(|c| c.date).collect();
+        assert_eq!(
+            dates,
+            [
+                day("2026-01-31"),
+                day("2026-03-31"),
+                day("2026-06-30"),
+                day("2026-08-31")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cut_off_is_shown_from_30_days_before_to_its_day() {
+        let ahead = |today: &str| -> Vec<NaiveDate> {
+            work_based_cut_offs_ahead(day(today))
+                .iter()
+                .map(|c| c.date)
+                .collect()
+        };
+        assert_eq!(ahead("2026-03-01"), [day("2026-03-31")], "30 days before");
+        assert_eq!(
+            ahead("2026-02-28"),
+            Vec::<NaiveDate>::new(),
+            "31 days before"
+        );
+        assert_eq!(ahead("2026-03-31"), [day("2026-03-31")], "the day itself");
+        assert_eq!(
+            ahead("2026-04-01"),
+            Vec::<NaiveDate>::new(),
+            "the day after"
+        );
+        assert_eq!(
+            ahead("2027-01-05"),
+            [day("2027-01-31")],
+            "the previous year's, in January"
+        );
+    }
+}

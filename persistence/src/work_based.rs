@@ -283,6 +283,17 @@ pub fn find(conn: &mut DbConnection, key: &Key) -> Result<Option<Stored>, StoreE
         .transpose()
 }
 
+/// Whether the organisation has sent any work-based data (so its cut-offs concern it).
+pub fn has_any(conn: &mut DbConnection, organisation: Edumis) -> Result<bool, StoreError> {
+    use work_based_resources::dsl as r;
+    let found: Option<String> = r::work_based_resources
+        .filter(r::organisation.eq(edumis_column(organisation)))
+        .select(r::local_id)
+        .first(conn)
+        .optional()?;
+    Ok(found.is_some())
+}
+
 /// The resource of the kind whose second key is `lookup` (a learner's NSN, …).
 pub fn find_by_lookup(
     conn: &mut DbConnection,

@@ -15,6 +15,9 @@ pub struct Due {
     /// The time the list was made for: the service's clock.
     pub as_at: DateTime<Utc>,
     pub items: Vec<DueItem>,
+    /// The work-based cut-offs of the next 30 days, for an organisation that sends work-based
+    /// data (none otherwise).
+    pub work_based_cut_offs: Vec<dxp_domain::calendar::WorkBasedCutOff>,
 }
 
 /// A lift of the Stop Gate the funder grants.
@@ -113,13 +116,23 @@ impl Service {
     /// What is due for `organisation` now, by the service's clock.
     pub async fn due(&self, organisation: Edumis) -> Result<Due, ServiceError> {
         let now = self.clock().now()?;
-        let items = self
-            .blocking(move |conn| dxp_persistence::due::for_organisation(conn, organisation, now))
+        let (items, work_based) = self
+            .blocking(move |conn| {
+                let items = dxp_persistence::due::for_organisation(conn, organisation, now)?;
+                let work_based = dxp_persistence::work_based::has_any(conn, organisation)?;
+                Ok::<_, dxp_persistence::StoreError>((items, work_based))
+            })
             .await?;
+        let work_based_cut_offs = if work_based {
+            dxp_domain::calendar::work_based_cut_offs_ahead(dxp_domain::calendar::nz_date(now))
+        } else {
+            Vec::new()
+        };
         Ok(Due {
             organisation,
             as_at: now,
             items,
+            work_based_cut_offs,
         })
     }
 }

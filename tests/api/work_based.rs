@@ -461,4 +461,26 @@ on_both_backends!(
     the_eid_header_must_be_the_token_s_organisation,
     the_system_withdraws_an_agreement_on_its_42nd_day_in_grace,
     learner_fees_come_as_json_or_a_csv_file,
+    what_is_due_shows_the_next_work_based_cut_off_to_those_who_send_work_based_data,
 );
+
+fn what_is_due_shows_the_next_work_based_cut_off_to_those_who_send_work_based_data(
+    backend: Backend,
+) {
+    let server = TestServer::start(backend);
+    let tms = Tms::new(&server);
+    tms.create("/learners", &learner("L-1", 123_456_789));
+    let cut_offs = |org: i64| {
+        let due = json_ok(server.get("/api/v1/due", Some(&token(org, "teo-viewer"))));
+        due["workBasedCutOffs"].clone()
+    };
+    // 20 April: 30 June is 71 days away.
+    assert_eq!(cut_offs(EID), json!([]));
+    server.set_clock("2026-05-31T12:00:00+12:00");
+    assert_eq!(cut_offs(EID)[0]["date"], "2026-06-30", "30 days ahead");
+    assert_eq!(
+        cut_offs(8002),
+        json!([]),
+        "an organisation with no work-based data"
+    );
+}

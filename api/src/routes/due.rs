@@ -1,7 +1,7 @@
 //! What is due: `GET /api/v1/due`, for the dashboard.
 
 use actix_web::{HttpResponse, get, web};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use dxp_domain::due::{DueItem, DueState};
 use dxp_domain::submission::SubmissionStatus;
 use serde::{Deserialize, Serialize};
@@ -75,6 +75,21 @@ pub struct DueList {
     /// The time the list was made for.
     pub as_at: DateTime<Utc>,
     pub results: Vec<DueItemView>,
+    /// The dates of the next 30 days by which the organisation's work-based data must be
+    /// current in DXP (31 January, 31 March, 30 June, 31 August); empty for an organisation
+    /// that sends none.
+    pub work_based_cut_offs: Vec<WorkBasedCutOffView>,
+}
+
+/// A date by which work-based data must be current.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({"date": "2026-03-31", "covers": "the previous and current year's work-based training"}))]
+pub struct WorkBasedCutOffView {
+    /// The last day, in New Zealand.
+    pub date: NaiveDate,
+    /// What must be current by then.
+    pub covers: String,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -110,5 +125,13 @@ pub async fn list_due(
         organisation: due.organisation.value(),
         as_at: due.as_at,
         results: due.items.into_iter().map(DueItemView::from).collect(),
+        work_based_cut_offs: due
+            .work_based_cut_offs
+            .into_iter()
+            .map(|cut_off| WorkBasedCutOffView {
+                date: cut_off.date,
+                covers: cut_off.covers.to_owned(),
+            })
+            .collect(),
     }))
 }

@@ -1821,6 +1821,12 @@ export interface components {
              */
             organisation: number;
             results: components["schemas"]["DueItemView"][];
+            /**
+             * @description The dates of the next 30 days by which the organisation's work-based data must be
+             *     current in DXP (31 January, 31 March, 30 June, 31 August); empty for an organisation
+             *     that sends none.
+             */
+            workBasedCutOffs: components["schemas"]["WorkBasedCutOffView"][];
         };
         /**
          * @description Where a round stands for the organisation.
@@ -3539,6 +3545,22 @@ export interface components {
             withdrawalReasonCode: string;
         };
         /**
+         * @description A date by which work-based data must be current.
+         * @example {
+         *       "covers": "the previous and current year's work-based training",
+         *       "date": "2026-03-31"
+         *     }
+         */
+        WorkBasedCutOffView: {
+            /** @description What must be current by then. */
+            covers: string;
+            /**
+             * Format: date
+             * @description The last day, in New Zealand.
+             */
+            date: string;
+        };
+        /**
          * @description A work-based learner as a TMS sends it on create, and as the funder keeps and returns it.
          *     (`WorkBasedLearner` in the OpenAPI document, where `Learner` is the SDR learner record.)
          * @example {
@@ -3821,6 +3843,12 @@ export interface operations {
                      *           "opensAt": "2026-04-20T00:00:00Z",
                      *           "round": "2026-APR",
                      *           "state": "Upcoming"
+                     *         }
+                     *       ],
+                     *       "workBasedCutOffs": [
+                     *         {
+                     *           "covers": "the previous and current year's work-based training",
+                     *           "date": "2026-03-31"
                      *         }
                      *       ]
                      *     }

@@ -97,6 +97,7 @@ from .visit import Visit
 from .window_input import WindowInput
 from .window_view import WindowView
 from .withdrawal import Withdrawal
+from .work_based_cut_off_view import WorkBasedCutOffView
 from .work_based_learner import WorkBasedLearner
 from .workforce_record import WorkforceRecord
 
@@ -198,6 +199,7 @@ __all__ = (
     "WindowInput",
     "WindowView",
     "Withdrawal",
+    "WorkBasedCutOffView",
     "WorkBasedLearner",
     "WorkforceRecord",
 )

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.due_item_view import DueItemView
+    from ..models.work_based_cut_off_view import WorkBasedCutOffView
 
 
 T = TypeVar("T", bound="DueList")
@@ -22,11 +23,16 @@ class DueList:
         as_at (datetime.datetime): The time the list was made for.
         organisation (int):  Example: 6004.
         results (list[DueItemView]):
+        work_based_cut_offs (list[WorkBasedCutOffView]): The dates of the next 30 days by which the organisation's work-
+            based data must be
+            current in DXP (31 January, 31 March, 30 June, 31 August); empty for an organisation
+            that sends none.
     """
 
     as_at: datetime.datetime
     organisation: int
     results: list[DueItemView]
+    work_based_cut_offs: list[WorkBasedCutOffView]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +45,11 @@ class DueList:
             results_item = results_item_data.to_dict()
             results.append(results_item)
 
+        work_based_cut_offs = []
+        for work_based_cut_offs_item_data in self.work_based_cut_offs:
+            work_based_cut_offs_item = work_based_cut_offs_item_data.to_dict()
+            work_based_cut_offs.append(work_based_cut_offs_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -46,6 +57,7 @@ class DueList:
                 "asAt": as_at,
                 "organisation": organisation,
                 "results": results,
+                "workBasedCutOffs": work_based_cut_offs,
             }
         )
 
@@ -54,6 +66,7 @@ class DueList:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.due_item_view import DueItemView  # noqa: PLC0415
+        from ..models.work_based_cut_off_view import WorkBasedCutOffView  # noqa: PLC0415
 
         d = dict(src_dict)
         as_at = datetime.datetime.fromisoformat(d.pop("asAt"))
@@ -67,10 +80,18 @@ class DueList:
 
             results.append(results_item)
 
+        work_based_cut_offs = []
+        _work_based_cut_offs = d.pop("workBasedCutOffs")
+        for work_based_cut_offs_item_data in _work_based_cut_offs:
+            work_based_cut_offs_item = WorkBasedCutOffView.from_dict(work_based_cut_offs_item_data)
+
+            work_based_cut_offs.append(work_based_cut_offs_item)
+
         due_list = cls(
             as_at=as_at,
             organisation=organisation,
             results=results,
+            work_based_cut_offs=work_based_cut_offs,
         )
 
         due_list.additional_properties = d
