@@ -54,6 +54,37 @@ fn routes() -> BTreeSet<(String, String)> {
         ("post", "/api/v1/submissions/{id}/cancel"),
         ("get", "/api/v1/submissions/{id}/problems"),
         ("post", "/api/v1/submissions/{id}/legacy-files/{fileName}"),
+        // The work-based API (W1-W23, visits, the change feed).
+        ("post", "/work-submission-api/v1.0/learners"),
+        ("put", "/work-submission-api/v1.0/learners/{learnerLocalId}"),
+        ("get", "/work-submission-api/v1.0/learners/{learnerLocalId}"),
+        ("get", "/work-submission-api/v1.0/learners/{learnerLocalId}/fees"),
+        ("post", "/work-submission-api/v1.0/programmes"),
+        ("post", "/work-submission-api/v1.0/programmes/{programmeLocalId}/versions"),
+        ("get", "/work-submission-api/v1.0/programmes/{programmeLocalId}/versions/{programmeVersionNumber}"),
+        ("post", "/work-submission-api/v1.0/training-agreements"),
+        ("get", "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}"),
+        ("put", "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}"),
+        ("post", "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}/transfer"),
+        ("post", "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}/withdraw"),
+        ("post", "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}/hold"),
+        ("post", "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}/grace"),
+        ("post", "/work-submission-api/v1.0/training-agreements/{trainingAgreementLocalId}/restart"),
+        ("post", "/work-submission-api/v1.0/enrolments"),
+        ("post", "/work-submission-api/v1.0/complex-enrolments"),
+        ("get", "/work-submission-api/v1.0/enrolments/{enrolmentLocalId}"),
+        ("put", "/work-submission-api/v1.0/enrolments/{enrolmentLocalId}"),
+        ("delete", "/work-submission-api/v1.0/enrolments/{enrolmentLocalId}"),
+        ("post", "/work-submission-api/v1.0/enrolments/{enrolmentLocalId}/withdraw"),
+        ("post", "/work-submission-api/v1.0/training-plans"),
+        ("get", "/work-submission-api/v1.0/training-plans/{trainingPlanLocalId}"),
+        ("put", "/work-submission-api/v1.0/training-plans/{trainingPlanLocalId}"),
+        ("post", "/work-submission-api/v1.0/training-plans/{trainingPlanLocalId}/visits"),
+        ("post", "/work-submission-api/v1.0/off-job-deliveries"),
+        ("get", "/work-submission-api/v1.0/off-job-deliveries/{offJobDeliveryLocalId}"),
+        ("post", "/work-submission-api/v1.0/learner-fees"),
+        ("post", "/work-submission-api/v1.0/learner-fees/files"),
+        ("get", "/work-submission-api/v1.0/changes"),
     ]
     .into_iter()
     .map(|(m, p)| (m.to_owned(), p.to_owned()))
@@ -105,7 +136,9 @@ fn document_is_openapi_3_1_and_lists_every_route() {
             assert!(
                 [
                     "get", "list", "create", "update", "delete", "upload", "validate", "submit",
-                    "cancel", "publish"
+                    "cancel", "publish",
+                    // A training agreement's changes of state, as the funder names them.
+                    "withdraw", "hold", "grace", "restart", "transfer",
                 ]
                 .contains(&verb)
                     && operation_id.contains('_'),
