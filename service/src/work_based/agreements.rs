@@ -149,28 +149,6 @@ fn expire_batch(
     })
 }
 
-/// The agreement's enrolments that count for its dates (deleted ones do not).
-fn enrolments_of(
-    conn: &mut DbConnection,
-    tms: &Tms,
-    training_agreement_local_id: &str,
-) -> Result<Vec<Loaded<Enrolment>>, ServiceError> {
-    let rows = work_based::children(
-        conn,
-        tms.organisation,
-        Kind::Enrolment,
-        training_agreement_local_id,
-    )?;
-    let mut enrolments = Vec::with_capacity(rows.len());
-    for row in rows {
-        let enrolment: Loaded<Enrolment> = store::decode(row)?;
-        if enrolment.value.enrolment_status != EnrolmentStatus::Deleted {
-            enrolments.push(enrolment);
-        }
-    }
-    Ok(enrolments)
-}
-
 /// The earliest and the latest participation start of the agreement's enrolments.
 fn participation_starts(
     enrolments: &[Loaded<Enrolment>],
@@ -262,7 +240,8 @@ impl Service {
         self.blocking(move |conn| {
             in_transaction(conn, |conn| {
                 let stored = stored_agreement(conn, &tms, &id)?;
-                let (earliest, _) = participation_starts(&enrolments_of(conn, &tms, &id)?);
+                let (earliest, _) =
+                    participation_starts(&super::enrolments::of_agreement(conn, &tms, &id)?);
                 let updated = agreements::update(&stored.value, &update, earliest, today)
                     .map_err(ServiceError::Rejected)?;
                 let author = store::author(&tms.actor, now, None);
@@ -336,7 +315,9 @@ impl Service {
                 let stored = stored_agreement(conn, &tms, &id)?;
                 let (changed, reason) = match &change {
                     StateChange::Withdraw(request) => {
-                        let (_, latest) = participation_starts(&enrolments_of(conn, &tms, &id)?);
+                        let (_, latest) = participation_starts(&super::enrolments::of_agreement(
+                            conn, &tms, &id,
+                        )?);
                         let changed = agreements::withdraw(&stored.value, request, latest, today);
                         (changed, Some(request.withdrawal_reason_code.as_str()))
                     }
@@ -401,7 +382,7 @@ impl Service {
                 )?;
                 store::create(conn, &new_key, &new, columns(&new), &author)?;
                 // The same enrolments go on under the new agreement id (over-arching and subs).
-                for enrolment in enrolments_of(conn, &tms, &id)? {
+                for enrolment in super::enrolments::of_agreement(conn, &tms, &id)? {
                     if !enrolment.value.enrolment_status.is_open() {
                         continue;
                     }

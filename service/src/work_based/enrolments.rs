@@ -9,6 +9,7 @@ use dxp_domain::work_based::enrolments::{
     NewComplexEnrolment, NewEnrolment, ProgrammeContext,
 };
 use dxp_domain::work_based::programmes::ProgrammeVersionRecord;
+use dxp_domain::work_based::training_plans::EnrolmentContext;
 use dxp_domain::work_based::{EnrolmentStatus, Refusal, Refusals};
 use dxp_persistence::DbConnection;
 use dxp_persistence::work_based::{ChangeKind, Kind, Stored};
@@ -162,9 +163,8 @@ fn activate_if_due(
     today: NaiveDate,
 ) -> Result<(), ServiceError> {
     let id = &agreement.value.training_agreement_local_id;
-    let earliest = store_children(conn, tms, id)?
+    let earliest = of_agreement(conn, tms, id)?
         .iter()
-        .filter(|enrolment| enrolment.value.enrolment_status != EnrolmentStatus::Deleted)
         .map(|enrolment| enrolment.value.details.participation_start_date)
         .min();
     if agreements::activation_due(&agreement.value, earliest, today)
@@ -178,15 +178,47 @@ fn activate_if_due(
     Ok(())
 }
 
-fn store_children(
+/// The agreement's enrolments that count (deleted ones do not), in id order.
+pub(crate) fn of_agreement(
     conn: &mut DbConnection,
     tms: &Tms,
     agreement_id: &str,
 ) -> Result<Vec<Loaded<Enrolment>>, ServiceError> {
-    dxp_persistence::work_based::children(conn, tms.organisation, Kind::Enrolment, agreement_id)?
-        .into_iter()
-        .map(|row| store::decode(row).map_err(ServiceError::from))
-        .collect()
+    let mut enrolments = Vec::new();
+    for row in dxp_persistence::work_based::children(
+        conn,
+        tms.organisation,
+        Kind::Enrolment,
+        agreement_id,
+    )? {
+        let enrolment: Loaded<Enrolment> = store::decode(row)?;
+        if enrolment.value.enrolment_status != EnrolmentStatus::Deleted {
+            enrolments.push(enrolment);
+        }
+    }
+    Ok(enrolments)
+}
+
+/// An enrolment as the training-plan and off-job rules see it, with its programme version's
+/// start.
+pub(crate) fn plan_context(
+    conn: &mut DbConnection,
+    tms: &Tms,
+    enrolment: &Enrolment,
+) -> Result<EnrolmentContext, ServiceError> {
+    let details = &enrolment.details;
+    let key = tms
+        .key(Kind::ProgrammeVersion, &details.programme_local_id)
+        .with_ordinal(details.programme_version_number);
+    let version = store::load::<ProgrammeVersionRecord>(conn, &key)?
+        .ok_or_else(|| not_found("programme version", &details.programme_local_id))?;
+    Ok(EnrolmentContext {
+        enrolment_local_id: details.enrolment_local_id.clone(),
+        status: enrolment.enrolment_status,
+        participation_start_date: details.participation_start_date,
+        study_type_code: details.study_type_code.clone(),
+        programme_version_start_date: version.value.version.version_start_date,
+    })
 }
 
 fn stored_enrolment(

@@ -3,8 +3,6 @@
 use dxp_domain::work_based::enrolments::Enrolment;
 use dxp_domain::work_based::fees::{self, LearnerFee};
 use dxp_domain::work_based::off_job::{self, NewOffJobDelivery, OffJobDelivery};
-use dxp_domain::work_based::programmes::ProgrammeVersionRecord;
-use dxp_domain::work_based::training_plans::EnrolmentContext;
 use dxp_domain::work_based::{EnrolmentStatus, Refusal, Refusals};
 use dxp_persistence::DbConnection;
 use dxp_persistence::work_based::{self, ChangeKind, Kind};
@@ -43,18 +41,7 @@ impl Service {
                     return Err(ServiceError::Rejected(refusals));
                 };
                 let details = &enrolment.value.details;
-                let version_key = tms
-                    .key(Kind::ProgrammeVersion, &details.programme_local_id)
-                    .with_ordinal(details.programme_version_number);
-                let version = store::load::<ProgrammeVersionRecord>(conn, &version_key)?
-                    .ok_or_else(|| not_found("programme version", &details.programme_local_id))?;
-                let context = EnrolmentContext {
-                    enrolment_local_id: details.enrolment_local_id.clone(),
-                    status: enrolment.value.enrolment_status,
-                    participation_start_date: details.participation_start_date,
-                    study_type_code: details.study_type_code.clone(),
-                    programme_version_start_date: version.value.version.version_start_date,
-                };
+                let context = super::enrolments::plan_context(conn, &tms, &enrolment.value)?;
                 let created =
                     match off_job::create(&new, &context, &details.learner_local_id, today) {
                         Ok(created) => created,

@@ -2,13 +2,12 @@
 //! the participation start of the agreement's open enrolments that started earlier.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use dxp_domain::work_based::Refusals;
 use dxp_domain::work_based::agreements::TrainingAgreement;
 use dxp_domain::work_based::enrolments::Enrolment;
-use dxp_domain::work_based::programmes::ProgrammeVersionRecord;
 use dxp_domain::work_based::training_plans::{
     self, EnrolmentContext, NewTrainingPlan, TrainingPlan, TrainingPlanUpdate, Visit,
 };
-use dxp_domain::work_based::{EnrolmentStatus, Refusals};
 use dxp_persistence::DbConnection;
 use dxp_persistence::work_based::{self, ChangeKind, Kind};
 
@@ -40,24 +39,8 @@ fn enrolment_contexts(
     agreement_id: &str,
 ) -> Result<Vec<(Loaded<Enrolment>, EnrolmentContext)>, ServiceError> {
     let mut contexts = Vec::new();
-    for row in work_based::children(conn, tms.organisation, Kind::Enrolment, agreement_id)? {
-        let enrolment: Loaded<Enrolment> = store::decode(row)?;
-        if enrolment.value.enrolment_status == EnrolmentStatus::Deleted {
-            continue;
-        }
-        let details = &enrolment.value.details;
-        let key = tms
-            .key(Kind::ProgrammeVersion, &details.programme_local_id)
-            .with_ordinal(details.programme_version_number);
-        let version = store::load::<ProgrammeVersionRecord>(conn, &key)?
-            .ok_or_else(|| not_found("programme version", &details.programme_local_id))?;
-        let context = EnrolmentContext {
-            enrolment_local_id: details.enrolment_local_id.clone(),
-            status: enrolment.value.enrolment_status,
-            participation_start_date: details.participation_start_date,
-            study_type_code: details.study_type_code.clone(),
-            programme_version_start_date: version.value.version.version_start_date,
-        };
+    for enrolment in super::enrolments::of_agreement(conn, tms, agreement_id)? {
+        let context = super::enrolments::plan_context(conn, tms, &enrolment.value)?;
         contexts.push((enrolment, context));
     }
     Ok(contexts)
