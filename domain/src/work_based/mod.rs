@@ -17,6 +17,9 @@ pub mod off_job;
 pub mod programmes;
 pub mod training_plans;
 
+#[cfg(test)]
+mod test_support;
+
 use serde::Serialize;
 
 use crate::validation::Rule;

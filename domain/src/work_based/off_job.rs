@@ -367,10 +367,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-
-    fn d(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
+    use crate::work_based::test_support::date as d;
 
     fn today() -> NaiveDate {
         d("2026-03-02")

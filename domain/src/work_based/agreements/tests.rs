@@ -2,11 +2,8 @@ use chrono::NaiveDate;
 use validator::Validate;
 
 use super::*;
+use crate::work_based::test_support::{date, example, refusals_of, refused_codes};
 use AgreementStatus::{Active, Finished, Grace as InGrace, Hold as OnHold, Pending};
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().unwrap()
-}
 
 const TODAY: &str = "2026-12-02";
 const SIGNED: &str = "2026-09-15";
@@ -14,11 +11,6 @@ const ACTIVATED: &str = "2026-10-01";
 
 fn today() -> NaiveDate {
     date(TODAY)
-}
-
-fn example<T: utoipa::PartialSchema + serde::de::DeserializeOwned>() -> T {
-    let schema = serde_json::to_value(T::schema()).unwrap();
-    serde_json::from_value(schema["example"].clone()).unwrap()
 }
 
 fn details() -> AgreementDetails {
@@ -46,17 +38,6 @@ fn agreement(status: AgreementStatus, since: &str) -> TrainingAgreement {
 
 fn active() -> TrainingAgreement {
     agreement(Active, ACTIVATED)
-}
-
-fn codes<T>(result: Result<T, Refusals>) -> Vec<&'static str> {
-    match result {
-        Ok(_) => vec![],
-        Err(refusals) => refusals.iter().map(|refusal| refusal.rule).collect(),
-    }
-}
-
-fn refusals<T: std::fmt::Debug>(result: Result<T, Refusals>) -> Refusals {
-    result.unwrap_err()
 }
 
 fn withdrawal(on: &str, reason: &str) -> Withdrawal {
@@ -106,7 +87,7 @@ fn the_examples_are_valid_and_round_trip() {
     let details: AgreementDetails = example();
     assert!(details.validate().is_ok());
     assert_eq!(
-        codes(create(
+        refused_codes(create(
             &NewTrainingAgreement {
                 training_agreement: details,
                 ..new
@@ -133,18 +114,24 @@ fn the_examples_are_valid_and_round_trip() {
     assert!(withdrawal.validate().is_ok() && hold.validate().is_ok());
     assert!(grace.validate().is_ok() && restart.validate().is_ok());
     assert!(transfer.validate().is_ok() && update.validate().is_ok());
-    assert_eq!(codes(withdraw(&active(), &withdrawal, None, today())), NONE);
-    assert_eq!(codes(self::hold(&active(), &hold, today())), NONE);
-    assert_eq!(codes(self::grace(&active(), &grace, today())), NONE);
     assert_eq!(
-        codes(self::restart(
+        refused_codes(withdraw(&active(), &withdrawal, None, today())),
+        NONE
+    );
+    assert_eq!(refused_codes(self::hold(&active(), &hold, today())), NONE);
+    assert_eq!(refused_codes(self::grace(&active(), &grace, today())), NONE);
+    assert_eq!(
+        refused_codes(self::restart(
             &agreement(OnHold, "2026-11-20"),
             &restart,
             today()
         )),
         NONE
     );
-    assert_eq!(codes(self::transfer(&active(), &transfer, today())), NONE);
+    assert_eq!(
+        refused_codes(self::transfer(&active(), &transfer, today())),
+        NONE
+    );
 }
 
 #[test]
@@ -183,7 +170,7 @@ fn wb_025_and_wb_026_refusals_the_caller_raises() {
 fn broken(change: impl FnOnce(&mut AgreementDetails)) -> Vec<&'static str> {
     let mut new = new_agreement();
     change(&mut new.training_agreement);
-    codes(create(&new, today()))
+    refused_codes(create(&new, today()))
 }
 
 #[test]
@@ -204,7 +191,7 @@ fn wb_027_nzbn() {
     let mut new = new_agreement();
     new.training_agreement.employer_nzbn = Some("1".to_owned());
     assert_eq!(
-        refusals(create(&new, today()))[0].field,
+        refusals_of(create(&new, today()))[0].field,
         "trainingAgreement.employerNzbn"
     );
 }
@@ -257,7 +244,7 @@ fn wb_030_industry_code() {
 fn wb_031_employment_type() {
     let mut new = new_agreement();
     new.training_agreement.employment_type_code = Some("XX".to_owned());
-    let refusals = refusals(create(&new, today()));
+    let refusals = refusals_of(create(&new, today()));
     assert_eq!(refusals[0].rule, "WB-031");
     assert_eq!(
         refusals[0].message,
@@ -282,7 +269,7 @@ fn wb_032_prior_activity() {
 fn wb_033_signed_date_not_after_today() {
     let mut new = new_agreement();
     new.training_agreement.training_agreement_signed_date = date("2026-12-03");
-    let refusals = refusals(create(&new, today()));
+    let refusals = refusals_of(create(&new, today()));
     assert_eq!(refusals.len(), 1);
     assert_eq!(refusals[0].rule, "WB-033");
     assert_eq!(
@@ -295,7 +282,7 @@ fn wb_033_signed_date_not_after_today() {
     );
     assert_eq!(broken(|d| d.training_agreement_signed_date = today()), NONE);
     assert_eq!(
-        codes(transfer(&active(), &transfer_signed("2026-12-03"), today())),
+        refused_codes(transfer(&active(), &transfer_signed("2026-12-03"), today())),
         ["WB-033"]
     );
     let update = AgreementUpdate {
@@ -303,7 +290,7 @@ fn wb_033_signed_date_not_after_today() {
         end_date: None,
     };
     assert_eq!(
-        codes(self::update(
+        refused_codes(self::update(
             &agreement(Pending, SIGNED),
             &update,
             None,
@@ -326,7 +313,7 @@ fn wb_034_end_date_after_signing() {
             end_date: Some(date(end)),
         };
         assert_eq!(
-            codes(self::update(&active(), &update, None, today())),
+            refused_codes(self::update(&active(), &update, None, today())),
             expected,
             "{end}"
         );
@@ -344,7 +331,7 @@ fn wb_035_changes_allowed_from_each_status() {
             other => panic!("{status:?}: {other:?}"),
         };
         assert_eq!(
-            allowed(codes(withdraw(
+            allowed(refused_codes(withdraw(
                 &stored,
                 &withdrawal(on, "CC"),
                 None,
@@ -353,28 +340,32 @@ fn wb_035_changes_allowed_from_each_status() {
             status != Finished
         );
         assert_eq!(
-            allowed(codes(hold(&stored, &hold_on(on), today()))),
+            allowed(refused_codes(hold(&stored, &hold_on(on), today()))),
             status == Active
         );
         assert_eq!(
-            allowed(codes(grace(&stored, &grace_on(on), today()))),
+            allowed(refused_codes(grace(&stored, &grace_on(on), today()))),
             status == Active
         );
         assert_eq!(
-            allowed(codes(restart(&stored, &restart_on(on), today()))),
+            allowed(refused_codes(restart(&stored, &restart_on(on), today()))),
             matches!(status, OnHold | InGrace)
         );
         assert_eq!(
-            allowed(codes(transfer(&stored, &transfer_signed(on), today()))),
+            allowed(refused_codes(transfer(
+                &stored,
+                &transfer_signed(on),
+                today()
+            ))),
             status != Finished
         );
         let update = AgreementUpdate::default();
         assert_eq!(
-            allowed(codes(self::update(&stored, &update, None, today()))),
+            allowed(refused_codes(self::update(&stored, &update, None, today()))),
             status != Finished
         );
     }
-    let refusals = refusals(hold(&agreement(Pending, SIGNED), &hold_on(on), today()));
+    let refusals = refusals_of(hold(&agreement(Pending, SIGNED), &hold_on(on), today()));
     assert_eq!(
         refusals[0].message,
         "training agreement 'TA-000456' is PENDING; it can hold only when ACTIVE"
@@ -388,7 +379,7 @@ fn wb_035_changes_allowed_from_each_status() {
 }
 
 fn refusals_of_withdraw_finished() -> Refusals {
-    refusals(withdraw(
+    refusals_of(withdraw(
         &agreement(Finished, "2026-11-01"),
         &withdrawal("2026-11-20", "CC"),
         None,
@@ -401,14 +392,23 @@ fn wb_036_a_status_change_is_not_after_today() {
     let paused = agreement(OnHold, "2026-11-01");
     for (on, expected) in [(TODAY, NONE), ("2026-12-03", &["WB-036"][..])] {
         assert_eq!(
-            codes(withdraw(&active(), &withdrawal(on, "CC"), None, today())),
+            refused_codes(withdraw(&active(), &withdrawal(on, "CC"), None, today())),
             expected
         );
-        assert_eq!(codes(hold(&active(), &hold_on(on), today())), expected);
-        assert_eq!(codes(grace(&active(), &grace_on(on), today())), expected);
-        assert_eq!(codes(restart(&paused, &restart_on(on), today())), expected);
+        assert_eq!(
+            refused_codes(hold(&active(), &hold_on(on), today())),
+            expected
+        );
+        assert_eq!(
+            refused_codes(grace(&active(), &grace_on(on), today())),
+            expected
+        );
+        assert_eq!(
+            refused_codes(restart(&paused, &restart_on(on), today())),
+            expected
+        );
     }
-    let refusals = refusals(hold(&active(), &hold_on("2026-12-03"), today()));
+    let refusals = refusals_of(hold(&active(), &hold_on("2026-12-03"), today()));
     assert_eq!(
         refusals[0].message,
         "pauseDate 2026-12-03 is after today (2026-12-02)"
@@ -430,14 +430,23 @@ fn wb_037_backdated_at_most_three_months() {
         ("2026-09-03", NONE),
     ] {
         assert_eq!(
-            codes(withdraw(&stored, &withdrawal(on, "CC"), None, today())),
+            refused_codes(withdraw(&stored, &withdrawal(on, "CC"), None, today())),
             expected
         );
-        assert_eq!(codes(hold(&stored, &hold_on(on), today())), expected);
-        assert_eq!(codes(grace(&stored, &grace_on(on), today())), expected);
-        assert_eq!(codes(restart(&paused, &restart_on(on), today())), expected);
+        assert_eq!(
+            refused_codes(hold(&stored, &hold_on(on), today())),
+            expected
+        );
+        assert_eq!(
+            refused_codes(grace(&stored, &grace_on(on), today())),
+            expected
+        );
+        assert_eq!(
+            refused_codes(restart(&paused, &restart_on(on), today())),
+            expected
+        );
     }
-    let refusals = refusals(hold(&stored, &hold_on("2026-09-01"), today()));
+    let refusals = refusals_of(hold(&stored, &hold_on("2026-09-01"), today()));
     assert_eq!(
         refusals[0].message,
         "pauseDate 2026-09-01 is backdated more than 3 months: the earliest date accepted today \
@@ -447,7 +456,7 @@ fn wb_037_backdated_at_most_three_months() {
     let end_of_may = date("2026-05-31");
     for (on, expected) in [("2026-02-27", &["WB-037"][..]), ("2026-02-28", NONE)] {
         assert_eq!(
-            codes(hold(&stored, &hold_on(on), end_of_may)),
+            refused_codes(hold(&stored, &hold_on(on), end_of_may)),
             expected,
             "{on}"
         );
@@ -463,27 +472,30 @@ fn wb_038_a_status_change_is_not_before_the_latest() {
         ("2026-11-11", NONE),
     ] {
         assert_eq!(
-            codes(restart(&paused, &restart_on(on), today())),
+            refused_codes(restart(&paused, &restart_on(on), today())),
             expected,
             "{on}"
         );
         assert_eq!(
-            codes(withdraw(&paused, &withdrawal(on, "CC"), None, today())),
+            refused_codes(withdraw(&paused, &withdrawal(on, "CC"), None, today())),
             expected,
             "{on}"
         );
     }
-    let refusals = refusals(restart(&paused, &restart_on("2026-11-09"), today()));
+    let refusals = refusals_of(restart(&paused, &restart_on("2026-11-09"), today()));
     assert_eq!(
         refusals[0].message,
         "restartDate 2026-11-09 is before the agreement placed on hold (2026-11-10)"
     );
     // A pause before the activation it would follow.
     assert_eq!(
-        codes(hold(&active(), &hold_on("2026-09-30"), today())),
+        refused_codes(hold(&active(), &hold_on("2026-09-30"), today())),
         ["WB-038"]
     );
-    assert_eq!(codes(grace(&active(), &grace_on(ACTIVATED), today())), NONE);
+    assert_eq!(
+        refused_codes(grace(&active(), &grace_on(ACTIVATED), today())),
+        NONE
+    );
 }
 
 #[test]
@@ -495,12 +507,12 @@ fn wb_039_withdrawal_not_before_signing() {
         ("2026-09-16", NONE),
     ] {
         assert_eq!(
-            codes(withdraw(&pending, &withdrawal(on, "CC"), None, today())),
+            refused_codes(withdraw(&pending, &withdrawal(on, "CC"), None, today())),
             expected
         );
     }
     // Before signing and before activation: one refusal, about the signed date.
-    let refusals = refusals(withdraw(
+    let refusals = refusals_of(withdraw(
         &active(),
         &withdrawal("2026-09-14", "CC"),
         None,
@@ -522,7 +534,7 @@ fn wb_040_withdrawal_not_before_the_latest_participation_start() {
         ("2026-11-02", NONE),
     ] {
         assert_eq!(
-            codes(withdraw(&active(), &withdrawal(on, "CC"), start, today())),
+            refused_codes(withdraw(&active(), &withdrawal(on, "CC"), start, today())),
             expected
         );
     }
@@ -530,7 +542,7 @@ fn wb_040_withdrawal_not_before_the_latest_participation_start() {
 
 #[test]
 fn wb_041_and_wb_042_withdrawal_reasons() {
-    let refusals = refusals(withdraw(&active(), &withdrawal(TODAY, "XX"), None, today()));
+    let refusals = refusals_of(withdraw(&active(), &withdrawal(TODAY, "XX"), None, today()));
     assert_eq!(refusals[0].rule, "WB-041");
     assert!(refusals[0].message.starts_with(
         "withdrawalReasonCode 'XX' is not one of BC business closed, BD business downturn, "
@@ -538,12 +550,12 @@ fn wb_041_and_wb_042_withdrawal_reasons() {
     assert!(!refusals[0].message.contains("GE"));
     for (code, _) in WITHDRAWAL_REASONS.iter().filter(|(code, _)| *code != "GE") {
         assert_eq!(
-            codes(withdraw(&active(), &withdrawal(TODAY, code), None, today())),
+            refused_codes(withdraw(&active(), &withdrawal(TODAY, code), None, today())),
             NONE
         );
     }
     assert_eq!(
-        codes(withdraw(&active(), &withdrawal(TODAY, "GE"), None, today())),
+        refused_codes(withdraw(&active(), &withdrawal(TODAY, "GE"), None, today())),
         ["WB-042"]
     );
 }
@@ -561,22 +573,22 @@ fn wb_043_pause_and_restart_after_signing() {
         ("2026-09-16", NONE),
     ] {
         assert_eq!(
-            codes(hold(&stored, &hold_on(on), today())),
+            refused_codes(hold(&stored, &hold_on(on), today())),
             expected,
             "{on}"
         );
         assert_eq!(
-            codes(grace(&stored, &grace_on(on), today())),
+            refused_codes(grace(&stored, &grace_on(on), today())),
             expected,
             "{on}"
         );
         assert_eq!(
-            codes(restart(&paused, &restart_on(on), today())),
+            refused_codes(restart(&paused, &restart_on(on), today())),
             expected,
             "{on}"
         );
     }
-    let refusals = refusals(hold(&stored, &hold_on(SIGNED), today()));
+    let refusals = refusals_of(hold(&stored, &hold_on(SIGNED), today()));
     assert_eq!(
         refusals[0].message,
         "pauseDate 2026-09-15 is on the day the agreement was signed (2026-09-15); it must be \
@@ -588,7 +600,7 @@ fn wb_043_pause_and_restart_after_signing() {
 fn wb_044_and_wb_045_pause_reasons() {
     let mut request = hold_on(TODAY);
     request.on_hold_reason_code = "LE".to_owned();
-    let refused = refusals(hold(&active(), &request, today()));
+    let refused = refusals_of(hold(&active(), &request, today()));
     assert_eq!(refused[0].rule, "WB-044");
     assert_eq!(
         refused[0].message,
@@ -598,7 +610,7 @@ fn wb_044_and_wb_045_pause_reasons() {
     );
     let mut request = grace_on(TODAY);
     request.grace_reason_code = "SW".to_owned();
-    let refused = refusals(grace(&active(), &request, today()));
+    let refused = refusals_of(grace(&active(), &request, today()));
     assert_eq!(refused[0].rule, "WB-045");
     assert_eq!(
         refused[0].message,
@@ -610,7 +622,10 @@ fn wb_044_and_wb_045_pause_reasons() {
 fn wb_046_a_transfer_needs_a_new_id() {
     let mut request = transfer_signed(TODAY);
     request.new_training_agreement_local_id = "TA-000456".to_owned();
-    assert_eq!(codes(transfer(&active(), &request, today())), ["WB-046"]);
+    assert_eq!(
+        refused_codes(transfer(&active(), &request, today())),
+        ["WB-046"]
+    );
 }
 
 #[test]
@@ -621,12 +636,12 @@ fn wb_047_the_new_agreement_is_not_signed_before_the_old() {
         ("2026-09-16", NONE),
     ] {
         assert_eq!(
-            codes(transfer(&active(), &transfer_signed(on), today())),
+            refused_codes(transfer(&active(), &transfer_signed(on), today())),
             expected,
             "{on}"
         );
     }
-    let refusals = refusals(transfer(&active(), &transfer_signed("2026-09-14"), today()));
+    let refusals = refusals_of(transfer(&active(), &transfer_signed("2026-09-14"), today()));
     assert_eq!(
         refusals[0].field,
         "newTrainingAgreement.trainingAgreementSignedDate"
@@ -647,7 +662,7 @@ fn wb_048_an_updated_signed_date_is_not_after_training_started() {
             end_date: None,
         };
         assert_eq!(
-            codes(self::update(&pending, &update, start, today())),
+            refused_codes(self::update(&pending, &update, start, today())),
             expected,
             "{on}"
         );
@@ -659,7 +674,7 @@ fn wb_048_an_updated_signed_date_is_not_after_training_started() {
             end_date: None,
         };
         assert_eq!(
-            codes(self::update(&active(), &update, None, today())),
+            refused_codes(self::update(&active(), &update, None, today())),
             expected,
             "{on}"
         );

@@ -4,10 +4,7 @@ use chrono::NaiveDate;
 use validator::Validate;
 
 use super::*;
-
-fn d(text: &str) -> NaiveDate {
-    text.parse().unwrap()
-}
+use crate::work_based::test_support::{date as d, refusals_of};
 
 /// Today in every test: the enrolment below was made on 1 February and starts on 9 February.
 fn today() -> NaiveDate {
@@ -95,13 +92,6 @@ fn stored_in(status: EnrolmentStatus) -> Enrolment {
     }
 }
 
-fn refusals_of<T: std::fmt::Debug>(result: Result<T, Refusals>) -> Refusals {
-    match result {
-        Ok(value) => panic!("expected a refusal, got {value:?}"),
-        Err(refusals) => refusals,
-    }
-}
-
 fn create_with(new: NewEnrolment) -> Refusals {
     refusals_of(create(&new, &agreement(), &programme(), today()))
 }
@@ -136,9 +126,9 @@ fn update_with(stored: Enrolment, update: EnrolmentUpdate) -> Refusals {
     refusals_of(super::update(&stored, &update, today()))
 }
 
-fn date_update(date: &str) -> EnrolmentUpdate {
+fn date_update(on: &str) -> EnrolmentUpdate {
     EnrolmentUpdate {
-        enrolment_date: Some(d(date)),
+        enrolment_date: Some(d(on)),
         unit_standards: None,
     }
 }

@@ -2,10 +2,7 @@ use chrono::NaiveDate;
 use validator::Validate;
 
 use super::*;
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().unwrap()
-}
+use crate::work_based::test_support::{codes, date};
 
 fn today() -> NaiveDate {
     date("2026-12-02")
@@ -23,10 +20,6 @@ fn update() -> LearnerUpdate {
         ["example"]
         .clone();
     serde_json::from_value(example).unwrap()
-}
-
-fn codes(refusals: &Refusals) -> Vec<&'static str> {
-    refusals.iter().map(|refusal| refusal.rule).collect()
 }
 
 /// The rules `learner` breaks today.

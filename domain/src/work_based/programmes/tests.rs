@@ -1,12 +1,7 @@
-use chrono::NaiveDate;
 use validator::Validate;
 
 use super::*;
-
-fn example<T: utoipa::PartialSchema + serde::de::DeserializeOwned>() -> T {
-    let schema = serde_json::to_value(T::schema()).unwrap();
-    serde_json::from_value(schema["example"].clone()).unwrap()
-}
+use crate::work_based::test_support::{codes, date, example};
 
 fn programme() -> NewProgramme {
     example()
@@ -22,14 +17,6 @@ fn next() -> ProgrammeVersion {
     next.credit_value = 250;
     next.version_start_date = date("2027-01-01");
     next
-}
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().unwrap()
-}
-
-fn codes(refusals: &Refusals) -> Vec<&'static str> {
-    refusals.iter().map(|refusal| refusal.rule).collect()
 }
 
 fn broken(version: ProgrammeVersion) -> Vec<&'static str> {
