@@ -640,28 +640,19 @@ pub fn hold(
     request: &Hold,
     today: NaiveDate,
 ) -> Result<TrainingAgreement, Refusals> {
-    let mut refusals = Refusals::new();
-    pause_checks(stored, "hold", request.pause_date, today, &mut refusals);
-    let reason = &request.on_hold_reason_code;
-    if !is_listed(HOLD_REASONS, reason) {
-        refusals.push(Refusal::new(
-            &WB_044,
-            "onHoldReasonCode",
-            format!(
-                "onHoldReasonCode '{reason}' is not one of {}",
-                list_codes(HOLD_REASONS)
-            ),
-        ));
-    }
-    if !refusals.is_empty() {
-        return Err(refusals);
-    }
-    Ok(changed(
+    let hold = Pause {
+        status: AgreementStatus::Hold,
+        verb: "hold",
+        reason_field: "onHoldReasonCode",
+        reason_rule: &WB_044,
+        reasons: HOLD_REASONS,
+    };
+    hold.apply(
         stored,
-        AgreementStatus::Hold,
         request.pause_date,
-        Some(reason.clone()),
-    ))
+        &request.on_hold_reason_code,
+        today,
+    )
 }
 
 /// The agreement placed in grace (`GRACE`), or every refusal. After [`GRACE_DAYS`] days the
@@ -671,34 +662,57 @@ pub fn grace(
     request: &Grace,
     today: NaiveDate,
 ) -> Result<TrainingAgreement, Refusals> {
-    let mut refusals = Refusals::new();
-    pause_checks(
+    let grace = Pause {
+        status: AgreementStatus::Grace,
+        verb: "place in grace",
+        reason_field: "graceReasonCode",
+        reason_rule: &WB_045,
+        reasons: GRACE_REASONS,
+    };
+    grace.apply(
         stored,
-        "place in grace",
         request.pause_date,
+        &request.grace_reason_code,
         today,
-        &mut refusals,
-    );
-    let reason = &request.grace_reason_code;
-    if !is_listed(GRACE_REASONS, reason) {
-        refusals.push(Refusal::new(
-            &WB_045,
-            "graceReasonCode",
-            format!(
-                "graceReasonCode '{reason}' is not one of {}",
-                list_codes(GRACE_REASONS)
-            ),
-        ));
+    )
+}
+
+/// A kind of pause, on hold or in grace: the same date rules, each with its own reasons.
+struct Pause {
+    status: AgreementStatus,
+    /// The change as a refusal names it ("cannot hold an agreement that is FINISHED").
+    verb: &'static str,
+    reason_field: &'static str,
+    reason_rule: &'static Rule,
+    reasons: &'static [(&'static str, &'static str)],
+}
+
+impl Pause {
+    fn apply(
+        &self,
+        stored: &TrainingAgreement,
+        date: NaiveDate,
+        reason: &str,
+        today: NaiveDate,
+    ) -> Result<TrainingAgreement, Refusals> {
+        let mut refusals = Refusals::new();
+        pause_checks(stored, self.verb, date, today, &mut refusals);
+        if !is_listed(self.reasons, reason) {
+            refusals.push(Refusal::new(
+                self.reason_rule,
+                self.reason_field,
+                format!(
+                    "{} '{reason}' is not one of {}",
+                    self.reason_field,
+                    list_codes(self.reasons)
+                ),
+            ));
+        }
+        if !refusals.is_empty() {
+            return Err(refusals);
+        }
+        Ok(changed(stored, self.status, date, Some(reason.to_owned())))
     }
-    if !refusals.is_empty() {
-        return Err(refusals);
-    }
-    Ok(changed(
-        stored,
-        AgreementStatus::Grace,
-        request.pause_date,
-        Some(reason.clone()),
-    ))
 }
 
 /// The agreement restarted after a hold or grace (`ACTIVE`), or every refusal.
