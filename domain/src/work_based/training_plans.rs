@@ -520,6 +520,30 @@ pub fn update(
     })
 }
 
+/// The plan as its agreement's finish (a withdrawal, a grace expiry, a transfer) on
+/// `finished_on` leaves it: end-dated that day (`dxp-api.md` §5.3), or `None` when it already
+/// ends by then. A backdated withdrawal does not end a plan before its signed date or its last
+/// visit, so the plan still keeps its own date rules.
+pub fn ended_with_agreement(plan: &TrainingPlan, finished_on: NaiveDate) -> Option<TrainingPlan> {
+    if plan
+        .training_plan_end_date
+        .is_some_and(|end| end <= finished_on)
+    {
+        return None;
+    }
+    let last_visit = plan.visits.iter().map(|visit| visit.visit_date).max();
+    let end = finished_on
+        .max(plan.training_plan_signed_date)
+        .max(last_visit.unwrap_or(finished_on));
+    if plan.training_plan_end_date == Some(end) {
+        return None;
+    }
+    Some(TrainingPlan {
+        training_plan_end_date: Some(end),
+        ..plan.clone()
+    })
+}
+
 /// The plan with `visit` added, or every reason it is refused. `learner_visit_dates` holds the
 /// date of every visit of the plan's learner, on any of their plans.
 pub fn add_visit(
@@ -599,10 +623,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-
-    fn d(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
+    use crate::work_based::test_support::{date as d, refusals_of};
 
     fn today() -> NaiveDate {
         d("2026-03-02")
@@ -648,9 +669,9 @@ mod tests {
         }
     }
 
-    fn signed(date: &str) -> NewTrainingPlan {
+    fn signed(on: &str) -> NewTrainingPlan {
         NewTrainingPlan {
-            training_plan_signed_date: d(date),
+            training_plan_signed_date: d(on),
             ..new()
         }
     }
@@ -663,10 +684,10 @@ mod tests {
         add_visit(&plan(), &visit("V-1", "2026-02-20"), &[], today()).unwrap()
     }
 
-    fn visit(id: &str, date: &str) -> Visit {
+    fn visit(id: &str, on: &str) -> Visit {
         Visit {
             visit_local_id: id.into(),
-            visit_date: d(date),
+            visit_date: d(on),
             visit_notes: None,
         }
     }
@@ -675,13 +696,6 @@ mod tests {
         TrainingPlanUpdate {
             training_plan_signed_date: d(signed),
             training_plan_end_date: end.map(d),
-        }
-    }
-
-    fn refusals_of<T: std::fmt::Debug>(result: Result<T, Refusals>) -> Refusals {
-        match result {
-            Ok(value) => panic!("expected a refusal, got {value:?}"),
-            Err(refusals) => refusals,
         }
     }
 
@@ -1080,9 +1094,9 @@ mod tests {
         let refusals = visit_refusals(&plan, visit("V-2", "2026-02-20"), &[]);
         assert_eq!(refusals.len(), 1);
         assert_eq!(refusals[0].rule, "WB-082");
-        for date in ["2026-02-19", "2026-02-21"] {
+        for day in ["2026-02-19", "2026-02-21"] {
             let visited =
-                add_visit(&plan, &visit("V-2", date), &[d("2026-02-20")], today()).unwrap();
+                add_visit(&plan, &visit("V-2", day), &[d("2026-02-20")], today()).unwrap();
             assert_eq!(visited.visits.len(), 2);
         }
     }
@@ -1140,5 +1154,31 @@ mod tests {
         )
         .unwrap();
         assert_eq!(visit.visit_notes, None);
+    }
+
+    #[test]
+    fn an_agreements_finish_ends_its_plans_on_that_day() {
+        // plan(): signed 16 Feb 2026, ends 15 Feb 2029; plan_with_visit(): a visit on 20 Feb.
+        let ended = ended_with_agreement(&plan(), d("2026-03-01")).expect("ended");
+        assert_eq!(ended.training_plan_end_date, Some(d("2026-03-01")));
+        let open_ended = TrainingPlan {
+            training_plan_end_date: None,
+            ..plan()
+        };
+        let ended = ended_with_agreement(&open_ended, d("2026-03-01")).expect("ended");
+        assert_eq!(ended.training_plan_end_date, Some(d("2026-03-01")));
+        let already_ended = TrainingPlan {
+            training_plan_end_date: Some(d("2026-02-28")),
+            ..plan()
+        };
+        assert_eq!(ended_with_agreement(&already_ended, d("2026-03-01")), None);
+    }
+
+    #[test]
+    fn a_backdated_finish_does_not_end_a_plan_before_its_signing_or_visits() {
+        let ended = ended_with_agreement(&plan(), d("2026-02-10")).expect("ended");
+        assert_eq!(ended.training_plan_end_date, Some(d("2026-02-16")));
+        let ended = ended_with_agreement(&plan_with_visit(), d("2026-02-18")).expect("ended");
+        assert_eq!(ended.training_plan_end_date, Some(d("2026-02-20")));
     }
 }
