@@ -2,53 +2,50 @@
 //! same transaction, whoever makes it (a TMS, or the platform when a grace period runs out).
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use dxp_domain::Edumis;
 use dxp_domain::work_based::agreements::{
     self, AgreementUpdate, GRACE_DAYS, Grace, Hold, NewTrainingAgreement, Restart,
     TrainingAgreement, Transfer, Withdrawal,
 };
 use dxp_domain::work_based::enrolments::{self, Enrolment};
-use dxp_domain::work_based::{EnrolmentStatus, Refusals};
+use dxp_domain::work_based::training_plans::{self, TrainingPlan};
+use dxp_domain::work_based::{AgreementStatus, EnrolmentStatus};
 use dxp_persistence::audit::SYSTEM_ACTOR;
 use dxp_persistence::connection::write_transaction;
-use dxp_persistence::work_based::{self, ChangeKind, Kind, Stored};
+use dxp_persistence::work_based::{self, Author, ChangeKind, Kind, Stored};
 use dxp_persistence::{DbConnection, StoreError};
 
-use super::store::{self, Columns, Loaded};
-use super::{Tms, accept, in_transaction, not_found};
+use super::store::{self, Columns, Loaded, Resource};
+use super::{Objections, Tms, in_transaction, not_found};
 use crate::{Service, ServiceError};
 
 /// Agreements the grace expiry withdraws per transaction.
 const GRACE_BATCH: i64 = 500;
 
-/// The columns an agreement is looked up by: its learner, status and since when.
-pub(crate) fn columns(agreement: &TrainingAgreement) -> Columns {
-    Columns {
-        parent_id: Some(agreement.learner_local_id.clone()),
-        lookup: None,
-        status: Some(agreement.status.as_str()),
-        status_date: Some(agreement.status_date),
+/// An agreement is looked up by its learner, status and since when.
+impl Resource for TrainingAgreement {
+    const KIND: Kind = Kind::TrainingAgreement;
+
+    fn columns(&self) -> Columns {
+        Columns {
+            parent_id: Some(self.learner_local_id.clone()),
+            lookup: None,
+            status: Some(self.status.as_str()),
+            status_date: Some(self.status_date),
+        }
     }
 }
 
 /// Keeps `changed` in place of the agreement `from` held, and moves its open enrolments with
-/// it. A change made meanwhile by another request is a conflict: nothing is written.
+/// it; a finish also ends its training plans. A change made meanwhile by another request is a
+/// conflict: nothing is written.
 pub(crate) fn apply_change(
     conn: &mut DbConnection,
     from: &Stored,
     changed: &TrainingAgreement,
-    actor: &str,
-    at: DateTime<Utc>,
-    reason: Option<&str>,
+    author: &Author<'_>,
 ) -> Result<Stored, StoreError> {
-    let author = store::author(actor, at, reason);
-    let stored = store::replace(
-        conn,
-        from,
-        changed,
-        columns(changed),
-        ChangeKind::StatusChanged,
-        &author,
-    )?;
+    let stored = store::replace(conn, from, changed, ChangeKind::StatusChanged, author)?;
     let organisation = from.key.organisation;
     for row in work_based::children(
         conn,
@@ -64,13 +61,37 @@ pub(crate) fn apply_change(
                 conn,
                 &enrolment.row,
                 &followed,
-                super::enrolments::columns(&followed),
                 ChangeKind::StatusChanged,
-                &author,
+                author,
             )?;
         }
     }
+    if changed.status == AgreementStatus::Finished {
+        end_plans(conn, organisation, changed, author)?;
+    }
     Ok(stored)
+}
+
+/// Ends the training plans of an agreement that has finished, on the day it finished.
+fn end_plans(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    finished: &TrainingAgreement,
+    author: &Author<'_>,
+) -> Result<(), StoreError> {
+    for row in work_based::children(
+        conn,
+        organisation,
+        Kind::TrainingPlan,
+        &finished.training_agreement_local_id,
+    )? {
+        let plan: Loaded<TrainingPlan> = store::decode(row)?;
+        if let Some(ended) = training_plans::ended_with_agreement(&plan.value, finished.status_date)
+        {
+            store::replace(conn, &plan.row, &ended, ChangeKind::Updated, author)?;
+        }
+    }
+    Ok(())
 }
 
 impl Service {
@@ -110,7 +131,7 @@ fn expire_batch(
     let due = work_based::in_status_since(
         conn,
         Kind::TrainingAgreement,
-        dxp_domain::work_based::AgreementStatus::Grace.as_str(),
+        AgreementStatus::Grace.as_str(),
         paused_by,
         GRACE_BATCH,
     )?;
@@ -124,14 +145,12 @@ fn expire_batch(
             let Some(changed) = agreements::withdraw_for_grace_expiry(&current.value, today) else {
                 return Ok(false);
             };
-            apply_change(
-                conn,
-                &current.row,
-                &changed,
-                SYSTEM_ACTOR,
-                now,
-                changed.status_reason_code.as_deref(),
-            )?;
+            let system = Author {
+                actor: SYSTEM_ACTOR,
+                at: now,
+                reason: changed.status_reason_code.as_deref(),
+            };
+            apply_change(conn, &current.row, &changed, &system)?;
             Ok(true)
         });
         match outcome {
@@ -189,28 +208,19 @@ impl Service {
         self.blocking(move |conn| {
             in_transaction(conn, |conn| {
                 let id = new.training_agreement_local_id.clone();
-                let mut refusals = Refusals::new();
+                let mut objections = Objections::default();
                 let key = tms.key(Kind::TrainingAgreement, &id);
                 if work_based::find(conn, &key)?.is_some() {
-                    refusals.push(agreements::already_exists(&id));
+                    objections.raise(agreements::already_exists(&id));
                 }
                 if work_based::find(conn, &tms.key(Kind::Learner, &new.learner_local_id))?.is_none()
                 {
-                    refusals.push(agreements::learner_not_found(&new.learner_local_id));
+                    objections.raise(agreements::learner_not_found(&new.learner_local_id));
                 }
-                let created = match agreements::create(&new, today) {
-                    Ok(created) => Some(created),
-                    Err(more) => {
-                        refusals.extend(more);
-                        None
-                    }
-                };
-                accept(refusals)?;
-                let created = created.ok_or_else(|| {
-                    ServiceError::Failure("an agreement neither created nor refused".to_owned())
-                })?;
-                let author = store::author(&tms.actor, now, None);
-                store::create(conn, &key, &created, columns(&created), &author)?;
+                let created = objections.weigh(agreements::create(&new, today));
+                let created = objections.conclude(created)?;
+                let author = tms.author(now, None);
+                store::create(conn, &key, &created, &author)?;
                 Ok(created)
             })
         })
@@ -244,15 +254,8 @@ impl Service {
                     participation_starts(&super::enrolments::of_agreement(conn, &tms, &id)?);
                 let updated = agreements::update(&stored.value, &update, earliest, today)
                     .map_err(ServiceError::Rejected)?;
-                let author = store::author(&tms.actor, now, None);
-                store::replace(
-                    conn,
-                    &stored.row,
-                    &updated,
-                    columns(&updated),
-                    ChangeKind::Updated,
-                    &author,
-                )?;
+                let author = tms.author(now, None);
+                store::replace(conn, &stored.row, &updated, ChangeKind::Updated, &author)?;
                 Ok(updated)
             })
         })
@@ -334,7 +337,7 @@ impl Service {
                     }
                 };
                 let changed = changed.map_err(ServiceError::Rejected)?;
-                apply_change(conn, &stored.row, &changed, &tms.actor, now, reason)?;
+                apply_change(conn, &stored.row, &changed, &tms.author(now, reason))?;
                 Ok(changed)
             })
         })
@@ -356,31 +359,17 @@ impl Service {
                 let stored = stored_agreement(conn, &tms, &id)?;
                 let new_id = request.new_training_agreement_local_id.clone();
                 let new_key = tms.key(Kind::TrainingAgreement, &new_id);
-                let mut refusals = Refusals::new();
+                let mut objections = Objections::default();
                 if work_based::find(conn, &new_key)?.is_some() {
-                    refusals.push(agreements::already_exists(&new_id));
+                    objections.raise(agreements::already_exists(&new_id));
                 }
-                let transferred = match agreements::transfer(&stored.value, &request, today) {
-                    Ok(pair) => Some(pair),
-                    Err(more) => {
-                        refusals.extend(more);
-                        None
-                    }
-                };
-                accept(refusals)?;
-                let (old, new) = transferred.ok_or_else(|| {
-                    ServiceError::Failure("a transfer neither made nor refused".to_owned())
-                })?;
-                let author = store::author(&tms.actor, now, Some("transfer"));
-                store::replace(
-                    conn,
-                    &stored.row,
-                    &old,
-                    columns(&old),
-                    ChangeKind::StatusChanged,
-                    &author,
-                )?;
-                store::create(conn, &new_key, &new, columns(&new), &author)?;
+                let transferred =
+                    objections.weigh(agreements::transfer(&stored.value, &request, today));
+                let (old, new) = objections.conclude(transferred)?;
+                let author = tms.author(now, Some("transfer"));
+                store::replace(conn, &stored.row, &old, ChangeKind::StatusChanged, &author)?;
+                end_plans(conn, tms.organisation, &old, &author)?;
+                store::create(conn, &new_key, &new, &author)?;
                 // The same enrolments go on under the new agreement id (over-arching and subs).
                 for enrolment in super::enrolments::of_agreement(conn, &tms, &id)? {
                     if !enrolment.value.enrolment_status.is_open() {
@@ -389,14 +378,7 @@ impl Service {
                     let mut moved = enrolment.value.clone();
                     moved.details.training_agreement_local_id = new_id.clone();
                     moved.enrolment_status = EnrolmentStatus::following(new.status);
-                    store::replace(
-                        conn,
-                        &enrolment.row,
-                        &moved,
-                        super::enrolments::columns(&moved),
-                        ChangeKind::Updated,
-                        &author,
-                    )?;
+                    store::replace(conn, &enrolment.row, &moved, ChangeKind::Updated, &author)?;
                 }
                 Ok(new)
             })

@@ -10,21 +10,25 @@ use dxp_domain::work_based::enrolments::{
 };
 use dxp_domain::work_based::programmes::ProgrammeVersionRecord;
 use dxp_domain::work_based::training_plans::EnrolmentContext;
-use dxp_domain::work_based::{EnrolmentStatus, Refusal, Refusals};
+use dxp_domain::work_based::{EnrolmentStatus, Refusals};
 use dxp_persistence::DbConnection;
 use dxp_persistence::work_based::{ChangeKind, Kind, Stored};
 
-use super::store::{self, Columns, Loaded};
-use super::{Tms, accept, in_transaction, not_found};
+use super::store::{self, Columns, Loaded, Resource};
+use super::{Objections, Tms, in_transaction, not_found};
 use crate::{Service, ServiceError};
 
-/// The columns an enrolment is looked up by: its agreement, status and participation start.
-pub(crate) fn columns(enrolment: &Enrolment) -> Columns {
-    Columns {
-        parent_id: Some(enrolment.details.training_agreement_local_id.clone()),
-        lookup: None,
-        status: Some(enrolment.enrolment_status.as_str()),
-        status_date: Some(enrolment.details.participation_start_date),
+/// An enrolment is looked up by its agreement, status and participation start.
+impl Resource for Enrolment {
+    const KIND: Kind = Kind::Enrolment;
+
+    fn columns(&self) -> Columns {
+        Columns {
+            parent_id: Some(self.details.training_agreement_local_id.clone()),
+            lookup: None,
+            status: Some(self.enrolment_status.as_str()),
+            status_date: Some(self.details.participation_start_date),
+        }
     }
 }
 
@@ -68,21 +72,21 @@ fn id_use(conn: &mut DbConnection, tms: &Tms, id: &str) -> Result<IdUse, Service
     )
 }
 
-/// The agreement and programme versions a new enrolment names, or the refusals saying which
+/// The agreement and programme versions a new enrolment names, or the objections saying which
 /// is missing (`prefix` is the enrolment's path in a complex request).
 fn context_of(
     conn: &mut DbConnection,
     tms: &Tms,
     new: &NewEnrolment,
     prefix: &str,
-    refusals: &mut Refusals,
+    objections: &mut Objections,
 ) -> Result<(Option<Loaded<TrainingAgreement>>, Option<ProgrammeContext>), ServiceError> {
     let agreement = store::load::<TrainingAgreement>(
         conn,
         &tms.key(Kind::TrainingAgreement, &new.training_agreement_local_id),
     )?;
     if agreement.is_none() {
-        refusals.push(enrolments::within(
+        objections.raise(enrolments::within(
             prefix,
             enrolments::agreement_not_found(&new.training_agreement_local_id),
         ));
@@ -93,7 +97,7 @@ fn context_of(
     let programme = store::load::<ProgrammeVersionRecord>(conn, &key)?
         .map(|loaded| programme_context(&loaded.value));
     if programme.is_none() {
-        refusals.push(enrolments::within(
+        objections.raise(enrolments::within(
             prefix,
             enrolments::programme_version_not_found(
                 &new.programme_local_id,
@@ -109,13 +113,13 @@ fn check_id(
     tms: &Tms,
     id: &str,
     prefix: &str,
-    refusals: &mut Refusals,
+    objections: &mut Objections,
 ) -> Result<Option<Stored>, ServiceError> {
     Ok(match id_use(conn, tms, id)? {
         IdUse::Free => None,
         IdUse::Deleted(row) => Some(row),
         IdUse::InUse => {
-            refusals.push(enrolments::within(prefix, enrolments::already_exists(id)));
+            objections.raise(enrolments::within(prefix, enrolments::already_exists(id)));
             None
         }
     })
@@ -131,22 +135,15 @@ fn keep_new(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<(), ServiceError> {
-    let author = store::author(&tms.actor, now, None);
+    let author = tms.author(now, None);
     for (enrolment, deleted) in created {
         let key = tms.key(Kind::Enrolment, &enrolment.details.enrolment_local_id);
         match deleted {
             Some(row) => {
-                store::replace(
-                    conn,
-                    row,
-                    enrolment,
-                    columns(enrolment),
-                    ChangeKind::Created,
-                    &author,
-                )?;
+                store::replace(conn, row, enrolment, ChangeKind::Created, &author)?;
             }
             None => {
-                store::create(conn, &key, enrolment, columns(enrolment), &author)?;
+                store::create(conn, &key, enrolment, &author)?;
             }
         }
     }
@@ -173,7 +170,7 @@ fn activate_if_due(
         let current = store::load::<TrainingAgreement>(conn, &agreement.row.key)?
             .ok_or_else(|| not_found("training agreement", id))?;
         let active = agreements::activate(&current.value, start);
-        super::agreements::apply_change(conn, &current.row, &active, &tms.actor, now, None)?;
+        super::agreements::apply_change(conn, &current.row, &active, &tms.author(now, None))?;
     }
     Ok(())
 }
@@ -232,20 +229,6 @@ fn stored_enrolment(
     }
 }
 
-fn refused_or<T>(outcome: Result<T, Refusals>, refusals: &mut Refusals) -> Option<T> {
-    match outcome {
-        Ok(value) => Some(value),
-        Err(more) => {
-            refusals.extend(more);
-            None
-        }
-    }
-}
-
-fn decided<T>(value: Option<T>) -> Result<T, ServiceError> {
-    value.ok_or_else(|| ServiceError::Failure("a request neither applied nor refused".to_owned()))
-}
-
 impl Service {
     /// W13: a simple programme enrolment.
     pub async fn create_enrolment(
@@ -257,23 +240,19 @@ impl Service {
         let tms = tms.clone();
         self.blocking(move |conn| {
             in_transaction(conn, |conn| {
-                let mut refusals = Refusals::new();
-                let deleted = check_id(conn, &tms, &new.enrolment_local_id, "", &mut refusals)?;
-                let (agreement, programme) = context_of(conn, &tms, &new, "", &mut refusals)?;
+                let mut objections = Objections::default();
+                let deleted = check_id(conn, &tms, &new.enrolment_local_id, "", &mut objections)?;
+                let (agreement, programme) = context_of(conn, &tms, &new, "", &mut objections)?;
                 let created = match (&agreement, &programme) {
-                    (Some(agreement), Some(programme)) => refused_or(
-                        enrolments::create(
-                            &new,
-                            &agreement_context(&agreement.value),
-                            programme,
-                            today,
-                        ),
-                        &mut refusals,
-                    ),
+                    (Some(agreement), Some(programme)) => objections.weigh(enrolments::create(
+                        &new,
+                        &agreement_context(&agreement.value),
+                        programme,
+                        today,
+                    )),
                     _ => None,
                 };
-                accept(refusals)?;
-                let (created, agreement) = (decided(created)?, decided(agreement)?);
+                let (created, agreement) = objections.conclude(created.zip(agreement))?;
                 keep_new(
                     conn,
                     &tms,
@@ -298,7 +277,7 @@ impl Service {
         let tms = tms.clone();
         self.blocking(move |conn| {
             in_transaction(conn, |conn| {
-                let mut refusals = Refusals::new();
+                let mut objections = Objections::default();
                 let parts: Vec<(&NewEnrolment, String)> = std::iter::once((
                     &new.over_arching_enrolment,
                     enrolments::OVER_ARCHING.to_owned(),
@@ -319,28 +298,26 @@ impl Service {
                         &tms,
                         &part.enrolment_local_id,
                         prefix,
-                        &mut refusals,
+                        &mut objections,
                     )?);
-                    let (found, programme) = context_of(conn, &tms, part, prefix, &mut refusals)?;
+                    let (found, programme) = context_of(conn, &tms, part, prefix, &mut objections)?;
                     if agreement.is_none() {
                         agreement = found;
                     }
                     programmes.extend(programme);
                 }
                 let created = match &agreement {
-                    Some(agreement) if programmes.len() == parts.len() => refused_or(
-                        enrolments::create_complex(
+                    Some(agreement) if programmes.len() == parts.len() => {
+                        objections.weigh(enrolments::create_complex(
                             &new,
                             &agreement_context(&agreement.value),
                             &programmes,
                             today,
-                        ),
-                        &mut refusals,
-                    ),
+                        ))
+                    }
                     _ => None,
                 };
-                accept(refusals)?;
-                let (created, agreement) = (decided(created)?, decided(agreement)?);
+                let (created, agreement) = objections.conclude(created.zip(agreement))?;
                 let kept: Vec<(Enrolment, Option<Stored>)> =
                     created.iter().cloned().zip(deleted).collect();
                 keep_new(conn, &tms, &agreement, &kept, now, today)?;
@@ -411,7 +388,7 @@ impl Service {
         id: &str,
         change: ChangeKind,
         reason: Option<String>,
-        decide: impl FnOnce(&Enrolment, NaiveDate) -> Result<Enrolment, Vec<Refusal>> + Send + 'static,
+        decide: impl FnOnce(&Enrolment, NaiveDate) -> Result<Enrolment, Refusals> + Send + 'static,
     ) -> Result<Enrolment, ServiceError> {
         let (now, today) = self.moment()?;
         let (tms, id) = (tms.clone(), id.to_owned());
@@ -419,15 +396,8 @@ impl Service {
             in_transaction(conn, |conn| {
                 let stored = stored_enrolment(conn, &tms, &id)?;
                 let changed = decide(&stored.value, today).map_err(ServiceError::Rejected)?;
-                let author = store::author(&tms.actor, now, reason.as_deref());
-                store::replace(
-                    conn,
-                    &stored.row,
-                    &changed,
-                    columns(&changed),
-                    change,
-                    &author,
-                )?;
+                let author = tms.author(now, reason.as_deref());
+                store::replace(conn, &stored.row, &changed, change, &author)?;
                 Ok(changed)
             })
         })

@@ -4,14 +4,19 @@
 use dxp_domain::work_based::learners::{self, Learner, LearnerUpdate};
 use dxp_persistence::work_based::{self, ChangeKind, Kind};
 
-use super::store::{self, Columns};
+use super::store::{self, Columns, Resource};
 use super::{Tms, accept, in_transaction, not_found};
 use crate::{Service, ServiceError};
 
-fn columns(learner: &Learner) -> Columns {
-    Columns {
-        lookup: Some(learner.identity.national_student_number.to_string()),
-        ..Columns::default()
+/// A learner is looked up by NSN, which names one learner of an organisation.
+impl Resource for Learner {
+    const KIND: Kind = Kind::Learner;
+
+    fn columns(&self) -> Columns {
+        Columns {
+            lookup: Some(self.identity.national_student_number.to_string()),
+            ..Columns::default()
+        }
     }
 }
 
@@ -41,8 +46,8 @@ impl Service {
                     refusals.push(learners::nsn_already_used(nsn, &other.key.local_id));
                 }
                 accept(refusals)?;
-                let author = store::author(&tms.actor, now, None);
-                store::create(conn, &key, &learner, columns(&learner), &author)?;
+                let author = tms.author(now, None);
+                store::create(conn, &key, &learner, &author)?;
                 Ok(learner)
             })
         })
@@ -64,15 +69,8 @@ impl Service {
                     .ok_or_else(|| not_found("learner", &id))?;
                 accept(learners::check_update(&stored.value, &update, today))?;
                 let updated = learners::apply_update(&stored.value, update);
-                let author = store::author(&tms.actor, now, None);
-                store::replace(
-                    conn,
-                    &stored.row,
-                    &updated,
-                    columns(&updated),
-                    ChangeKind::Updated,
-                    &author,
-                )?;
+                let author = tms.author(now, None);
+                store::replace(conn, &stored.row, &updated, ChangeKind::Updated, &author)?;
                 Ok(updated)
             })
         })

@@ -17,9 +17,9 @@ mod training_plans;
 use chrono::{DateTime, NaiveDate, Utc};
 use dxp_domain::Edumis;
 use dxp_domain::calendar::nz_date;
-use dxp_domain::work_based::Refusals;
+use dxp_domain::work_based::{Refusal, Refusals};
 use dxp_persistence::DbConnection;
-use dxp_persistence::work_based::{Key, Kind};
+use dxp_persistence::work_based::{Author, Key, Kind};
 
 use crate::{Service, ServiceError};
 
@@ -36,6 +36,15 @@ impl Tms {
     /// The key of this organisation's resource of `kind` with this id.
     fn key(&self, kind: Kind, local_id: &str) -> Key {
         Key::new(self.organisation, kind, local_id)
+    }
+
+    /// This TMS as the author of a change made `at`, for `reason` when it has one.
+    fn author<'a>(&'a self, at: DateTime<Utc>, reason: Option<&'a str>) -> Author<'a> {
+        Author {
+            actor: &self.actor,
+            at,
+            reason,
+        }
     }
 }
 
@@ -67,6 +76,38 @@ fn accept(refusals: Refusals) -> Result<(), ServiceError> {
         Ok(())
     } else {
         Err(ServiceError::Rejected(refusals))
+    }
+}
+
+/// The refusals of one request gathered from each of its checks (the store's and the domain's),
+/// so a TMS hears of them all in one answer rather than one per attempt.
+#[derive(Debug, Default)]
+struct Objections(Refusals);
+
+impl Objections {
+    fn raise(&mut self, refusal: Refusal) {
+        self.0.push(refusal);
+    }
+
+    /// The value a domain decision made, or nothing with its refusals kept.
+    fn weigh<T>(&mut self, decision: Result<T, Refusals>) -> Option<T> {
+        decision.map_err(|refusals| self.0.extend(refusals)).ok()
+    }
+
+    /// The request rejected now with `refusal` and those kept so far: the checks still to come
+    /// need what it says is missing.
+    fn stop<T>(mut self, refusal: Refusal) -> Result<T, ServiceError> {
+        self.raise(refusal);
+        Err(ServiceError::Rejected(self.0))
+    }
+
+    /// The request rejected with every refusal kept; otherwise what the decisions made, which
+    /// a request nothing refused always has.
+    fn conclude<T>(self, decided: Option<T>) -> Result<T, ServiceError> {
+        accept(self.0)?;
+        decided.ok_or_else(|| {
+            ServiceError::Failure("a work-based request neither applied nor refused".to_owned())
+        })
     }
 }
 

@@ -7,9 +7,33 @@ use dxp_domain::work_based::{EnrolmentStatus, Refusal, Refusals};
 use dxp_persistence::DbConnection;
 use dxp_persistence::work_based::{self, ChangeKind, Kind};
 
-use super::store::{self, Columns};
-use super::{Tms, accept, in_transaction, not_found};
+use super::store::{self, Columns, Resource};
+use super::{Objections, Tms, accept, in_transaction, not_found};
 use crate::{Service, ServiceError};
+
+/// An off-job delivery is looked up by its enrolment.
+impl Resource for OffJobDelivery {
+    const KIND: Kind = Kind::OffJobDelivery;
+
+    fn columns(&self) -> Columns {
+        Columns {
+            parent_id: Some(self.details.enrolment_local_id.clone()),
+            ..Columns::default()
+        }
+    }
+}
+
+/// A learner's fees are looked up by the learner, one row a year.
+impl Resource for LearnerFee {
+    const KIND: Kind = Kind::LearnerFee;
+
+    fn columns(&self) -> Columns {
+        Columns {
+            parent_id: Some(self.learner_local_id.clone()),
+            ..Columns::default()
+        }
+    }
+}
 
 /// The most fees one CSV upload carries.
 pub const MAX_FEES_PER_UPLOAD: usize = 100_000;
@@ -27,9 +51,9 @@ impl Service {
             in_transaction(conn, |conn| {
                 let id = new.off_job_delivery_local_id.clone();
                 let key = tms.key(Kind::OffJobDelivery, &id);
-                let mut refusals = Refusals::new();
+                let mut objections = Objections::default();
                 if work_based::find(conn, &key)?.is_some() {
-                    refusals.push(off_job::already_exists(&id));
+                    objections.raise(off_job::already_exists(&id));
                 }
                 let enrolment = store::load::<Enrolment>(
                     conn,
@@ -37,26 +61,19 @@ impl Service {
                 )?
                 .filter(|enrolment| enrolment.value.enrolment_status != EnrolmentStatus::Deleted);
                 let Some(enrolment) = enrolment else {
-                    refusals.push(off_job::enrolment_not_found(&new.enrolment_local_id));
-                    return Err(ServiceError::Rejected(refusals));
+                    return objections.stop(off_job::enrolment_not_found(&new.enrolment_local_id));
                 };
                 let details = &enrolment.value.details;
                 let context = super::enrolments::plan_context(conn, &tms, &enrolment.value)?;
-                let created =
-                    match off_job::create(&new, &context, &details.learner_local_id, today) {
-                        Ok(created) => created,
-                        Err(more) => {
-                            refusals.extend(more);
-                            return Err(ServiceError::Rejected(refusals));
-                        }
-                    };
-                accept(refusals)?;
-                let columns = Columns {
-                    parent_id: Some(new.enrolment_local_id.clone()),
-                    ..Columns::default()
-                };
-                let author = store::author(&tms.actor, now, None);
-                store::create(conn, &key, &created, columns, &author)?;
+                let created = objections.weigh(off_job::create(
+                    &new,
+                    &context,
+                    &details.learner_local_id,
+                    today,
+                ));
+                let created = objections.conclude(created)?;
+                let author = tms.author(now, None);
+                store::create(conn, &key, &created, &author)?;
                 Ok(created)
             })
         })
@@ -150,22 +167,18 @@ fn put_fees(
         }
     }
     accept(refusals)?;
-    let author = store::author(&tms.actor, now, None);
+    let author = tms.author(now, None);
     let mut created = 0;
     for (_, fee) in fees_sent {
         let key = tms
             .key(Kind::LearnerFee, &fee.learner_local_id)
             .with_ordinal(fee.fee_year);
-        let columns = || Columns {
-            parent_id: Some(fee.learner_local_id.clone()),
-            ..Columns::default()
-        };
         match work_based::find(conn, &key)? {
             Some(row) => {
-                store::replace(conn, &row, fee, columns(), ChangeKind::Updated, &author)?;
+                store::replace(conn, &row, fee, ChangeKind::Updated, &author)?;
             }
             None => {
-                store::create(conn, &key, fee, columns(), &author)?;
+                store::create(conn, &key, fee, &author)?;
                 created += 1;
             }
         }

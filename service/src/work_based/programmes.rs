@@ -7,17 +7,21 @@ use dxp_domain::work_based::programmes::{
 use dxp_persistence::DbConnection;
 use dxp_persistence::work_based::{self, Kind};
 
-use super::store::{self, Columns, Loaded};
+use super::store::{self, Columns, Loaded, Resource};
 use super::{Tms, accept, in_transaction, not_found};
 use crate::{Service, ServiceError};
 
-fn columns(record: &ProgrammeVersionRecord) -> Columns {
-    Columns {
-        // The name is unique among the programmes, not among their versions: only the
-        // first version carries it as the lookup.
-        lookup: (record.programme_version_number == 1)
-            .then(|| record.version.programme_local_name.to_lowercase()),
-        ..Columns::default()
+impl Resource for ProgrammeVersionRecord {
+    const KIND: Kind = Kind::ProgrammeVersion;
+
+    fn columns(&self) -> Columns {
+        Columns {
+            // The name is unique among the programmes, not among their versions: only the
+            // first version carries it as the lookup.
+            lookup: (self.programme_version_number == 1)
+                .then(|| self.version.programme_local_name.to_lowercase()),
+            ..Columns::default()
+        }
     }
 }
 
@@ -66,8 +70,8 @@ impl Service {
                 accept(refusals)?;
                 let record = ProgrammeVersionRecord::first(programme);
                 let key = tms.key(Kind::ProgrammeVersion, &id).with_ordinal(1);
-                let author = store::author(&tms.actor, now, None);
-                store::create(conn, &key, &record, columns(&record), &author)?;
+                let author = tms.author(now, None);
+                store::create(conn, &key, &record, &author)?;
                 Ok(record)
             })
         })
@@ -93,8 +97,8 @@ impl Service {
                 let key = tms
                     .key(Kind::ProgrammeVersion, &id)
                     .with_ordinal(record.programme_version_number);
-                let author = store::author(&tms.actor, now, None);
-                store::create(conn, &key, &record, columns(&record), &author)?;
+                let author = tms.author(now, None);
+                store::create(conn, &key, &record, &author)?;
                 Ok(record)
             })
         })

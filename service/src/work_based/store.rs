@@ -1,11 +1,17 @@
 //! Typed reads and writes of work-based resources: the store keeps JSON, the use cases speak
 //! the domain's types.
 
-use chrono::{DateTime, Utc};
-use dxp_persistence::work_based::{self, Author, ChangeKind, Contents, Key, Stored};
+use dxp_persistence::work_based::{self, Author, ChangeKind, Contents, Key, Kind, Stored};
 use dxp_persistence::{DbConnection, StoreError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+/// A work-based resource as the store keeps it: JSON of its kind, with the columns it is
+/// looked up by.
+pub(crate) trait Resource: Serialize + DeserializeOwned {
+    const KIND: Kind;
+    fn columns(&self) -> Columns;
+}
 
 /// A stored resource read back as its domain type, with the row it came from (whose revision a
 /// change names).
@@ -15,7 +21,7 @@ pub(crate) struct Loaded<T> {
 }
 
 /// The resource with this key as `T`, if the organisation has sent it.
-pub(crate) fn load<T: DeserializeOwned>(
+pub(crate) fn load<T: Resource>(
     conn: &mut DbConnection,
     key: &Key,
 ) -> Result<Option<Loaded<T>>, StoreError> {
@@ -23,7 +29,7 @@ pub(crate) fn load<T: DeserializeOwned>(
 }
 
 /// A row as `T`; a row this version cannot read is a fault of the store.
-pub(crate) fn decode<T: DeserializeOwned>(row: Stored) -> Result<Loaded<T>, StoreError> {
+pub(crate) fn decode<T: Resource>(row: Stored) -> Result<Loaded<T>, StoreError> {
     let value = serde_json::from_str(&row.contents.body).map_err(|error| {
         StoreError::corrupt(format!(
             "stored {} {} cannot be read: {error}",
@@ -35,7 +41,8 @@ pub(crate) fn decode<T: DeserializeOwned>(row: Stored) -> Result<Loaded<T>, Stor
 }
 
 /// What the store keeps of `value`: its JSON and its lookup columns.
-pub(crate) fn contents<T: Serialize>(value: &T, columns: Columns) -> Result<Contents, StoreError> {
+fn contents<T: Resource>(value: &T) -> Result<Contents, StoreError> {
+    let columns = value.columns();
     Ok(Contents {
         parent_id: columns.parent_id,
         lookup: columns.lookup,
@@ -55,30 +62,28 @@ pub(crate) struct Columns {
     pub status_date: Option<chrono::NaiveDate>,
 }
 
-/// Who makes a change.
-pub(crate) fn author<'a>(actor: &'a str, at: DateTime<Utc>, reason: Option<&'a str>) -> Author<'a> {
-    Author { actor, at, reason }
-}
-
 /// Keeps `value` as a new resource.
-pub(crate) fn create<T: Serialize>(
+pub(crate) fn create<T: Resource>(
     conn: &mut DbConnection,
     key: &Key,
     value: &T,
-    columns: Columns,
     author: &Author<'_>,
 ) -> Result<Stored, StoreError> {
-    work_based::insert(conn, key, &contents(value, columns)?, author)
+    debug_assert_eq!(
+        key.kind,
+        T::KIND,
+        "a resource kept under another kind's key"
+    );
+    work_based::insert(conn, key, &contents(value)?, author)
 }
 
 /// Replaces what `from` held with `value`.
-pub(crate) fn replace<T: Serialize>(
+pub(crate) fn replace<T: Resource>(
     conn: &mut DbConnection,
     from: &Stored,
     value: &T,
-    columns: Columns,
     change: ChangeKind,
     author: &Author<'_>,
 ) -> Result<Stored, StoreError> {
-    work_based::update(conn, from, &contents(value, columns)?, change, author)
+    work_based::update(conn, from, &contents(value)?, change, author)
 }

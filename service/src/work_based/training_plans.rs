@@ -2,7 +2,6 @@
 //! the participation start of the agreement's open enrolments that started earlier.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use dxp_domain::work_based::Refusals;
 use dxp_domain::work_based::agreements::TrainingAgreement;
 use dxp_domain::work_based::enrolments::Enrolment;
 use dxp_domain::work_based::training_plans::{
@@ -12,18 +11,23 @@ use dxp_persistence::DbConnection;
 use dxp_persistence::work_based::{self, ChangeKind, Kind};
 
 use super::enrolments::agreement_context;
-use super::store::{self, Columns, Loaded};
-use super::{Tms, accept, in_transaction, not_found};
+use super::store::{self, Columns, Loaded, Resource};
+use super::{Objections, Tms, in_transaction, not_found};
 use crate::{Service, ServiceError};
 
-fn columns(plan: &TrainingPlan) -> Columns {
-    Columns {
-        parent_id: Some(plan.training_agreement_local_id.clone()),
-        lookup: Some(signed_lookup(
-            &plan.learner_local_id,
-            plan.training_plan_signed_date,
-        )),
-        ..Columns::default()
+/// A plan is looked up by its agreement, and by its learner and signed date.
+impl Resource for TrainingPlan {
+    const KIND: Kind = Kind::TrainingPlan;
+
+    fn columns(&self) -> Columns {
+        Columns {
+            parent_id: Some(self.training_agreement_local_id.clone()),
+            lookup: Some(signed_lookup(
+                &self.learner_local_id,
+                self.training_plan_signed_date,
+            )),
+            ..Columns::default()
+        }
     }
 }
 
@@ -51,7 +55,7 @@ fn move_starts(
     conn: &mut DbConnection,
     enrolments: &[(Loaded<Enrolment>, EnrolmentContext)],
     signed: NaiveDate,
-    actor: &str,
+    tms: &Tms,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let contexts: Vec<EnrolmentContext> = enrolments
@@ -60,7 +64,7 @@ fn move_starts(
         .collect();
     let moved = training_plans::moved_participation_starts(signed, &contexts)
         .map_err(ServiceError::Rejected)?;
-    let author = store::author(actor, now, Some("training plan signed"));
+    let author = tms.author(now, Some("training plan signed"));
     for (id, start) in moved {
         if let Some((stored, _)) = enrolments
             .iter()
@@ -68,14 +72,7 @@ fn move_starts(
         {
             let mut changed = stored.value.clone();
             changed.details.participation_start_date = start;
-            store::replace(
-                conn,
-                &stored.row,
-                &changed,
-                super::enrolments::columns(&changed),
-                ChangeKind::Updated,
-                &author,
-            )?;
+            store::replace(conn, &stored.row, &changed, ChangeKind::Updated, &author)?;
         }
     }
     Ok(())
@@ -142,26 +139,25 @@ impl Service {
             in_transaction(conn, |conn| {
                 let id = new.training_plan_local_id.clone();
                 let key = tms.key(Kind::TrainingPlan, &id);
-                let mut refusals = Refusals::new();
+                let mut objections = Objections::default();
                 if work_based::find(conn, &key)?.is_some() {
-                    refusals.push(training_plans::already_exists(&id));
+                    objections.raise(training_plans::already_exists(&id));
                 }
                 let agreement = store::load::<TrainingAgreement>(
                     conn,
                     &tms.key(Kind::TrainingAgreement, &new.training_agreement_local_id),
                 )?;
                 let Some(agreement) = agreement else {
-                    refusals.push(training_plans::agreement_not_found(
+                    return objections.stop(training_plans::agreement_not_found(
                         &new.training_agreement_local_id,
                     ));
-                    return Err(ServiceError::Rejected(refusals));
                 };
                 let learner = agreement.value.learner_local_id.clone();
                 let lookup = signed_lookup(&learner, new.training_plan_signed_date);
                 if work_based::find_by_lookup(conn, tms.organisation, Kind::TrainingPlan, &lookup)?
                     .is_some()
                 {
-                    refusals.push(training_plans::plan_already_signed_on(
+                    objections.raise(training_plans::plan_already_signed_on(
                         &learner,
                         new.training_plan_signed_date,
                     ));
@@ -178,23 +174,11 @@ impl Service {
                     &contexts,
                     today,
                 );
-                let plan = match created {
-                    Ok(plan) => plan,
-                    Err(more) => {
-                        refusals.extend(more);
-                        return Err(ServiceError::Rejected(refusals));
-                    }
-                };
-                accept(refusals)?;
-                let author = store::author(&tms.actor, now, None);
-                store::create(conn, &key, &plan, columns(&plan), &author)?;
-                move_starts(
-                    conn,
-                    &enrolments,
-                    plan.training_plan_signed_date,
-                    &tms.actor,
-                    now,
-                )?;
+                let plan = objections.weigh(created);
+                let plan = objections.conclude(plan)?;
+                let author = tms.author(now, None);
+                store::create(conn, &key, &plan, &author)?;
+                move_starts(conn, &enrolments, plan.training_plan_signed_date, &tms, now)?;
                 Ok(plan)
             })
         })
@@ -239,22 +223,15 @@ impl Service {
                         ]));
                     }
                 }
-                let author = store::author(&tms.actor, now, None);
-                store::replace(
-                    conn,
-                    &stored.row,
-                    &updated,
-                    columns(&updated),
-                    ChangeKind::Updated,
-                    &author,
-                )?;
+                let author = tms.author(now, None);
+                store::replace(conn, &stored.row, &updated, ChangeKind::Updated, &author)?;
                 let enrolments =
                     enrolment_contexts(conn, &tms, &updated.training_agreement_local_id)?;
                 move_starts(
                     conn,
                     &enrolments,
                     updated.training_plan_signed_date,
-                    &tms.actor,
+                    &tms,
                     now,
                 )?;
                 Ok(updated)
@@ -285,15 +262,8 @@ impl Service {
                 let dates = learner_visit_dates(conn, &tms, &stored.value.learner_local_id)?;
                 let visited = training_plans::add_visit(&stored.value, &visit, &dates, today)
                     .map_err(ServiceError::Rejected)?;
-                let author = store::author(&tms.actor, now, None);
-                store::replace(
-                    conn,
-                    &stored.row,
-                    &visited,
-                    columns(&visited),
-                    ChangeKind::Updated,
-                    &author,
-                )?;
+                let author = tms.author(now, None);
+                store::replace(conn, &stored.row, &visited, ChangeKind::Updated, &author)?;
                 Ok(visited)
             })
         })
