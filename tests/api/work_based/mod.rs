@@ -1,7 +1,10 @@
 //! The work-based API through the server, on both backends: a TMS's day (learner, programme,
 //! agreement, enrolment, hold and restart, training plan and visit, withdrawal), the `EID`
 //! header, refusals with their WB- codes and field paths, the grace expiry at day 42 and not
-//! day 41, and the change feed with DXP's own changes.
+//! day 41, and the change feed with DXP's own changes. `operations` takes every other
+//! operation (W4–W22) to the edges of its rules.
+
+mod operations;
 
 use std::time::{Duration, Instant};
 
@@ -53,6 +56,14 @@ impl<'a> Tms<'a> {
 
     fn get(&self, path: &str) -> reqwest::blocking::Response {
         self.send(reqwest::Method::GET, path, None)
+    }
+
+    fn put(&self, path: &str, body: &Value) -> reqwest::blocking::Response {
+        self.send(reqwest::Method::PUT, path, Some(body))
+    }
+
+    fn delete(&self, path: &str, body: &Value) -> reqwest::blocking::Response {
+        self.send(reqwest::Method::DELETE, path, Some(body))
     }
 
     /// POSTs and expects 201 Created.
@@ -223,6 +234,11 @@ fn a_tms_takes_an_apprentice_through_the_agreement_s_life(backend: Backend) {
     let enrolment = json_ok(tms.get("/enrolments/E-1"));
     assert_eq!(enrolment["enrolmentStatus"], "WITHDRAWN");
     assert_eq!(enrolment["withdrawalDate"], "2026-04-20");
+    let plan = json_ok(tms.get("/training-plans/TP-1"));
+    assert_eq!(
+        plan["trainingPlan"]["trainingPlanEndDate"], "2026-04-20",
+        "the plan ends with its agreement"
+    );
 }
 
 fn refusals_name_their_rules_and_fields(backend: Backend) {
