@@ -13,6 +13,9 @@
 //! (a) is shown two ways: keeping the parsed records (what parsing a request body into a
 //! `Vec<CourseEnrolment>` does, and what `check_file` does) and dropping each at once (a
 //! best case no request handler gets).
+//!
+//! For instruction counts (e.g. under callgrind), `BENCH_ONLY=b` or `BENCH_ONLY=c` runs only
+//! that measurement, once, so its function's inclusive cost is one pass over the records.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -51,6 +54,25 @@ fn report(label: &str, records: usize, bytes: usize, elapsed: Duration) {
     );
 }
 
+/// One measurement, run once: `b` is `check_file`, `c` the record rules on records read. Not
+/// inlined, so that a profile can take its cost with that of freeing what it produced.
+#[inline(never)]
+fn run_only(only: &str, texts: &[&str]) {
+    match only {
+        "b" => {
+            let report = black_box(check_file(SdrFile::CourseEnrolments, texts.iter().copied()));
+            println!("(b) {} problems", report.error_count + report.warning_count);
+        }
+        "c" => {
+            let records = RecordsRead::new(SdrFile::CourseEnrolments, texts.iter().copied());
+            let mut scratch = Vec::new();
+            let found = black_box(records.check_record_rules(None, &mut scratch));
+            println!("(c) {found} problems on {} records", records.len());
+        }
+        _ => eprintln!("BENCH_ONLY is b or c"),
+    }
+}
+
 fn main() {
     let count = std::env::args()
         .nth(1)
@@ -58,6 +80,10 @@ fn main() {
         .unwrap_or(100_000_usize);
     let generated = testkit::mixed_records(count, DEFECT_EVERY);
     let texts: Vec<&str> = generated.iter().map(|(text, _)| text.as_str()).collect();
+    if let Ok(only) = std::env::var("BENCH_ONLY") {
+        run_only(&only, &texts);
+        return;
+    }
     let bytes: usize = texts.iter().map(|text| text.len()).sum();
     let defective = generated
         .iter()
