@@ -113,7 +113,7 @@ pub fn legacy_item_len(file: SdrFile, name: &str) -> Option<usize> {
 }
 
 /// The fields of a file in the order of its CSV columns (localId first).
-pub fn fields(file: SdrFile) -> &'static [FieldSpec] {
+pub const fn fields(file: SdrFile) -> &'static [FieldSpec] {
     match file {
         SdrFile::Learners => LEARNER,
         SdrFile::CourseEnrolments => COURSE_ENROLMENT,

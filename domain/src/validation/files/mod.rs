@@ -94,6 +94,9 @@ pub(crate) trait FileWire: DeserializeOwned + 'static {
     const SHAPE: Shape;
     /// The record rules with their checks, in code order.
     const CHECKS: &'static [(&'static Rule, RecordCheck<Self>)];
+    /// Bits, by position in the file's field table, of its REQUIRED fields: worked out once,
+    /// not for each record.
+    const REQUIRED: u32 = shape::required_mask(fields(Self::FILE));
 
     /// What identifies the record within its file (the learner, the course, the completion).
     type Key<'a>: Hash + Eq
@@ -628,12 +631,11 @@ pub(crate) mod shape {
 
     /// Every REQUIRED field of the file is present (or was reported as wrongly typed).
     pub(crate) fn required_fields<W: FileWire>(record: &Record<'_, W>, sink: &mut Sink<'_>) {
-        let specs = fields(W::FILE);
-        let missing = required_mask(specs) & !record.wire.presence() & !record.unreadable;
+        let missing = W::REQUIRED & !record.wire.presence() & !record.unreadable;
         if missing == 0 {
             return;
         }
-        for (at, spec) in specs.iter().enumerate() {
+        for (at, spec) in fields(W::FILE).iter().enumerate() {
             if missing & (1 << at) != 0 {
                 sink.report(
                     W::SHAPE.required,
@@ -647,12 +649,16 @@ pub(crate) mod shape {
         }
     }
 
-    fn required_mask(specs: &[FieldSpec]) -> u32 {
-        specs
-            .iter()
-            .enumerate()
-            .filter(|(_, spec)| spec.required)
-            .fold(0, |set, (at, _)| set | (1 << at))
+    pub(super) const fn required_mask(specs: &[FieldSpec]) -> u32 {
+        let mut set = 0;
+        let mut at = 0;
+        while at < specs.len() {
+            if specs[at].required {
+                set |= 1 << at;
+            }
+            at += 1;
+        }
+        set
     }
 
     /// Text fields are within their lengths, counted in characters.
