@@ -58,7 +58,9 @@ pub(crate) struct Record<'a, W> {
 impl<W: FileWire> Record<'_, W> {
     /// Whether the field was sent with a wrong JSON type (and so is absent, but not missing).
     pub(crate) fn is_unreadable(&self, name: &str) -> bool {
-        position(W::FILE, name).is_some_and(|at| self.unreadable & (1 << at) != 0)
+        // Almost every record has no field set aside: then there is no name to look up.
+        self.unreadable != 0
+            && position(W::FILE, name).is_some_and(|at| self.unreadable & (1 << at) != 0)
     }
 }
 
