@@ -203,6 +203,10 @@ impl FileWire for WireCourseCompletion {
         }
     }
 
+    type Facts = ();
+
+    fn facts(&self) {}
+
     fn key(&self) -> Option<(&str, &str, NaiveDate)> {
         Some((
             self.student_identification_code

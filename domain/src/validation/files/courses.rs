@@ -330,6 +330,10 @@ impl FileWire for WireCourse {
         }
     }
 
+    type Facts = ();
+
+    fn facts(&self) {}
+
     fn key(&self) -> Option<&str> {
         self.course_code.as_deref().filter(|code| !code.is_empty())
     }

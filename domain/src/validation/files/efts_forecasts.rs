@@ -205,6 +205,10 @@ impl FileWire for WireEftsForecast {
         }
     }
 
+    type Facts = ();
+
+    fn facts(&self) {}
+
     fn key(&self) -> Option<(u8, i32, i32)> {
         Some((
             parse_two_digit(self.source_of_funding.as_deref()?)?,

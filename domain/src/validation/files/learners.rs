@@ -489,6 +489,10 @@ impl FileWire for WireLearner {
         }
     }
 
+    type Facts = ();
+
+    fn facts(&self) {}
+
     fn key(&self) -> Option<&str> {
         self.student_identification_code
             .as_deref()

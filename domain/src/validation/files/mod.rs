@@ -43,9 +43,11 @@ use crate::fields::{FieldKind, FieldSpec, fields};
 pub(crate) type RecordCheck<W> = fn(&Record<'_, W>, &mut Sink<'_>);
 
 /// One record as the rules see it.
-pub(crate) struct Record<'a, W> {
+pub(crate) struct Record<'a, W: FileWire> {
     /// The record as read: every field optional.
     pub wire: &'a W,
+    /// What several of the rules read of the record, worked out once ([`FileWire::facts`]).
+    pub facts: W::Facts,
     /// Bits, by position in the file's field table, of the fields set aside for a wrong JSON
     /// type: absent in `wire`, but not missing.
     pub unreadable: u32,
@@ -116,6 +118,13 @@ pub(crate) trait FileWire: DeserializeOwned + 'static {
     fn local_id(&self) -> Option<&str> {
         self.text("localId")
     }
+
+    /// What several of the file's record rules read of a record, worked out once per record
+    /// rather than by each rule (dates reduced to the calendar date, codes parsed); `()` for
+    /// a file with nothing of the kind.
+    type Facts: Copy;
+
+    fn facts(&self) -> Self::Facts;
 
     /// The record's key, when every part of it is present.
     fn key(&self) -> Option<Self::Key<'_>>;
@@ -281,6 +290,7 @@ fn check_record<W: FileWire>(
 ) {
     let record = Record {
         wire,
+        facts: wire.facts(),
         unreadable,
         return_year,
     };

@@ -308,6 +308,10 @@ impl FileWire for WireQualificationCompletion {
         }
     }
 
+    type Facts = ();
+
+    fn facts(&self) {}
+
     fn key(&self) -> Option<(&str, &str)> {
         Some((
             self.student_identification_code

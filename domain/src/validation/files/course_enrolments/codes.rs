@@ -197,7 +197,7 @@ pub(super) fn funding_source_known(record: &Enrolment<'_>, sink: &mut Sink<'_>) 
     let Some(code) = view.source_of_funding() else {
         return;
     };
-    if view.funding().is_none() && fits("sourceOfFunding", code) {
+    if record.facts.funding.is_none() && fits("sourceOfFunding", code) {
         sink.report(
             &CE_019,
             "sourceOfFunding",
@@ -211,8 +211,7 @@ pub(super) fn funding_source_known(record: &Enrolment<'_>, sink: &mut Sink<'_>) 
 }
 
 pub(super) fn funding_source_current(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
-    let view = record.wire;
-    if let Some(FundingSource::Historic(fund)) = view.funding() {
+    if let Some(FundingSource::Historic(fund)) = record.facts.funding {
         sink.report(
             &CE_020,
             "sourceOfFunding",

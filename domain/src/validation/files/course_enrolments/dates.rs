@@ -48,7 +48,7 @@ pub(super) fn starts_in_the_return_year_or_the_one_before(
     record: &Enrolment<'_>,
     sink: &mut Sink<'_>,
 ) {
-    let (Some(return_year), Some(start)) = (record.return_year, record.wire.start()) else {
+    let (Some(return_year), Some(start)) = (record.return_year, record.facts.start) else {
         return;
     };
     let year = start.year();
@@ -73,8 +73,8 @@ pub(super) fn starts_in_the_return_year_or_the_one_before(
 }
 
 pub(super) fn end_after_start(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
-    let view = record.wire;
-    if let (Some(start), Some(end)) = (view.start(), view.end())
+    let facts = record.facts;
+    if let (Some(start), Some(end)) = (facts.start, facts.end)
         && end < start
     {
         sink.report(
@@ -86,17 +86,17 @@ pub(super) fn end_after_start(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
 }
 
 pub(super) fn withdrawal_within_course(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
-    let view = record.wire;
-    let Some(withdrawal) = view.withdrawal() else {
+    let facts = record.facts;
+    let Some(withdrawal) = facts.withdrawal else {
         return;
     };
     // With the course dates the wrong way round (CE-012) there is no course to fall within.
-    if let (Some(start), Some(end)) = (view.start(), view.end())
+    if let (Some(start), Some(end)) = (facts.start, facts.end)
         && end < start
     {
         return;
     }
-    if let Some(start) = view.start().filter(|&start| withdrawal < start) {
+    if let Some(start) = facts.start.filter(|&start| withdrawal < start) {
         sink.report(
             &CE_013,
             "studentsCourseWithdrawalDate",
@@ -105,7 +105,7 @@ pub(super) fn withdrawal_within_course(record: &Enrolment<'_>, sink: &mut Sink<'
                  withdrawal falls within the course"
             ),
         );
-    } else if let Some(end) = view.end().filter(|&end| withdrawal > end) {
+    } else if let Some(end) = facts.end.filter(|&end| withdrawal > end) {
         sink.report(
             &CE_013,
             "studentsCourseWithdrawalDate",

@@ -29,7 +29,6 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Enrolment;
 use crate::SdrFile;
-use crate::course_enrolment::WireEnrolment;
 use crate::validation::Severity;
 use crate::validation::files::common::{self, NUMERIC_1_4_MAX};
 use crate::validation::rule::{Check, Rule, rule};
@@ -174,8 +173,8 @@ struct Course {
 }
 
 impl Course {
-    fn of(view: &WireEnrolment) -> Option<Course> {
-        let (start, end) = (view.start()?, view.end()?);
+    fn of(record: &Enrolment<'_>) -> Option<Course> {
+        let (start, end) = (record.facts.start?, record.facts.end?);
         // Dates the wrong way round are CE-012's; there is no course to spread EFTS over.
         (end >= start).then(|| Course {
             start,
@@ -251,7 +250,7 @@ impl Course {
 
 pub(super) fn one_value_per_month(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
     let view = record.wire;
-    let (Some(course), Some(values)) = (Course::of(view), view.efts_by_month()) else {
+    let (Some(course), Some(values)) = (Course::of(record), view.efts_by_month()) else {
         return;
     };
     let count = values.len() as i64;
@@ -328,7 +327,7 @@ fn expected_spread(factor: i64, months: i64) -> String {
 pub(super) fn values_add_up(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
     let view = record.wire;
     let (Some(course), Some(values), Some(factor)) = (
-        Course::of(view),
+        Course::of(record),
         view.efts_by_month(),
         view.course_efts_factor().and_then(units),
     ) else {
@@ -420,7 +419,7 @@ pub(super) fn month_values_in_form(record: &Enrolment<'_>, sink: &mut Sink<'_>) 
         return;
     };
     let others = bad.count();
-    let month = Course::of(view)
+    let month = Course::of(record)
         .filter(|course| course.months == values.len() as i64)
         .and_then(|course| course.nth_month(position))
         .map(|month| format!(" ({})", Month(month)))

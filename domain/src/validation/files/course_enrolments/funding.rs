@@ -37,7 +37,7 @@ pub(super) fn consortium_for_trades_training(record: &Enrolment<'_>, sink: &mut 
     if view.consortium().is_some() || record.is_unreadable("consortium") {
         return;
     }
-    let Some(source) = view.funding() else {
+    let Some(source) = record.facts.funding else {
         return;
     };
     if source.needs_consortium() {
@@ -54,11 +54,10 @@ pub(super) fn consortium_for_trades_training(record: &Enrolment<'_>, sink: &mut 
 }
 
 pub(super) fn withdrawal_date_for_fund_31(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
-    let view = record.wire;
-    if view.withdrawal().is_some() || record.is_unreadable("studentsCourseWithdrawalDate") {
+    if record.facts.withdrawal.is_some() || record.is_unreadable("studentsCourseWithdrawalDate") {
         return;
     }
-    let Some(FundingSource::Current(fund)) = view.funding() else {
+    let Some(FundingSource::Current(fund)) = record.facts.funding else {
         return;
     };
     if fund.code == FundingSource::NON_FUNDED_CONFIRMED {

@@ -143,9 +143,10 @@ pub(super) fn course_code_year(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
     if !has_four_digits {
         return;
     }
-    let start = view.start().map(|d| d.year());
-    let end = view
-        .end()
+    let start = record.facts.start.map(|d| d.year());
+    let end = record
+        .facts
+        .end
         .map(|d| d.year())
         .filter(|&end| Some(end) != start);
     for year in [start, end].into_iter().flatten() {

@@ -215,6 +215,12 @@ impl FileWire for WireEnrolment {
         }
     }
 
+    type Facts = view::Facts;
+
+    fn facts(&self) -> view::Facts {
+        WireEnrolment::facts(self)
+    }
+
     fn key(&self) -> Option<Self::Key<'_>> {
         Some((
             self.student_identification_code()?,

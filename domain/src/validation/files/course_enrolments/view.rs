@@ -12,7 +12,27 @@ fn date(value: &DateTime<FixedOffset>) -> NaiveDate {
     value.date_naive()
 }
 
+/// What several course-enrolment rules read of a record, worked out once per record
+/// ([`super::super::FileWire::facts`]): a date reduced to the calendar date is a calculation
+/// over the offset, and the fund a parse.
+#[derive(Clone, Copy)]
+pub(crate) struct Facts {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub withdrawal: Option<NaiveDate>,
+    pub funding: Option<FundingSource>,
+}
+
 impl WireEnrolment {
+    pub(crate) fn facts(&self) -> Facts {
+        Facts {
+            start: self.start(),
+            end: self.end(),
+            withdrawal: self.withdrawal(),
+            funding: self.funding(),
+        }
+    }
+
     pub(crate) fn local_id(&self) -> Option<&str> {
         self.local_id.as_deref()
     }
