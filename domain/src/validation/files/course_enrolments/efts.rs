@@ -364,11 +364,11 @@ pub(super) fn values_add_up(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
     {
         return;
     }
-    let expected = expected_spread(factor, course.months);
     if count == course.months {
         let Some((at, value, wanted)) = course.first_mismatch(values, accepted[0]) else {
             return;
         };
+        let expected = expected_spread(factor, course.months);
         let month = course
             .nth_month(at)
             .map(|month| format!(" ({})", Month(month)))
@@ -390,6 +390,7 @@ pub(super) fn values_add_up(record: &Enrolment<'_>, sink: &mut Sink<'_>) {
         else {
             return;
         };
+        let expected = expected_spread(factor, course.months);
         let month = NaiveDate::from_ymd_opt(year, month0 as u32 + 1, 1)
             .map(|month| Month(month).to_string())
             .unwrap_or_default();

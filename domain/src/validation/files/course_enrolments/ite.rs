@@ -255,6 +255,10 @@ fn same_subjects(a: &[String], b: &[String]) -> bool {
     if a.len() != b.len() {
         return false;
     }
+    // The same subjects in the same order, the common case, need no sorting.
+    if a == b {
+        return true;
+    }
     // The order of subjects carries no meaning.
     let mut a: Vec<&str> = a.iter().map(String::as_str).collect();
     let mut b: Vec<&str> = b.iter().map(String::as_str).collect();
@@ -333,11 +337,12 @@ impl<'a> IteValues<'a> {
 
 /// CE-041 for one record of a group: its problems when its ITE values differ from those of
 /// `first`, the group's first record carrying ITE values (none when they agree). `whose` says
-/// where `first` is, for the message: "record 3 (localId 'E-1')".
+/// where `first` is, for the message: "record 3 (localId 'E-1')"; it is asked only when the
+/// values differ.
 fn compare_ite_values(
     record: &IteValues<'_>,
     first: &IteValues<'_>,
-    whose: &str,
+    whose: impl Fn(&IteValues<'_>) -> String,
     problems: &mut Vec<Problem>,
 ) {
     let sector_differs = record.sector != first.sector;
@@ -345,6 +350,7 @@ fn compare_ite_values(
     if !sector_differs && !subjects_differ {
         return;
     }
+    let whose = whose(first);
     let mut sink = Sink::new(
         record.index,
         Some(record.local_id),
@@ -413,7 +419,7 @@ pub(crate) fn ite_disagreements(
         else {
             continue;
         };
-        compare_ite_values(record, reference, &whose(reference), &mut problems);
+        compare_ite_values(record, reference, &whose, &mut problems);
         found.extend(problems.drain(..).map(|problem| (position, problem)));
     }
     found
