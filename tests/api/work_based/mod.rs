@@ -273,6 +273,9 @@ fn refusals_name_their_rules_and_fields(backend: Backend) {
         .expect("request");
     let (_, errors) = tms.refused(response);
     assert!(errors["$"].is_array(), "{errors}");
+    // JSON, but not an object: serde would read a learner from an array of its fields.
+    let (_, errors) = tms.refused(tms.post("/learners", &json!(["L-1", {}])));
+    assert_eq!(errors["$"], json!(["the body must be a JSON object"]));
 
     // Dates at their edges: today (20 April) is accepted, tomorrow is not.
     let (rules, errors) = tms.refused(tms.post(

@@ -159,13 +159,17 @@ pub fn body<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError>
             refusals: Vec::new(),
         }
     };
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|error| unreadable(error.to_string()))?;
     // serde would also read a struct from an array of its fields; every body is an object.
-    if !value.is_object() {
-        return Err(unreadable("the body must be a JSON object".to_owned()));
+    // Looking at the first byte keeps the body to one parse, straight into its type.
+    let opening = bytes.iter().find(|byte| !byte.is_ascii_whitespace());
+    if opening != Some(&b'{') {
+        let why = match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            Err(error) => error.to_string(),
+            Ok(_) => "the body must be a JSON object".to_owned(),
+        };
+        return Err(unreadable(why));
     }
-    let value: T = serde_json::from_value(value).map_err(|error| unreadable(error.to_string()))?;
+    let value: T = serde_json::from_slice(bytes).map_err(|error| unreadable(error.to_string()))?;
     super::params::valid_fields(value)
 }
 
