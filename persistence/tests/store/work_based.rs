@@ -214,6 +214,7 @@ on_both_backends!(
     the_feed_pages_oldest_first_with_every_change,
     a_job_finds_what_has_been_in_a_status_long_enough,
     children_and_ordinals_come_in_order,
+    children_are_read_through_their_own_index,
     a_scheduled_job_is_held_by_one_node_until_its_lease_runs_out,
 );
 
@@ -242,4 +243,48 @@ fn a_scheduled_job_is_held_by_one_node_until_its_lease_runs_out(backend: Backend
         "it ran out: node-b takes over"
     );
     assert!(!hold(&mut store, "node-a", 10));
+}
+
+/// One line of a query plan: SQLite's `EXPLAIN QUERY PLAN` detail, PostgreSQL's `EXPLAIN`.
+#[derive(diesel::QueryableByName)]
+struct SqlitePlanLine {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    detail: String,
+}
+
+#[derive(diesel::QueryableByName)]
+struct PostgresPlanLine {
+    #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
+    line: String,
+}
+
+/// An agreement's enrolments are read on every change of the agreement and every new
+/// enrolment. Planned on the primary key for its order, the read filtered every enrolment of
+/// the organisation, and loading a provider's book grew quadratic (docs/performance.md).
+fn children_are_read_through_their_own_index(backend: Backend) {
+    use diesel::RunQueryDsl;
+    use dxp_persistence::DbConnection;
+    let mut store = TestStore::new(backend);
+    let query = "SELECT body FROM work_based_resources WHERE organisation = 8001 \
+                 AND kind = 'enrolment' AND parent_id = 'TA-1' ORDER BY local_id, ordinal";
+    let plan: Vec<String> = match &mut store.conn {
+        DbConnection::Sqlite(conn) => diesel::sql_query(format!("EXPLAIN QUERY PLAN {query}"))
+            .load::<SqlitePlanLine>(conn)
+            .expect("a plan")
+            .into_iter()
+            .map(|line| line.detail)
+            .collect(),
+        DbConnection::Postgresql(conn) => diesel::sql_query(format!("EXPLAIN {query}"))
+            .load::<PostgresPlanLine>(conn)
+            .expect("a plan")
+            .into_iter()
+            .map(|line| line.line)
+            .collect(),
+    };
+    let plan = plan.join("\n");
+    assert!(plan.contains("work_based_resources_children"), "{plan}");
+    assert!(
+        !plan.to_uppercase().contains("TEMP B-TREE"),
+        "no sort needed: {plan}"
+    );
 }
