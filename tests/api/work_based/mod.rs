@@ -90,6 +90,14 @@ impl<'a> Tms<'a> {
         (rules, problem["errors"].clone())
     }
 
+    /// Expects a 400 refusal naming exactly `rules`, in order, and answers its `errors` map.
+    #[track_caller]
+    fn refuses(&self, response: reqwest::blocking::Response, rules: &[&str]) -> Value {
+        let (named, errors) = self.refused(response);
+        assert_eq!(named, rules, "errors: {errors}");
+        errors
+    }
+
     fn agreement_status(&self, id: &str) -> String {
         let agreement = json_ok(self.get(&format!("/training-agreements/{id}")));
         agreement["status"].as_str().unwrap_or_default().to_owned()
@@ -220,11 +228,14 @@ fn a_tms_takes_an_apprentice_through_the_agreement_s_life(backend: Backend) {
         &json!({"visitLocalId": "V-1", "visitDate": "2026-04-15"}),
     );
     assert_eq!(visited["visits"][0]["visitDate"], "2026-04-15");
-    let (rules, _) = tms.refused(tms.post(
-        "/training-plans/TP-1/visits",
-        &json!({"visitLocalId": "V-2", "visitDate": "2026-04-15"}),
-    ));
-    assert_eq!(rules, ["WB-082"], "one visit per learner per day");
+    // One visit per learner per day.
+    tms.refuses(
+        tms.post(
+            "/training-plans/TP-1/visits",
+            &json!({"visitLocalId": "V-2", "visitDate": "2026-04-15"}),
+        ),
+        &["WB-082"],
+    );
 
     let withdrawn = json_ok(tms.post(
         "/training-agreements/TA-1/withdraw",
@@ -247,8 +258,10 @@ fn refusals_name_their_rules_and_fields(backend: Backend) {
     an_active_apprentice(&tms);
 
     // The same id twice, and the same NSN under another id.
-    let (rules, errors) = tms.refused(tms.post("/learners", &learner("L-1", 123_456_789)));
-    assert_eq!(rules, ["WB-012", "WB-013"]);
+    let errors = tms.refuses(
+        tms.post("/learners", &learner("L-1", 123_456_789)),
+        &["WB-012", "WB-013"],
+    );
     assert!(
         errors["learnerLocalId"][0]
             .as_str()
@@ -278,27 +291,34 @@ fn refusals_name_their_rules_and_fields(backend: Backend) {
     assert_eq!(errors["$"], json!(["the body must be a JSON object"]));
 
     // Dates at their edges: today (20 April) is accepted, tomorrow is not.
-    let (rules, errors) = tms.refused(tms.post(
-        "/training-agreements/TA-1/hold",
-        &json!({"pauseDate": "2026-04-21", "onHoldReasonCode": "PL"}),
-    ));
-    assert_eq!(rules, ["WB-036"]);
+    let errors = tms.refuses(
+        tms.post(
+            "/training-agreements/TA-1/hold",
+            &json!({"pauseDate": "2026-04-21", "onHoldReasonCode": "PL"}),
+        ),
+        &["WB-036"],
+    );
     assert!(errors["pauseDate"].is_array(), "{errors}");
-    let (rules, _) = tms.refused(tms.post(
-        "/training-agreements/TA-1/hold",
-        &json!({"pauseDate": "2026-04-20", "onHoldReasonCode": "XX"}),
-    ));
-    assert_eq!(rules, ["WB-044"], "a reason outside the list");
+    // A reason outside the list.
+    tms.refuses(
+        tms.post(
+            "/training-agreements/TA-1/hold",
+            &json!({"pauseDate": "2026-04-20", "onHoldReasonCode": "XX"}),
+        ),
+        &["WB-044"],
+    );
     json_ok(tms.post(
         "/training-agreements/TA-1/hold",
         &json!({"pauseDate": "2026-04-20", "onHoldReasonCode": "PL"}),
     ));
     // A TMS cannot withdraw with the system's own reason.
-    let (rules, _) = tms.refused(tms.post(
-        "/training-agreements/TA-1/withdraw",
-        &json!({"withdrawalDate": "2026-04-20", "withdrawalReasonCode": "GE"}),
-    ));
-    assert_eq!(rules, ["WB-042"]);
+    tms.refuses(
+        tms.post(
+            "/training-agreements/TA-1/withdraw",
+            &json!({"withdrawalDate": "2026-04-20", "withdrawalReasonCode": "GE"}),
+        ),
+        &["WB-042"],
+    );
     // Work-based enrolments are fund 37 only.
     let mut other = enrolment("E-2", "TA-1", "2026-02-09");
     other["fundingSourceTypeCode"] = json!("03");
@@ -465,8 +485,7 @@ fn learner_fees_come_as_json_or_a_csv_file(backend: Backend) {
         .body(bad)
         .send()
         .expect("request");
-    let (rules, errors) = tms.refused(response);
-    assert_eq!(rules, ["WB-092"]);
+    let errors = tms.refuses(response, &["WB-092"]);
     assert!(errors["line 3: learnerLocalId"].is_array(), "{errors}");
     assert_eq!(
         json_ok(tms.get("/learners/L-1/fees"))[1]["feeAmount"],
