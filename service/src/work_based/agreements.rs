@@ -15,6 +15,7 @@ use dxp_persistence::connection::write_transaction;
 use dxp_persistence::work_based::{self, Author, ChangeKind, Kind, Stored};
 use dxp_persistence::{DbConnection, StoreError};
 
+use super::enrolments::of_agreement;
 use super::store::{self, Columns, Loaded, Resource};
 use super::{Objections, Tms, in_transaction, not_found};
 use crate::{Service, ServiceError};
@@ -36,24 +37,20 @@ impl Resource for TrainingAgreement {
     }
 }
 
-/// Keeps `changed` in place of the agreement `from` held, and moves its open enrolments with
-/// it; a finish also ends its training plans. A change made meanwhile by another request is a
-/// conflict: nothing is written.
+/// Keeps `changed` in place of the agreement `from` held, and moves its `enrolments` (as read
+/// in the same transaction) with it; a finish also ends its training plans. A change made
+/// meanwhile by another request is a conflict: nothing is written. (A transfer finishes an
+/// agreement differently: its open enrolments move to the new agreement instead.)
 pub(crate) fn apply_change(
     conn: &mut DbConnection,
     from: &Stored,
     changed: &TrainingAgreement,
+    enrolments: &[Loaded<Enrolment>],
     author: &Author<'_>,
 ) -> Result<Stored, StoreError> {
     let stored = store::replace(conn, from, changed, ChangeKind::StatusChanged, author)?;
     let organisation = from.key.organisation;
-    for row in work_based::children(
-        conn,
-        organisation,
-        Kind::Enrolment,
-        &changed.training_agreement_local_id,
-    )? {
-        let enrolment: Loaded<Enrolment> = store::decode(row)?;
+    for enrolment in enrolments {
         if let Some(followed) =
             enrolments::follow_agreement(&enrolment.value, changed.status, changed.status_date)
         {
@@ -150,7 +147,8 @@ fn expire_batch(
                 at: now,
                 reason: changed.status_reason_code.as_deref(),
             };
-            apply_change(conn, &current.row, &changed, &system)?;
+            let enrolments = of_agreement(conn, row.key.organisation, &row.key.local_id)?;
+            apply_change(conn, &current.row, &changed, &enrolments, &system)?;
             Ok(true)
         });
         match outcome {
@@ -251,7 +249,7 @@ impl Service {
             in_transaction(conn, |conn| {
                 let stored = stored_agreement(conn, &tms, &id)?;
                 let (earliest, _) =
-                    participation_starts(&super::enrolments::of_agreement(conn, &tms, &id)?);
+                    participation_starts(&of_agreement(conn, tms.organisation, &id)?);
                 let updated = agreements::update(&stored.value, &update, earliest, today)
                     .map_err(ServiceError::Rejected)?;
                 let author = tms.author(now, None);
@@ -316,11 +314,10 @@ impl Service {
         self.blocking(move |conn| {
             in_transaction(conn, |conn| {
                 let stored = stored_agreement(conn, &tms, &id)?;
+                let enrolments = of_agreement(conn, tms.organisation, &id)?;
                 let (changed, reason) = match &change {
                     StateChange::Withdraw(request) => {
-                        let (_, latest) = participation_starts(&super::enrolments::of_agreement(
-                            conn, &tms, &id,
-                        )?);
+                        let (_, latest) = participation_starts(&enrolments);
                         let changed = agreements::withdraw(&stored.value, request, latest, today);
                         (changed, Some(request.withdrawal_reason_code.as_str()))
                     }
@@ -337,7 +334,8 @@ impl Service {
                     }
                 };
                 let changed = changed.map_err(ServiceError::Rejected)?;
-                apply_change(conn, &stored.row, &changed, &tms.author(now, reason))?;
+                let author = tms.author(now, reason);
+                apply_change(conn, &stored.row, &changed, &enrolments, &author)?;
                 Ok(changed)
             })
         })
@@ -371,7 +369,7 @@ impl Service {
                 end_plans(conn, tms.organisation, &old, &author)?;
                 store::create(conn, &new_key, &new, &author)?;
                 // The same enrolments go on under the new agreement id (over-arching and subs).
-                for enrolment in super::enrolments::of_agreement(conn, &tms, &id)? {
+                for enrolment in of_agreement(conn, tms.organisation, &id)? {
                     if !enrolment.value.enrolment_status.is_open() {
                         continue;
                     }

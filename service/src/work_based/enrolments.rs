@@ -3,6 +3,7 @@
 //! its enrolment was deleted.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use dxp_domain::Edumis;
 use dxp_domain::work_based::agreements::{self, TrainingAgreement};
 use dxp_domain::work_based::enrolments::{
     self, AgreementContext, Enrolment, EnrolmentDeletion, EnrolmentUpdate, EnrolmentWithdrawal,
@@ -11,8 +12,8 @@ use dxp_domain::work_based::enrolments::{
 use dxp_domain::work_based::programmes::ProgrammeVersionRecord;
 use dxp_domain::work_based::training_plans::EnrolmentContext;
 use dxp_domain::work_based::{EnrolmentStatus, Refusals};
-use dxp_persistence::DbConnection;
 use dxp_persistence::work_based::{ChangeKind, Kind, Stored};
+use dxp_persistence::{DbConnection, StoreError};
 
 use super::store::{self, Columns, Loaded, Resource};
 use super::{Objections, Tms, in_transaction, not_found};
@@ -151,7 +152,8 @@ fn keep_new(
 }
 
 /// A `PENDING` agreement whose earliest participation start has come becomes `ACTIVE`, dated
-/// that start, with its enrolments.
+/// that start, with its enrolments. `agreement` is as this transaction read it: when another
+/// request changed it since, the change is a conflict.
 fn activate_if_due(
     conn: &mut DbConnection,
     tms: &Tms,
@@ -160,17 +162,17 @@ fn activate_if_due(
     today: NaiveDate,
 ) -> Result<(), ServiceError> {
     let id = &agreement.value.training_agreement_local_id;
-    let earliest = of_agreement(conn, tms, id)?
+    let enrolments = of_agreement(conn, tms.organisation, id)?;
+    let earliest = enrolments
         .iter()
         .map(|enrolment| enrolment.value.details.participation_start_date)
         .min();
     if agreements::activation_due(&agreement.value, earliest, today)
         && let Some(start) = earliest
     {
-        let current = store::load::<TrainingAgreement>(conn, &agreement.row.key)?
-            .ok_or_else(|| not_found("training agreement", id))?;
-        let active = agreements::activate(&current.value, start);
-        super::agreements::apply_change(conn, &current.row, &active, &tms.author(now, None))?;
+        let active = agreements::activate(&agreement.value, start);
+        let author = tms.author(now, None);
+        super::agreements::apply_change(conn, &agreement.row, &active, &enrolments, &author)?;
     }
     Ok(())
 }
@@ -178,16 +180,13 @@ fn activate_if_due(
 /// The agreement's enrolments that count (deleted ones do not), in id order.
 pub(crate) fn of_agreement(
     conn: &mut DbConnection,
-    tms: &Tms,
+    organisation: Edumis,
     agreement_id: &str,
-) -> Result<Vec<Loaded<Enrolment>>, ServiceError> {
+) -> Result<Vec<Loaded<Enrolment>>, StoreError> {
     let mut enrolments = Vec::new();
-    for row in dxp_persistence::work_based::children(
-        conn,
-        tms.organisation,
-        Kind::Enrolment,
-        agreement_id,
-    )? {
+    for row in
+        dxp_persistence::work_based::children(conn, organisation, Kind::Enrolment, agreement_id)?
+    {
         let enrolment: Loaded<Enrolment> = store::decode(row)?;
         if enrolment.value.enrolment_status != EnrolmentStatus::Deleted {
             enrolments.push(enrolment);

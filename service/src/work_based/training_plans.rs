@@ -43,7 +43,7 @@ fn enrolment_contexts(
     agreement_id: &str,
 ) -> Result<Vec<(Loaded<Enrolment>, EnrolmentContext)>, ServiceError> {
     let mut contexts = Vec::new();
-    for enrolment in super::enrolments::of_agreement(conn, tms, agreement_id)? {
+    for enrolment in super::enrolments::of_agreement(conn, tms.organisation, agreement_id)? {
         let context = super::enrolments::plan_context(conn, tms, &enrolment.value)?;
         contexts.push((enrolment, context));
     }
