@@ -8,6 +8,7 @@ use dxp_domain::work_based::agreements::{
     TrainingAgreement, Transfer, Withdrawal,
 };
 use dxp_domain::work_based::enrolments::{self, Enrolment};
+use dxp_domain::work_based::learners::Learner;
 use dxp_domain::work_based::training_plans::{self, TrainingPlan};
 use dxp_domain::work_based::{AgreementStatus, EnrolmentStatus};
 use dxp_persistence::audit::SYSTEM_ACTOR;
@@ -26,6 +27,10 @@ const GRACE_BATCH: i64 = 500;
 /// An agreement is looked up by its learner, status and since when.
 impl Resource for TrainingAgreement {
     const KIND: Kind = Kind::TrainingAgreement;
+
+    fn local_id(&self) -> &str {
+        &self.training_agreement_local_id
+    }
 
     fn columns(&self) -> Columns {
         Columns {
@@ -136,7 +141,9 @@ fn expire_batch(
     for row in &due {
         let outcome = write_transaction(conn, |conn| -> Result<bool, StoreError> {
             // Read again inside the transaction: a TMS may have restarted it meanwhile.
-            let Some(current) = store::load::<TrainingAgreement>(conn, &row.key)? else {
+            let Some(current) =
+                store::load::<TrainingAgreement>(conn, row.key.organisation, &row.key.local_id)?
+            else {
                 return Ok(false);
             };
             let Some(changed) = agreements::withdraw_for_grace_expiry(&current.value, today) else {
@@ -182,8 +189,7 @@ fn stored_agreement(
     tms: &Tms,
     id: &str,
 ) -> Result<Loaded<TrainingAgreement>, ServiceError> {
-    store::load(conn, &tms.key(Kind::TrainingAgreement, id))?
-        .ok_or_else(|| not_found("training agreement", id))
+    store::load(conn, tms.organisation, id)?.ok_or_else(|| not_found("training agreement", id))
 }
 
 /// A change of an agreement's state a TMS asks for.
@@ -207,18 +213,16 @@ impl Service {
             in_transaction(conn, |conn| {
                 let id = new.training_agreement_local_id.clone();
                 let mut objections = Objections::default();
-                let key = tms.key(Kind::TrainingAgreement, &id);
-                if work_based::find(conn, &key)?.is_some() {
+                if store::exists::<TrainingAgreement>(conn, tms.organisation, &id)? {
                     objections.raise(agreements::already_exists(&id));
                 }
-                if work_based::find(conn, &tms.key(Kind::Learner, &new.learner_local_id))?.is_none()
-                {
+                if !store::exists::<Learner>(conn, tms.organisation, &new.learner_local_id)? {
                     objections.raise(agreements::learner_not_found(&new.learner_local_id));
                 }
                 let created = objections.weigh(agreements::create(&new, today));
                 let created = objections.conclude(created)?;
                 let author = tms.author(now, None);
-                store::create(conn, &key, &created, &author)?;
+                store::create(conn, tms.organisation, &created, &author)?;
                 Ok(created)
             })
         })
@@ -356,9 +360,8 @@ impl Service {
             in_transaction(conn, |conn| {
                 let stored = stored_agreement(conn, &tms, &id)?;
                 let new_id = request.new_training_agreement_local_id.clone();
-                let new_key = tms.key(Kind::TrainingAgreement, &new_id);
                 let mut objections = Objections::default();
-                if work_based::find(conn, &new_key)?.is_some() {
+                if store::exists::<TrainingAgreement>(conn, tms.organisation, &new_id)? {
                     objections.raise(agreements::already_exists(&new_id));
                 }
                 let transferred =
@@ -367,7 +370,7 @@ impl Service {
                 let author = tms.author(now, Some("transfer"));
                 store::replace(conn, &stored.row, &old, ChangeKind::StatusChanged, &author)?;
                 end_plans(conn, tms.organisation, &old, &author)?;
-                store::create(conn, &new_key, &new, &author)?;
+                store::create(conn, tms.organisation, &new, &author)?;
                 // The same enrolments go on under the new agreement id (over-arching and subs).
                 for enrolment in of_agreement(conn, tms.organisation, &id)? {
                     if !enrolment.value.enrolment_status.is_open() {

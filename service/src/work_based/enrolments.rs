@@ -23,6 +23,10 @@ use crate::{Service, ServiceError};
 impl Resource for Enrolment {
     const KIND: Kind = Kind::Enrolment;
 
+    fn local_id(&self) -> &str {
+        &self.details.enrolment_local_id
+    }
+
     fn columns(&self) -> Columns {
         Columns {
             parent_id: Some(self.details.training_agreement_local_id.clone()),
@@ -63,7 +67,7 @@ enum IdUse {
 
 fn id_use(conn: &mut DbConnection, tms: &Tms, id: &str) -> Result<IdUse, ServiceError> {
     Ok(
-        match store::load::<Enrolment>(conn, &tms.key(Kind::Enrolment, id))? {
+        match store::load::<Enrolment>(conn, tms.organisation, id)? {
             None => IdUse::Free,
             Some(stored) if stored.value.enrolment_status == EnrolmentStatus::Deleted => {
                 IdUse::Deleted(stored.row)
@@ -82,21 +86,21 @@ fn context_of(
     prefix: &str,
     objections: &mut Objections,
 ) -> Result<(Option<Loaded<TrainingAgreement>>, Option<ProgrammeContext>), ServiceError> {
-    let agreement = store::load::<TrainingAgreement>(
-        conn,
-        &tms.key(Kind::TrainingAgreement, &new.training_agreement_local_id),
-    )?;
+    let agreement =
+        store::load::<TrainingAgreement>(conn, tms.organisation, &new.training_agreement_local_id)?;
     if agreement.is_none() {
         objections.raise(enrolments::within(
             prefix,
             enrolments::agreement_not_found(&new.training_agreement_local_id),
         ));
     }
-    let key = tms
-        .key(Kind::ProgrammeVersion, &new.programme_local_id)
-        .with_ordinal(new.programme_version_number);
-    let programme = store::load::<ProgrammeVersionRecord>(conn, &key)?
-        .map(|loaded| programme_context(&loaded.value));
+    let programme = store::load_ordinal::<ProgrammeVersionRecord>(
+        conn,
+        tms.organisation,
+        &new.programme_local_id,
+        new.programme_version_number,
+    )?
+    .map(|loaded| programme_context(&loaded.value));
     if programme.is_none() {
         objections.raise(enrolments::within(
             prefix,
@@ -138,13 +142,12 @@ fn keep_new(
 ) -> Result<(), ServiceError> {
     let author = tms.author(now, None);
     for (enrolment, deleted) in created {
-        let key = tms.key(Kind::Enrolment, &enrolment.details.enrolment_local_id);
         match deleted {
             Some(row) => {
                 store::replace(conn, row, enrolment, ChangeKind::Created, &author)?;
             }
             None => {
-                store::create(conn, &key, enrolment, &author)?;
+                store::create(conn, tms.organisation, enrolment, &author)?;
             }
         }
     }
@@ -203,11 +206,13 @@ pub(crate) fn plan_context(
     enrolment: &Enrolment,
 ) -> Result<EnrolmentContext, ServiceError> {
     let details = &enrolment.details;
-    let key = tms
-        .key(Kind::ProgrammeVersion, &details.programme_local_id)
-        .with_ordinal(details.programme_version_number);
-    let version = store::load::<ProgrammeVersionRecord>(conn, &key)?
-        .ok_or_else(|| not_found("programme version", &details.programme_local_id))?;
+    let version = store::load_ordinal::<ProgrammeVersionRecord>(
+        conn,
+        tms.organisation,
+        &details.programme_local_id,
+        details.programme_version_number,
+    )?
+    .ok_or_else(|| not_found("programme version", &details.programme_local_id))?;
     Ok(EnrolmentContext {
         enrolment_local_id: details.enrolment_local_id.clone(),
         status: enrolment.enrolment_status,
@@ -222,7 +227,7 @@ fn stored_enrolment(
     tms: &Tms,
     id: &str,
 ) -> Result<Loaded<Enrolment>, ServiceError> {
-    match store::load::<Enrolment>(conn, &tms.key(Kind::Enrolment, id))? {
+    match store::load::<Enrolment>(conn, tms.organisation, id)? {
         Some(stored) if stored.value.enrolment_status != EnrolmentStatus::Deleted => Ok(stored),
         _ => Err(not_found("enrolment", id)),
     }

@@ -12,6 +12,10 @@ use crate::{Service, ServiceError};
 impl Resource for Learner {
     const KIND: Kind = Kind::Learner;
 
+    fn local_id(&self) -> &str {
+        &self.learner_local_id
+    }
+
     fn columns(&self) -> Columns {
         Columns {
             lookup: Some(self.identity.national_student_number.to_string()),
@@ -31,9 +35,8 @@ impl Service {
         let tms = tms.clone();
         self.blocking(move |conn| {
             in_transaction(conn, |conn| {
-                let key = tms.key(Kind::Learner, &learner.learner_local_id);
                 let mut refusals = learners::check_new(&learner, today);
-                if work_based::find(conn, &key)?.is_some() {
+                if store::exists::<Learner>(conn, tms.organisation, &learner.learner_local_id)? {
                     refusals.push(learners::already_exists(&learner.learner_local_id));
                 }
                 let nsn = learner.identity.national_student_number;
@@ -47,7 +50,7 @@ impl Service {
                 }
                 accept(refusals)?;
                 let author = tms.author(now, None);
-                store::create(conn, &key, &learner, &author)?;
+                store::create(conn, tms.organisation, &learner, &author)?;
                 Ok(learner)
             })
         })
@@ -65,7 +68,7 @@ impl Service {
         let (tms, id) = (tms.clone(), learner_local_id.to_owned());
         self.blocking(move |conn| {
             in_transaction(conn, |conn| {
-                let stored = store::load::<Learner>(conn, &tms.key(Kind::Learner, &id))?
+                let stored = store::load::<Learner>(conn, tms.organisation, &id)?
                     .ok_or_else(|| not_found("learner", &id))?;
                 accept(learners::check_update(&stored.value, &update, today))?;
                 let updated = learners::apply_update(&stored.value, update);
@@ -85,7 +88,7 @@ impl Service {
     ) -> Result<Learner, ServiceError> {
         let (tms, id) = (tms.clone(), learner_local_id.to_owned());
         self.blocking(move |conn| {
-            store::load::<Learner>(conn, &tms.key(Kind::Learner, &id))?
+            store::load::<Learner>(conn, tms.organisation, &id)?
                 .map(|loaded| loaded.value)
                 .ok_or_else(|| not_found("learner", &id))
         })

@@ -19,7 +19,7 @@ use dxp_domain::Edumis;
 use dxp_domain::calendar::nz_date;
 use dxp_domain::work_based::{Refusal, Refusals};
 use dxp_persistence::DbConnection;
-use dxp_persistence::work_based::{Author, Key, Kind};
+use dxp_persistence::work_based::Author;
 
 use crate::{Service, ServiceError};
 
@@ -33,11 +33,6 @@ pub struct Tms {
 }
 
 impl Tms {
-    /// The key of this organisation's resource of `kind` with this id.
-    fn key(&self, kind: Kind, local_id: &str) -> Key {
-        Key::new(self.organisation, kind, local_id)
-    }
-
     /// This TMS as the author of a change made `at`, for `reason` when it has one.
     fn author<'a>(&'a self, at: DateTime<Utc>, reason: Option<&'a str>) -> Author<'a> {
         Author {

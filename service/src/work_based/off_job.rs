@@ -2,6 +2,7 @@
 
 use dxp_domain::work_based::enrolments::Enrolment;
 use dxp_domain::work_based::fees::{self, LearnerFee};
+use dxp_domain::work_based::learners::Learner;
 use dxp_domain::work_based::off_job::{self, NewOffJobDelivery, OffJobDelivery};
 use dxp_domain::work_based::{EnrolmentStatus, Refusal, Refusals};
 use dxp_persistence::DbConnection;
@@ -15,6 +16,10 @@ use crate::{Service, ServiceError};
 impl Resource for OffJobDelivery {
     const KIND: Kind = Kind::OffJobDelivery;
 
+    fn local_id(&self) -> &str {
+        &self.details.off_job_delivery_local_id
+    }
+
     fn columns(&self) -> Columns {
         Columns {
             parent_id: Some(self.details.enrolment_local_id.clone()),
@@ -26,6 +31,14 @@ impl Resource for OffJobDelivery {
 /// A learner's fees are looked up by the learner, one row a year.
 impl Resource for LearnerFee {
     const KIND: Kind = Kind::LearnerFee;
+
+    fn local_id(&self) -> &str {
+        &self.learner_local_id
+    }
+
+    fn ordinal(&self) -> i32 {
+        self.fee_year
+    }
 
     fn columns(&self) -> Columns {
         Columns {
@@ -50,16 +63,15 @@ impl Service {
         self.blocking(move |conn| {
             in_transaction(conn, |conn| {
                 let id = new.off_job_delivery_local_id.clone();
-                let key = tms.key(Kind::OffJobDelivery, &id);
                 let mut objections = Objections::default();
-                if work_based::find(conn, &key)?.is_some() {
+                if store::exists::<OffJobDelivery>(conn, tms.organisation, &id)? {
                     objections.raise(off_job::already_exists(&id));
                 }
-                let enrolment = store::load::<Enrolment>(
-                    conn,
-                    &tms.key(Kind::Enrolment, &new.enrolment_local_id),
-                )?
-                .filter(|enrolment| enrolment.value.enrolment_status != EnrolmentStatus::Deleted);
+                let enrolment =
+                    store::load::<Enrolment>(conn, tms.organisation, &new.enrolment_local_id)?
+                        .filter(|enrolment| {
+                            enrolment.value.enrolment_status != EnrolmentStatus::Deleted
+                        });
                 let Some(enrolment) = enrolment else {
                     return objections.stop(off_job::enrolment_not_found(&new.enrolment_local_id));
                 };
@@ -73,7 +85,7 @@ impl Service {
                 ));
                 let created = objections.conclude(created)?;
                 let author = tms.author(now, None);
-                store::create(conn, &key, &created, &author)?;
+                store::create(conn, tms.organisation, &created, &author)?;
                 Ok(created)
             })
         })
@@ -88,7 +100,7 @@ impl Service {
     ) -> Result<OffJobDelivery, ServiceError> {
         let (tms, id) = (tms.clone(), id.to_owned());
         self.blocking(move |conn| {
-            store::load::<OffJobDelivery>(conn, &tms.key(Kind::OffJobDelivery, &id))?
+            store::load::<OffJobDelivery>(conn, tms.organisation, &id)?
                 .map(|loaded| loaded.value)
                 .ok_or_else(|| not_found("off-job delivery", &id))
         })
@@ -126,7 +138,7 @@ impl Service {
     ) -> Result<Vec<LearnerFee>, ServiceError> {
         let (tms, id) = (tms.clone(), learner_local_id.to_owned());
         self.blocking(move |conn| {
-            if work_based::find(conn, &tms.key(Kind::Learner, &id))?.is_none() {
+            if !store::exists::<Learner>(conn, tms.organisation, &id)? {
                 return Err(not_found("learner", &id));
             }
             work_based::ordinals(conn, tms.organisation, Kind::LearnerFee, &id)?
@@ -159,7 +171,7 @@ fn put_fees(
                 .into_iter()
                 .map(|r| within(place, r)),
         );
-        if work_based::find(conn, &tms.key(Kind::Learner, &fee.learner_local_id))?.is_none() {
+        if !store::exists::<Learner>(conn, tms.organisation, &fee.learner_local_id)? {
             refusals.push(within(
                 place,
                 fees::learner_not_found(&fee.learner_local_id),
@@ -170,15 +182,13 @@ fn put_fees(
     let author = tms.author(now, None);
     let mut created = 0;
     for (_, fee) in fees_sent {
-        let key = tms
-            .key(Kind::LearnerFee, &fee.learner_local_id)
-            .with_ordinal(fee.fee_year);
+        let key = store::key_of(tms.organisation, fee);
         match work_based::find(conn, &key)? {
             Some(row) => {
                 store::replace(conn, &row, fee, ChangeKind::Updated, &author)?;
             }
             None => {
-                store::create(conn, &key, fee, &author)?;
+                store::create(conn, tms.organisation, fee, &author)?;
                 created += 1;
             }
         }

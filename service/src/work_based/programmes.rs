@@ -14,6 +14,14 @@ use crate::{Service, ServiceError};
 impl Resource for ProgrammeVersionRecord {
     const KIND: Kind = Kind::ProgrammeVersion;
 
+    fn local_id(&self) -> &str {
+        &self.programme_local_id
+    }
+
+    fn ordinal(&self) -> i32 {
+        self.programme_version_number
+    }
+
     fn columns(&self) -> Columns {
         Columns {
             // The name is unique among the programmes, not among their versions: only the
@@ -69,9 +77,8 @@ impl Service {
                 }
                 accept(refusals)?;
                 let record = ProgrammeVersionRecord::first(programme);
-                let key = tms.key(Kind::ProgrammeVersion, &id).with_ordinal(1);
                 let author = tms.author(now, None);
-                store::create(conn, &key, &record, &author)?;
+                store::create(conn, tms.organisation, &record, &author)?;
                 Ok(record)
             })
         })
@@ -94,11 +101,8 @@ impl Service {
                     .ok_or_else(|| not_found("programme", &id))?;
                 accept(programmes::check_new_version(&latest.value, &version))?;
                 let record = latest.value.next(version);
-                let key = tms
-                    .key(Kind::ProgrammeVersion, &id)
-                    .with_ordinal(record.programme_version_number);
                 let author = tms.author(now, None);
-                store::create(conn, &key, &record, &author)?;
+                store::create(conn, tms.organisation, &record, &author)?;
                 Ok(record)
             })
         })
@@ -114,8 +118,7 @@ impl Service {
     ) -> Result<ProgrammeVersionRecord, ServiceError> {
         let (tms, id) = (tms.clone(), programme_local_id.to_owned());
         self.blocking(move |conn| {
-            let key = tms.key(Kind::ProgrammeVersion, &id).with_ordinal(version);
-            store::load::<ProgrammeVersionRecord>(conn, &key)?
+            store::load_ordinal::<ProgrammeVersionRecord>(conn, tms.organisation, &id, version)?
                 .map(|loaded| loaded.value)
                 .ok_or_else(|| not_found("programme version", &format!("{id} version {version}")))
         })

@@ -1,6 +1,7 @@
 //! Typed reads and writes of work-based resources: the store keeps JSON, the use cases speak
 //! the domain's types.
 
+use dxp_domain::Edumis;
 use dxp_persistence::work_based::{self, Author, ChangeKind, Contents, Key, Kind, Stored};
 use dxp_persistence::{DbConnection, StoreError};
 use serde::Serialize;
@@ -10,6 +11,13 @@ use serde::de::DeserializeOwned;
 /// looked up by.
 pub(crate) trait Resource: Serialize + DeserializeOwned {
     const KIND: Kind;
+    /// The TMS's id for it (a fee's learner, a version's programme).
+    fn local_id(&self) -> &str;
+    /// Which of the id's rows it is: a programme's version, a fee's year; 0 for the kinds with
+    /// one row per id.
+    fn ordinal(&self) -> i32 {
+        0
+    }
     fn columns(&self) -> Columns;
 }
 
@@ -20,12 +28,39 @@ pub(crate) struct Loaded<T> {
     pub value: T,
 }
 
-/// The resource with this key as `T`, if the organisation has sent it.
+/// Where the organisation's `value` is kept.
+pub(crate) fn key_of<T: Resource>(organisation: Edumis, value: &T) -> Key {
+    Key::new(organisation, T::KIND, value.local_id()).with_ordinal(value.ordinal())
+}
+
+/// The organisation's `T` with this id, if it has sent it.
 pub(crate) fn load<T: Resource>(
     conn: &mut DbConnection,
-    key: &Key,
+    organisation: Edumis,
+    local_id: &str,
 ) -> Result<Option<Loaded<T>>, StoreError> {
-    work_based::find(conn, key)?.map(decode).transpose()
+    load_ordinal(conn, organisation, local_id, 0)
+}
+
+/// The organisation's `T` with this id and ordinal (a programme's version), if it has sent it.
+pub(crate) fn load_ordinal<T: Resource>(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    local_id: &str,
+    ordinal: i32,
+) -> Result<Option<Loaded<T>>, StoreError> {
+    let key = Key::new(organisation, T::KIND, local_id).with_ordinal(ordinal);
+    work_based::find(conn, &key)?.map(decode).transpose()
+}
+
+/// Whether the organisation has sent a `T` with this id (a deleted one counts).
+pub(crate) fn exists<T: Resource>(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    local_id: &str,
+) -> Result<bool, StoreError> {
+    let key = Key::new(organisation, T::KIND, local_id);
+    Ok(work_based::find(conn, &key)?.is_some())
 }
 
 /// A row as `T`; a row this version cannot read is a fault of the store.
@@ -62,19 +97,19 @@ pub(crate) struct Columns {
     pub status_date: Option<chrono::NaiveDate>,
 }
 
-/// Keeps `value` as a new resource.
+/// Keeps `value` as the organisation's new resource, under its own id.
 pub(crate) fn create<T: Resource>(
     conn: &mut DbConnection,
-    key: &Key,
+    organisation: Edumis,
     value: &T,
     author: &Author<'_>,
 ) -> Result<Stored, StoreError> {
-    debug_assert_eq!(
-        key.kind,
-        T::KIND,
-        "a resource kept under another kind's key"
-    );
-    work_based::insert(conn, key, &contents(value)?, author)
+    work_based::insert(
+        conn,
+        &key_of(organisation, value),
+        &contents(value)?,
+        author,
+    )
 }
 
 /// Replaces what `from` held with `value`.

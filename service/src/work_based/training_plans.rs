@@ -19,6 +19,10 @@ use crate::{Service, ServiceError};
 impl Resource for TrainingPlan {
     const KIND: Kind = Kind::TrainingPlan;
 
+    fn local_id(&self) -> &str {
+        &self.training_plan_local_id
+    }
+
     fn columns(&self) -> Columns {
         Columns {
             parent_id: Some(self.training_agreement_local_id.clone()),
@@ -83,8 +87,7 @@ fn stored_plan(
     tms: &Tms,
     id: &str,
 ) -> Result<Loaded<TrainingPlan>, ServiceError> {
-    store::load(conn, &tms.key(Kind::TrainingPlan, id))?
-        .ok_or_else(|| not_found("training plan", id))
+    store::load(conn, tms.organisation, id)?.ok_or_else(|| not_found("training plan", id))
 }
 
 fn plan_agreement(
@@ -92,12 +95,9 @@ fn plan_agreement(
     tms: &Tms,
     plan: &TrainingPlan,
 ) -> Result<TrainingAgreement, ServiceError> {
-    store::load::<TrainingAgreement>(
-        conn,
-        &tms.key(Kind::TrainingAgreement, &plan.training_agreement_local_id),
-    )?
-    .map(|loaded| loaded.value)
-    .ok_or_else(|| not_found("training agreement", &plan.training_agreement_local_id))
+    store::load::<TrainingAgreement>(conn, tms.organisation, &plan.training_agreement_local_id)?
+        .map(|loaded| loaded.value)
+        .ok_or_else(|| not_found("training agreement", &plan.training_agreement_local_id))
 }
 
 /// Every visit date of the learner, on any of their plans.
@@ -138,14 +138,14 @@ impl Service {
         self.blocking(move |conn| {
             in_transaction(conn, |conn| {
                 let id = new.training_plan_local_id.clone();
-                let key = tms.key(Kind::TrainingPlan, &id);
                 let mut objections = Objections::default();
-                if work_based::find(conn, &key)?.is_some() {
+                if store::exists::<TrainingPlan>(conn, tms.organisation, &id)? {
                     objections.raise(training_plans::already_exists(&id));
                 }
                 let agreement = store::load::<TrainingAgreement>(
                     conn,
-                    &tms.key(Kind::TrainingAgreement, &new.training_agreement_local_id),
+                    tms.organisation,
+                    &new.training_agreement_local_id,
                 )?;
                 let Some(agreement) = agreement else {
                     return objections.stop(training_plans::agreement_not_found(
@@ -177,7 +177,7 @@ impl Service {
                 let plan = objections.weigh(created);
                 let plan = objections.conclude(plan)?;
                 let author = tms.author(now, None);
-                store::create(conn, &key, &plan, &author)?;
+                store::create(conn, tms.organisation, &plan, &author)?;
                 move_starts(conn, &enrolments, plan.training_plan_signed_date, &tms, now)?;
                 Ok(plan)
             })
