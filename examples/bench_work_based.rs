@@ -185,68 +185,42 @@ fn agreement_id(at: usize) -> String {
     format!("TA-{at:06}")
 }
 
+/// A body of the apprentice every work-based example starts from
+/// (`examples/data/json/work-based/apprentice.json`).
+fn apprentice(part: &str) -> Value {
+    static FIXTURE: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
+        serde_json::from_str(include_str!("data/json/work-based/apprentice.json"))
+            .expect("the apprentice fixture is JSON")
+    });
+    FIXTURE[part].clone()
+}
+
 fn learner(at: usize) -> Value {
-    json!({
-        "learnerLocalId": learner_id(at),
-        "identity": {
-            "nationalStudentNumber": FIRST_NSN + at,
-            "dateOfBirth": "2004-05-14",
-            "nameIdCode": "SMITJ",
-            "familyName": "Smith",
-            "givenNames": "Jane Aroha",
-            "genderCode": "F"
-        },
-        "demographics": {
-            "countryOfCitizenship": "NZL",
-            "disabilityStatus": 2,
-            "ethnicityCodes": [111]
-        },
-        "educationHistory": {}
-    })
+    let mut body = apprentice("learner");
+    body["learnerLocalId"] = json!(learner_id(at));
+    body["identity"]["nationalStudentNumber"] = json!(FIRST_NSN + at);
+    body
 }
 
 fn programme() -> Value {
-    json!({
-        "programmeLocalId": "CARP-L4",
-        "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
-        "nzscedFieldOfStudy": "040301",
-        "creditValue": 240,
-        "industryCodes": ["3020"],
-        "modeOfDeliveryCode": 24,
-        "studyTypeCode": "NZA",
-        "targetQualificationCode": "2663",
-        "nominalDurationMonths": 48,
-        "versionStartDate": "2026-01-01"
-    })
+    apprentice("programme")
 }
 
 fn agreement(at: usize) -> Value {
-    json!({
-        "learnerLocalId": learner_id(at),
-        "trainingAgreementLocalId": agreement_id(at),
-        "trainingAgreement": {
-            "employerName": "Kahu Builders Limited",
-            "employmentRegionCode": 2,
-            "trainingAgreementSignedDate": "2026-02-02"
-        }
-    })
+    let mut body = apprentice("trainingAgreement");
+    body["learnerLocalId"] = json!(learner_id(at));
+    body["trainingAgreementLocalId"] = json!(agreement_id(at));
+    body
 }
 
 /// The agreement's enrolment: its training started on 9 February, so the agreement is
 /// `ACTIVE` once it is stored.
 fn enrolment(at: usize) -> Value {
-    json!({
-        "enrolmentLocalId": format!("E-{at:06}"),
-        "learnerLocalId": learner_id(at),
-        "trainingAgreementLocalId": agreement_id(at),
-        "programmeLocalId": "CARP-L4",
-        "programmeVersionNumber": 1,
-        "enrolmentDate": "2026-02-02",
-        "participationStartDate": "2026-02-09",
-        "fundingSourceTypeCode": "37",
-        "modeOfDeliveryCode": 24,
-        "studyTypeCode": "NZA"
-    })
+    let mut body = apprentice("enrolment");
+    body["enrolmentLocalId"] = json!(format!("E-{at:06}"));
+    body["learnerLocalId"] = json!(learner_id(at));
+    body["trainingAgreementLocalId"] = json!(agreement_id(at));
+    body
 }
 
 fn grace() -> Value {

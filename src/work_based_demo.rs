@@ -14,20 +14,13 @@ fn body<T: DeserializeOwned>(value: Value) -> anyhow::Result<T> {
     Ok(serde_json::from_value(value)?)
 }
 
-fn learner(id: &str, nsn: i64) -> Value {
-    json!({
-        "learnerLocalId": id,
-        "identity": {
-            "nationalStudentNumber": nsn,
-            "dateOfBirth": "2004-05-14",
-            "nameIdCode": "SMITJ",
-            "familyName": "Smith",
-            "givenNames": "Jane Aroha",
-            "genderCode": "F"
-        },
-        "demographics": {"countryOfCitizenship": "NZL", "disabilityStatus": 2, "ethnicityCodes": [111]},
-        "educationHistory": {}
-    })
+/// A body of the apprentice every work-based example starts from
+/// (`examples/data/json/work-based/apprentice.json`, built in).
+fn apprentice(part: &str) -> anyhow::Result<Value> {
+    let fixture: Value = serde_json::from_str(include_str!(
+        "../examples/data/json/work-based/apprentice.json"
+    ))?;
+    Ok(fixture[part].clone())
 }
 
 /// Puts the demo in through the use cases, as `sandbox`.
@@ -39,59 +32,29 @@ pub async fn seed(service: &Service, organisation: Edumis) -> anyhow::Result<()>
     let today = service.nz_today()?;
     let day = |days_ago: i64| -> String { (today - Duration::days(days_ago)).to_string() };
     let year_start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or(today);
-    service
-        .create_programme(
-            &tms,
-            body(json!({
-                "programmeLocalId": "CARP-L4",
-                "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
-                "nzscedFieldOfStudy": "040301",
-                "creditValue": 240,
-                "industryCodes": ["3020"],
-                "modeOfDeliveryCode": 24,
-                "studyTypeCode": "NZA",
-                "targetQualificationCode": "2663",
-                "nominalDurationMonths": 48,
-                "versionStartDate": year_start.to_string()
-            }))?,
-        )
-        .await?;
+    let mut programme = apprentice("programme")?;
+    programme["versionStartDate"] = json!(year_start.to_string());
+    service.create_programme(&tms, body(programme)?).await?;
     for (n, signed_days_ago) in [(1, 60), (2, 90), (3, 120)] {
         let (learner_id, agreement_id) = (format!("L-100{n}"), format!("TA-100{n}"));
+        let mut learner = apprentice("learner")?;
+        learner["learnerLocalId"] = json!(learner_id);
+        learner["identity"]["nationalStudentNumber"] = json!(200_000_000 + n);
+        service.create_learner(&tms, body(learner)?).await?;
+        let mut agreement = apprentice("trainingAgreement")?;
+        agreement["learnerLocalId"] = json!(learner_id);
+        agreement["trainingAgreementLocalId"] = json!(agreement_id);
+        agreement["trainingAgreement"]["trainingAgreementSignedDate"] = json!(day(signed_days_ago));
         service
-            .create_learner(&tms, body(learner(&learner_id, 200_000_000 + n))?)
+            .create_training_agreement(&tms, body(agreement)?)
             .await?;
-        service
-            .create_training_agreement(
-                &tms,
-                body(json!({
-                    "learnerLocalId": learner_id,
-                    "trainingAgreementLocalId": agreement_id,
-                    "trainingAgreement": {
-                        "employerName": "Kahu Builders Limited",
-                        "employmentRegionCode": 2,
-                        "trainingAgreementSignedDate": day(signed_days_ago)
-                    }
-                }))?,
-            )
-            .await?;
-        service
-            .create_enrolment(
-                &tms,
-                body(json!({
-                    "enrolmentLocalId": format!("E-100{n}"),
-                    "learnerLocalId": learner_id,
-                    "trainingAgreementLocalId": agreement_id,
-                    "programmeLocalId": "CARP-L4",
-                    "programmeVersionNumber": 1,
-                    "enrolmentDate": day(signed_days_ago),
-                    "participationStartDate": day(signed_days_ago - 7),
-                    "fundingSourceTypeCode": "37",
-                    "modeOfDeliveryCode": 24,
-                    "studyTypeCode": "NZA"
-                }))?,
-            )
-            .await?;
+        let mut enrolment = apprentice("enrolment")?;
+        enrolment["enrolmentLocalId"] = json!(format!("E-100{n}"));
+        enrolment["learnerLocalId"] = json!(learner_id);
+        enrolment["trainingAgreementLocalId"] = json!(agreement_id);
+        enrolment["enrolmentDate"] = json!(day(signed_days_ago));
+        enrolment["participationStartDate"] = json!(day(signed_days_ago - 7));
+        service.create_enrolment(&tms, body(enrolment)?).await?;
     }
     service
         .hold_training_agreement(

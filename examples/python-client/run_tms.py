@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import pathlib
 import sys
 import uuid
 from typing import Any, TypeVar
@@ -77,6 +78,12 @@ def expect(action: str, response: Response[Any], wanted: type[T]) -> T:
     raise ApiError(action, int(response.status_code), problem, response.content)
 
 
+# The apprentice every work-based example starts from: one POST body per resource.
+APPRENTICE = json.loads(
+    (pathlib.Path(__file__).resolve().parent.parent / "data/json/work-based/apprentice.json").read_text("utf-8")
+)
+
+
 def day(days_ago: int) -> str:
     # The server's "today" is New Zealand's, which is never behind UTC's.
     return (datetime.datetime.now(datetime.UTC).date() - datetime.timedelta(days=days_ago)).isoformat()
@@ -97,33 +104,21 @@ def run() -> int:
         cursor = start.next_cursor if isinstance(start.next_cursor, int) else cursor
 
     learner = WorkBasedLearner.from_dict(
-        {
+        APPRENTICE["learner"]
+        | {
             "learnerLocalId": learner_id,
-            "identity": {
-                "nationalStudentNumber": int.from_bytes(uuid.uuid4().bytes[:3], "big") + 300_000_000,
-                "dateOfBirth": "2003-08-21",
-                "nameIdCode": "NGATA",
-                "familyName": "Ngata",
-                "givenNames": "Aroha",
-            },
-            "demographics": {"countryOfCitizenship": "NZL", "disabilityStatus": 2, "ethnicityCodes": [211]},
-            "educationHistory": {},
+            "identity": APPRENTICE["learner"]["identity"]
+            | {"nationalStudentNumber": int.from_bytes(uuid.uuid4().bytes[:3], "big") + 300_000_000},
         }
     )
     expect("POST /learners", create_learner.sync_detailed(client=client, eid=eid, body=learner), WorkBasedLearner)
     print(f"learner {learner_id} created")
 
     programme = NewProgramme.from_dict(
-        {
+        APPRENTICE["programme"]
+        | {
             "programmeLocalId": programme_id,
             "programmeLocalName": f"New Zealand Certificate in Carpentry (Level 4) / {tag}",
-            "nzscedFieldOfStudy": "040301",
-            "creditValue": 240,
-            "industryCodes": ["3020"],
-            "modeOfDeliveryCode": 24,
-            "studyTypeCode": "NZA",
-            "targetQualificationCode": "2663",
-            "nominalDurationMonths": 48,
             "versionStartDate": day(365),
         }
     )
@@ -135,14 +130,12 @@ def run() -> int:
     print(f"programme {programme_id} version 1 created")
 
     agreement = NewTrainingAgreement.from_dict(
-        {
+        APPRENTICE["trainingAgreement"]
+        | {
             "learnerLocalId": learner_id,
             "trainingAgreementLocalId": agreement_id,
-            "trainingAgreement": {
-                "employerName": "Tōtara Joinery Limited",
-                "employmentRegionCode": 9,
-                "trainingAgreementSignedDate": day(30),
-            },
+            "trainingAgreement": APPRENTICE["trainingAgreement"]["trainingAgreement"]
+            | {"trainingAgreementSignedDate": day(30)},
         }
     )
     made = expect(
@@ -153,17 +146,14 @@ def run() -> int:
     print(f"agreement {agreement_id}: {made.status.value}")
 
     enrolment = NewEnrolment.from_dict(
-        {
+        APPRENTICE["enrolment"]
+        | {
             "enrolmentLocalId": enrolment_id,
             "learnerLocalId": learner_id,
             "trainingAgreementLocalId": agreement_id,
             "programmeLocalId": programme_id,
-            "programmeVersionNumber": 1,
             "enrolmentDate": day(30),
             "participationStartDate": day(23),
-            "fundingSourceTypeCode": "37",
-            "modeOfDeliveryCode": 24,
-            "studyTypeCode": "NZA",
         }
     )
     expect("POST /enrolments", create_enrolment.sync_detailed(client=client, eid=eid, body=enrolment), Enrolment)

@@ -104,66 +104,41 @@ impl<'a> Tms<'a> {
     }
 }
 
+/// A body of the apprentice every work-based example starts from
+/// (`examples/data/json/work-based/apprentice.json`): `learner`, `programme`,
+/// `trainingAgreement` or `enrolment`.
+fn apprentice(part: &str) -> Value {
+    let fixture: Value = serde_json::from_str(include_str!(
+        "../../../examples/data/json/work-based/apprentice.json"
+    ))
+    .expect("the apprentice fixture is JSON");
+    fixture[part].clone()
+}
+
 fn learner(id: &str, nsn: i64) -> Value {
-    json!({
-        "learnerLocalId": id,
-        "identity": {
-            "nationalStudentNumber": nsn,
-            "dateOfBirth": "2004-05-14",
-            "nameIdCode": "SMITJ",
-            "familyName": "Smith",
-            "givenNames": "Jane Aroha",
-            "genderCode": "F"
-        },
-        "demographics": {
-            "countryOfCitizenship": "NZL",
-            "disabilityStatus": 2,
-            "ethnicityCodes": [111]
-        },
-        "educationHistory": {}
-    })
+    let mut body = apprentice("learner");
+    body["learnerLocalId"] = json!(id);
+    body["identity"]["nationalStudentNumber"] = json!(nsn);
+    body
 }
 
 fn programme() -> Value {
-    json!({
-        "programmeLocalId": "CARP-L4",
-        "programmeLocalName": "New Zealand Certificate in Carpentry (Level 4) / Carpentry Apprenticeship",
-        "nzscedFieldOfStudy": "040301",
-        "creditValue": 240,
-        "industryCodes": ["3020"],
-        "modeOfDeliveryCode": 24,
-        "studyTypeCode": "NZA",
-        "targetQualificationCode": "2663",
-        "nominalDurationMonths": 48,
-        "versionStartDate": "2026-01-01"
-    })
+    apprentice("programme")
 }
 
 fn agreement(id: &str, signed: &str) -> Value {
-    json!({
-        "learnerLocalId": "L-1",
-        "trainingAgreementLocalId": id,
-        "trainingAgreement": {
-            "employerName": "Kahu Builders Limited",
-            "employmentRegionCode": 2,
-            "trainingAgreementSignedDate": signed
-        }
-    })
+    let mut body = apprentice("trainingAgreement");
+    body["trainingAgreementLocalId"] = json!(id);
+    body["trainingAgreement"]["trainingAgreementSignedDate"] = json!(signed);
+    body
 }
 
 fn enrolment(id: &str, agreement: &str, start: &str) -> Value {
-    json!({
-        "enrolmentLocalId": id,
-        "learnerLocalId": "L-1",
-        "trainingAgreementLocalId": agreement,
-        "programmeLocalId": "CARP-L4",
-        "programmeVersionNumber": 1,
-        "enrolmentDate": "2026-02-02",
-        "participationStartDate": start,
-        "fundingSourceTypeCode": "37",
-        "modeOfDeliveryCode": 24,
-        "studyTypeCode": "NZA"
-    })
+    let mut body = apprentice("enrolment");
+    body["enrolmentLocalId"] = json!(id);
+    body["trainingAgreementLocalId"] = json!(agreement);
+    body["participationStartDate"] = json!(start);
+    body
 }
 
 /// A learner, a programme, and agreement TA-1 with one enrolment that started 9 February
