@@ -31,7 +31,7 @@ pub mod workforce;
 pub use calendar::{ReturnType, Round, RoundChanges, RoundId, RoundKind, Window};
 pub use course_enrolment::CourseEnrolment;
 pub use organisation::Edumis;
-pub use role::Role;
+pub use role::{ApiPermission, Role};
 pub use sdr_file::SdrFile;
 pub use validation::{
     FileReport, Problem, Rule, RuleEntry, Severity, catalogue, check_file, check_file_in_year,

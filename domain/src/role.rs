@@ -56,6 +56,48 @@ impl fmt::Display for Role {
     }
 }
 
+/// An API a machine account may be allowed to call; a person's token may call both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ApiPermission {
+    /// The Single Data Return: DXP's `/api/v1` and the funder's `/submissions/v1.0`.
+    Sdr,
+    /// The work-based API, `/work-submission-api/v1.0`.
+    WorkBased,
+}
+
+impl ApiPermission {
+    pub const ALL: [ApiPermission; 2] = [ApiPermission::Sdr, ApiPermission::WorkBased];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiPermission::Sdr => "sdr",
+            ApiPermission::WorkBased => "work-based",
+        }
+    }
+}
+
+/// An API permission name that DXP does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown API permission '{0}'; expected sdr or work-based")]
+pub struct UnknownPermission(pub String);
+
+impl FromStr for ApiPermission {
+    type Err = UnknownPermission;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ApiPermission::ALL
+            .into_iter()
+            .find(|permission| permission.as_str() == s)
+            .ok_or_else(|| UnknownPermission(s.to_owned()))
+    }
+}
+
+impl fmt::Display for ApiPermission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +112,13 @@ mod tests {
             );
         }
         assert!("admin".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn permission_names_round_trip() {
+        for permission in ApiPermission::ALL {
+            assert_eq!(permission.as_str().parse::<ApiPermission>(), Ok(permission));
+        }
+        assert!("wbt".parse::<ApiPermission>().is_err());
     }
 }

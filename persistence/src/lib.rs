@@ -14,6 +14,7 @@ pub mod error;
 pub mod health;
 pub mod idempotency;
 pub mod jobs;
+pub mod machine_accounts;
 pub mod migrations;
 pub mod organisations;
 pub mod paging;

@@ -174,6 +174,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    machine_accounts (client_id) {
+        client_id -> Text,
+        organisation -> Integer,
+        secret_hash -> Text,
+        permissions -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(submissions -> organisations (organisation));
 diesel::joinable!(submissions -> rounds (round_id));
 diesel::joinable!(records -> submissions (submission_id));

@@ -23,6 +23,7 @@
 pub mod clock;
 pub mod error;
 pub mod ingest;
+pub mod machine_accounts;
 pub mod problem_report;
 pub mod records_kept;
 pub mod rounds;
