@@ -3,6 +3,7 @@
 
 mod config;
 mod logging;
+mod machine_account;
 mod sandbox;
 mod secret;
 mod work_based_demo;
@@ -55,6 +56,9 @@ enum Command {
     Migrate(DatabaseChoice),
     /// Print a signed token for local use and tests.
     Token(TokenArgs),
+    /// Make, list and revoke machine accounts: the client ids and secrets systems sign in with
+    /// at POST /oauth2/access_token.
+    MachineAccount(machine_account::MachineAccountArgs),
     /// Start a sandbox for integrators: a throwaway database with a demo organisation (6004),
     /// this year's rounds open, the sample return in Draft, and a token per role printed (and
     /// written to DATA_DIR/sandbox.json).
@@ -208,6 +212,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 organisation: args.org,
                 roles: args.roles,
                 ttl_seconds: args.ttl,
+                apis: None,
             })?;
             println!("{token}");
             Ok(())
@@ -233,6 +238,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sandbox(args) => sandbox::run(args, &cli.data_dir),
         Command::Worker(args) => worker(&args, &cli.data_dir),
         Command::Convert(args) => convert(&args),
+        Command::MachineAccount(args) => {
+            logging::init()?;
+            machine_account::run(args, &cli.data_dir)
+        }
     }
 }
 
@@ -411,12 +420,22 @@ fn run_node(
     clock: Clock,
     listening: impl FnOnce(std::net::SocketAddr) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    // A node issues machine accounts' tokens with the secret it verifies, so only when it
+    // accepts that secret.
+    let issuer = tokens
+        .accepts_secret
+        .then(|| TokenIssuer::new(&tokens.secret, tokens.settings.clone()))
+        .transpose()?
+        .map(std::sync::Arc::new);
     let verifier = tokens.verifier()?;
     let listener =
         TcpListener::bind(&node.bind).with_context(|| format!("cannot listen on {}", node.bind))?;
     let address = listener.local_addr()?;
     let service = Service::new(pool, clock);
-    let state = AppState::new(service.clone(), std::sync::Arc::new(verifier), node.limits);
+    let mut state = AppState::new(service.clone(), std::sync::Arc::new(verifier), node.limits);
+    if let Some(issuer) = issuer {
+        state = state.with_issuer(issuer);
+    }
     let options = ServerOptions {
         json_limit_bytes: dxp_api::server::DEFAULT_JSON_LIMIT_BYTES,
         workers: node.workers,

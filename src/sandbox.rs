@@ -14,7 +14,7 @@ use dxp_api::auth::{TokenIssuer, TokenRequest};
 use dxp_api::upload_limits::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FILE_BYTES, RecordLimits};
 use dxp_domain::calendar::{RoundKind, current_year};
 use dxp_domain::lodging::SubmissionType;
-use dxp_domain::{Edumis, Role, RoundChanges, RoundId, SdrFile};
+use dxp_domain::{ApiPermission, Edumis, Role, RoundChanges, RoundId, SdrFile};
 use dxp_persistence::submissions::Scope;
 use dxp_persistence::{DatabaseUrl, Pool, PoolOptions};
 use dxp_service::Caller;
@@ -28,6 +28,8 @@ use crate::{Node, RateLimitArgs, ValidatorArgs, prepare_database, run_node};
 /// The demo organisation: the sample return's provider.
 const ORGANISATION: i64 = 6004;
 const ORGANISATION_NAME: &str = "Sandbox Polytechnic";
+/// The client id of the sandbox organisation's machine account (its secret is new at each start).
+const MACHINE_ACCOUNT: &str = "sandbox-sms";
 /// The round the sample return is opened in: a full return with the files of the SDR.
 const SAMPLE_ROUND: RoundKind = RoundKind::Aug;
 /// How long the sandbox's rounds and tokens stay open.
@@ -92,12 +94,24 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         sample_return(&mut conn, sample_round)?
     };
     let demo = dxp_service::Service::new(pool.clone(), clock.clone());
-    actix_web::rt::System::new()
-        .block_on(crate::work_based_demo::seed(
-            &demo,
+    let machine = actix_web::rt::System::new().block_on(async {
+        crate::work_based_demo::seed(&demo, Edumis::new(ORGANISATION)?)
+            .await
+            .context("cannot put in the work-based demo")?;
+        demo.create_machine_account(
             Edumis::new(ORGANISATION)?,
-        ))
-        .context("cannot put in the work-based demo")?;
+            MACHINE_ACCOUNT,
+            &ApiPermission::ALL,
+            "sandbox",
+        )
+        .await
+        .context("cannot make the sandbox's machine account")
+    })?;
+    let machine_account = json!({
+        "clientId": machine.account.client_id,
+        "clientSecret": machine.client_secret,
+        "permissions": ApiPermission::ALL.map(ApiPermission::as_str),
+    });
     let tokens = TokenConfig::from_env(data_dir)?;
     let issued = issue_tokens(&tokens)?;
     let node = Node {
@@ -123,13 +137,22 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
             "round": round,
             "draftSubmission": draft,
             "tokens": issued,
+            "machineAccount": machine_account,
+            "tokenUrl": format!("{base}/oauth2/access_token"),
         });
         // Written whole under another name, then renamed: a script waiting for the file never
         // reads half of it.
         let partial = description.with_extension("json.partial");
         std::fs::write(&partial, serde_json::to_vec_pretty(&written)?)?;
         std::fs::rename(&partial, &description)?;
-        print_banner(&base, &round, &draft, &issued, &description)?;
+        print_banner(
+            &base,
+            &round,
+            &draft,
+            &issued,
+            &machine_account,
+            &description,
+        )?;
         Ok(())
     })
 }
@@ -220,6 +243,7 @@ fn issue_tokens(tokens: &TokenConfig) -> anyhow::Result<serde_json::Value> {
             organisation: role.is_organisation_role().then_some(organisation),
             roles: vec![role],
             ttl_seconds: u64::try_from(Duration::days(OPEN_DAYS).num_seconds())?,
+            apis: None,
         })?;
         issued.insert(role.to_string(), token.into());
     }
@@ -231,6 +255,7 @@ fn print_banner(
     round: &str,
     draft: &str,
     tokens: &serde_json::Value,
+    machine_account: &serde_json::Value,
     description: &Path,
 ) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
@@ -252,6 +277,16 @@ fn print_banner(
         writeln!(out, "  {role} token:")?;
         writeln!(out, "    {}", token.as_str().unwrap_or_default())?;
     }
+    writeln!(
+        out,
+        "  machine account (SDR and work-based APIs): client id {}, client secret {}",
+        machine_account["clientId"].as_str().unwrap_or_default(),
+        machine_account["clientSecret"].as_str().unwrap_or_default()
+    )?;
+    writeln!(
+        out,
+        "    its token: POST {base}/oauth2/access_token with HTTP Basic clientId:clientSecret and grant_type=client_credentials"
+    )?;
     writeln!(out, "  the same, for scripts: {}", description.display())?;
     writeln!(
         out,

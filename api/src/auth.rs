@@ -6,7 +6,9 @@
 //! `aud`, `exp` and `iat` (and `nbf`, checked when present). Each trusted key is bound to its
 //! algorithm (HS256 for the development secret, RS256 or EdDSA for production keys, by `kid`;
 //! see [`crate::token_keys`]); signature, expiry, not-before, issuer and audience are all
-//! checked, with a small leeway for clock skew.
+//! checked, with a small leeway for clock skew. A machine account's token also carries `apis`,
+//! the APIs it may call (`sdr`, `work-based`); a token without it may call every API its roles
+//! allow.
 
 use std::future::{Ready, ready};
 use std::marker::PhantomData;
@@ -15,7 +17,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
-use dxp_domain::{Edumis, Role};
+use dxp_domain::{ApiPermission, Edumis, Role};
 use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::{Algorithm, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
@@ -43,6 +45,9 @@ pub struct Claims {
     pub aud: String,
     pub exp: u64,
     pub iat: u64,
+    /// The APIs a machine account's token may call; absent on a person's token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apis: Option<Vec<String>>,
 }
 
 /// Who is calling, once their token has been verified.
@@ -52,11 +57,18 @@ pub struct Principal {
     /// The caller's organisation; `None` only for a funder (`tec-admin`) token without `org`.
     pub organisation: Option<Edumis>,
     pub roles: Vec<Role>,
+    /// The APIs a machine account may call; `None`: every API its roles allow.
+    pub apis: Option<Vec<ApiPermission>>,
 }
 
 impl Principal {
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
+    }
+
+    /// Whether the caller may call `api` at all (its roles still decide what it may do there).
+    pub fn may_use(&self, api: ApiPermission) -> bool {
+        self.apis.as_ref().is_none_or(|apis| apis.contains(&api))
     }
 
     /// The organisation a request acts for: a TEO's own (naming another is refused), or the one
@@ -198,6 +210,16 @@ fn principal_from(claims: Claims) -> Result<Principal, ApiError> {
     let organisation = claims.org.map(Edumis::new).transpose().map_err(|error| {
         ApiError::Unauthorized(format!("the token's org claim is invalid: {error}"))
     })?;
+    let apis = claims
+        .apis
+        .map(|names| {
+            names
+                .iter()
+                .map(|name| name.parse::<ApiPermission>())
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()
+        .map_err(|unknown| ApiError::Unauthorized(format!("the token's apis claim: {unknown}")))?;
     if organisation.is_none() && roles.iter().any(|role| role.is_organisation_role()) {
         return Err(ApiError::Unauthorized(
             "a teo-submitter or teo-viewer token must carry the organisation's EDUMIS number in `org`"
@@ -208,6 +230,7 @@ fn principal_from(claims: Claims) -> Result<Principal, ApiError> {
         subject: claims.sub,
         organisation,
         roles,
+        apis,
     })
 }
 
@@ -224,6 +247,8 @@ pub struct TokenRequest {
     pub organisation: Option<Edumis>,
     pub roles: Vec<Role>,
     pub ttl_seconds: u64,
+    /// The APIs the token may call (a machine account's); `None`: every API the roles allow.
+    pub apis: Option<Vec<ApiPermission>>,
 }
 
 impl TokenIssuer {
@@ -252,6 +277,10 @@ impl TokenIssuer {
             aud: self.settings.audience.clone(),
             exp: now.saturating_add(request.ttl_seconds),
             iat: now,
+            apis: request
+                .apis
+                .as_ref()
+                .map(|apis| apis.iter().map(|api| api.as_str().to_owned()).collect()),
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.key)
     }
@@ -309,9 +338,16 @@ pub(crate) struct CallerIdentity {
 #[derive(Debug, Clone)]
 pub(crate) struct VerifiedCaller(pub Principal);
 
-/// The bearer token of a request, or why it has none.
+/// The header the funder's API document spells its bearer token in; some integrations send it.
+pub const AUTHENTICATION: &str = "Authentication";
+
+/// The bearer token of a request, or why it has none. `Authorization` is the standard header;
+/// `Authentication`, as the funder's document writes it, is taken when there is none.
 pub(crate) fn bearer_token(headers: &header::HeaderMap) -> Result<&str, ApiError> {
-    let value = headers.get(header::AUTHORIZATION).ok_or_else(|| {
+    let value = headers
+        .get(header::AUTHORIZATION)
+        .or_else(|| headers.get(AUTHENTICATION));
+    let value = value.ok_or_else(|| {
         ApiError::Unauthorized(
             "send a token in the Authorization header: Bearer <token>".to_owned(),
         )
@@ -330,7 +366,11 @@ pub(crate) fn bearer_token(headers: &header::HeaderMap) -> Result<&str, ApiError
     Ok(token.trim())
 }
 
-pub(crate) fn authorize<P: AccessPolicy>(req: &HttpRequest) -> Result<Authorized<P>, ApiError> {
+/// The verified caller of a request to `api`, if its roles satisfy `P` and it may call `api`.
+pub(crate) fn authorize<P: AccessPolicy>(
+    req: &HttpRequest,
+    api: ApiPermission,
+) -> Result<Authorized<P>, ApiError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::Internal("application state is missing".to_owned()))?;
@@ -342,6 +382,19 @@ pub(crate) fn authorize<P: AccessPolicy>(req: &HttpRequest) -> Result<Authorized
     req.extensions_mut().insert(CallerIdentity {
         organisation: principal.organisation,
     });
+    if !principal.may_use(api) {
+        return Err(ApiError::Forbidden(format!(
+            "this machine account may not call the {} API; its permissions are: {}",
+            api,
+            principal
+                .apis
+                .iter()
+                .flatten()
+                .map(|api| api.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
     if !principal.roles.iter().any(|role| P::ALLOWED.contains(role)) {
         let allowed: Vec<&str> = P::ALLOWED.iter().map(|role| role.as_str()).collect();
         return Err(ApiError::Forbidden(format!(
@@ -361,7 +414,8 @@ impl<P: AccessPolicy> FromRequest for Authorized<P> {
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        ready(authorize::<P>(req))
+        // Every route outside the work-based API belongs to the SDR.
+        ready(authorize::<P>(req, ApiPermission::Sdr))
     }
 }
 
@@ -379,6 +433,7 @@ mod tests {
                 organisation: org.map(|o| Edumis::new(o).unwrap()),
                 roles,
                 ttl_seconds: ttl,
+                apis: None,
             })
             .unwrap()
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use dxp_service::{Caller, Service};
 
 use crate::ApiError;
-use crate::auth::{Principal, TokenVerifier};
+use crate::auth::{Principal, TokenIssuer, TokenVerifier};
 use crate::upload_limits::RecordLimits;
 
 /// The application state handed to every handler.
@@ -15,6 +15,9 @@ pub struct AppState {
     pub service: Service,
     pub tokens: Arc<TokenVerifier>,
     pub limits: RecordLimits,
+    /// Signs machine accounts' tokens; `None` on a node that verifies only tokens an identity
+    /// provider signed (it cannot issue tokens it would accept).
+    pub issuer: Option<Arc<TokenIssuer>>,
 }
 
 impl AppState {
@@ -24,7 +27,14 @@ impl AppState {
             service,
             tokens,
             limits,
+            issuer: None,
         }
+    }
+
+    /// The same state, issuing machine accounts' tokens with `issuer`.
+    pub fn with_issuer(mut self, issuer: Arc<TokenIssuer>) -> Self {
+        self.issuer = Some(issuer);
+        self
     }
 }
 

@@ -24,6 +24,7 @@ use utoipa_actix_web::AppExt;
     modifiers(&BearerScheme),
     tags(
         (name = tags::SYSTEM, description = "Health of the service"),
+        (name = tags::AUTHENTICATION, description = "Machine accounts sign in: OAuth 2.0 client credentials, as the funder's Education Sector Logon"),
         (name = tags::ROUNDS, description = "Collection rounds: the IND, April, August and December returns of each year, their due dates, the Stop Gate and its lifts, and what is due"),
         (name = tags::WORKFORCE, description = "Workforce questionnaires (WFQ): needed, processed, before the December return is accepted"),
         (name = tags::VALIDATION, description = "Dry runs and the rule catalogue: check records before submitting, store nothing"),
@@ -35,6 +36,8 @@ struct BaseDocument;
 
 /// The name of the security scheme that protected operations refer to.
 pub const BEARER_SCHEME: &str = "bearer";
+/// The scheme of the token endpoint: a machine account's client id and secret.
+pub const BASIC_SCHEME: &str = "basic";
 
 struct BearerScheme;
 
@@ -48,6 +51,15 @@ impl Modify for BearerScheme {
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
                     .description(Some("A DXP token: `dxp token --org EDUMIS --role ROLE` prints one for local use"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            BASIC_SCHEME,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Basic)
+                    .description(Some("A machine account's client id and secret, for the token endpoint only: `dxp machine-account create` makes one"))
                     .build(),
             ),
         );

@@ -135,7 +135,7 @@ fn migrate_applies_once_and_is_then_a_no_op(backend: Backend) {
     };
     let first = migrate();
     assert!(
-        first.starts_with("10 migration(s) applied, 12 round(s) created"),
+        first.starts_with("11 migration(s) applied, 12 round(s) created"),
         "{first}"
     );
     let second = migrate();
@@ -228,6 +228,25 @@ fn the_sandbox_starts_with_a_sample_return_ready_to_validate() {
         .send()
         .expect("validate");
     assert_eq!(validate.status().as_u16(), 202);
+    // Its machine account signs in as the funder's logon takes it.
+    let account = &sandbox["machineAccount"];
+    let signed_in = client
+        .post(sandbox["tokenUrl"].as_str().expect("tokenUrl"))
+        .basic_auth(
+            account["clientId"].as_str().expect("clientId"),
+            account["clientSecret"].as_str(),
+        )
+        .form(&[("grant_type", "client_credentials"), ("org_id", "6004")])
+        .send()
+        .expect("token");
+    let machine = json_ok(signed_in)["access_token"]
+        .as_str()
+        .expect("access_token")
+        .to_owned();
+    assert_eq!(
+        get(&format!("/api/v1/submissions/{draft}"), &machine)["id"],
+        draft
+    );
     drop(running);
 
     let (_running, again) = start();

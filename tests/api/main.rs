@@ -13,6 +13,7 @@ mod health;
 mod isolation;
 mod jobs;
 mod limits;
+mod machine_accounts;
 mod migrations;
 mod openapi;
 mod round_rules;

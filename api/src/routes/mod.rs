@@ -7,6 +7,7 @@ pub mod audit;
 pub mod due;
 pub mod files;
 pub mod health;
+pub mod oauth;
 pub mod params;
 pub mod problems;
 pub mod record_files;
@@ -19,6 +20,7 @@ pub mod workforce;
 /// The tag names of the OpenAPI document, one per resource.
 pub mod tags {
     pub const SYSTEM: &str = "system";
+    pub const AUTHENTICATION: &str = "authentication";
     pub const ROUNDS: &str = "rounds";
     pub const AUDIT: &str = "audit";
     pub const VALIDATION: &str = "validation";
@@ -29,6 +31,7 @@ pub mod tags {
 /// Registers every route of the API.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::get_health);
+    cfg.service(oauth::create_access_token);
     cfg.service(utoipa_actix_web::scope("/api/v1").configure(|api| {
         api.service(rounds::list_rounds)
             .service(rounds::create_round)

@@ -613,6 +613,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth2/access_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A machine account's token (OAuth 2.0 client credentials). The client id and secret come in
+         *     HTTP Basic; the token carries the account's organisation and the APIs it may call, and
+         *     lives 20 minutes. A node that verifies only an identity provider's tokens (no
+         *     `DXP_JWT_SECRET`) issues none and answers 503.
+         */
+        post: operations["create_access_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/work-submission-api/v1.0/changes": {
         parameters: {
             query?: never;
@@ -1075,6 +1097,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A token, as RFC 6749 §5.1 answers it.
+         * @example {
+         *       "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…",
+         *       "expires_in": 1200,
+         *       "token_type": "Bearer"
+         *     }
+         */
+        AccessToken: {
+            /** @description Send it as `Authorization: Bearer <token>` (or `Authentication: Bearer <token>`). */
+            access_token: string;
+            /**
+             * Format: int64
+             * @description Seconds until it expires; then request another.
+             */
+            expires_in: number;
+            /** @description Always `Bearer`. */
+            token_type: string;
+        };
         /**
          * @description The agreement itself: employer, workplace, and its dates.
          * @example {
@@ -2669,6 +2710,19 @@ export interface components {
             trainingPlanSignedDate: string;
         };
         /**
+         * @description A refusal, as RFC 6749 §5.2 words it.
+         * @example {
+         *       "error": "invalid_client",
+         *       "error_description": "the client id or secret is wrong, or the account is revoked"
+         *     }
+         */
+        OAuthError: {
+            /** @description `invalid_request`, `invalid_client` or `unsupported_grant_type`. */
+            error: string;
+            /** @description What was wrong, in words. */
+            error_description: string;
+        };
+        /**
          * @description An off-job delivery as stored and returned
          *     (`GET /v1.0/off-job-deliveries/{offJobDeliveryLocalId}`).
          * @example {
@@ -3344,6 +3398,24 @@ export interface components {
             validatedAt?: string | null;
             /** Format: int64 */
             warningCount: number;
+        };
+        /** @description The form of a token request. */
+        TokenForm: {
+            /**
+             * @description Always `client_credentials`.
+             * @example client_credentials
+             */
+            grant_type?: string | null;
+            /**
+             * @description The organisation's EDUMIS number; when given, it must be the account's.
+             * @example 6004
+             */
+            org_id?: string | null;
+            /**
+             * @description The funder's scope URL; DXP takes any value and does not narrow the token by it.
+             * @example https://web.prd.dxs.pub.tec.govt.nz
+             */
+            scope?: string | null;
         };
         /**
          * @description A training agreement as the funder keeps and returns it.
@@ -12545,6 +12617,148 @@ export interface operations {
             /** @description The database is unavailable */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_access_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "org_id": "6004",
+                 *       "scope": "https://web.prd.dxs.pub.tec.govt.nz"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["TokenForm"];
+            };
+        };
+        responses: {
+            /** @description The token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…",
+                     *       "expires_in": 1200,
+                     *       "token_type": "Bearer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description The form is not a client-credentials request, or `org_id` is not the account's organisation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_client",
+                     *       "error_description": "the client id or secret is wrong, or the account is revoked"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description No client id and secret, a wrong pair, or a revoked account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_client",
+                     *       "error_description": "the client id or secret is wrong, or the account is revoked"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

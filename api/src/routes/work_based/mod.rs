@@ -105,7 +105,7 @@ pub struct TmsCaller<P: AccessPolicy> {
 }
 
 fn tms_of<P: AccessPolicy>(req: &HttpRequest) -> Result<Tms, ApiError> {
-    let caller = crate::auth::authorize::<P>(req)?;
+    let caller = crate::auth::authorize::<P>(req, dxp_domain::ApiPermission::WorkBased)?;
     let eid = req
         .headers()
         .get(EID)

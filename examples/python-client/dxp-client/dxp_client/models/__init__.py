@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .access_token import AccessToken
 from .agreement_details import AgreementDetails
 from .agreement_status import AgreementStatus
 from .agreement_update import AgreementUpdate
@@ -48,6 +49,7 @@ from .new_stop_gate_lift import NewStopGateLift
 from .new_submission import NewSubmission
 from .new_training_agreement import NewTrainingAgreement
 from .new_training_plan import NewTrainingPlan
+from .o_auth_error import OAuthError
 from .off_job_delivery import OffJobDelivery
 from .problem import Problem
 from .problem_errors_type_0 import ProblemErrorsType0
@@ -84,6 +86,7 @@ from .submission_problem import SubmissionProblem
 from .submission_status import SubmissionStatus
 from .submission_type import SubmissionType
 from .submission_view import SubmissionView
+from .token_form import TokenForm
 from .training_agreement import TrainingAgreement
 from .training_plan_details import TrainingPlanDetails
 from .training_plan_update import TrainingPlanUpdate
@@ -102,6 +105,7 @@ from .work_based_learner import WorkBasedLearner
 from .workforce_record import WorkforceRecord
 
 __all__ = (
+    "AccessToken",
     "AgreementDetails",
     "AgreementStatus",
     "AgreementUpdate",
@@ -150,6 +154,7 @@ __all__ = (
     "NewSubmission",
     "NewTrainingAgreement",
     "NewTrainingPlan",
+    "OAuthError",
     "OffJobDelivery",
     "Problem",
     "ProblemErrorsType0",
@@ -186,6 +191,7 @@ __all__ = (
     "SubmissionStatus",
     "SubmissionType",
     "SubmissionView",
+    "TokenForm",
     "TrainingAgreement",
     "TrainingPlanDetails",
     "TrainingPlanUpdate",
