@@ -26,6 +26,7 @@ pub fn convert(document: &mut Value) {
     let Some(paths) = document.get_mut("paths").and_then(Value::as_object_mut) else {
         return;
     };
+    without_oauth_token_endpoint(paths);
     for operation in paths
         .values_mut()
         .filter_map(Value::as_object_mut)
@@ -35,6 +36,15 @@ pub fn convert(document: &mut Value) {
         plain_text_body(operation);
         problem_json_as_json(operation);
     }
+}
+
+/// The token endpoint (`POST /oauth2/access_token`) refuses in OAuth's own JSON (RFC 6749 §5.2)
+/// and fails otherwise with problems: two error types, where progenitor takes one per operation
+/// (it stops at `response_types.len() <= 1`). A Rust system gets its token from that endpoint
+/// with an OAuth 2.0 client such as the `oauth2` crate, which reads those refusals; the
+/// generated client leaves it out.
+fn without_oauth_token_endpoint(paths: &mut Map<String, Value>) {
+    paths.remove("/oauth2/access_token");
 }
 
 /// Calls `f` on every JSON object in `value`, outermost first.
