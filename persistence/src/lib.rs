@@ -25,6 +25,7 @@ pub mod rounds;
 pub mod schedules;
 pub mod schema;
 pub mod stop_gate;
+pub mod submission_tokens;
 pub mod submissions;
 mod time;
 pub mod work_based;

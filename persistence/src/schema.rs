@@ -175,6 +175,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    submission_tokens (token_hash) {
+        token_hash -> Text,
+        submission_id -> Text,
+        organisation -> Integer,
+        expires_at -> Timestamp,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     machine_accounts (client_id) {
         client_id -> Text,
         organisation -> Integer,

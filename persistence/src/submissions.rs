@@ -172,6 +172,59 @@ pub fn find(conn: &mut DbConnection, id: &str, scope: Scope) -> Result<Submissio
         .and_then(Submission::try_from)
 }
 
+/// The statuses of a submission that is still being worked on (not lodged, replaced or
+/// abandoned).
+const IN_PROGRESS: [SubmissionStatus; 5] = [
+    SubmissionStatus::Draft,
+    SubmissionStatus::Queued,
+    SubmissionStatus::Validating,
+    SubmissionStatus::Processed,
+    SubmissionStatus::Rejected,
+];
+
+/// The organisation's newest return for the round that is still being worked on, if any.
+pub fn in_progress(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    round: RoundId,
+) -> Result<Option<Submission>, StoreError> {
+    let statuses: Vec<&str> = IN_PROGRESS.iter().map(|status| status.as_str()).collect();
+    submissions::table
+        .filter(submissions::organisation.eq(organisation.value()))
+        .filter(submissions::round_id.eq(round.to_string()))
+        .filter(submissions::submission_type.eq(SubmissionType::Return.as_str()))
+        .filter(submissions::status.eq_any(statuses))
+        .order((submissions::created_at.desc(), submissions::id.desc()))
+        .select(SubmissionRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(Submission::try_from)
+        .transpose()
+}
+
+/// The status of the organisation's newest return in each round it has sent one for.
+pub fn newest_return_statuses(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+) -> Result<Vec<(RoundId, SubmissionStatus)>, StoreError> {
+    let rows: Vec<(String, String)> = submissions::table
+        .filter(submissions::organisation.eq(organisation.value()))
+        .filter(submissions::submission_type.eq(SubmissionType::Return.as_str()))
+        .order((submissions::created_at.asc(), submissions::id.asc()))
+        .select((submissions::round_id, submissions::status))
+        .load(conn)?;
+    let mut newest: Vec<(RoundId, SubmissionStatus)> = Vec::new();
+    for (round, status) in rows {
+        let round: RoundId = round.parse().map_err(StoreError::corrupt)?;
+        let status: SubmissionStatus = status.parse().map_err(StoreError::corrupt)?;
+        match newest.iter_mut().find(|(seen, _)| *seen == round) {
+            Some(entry) => entry.1 = status,
+            None => newest.push((round, status)),
+        }
+    }
+    Ok(newest)
+}
+
 /// Filters for listing submissions.
 #[derive(Debug, Clone, Default)]
 pub struct ListFilter {

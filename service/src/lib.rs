@@ -25,6 +25,7 @@ pub mod error;
 pub mod ingest;
 pub mod machine_accounts;
 pub mod problem_report;
+pub mod provider_based;
 pub mod records_kept;
 pub mod rounds;
 pub mod submissions;
