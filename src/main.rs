@@ -64,7 +64,7 @@ enum Command {
     /// written to DATA_DIR/sandbox.json).
     Sandbox(sandbox::SandboxArgs),
     /// Print the OpenAPI 3.1 document.
-    Openapi,
+    Openapi(OpenapiArgs),
     /// Convert a legacy STEO fixed-width file (STUD####.txt, COUR####.txt, CREG####.txt,
     /// QUAL####.txt, COMP####.txt) into the DXP CSV file of the same data (LEAR####.CSV, …).
     Convert(ConvertArgs),
@@ -166,6 +166,13 @@ struct WorkerArgs {
 }
 
 #[derive(Debug, Args)]
+struct OpenapiArgs {
+    /// The document of the funder's provider-based API (`/submissions/v1.0`) instead of DXP's.
+    #[arg(long)]
+    provider_based: bool,
+}
+
+#[derive(Debug, Args)]
 struct TokenArgs {
     /// The organisation's EDUMIS number (required for teo-submitter and teo-viewer).
     #[arg(long)]
@@ -194,8 +201,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Openapi => {
-            let text = dxp_openapi::to_pretty_json(&dxp_openapi::document()?)?;
+        Command::Openapi(args) => {
+            let document = if args.provider_based {
+                dxp_openapi::provider_based_document()?
+            } else {
+                dxp_openapi::document()?
+            };
+            let text = dxp_openapi::to_pretty_json(&document)?;
             std::io::stdout().write_all(text.as_bytes())?;
             Ok(())
         }
@@ -442,7 +454,11 @@ fn run_node(
         rate_limit: node.rate_limit,
     };
     actix_web::rt::System::new().block_on(async move {
-        let server = dxp_api::run(listener, state, dxp_openapi::document()?, options)?;
+        let documents = dxp_api::Documents {
+            dxp: dxp_openapi::document()?,
+            provider_based: dxp_openapi::provider_based_document()?,
+        };
+        let server = dxp_api::run(listener, state, documents, options)?;
         dxp_service::validator::spawn(&service, node.validation);
         dxp_service::work_based::grace::spawn(&service, node.schedule);
         // Scripts and tests read this line to learn the address (the port may have been 0).

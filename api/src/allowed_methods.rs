@@ -22,12 +22,11 @@ const METHODS: [&str; 8] = [
 ];
 
 impl AllowedMethods {
-    /// Reads the paths and methods of an OpenAPI document.
-    pub fn from_document(document: &Value) -> Self {
-        let paths = document
-            .get("paths")
-            .and_then(Value::as_object)
-            .into_iter()
+    /// Reads the paths and methods of the OpenAPI documents a node serves side by side.
+    pub fn from_documents(documents: &[&Value]) -> Self {
+        let paths = documents
+            .iter()
+            .filter_map(|document| document.get("paths").and_then(Value::as_object))
             .flatten()
             .map(|(path, item)| {
                 let allow = METHODS
@@ -81,12 +80,12 @@ mod tests {
     use serde_json::json;
 
     fn routes() -> AllowedMethods {
-        AllowedMethods::from_document(&json!({"paths": {
+        AllowedMethods::from_documents(&[&json!({"paths": {
             "/api/v1/submissions": {"get": {}, "post": {}},
             "/api/v1/submissions/{id}": {"get": {}},
             "/api/v1/submissions/{id}/learners/{localId}": {"delete": {}},
             "/health": {"get": {}},
-        }}))
+        }})])
     }
 
     #[test]

@@ -409,6 +409,43 @@ pub(crate) fn authorize<P: AccessPolicy>(
     })
 }
 
+/// The header naming the organisation a call of the funder's APIs acts for: its EDUMIS number.
+pub const EID: &str = "EID";
+
+/// The verified caller of a request to one of the funder's APIs (`api`), and the organisation
+/// its `EID` header names: a TEO's token only for its own organisation (403 otherwise), the
+/// funder's for any. A missing or unreadable `EID` is a 400.
+pub(crate) fn authorize_for_eid<P: AccessPolicy>(
+    req: &HttpRequest,
+    api: ApiPermission,
+) -> Result<(Authorized<P>, Edumis), ApiError> {
+    let caller = authorize::<P>(req, api)?;
+    let eid = req
+        .headers()
+        .get(EID)
+        .ok_or_else(|| {
+            ApiError::BadRequest(
+                "the EID header is required: the organisation's EDUMIS number, e.g. EID: 8001"
+                    .to_owned(),
+            )
+        })?
+        .to_str()
+        .ok()
+        .and_then(|text| text.trim().parse::<i64>().ok())
+        .ok_or_else(|| {
+            ApiError::BadRequest("the EID header must be an EDUMIS number, e.g. 8001".to_owned())
+        })?;
+    let named = Edumis::new(eid)
+        .map_err(|error| ApiError::BadRequest(format!("the EID header: {error}")))?;
+    if !caller.is_admin() && caller.organisation != Some(named) {
+        return Err(ApiError::Forbidden(match caller.organisation {
+            Some(own) => format!("the EID header names {named}, but your token is for {own}"),
+            None => "the token names no organisation".to_owned(),
+        }));
+    }
+    Ok((caller, named))
+}
+
 impl<P: AccessPolicy> FromRequest for Authorized<P> {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;

@@ -51,6 +51,11 @@ pub struct Problem {
     /// For a work-based request refused by business rules: each refusal with its rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refusals: Option<Vec<RuleRefusal>>,
+    /// For a request to the funder's provider-based API refused as its documents describe: a
+    /// stable code a program branches on (`RETURN_NOT_FOUND`, `BAD_PAGINATION`, …).
+    #[serde(default, rename = "errorCode", skip_serializing_if = "Option::is_none")]
+    #[schema(example = "RETURN_NOT_FOUND")]
+    pub error_code: Option<String>,
 }
 
 /// A business rule that refuses a work-based request.
@@ -105,6 +110,10 @@ pub enum ApiError {
         errors: BTreeMap<String, Vec<String>>,
         refusals: Vec<RuleRefusal>,
     },
+    /// A request to the funder's provider-based API refused as its documents describe: a 400
+    /// with `errorCode`.
+    #[error("{detail}")]
+    ProviderRefusal { code: &'static str, detail: String },
     #[error("the database is unavailable")]
     Unavailable(String),
     /// The database has no room to store the request (its disk is full).
@@ -130,6 +139,7 @@ impl ApiError {
             ApiError::Refused(_) => "round-rule",
             ApiError::Invalid { refusals, .. } if refusals.is_empty() => "invalid-fields",
             ApiError::Invalid { .. } => "business-rule",
+            ApiError::ProviderRefusal { .. } => "provider-api",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::InsufficientStorage(_) => "insufficient-storage",
             ApiError::Internal(_) => "internal",
@@ -178,6 +188,10 @@ impl ApiError {
                 }
                 _ => None,
             },
+            error_code: match self {
+                ApiError::ProviderRefusal { code, .. } => Some((*code).to_owned()),
+                _ => None,
+            },
             instance: crate::request_log::current_request_id()
                 .map(|id| format!("urn:dxp:request:{id}")),
         }
@@ -187,7 +201,9 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::BadRequest(_) | ApiError::Invalid { .. } => StatusCode::BAD_REQUEST,
+            ApiError::BadRequest(_)
+            | ApiError::Invalid { .. }
+            | ApiError::ProviderRefusal { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,

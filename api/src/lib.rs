@@ -23,5 +23,5 @@ pub mod upload_limits;
 pub use dxp_service::{Clock, Service};
 pub use error::{ApiError, Problem};
 pub use routes::configure;
-pub use server::{ServerOptions, run};
+pub use server::{Documents, ServerOptions, run};
 pub use state::AppState;

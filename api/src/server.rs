@@ -46,17 +46,28 @@ impl Default for ServerOptions {
     }
 }
 
-/// Starts serving on `listener`. The OpenAPI document is served at `/openapi.json` and as
-/// Swagger UI at `/docs`, both from the binary.
+/// The OpenAPI documents a node serves: DXP's own, and the funder's provider-based API's.
+pub struct Documents {
+    pub dxp: serde_json::Value,
+    pub provider_based: serde_json::Value,
+}
+
+/// Starts serving on `listener`. DXP's OpenAPI document is served at `/openapi.json` and as
+/// Swagger UI at `/docs`, the provider-based API's at `/submissions/v1.0/openapi.json`, all from
+/// the binary.
 pub fn run(
     listener: TcpListener,
     state: AppState,
-    openapi: serde_json::Value,
+    documents: Documents,
     options: ServerOptions,
 ) -> std::io::Result<Server> {
     let state = web::Data::new(state);
-    let allowed_methods = web::Data::new(AllowedMethods::from_document(&openapi));
-    let openapi = web::Data::new(openapi);
+    let allowed_methods = web::Data::new(AllowedMethods::from_documents(&[
+        &documents.dxp,
+        &documents.provider_based,
+    ]));
+    let openapi = web::Data::new(documents.dxp);
+    let provider_openapi = web::Data::new(ProviderDocument(documents.provider_based));
     let json_limit = options.json_limit_bytes;
     let limiter = rate_limit::config(options.rate_limit).ok_or_else(|| {
         std::io::Error::new(
@@ -76,8 +87,15 @@ pub fn run(
             .app_data(web::PathConfig::default().error_handler(path_error))
             .wrap(actix_governor::Governor::new(&limiter))
             .wrap(from_fn(log_request))
+            // Before the provider-based scope, which would otherwise answer for this path.
+            .app_data(provider_openapi.clone())
+            .route(
+                "/submissions/v1.0/openapi.json",
+                web::get().to(provider_openapi_document),
+            )
             .into_utoipa_app()
             .configure(routes::configure)
+            .configure(routes::provider_based::configure)
             .into_app()
             .app_data(openapi.clone())
             .app_data(allowed_methods.clone())
@@ -104,6 +122,14 @@ pub fn run(
 /// The OpenAPI document, as `dxp openapi` prints it.
 async fn openapi_document(document: web::Data<serde_json::Value>) -> HttpResponse {
     HttpResponse::Ok().json(document.get_ref())
+}
+
+/// The provider-based API's document (a type of its own, so the two are told apart).
+struct ProviderDocument(serde_json::Value);
+
+/// The provider-based API's OpenAPI document, as `dxp openapi --provider-based` prints it.
+async fn provider_openapi_document(document: web::Data<ProviderDocument>) -> HttpResponse {
+    HttpResponse::Ok().json(&document.0)
 }
 
 fn json_error(error: actix_web::error::JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {

@@ -66,6 +66,35 @@ impl Modify for BearerScheme {
     }
 }
 
+/// The base of the provider-based API's document: the funder's SDR API as DXP serves it.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "DXP — the funder's provider-based SDR API",
+        description = "The funder's provider-based SDR API (`/submissions/v1.0`), served by DXP so an SMS integration written for the funder runs unchanged. Every call carries the `EID` header (the organisation's EDUMIS number), which must be the token's organisation. Refusals the funder documents are 400 problems with an `errorCode`. The submission underneath is the one DXP's own API shows under `/api/v1`. docs/funder-api.md lists what DXP chose where the funder's documents are silent.",
+        license(name = "Apache-2.0", identifier = "Apache-2.0"),
+    ),
+    components(schemas(dxp_api::Problem)),
+    modifiers(&BearerScheme),
+    tags(
+        (name = dxp_api::routes::provider_based::tags::RETURNS, description = "The returns an organisation may send"),
+        (name = dxp_api::routes::provider_based::tags::SUBMISSION_TOKENS, description = "Submission tokens: what the calls after name a submission by"),
+    )
+)]
+struct ProviderBasedBase;
+
+/// The provider-based API's document as JSON, as `/submissions/v1.0/openapi.json` serves it.
+pub fn provider_based_document() -> Result<serde_json::Value, serde_json::Error> {
+    let (_app, derived) = App::new()
+        .into_utoipa_app()
+        .openapi(ProviderBasedBase::openapi())
+        .configure(dxp_api::routes::provider_based::configure)
+        .split_for_parts();
+    let mut document = serde_json::to_value(&derived)?;
+    generators::prepare(&mut document);
+    Ok(document)
+}
+
 /// The whole document as JSON, prepared for client generators (module `generators`).
 pub fn document() -> Result<serde_json::Value, serde_json::Error> {
     let (_app, derived) = App::new()

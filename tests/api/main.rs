@@ -16,6 +16,7 @@ mod limits;
 mod machine_accounts;
 mod migrations;
 mod openapi;
+mod provider_based;
 mod round_rules;
 mod rounds;
 mod submissions;

@@ -10,6 +10,7 @@ pub mod health;
 pub mod oauth;
 pub mod params;
 pub mod problems;
+pub mod provider_based;
 pub mod record_files;
 pub mod rounds;
 pub mod submissions;

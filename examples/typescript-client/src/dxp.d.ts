@@ -2754,6 +2754,12 @@ export interface components {
             /** @description What went wrong in this case, and what to do about it. */
             detail: string;
             /**
+             * @description For a request to the funder's provider-based API refused as its documents describe: a
+             *     stable code a program branches on (`RETURN_NOT_FOUND`, `BAD_PAGINATION`, …).
+             * @example RETURN_NOT_FOUND
+             */
+            errorCode?: string | null;
+            /**
              * @description For a refused work-based request: each field path of the request that is wrong, with
              *     what is wrong with it (business refusals start with their rule's code).
              * @example {

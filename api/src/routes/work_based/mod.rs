@@ -10,7 +10,6 @@ use std::marker::PhantomData;
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
-use dxp_domain::Edumis;
 use dxp_service::work_based::Tms;
 use serde::de::DeserializeOwned;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -32,7 +31,7 @@ pub mod training_plans;
 pub const BASE: &str = "/work-submission-api/v1.0";
 
 /// The header naming the organisation a call is for.
-pub const EID: &str = "EID";
+pub use crate::auth::EID;
 
 /// The tags of the work-based section of the OpenAPI document, one per resource.
 pub mod tags {
@@ -105,33 +104,11 @@ pub struct TmsCaller<P: AccessPolicy> {
 }
 
 fn tms_of<P: AccessPolicy>(req: &HttpRequest) -> Result<Tms, ApiError> {
-    let caller = crate::auth::authorize::<P>(req, dxp_domain::ApiPermission::WorkBased)?;
-    let eid = req
-        .headers()
-        .get(EID)
-        .ok_or_else(|| {
-            ApiError::BadRequest(
-                "the EID header is required: the organisation's EDUMIS number, e.g. EID: 8001"
-                    .to_owned(),
-            )
-        })?
-        .to_str()
-        .ok()
-        .and_then(|text| text.trim().parse::<i64>().ok())
-        .ok_or_else(|| {
-            ApiError::BadRequest("the EID header must be an EDUMIS number, e.g. 8001".to_owned())
-        })?;
-    let named = Edumis::new(eid)
-        .map_err(|error| ApiError::BadRequest(format!("the EID header: {error}")))?;
-    if !caller.is_admin() && caller.organisation != Some(named) {
-        return Err(ApiError::Forbidden(match caller.organisation {
-            Some(own) => format!("the EID header names {named}, but your token is for {own}"),
-            None => "the token names no organisation".to_owned(),
-        }));
-    }
+    let (caller, organisation) =
+        crate::auth::authorize_for_eid::<P>(req, dxp_domain::ApiPermission::WorkBased)?;
     Ok(Tms {
         actor: caller.subject.clone(),
-        organisation: named,
+        organisation,
     })
 }
 

@@ -29,6 +29,9 @@ class Problem:
         status (int): The HTTP status code.
         title (str): A short summary of the kind of problem.
         type_ (str): A stable URI for the kind of problem; programs branch on this.
+        error_code (None | str | Unset): For a request to the funder's provider-based API refused as its documents
+            describe: a
+            stable code a program branches on (`RETURN_NOT_FOUND`, `BAD_PAGINATION`, …). Example: RETURN_NOT_FOUND.
         errors (None | ProblemErrorsType0 | Unset): For a refused work-based request: each field path of the request
             that is wrong, with
             what is wrong with it (business refusals start with their rule's code). Example: {'pauseDate': ['WB-031:
@@ -47,6 +50,7 @@ class Problem:
     status: int
     title: str
     type_: str
+    error_code: None | str | Unset = UNSET
     errors: None | ProblemErrorsType0 | Unset = UNSET
     instance: None | str | Unset = UNSET
     refusals: list[RuleRefusal] | None | Unset = UNSET
@@ -63,6 +67,12 @@ class Problem:
         title = self.title
 
         type_ = self.type_
+
+        error_code: None | str | Unset
+        if isinstance(self.error_code, Unset):
+            error_code = UNSET
+        else:
+            error_code = self.error_code
 
         errors: dict[str, Any] | None | Unset
         if isinstance(self.errors, Unset):
@@ -106,6 +116,8 @@ class Problem:
                 "type": type_,
             }
         )
+        if error_code is not UNSET:
+            field_dict["errorCode"] = error_code
         if errors is not UNSET:
             field_dict["errors"] = errors
         if instance is not UNSET:
@@ -130,6 +142,15 @@ class Problem:
         title = d.pop("title")
 
         type_ = d.pop("type")
+
+        def _parse_error_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_code = _parse_error_code(d.pop("errorCode", UNSET))
 
         def _parse_errors(data: object) -> None | ProblemErrorsType0 | Unset:
             if data is None:
@@ -193,6 +214,7 @@ class Problem:
             status=status,
             title=title,
             type_=type_,
+            error_code=error_code,
             errors=errors,
             instance=instance,
             refusals=refusals,

@@ -1,0 +1,255 @@
+//! The funder's provider-based SDR API (`/submissions/v1.0`) through the server, on both
+//! backends: the returns (P1) with the funder's paging, and submission tokens (P2) that name the
+//! same submission `/api/v1` shows. The server's day is 20 April 2026, inside the April round.
+
+use reqwest::blocking::Response;
+use serde_json::Value;
+
+use crate::helpers::{Backend, TestServer, admin_token, expect_problem, json_ok, token};
+use crate::on_both_backends;
+
+const BASE: &str = "/submissions/v1.0";
+const ORG: i64 = 6004;
+
+fn call(
+    server: &TestServer,
+    method: reqwest::Method,
+    path: &str,
+    token: &str,
+    eid: Option<&str>,
+) -> Response {
+    let mut request = server
+        .client()
+        .request(method, server.url(&format!("{BASE}{path}")))
+        .bearer_auth(token);
+    if let Some(eid) = eid {
+        request = request.header("EID", eid);
+    }
+    request.send().expect("request")
+}
+
+fn get(server: &TestServer, path: &str) -> Response {
+    call(
+        server,
+        reqwest::Method::GET,
+        path,
+        &token(ORG, "teo-submitter"),
+        Some("6004"),
+    )
+}
+
+fn request_token(server: &TestServer, return_id: &str) -> Response {
+    call(
+        server,
+        reqwest::Method::POST,
+        &format!("/token/{return_id}"),
+        &token(ORG, "teo-submitter"),
+        Some("6004"),
+    )
+}
+
+/// The `errorCode` of a 400 refusal.
+fn error_code(response: Response) -> String {
+    let problem = expect_problem(response, 400);
+    problem["errorCode"].as_str().unwrap_or_default().to_owned()
+}
+
+fn return_ids(page: &Value) -> Vec<i64> {
+    page["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|item| item["returnId"].as_i64().expect("returnId"))
+        .collect()
+}
+
+fn returns_are_the_opened_rounds_newest_first_in_the_funder_s_pages(backend: Backend) {
+    let server = TestServer::start(backend);
+    let full = json_ok(get(&server, "/returns"));
+    assert_eq!(full["page"], 1);
+    assert_eq!(full["pageSize"], 100);
+    let ids = return_ids(&full);
+    assert_eq!(
+        ids.first(),
+        Some(&202604),
+        "the April round is open: {full}"
+    );
+    assert!(ids.windows(2).all(|pair| pair[0] > pair[1]), "{ids:?}");
+    assert!(
+        !ids.contains(&202608),
+        "August has not opened on 20 April: {ids:?}"
+    );
+    assert!(
+        ids.iter().all(|id| id % 100 != 3),
+        "no indicative return unless asked: {ids:?}"
+    );
+    assert_eq!(full["totalCount"].as_i64(), i64::try_from(ids.len()).ok());
+    let april = &full["results"][0];
+    assert_eq!(april["edumis"], ORG);
+    assert_eq!(april["returnYear"], 2026);
+    assert_eq!(april["returnMonth"], 4);
+    assert_eq!(april["returnType"], "Full");
+    assert_eq!(april["returnStatus"], "Accumulate");
+    assert!(april["closeDate"].is_null(), "due in May: {april}");
+
+    let with_indicative = json_ok(get(&server, "/returns?includeIndicative=true"));
+    let all = return_ids(&with_indicative);
+    assert!(all.contains(&202603), "{all:?}");
+    let march = with_indicative["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|item| item["returnId"] == 202603)
+        .expect("the indicative return");
+    assert_eq!(march["returnType"], "Indicative");
+    assert_eq!(march["returnMonth"], 3);
+
+    let second = json_ok(get(&server, "/returns?page=2&pageSize=1"));
+    assert_eq!(return_ids(&second), [ids[1]]);
+    assert_eq!(second["totalCount"], full["totalCount"]);
+    for bad in ["page=0", "pageSize=0", "pageSize=1001", "page=first"] {
+        assert_eq!(
+            error_code(get(&server, &format!("/returns?{bad}"))),
+            "BAD_PAGINATION",
+            "{bad}"
+        );
+    }
+}
+
+fn every_call_names_its_organisation_in_eid(backend: Backend) {
+    let server = TestServer::start(backend);
+    let submitter = token(ORG, "teo-submitter");
+    expect_problem(
+        call(&server, reqwest::Method::GET, "/returns", &submitter, None),
+        400,
+    );
+    expect_problem(
+        call(
+            &server,
+            reqwest::Method::GET,
+            "/returns",
+            &submitter,
+            Some("8001"),
+        ),
+        403,
+    );
+    expect_problem(
+        call(
+            &server,
+            reqwest::Method::POST,
+            "/token/202604",
+            &token(ORG, "teo-viewer"),
+            Some("6004"),
+        ),
+        403,
+    );
+}
+
+fn a_submission_token_names_the_submission_api_v1_shows(backend: Backend) {
+    let server = TestServer::start(backend);
+    let first = json_ok(request_token(&server, "202604"));
+    assert_eq!(first["returnId"], 202604);
+    assert_eq!(first["edumis"], ORG);
+    assert_eq!(first["returnYear"], 2026);
+    assert_eq!(first["returnMonth"], 4);
+    assert_eq!(first["submissionStatus"], "Pending");
+    assert_eq!(first["submissionType"], "Full");
+    assert_eq!(first["maxRecordPerBatch"], 1000);
+    assert_eq!(
+        first["tokenExpiry"], "2026-04-21T00:00:00Z",
+        "24 hours after noon on 20 April in New Zealand"
+    );
+    let token_text = first["submissionToken"].as_str().expect("token");
+    assert_eq!(token_text.len(), 64);
+
+    let id = first["submissionId"].as_str().expect("submissionId");
+    let same = json_ok(
+        server
+            .client()
+            .get(server.url(&format!("/api/v1/submissions/{id}")))
+            .bearer_auth(token(ORG, "teo-submitter"))
+            .send()
+            .expect("GET"),
+    );
+    assert_eq!(same["status"], "Draft");
+    assert_eq!(same["round"], "2026-APR");
+    assert_eq!(same["organisation"], ORG);
+
+    // Asked again: a new token for the same submission.
+    let second = json_ok(request_token(&server, "202604"));
+    assert_eq!(second["submissionId"], first["submissionId"]);
+    assert_ne!(second["submissionToken"], first["submissionToken"]);
+
+    assert_eq!(
+        error_code(request_token(&server, "202605")),
+        "RETURN_NOT_FOUND"
+    );
+    // A published round's data can no longer change.
+    let published = server
+        .client()
+        .post(server.url("/api/v1/rounds/2025-APR/publish"))
+        .bearer_auth(admin_token())
+        .json(&serde_json::json!({}))
+        .send()
+        .expect("publish");
+    assert_eq!(published.status().as_u16(), 200);
+    assert_eq!(
+        error_code(request_token(&server, "202504")),
+        "RETURN_NOT_OPEN"
+    );
+    assert_eq!(
+        error_code(request_token(&server, "april")),
+        "RETURN_NOT_FOUND"
+    );
+    assert_eq!(
+        error_code(request_token(&server, "9223372036854775808")),
+        "RETURN_NOT_FOUND"
+    );
+}
+
+fn the_provider_based_api_has_its_own_document(backend: Backend) {
+    let server = TestServer::start(backend);
+    let provider = json_ok(
+        server
+            .client()
+            .get(server.url("/submissions/v1.0/openapi.json"))
+            .send()
+            .expect("GET"),
+    );
+    let paths = provider["paths"].as_object().expect("paths");
+    assert!(paths["/submissions/v1.0/returns"]["get"].is_object());
+    assert!(paths["/submissions/v1.0/token/{returnId}"]["post"].is_object());
+    assert!(
+        provider["components"]["schemas"]["ReturnPage"].is_object(),
+        "{provider}"
+    );
+    let own = json_ok(
+        server
+            .client()
+            .get(server.url("/openapi.json"))
+            .send()
+            .expect("GET"),
+    );
+    assert!(
+        own["paths"]
+            .as_object()
+            .expect("paths")
+            .keys()
+            .all(|path| !path.starts_with(BASE)),
+        "DXP's own document keeps to DXP's API"
+    );
+    // A documented path asked with another method is a 405 here too.
+    let wrong = server
+        .client()
+        .delete(server.url("/submissions/v1.0/returns"))
+        .send()
+        .expect("DELETE");
+    assert_eq!(wrong.status().as_u16(), 405);
+}
+
+on_both_backends!(
+    returns_are_the_opened_rounds_newest_first_in_the_funder_s_pages,
+    every_call_names_its_organisation_in_eid,
+    a_submission_token_names_the_submission_api_v1_shows,
+    the_provider_based_api_has_its_own_document,
+);
