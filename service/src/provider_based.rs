@@ -133,6 +133,47 @@ impl Service {
     }
 }
 
+/// What a submission token names, for one organisation.
+#[derive(Debug, Clone)]
+pub enum TokenLookup {
+    /// The submission it names.
+    Valid(Submission),
+    /// It named one until then.
+    Expired(DateTime<Utc>),
+    /// No token of this organisation's.
+    Unknown,
+}
+
+impl Service {
+    /// The submission `token` names for `organisation`, now.
+    pub async fn submission_of_token(
+        &self,
+        organisation: Edumis,
+        token: &str,
+    ) -> Result<TokenLookup, ServiceError> {
+        let now = self.clock().now()?;
+        let hash = token_hash(token);
+        self.blocking(move |conn| {
+            let Some(found) = submission_tokens::find(conn, &hash)? else {
+                return Ok(TokenLookup::Unknown);
+            };
+            if found.organisation != organisation {
+                return Ok(TokenLookup::Unknown);
+            }
+            if found.expires_at <= now {
+                return Ok(TokenLookup::Expired(found.expires_at));
+            }
+            let submission = submissions::find(
+                conn,
+                &found.submission_id,
+                dxp_persistence::submissions::Scope::Organisation(organisation),
+            )?;
+            Ok::<_, ServiceError>(TokenLookup::Valid(submission))
+        })
+        .await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
