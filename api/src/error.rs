@@ -114,6 +114,10 @@ pub enum ApiError {
     /// with `errorCode`.
     #[error("{detail}")]
     ProviderRefusal { code: &'static str, detail: String },
+    /// A second write to a submission of the provider-based API while one runs: a 429 with
+    /// `errorCode` CONCURRENT_REQUEST and `Retry-After`.
+    #[error("{0}")]
+    ConcurrentRequest(String),
     #[error("the database is unavailable")]
     Unavailable(String),
     /// The database has no room to store the request (its disk is full).
@@ -140,6 +144,7 @@ impl ApiError {
             ApiError::Invalid { refusals, .. } if refusals.is_empty() => "invalid-fields",
             ApiError::Invalid { .. } => "business-rule",
             ApiError::ProviderRefusal { .. } => "provider-api",
+            ApiError::ConcurrentRequest(_) => "concurrent-request",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::InsufficientStorage(_) => "insufficient-storage",
             ApiError::Internal(_) => "internal",
@@ -190,6 +195,9 @@ impl ApiError {
             },
             error_code: match self {
                 ApiError::ProviderRefusal { code, .. } => Some((*code).to_owned()),
+                ApiError::ConcurrentRequest(_) => {
+                    Some(crate::routes::provider_based::error_codes::CONCURRENT_REQUEST.to_owned())
+                }
                 _ => None,
             },
             instance: crate::request_log::current_request_id()
@@ -212,7 +220,9 @@ impl ResponseError for ApiError {
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Unprocessable(_) | ApiError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooManyRequests(_) | ApiError::ConcurrentRequest(_) => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -240,7 +250,10 @@ impl ResponseError for ApiError {
         {
             response.insert_header((header::ALLOW, allow));
         }
-        if let ApiError::Unavailable(_) | ApiError::InsufficientStorage(_) = self {
+        if let ApiError::Unavailable(_)
+        | ApiError::InsufficientStorage(_)
+        | ApiError::ConcurrentRequest(_) = self
+        {
             response.insert_header((
                 header::RETRY_AFTER,
                 HeaderValue::from_static(RETRY_AFTER_SECONDS),

@@ -18,6 +18,8 @@ pub struct AppState {
     /// Signs machine accounts' tokens; `None` on a node that verifies only tokens an identity
     /// provider signed (it cannot issue tokens it would accept).
     pub issuer: Option<Arc<TokenIssuer>>,
+    /// The submissions the provider-based API is writing to on this node.
+    pub provider_writes: crate::routes::provider_based::one_write::WritesInFlight,
 }
 
 impl AppState {
@@ -28,6 +30,7 @@ impl AppState {
             tokens,
             limits,
             issuer: None,
+            provider_writes: Default::default(),
         }
     }
 

@@ -79,6 +79,7 @@ impl Modify for BearerScheme {
     tags(
         (name = dxp_api::routes::provider_based::tags::RETURNS, description = "The returns an organisation may send"),
         (name = dxp_api::routes::provider_based::tags::SUBMISSION_TOKENS, description = "Submission tokens: what the calls after name a submission by"),
+        (name = dxp_api::routes::provider_based::tags::UPLOADS, description = "Records added to a submission, a batch at a time"),
     )
 )]
 struct ProviderBasedBase;

@@ -247,9 +247,136 @@ fn the_provider_based_api_has_its_own_document(backend: Backend) {
     assert_eq!(wrong.status().as_u16(), 405);
 }
 
+/// The first `count` learners of the sample return.
+fn sample_learners(count: usize) -> Vec<Value> {
+    let sample: Value =
+        serde_json::from_str(include_str!("../../examples/data/json/learners.json"))
+            .expect("the sample learners");
+    sample["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .take(count)
+        .cloned()
+        .collect()
+}
+
+fn put_batch(server: &TestServer, file: &str, token_text: &str, content: Vec<Value>) -> Response {
+    server
+        .client()
+        .put(server.url(&format!("{BASE}/{file}")))
+        .bearer_auth(token(ORG, "teo-submitter"))
+        .header("EID", "6004")
+        .json(&serde_json::json!({"submissionToken": token_text, "content": content}))
+        .send()
+        .expect("PUT")
+}
+
+fn learner_count(server: &TestServer, id: &str) -> i64 {
+    json_ok(
+        server
+            .client()
+            .get(server.url(&format!("/api/v1/submissions/{id}")))
+            .bearer_auth(token(ORG, "teo-submitter"))
+            .send()
+            .expect("GET"),
+    )["recordCounts"]["learners"]
+        .as_i64()
+        .unwrap_or_default()
+}
+
+fn a_batch_goes_to_the_submission_its_token_names(backend: Backend) {
+    let server = TestServer::start(backend);
+    let granted = json_ok(request_token(&server, "202604"));
+    let token_text = granted["submissionToken"].as_str().expect("token");
+    let id = granted["submissionId"].as_str().expect("id");
+
+    let mut learners = sample_learners(3);
+    learners[2]["gender"] = serde_json::json!("X");
+    let receipt = json_ok(put_batch(&server, "learners", token_text, learners.clone()));
+    assert_eq!(receipt["submissionToken"], token_text);
+    let content = receipt["content"].as_array().expect("content");
+    assert_eq!(content.len(), 3);
+    for (sent, received) in learners.iter().zip(content) {
+        assert_eq!(received["localId"], sent["localId"]);
+    }
+    let errors = content[2]["errors"].as_array().expect("errors");
+    assert!(
+        errors.iter().any(|error| error
+            .as_str()
+            .is_some_and(|text| text.starts_with("LR-008: "))),
+        "{receipt}"
+    );
+    assert_eq!(
+        learner_count(&server, id),
+        3,
+        "the same submission /api/v1 shows"
+    );
+
+    // A localId sent again replaces its record.
+    learners[2]["gender"] = serde_json::json!("F");
+    let again = json_ok(put_batch(
+        &server,
+        "learners",
+        token_text,
+        vec![learners[2].clone()],
+    ));
+    assert_eq!(again["content"][0]["errors"], serde_json::json!([]));
+    assert_eq!(learner_count(&server, id), 3);
+
+    let too_many: Vec<Value> = (0..1001)
+        .map(|n| serde_json::json!({"localId": format!("L-{n}")}))
+        .collect();
+    assert_eq!(
+        error_code(put_batch(&server, "learners", token_text, too_many)),
+        "BATCH_TOO_LARGE"
+    );
+    assert_eq!(
+        error_code(put_batch(&server, "courses", &"0".repeat(64), Vec::new())),
+        "SUBMISSION_TOKEN_NOT_FOUND"
+    );
+    // 24 hours on, the token has expired.
+    server.set_clock("2026-04-21T12:00:00+12:00");
+    assert_eq!(
+        error_code(put_batch(
+            &server,
+            "learners",
+            token_text,
+            sample_learners(1)
+        )),
+        "TOKEN_EXPIRED"
+    );
+    assert_eq!(learner_count(&server, id), 3);
+}
+
+fn a_published_round_takes_no_batch(backend: Backend) {
+    let server = TestServer::start(backend);
+    let granted = json_ok(request_token(&server, "202604"));
+    let token_text = granted["submissionToken"].as_str().expect("token");
+    let published = server
+        .client()
+        .post(server.url("/api/v1/rounds/2026-APR/publish"))
+        .bearer_auth(admin_token())
+        .json(&serde_json::json!({}))
+        .send()
+        .expect("publish");
+    assert_eq!(published.status().as_u16(), 200);
+    assert_eq!(
+        error_code(put_batch(
+            &server,
+            "learners",
+            token_text,
+            sample_learners(1)
+        )),
+        "SUBMISSION_LOCKED"
+    );
+}
+
 on_both_backends!(
     returns_are_the_opened_rounds_newest_first_in_the_funder_s_pages,
     every_call_names_its_organisation_in_eid,
     a_submission_token_names_the_submission_api_v1_shows,
+    a_batch_goes_to_the_submission_its_token_names,
+    a_published_round_takes_no_batch,
     the_provider_based_api_has_its_own_document,
 );

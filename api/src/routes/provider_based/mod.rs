@@ -19,8 +19,10 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::ApiError;
 use crate::auth::AccessPolicy;
 
+pub mod one_write;
 pub mod returns;
 pub mod tokens;
+pub mod uploads;
 
 /// Where the provider-based API lives.
 pub const BASE: &str = "/submissions/v1.0";
@@ -33,6 +35,7 @@ pub const MAX_RECORDS_PER_BATCH: i32 = 1_000;
 pub mod tags {
     pub const RETURNS: &str = "Returns";
     pub const SUBMISSION_TOKENS: &str = "Submission tokens";
+    pub const UPLOADS: &str = "Uploads";
 }
 
 /// The `errorCode`s of the refusals the funder documents; the funder publishes none, so these
@@ -41,6 +44,11 @@ pub mod error_codes {
     pub const BAD_PAGINATION: &str = "BAD_PAGINATION";
     pub const RETURN_NOT_FOUND: &str = "RETURN_NOT_FOUND";
     pub const RETURN_NOT_OPEN: &str = "RETURN_NOT_OPEN";
+    pub const BATCH_TOO_LARGE: &str = "BATCH_TOO_LARGE";
+    pub const SUBMISSION_TOKEN_NOT_FOUND: &str = "SUBMISSION_TOKEN_NOT_FOUND";
+    pub const TOKEN_EXPIRED: &str = "TOKEN_EXPIRED";
+    pub const SUBMISSION_LOCKED: &str = "SUBMISSION_LOCKED";
+    pub const CONCURRENT_REQUEST: &str = "CONCURRENT_REQUEST";
 }
 
 /// A verified caller with the policy `P`, acting for the organisation its `EID` header names.
@@ -180,7 +188,12 @@ fn refusal(error: ServiceError, return_id: i64) -> ApiError {
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(utoipa_actix_web::scope(BASE).configure(|api| {
         api.service(returns::list_returns)
-            .service(tokens::create_submission_token);
+            .service(tokens::create_submission_token)
+            .service(uploads::upload_learners)
+            .service(uploads::upload_courses)
+            .service(uploads::upload_course_enrolments)
+            .service(uploads::upload_course_completions)
+            .service(uploads::upload_qualification_completions);
     }));
 }
 
