@@ -24,7 +24,7 @@ pub fn local_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
         .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
     let mut bytes = [0u8; SECRET_BYTES];
     rand::rng().fill_bytes(&mut bytes);
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = dxp_service::secrets::hex(&bytes);
     let created =
         write_private(&path, &hex).with_context(|| format!("cannot write {}", path.display()))?;
     if !created {

@@ -52,11 +52,7 @@ impl IdempotencyKey {
         digest.update(caller.subject.as_bytes());
         digest.update(b"\n");
         digest.update(body);
-        let fingerprint = digest
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let fingerprint = dxp_service::secrets::hex(&digest.finalize());
         // A funder token without an organisation keeps its keys apart from every TEO's.
         let organisation = caller
             .organisation

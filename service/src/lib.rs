@@ -28,6 +28,7 @@ pub mod problem_report;
 pub mod provider_based;
 pub mod records_kept;
 pub mod rounds;
+pub mod secrets;
 pub mod submissions;
 pub mod upload;
 pub mod validator;

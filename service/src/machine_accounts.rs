@@ -9,6 +9,7 @@ use dxp_persistence::audit::{self, NewAuditEvent};
 use dxp_persistence::machine_accounts::{self, MachineAccount};
 use dxp_persistence::{DbConnection, StoreError};
 
+use crate::secrets::random_256_bit_hex;
 use crate::{Service, ServiceError, off_the_runtime};
 
 /// The longest client id: it is the account's name, shown in lists and the audit log.
@@ -79,13 +80,6 @@ fn check_client_id(client_id: &str) -> Result<(), ServiceError> {
     }
 }
 
-/// 32 random bytes as 64 hex digits: 256 bits, beyond guessing. (`rand`'s thread generator
-/// is a CSPRNG seeded from the operating system.)
-fn new_secret() -> String {
-    let bytes: [u8; 32] = rand::random();
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
 fn hash(secret: &str) -> Result<String, ServiceError> {
     let salt = SaltString::encode_b64(&rand::random::<[u8; 16]>())
         .map_err(|error| ServiceError::Failure(format!("cannot make a salt: {error}")))?;
@@ -111,7 +105,7 @@ fn matches(secret: &str, stored: &str) -> bool {
 /// wrong secret by the time the answer takes.
 fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DECOY.get_or_init(|| hash(&new_secret()).unwrap_or_default())
+    DECOY.get_or_init(|| hash(&random_256_bit_hex()).unwrap_or_default())
 }
 
 fn check(
@@ -154,7 +148,7 @@ impl Service {
         permissions.sort_by_key(|permission| permission.as_str());
         permissions.dedup();
         let now = self.clock().now()?;
-        let secret = new_secret();
+        let secret = random_256_bit_hex();
         let account = MachineAccount {
             client_id: client_id.to_owned(),
             organisation,
@@ -269,13 +263,13 @@ mod tests {
 
     #[test]
     fn a_secret_matches_its_hash_and_nothing_else() {
-        let secret = new_secret();
+        let secret = random_256_bit_hex();
         assert_eq!(secret.len(), 64);
         let stored = hash(&secret).expect("hashed");
         assert!(stored.starts_with("$argon2id$"), "{stored}");
         assert!(!stored.contains(&secret));
         assert!(matches(&secret, &stored));
-        assert!(!matches(&new_secret(), &stored));
+        assert!(!matches(&random_256_bit_hex(), &stored));
         assert!(!matches(&secret, "not a hash"));
     }
 
