@@ -11,16 +11,21 @@ use crate::on_both_backends;
 
 const ORG: i64 = 6004;
 
-/// Runs `dxp machine-account ARGS` on the server's database; answers its standard output.
-fn machine_account(server: &TestServer, args: &[&str]) -> String {
-    let output = dxp()
+/// Runs `dxp machine-account ARGS` on the server's database.
+fn run_machine_account(server: &TestServer, args: &[&str]) -> std::process::Output {
+    dxp()
         .arg("machine-account")
         .args(args)
         .env("DATABASE_URL", &server.database.url)
         .env("DXP_DATA_DIR", server.database.data_dir.path())
         .env("RUST_LOG", "warn")
         .output()
-        .expect("dxp machine-account runs");
+        .expect("dxp machine-account runs")
+}
+
+/// Runs `dxp machine-account ARGS`, expecting success; answers its standard output.
+fn machine_account(server: &TestServer, args: &[&str]) -> String {
+    let output = run_machine_account(server, args);
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
         output.status.success(),
@@ -237,9 +242,9 @@ fn wrong_credentials_and_revoked_accounts_get_no_token(backend: Backend) {
     assert_eq!(oauth_error(after, 401), "invalid_client");
 
     // A name is one account's, whatever the organisation.
-    let again = dxp()
-        .args([
-            "machine-account",
+    let again = run_machine_account(
+        &server,
+        &[
             "create",
             "--org",
             "8001",
@@ -247,12 +252,8 @@ fn wrong_credentials_and_revoked_accounts_get_no_token(backend: Backend) {
             "selma-prod",
             "--permissions",
             "sdr",
-        ])
-        .env("DATABASE_URL", &server.database.url)
-        .env("DXP_DATA_DIR", server.database.data_dir.path())
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("dxp runs");
+        ],
+    );
     assert!(!again.status.success());
     assert!(
         String::from_utf8_lossy(&again.stderr).contains("already exists"),

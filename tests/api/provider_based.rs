@@ -48,6 +48,18 @@ fn request_token(server: &TestServer, return_id: &str) -> Response {
     )
 }
 
+/// The funder publishes `round`: its data can no longer change.
+fn publish(server: &TestServer, round: &str) {
+    let published = server
+        .client()
+        .post(server.url(&format!("/api/v1/rounds/{round}/publish")))
+        .bearer_auth(admin_token())
+        .json(&serde_json::json!({}))
+        .send()
+        .expect("publish");
+    assert_eq!(published.status().as_u16(), 200);
+}
+
 /// The `errorCode` of a 400 refusal.
 fn error_code(response: Response) -> String {
     let problem = expect_problem(response, 400);
@@ -185,14 +197,7 @@ fn a_submission_token_names_the_submission_api_v1_shows(backend: Backend) {
         "RETURN_NOT_FOUND"
     );
     // A published round's data can no longer change.
-    let published = server
-        .client()
-        .post(server.url("/api/v1/rounds/2025-APR/publish"))
-        .bearer_auth(admin_token())
-        .json(&serde_json::json!({}))
-        .send()
-        .expect("publish");
-    assert_eq!(published.status().as_u16(), 200);
+    publish(&server, "2025-APR");
     assert_eq!(
         error_code(request_token(&server, "202504")),
         "RETURN_NOT_OPEN"
@@ -353,14 +358,7 @@ fn a_published_round_takes_no_batch(backend: Backend) {
     let server = TestServer::start(backend);
     let granted = json_ok(request_token(&server, "202604"));
     let token_text = granted["submissionToken"].as_str().expect("token");
-    let published = server
-        .client()
-        .post(server.url("/api/v1/rounds/2026-APR/publish"))
-        .bearer_auth(admin_token())
-        .json(&serde_json::json!({}))
-        .send()
-        .expect("publish");
-    assert_eq!(published.status().as_u16(), 200);
+    publish(&server, "2026-APR");
     assert_eq!(
         error_code(put_batch(
             &server,
