@@ -480,6 +480,53 @@ mod tests {
     }
 
     #[test]
+    fn a_machine_token_may_use_only_the_apis_it_names() {
+        let issuer = TokenIssuer::new(SECRET, TokenSettings::default()).unwrap();
+        let request = |apis: Option<Vec<ApiPermission>>| TokenRequest {
+            subject: "machine:sms".into(),
+            organisation: Some(Edumis::new(6004).unwrap()),
+            roles: vec![Role::TeoSubmitter],
+            ttl_seconds: 60,
+            apis,
+        };
+        let sdr_only = issuer
+            .issue(&request(Some(vec![ApiPermission::Sdr])))
+            .unwrap();
+        let principal = verifier().verify(&sdr_only).unwrap();
+        assert!(principal.may_use(ApiPermission::Sdr));
+        assert!(!principal.may_use(ApiPermission::WorkBased));
+        let person = verifier()
+            .verify(&issuer.issue(&request(None)).unwrap())
+            .unwrap();
+        assert!(ApiPermission::ALL.iter().all(|api| person.may_use(*api)));
+
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let unknown = Claims {
+            sub: "machine:sms".into(),
+            org: Some(6004),
+            roles: vec!["teo-submitter".into()],
+            iss: DEFAULT_ISSUER.into(),
+            aud: DEFAULT_AUDIENCE.into(),
+            exp: now + 60,
+            iat: now,
+            apis: Some(vec!["wbt".into()]),
+        };
+        let token = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &unknown,
+            &EncodingKey::from_secret(SECRET),
+        )
+        .unwrap();
+        assert!(matches!(
+            verifier().verify(&token),
+            Err(ApiError::Unauthorized(why)) if why.contains("apis")
+        ));
+    }
+
+    #[test]
     fn accepts_a_token_it_issued() {
         let token = issue(
             TokenSettings::default(),

@@ -355,6 +355,31 @@ mod tests {
         assert!(!conflict.problem().detail.contains("UNIQUE"));
     }
 
+    #[test]
+    fn a_provider_based_refusal_carries_its_error_code_and_a_busy_one_retry_after() {
+        let refused = ApiError::ProviderRefusal {
+            code: "BATCH_TOO_LARGE",
+            detail: "too many".to_owned(),
+        };
+        assert_eq!(refused.status_code().as_u16(), 400);
+        assert_eq!(
+            refused.problem().error_code.as_deref(),
+            Some("BATCH_TOO_LARGE")
+        );
+        let busy = ApiError::ConcurrentRequest("another write runs".to_owned());
+        assert_eq!(
+            busy.problem().error_code.as_deref(),
+            Some("CONCURRENT_REQUEST")
+        );
+        let response = busy.error_response();
+        assert_eq!(response.status().as_u16(), 429);
+        assert!(response.headers().contains_key(header::RETRY_AFTER));
+        assert_eq!(
+            ApiError::BadRequest("x".to_owned()).problem().error_code,
+            None
+        );
+    }
+
     fn published_round() -> dxp_domain::Round {
         let mut round = dxp_domain::Round::standard(2026, dxp_domain::RoundKind::Apr)
             .expect("a standard round");

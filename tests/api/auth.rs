@@ -111,6 +111,15 @@ fn production_keys_replace_the_development_secret(backend: Backend) {
         json_ok(server.get(ROUNDS, Some(&signed)));
     }
     assert!(detail_of(&server, Some(&claims.sign()), ROUNDS, 401).contains("HS256"));
+    // Without the HS256 secret this node could not verify a token of its own: it issues none.
+    let machine = server
+        .client()
+        .post(server.url("/oauth2/access_token"))
+        .basic_auth("selma-prod", Some("secret"))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .expect("token request");
+    assert_eq!(machine.status().as_u16(), 503);
 }
 
 on_both_backends!(
