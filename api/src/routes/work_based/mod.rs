@@ -30,9 +30,6 @@ pub mod training_plans;
 /// Where the work-based API lives.
 pub const BASE: &str = "/work-submission-api/v1.0";
 
-/// The header naming the organisation a call is for.
-pub use crate::auth::EID;
-
 /// The tags of the work-based section of the OpenAPI document, one per resource.
 pub mod tags {
     pub const LEARNERS: &str = "work-based: learners";
