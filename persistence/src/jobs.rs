@@ -18,7 +18,7 @@ use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
 use crate::audit::{self, NewAuditEvent};
 use crate::schema::validation_jobs;
 use crate::submissions::{self, Scope};
-use crate::time::now;
+use crate::time::{from_row, now};
 use crate::{DbConnection, StoreError};
 
 /// Where a validation job is. Stored as its lower-case name, the text the table's CHECK
@@ -238,13 +238,15 @@ pub fn renew(
     Ok(renewed == 1)
 }
 
-/// Marks the job done, inside the transaction that stores its verdict. Fails (and so rolls the
-/// verdict back) when the lease was lost.
+/// Marks the job done with its verdict's counts, inside the transaction that stores the
+/// verdict. Fails (and so rolls the verdict back) when the lease was lost.
 pub(crate) fn finish(
     conn: &mut DbConnection,
     lease: &Lease,
     progress: Progress,
+    (errors, warnings): (i64, i64),
 ) -> Result<(), StoreError> {
+    let kept = |count: i64| i32::try_from(count).unwrap_or(i32::MAX);
     let finished = diesel::update(
         validation_jobs::table
             .filter(validation_jobs::id.eq(&lease.job_id))
@@ -256,6 +258,8 @@ pub(crate) fn finish(
         validation_jobs::finished_at.eq(now()),
         validation_jobs::records_checked.eq(progress.records_checked),
         validation_jobs::records_total.eq(progress.records_total),
+        validation_jobs::error_count.eq(kept(errors)),
+        validation_jobs::warning_count.eq(kept(warnings)),
     ))
     .execute(conn)?;
     if finished == 1 {
@@ -305,6 +309,55 @@ pub fn latest(
             })
         })
         .transpose()
+}
+
+/// One validation run of a submission, as its job row keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub state: JobState,
+    pub queued_at: chrono::DateTime<chrono::Utc>,
+    pub started_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The verdict's counts, once the run is done (runs done before the counts were kept have
+    /// none).
+    pub counts: Option<(i64, i64)>,
+}
+
+/// Every validation run of a submission, oldest first.
+pub fn runs(conn: &mut DbConnection, submission_id: &str) -> Result<Vec<Run>, StoreError> {
+    type Row = (
+        String,
+        NaiveDateTime,
+        Option<NaiveDateTime>,
+        Option<NaiveDateTime>,
+        Option<i32>,
+        Option<i32>,
+    );
+    let rows: Vec<Row> = validation_jobs::table
+        .filter(validation_jobs::submission_id.eq(submission_id))
+        .order((validation_jobs::queued_at.asc(), validation_jobs::id.asc()))
+        .select((
+            validation_jobs::state,
+            validation_jobs::queued_at,
+            validation_jobs::started_at,
+            validation_jobs::finished_at,
+            validation_jobs::error_count,
+            validation_jobs::warning_count,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(
+            |(state, queued_at, started_at, finished_at, errors, warnings)| {
+                Ok(Run {
+                    state: state.parse::<JobState>().map_err(StoreError::corrupt)?,
+                    queued_at: from_row(queued_at),
+                    started_at: started_at.map(from_row),
+                    finished_at: finished_at.map(from_row),
+                    counts: errors.map(i64::from).zip(warnings.map(i64::from)),
+                })
+            },
+        )
+        .collect()
 }
 
 /// The progress of a submission's latest validation, if it has one.

@@ -228,6 +228,8 @@ diesel::table! {
         started_at -> Nullable<Timestamp>,
         finished_at -> Nullable<Timestamp>,
         error -> Nullable<Text>,
+        error_count -> Nullable<Integer>,
+        warning_count -> Nullable<Integer>,
     }
 }
 

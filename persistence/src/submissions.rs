@@ -579,7 +579,6 @@ pub fn record_verdict(
     let id = lease.submission_id.as_str();
     crate::connection::write_transaction(conn, |conn| {
         let submission = lock(conn, id, Scope::Everyone)?;
-        crate::jobs::finish(conn, lease, progress)?;
         problems::delete_origin(conn, id, Origin::Submission)?;
         for file in SdrFile::EVERY {
             problems::insert(
@@ -595,6 +594,12 @@ pub fn record_verdict(
         }
         refresh_counts(conn, id)?;
         let counted = find(conn, id, Scope::Everyone)?;
+        crate::jobs::finish(
+            conn,
+            lease,
+            progress,
+            (counted.error_count, counted.warning_count),
+        )?;
         let verdict = Verdict::of(counted.error_count, counted.warning_count);
         let status = apply(
             conn,
