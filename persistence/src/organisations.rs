@@ -36,6 +36,17 @@ pub fn ensure(conn: &mut DbConnection, edumis: Edumis, name: &str) -> Result<(),
     Ok(())
 }
 
+/// Holds the organisation's row until the caller's transaction ends (registering it first
+/// when it is new), so that two requests deciding something for one organisation, such as which
+/// submission a return's token names, decide one after the other.
+pub fn lock(conn: &mut DbConnection, edumis: Edumis) -> Result<(), StoreError> {
+    ensure(conn, edumis, &format!("EDUMIS {edumis}"))?;
+    diesel::update(organisations::table.find(edumis.value()))
+        .set(organisations::edumis.eq(organisations::edumis))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn find(conn: &mut DbConnection, edumis: Edumis) -> Result<Option<Organisation>, StoreError> {
     let row = organisations::table
         .find(edumis.value())

@@ -194,3 +194,25 @@ pub fn report_page(
         .load(conn)?;
     Ok(request.page_of(rows, |problem: &StoredProblem| problem.id))
 }
+
+/// The page of a submission's problems that starts at position `offset` (from 0), at most
+/// `limit` of them in the order they were found, with how many the submission has in all.
+pub fn numbered_page(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<StoredProblem>, i64), StoreError> {
+    let total: i64 = problems::table
+        .filter(problems::submission_id.eq(submission_id))
+        .count()
+        .get_result(conn)?;
+    let rows = problems::table
+        .filter(problems::submission_id.eq(submission_id))
+        .select(StoredProblem::as_select())
+        .order(problems::id.asc())
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?;
+    Ok((rows, total))
+}

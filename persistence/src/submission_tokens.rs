@@ -69,3 +69,14 @@ pub fn find(
         created_at: from_row(row.created_at),
     }))
 }
+
+/// Forgets every token that names the submission, so none names it again.
+pub fn delete_for_submission(
+    conn: &mut DbConnection,
+    submission_id: &str,
+) -> Result<usize, StoreError> {
+    Ok(diesel::delete(
+        submission_tokens::table.filter(submission_tokens::submission_id.eq(submission_id)),
+    )
+    .execute(conn)?)
+}

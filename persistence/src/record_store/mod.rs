@@ -4,7 +4,7 @@
 mod counts;
 mod write;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 use dxp_domain::submission::{SubmissionEvent, SubmissionStatus};
@@ -259,6 +259,70 @@ pub fn delete(
         )?;
         Ok(submissions::find(conn, submission_id, scope)?.status)
     })
+}
+
+/// Deletes the records of a file with these `localId`s, all in one transaction, and answers for
+/// each whether it was there to delete. A `localId` the file does not hold changes nothing, so a
+/// batch naming one still deletes the others; when none was there the submission is untouched.
+pub fn delete_many(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    scope: Scope,
+    actor: &str,
+    file: SdrFile,
+    local_ids: &[String],
+) -> Result<Vec<bool>, StoreError> {
+    crate::connection::write_transaction(conn, |conn| {
+        let submission = submissions::lock_for_change(conn, submission_id, scope)?;
+        submission.status.apply(SubmissionEvent::RecordsChanged)?;
+        let mut held: HashSet<String> = HashSet::with_capacity(local_ids.len());
+        // 1,000 binds a statement stays inside both backends' limits.
+        for chunk in local_ids.chunks(1_000) {
+            let found: Vec<String> = diesel::delete(
+                records::table
+                    .filter(records::submission_id.eq(submission_id))
+                    .filter(records::file.eq(file.as_str()))
+                    .filter(records::local_id.eq_any(chunk)),
+            )
+            .returning(records::local_id)
+            .get_results(conn)?;
+            held.extend(found);
+        }
+        if held.is_empty() {
+            return Ok(vec![false; local_ids.len()]);
+        }
+        let deleted: Vec<&str> = held.iter().map(String::as_str).collect();
+        problems::delete_for_records(conn, submission_id, file, &deleted)?;
+        counts::add(conn, submission_id, file, -(held.len() as i64))?;
+        records_changed(
+            conn,
+            &submission,
+            actor,
+            &format!("{} {file} record(s) deleted", held.len()),
+        )?;
+        Ok(local_ids.iter().map(|id| held.contains(id)).collect())
+    })
+}
+
+/// The stored records of a file with these `localId`s, each by its `localId` (those not held
+/// are left out).
+pub fn records_by_local_id(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    file: SdrFile,
+    local_ids: &[&str],
+) -> Result<HashMap<String, String>, StoreError> {
+    let mut found = HashMap::with_capacity(local_ids.len());
+    for chunk in local_ids.chunks(CHUNK) {
+        let rows: Vec<(String, String)> = records::table
+            .filter(records::submission_id.eq(submission_id))
+            .filter(records::file.eq(file.as_str()))
+            .filter(records::local_id.eq_any(chunk))
+            .select((records::local_id, records::record))
+            .load(conn)?;
+        found.extend(rows);
+    }
+    Ok(found)
 }
 
 /// After records change, the last verdict no longer holds: its problems go, the counts are
