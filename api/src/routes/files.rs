@@ -20,7 +20,7 @@ use crate::body_stream::{body_channel, format_of_request};
 use crate::{ApiError, AppState, Problem};
 
 /// Records read per database round trip while exporting CSV.
-const EXPORT_PAGE: i64 = 5_000;
+pub(crate) const EXPORT_PAGE: i64 = 5_000;
 
 /// Streams a file's records as DXP CSV, page by page: each page is read through the use cases,
 /// written as CSV and sent before the next is read, so memory stays flat whatever the file's
@@ -83,16 +83,16 @@ struct Export {
     after: Option<String>,
 }
 
-fn export_failed(error: WriteError) -> ApiError {
+pub(crate) fn export_failed(error: WriteError) -> ApiError {
     ApiError::Internal(format!("a stored record cannot be written as CSV: {error}"))
 }
 
 /// The bytes the CSV writer has written since they were last taken for the response.
 #[derive(Clone, Default)]
-struct SharedBuffer(Rc<RefCell<Vec<u8>>>);
+pub(crate) struct SharedBuffer(Rc<RefCell<Vec<u8>>>);
 
 impl SharedBuffer {
-    fn take(&self) -> Bytes {
+    pub(crate) fn take(&self) -> Bytes {
         Bytes::from(std::mem::take(&mut *self.0.borrow_mut()))
     }
 }

@@ -13,16 +13,23 @@ use actix_web::{FromRequest, HttpRequest};
 use dxp_domain::calendar::{Round, RoundKind};
 use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::{ApiPermission, Edumis};
+use dxp_persistence::submissions::Submission;
+use dxp_service::provider_based::TokenLookup;
 use dxp_service::{Caller, ServiceError};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::ApiError;
 use crate::auth::AccessPolicy;
+use crate::{ApiError, AppState};
+use one_write::WriteGuard;
 
+pub mod contents;
+pub mod deletes;
+pub mod lifecycle;
 pub mod one_write;
 pub mod returns;
 pub mod tokens;
 pub mod uploads;
+pub mod validation;
 
 /// Where the provider-based API lives.
 pub const BASE: &str = "/submissions/v1.0";
@@ -36,6 +43,8 @@ pub mod tags {
     pub const RETURNS: &str = "Returns";
     pub const SUBMISSION_TOKENS: &str = "Submission tokens";
     pub const UPLOADS: &str = "Uploads";
+    pub const VALIDATION: &str = "Validation";
+    pub const SUBMISSION: &str = "Submission";
 }
 
 /// The `errorCode`s of the refusals the funder documents; the funder publishes none, so these
@@ -49,6 +58,9 @@ pub mod error_codes {
     pub const TOKEN_EXPIRED: &str = "TOKEN_EXPIRED";
     pub const SUBMISSION_LOCKED: &str = "SUBMISSION_LOCKED";
     pub const CONCURRENT_REQUEST: &str = "CONCURRENT_REQUEST";
+    pub const NO_RECORDS_UPLOADED: &str = "NO_RECORDS_UPLOADED";
+    pub const NOT_VALIDATED: &str = "NOT_VALIDATED";
+    pub const SUBMIT_REFUSED: &str = "SUBMIT_REFUSED";
 }
 
 /// A verified caller with the policy `P`, acting for the organisation its `EID` header names.
@@ -159,6 +171,25 @@ impl Paging {
         Ok(Paging { page, page_size })
     }
 
+    /// The page named by the request's `page` and `pageSize`.
+    fn from_request(req: &HttpRequest) -> Result<Paging, ApiError> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Query {
+            page: Option<String>,
+            page_size: Option<String>,
+        }
+        let query: Query = serde_urlencoded::from_str(req.query_string()).map_err(|error| {
+            ApiError::BadRequest(format!("the query string is invalid: {error}"))
+        })?;
+        Paging::from_query(query.page.as_deref(), query.page_size.as_deref())
+    }
+
+    /// How many items come before this page.
+    fn offset(self) -> i64 {
+        (self.page - 1).saturating_mul(self.page_size)
+    }
+
     /// This page's share of `items`.
     fn of<T>(self, items: Vec<T>) -> Vec<T> {
         let skip =
@@ -184,6 +215,58 @@ fn refusal(error: ServiceError, return_id: i64) -> ApiError {
     }
 }
 
+/// The submission a token of the caller's organisation names now, or the funder's refusal:
+/// `TOKEN_EXPIRED`, or `SUBMISSION_TOKEN_NOT_FOUND` (also for another organisation's token).
+async fn submission_of_token(
+    state: &AppState,
+    organisation: Edumis,
+    token: &str,
+) -> Result<Submission, ApiError> {
+    match state
+        .service
+        .submission_of_token(organisation, token)
+        .await?
+    {
+        TokenLookup::Valid(submission) => Ok(submission),
+        TokenLookup::Expired(at) => Err(ApiError::ProviderRefusal {
+            code: error_codes::TOKEN_EXPIRED,
+            detail: format!("the submission token expired at {at}; request a new one"),
+        }),
+        TokenLookup::Unknown => Err(ApiError::ProviderRefusal {
+            code: error_codes::SUBMISSION_TOKEN_NOT_FOUND,
+            detail: "no submission token of this organisation's is that one".to_owned(),
+        }),
+    }
+}
+
+/// Holds the submission for one write on this node, or answers 429 "concurrent request not
+/// allowed" while another write to it runs.
+fn one_write_to(state: &AppState, submission: &Submission) -> Result<WriteGuard, ApiError> {
+    state.provider_writes.begin(&submission.id).ok_or_else(|| {
+        ApiError::ConcurrentRequest(
+            "concurrent request not allowed: another change to this submission is running; \
+             retry when it has ended"
+                .to_owned(),
+        )
+    })
+}
+
+/// A refusal of a change by the submission's state or its round's rules, as the funder's
+/// `SUBMISSION_LOCKED`.
+fn locked(error: ServiceError) -> ApiError {
+    match error {
+        ServiceError::NotNow(transition) => ApiError::ProviderRefusal {
+            code: error_codes::SUBMISSION_LOCKED,
+            detail: format!("the submission cannot change now: {transition}"),
+        },
+        ServiceError::Refused(refusal) => ApiError::ProviderRefusal {
+            code: error_codes::SUBMISSION_LOCKED,
+            detail: format!("the submission cannot change now: {refusal}"),
+        },
+        other => other.into(),
+    }
+}
+
 /// Registers the provider-based routes.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(utoipa_actix_web::scope(BASE).configure(|api| {
@@ -193,7 +276,18 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(uploads::upload_courses)
             .service(uploads::upload_course_enrolments)
             .service(uploads::upload_course_completions)
-            .service(uploads::upload_qualification_completions);
+            .service(uploads::upload_qualification_completions)
+            .service(deletes::delete_learners)
+            .service(deletes::delete_courses)
+            .service(deletes::delete_course_enrolments)
+            .service(deletes::delete_course_completions)
+            .service(deletes::delete_qualification_completions)
+            .service(validation::request_validation)
+            .service(validation::validation_status)
+            .service(validation::validation_results)
+            .service(lifecycle::reset_submission)
+            .service(lifecycle::submit)
+            .service(contents::submission_contents);
     }));
 }
 

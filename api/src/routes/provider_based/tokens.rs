@@ -1,10 +1,11 @@
 //! P2, `POST /submissions/v1.0/token/{returnId}`: a submission token for a return.
 
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::validation::{ValidationRun, every_run};
 use super::{
     MAX_RECORDS_PER_BATCH, ProviderCaller, refusal, return_month, return_type, submission_status,
     tags,
@@ -15,7 +16,7 @@ use crate::{ApiError, AppState, Problem};
 /// A submission token and the submission it names (§2.2 of the funder's API).
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-#[schema(example = json!({"submissionToken": "3f8a…", "tokenExpiry": "2026-08-03T02:00:00Z", "maxRecordPerBatch": 1000, "returnId": 202608, "edumis": 6004, "returnYear": 2026, "returnMonth": 8, "submissionStatus": "Pending", "submissionType": "Full", "submissionId": "0b6c2f5e-5d7e-4a0b-9e44-2f1f7f0c9a11"}))]
+#[schema(example = json!({"submissionToken": "3f8a…", "tokenExpiry": "2026-08-03T02:00:00Z", "maxRecordPerBatch": 1000, "returnId": 202608, "edumis": 6004, "returnYear": 2026, "returnMonth": 8, "submissionStatus": "Pending", "submissionType": "Full", "submissionContentsUrl": "https://dxp.example.govt.nz/submissions/v1.0/contents/3f8a…", "validationRunResults": [], "submissionId": "0b6c2f5e-5d7e-4a0b-9e44-2f1f7f0c9a11"}))]
 pub struct SubmissionTokenReply {
     /// Names the submission in the calls that follow, until `tokenExpiry`.
     pub submission_token: String,
@@ -30,6 +31,10 @@ pub struct SubmissionTokenReply {
     pub submission_status: String,
     /// `Full` or `Indicative`.
     pub submission_type: String,
+    /// Where the submission's contents can be read: its five files as DXP CSV, in a ZIP.
+    pub submission_contents_url: String,
+    /// Every validation run of the submission, oldest first.
+    pub validation_run_results: Vec<ValidationRun>,
     /// DXP's own id of the submission: the same submission under `/api/v1/submissions/{id}`.
     pub submission_id: String,
 }
@@ -53,6 +58,7 @@ pub struct SubmissionTokenReply {
 )]
 #[post("/token/{returnId}")]
 pub async fn create_submission_token(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: ProviderCaller<CanWrite>,
     return_id: web::Path<String>,
@@ -73,7 +79,20 @@ pub async fn create_submission_token(
         .grant_submission_token(&caller.caller, caller.organisation, return_id)
         .await
         .map_err(|error| refusal(error, return_id))?;
+    let runs = state
+        .service
+        .validation_runs(&caller.caller, &grant.submission.id)
+        .await?;
+    let origin = req.connection_info();
+    let submission_contents_url = format!(
+        "{}://{}{}",
+        origin.scheme(),
+        origin.host(),
+        super::contents::path_of(&grant.token)
+    );
     Ok(HttpResponse::Ok().json(SubmissionTokenReply {
+        validation_run_results: every_run(&grant.token, &runs),
+        submission_contents_url,
         submission_token: grant.token,
         token_expiry: grant.expires_at,
         max_record_per_batch: MAX_RECORDS_PER_BATCH,

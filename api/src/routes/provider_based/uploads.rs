@@ -7,9 +7,7 @@ use std::collections::BTreeMap;
 
 use actix_web::{HttpRequest, HttpResponse, put, web};
 use dxp_domain::{SdrFile, Severity};
-use dxp_service::ServiceError;
 use dxp_service::ingest::Format;
-use dxp_service::provider_based::TokenLookup;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use utoipa::ToSchema;
@@ -77,32 +75,9 @@ async fn receive(
             ),
         });
     }
-    let submission = match state
-        .service
-        .submission_of_token(caller.organisation, &batch.submission_token)
-        .await?
-    {
-        TokenLookup::Valid(submission) => submission,
-        TokenLookup::Expired(at) => {
-            return Err(ApiError::ProviderRefusal {
-                code: error_codes::TOKEN_EXPIRED,
-                detail: format!("the submission token expired at {at}; request a new one"),
-            });
-        }
-        TokenLookup::Unknown => {
-            return Err(ApiError::ProviderRefusal {
-                code: error_codes::SUBMISSION_TOKEN_NOT_FOUND,
-                detail: "no submission token of this organisation's is that one".to_owned(),
-            });
-        }
-    };
-    let Some(_writing) = state.provider_writes.begin(&submission.id) else {
-        return Err(ApiError::ConcurrentRequest(
-            "concurrent request not allowed: another upload or delete to this submission is \
-             running; retry when it has ended"
-                .to_owned(),
-        ));
-    };
+    let submission =
+        super::submission_of_token(&state, caller.organisation, &batch.submission_token).await?;
+    let _writing = super::one_write_to(&state, &submission)?;
     let local_ids: Vec<Option<String>> = batch
         .content
         .iter()
@@ -136,17 +111,7 @@ async fn receive(
             MAX_RECORDS_PER_BATCH as usize,
         )
         .await
-        .map_err(|error| match error {
-            ServiceError::NotNow(transition) => ApiError::ProviderRefusal {
-                code: error_codes::SUBMISSION_LOCKED,
-                detail: format!("the submission takes no records now: {transition}"),
-            },
-            ServiceError::Refused(refusal) => ApiError::ProviderRefusal {
-                code: error_codes::SUBMISSION_LOCKED,
-                detail: format!("the submission takes no records now: {refusal}"),
-            },
-            other => other.into(),
-        })?;
+        .map_err(super::locked)?;
     let mut errors: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for problem in upload
         .tally
