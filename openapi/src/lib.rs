@@ -4,6 +4,7 @@
 //! is this document as `dxp openapi` prints it; a test keeps the two equal.
 
 mod generators;
+mod openapi30;
 mod patterns;
 
 use actix_web::App;
@@ -79,12 +80,15 @@ impl Modify for BearerScheme {
     tags(
         (name = dxp_api::routes::provider_based::tags::RETURNS, description = "The returns an organisation may send"),
         (name = dxp_api::routes::provider_based::tags::SUBMISSION_TOKENS, description = "Submission tokens: what the calls after name a submission by"),
-        (name = dxp_api::routes::provider_based::tags::UPLOADS, description = "Records added to a submission, a batch at a time"),
+        (name = dxp_api::routes::provider_based::tags::UPLOADS, description = "Records added to or deleted from a submission, a batch at a time"),
+        (name = dxp_api::routes::provider_based::tags::VALIDATION, description = "Validation runs of a submission and what they found"),
+        (name = dxp_api::routes::provider_based::tags::SUBMISSION, description = "A submission's contents, its reset and its submission to the funder"),
     )
 )]
 struct ProviderBasedBase;
 
-/// The provider-based API's document as JSON, as `/submissions/v1.0/openapi.json` serves it.
+/// The provider-based API's document as JSON, as `/submissions/v1.0/openapi.json` serves it:
+/// OpenAPI 3.0, as the funder publishes its own.
 pub fn provider_based_document() -> Result<serde_json::Value, serde_json::Error> {
     let (_app, derived) = App::new()
         .into_utoipa_app()
@@ -93,6 +97,7 @@ pub fn provider_based_document() -> Result<serde_json::Value, serde_json::Error>
         .split_for_parts();
     let mut document = serde_json::to_value(&derived)?;
     generators::prepare(&mut document);
+    openapi30::downgrade(&mut document);
     Ok(document)
 }
 
