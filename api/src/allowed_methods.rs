@@ -22,20 +22,40 @@ const METHODS: [&str; 8] = [
 ];
 
 impl AllowedMethods {
-    /// Reads the paths and methods of the OpenAPI documents a node serves side by side.
+    /// Reads the paths and methods of the OpenAPI documents a node serves side by side. Two
+    /// templates that differ only in their parameters' names (the funder's
+    /// `/token/{returnId}` and `/token/{submissionToken}`) name the same paths, so their
+    /// methods are taken together.
     pub fn from_documents(documents: &[&Value]) -> Self {
-        let paths = documents
+        let mut merged: Vec<(Vec<Segment>, [bool; METHODS.len()])> = Vec::new();
+        for (path, item) in documents
             .iter()
             .filter_map(|document| document.get("paths").and_then(Value::as_object))
             .flatten()
-            .map(|(path, item)| {
+        {
+            let template = segments(path);
+            let at = match merged.iter().position(|(known, _)| *known == template) {
+                Some(at) => at,
+                None => {
+                    merged.push((template, [false; METHODS.len()]));
+                    merged.len() - 1
+                }
+            };
+            for (taken, method) in merged[at].1.iter_mut().zip(METHODS) {
+                *taken |= item.get(method).is_some();
+            }
+        }
+        let paths = merged
+            .into_iter()
+            .map(|(template, taken)| {
                 let allow = METHODS
                     .iter()
-                    .filter(|method| item.get(**method).is_some())
-                    .map(|method| method.to_ascii_uppercase())
+                    .zip(taken)
+                    .filter(|(_, taken)| *taken)
+                    .map(|(method, _)| method.to_ascii_uppercase())
                     .collect::<Vec<_>>()
                     .join(", ");
-                (segments(path), allow)
+                (template, allow)
             })
             .collect();
         Self { paths }
@@ -98,6 +118,15 @@ mod tests {
             Some("DELETE")
         );
         assert_eq!(routes.of("/health"), Some("GET"));
+    }
+
+    #[test]
+    fn templates_differing_only_in_names_take_their_methods_together() {
+        let routes = AllowedMethods::from_documents(&[&json!({"paths": {
+            "/token/{returnId}": {"post": {}},
+            "/token/{submissionToken}": {"delete": {}},
+        }})]);
+        assert_eq!(routes.of("/token/202604"), Some("POST, DELETE"));
     }
 
     #[test]
