@@ -771,7 +771,60 @@ fn token_requests_at_once_name_one_submission(backend: Backend) {
     }
 }
 
+fn a_second_change_while_one_runs_is_told_to_retry(backend: Backend) {
+    let server = TestServer::start(backend);
+    let (token_text, id) = april_token(&server);
+    let batch = |round: usize, client: usize| -> Vec<Value> {
+        (0..1000)
+            .map(|n| {
+                let mut learner = sample_learners(1).remove(0);
+                learner["localId"] = serde_json::json!(format!("L-{round}-{client}-{n}"));
+                learner
+            })
+            .collect()
+    };
+    let (mut stored, mut refused) = (0, 0);
+    // Four uploads at once to one submission, until one has found another running.
+    for round in 0..20 {
+        let answers: Vec<Response> = std::thread::scope(|scope| {
+            let sends: Vec<_> = (0..4)
+                .map(|client| {
+                    let content = batch(round, client);
+                    let (server, token_text) = (&server, &token_text);
+                    scope.spawn(move || put_batch(server, "learners", token_text, content))
+                })
+                .collect();
+            sends
+                .into_iter()
+                .map(|send| send.join().expect("an upload"))
+                .collect()
+        });
+        for answer in answers {
+            match answer.status().as_u16() {
+                200 => stored += 1000,
+                429 => {
+                    assert!(answer.headers().contains_key("retry-after"));
+                    let problem = expect_problem(answer, 429);
+                    assert_eq!(problem["errorCode"], "CONCURRENT_REQUEST", "{problem}");
+                    refused += 1;
+                }
+                other => panic!("an upload answered {other}"),
+            }
+        }
+        if refused > 0 {
+            break;
+        }
+    }
+    assert!(refused > 0, "no upload ever found another running");
+    assert_eq!(
+        learner_count(&server, &id),
+        stored,
+        "what was taken is stored, what was refused is not"
+    );
+}
+
 on_both_backends!(
+    a_second_change_while_one_runs_is_told_to_retry,
     token_requests_at_once_name_one_submission,
     a_delete_removes_the_named_records_together,
     the_funder_s_flow_takes_the_sample_return_to_submitted,
