@@ -98,6 +98,10 @@ struct ServeArgs {
     /// The most records one JSON request may carry; more gets 413.
     #[arg(long, env = "DXP_MAX_RECORDS_PER_REQUEST", default_value_t = dxp_api::upload_limits::DEFAULT_MAX_RECORDS_PER_REQUEST)]
     max_records_per_request: usize,
+    /// The most records one upload or delete of the funder's provider-based API may carry
+    /// (`maxRecordPerBatch`, all files together); more gets 400 BATCH_TOO_LARGE.
+    #[arg(long, env = "DXP_MAX_RECORD_PER_BATCH", default_value_t = dxp_api::upload_limits::DEFAULT_MAX_RECORD_PER_BATCH as u32, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    max_record_per_batch: u32,
     #[command(flatten)]
     rate_limit: RateLimitArgs,
     #[command(flatten)]
@@ -391,6 +395,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
             max_body_bytes: args.max_body_bytes,
             max_file_bytes: args.max_file_bytes,
             max_records: args.max_records_per_request,
+            max_record_per_batch: args.max_record_per_batch as usize,
         },
         workers: args.workers,
         validation: args.validation.options(),

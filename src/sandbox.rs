@@ -120,6 +120,7 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_records: DEFAULT_MAX_RECORDS_PER_REQUEST,
+            max_record_per_batch: dxp_api::upload_limits::DEFAULT_MAX_RECORD_PER_BATCH,
         },
         workers: Some(2),
         validation: args.validation.options(),

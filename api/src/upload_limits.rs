@@ -13,6 +13,10 @@ use crate::ApiError;
 
 pub use dxp_service::upload::DEFAULT_MAX_RECORDS_PER_REQUEST;
 
+/// The most records one request of the funder's provider-based API carries
+/// (`maxRecordPerBatch`) unless configured; the funder does not publish its number.
+pub const DEFAULT_MAX_RECORD_PER_BATCH: usize = 1_000;
+
 /// How much a request may carry.
 #[derive(Debug, Clone, Copy)]
 pub struct RecordLimits {
@@ -23,6 +27,9 @@ pub struct RecordLimits {
     pub max_file_bytes: usize,
     /// The most records in one JSON request.
     pub max_records: usize,
+    /// The most records in one upload or delete of the funder's provider-based API, all files
+    /// together (`maxRecordPerBatch`).
+    pub max_record_per_batch: usize,
 }
 
 impl RecordLimits {

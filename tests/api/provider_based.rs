@@ -823,7 +823,32 @@ fn a_second_change_while_one_runs_is_told_to_retry(backend: Backend) {
     );
 }
 
+fn max_record_per_batch_is_configured(backend: Backend) {
+    let server = TestServer::start_with(backend, &[("DXP_MAX_RECORD_PER_BATCH", "2")]);
+    let granted = json_ok(request_token(&server, "202604"));
+    assert_eq!(granted["maxRecordPerBatch"], 2);
+    let token_text = granted["submissionToken"].as_str().expect("token");
+    json_ok(put_batch(
+        &server,
+        "learners",
+        token_text,
+        sample_learners(2),
+    ));
+    let refused = expect_problem(
+        put_batch(&server, "learners", token_text, sample_learners(3)),
+        400,
+    );
+    assert_eq!(refused["errorCode"], "BATCH_TOO_LARGE");
+    assert!(
+        refused["detail"]
+            .as_str()
+            .is_some_and(|detail| detail.contains("at most 2")),
+        "{refused}"
+    );
+}
+
 on_both_backends!(
+    max_record_per_batch_is_configured,
     a_second_change_while_one_runs_is_told_to_retry,
     token_requests_at_once_name_one_submission,
     a_delete_removes_the_named_records_together,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::uploads::{BatchReceipt, ReceivedRecord};
-use super::{MAX_RECORDS_PER_BATCH, ProviderCaller, error_codes, tags};
+use super::{ProviderCaller, tags};
 use crate::auth::CanWrite;
 use crate::{ApiError, AppState, Problem};
 
@@ -44,15 +44,7 @@ async fn remove(
             "the body must be {{\"submissionToken\": \"…\", \"content\": [{{\"localId\": \"…\"}}]}}: {error}"
         ))
     })?;
-    if batch.content.len() > MAX_RECORDS_PER_BATCH as usize {
-        return Err(ApiError::ProviderRefusal {
-            code: error_codes::BATCH_TOO_LARGE,
-            detail: format!(
-                "the batch names {} records; delete at most {MAX_RECORDS_PER_BATCH} a request",
-                batch.content.len()
-            ),
-        });
-    }
+    super::batch_within(&state, batch.content.len(), "delete")?;
     let submission =
         super::submission_of_token(&state, caller.organisation, &batch.submission_token).await?;
     let _writing = super::one_write_to(&state, &submission)?;

@@ -34,10 +34,6 @@ pub mod validation;
 /// Where the provider-based API lives.
 pub const BASE: &str = "/submissions/v1.0";
 
-/// The most records one upload or delete request may carry (`maxRecordPerBatch`); the funder
-/// does not publish its number.
-pub const MAX_RECORDS_PER_BATCH: i32 = 1_000;
-
 /// The tags of its OpenAPI document.
 pub mod tags {
     pub const RETURNS: &str = "Returns";
@@ -237,6 +233,21 @@ async fn submission_of_token(
             detail: "no submission token of this organisation's is that one".to_owned(),
         }),
     }
+}
+
+/// The 400 `BATCH_TOO_LARGE` for a batch of `count` records over `maxRecordPerBatch`, or
+/// nothing when it is within.
+fn batch_within(state: &AppState, count: usize, what: &str) -> Result<(), ApiError> {
+    let most = state.limits.max_record_per_batch;
+    if count <= most {
+        return Ok(());
+    }
+    Err(ApiError::ProviderRefusal {
+        code: error_codes::BATCH_TOO_LARGE,
+        detail: format!(
+            "the batch holds {count} records; {what} at most {most} a request (maxRecordPerBatch)"
+        ),
+    })
 }
 
 /// Holds the submission for one write on this node, or answers 429 "concurrent request not

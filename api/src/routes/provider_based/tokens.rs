@@ -6,10 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::validation::{ValidationRun, every_run};
-use super::{
-    MAX_RECORDS_PER_BATCH, ProviderCaller, refusal, return_month, return_type, submission_status,
-    tags,
-};
+use super::{ProviderCaller, refusal, return_month, return_type, submission_status, tags};
 use crate::auth::CanWrite;
 use crate::{ApiError, AppState, Problem};
 
@@ -95,7 +92,7 @@ pub async fn create_submission_token(
         submission_contents_url,
         submission_token: grant.token,
         token_expiry: grant.expires_at,
-        max_record_per_batch: MAX_RECORDS_PER_BATCH,
+        max_record_per_batch: i32::try_from(state.limits.max_record_per_batch).unwrap_or(i32::MAX),
         return_id: i64::from(grant.round.id.return_id()),
         edumis: caller.organisation.value(),
         return_year: grant.round.id.year,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use utoipa::ToSchema;
 
-use super::{MAX_RECORDS_PER_BATCH, ProviderCaller, error_codes, tags};
+use super::{ProviderCaller, tags};
 use crate::auth::CanWrite;
 use crate::{ApiError, AppState, Problem};
 
@@ -66,15 +66,7 @@ async fn receive(
             "the body must be {{\"submissionToken\": \"…\", \"content\": [records]}}: {error}"
         ))
     })?;
-    if batch.content.len() > MAX_RECORDS_PER_BATCH as usize {
-        return Err(ApiError::ProviderRefusal {
-            code: error_codes::BATCH_TOO_LARGE,
-            detail: format!(
-                "the batch holds {} records; send at most {MAX_RECORDS_PER_BATCH} a request",
-                batch.content.len()
-            ),
-        });
-    }
+    super::batch_within(&state, batch.content.len(), "send")?;
     let submission =
         super::submission_of_token(&state, caller.organisation, &batch.submission_token).await?;
     let _writing = super::one_write_to(&state, &submission)?;
@@ -108,7 +100,7 @@ async fn receive(
             &submission.id,
             (file, Format::Json),
             std::io::Cursor::new(records.into_bytes()),
-            MAX_RECORDS_PER_BATCH as usize,
+            state.limits.max_record_per_batch,
         )
         .await
         .map_err(super::locked)?;
