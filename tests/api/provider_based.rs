@@ -225,7 +225,11 @@ fn the_provider_based_api_has_its_own_document(backend: Backend) {
     );
     let paths = provider["paths"].as_object().expect("paths");
     assert!(paths["/submissions/v1.0/returns"]["get"].is_object());
-    assert!(paths["/submissions/v1.0/token/{returnId}"]["post"].is_object());
+    assert!(paths["/submissions/v1.0/token/{id}"]["post"].is_object());
+    assert!(
+        paths["/submissions/v1.0/token/{id}"]["delete"].is_object(),
+        "P2 and P12 share one path, so one template"
+    );
     assert!(
         provider["components"]["schemas"]["ReturnPage"].is_object(),
         "{provider}"

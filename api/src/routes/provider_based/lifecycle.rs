@@ -19,7 +19,7 @@ use crate::{ApiError, AppState, Problem};
     tag = tags::SUBMISSION,
     params(
         ("EID" = String, Header, description = "The organisation's EDUMIS number; it must be the token's"),
-        ("submissionToken" = String, Path, description = "The submission token of the submission to reset"),
+        ("id" = String, Path, description = "The submission token of the submission to reset; the funder's document calls it `submissionToken`"),
     ),
     security(("bearer" = [])),
     responses(
@@ -29,7 +29,7 @@ use crate::{ApiError, AppState, Problem};
         (status = 403, description = "`EID` is not the token's organisation, the role may not write, or the account may not call the SDR API", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[delete("/token/{submissionToken}")]
+#[delete("/token/{id}")]
 pub async fn reset_submission(
     state: web::Data<AppState>,
     caller: ProviderCaller<CanWrite>,

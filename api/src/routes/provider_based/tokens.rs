@@ -43,7 +43,7 @@ pub struct SubmissionTokenReply {
     tag = tags::SUBMISSION_TOKENS,
     params(
         ("EID" = String, Header, description = "The organisation's EDUMIS number; it must be the token's"),
-        ("returnId" = i32, Path, description = "The return, `YYYYMM` (e.g. 202608)"),
+        ("id" = i32, Path, description = "The return, `YYYYMM` (e.g. 202608); the funder's document calls it `returnId`"),
     ),
     security(("bearer" = [])),
     responses(
@@ -53,7 +53,7 @@ pub struct SubmissionTokenReply {
         (status = 403, description = "`EID` is not the token's organisation, the role may not write, or the account may not call the SDR API", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/token/{returnId}")]
+#[post("/token/{id}")]
 pub async fn create_submission_token(
     req: HttpRequest,
     state: web::Data<AppState>,
