@@ -16,6 +16,7 @@ pub mod fields;
 pub mod ird;
 pub mod learner;
 pub mod lodging;
+pub mod notices;
 pub mod organisation;
 pub mod qualification_completion;
 pub mod reference;
