@@ -246,3 +246,60 @@ diesel::table! {
 
 diesel::joinable!(submission_files -> submissions (submission_id));
 diesel::allow_tables_to_appear_in_same_query!(submission_files, submissions);
+
+diesel::table! {
+    people (subject) {
+        subject -> Text,
+        organisation -> Nullable<Integer>,
+        name -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        mobile -> Nullable<Text>,
+        roles -> Text,
+        disabled -> Bool,
+        first_seen_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notices (id) {
+        id -> Text,
+        subject -> Text,
+        organisation -> Nullable<Integer>,
+        kind -> Text,
+        title -> Text,
+        body -> Text,
+        link -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    email_preferences (subject, kind) {
+        subject -> Text,
+        kind -> Text,
+        emailed -> Bool,
+    }
+}
+
+diesel::table! {
+    outbox_emails (id) {
+        id -> Text,
+        recipient -> Text,
+        kind -> Text,
+        title -> Text,
+        body -> Text,
+        link -> Text,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        lease_owner -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(people, email_preferences);

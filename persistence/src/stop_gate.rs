@@ -119,6 +119,14 @@ pub fn grant(
                     new.reason
                 )),
         )?;
+        crate::notices::tell_organisation(
+            conn,
+            new.organisation,
+            &dxp_domain::notices::Notice::stop_gate_lifted(
+                new.round,
+                &lodging::new_zealand(new.due_at),
+            ),
+        )?;
         GrantedLift::try_from(row)
     })
 }

@@ -399,8 +399,35 @@ pub(crate) fn apply(
                 .transition(submission.status.as_str(), next.as_str())
                 .reason(reason),
         )?;
+        tell_of(conn, submission, next)?;
     }
     Ok(next)
+}
+
+/// Tells the organisation's people of a verdict or a lodging, in the transition's transaction.
+fn tell_of(
+    conn: &mut DbConnection,
+    submission: &Submission,
+    next: SubmissionStatus,
+) -> Result<(), StoreError> {
+    use dxp_domain::notices::{Notice, NoticeKind, SubmissionFacts};
+    let kind = match next {
+        SubmissionStatus::Processed => NoticeKind::SubmissionProcessed,
+        SubmissionStatus::Rejected => NoticeKind::SubmissionRejected,
+        SubmissionStatus::Submitted => NoticeKind::SubmissionSubmitted,
+        _ => return Ok(()),
+    };
+    let counted = find(conn, &submission.id, Scope::Everyone)?;
+    let facts = SubmissionFacts {
+        id: counted.id,
+        round: counted.round,
+        errors: counted.error_count,
+        warnings: counted.warning_count,
+    };
+    if let Some(notice) = Notice::about_submission(kind, &facts) {
+        crate::notices::tell_organisation(conn, submission.organisation, &notice)?;
+    }
+    Ok(())
 }
 
 /// Recounts the submission's errors and warnings from its stored problems.

@@ -61,9 +61,13 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
         tables,
         BTreeSet::from([
             "audit_events",
+            "email_preferences",
             "idempotency_keys",
             "machine_accounts",
+            "notices",
             "organisations",
+            "outbox_emails",
+            "people",
             "problems",
             "records",
             "rounds",
