@@ -106,6 +106,46 @@ struct ServeArgs {
     rate_limit: RateLimitArgs,
     #[command(flatten)]
     validation: ValidatorArgs,
+    #[command(flatten)]
+    mail: MailArgs,
+}
+
+/// How a node emails notices.
+#[derive(Debug, Clone, Args)]
+struct MailArgs {
+    /// The SMTP server notices are emailed through: `smtp://host:25` (plain), `smtp://host:587?tls=required`
+    /// (STARTTLS) or `smtps://host:465` (TLS), with `user:password@` if it needs them. Without
+    /// it this node sends no email; messages wait in the outbox for a node that does.
+    #[arg(long, env = "DXP_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// The sender of the email.
+    #[arg(
+        long,
+        env = "DXP_SMTP_FROM",
+        default_value = "DXP Ngā Kete <no-reply@dxp.localhost>"
+    )]
+    smtp_from: String,
+    /// Where people open the portal, for the link in each email (default: this node's address).
+    #[arg(long, env = "DXP_PORTAL_URL")]
+    portal_url: Option<String>,
+    /// Seconds before a message that could not be sent is tried again; the wait doubles with
+    /// each failure, up to an hour.
+    #[arg(long, env = "DXP_SMTP_RETRY_SECONDS", default_value_t = 60)]
+    smtp_retry_seconds: u64,
+}
+
+impl MailArgs {
+    /// The mailer's options; an empty portal URL is this node's address, filled in once known.
+    fn options(&self) -> Option<dxp_service::mailer::MailerOptions> {
+        let smtp_url = self.smtp_url.clone().filter(|url| !url.trim().is_empty())?;
+        Some(dxp_service::mailer::MailerOptions {
+            smtp_url,
+            from: self.smtp_from.clone(),
+            portal_url: self.portal_url.clone().unwrap_or_default(),
+            first_retry: std::time::Duration::from_secs(self.smtp_retry_seconds.max(1)),
+            node: ValidatorOptions::node_name(),
+        })
+    }
 }
 
 /// How many requests one client may make (429 with Retry-After beyond).
@@ -401,6 +441,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         validation: args.validation.options(),
         schedule: args.validation.schedule(),
         rate_limit: args.rate_limit.limit(),
+        mailer: args.mail.options(),
     };
     run_node(node, pool, tokens, clock, |_| Ok(()))
 }
@@ -426,6 +467,8 @@ struct Node {
     validation: ValidatorOptions,
     schedule: ScheduleOptions,
     rate_limit: dxp_api::rate_limit::RateLimit,
+    /// How this node emails notices; `None`: it sends none.
+    mailer: Option<dxp_service::mailer::MailerOptions>,
 }
 
 /// Serves the API and runs the validators on a prepared database until stopped. `listening`
@@ -466,6 +509,16 @@ fn run_node(
         let server = dxp_api::run(listener, state, documents, options)?;
         dxp_service::validator::spawn(&service, node.validation);
         dxp_service::work_based::grace::spawn(&service, node.schedule);
+        if let Some(mut mailer) = node.mailer {
+            if mailer.portal_url.is_empty() {
+                mailer.portal_url = format!("http://{address}");
+            }
+            dxp_service::mailer::spawn(&service, mailer)?;
+        } else {
+            tracing::info!(
+                "no DXP_SMTP_URL: this node sends no email; messages wait in the outbox"
+            );
+        }
         // Scripts and tests read this line to learn the address (the port may have been 0).
         println!("dxp listening on http://{address}");
         std::io::stdout().flush()?;

@@ -23,7 +23,7 @@ use dxp_service::upload::{DEFAULT_MAX_RECORDS_PER_REQUEST, upload_records};
 use serde_json::json;
 
 use crate::config::{DataDir, TokenConfig};
-use crate::{Node, RateLimitArgs, ValidatorArgs, prepare_database, run_node};
+use crate::{MailArgs, Node, RateLimitArgs, ValidatorArgs, prepare_database, run_node};
 
 /// The demo organisation: the sample return's provider.
 const ORGANISATION: i64 = 6004;
@@ -48,6 +48,8 @@ pub struct SandboxArgs {
     rate_limit: RateLimitArgs,
     #[command(flatten)]
     validation: ValidatorArgs,
+    #[command(flatten)]
+    mail: MailArgs,
 }
 
 /// The sample return's five files, as `examples/data/json` holds them (built in). Its EFTS
@@ -126,6 +128,7 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         validation: args.validation.options(),
         schedule: args.validation.schedule(),
         rate_limit: args.rate_limit.limit(),
+        mailer: args.mail.options(),
     };
     let round = sample_round.to_string();
     let description = folder.join("sandbox.json");

@@ -24,6 +24,8 @@ pub mod clock;
 pub mod error;
 pub mod ingest;
 pub mod machine_accounts;
+pub mod mailer;
+pub mod notices;
 pub mod problem_report;
 pub mod provider_based;
 pub mod records_kept;
