@@ -48,6 +48,12 @@ pub struct Claims {
     /// The APIs a machine account's token may call; absent on a person's token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apis: Option<Vec<String>>,
+    /// A person's full name, as OpenID Connect's `name` claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A person's email address, as OpenID Connect's `email` claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 /// Who is calling, once their token has been verified.
@@ -59,9 +65,17 @@ pub struct Principal {
     pub roles: Vec<Role>,
     /// The APIs a machine account may call; `None`: every API its roles allow.
     pub apis: Option<Vec<ApiPermission>>,
+    /// A person's name and email, when the token carries them.
+    pub name: Option<String>,
+    pub email: Option<String>,
 }
 
 impl Principal {
+    /// Whether a machine account (not a person) is calling.
+    pub fn is_machine(&self) -> bool {
+        self.apis.is_some()
+    }
+
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
@@ -231,6 +245,8 @@ fn principal_from(claims: Claims) -> Result<Principal, ApiError> {
         organisation,
         roles,
         apis,
+        name: claims.name.filter(|name| !name.trim().is_empty()),
+        email: claims.email.filter(|email| !email.trim().is_empty()),
     })
 }
 
@@ -281,6 +297,8 @@ impl TokenIssuer {
                 .apis
                 .as_ref()
                 .map(|apis| apis.iter().map(|api| api.as_str().to_owned()).collect()),
+            name: None,
+            email: None,
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.key)
     }
@@ -382,6 +400,7 @@ pub(crate) fn authorize<P: AccessPolicy>(
     req.extensions_mut().insert(CallerIdentity {
         organisation: principal.organisation,
     });
+    state.people_seen.note(&principal, &state.service);
     if !principal.may_use(api) {
         return Err(ApiError::Forbidden(format!(
             "this machine account may not call the {} API; its permissions are: {}",
@@ -513,6 +532,8 @@ mod tests {
             exp: now + 60,
             iat: now,
             apis: Some(vec!["wbt".into()]),
+            name: None,
+            email: None,
         };
         let token = jsonwebtoken::encode(
             &Header::new(Algorithm::HS256),

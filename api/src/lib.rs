@@ -11,6 +11,7 @@ pub mod auth;
 pub mod body_stream;
 pub mod error;
 pub mod idempotency;
+pub mod people_seen;
 pub mod rate_limit;
 mod request_log;
 pub mod routes;

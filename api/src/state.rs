@@ -20,6 +20,8 @@ pub struct AppState {
     pub issuer: Option<Arc<TokenIssuer>>,
     /// The submissions the provider-based API is writing to on this node.
     pub provider_writes: crate::routes::provider_based::one_write::WritesInFlight,
+    /// The people this node has noted signing in.
+    pub people_seen: crate::people_seen::PeopleSeen,
 }
 
 impl AppState {
@@ -31,6 +33,7 @@ impl AppState {
             limits,
             issuer: None,
             provider_writes: Default::default(),
+            people_seen: Default::default(),
         }
     }
 

@@ -31,6 +31,7 @@ use utoipa_actix_web::AppExt;
         (name = tags::VALIDATION, description = "Dry runs and the rule catalogue: check records before submitting, store nothing"),
         (name = tags::SUBMISSIONS, description = "Returns per round: open a submission, upload records, validate, read the problems, submit"),
         (name = tags::AUDIT, description = "The audit log: who changed what, when and why"),
+        (name = tags::PEOPLE, description = "The signed-in person: their details, their notices and which kinds they are emailed"),
     )
 )]
 struct BaseDocument;

@@ -352,6 +352,8 @@ pub struct TestClaims {
     pub aud: String,
     pub exp: u64,
     pub iat: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 pub fn now() -> u64 {
@@ -371,6 +373,7 @@ impl TestClaims {
             aud: AUDIENCE.to_owned(),
             exp: now() + 600,
             iat: now(),
+            email: None,
         }
     }
 
@@ -391,6 +394,16 @@ impl TestClaims {
 /// A valid token for an organisation and role.
 pub fn token(org: i64, role: &str) -> String {
     TestClaims::new(Some(org), role).sign()
+}
+
+/// A token of a person, `subject`, of an organisation, with their email address.
+pub fn person_token(subject: &str, org: i64, role: &str, email: &str) -> String {
+    TestClaims {
+        sub: subject.to_owned(),
+        email: Some(email.to_owned()),
+        ..TestClaims::new(Some(org), role)
+    }
+    .sign()
 }
 
 pub fn admin_token() -> String {

@@ -29,7 +29,8 @@ fn machine_account(server: &TestServer, args: &[&str]) -> String {
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
         output.status.success(),
-        "dxp machine-account {args:?}: {stdout}{}",
+        "dxp machine-account {args:?} ended {}: {stdout}{}",
+        output.status,
         String::from_utf8_lossy(&output.stderr)
     );
     stdout

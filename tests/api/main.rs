@@ -4,6 +4,7 @@
 
 mod client;
 mod helpers;
+mod smtp_sink;
 
 mod atomicity;
 mod auth;
@@ -15,6 +16,7 @@ mod jobs;
 mod limits;
 mod machine_accounts;
 mod migrations;
+mod notices;
 mod openapi;
 mod provider_based;
 mod round_rules;

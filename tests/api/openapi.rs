@@ -46,6 +46,12 @@ fn routes() -> BTreeSet<(String, String)> {
         ("post", "/api/v1/workforce-questionnaires"),
         ("get", "/api/v1/workforce-questionnaires"),
         ("get", "/api/v1/audit-events"),
+        ("get", "/api/v1/me"),
+        ("put", "/api/v1/me/contact-numbers"),
+        ("get", "/api/v1/me/notices"),
+        ("post", "/api/v1/me/notices/{id}/read"),
+        ("get", "/api/v1/me/email-preferences"),
+        ("put", "/api/v1/me/email-preferences"),
         ("get", "/api/v1/validation/rules"),
         ("post", "/api/v1/submissions"),
         ("get", "/api/v1/submissions"),
@@ -137,7 +143,7 @@ fn document_is_openapi_3_1_and_lists_every_route() {
             assert!(
                 [
                     "get", "list", "create", "update", "delete", "upload", "validate", "submit",
-                    "cancel", "publish",
+                    "cancel", "publish", "mark",
                     // A training agreement's changes of state, as the funder names them.
                     "withdraw", "hold", "grace", "restart", "transfer",
                 ]

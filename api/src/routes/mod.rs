@@ -9,6 +9,7 @@ pub mod files;
 pub mod health;
 pub mod oauth;
 pub mod params;
+pub mod people;
 pub mod problems;
 pub mod provider_based;
 pub mod record_files;
@@ -27,6 +28,7 @@ pub mod tags {
     pub const VALIDATION: &str = "validation";
     pub const SUBMISSIONS: &str = "submissions";
     pub const WORKFORCE: &str = "workforce-questionnaires";
+    pub const PEOPLE: &str = "people";
 }
 
 /// Registers every route of the API.
@@ -51,7 +53,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(submissions::submit_submission)
             .service(submissions::cancel_submission)
             .service(problems::list_submission_problems)
-            .service(audit::list_audit_events);
+            .service(audit::list_audit_events)
+            .service(people::get_me)
+            .service(people::update_contact_numbers)
+            .service(people::list_notices)
+            .service(people::mark_notice_read)
+            .service(people::get_email_preferences)
+            .service(people::update_email_preferences);
         files::register(api);
     }));
     work_based::configure(cfg);

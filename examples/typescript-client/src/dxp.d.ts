@@ -41,6 +41,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who DXP knows the caller as: their first signed-in request made them known. */
+        get: operations["get_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/contact-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the phone numbers the caller keeps (their name and email come from their sign-in). */
+        put: operations["update_contact_numbers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which kinds of notice the caller is also emailed. */
+        get: operations["get_email_preferences"];
+        /** Choose which kinds of notice the caller is also emailed. */
+        put: operations["update_email_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's newest notices, and how many are unread. */
+        get: operations["list_notices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notices/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notices read. */
+        post: operations["mark_notice_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds": {
         parameters: {
             query?: never;
@@ -1324,6 +1410,13 @@ export interface components {
             overArchingEnrolment: components["schemas"]["Enrolment"];
             subEnrolments: components["schemas"]["Enrolment"][];
         };
+        /** @description The phone numbers a person keeps themselves; a number left out or `null` is cleared. */
+        ContactNumbers: {
+            /** @example 021 123 4567 */
+            mobile?: string | null;
+            /** @example 04 123 4567 */
+            phone?: string | null;
+        };
         /**
          * @description One course of the TEO's course register (DXP API reference §3.2).
          * @example {
@@ -1968,6 +2061,24 @@ export interface components {
              *     type or a missing field is reported on its own; the others are still checked.
              */
             records: components["schemas"]["EftsForecast"][];
+        };
+        /** @description Whether the person is emailed one kind of notice. */
+        EmailChoice: {
+            /** @description What it is, in the words the settings page shows. */
+            description: string;
+            emailed: boolean;
+            /** @description The kind of notice. */
+            kind: string;
+        };
+        /** @description One choice. */
+        EmailChoiceInput: {
+            emailed: boolean;
+            /** @example submission-rejected */
+            kind: string;
+        };
+        /** @description A person's choices of the kinds they are emailed; kinds not named keep theirs. */
+        EmailChoices: {
+            choices: components["schemas"]["EmailChoiceInput"][];
         };
         /**
          * @description A programme enrolment as stored and returned (`GET /v1.0/enrolments/{enrolmentLocalId}`).
@@ -2709,6 +2820,37 @@ export interface components {
              */
             trainingPlanSignedDate: string;
         };
+        /** @description A person's newest notices. */
+        NoticeList: {
+            /** @description Newest first; at most 100. */
+            notices: components["schemas"]["NoticeView"][];
+            /**
+             * Format: int64
+             * @description How many of all the person's notices are unread.
+             */
+            unreadCount: number;
+        };
+        /** @description A notice: something that happened that concerns the person's organisation. */
+        NoticeView: {
+            /** @description What happened and what to do, in plain words. */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /**
+             * @description `submission-processed`, `submission-rejected`, `submission-submitted`,
+             *     `stop-gate-lifted`.
+             */
+            kind: string;
+            /** @description The portal page it is about. */
+            link: string;
+            /**
+             * Format: date-time
+             * @description When the person marked it read; `null` while unread.
+             */
+            readAt?: string | null;
+            title: string;
+        };
         /**
          * @description A refusal, as RFC 6749 §5.2 words it.
          * @example {
@@ -2740,6 +2882,37 @@ export interface components {
         OffJobDelivery: components["schemas"]["NewOffJobDelivery"] & {
             /** @description The enrolment's learner. */
             learnerLocalId: string;
+        };
+        /**
+         * @description A person as DXP knows them.
+         * @example {
+         *       "email": "ana.ngata@teo.example.nz",
+         *       "mobile": null,
+         *       "name": "Ana Ngata",
+         *       "organisation": 6004,
+         *       "phone": "04 123 4567",
+         *       "roles": [
+         *         "teo-submitter"
+         *       ],
+         *       "subject": "ana.ngata"
+         *     }
+         */
+        PersonView: {
+            /** @description From the identity provider (the token's `email`); notices are emailed here. */
+            email?: string | null;
+            mobile?: string | null;
+            /** @description From the identity provider (the token's `name`). */
+            name?: string | null;
+            /**
+             * Format: int32
+             * @description The EDUMIS number; `null` for the funder's staff.
+             */
+            organisation?: number | null;
+            phone?: string | null;
+            /** @description The roles of the latest sign-in. */
+            roles: string[];
+            /** @description The token's subject. */
+            subject: string;
         };
         /**
          * @description An RFC 9457 problem: what went wrong, for a person and for a program.
@@ -4023,6 +4196,873 @@ export interface operations {
             };
             /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
             503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "ana.ngata@teo.example.nz",
+                     *       "mobile": null,
+                     *       "name": "Ana Ngata",
+                     *       "organisation": 6004,
+                     *       "phone": "04 123 4567",
+                     *       "roles": [
+                     *         "teo-submitter"
+                     *       ],
+                     *       "subject": "ana.ngata"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A machine account is not a person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_contact_numbers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mobile": "021 123 4567",
+                 *       "phone": "04 123 4567"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactNumbers"];
+            };
+        };
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "ana.ngata@teo.example.nz",
+                     *       "mobile": null,
+                     *       "name": "Ana Ngata",
+                     *       "organisation": 6004,
+                     *       "phone": "04 123 4567",
+                     *       "roles": [
+                     *         "teo-submitter"
+                     *       ],
+                     *       "subject": "ana.ngata"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description A number that is not a phone number */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A machine account is not a person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_email_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every kind, with the caller's choice or its default */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "description": "text",
+                     *         "emailed": false,
+                     *         "kind": "text"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EmailChoice"][];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A machine account is not a person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_email_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "choices": [
+                 *         {
+                 *           "emailed": false,
+                 *           "kind": "submission-rejected"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailChoices"];
+            };
+        };
+        responses: {
+            /** @description Every kind, with the caller's choice or its default */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "description": "text",
+                     *         "emailed": false,
+                     *         "kind": "text"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EmailChoice"][];
+                };
+            };
+            /** @description A kind DXP does not know */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A machine account is not a person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notices: {
+        parameters: {
+            query?: {
+                /** @description Only the unread ones (default false). */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "notices": [
+                     *         {
+                     *           "body": "text",
+                     *           "createdAt": "2026-04-20T00:00:00Z",
+                     *           "id": "text",
+                     *           "kind": "text",
+                     *           "link": "text",
+                     *           "readAt": "2026-04-20T00:00:00Z",
+                     *           "title": "text"
+                     *         }
+                     *       ],
+                     *       "unreadCount": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NoticeList"];
+                };
+            };
+            /** @description A query that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A machine account is not a person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notice_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A machine account is not a person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller has no such notice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;

@@ -11,6 +11,7 @@ from .change_page import ChangePage
 from .change_view import ChangeView
 from .change_view_resource import ChangeViewResource
 from .complex_enrolment import ComplexEnrolment
+from .contact_numbers import ContactNumbers
 from .course import Course
 from .course_batch import CourseBatch
 from .course_completion import CourseCompletion
@@ -24,6 +25,9 @@ from .due_state import DueState
 from .education_history import EducationHistory
 from .efts_forecast import EftsForecast
 from .efts_forecast_batch import EftsForecastBatch
+from .email_choice import EmailChoice
+from .email_choice_input import EmailChoiceInput
+from .email_choices import EmailChoices
 from .enrolment import Enrolment
 from .enrolment_deletion import EnrolmentDeletion
 from .enrolment_status import EnrolmentStatus
@@ -49,8 +53,11 @@ from .new_stop_gate_lift import NewStopGateLift
 from .new_submission import NewSubmission
 from .new_training_agreement import NewTrainingAgreement
 from .new_training_plan import NewTrainingPlan
+from .notice_list import NoticeList
+from .notice_view import NoticeView
 from .o_auth_error import OAuthError
 from .off_job_delivery import OffJobDelivery
+from .person_view import PersonView
 from .problem import Problem
 from .problem_errors_type_0 import ProblemErrorsType0
 from .problem_page import ProblemPage
@@ -116,6 +123,7 @@ __all__ = (
     "ChangeView",
     "ChangeViewResource",
     "ComplexEnrolment",
+    "ContactNumbers",
     "Course",
     "CourseBatch",
     "CourseCompletion",
@@ -129,6 +137,9 @@ __all__ = (
     "EducationHistory",
     "EftsForecast",
     "EftsForecastBatch",
+    "EmailChoice",
+    "EmailChoiceInput",
+    "EmailChoices",
     "Enrolment",
     "EnrolmentDeletion",
     "EnrolmentStatus",
@@ -154,8 +165,11 @@ __all__ = (
     "NewSubmission",
     "NewTrainingAgreement",
     "NewTrainingPlan",
+    "NoticeList",
+    "NoticeView",
     "OAuthError",
     "OffJobDelivery",
+    "PersonView",
     "Problem",
     "ProblemErrorsType0",
     "ProblemPage",

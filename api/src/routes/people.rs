@@ -1,0 +1,353 @@
+//! The signed-in person (`/api/v1/me`): who DXP knows them as, the phone numbers they keep,
+//! their notices (what happened that concerns their organisation) and which kinds they are
+//! also emailed. A machine account is not a person and has none of these.
+
+use actix_web::{HttpResponse, get, post, put, web};
+use chrono::{DateTime, Utc};
+use dxp_domain::notices::NoticeKind;
+use dxp_persistence::notices::StoredNotice;
+use dxp_persistence::people::Person;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::params::valid;
+use crate::auth::{Authorized, CanRead, Principal};
+use crate::{ApiError, AppState, Problem};
+
+/// A person as DXP knows them.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({"subject": "ana.ngata", "organisation": 6004, "name": "Ana Ngata", "email": "ana.ngata@teo.example.nz", "phone": "04 123 4567", "mobile": null, "roles": ["teo-submitter"]}))]
+pub struct PersonView {
+    /// The token's subject.
+    pub subject: String,
+    /// The EDUMIS number; `null` for the funder's staff.
+    pub organisation: Option<i32>,
+    /// From the identity provider (the token's `name`).
+    pub name: Option<String>,
+    /// From the identity provider (the token's `email`); notices are emailed here.
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+    /// The roles of the latest sign-in.
+    pub roles: Vec<String>,
+}
+
+impl From<Person> for PersonView {
+    fn from(person: Person) -> Self {
+        PersonView {
+            subject: person.subject,
+            organisation: person.organisation.map(|edumis| edumis.value()),
+            name: person.name,
+            email: person.email,
+            phone: person.phone,
+            mobile: person.mobile,
+            roles: person.roles,
+        }
+    }
+}
+
+/// The phone numbers a person keeps themselves; a number left out or `null` is cleared.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ContactNumbers {
+    #[validate(length(max = 32), custom(function = "phone_number"))]
+    #[schema(max_length = 32, example = "04 123 4567")]
+    pub phone: Option<String>,
+    #[validate(length(max = 32), custom(function = "phone_number"))]
+    #[schema(max_length = 32, example = "021 123 4567")]
+    pub mobile: Option<String>,
+}
+
+fn phone_number(text: &str) -> Result<(), validator::ValidationError> {
+    let allowed = |c: char| c.is_ascii_digit() || " +-()".contains(c);
+    if text.chars().all(allowed) && text.chars().any(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("phone")
+            .with_message("a phone number has digits, spaces, +, - and brackets only".into()))
+    }
+}
+
+/// A notice: something that happened that concerns the person's organisation.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeView {
+    pub id: String,
+    /// `submission-processed`, `submission-rejected`, `submission-submitted`,
+    /// `stop-gate-lifted`.
+    pub kind: String,
+    pub title: String,
+    /// What happened and what to do, in plain words.
+    pub body: String,
+    /// The portal page it is about.
+    pub link: String,
+    pub created_at: DateTime<Utc>,
+    /// When the person marked it read; `null` while unread.
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+impl From<StoredNotice> for NoticeView {
+    fn from(notice: StoredNotice) -> Self {
+        NoticeView {
+            id: notice.id,
+            kind: notice.kind.as_str().to_owned(),
+            title: notice.title,
+            body: notice.body,
+            link: notice.link,
+            created_at: notice.created_at,
+            read_at: notice.read_at,
+        }
+    }
+}
+
+/// A person's newest notices.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeList {
+    /// Newest first; at most 100.
+    pub notices: Vec<NoticeView>,
+    /// How many of all the person's notices are unread.
+    pub unread_count: i64,
+}
+
+/// The query of the notices.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeQuery {
+    /// Only the unread ones (default false).
+    pub unread: Option<bool>,
+}
+
+/// Whether the person is emailed one kind of notice.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct EmailChoice {
+    /// The kind of notice.
+    pub kind: String,
+    /// What it is, in the words the settings page shows.
+    pub description: String,
+    pub emailed: bool,
+}
+
+/// A person's choices of the kinds they are emailed; kinds not named keep theirs.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EmailChoices {
+    pub choices: Vec<EmailChoiceInput>,
+}
+
+/// One choice.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EmailChoiceInput {
+    #[schema(example = "submission-rejected")]
+    pub kind: String,
+    pub emailed: bool,
+}
+
+fn choices_view(choices: Vec<(NoticeKind, bool)>) -> Vec<EmailChoice> {
+    choices
+        .into_iter()
+        .map(|(kind, emailed)| EmailChoice {
+            kind: kind.as_str().to_owned(),
+            description: kind.description().to_owned(),
+            emailed,
+        })
+        .collect()
+}
+
+/// The caller, when a person: a machine account has no settings or notices.
+fn person(caller: &Authorized<CanRead>) -> Result<&Principal, ApiError> {
+    if caller.is_machine() {
+        return Err(ApiError::Forbidden(
+            "a machine account is not a person: it has no settings or notices".to_owned(),
+        ));
+    }
+    Ok(&caller.principal)
+}
+
+/// Who DXP knows the caller as: their first signed-in request made them known.
+#[utoipa::path(
+    tag = super::tags::PEOPLE,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The person", body = PersonView),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A machine account is not a person", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me")]
+pub async fn get_me(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let principal = person(&caller)?;
+    // Noted here and now, not in the background: this answer shows what was noted.
+    state
+        .service
+        .note_sign_in(crate::people_seen::sign_in_of(principal))
+        .await?;
+    state.people_seen.remember(principal);
+    let known = state.service.person(&principal.subject).await?;
+    Ok(HttpResponse::Ok().json(PersonView::from(known)))
+}
+
+/// Set the phone numbers the caller keeps (their name and email come from their sign-in).
+#[utoipa::path(
+    tag = super::tags::PEOPLE,
+    request_body = ContactNumbers,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The person", body = PersonView),
+        (status = 400, description = "A number that is not a phone number", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A machine account is not a person", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/me/contact-numbers")]
+pub async fn update_contact_numbers(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+    body: web::Json<ContactNumbers>,
+) -> Result<HttpResponse, ApiError> {
+    let principal = person(&caller)?;
+    let numbers = valid(body.into_inner())?;
+    let clean = |number: Option<String>| {
+        number
+            .map(|text| text.trim().to_owned())
+            .filter(|text| !text.is_empty())
+    };
+    state
+        .service
+        .note_sign_in(crate::people_seen::sign_in_of(principal))
+        .await?;
+    let known = state
+        .service
+        .set_phones(
+            &principal.subject,
+            clean(numbers.phone),
+            clean(numbers.mobile),
+        )
+        .await?;
+    Ok(HttpResponse::Ok().json(PersonView::from(known)))
+}
+
+/// The caller's newest notices, and how many are unread.
+#[utoipa::path(
+    tag = super::tags::PEOPLE,
+    params(NoticeQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The notices", body = NoticeList),
+        (status = 400, description = "A query that cannot be read", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A machine account is not a person", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me/notices")]
+pub async fn list_notices(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+    query: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let principal = person(&caller)?;
+    let list = state
+        .service
+        .notices(&principal.subject, query.unread.unwrap_or(false))
+        .await?;
+    Ok(HttpResponse::Ok().json(NoticeList {
+        notices: list.notices.into_iter().map(NoticeView::from).collect(),
+        unread_count: list.unread,
+    }))
+}
+
+/// Mark one of the caller's notices read.
+#[utoipa::path(
+    tag = super::tags::PEOPLE,
+    params(("id" = String, Path, description = "The notice")),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Marked read"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A machine account is not a person", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The caller has no such notice", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/notices/{id}/read")]
+pub async fn mark_notice_read(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let principal = person(&caller)?;
+    state
+        .service
+        .mark_notice_read(&principal.subject, &id)
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Which kinds of notice the caller is also emailed.
+#[utoipa::path(
+    tag = super::tags::PEOPLE,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Every kind, with the caller's choice or its default", body = Vec<EmailChoice>),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A machine account is not a person", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me/email-preferences")]
+pub async fn get_email_preferences(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let principal = person(&caller)?;
+    let choices = state.service.email_choices(&principal.subject).await?;
+    Ok(HttpResponse::Ok().json(choices_view(choices)))
+}
+
+/// Choose which kinds of notice the caller is also emailed.
+#[utoipa::path(
+    tag = super::tags::PEOPLE,
+    request_body = EmailChoices,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Every kind, with the caller's choice or its default", body = Vec<EmailChoice>),
+        (status = 400, description = "A kind DXP does not know", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A machine account is not a person", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/me/email-preferences")]
+pub async fn update_email_preferences(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+    body: web::Json<EmailChoices>,
+) -> Result<HttpResponse, ApiError> {
+    let principal = person(&caller)?;
+    let choices = body
+        .into_inner()
+        .choices
+        .into_iter()
+        .map(|choice| {
+            choice
+                .kind
+                .parse::<NoticeKind>()
+                .map(|kind| (kind, choice.emailed))
+                .map_err(|unknown| ApiError::BadRequest(unknown.to_string()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    state
+        .service
+        .note_sign_in(crate::people_seen::sign_in_of(principal))
+        .await?;
+    let chosen = state
+        .service
+        .choose_email(&principal.subject, choices)
+        .await?;
+    Ok(HttpResponse::Ok().json(choices_view(chosen)))
+}
