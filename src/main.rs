@@ -178,8 +178,9 @@ struct ValidatorArgs {
     /// after this.
     #[arg(long, env = "DXP_VALIDATION_LEASE_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
     validation_lease_seconds: u64,
-    /// Seconds between two runs of the scheduled work-based jobs (an agreement 42 days in
-    /// grace withdrawn); one node of those sharing the database runs them at a time.
+    /// Seconds between two runs of the scheduled jobs (an agreement 42 days in grace withdrawn,
+    /// the reminders that a return is due); one node of those sharing the database runs each at
+    /// a time.
     #[arg(long, env = "DXP_SCHEDULE_SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86400))]
     schedule_seconds: u64,
 }
@@ -414,7 +415,8 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         // they find jobs by looking at the queue.
         let service = Service::new(pool, Clock::from_env());
         dxp_service::validator::spawn(&service, options);
-        dxp_service::work_based::grace::spawn(&service, schedule);
+        dxp_service::work_based::grace::spawn(&service, schedule.clone());
+        dxp_service::reminders::spawn(&service, schedule);
         actix_web::rt::signal::ctrl_c().await?;
         anyhow::Ok(())
     })
@@ -508,7 +510,8 @@ fn run_node(
         };
         let server = dxp_api::run(listener, state, documents, options)?;
         dxp_service::validator::spawn(&service, node.validation);
-        dxp_service::work_based::grace::spawn(&service, node.schedule);
+        dxp_service::work_based::grace::spawn(&service, node.schedule.clone());
+        dxp_service::reminders::spawn(&service, node.schedule);
         if let Some(mut mailer) = node.mailer {
             if mailer.portal_url.is_empty() {
                 mailer.portal_url = format!("http://{address}");

@@ -9,7 +9,20 @@ use std::str::FromStr;
 use crate::RoundId;
 
 /// What a notice is about. Each person chooses, kind by kind, which they are also emailed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    utoipa::ToSchema,
+)]
+#[serde(rename_all = "kebab-case")]
 pub enum NoticeKind {
     /// A return was validated with no errors: it can be lodged.
     SubmissionProcessed,
@@ -19,14 +32,20 @@ pub enum NoticeKind {
     SubmissionSubmitted,
     /// The funder lifted the Stop Gate for a round: a late return can be lodged.
     StopGateLifted,
+    /// A return is due in 7 days and has not been lodged.
+    ReturnDueInAWeek,
+    /// A return is due within a day and has not been lodged.
+    ReturnDueTomorrow,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 4] = [
+    pub const ALL: [NoticeKind; 6] = [
         NoticeKind::SubmissionProcessed,
         NoticeKind::SubmissionRejected,
         NoticeKind::SubmissionSubmitted,
         NoticeKind::StopGateLifted,
+        NoticeKind::ReturnDueInAWeek,
+        NoticeKind::ReturnDueTomorrow,
     ];
 
     /// The kind's name on the wire and in the database.
@@ -36,6 +55,8 @@ impl NoticeKind {
             NoticeKind::SubmissionRejected => "submission-rejected",
             NoticeKind::SubmissionSubmitted => "submission-submitted",
             NoticeKind::StopGateLifted => "stop-gate-lifted",
+            NoticeKind::ReturnDueInAWeek => "return-due-in-a-week",
+            NoticeKind::ReturnDueTomorrow => "return-due-tomorrow",
         }
     }
 
@@ -51,6 +72,10 @@ impl NoticeKind {
             NoticeKind::SubmissionSubmitted => "A data submission was submitted to the funder",
             NoticeKind::StopGateLifted => {
                 "The funder lifted the Stop Gate so a late return can be submitted"
+            }
+            NoticeKind::ReturnDueInAWeek => "A return is due in 7 days and is not submitted yet",
+            NoticeKind::ReturnDueTomorrow => {
+                "A return is due within a day and is not submitted yet"
             }
         }
     }
@@ -144,7 +169,9 @@ impl Notice {
                     facts.round
                 ),
             ),
-            NoticeKind::StopGateLifted => return None,
+            NoticeKind::StopGateLifted
+            | NoticeKind::ReturnDueInAWeek
+            | NoticeKind::ReturnDueTomorrow => return None,
         };
         Some(Notice {
             kind,
@@ -168,6 +195,60 @@ impl Notice {
     }
 }
 
+/// How close a return's due date is, for a reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueMark {
+    /// 7 days or less to go.
+    Week,
+    /// A day or less to go.
+    Day,
+}
+
+impl DueMark {
+    /// The mark `remaining` (the time to the due date) has reached, if any; none once it is
+    /// past.
+    pub fn reached(remaining: chrono::Duration) -> Option<DueMark> {
+        if remaining <= chrono::Duration::zero() {
+            None
+        } else if remaining <= chrono::Duration::days(1) {
+            Some(DueMark::Day)
+        } else if remaining <= chrono::Duration::days(7) {
+            Some(DueMark::Week)
+        } else {
+            None
+        }
+    }
+
+    /// The mark's name where the reminders sent are kept.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DueMark::Week => "7-days",
+            DueMark::Day => "1-day",
+        }
+    }
+}
+
+impl Notice {
+    /// The reminder that the `round` return, due at `due` (New Zealand time, as people read
+    /// it), has reached `mark` and is not lodged.
+    pub fn return_due(round: RoundId, mark: DueMark, due: &str) -> Notice {
+        let (kind, when) = match mark {
+            DueMark::Week => (NoticeKind::ReturnDueInAWeek, "in 7 days"),
+            DueMark::Day => (NoticeKind::ReturnDueTomorrow, "within a day"),
+        };
+        Notice {
+            kind,
+            title: format!("Your {round} return is due {when}"),
+            body: format!(
+                "The {round} return is due by {due} and has not been submitted. Upload any \
+                 files still to come, validate, fix any errors, and submit it before then; after \
+                 the due date the Stop Gate closes and a late return needs the funder's lift."
+            ),
+            link: "/submissions".to_owned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +258,11 @@ mod tests {
     fn every_kind_reads_back_from_its_name() {
         for kind in NoticeKind::ALL {
             assert_eq!(kind.as_str().parse(), Ok(kind));
+            assert_eq!(
+                serde_json::to_value(kind).ok(),
+                Some(serde_json::json!(kind.as_str())),
+                "the wire name is the stored name"
+            );
         }
         let unknown = "memo".parse::<NoticeKind>().expect_err("not a kind");
         assert!(
@@ -204,6 +290,22 @@ mod tests {
         assert!(notice.body.contains("validate again"));
         assert_eq!(notice.link, "/submissions/s-1");
         assert!(Notice::about_submission(NoticeKind::StopGateLifted, &facts).is_none());
+    }
+
+    #[test]
+    fn a_reminder_fires_at_7_days_then_at_1_day_and_not_once_due() {
+        let hours = chrono::Duration::hours;
+        assert_eq!(DueMark::reached(hours(24 * 8)), None);
+        assert_eq!(DueMark::reached(hours(24 * 7)), Some(DueMark::Week));
+        assert_eq!(DueMark::reached(hours(25)), Some(DueMark::Week));
+        assert_eq!(DueMark::reached(hours(24)), Some(DueMark::Day));
+        assert_eq!(DueMark::reached(hours(1)), Some(DueMark::Day));
+        assert_eq!(DueMark::reached(hours(0)), None);
+        let round = RoundId::new(2026, RoundKind::Apr).expect("round");
+        let notice = Notice::return_due(round, DueMark::Day, "5:00 pm Wednesday 29 April 2026");
+        assert_eq!(notice.kind, NoticeKind::ReturnDueTomorrow);
+        assert_eq!(notice.title, "Your 2026-APR return is due within a day");
+        assert!(notice.body.contains("by 5:00 pm Wednesday 29 April 2026"));
     }
 
     #[test]

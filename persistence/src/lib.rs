@@ -24,6 +24,7 @@ pub mod people;
 pub mod pool;
 pub mod problems;
 pub mod record_store;
+pub mod reminders;
 pub mod rounds;
 pub mod schedules;
 pub mod schema;

@@ -303,3 +303,12 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(people, email_preferences);
+
+diesel::table! {
+    reminders_sent (organisation, round_id, mark) {
+        organisation -> Integer,
+        round_id -> Text,
+        mark -> Text,
+        sent_at -> Timestamp,
+    }
+}

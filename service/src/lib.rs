@@ -29,6 +29,7 @@ pub mod notices;
 pub mod problem_report;
 pub mod provider_based;
 pub mod records_kept;
+pub mod reminders;
 pub mod rounds;
 pub mod secrets;
 pub mod submissions;

@@ -70,6 +70,7 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "people",
             "problems",
             "records",
+            "reminders_sent",
             "rounds",
             "scheduled_job_leases",
             "stop_gate_lifts",

@@ -232,11 +232,158 @@ fn a_person_keeps_their_numbers_and_chooses_their_email(backend: Backend) {
             ("submission-rejected", true),
             ("submission-submitted", true),
             ("stop-gate-lifted", true),
+            ("return-due-in-a-week", true),
+            ("return-due-tomorrow", true),
         ]
     );
 }
 
+/// The notices of `kind` the person has.
+fn notices_of(server: &TestServer, person: (&str, i64, &str, &str), kind: &str) -> usize {
+    notices(server, person)["notices"]
+        .as_array()
+        .expect("notices")
+        .iter()
+        .filter(|notice| notice["kind"] == kind)
+        .count()
+}
+
+fn wait_for_notice(server: &TestServer, person: (&str, i64, &str, &str), kind: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while notices_of(server, person, kind) == 0 {
+        assert!(std::time::Instant::now() < deadline, "no {kind} notice");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// When the 2026 April return is due.
+fn april_due(server: &TestServer) -> chrono::DateTime<chrono::Utc> {
+    let rounds = json_ok(get(
+        server,
+        "/api/v1/rounds?year=2026",
+        &token(6004, "teo-viewer"),
+    ));
+    rounds["results"]
+        .as_array()
+        .expect("rounds")
+        .iter()
+        .find(|round| round["id"] == "2026-APR")
+        .and_then(|round| round["closeWindowDate"].as_str())
+        .expect("the April due date")
+        .parse()
+        .expect("a date-time")
+}
+
+fn reminders_come_at_7_days_and_1_day_once_across_two_nodes(backend: Backend) {
+    let sink = SmtpSink::start();
+    let url = sink.url();
+    let env = [
+        ("DXP_SMTP_URL", url.as_str()),
+        ("DXP_SMTP_RETRY_SECONDS", "1"),
+        ("DXP_SCHEDULE_SECONDS", "1"),
+    ];
+    let first = TestServer::start_with(backend, &env);
+    let second = TestServer::start_on(std::sync::Arc::clone(&first.database), &env);
+    let due = april_due(&first);
+    first.set_clock(&(due - chrono::Duration::days(6)).to_rfc3339());
+    signs_in(&second, ANA);
+    signs_in(&first, CAI);
+
+    wait_for_notice(&first, ANA, "return-due-in-a-week");
+    // Several turns of the job on both nodes: still one reminder each.
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(notices_of(&first, ANA, "return-due-in-a-week"), 1);
+    assert_eq!(notices_of(&first, ANA, "return-due-tomorrow"), 0);
+
+    first.set_clock(&(due - chrono::Duration::hours(12)).to_rfc3339());
+    wait_for_notice(&second, ANA, "return-due-tomorrow");
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(notices_of(&first, ANA, "return-due-tomorrow"), 1);
+    assert_eq!(
+        notices_of(&first, CAI, "return-due-tomorrow"),
+        1,
+        "each organisation"
+    );
+
+    sink.wait_for(4, Duration::from_secs(20));
+    // Time for any second copy to arrive: none must.
+    std::thread::sleep(Duration::from_secs(2));
+    let mail = sink.messages();
+    let mut subjects: Vec<(String, String)> = mail
+        .iter()
+        .map(|message| {
+            (
+                message.to.join(","),
+                message.header("Subject").unwrap_or_default(),
+            )
+        })
+        .collect();
+    subjects.sort();
+    assert_eq!(
+        subjects,
+        [
+            (
+                "ana@teo.test".to_owned(),
+                "Your 2026-APR return is due in 7 days".to_owned()
+            ),
+            (
+                "ana@teo.test".to_owned(),
+                "Your 2026-APR return is due within a day".to_owned()
+            ),
+            (
+                "cai@other.test".to_owned(),
+                "Your 2026-APR return is due in 7 days".to_owned()
+            ),
+            (
+                "cai@other.test".to_owned(),
+                "Your 2026-APR return is due within a day".to_owned()
+            ),
+        ]
+    );
+}
+
+fn a_lodged_return_is_not_reminded(backend: Backend) {
+    let server = TestServer::start_with(backend, &[("DXP_SCHEDULE_SECONDS", "1")]);
+    signs_in(&server, ANA);
+    signs_in(&server, CAI);
+    let teo = Teo {
+        server: &server,
+        token: token_of(ANA),
+    };
+    let id = teo.open("2026-APR");
+    let sample = |name: &str| -> Vec<String> {
+        let text = std::fs::read_to_string(
+            crate::helpers::repo_root().join(format!("examples/data/json/{name}.json")),
+        )
+        .expect("sample");
+        let value: Value = serde_json::from_str(&text).expect("JSON");
+        value["records"]
+            .as_array()
+            .expect("records")
+            .iter()
+            .map(Value::to_string)
+            .collect()
+    };
+    for file in dxp_domain::SdrFile::ALL {
+        let response = teo.upload_file(&id, file, &sample(file.as_str()));
+        assert!(response.status().is_success(), "{file}");
+    }
+    assert_eq!(teo.validate(&id)["status"], "Processed");
+    assert_eq!(teo.lodge(&id).status().as_u16(), 200);
+    let due = april_due(&server);
+    server.set_clock(&(due - chrono::Duration::hours(12)).to_rfc3339());
+    wait_for_notice(&server, CAI, "return-due-tomorrow");
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(
+        notices_of(&server, ANA, "return-due-tomorrow"),
+        0,
+        "a lodged return is not reminded"
+    );
+}
+
 on_both_backends!(
+    reminders_come_at_7_days_and_1_day_once_across_two_nodes,
+    a_lodged_return_is_not_reminded,
     a_rejected_return_is_emailed_to_those_who_want_it_and_no_one_else,
     mail_waits_while_smtp_is_down_and_goes_once_it_is_back,
     a_person_keeps_their_numbers_and_chooses_their_email,
