@@ -75,9 +75,7 @@ fn phone_number(text: &str) -> Result<(), validator::ValidationError> {
 #[serde(rename_all = "camelCase")]
 pub struct NoticeView {
     pub id: String,
-    /// `submission-processed`, `submission-rejected`, `submission-submitted`,
-    /// `stop-gate-lifted`.
-    pub kind: String,
+    pub kind: NoticeKind,
     pub title: String,
     /// What happened and what to do, in plain words.
     pub body: String,
@@ -92,7 +90,7 @@ impl From<StoredNotice> for NoticeView {
     fn from(notice: StoredNotice) -> Self {
         NoticeView {
             id: notice.id,
-            kind: notice.kind.as_str().to_owned(),
+            kind: notice.kind,
             title: notice.title,
             body: notice.body,
             link: notice.link,
@@ -125,8 +123,7 @@ pub struct NoticeQuery {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailChoice {
-    /// The kind of notice.
-    pub kind: String,
+    pub kind: NoticeKind,
     /// What it is, in the words the settings page shows.
     pub description: String,
     pub emailed: bool,
@@ -143,8 +140,7 @@ pub struct EmailChoices {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EmailChoiceInput {
-    #[schema(example = "submission-rejected")]
-    pub kind: String,
+    pub kind: NoticeKind,
     pub emailed: bool,
 }
 
@@ -152,7 +148,7 @@ fn choices_view(choices: Vec<(NoticeKind, bool)>) -> Vec<EmailChoice> {
     choices
         .into_iter()
         .map(|(kind, emailed)| EmailChoice {
-            kind: kind.as_str().to_owned(),
+            kind,
             description: kind.description().to_owned(),
             emailed,
         })
@@ -211,10 +207,15 @@ pub async fn get_me(
 pub async fn update_contact_numbers(
     caller: Authorized<CanRead>,
     state: web::Data<AppState>,
-    body: web::Json<ContactNumbers>,
+    body: web::Json<serde_json::Map<String, serde_json::Value>>,
 ) -> Result<HttpResponse, ApiError> {
     let principal = person(&caller)?;
-    let numbers = valid(body.into_inner())?;
+    // Read from an object only: serde would also take a struct of optional fields from an array.
+    let numbers: ContactNumbers =
+        serde_json::from_value(serde_json::Value::Object(body.into_inner())).map_err(|error| {
+            ApiError::BadRequest(format!("the body is not contact numbers: {error}"))
+        })?;
+    let numbers = valid(numbers)?;
     let clean = |number: Option<String>| {
         number
             .map(|text| text.trim().to_owned())
@@ -329,18 +330,12 @@ pub async fn update_email_preferences(
     body: web::Json<EmailChoices>,
 ) -> Result<HttpResponse, ApiError> {
     let principal = person(&caller)?;
-    let choices = body
+    let choices: Vec<(NoticeKind, bool)> = body
         .into_inner()
         .choices
         .into_iter()
-        .map(|choice| {
-            choice
-                .kind
-                .parse::<NoticeKind>()
-                .map(|kind| (kind, choice.emailed))
-                .map_err(|unknown| ApiError::BadRequest(unknown.to_string()))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|choice| (choice.kind, choice.emailed))
+        .collect();
     state
         .service
         .note_sign_in(crate::people_seen::sign_in_of(principal))

@@ -2067,14 +2067,12 @@ export interface components {
             /** @description What it is, in the words the settings page shows. */
             description: string;
             emailed: boolean;
-            /** @description The kind of notice. */
-            kind: string;
+            kind: components["schemas"]["NoticeKind"];
         };
         /** @description One choice. */
         EmailChoiceInput: {
             emailed: boolean;
-            /** @example submission-rejected */
-            kind: string;
+            kind: components["schemas"]["NoticeKind"];
         };
         /** @description A person's choices of the kinds they are emailed; kinds not named keep theirs. */
         EmailChoices: {
@@ -2820,6 +2818,11 @@ export interface components {
              */
             trainingPlanSignedDate: string;
         };
+        /**
+         * @description What a notice is about. Each person chooses, kind by kind, which they are also emailed.
+         * @enum {string}
+         */
+        NoticeKind: "submission-processed" | "submission-rejected" | "submission-submitted" | "stop-gate-lifted" | "return-due-in-a-week" | "return-due-tomorrow";
         /** @description A person's newest notices. */
         NoticeList: {
             /** @description Newest first; at most 100. */
@@ -2837,11 +2840,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             id: string;
-            /**
-             * @description `submission-processed`, `submission-rejected`, `submission-submitted`,
-             *     `stop-gate-lifted`.
-             */
-            kind: string;
+            kind: components["schemas"]["NoticeKind"];
             /** @description The portal page it is about. */
             link: string;
             /**
@@ -4525,7 +4524,7 @@ export interface operations {
                      *       {
                      *         "description": "text",
                      *         "emailed": false,
-                     *         "kind": "text"
+                     *         "kind": "submission-processed"
                      *       }
                      *     ]
                      */
@@ -4637,7 +4636,7 @@ export interface operations {
                  *       "choices": [
                  *         {
                  *           "emailed": false,
-                 *           "kind": "submission-rejected"
+                 *           "kind": "submission-processed"
                  *         }
                  *       ]
                  *     }
@@ -4657,7 +4656,7 @@ export interface operations {
                      *       {
                      *         "description": "text",
                      *         "emailed": false,
-                     *         "kind": "text"
+                     *         "kind": "submission-processed"
                      *       }
                      *     ]
                      */
@@ -4816,7 +4815,7 @@ export interface operations {
                      *           "body": "text",
                      *           "createdAt": "2026-04-20T00:00:00Z",
                      *           "id": "text",
-                     *           "kind": "text",
+                     *           "kind": "submission-processed",
                      *           "link": "text",
                      *           "readAt": "2026-04-20T00:00:00Z",
                      *           "title": "text"

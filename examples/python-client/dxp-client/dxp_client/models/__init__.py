@@ -53,6 +53,7 @@ from .new_stop_gate_lift import NewStopGateLift
 from .new_submission import NewSubmission
 from .new_training_agreement import NewTrainingAgreement
 from .new_training_plan import NewTrainingPlan
+from .notice_kind import NoticeKind
 from .notice_list import NoticeList
 from .notice_view import NoticeView
 from .o_auth_error import OAuthError
@@ -165,6 +166,7 @@ __all__ = (
     "NewSubmission",
     "NewTrainingAgreement",
     "NewTrainingPlan",
+    "NoticeKind",
     "NoticeList",
     "NoticeView",
     "OAuthError",

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.notice_kind import NoticeKind
+
 T = TypeVar("T", bound="EmailChoice")
 
 
@@ -16,12 +18,12 @@ class EmailChoice:
     Attributes:
         description (str): What it is, in the words the settings page shows.
         emailed (bool):
-        kind (str): The kind of notice.
+        kind (NoticeKind): What a notice is about. Each person chooses, kind by kind, which they are also emailed.
     """
 
     description: str
     emailed: bool
-    kind: str
+    kind: NoticeKind
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,7 +31,7 @@ class EmailChoice:
 
         emailed = self.emailed
 
-        kind = self.kind
+        kind = self.kind.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,7 +52,7 @@ class EmailChoice:
 
         emailed = d.pop("emailed")
 
-        kind = d.pop("kind")
+        kind = NoticeKind(d.pop("kind"))
 
         email_choice = cls(
             description=description,

@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..models.notice_kind import NoticeKind
+
 T = TypeVar("T", bound="EmailChoiceInput")
 
 
@@ -14,16 +16,16 @@ class EmailChoiceInput:
 
     Attributes:
         emailed (bool):
-        kind (str):  Example: submission-rejected.
+        kind (NoticeKind): What a notice is about. Each person chooses, kind by kind, which they are also emailed.
     """
 
     emailed: bool
-    kind: str
+    kind: NoticeKind
 
     def to_dict(self) -> dict[str, Any]:
         emailed = self.emailed
 
-        kind = self.kind
+        kind = self.kind.value
 
         field_dict: dict[str, Any] = {}
 
@@ -41,7 +43,7 @@ class EmailChoiceInput:
         d = dict(src_dict)
         emailed = d.pop("emailed")
 
-        kind = d.pop("kind")
+        kind = NoticeKind(d.pop("kind"))
 
         email_choice_input = cls(
             emailed=emailed,

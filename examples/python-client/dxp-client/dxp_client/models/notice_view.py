@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.notice_kind import NoticeKind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NoticeView")
@@ -20,8 +21,7 @@ class NoticeView:
         body (str): What happened and what to do, in plain words.
         created_at (datetime.datetime):
         id (str):
-        kind (str): `submission-processed`, `submission-rejected`, `submission-submitted`,
-            `stop-gate-lifted`.
+        kind (NoticeKind): What a notice is about. Each person chooses, kind by kind, which they are also emailed.
         link (str): The portal page it is about.
         title (str):
         read_at (datetime.datetime | None | Unset): When the person marked it read; `null` while unread.
@@ -30,7 +30,7 @@ class NoticeView:
     body: str
     created_at: datetime.datetime
     id: str
-    kind: str
+    kind: NoticeKind
     link: str
     title: str
     read_at: datetime.datetime | None | Unset = UNSET
@@ -43,7 +43,7 @@ class NoticeView:
 
         id = self.id
 
-        kind = self.kind
+        kind = self.kind.value
 
         link = self.link
 
@@ -83,7 +83,7 @@ class NoticeView:
 
         id = d.pop("id")
 
-        kind = d.pop("kind")
+        kind = NoticeKind(d.pop("kind"))
 
         link = d.pop("link")
 

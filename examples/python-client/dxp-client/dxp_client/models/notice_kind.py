@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class NoticeKind(StrEnum):
+    RETURN_DUE_IN_A_WEEK = "return-due-in-a-week"
+    RETURN_DUE_TOMORROW = "return-due-tomorrow"
+    STOP_GATE_LIFTED = "stop-gate-lifted"
+    SUBMISSION_PROCESSED = "submission-processed"
+    SUBMISSION_REJECTED = "submission-rejected"
+    SUBMISSION_SUBMITTED = "submission-submitted"
+
+    def __str__(self) -> str:
+        return str(self.value)
