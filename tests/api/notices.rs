@@ -188,6 +188,14 @@ fn a_person_keeps_their_numbers_and_chooses_their_email(backend: Backend) {
     ));
     assert_eq!(kept["phone"], "04 123 4567");
     assert_eq!(kept["mobile"], Value::Null);
+    let cleared = json_ok(put(
+        &server,
+        "/api/v1/me/contact-numbers",
+        &token_of(ANA),
+        &json!({"phone": "", "mobile": "021 555 0101"}),
+    ));
+    assert_eq!(cleared["phone"], Value::Null, "an empty number is cleared");
+    assert_eq!(cleared["mobile"], "021 555 0101");
     let refused = put(
         &server,
         "/api/v1/me/contact-numbers",

@@ -48,21 +48,30 @@ impl From<Person> for PersonView {
     }
 }
 
-/// The phone numbers a person keeps themselves; a number left out or `null` is cleared.
+/// The phone numbers a person keeps themselves; a number left out, `null` or empty is cleared.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ContactNumbers {
     #[validate(length(max = 32), custom(function = "phone_number"))]
-    #[schema(max_length = 32, example = "04 123 4567")]
+    #[schema(
+        max_length = 32,
+        pattern = r"^([0-9 +()-]*[0-9][0-9 +()-]*)?$",
+        example = "04 123 4567"
+    )]
     pub phone: Option<String>,
     #[validate(length(max = 32), custom(function = "phone_number"))]
-    #[schema(max_length = 32, example = "021 123 4567")]
+    #[schema(
+        max_length = 32,
+        pattern = r"^([0-9 +()-]*[0-9][0-9 +()-]*)?$",
+        example = "021 123 4567"
+    )]
     pub mobile: Option<String>,
 }
 
+/// Digits, spaces, `+`, `-` and brackets, with a digit among them; or nothing (cleared).
 fn phone_number(text: &str) -> Result<(), validator::ValidationError> {
     let allowed = |c: char| c.is_ascii_digit() || " +-()".contains(c);
-    if text.chars().all(allowed) && text.chars().any(|c| c.is_ascii_digit()) {
+    if text.is_empty() || (text.chars().all(allowed) && text.chars().any(|c| c.is_ascii_digit())) {
         Ok(())
     } else {
         Err(validator::ValidationError::new("phone")

@@ -1410,7 +1410,7 @@ export interface components {
             overArchingEnrolment: components["schemas"]["Enrolment"];
             subEnrolments: components["schemas"]["Enrolment"][];
         };
-        /** @description The phone numbers a person keeps themselves; a number left out or `null` is cleared. */
+        /** @description The phone numbers a person keeps themselves; a number left out, `null` or empty is cleared. */
         ContactNumbers: {
             /** @example 021 123 4567 */
             mobile?: string | null;

@@ -12,7 +12,7 @@ T = TypeVar("T", bound="ContactNumbers")
 
 @_attrs_define
 class ContactNumbers:
-    """The phone numbers a person keeps themselves; a number left out or `null` is cleared.
+    """The phone numbers a person keeps themselves; a number left out, `null` or empty is cleared.
 
     Attributes:
         mobile (None | str | Unset):  Example: 021 123 4567.

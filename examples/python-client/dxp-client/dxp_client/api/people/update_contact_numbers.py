@@ -96,8 +96,8 @@ def sync_detailed(
     """Set the phone numbers the caller keeps (their name and email come from their sign-in).
 
     Args:
-        body (ContactNumbers): The phone numbers a person keeps themselves; a number left out or
-            `null` is cleared.
+        body (ContactNumbers): The phone numbers a person keeps themselves; a number left out,
+            `null` or empty is cleared.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,8 +126,8 @@ def sync(
     """Set the phone numbers the caller keeps (their name and email come from their sign-in).
 
     Args:
-        body (ContactNumbers): The phone numbers a person keeps themselves; a number left out or
-            `null` is cleared.
+        body (ContactNumbers): The phone numbers a person keeps themselves; a number left out,
+            `null` or empty is cleared.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,8 +151,8 @@ async def asyncio_detailed(
     """Set the phone numbers the caller keeps (their name and email come from their sign-in).
 
     Args:
-        body (ContactNumbers): The phone numbers a person keeps themselves; a number left out or
-            `null` is cleared.
+        body (ContactNumbers): The phone numbers a person keeps themselves; a number left out,
+            `null` or empty is cleared.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,8 +179,8 @@ async def asyncio(
     """Set the phone numbers the caller keeps (their name and email come from their sign-in).
 
     Args:
-        body (ContactNumbers): The phone numbers a person keeps themselves; a number left out or
-            `null` is cleared.
+        body (ContactNumbers): The phone numbers a person keeps themselves; a number left out,
+            `null` or empty is cleared.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
