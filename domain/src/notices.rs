@@ -36,16 +36,22 @@ pub enum NoticeKind {
     ReturnDueInAWeek,
     /// A return is due within a day and has not been lodged.
     ReturnDueTomorrow,
+    /// A collection round opened: its returns can be submitted.
+    RoundOpened,
+    /// DXP withdrew a training agreement that was in grace for 42 days.
+    AgreementWithdrawn,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 6] = [
+    pub const ALL: [NoticeKind; 8] = [
         NoticeKind::SubmissionProcessed,
         NoticeKind::SubmissionRejected,
         NoticeKind::SubmissionSubmitted,
         NoticeKind::StopGateLifted,
         NoticeKind::ReturnDueInAWeek,
         NoticeKind::ReturnDueTomorrow,
+        NoticeKind::RoundOpened,
+        NoticeKind::AgreementWithdrawn,
     ];
 
     /// The kind's name on the wire and in the database.
@@ -57,6 +63,8 @@ impl NoticeKind {
             NoticeKind::StopGateLifted => "stop-gate-lifted",
             NoticeKind::ReturnDueInAWeek => "return-due-in-a-week",
             NoticeKind::ReturnDueTomorrow => "return-due-tomorrow",
+            NoticeKind::RoundOpened => "round-opened",
+            NoticeKind::AgreementWithdrawn => "agreement-withdrawn",
         }
     }
 
@@ -76,6 +84,10 @@ impl NoticeKind {
             NoticeKind::ReturnDueInAWeek => "A return is due in 7 days and is not submitted yet",
             NoticeKind::ReturnDueTomorrow => {
                 "A return is due within a day and is not submitted yet"
+            }
+            NoticeKind::RoundOpened => "A collection round opened for returns",
+            NoticeKind::AgreementWithdrawn => {
+                "A training agreement was withdrawn after 42 days in grace"
             }
         }
     }
@@ -171,7 +183,9 @@ impl Notice {
             ),
             NoticeKind::StopGateLifted
             | NoticeKind::ReturnDueInAWeek
-            | NoticeKind::ReturnDueTomorrow => return None,
+            | NoticeKind::ReturnDueTomorrow
+            | NoticeKind::RoundOpened
+            | NoticeKind::AgreementWithdrawn => return None,
         };
         Some(Notice {
             kind,
@@ -249,6 +263,37 @@ impl Notice {
     }
 }
 
+impl Notice {
+    /// The notice that the `round` collection round is open, its returns due at `due` (New
+    /// Zealand time, as people read it).
+    pub fn round_opened(round: RoundId, due: &str) -> Notice {
+        Notice {
+            kind: NoticeKind::RoundOpened,
+            title: format!("The {round} round is open"),
+            body: format!(
+                "Returns for the {round} round can be submitted now. They are due by {due}."
+            ),
+            link: "/submissions".to_owned(),
+        }
+    }
+
+    /// The notice that DXP withdrew the training agreement `local_id` on `date` after 42 days
+    /// in grace (reason GE).
+    pub fn agreement_withdrawn(local_id: &str, date: chrono::NaiveDate) -> Notice {
+        Notice {
+            kind: NoticeKind::AgreementWithdrawn,
+            title: format!("Training agreement {local_id} was withdrawn"),
+            body: format!(
+                "Training agreement {local_id} was in grace for 42 days without being \
+                 restarted, so DXP withdrew it on {date} (reason GE), with its open \
+                 enrolments. If the learner is still training, create a new agreement.",
+                date = date.format("%-d %B %Y")
+            ),
+            link: format!("/work-based/training-agreements/{local_id}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,6 +351,23 @@ mod tests {
         assert_eq!(notice.kind, NoticeKind::ReturnDueTomorrow);
         assert_eq!(notice.title, "Your 2026-APR return is due within a day");
         assert!(notice.body.contains("by 5:00 pm Wednesday 29 April 2026"));
+    }
+
+    #[test]
+    fn a_withdrawn_agreement_says_when_and_why() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+        let notice = Notice::agreement_withdrawn("TA-1", date);
+        assert_eq!(notice.title, "Training agreement TA-1 was withdrawn");
+        assert!(
+            notice.body.contains("on 1 June 2026 (reason GE)"),
+            "{}",
+            notice.body
+        );
+        let round = RoundId::new(2026, RoundKind::Aug).expect("round");
+        assert_eq!(
+            Notice::round_opened(round, "5:00 pm Fri 11 Sep 2026 NZST").title,
+            "The 2026-AUG round is open"
+        );
     }
 
     #[test]

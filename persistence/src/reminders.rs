@@ -1,9 +1,10 @@
-//! Reminders that a return is due: sent once per organisation, round and mark (7 days, a day),
-//! to the organisations that have people to tell and have not lodged the return.
+//! Round notices sent once per organisation, round and mark: the round opened, its return due in
+//! 7 days, due in a day; to the organisations that have people to tell and have not lodged
+//! the return.
 
 use diesel::prelude::*;
 use dxp_domain::lodging::SubmissionType;
-use dxp_domain::notices::{DueMark, Notice};
+use dxp_domain::notices::Notice;
 use dxp_domain::{Edumis, RoundId};
 
 use crate::schema::{people, reminders_sent};
@@ -31,20 +32,21 @@ pub fn organisations_to_remind(
     Ok(remind)
 }
 
-/// Tells `organisation` of `notice` unless the reminder of `round` at `mark` was sent before,
-/// in one transaction with the record that it was sent. True when it was sent now.
+/// Tells `organisation` of `notice` unless the notice of `round` at `mark` (`opened`, `7-days`,
+/// `1-day`) was sent before, in one transaction with the record that it was sent. True when it
+/// was sent now.
 pub fn remind_once(
     conn: &mut DbConnection,
     organisation: Edumis,
     round: RoundId,
-    mark: DueMark,
+    mark: &str,
     notice: &Notice,
 ) -> Result<bool, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
         let row = (
             reminders_sent::organisation.eq(organisation.value()),
             reminders_sent::round_id.eq(round.to_string()),
-            reminders_sent::mark.eq(mark.as_str()),
+            reminders_sent::mark.eq(mark),
             reminders_sent::sent_at.eq(now()),
         );
         let first = on_backend!(conn, inner => diesel::insert_into(reminders_sent::table)

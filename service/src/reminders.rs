@@ -1,4 +1,4 @@
-//! Reminders that a return is due, on a schedule: 7 days before a round's due date and again a
+//! Round notices, on a schedule: once a round opens, and 7 days before its due date and again a
 //! day before, each organisation that has not lodged its return is told (in the portal, and by
 //! email for those who want it). The job runs on one node at a time when several share a
 //! database (a lease), reads the service's settable clock, and sends each reminder once (the
@@ -14,15 +14,19 @@ use crate::{Service, ServiceError};
 /// The lease's name.
 const JOB: &str = "return-reminders";
 
+/// The mark of the notice that a round opened.
+const ROUND_OPENED: &str = "opened";
+
 /// Starts the reminder job on the current tokio runtime.
 pub fn spawn(service: &Service, options: ScheduleOptions) {
     let service = service.clone();
     tokio::spawn(async move {
+        // The first turn waits one period too, so a node starting up does its other work first.
         loop {
+            tokio::time::sleep(options.every).await;
             if let Err(error) = run_once_if_held(&service, &options).await {
                 tracing::warn!(error = %error, "the return reminders did not run; they run again at their next turn");
             }
-            tokio::time::sleep(options.every).await;
         }
     });
 }
@@ -48,9 +52,9 @@ async fn run_once_if_held(
 }
 
 impl Service {
-    /// Sends the reminders due now: for each open, unpublished round 7 days or a day from its
-    /// due date, to each organisation with people that has not lodged its return. Returns how
-    /// many organisations were reminded.
+    /// Sends the round notices due now: for each open, unpublished round, that it opened, and
+    /// once it is 7 days or a day from its due date, that it is due; to each organisation with
+    /// people that has not lodged its return. Returns how many notices were sent.
     pub async fn send_due_reminders(&self) -> Result<usize, ServiceError> {
         let now = self.clock().now()?;
         self.blocking(move |conn| {
@@ -59,13 +63,19 @@ impl Service {
                 if round.published || round.opens_at > now {
                     continue;
                 }
-                let Some(mark) = DueMark::reached(round.due_at - now) else {
+                if round.due_at <= now {
                     continue;
-                };
-                let notice = Notice::return_due(round.id, mark, &new_zealand(round.due_at));
+                }
+                let due = new_zealand(round.due_at);
+                let mut notices = vec![(ROUND_OPENED, Notice::round_opened(round.id, &due))];
+                if let Some(mark) = DueMark::reached(round.due_at - now) {
+                    notices.push((mark.as_str(), Notice::return_due(round.id, mark, &due)));
+                }
                 for organisation in reminders::organisations_to_remind(conn, round.id)? {
-                    if reminders::remind_once(conn, organisation, round.id, mark, &notice)? {
-                        sent += 1;
+                    for (mark, notice) in &notices {
+                        if reminders::remind_once(conn, organisation, round.id, mark, notice)? {
+                            sent += 1;
+                        }
                     }
                 }
             }

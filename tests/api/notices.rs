@@ -242,6 +242,8 @@ fn a_person_keeps_their_numbers_and_chooses_their_email(backend: Backend) {
             ("stop-gate-lifted", true),
             ("return-due-in-a-week", true),
             ("return-due-tomorrow", true),
+            ("round-opened", true),
+            ("agreement-withdrawn", true),
         ]
     );
 }
@@ -282,7 +284,7 @@ fn april_due(server: &TestServer) -> chrono::DateTime<chrono::Utc> {
         .expect("a date-time")
 }
 
-fn reminders_come_at_7_days_and_1_day_once_across_two_nodes(backend: Backend) {
+fn a_round_opening_and_its_due_date_are_told_once_across_two_nodes(backend: Backend) {
     let sink = SmtpSink::start();
     let url = sink.url();
     let env = [
@@ -313,7 +315,7 @@ fn reminders_come_at_7_days_and_1_day_once_across_two_nodes(backend: Backend) {
         "each organisation"
     );
 
-    sink.wait_for(4, Duration::from_secs(20));
+    sink.wait_for(6, Duration::from_secs(20));
     // Time for any second copy to arrive: none must.
     std::thread::sleep(Duration::from_secs(2));
     let mail = sink.messages();
@@ -332,11 +334,19 @@ fn reminders_come_at_7_days_and_1_day_once_across_two_nodes(backend: Backend) {
         [
             (
                 "ana@teo.test".to_owned(),
+                "The 2026-APR round is open".to_owned()
+            ),
+            (
+                "ana@teo.test".to_owned(),
                 "Your 2026-APR return is due in 7 days".to_owned()
             ),
             (
                 "ana@teo.test".to_owned(),
                 "Your 2026-APR return is due within a day".to_owned()
+            ),
+            (
+                "cai@other.test".to_owned(),
+                "The 2026-APR round is open".to_owned()
             ),
             (
                 "cai@other.test".to_owned(),
@@ -390,7 +400,7 @@ fn a_lodged_return_is_not_reminded(backend: Backend) {
 }
 
 on_both_backends!(
-    reminders_come_at_7_days_and_1_day_once_across_two_nodes,
+    a_round_opening_and_its_due_date_are_told_once_across_two_nodes,
     a_lodged_return_is_not_reminded,
     a_rejected_return_is_emailed_to_those_who_want_it_and_no_one_else,
     mail_waits_while_smtp_is_down_and_goes_once_it_is_back,

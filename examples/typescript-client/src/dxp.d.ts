@@ -2822,7 +2822,7 @@ export interface components {
          * @description What a notice is about. Each person chooses, kind by kind, which they are also emailed.
          * @enum {string}
          */
-        NoticeKind: "submission-processed" | "submission-rejected" | "submission-submitted" | "stop-gate-lifted" | "return-due-in-a-week" | "return-due-tomorrow";
+        NoticeKind: "submission-processed" | "submission-rejected" | "submission-submitted" | "stop-gate-lifted" | "return-due-in-a-week" | "return-due-tomorrow" | "round-opened" | "agreement-withdrawn";
         /** @description A person's newest notices. */
         NoticeList: {
             /** @description Newest first; at most 100. */

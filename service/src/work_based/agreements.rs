@@ -156,6 +156,11 @@ fn expire_batch(
             };
             let enrolments = of_agreement(conn, row.key.organisation, &row.key.local_id)?;
             apply_change(conn, &current.row, &changed, &enrolments, &system)?;
+            dxp_persistence::notices::tell_organisation(
+                conn,
+                row.key.organisation,
+                &dxp_domain::notices::Notice::agreement_withdrawn(&row.key.local_id, today),
+            )?;
             Ok(true)
         });
         match outcome {

@@ -26,11 +26,12 @@ pub struct ScheduleOptions {
 pub fn spawn(service: &Service, options: ScheduleOptions) {
     let service = service.clone();
     tokio::spawn(async move {
+        // The first turn waits one period too, so a node starting up does its other work first.
         loop {
+            tokio::time::sleep(options.every).await;
             if let Err(error) = run_once_if_held(&service, &options).await {
                 tracing::warn!(error = %error, "the grace expiry did not run; it runs again at its next turn");
             }
-            tokio::time::sleep(options.every).await;
         }
     });
 }

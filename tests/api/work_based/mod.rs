@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, TestServer, expect_problem, json_ok, token};
+use crate::helpers::{Backend, TestServer, expect_problem, json_ok, person_token, token};
 use crate::on_both_backends;
 
 const BASE: &str = "/work-submission-api/v1.0";
@@ -355,6 +355,9 @@ fn wait_for_status(tms: &Tms<'_>, id: &str, wanted: &str) -> String {
 fn the_system_withdraws_an_agreement_on_its_42nd_day_in_grace(backend: Backend) {
     let server = TestServer::start_with(backend, &[("DXP_SCHEDULE_SECONDS", "1")]);
     let tms = Tms::new(&server);
+    // A person of the organisation, to be told of the withdrawal.
+    let kiri = person_token("kiri", EID, "teo-viewer", "kiri@teo.test");
+    json_ok(server.get("/api/v1/me", Some(&kiri)));
     an_active_apprentice(&tms);
     let before = json_ok(tms.get("/changes"));
     let cursor = before["nextCursor"].as_i64().expect("a cursor");
@@ -377,6 +380,18 @@ fn the_system_withdraws_an_agreement_on_its_42nd_day_in_grace(backend: Backend) 
     let agreement = json_ok(tms.get("/training-agreements/TA-1"));
     assert_eq!(agreement["statusReasonCode"], "GE");
     assert_eq!(agreement["statusDate"], "2026-06-01");
+    let told = json_ok(server.get("/api/v1/me/notices", Some(&kiri)));
+    let withdrawn_notices: Vec<&Value> = told["notices"]
+        .as_array()
+        .expect("notices")
+        .iter()
+        .filter(|notice| notice["kind"] == "agreement-withdrawn")
+        .collect();
+    assert_eq!(withdrawn_notices.len(), 1, "{told}");
+    assert_eq!(
+        withdrawn_notices[0]["title"],
+        "Training agreement TA-1 was withdrawn"
+    );
 
     let feed = json_ok(tms.get(&format!("/changes?after={cursor}")));
     let changes: Vec<(String, String, String, String)> = feed["results"]

@@ -2,8 +2,10 @@ from enum import StrEnum
 
 
 class NoticeKind(StrEnum):
+    AGREEMENT_WITHDRAWN = "agreement-withdrawn"
     RETURN_DUE_IN_A_WEEK = "return-due-in-a-week"
     RETURN_DUE_TOMORROW = "return-due-tomorrow"
+    ROUND_OPENED = "round-opened"
     STOP_GATE_LIFTED = "stop-gate-lifted"
     SUBMISSION_PROCESSED = "submission-processed"
     SUBMISSION_REJECTED = "submission-rejected"
