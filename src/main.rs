@@ -19,8 +19,8 @@ use dxp_api::upload_limits::RecordLimits;
 use dxp_api::{AppState, ServerOptions};
 use dxp_domain::{Edumis, Role};
 use dxp_persistence::{DatabaseUrl, Pool, PoolOptions};
+use dxp_service::schedule::ScheduleOptions;
 use dxp_service::validator::ValidatorOptions;
-use dxp_service::work_based::grace::ScheduleOptions;
 use dxp_service::{Clock, Service};
 
 use crate::config::{DataDir, DatabaseChoice, TokenConfig};

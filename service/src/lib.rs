@@ -31,6 +31,7 @@ pub mod provider_based;
 pub mod records_kept;
 pub mod reminders;
 pub mod rounds;
+pub mod schedule;
 pub mod secrets;
 pub mod submissions;
 pub mod upload;

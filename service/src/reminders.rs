@@ -1,54 +1,28 @@
 //! Round notices, on a schedule: once a round opens, and 7 days before its due date and again a
 //! day before, each organisation that has not lodged its return is told (in the portal, and by
 //! email for those who want it). The job runs on one node at a time when several share a
-//! database (a lease), reads the service's settable clock, and sends each reminder once (the
+//! database ([`crate::schedule`]), reads the service's settable clock, and sends each reminder once (the
 //! store keeps which were sent).
 
 use dxp_domain::lodging::new_zealand;
 use dxp_domain::notices::{DueMark, Notice};
-use dxp_persistence::{reminders, schedules};
+use dxp_persistence::reminders;
 
-use crate::work_based::grace::ScheduleOptions;
+use crate::schedule::{self, ScheduleOptions};
 use crate::{Service, ServiceError};
-
-/// The lease's name.
-const JOB: &str = "return-reminders";
 
 /// The mark of the notice that a round opened.
 const ROUND_OPENED: &str = "opened";
 
-/// Starts the reminder job on the current tokio runtime.
+/// Starts the round notices on the current tokio runtime.
 pub fn spawn(service: &Service, options: ScheduleOptions) {
-    let service = service.clone();
-    tokio::spawn(async move {
-        // The first turn waits one period too, so a node starting up does its other work first.
-        loop {
-            tokio::time::sleep(options.every).await;
-            if let Err(error) = run_once_if_held(&service, &options).await {
-                tracing::warn!(error = %error, "the return reminders did not run; they run again at their next turn");
-            }
-        }
-    });
-}
-
-async fn run_once_if_held(
-    service: &Service,
-    options: &ScheduleOptions,
-) -> Result<(), ServiceError> {
-    let now = service.clock().now()?;
-    // The lease outlives two turns, so a node that misses one turn keeps the job.
-    let lease = options.every.saturating_mul(3);
-    let node = options.node.clone();
-    let held = service
-        .blocking(move |conn| schedules::hold(conn, JOB, &node, now, lease))
-        .await?;
-    if held {
+    schedule::spawn(service, options, "return-reminders", |service| async move {
         let sent = service.send_due_reminders().await?;
         if sent > 0 {
-            tracing::info!(reminders.sent = sent, "return reminders sent");
+            tracing::info!(reminders.sent = sent, "round notices sent");
         }
-    }
-    Ok(())
+        Ok(())
+    });
 }
 
 impl Service {
