@@ -297,9 +297,7 @@ impl Service {
             let problems = found
                 .into_iter()
                 .map(|problem| {
-                    let file = SdrFile::EVERY
-                        .into_iter()
-                        .find(|file| file.as_str() == problem.file);
+                    let file = SdrFile::parse(&problem.file);
                     let record =
                         file.and_then(|file| records.remove(&(file, problem.local_id.clone())));
                     ProblemWithRecord {
