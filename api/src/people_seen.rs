@@ -53,11 +53,11 @@ impl PeopleSeen {
     /// Notes a person's sign-in in the background unless this node noted the same details
     /// before. Machine accounts are not people and are not noted.
     pub fn note(&self, principal: &Principal, service: &Service) {
-        if principal.is_machine() || !self.first_time(fingerprint(principal)) {
+        let print = fingerprint(principal);
+        if principal.is_machine() || !self.first_time(print) {
             return;
         }
         let (noted, service, sign_in) = (self.clone(), service.clone(), sign_in_of(principal));
-        let print = fingerprint(principal);
         actix_web::rt::spawn(async move {
             if let Err(error) = service.note_sign_in(sign_in).await {
                 tracing::warn!(error = %error, "cannot note a sign-in; the next request tries again");
