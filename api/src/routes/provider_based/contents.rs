@@ -70,37 +70,36 @@ impl Archive {
         let Some(zip) = self.zip.as_mut() else {
             return Ok(web::Bytes::new());
         };
-        if self.csv.is_none() {
-            let Some(file) = FILES.get(self.next_file).copied() else {
-                if let Some(zip) = self.zip.take() {
-                    zip.finish().map_err(zip_failed)?;
-                }
-                return Ok(self.zipped.take());
-            };
-            let name = dxp_formats::file_name(
-                file,
-                self.submission.organisation,
-                self.submission.round.kind == RoundKind::Ind,
-            );
-            let options =
-                SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-            zip.start_file(name, options).map_err(zip_failed)?;
-            self.csv = Some(CsvWriter::new(file, self.written.clone()));
-        }
-        let file = FILES[self.next_file];
+        let mut csv = match self.csv.take() {
+            Some(csv) => csv,
+            None => {
+                let Some(file) = FILES.get(self.next_file).copied() else {
+                    if let Some(zip) = self.zip.take() {
+                        zip.finish().map_err(zip_failed)?;
+                    }
+                    return Ok(self.zipped.take());
+                };
+                let name = dxp_formats::file_name(
+                    file,
+                    self.submission.organisation,
+                    self.submission.round.kind == RoundKind::Ind,
+                );
+                let options =
+                    SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+                zip.start_file(name, options).map_err(zip_failed)?;
+                CsvWriter::new(file, self.written.clone())
+            }
+        };
         let page = self
             .service
             .record_page(
                 &self.caller,
                 &self.submission.id,
-                file,
+                csv.file(),
                 self.after.take(),
                 EXPORT_PAGE,
             )
             .await?;
-        let Some(mut csv) = self.csv.take() else {
-            return Ok(web::Bytes::new());
-        };
         for (_, record) in &page.records {
             csv.write_json(record).map_err(export_failed)?;
         }
