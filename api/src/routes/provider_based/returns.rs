@@ -59,12 +59,10 @@ pub struct ReturnsQuery {
     pub include_indicative: Option<bool>,
 }
 
-/// The raw query: read as text, so a bad value is the funder's `BAD_PAGINATION`.
+/// `includeIndicative`, read as text so a bad value gets DXP's own words.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct RawQuery {
-    page: Option<String>,
-    page_size: Option<String>,
+struct IndicativeQuery {
     include_indicative: Option<String>,
 }
 
@@ -90,9 +88,9 @@ pub async fn list_returns(
     state: web::Data<AppState>,
     caller: ProviderCaller<CanRead>,
 ) -> Result<HttpResponse, ApiError> {
-    let query: RawQuery = serde_urlencoded::from_str(req.query_string())
+    let paging = Paging::from_request(&req)?;
+    let query: IndicativeQuery = serde_urlencoded::from_str(req.query_string())
         .map_err(|error| ApiError::BadRequest(format!("the query string is invalid: {error}")))?;
-    let paging = Paging::from_query(query.page.as_deref(), query.page_size.as_deref())?;
     let include_indicative = match query.include_indicative.as_deref().map(str::trim) {
         None => false,
         Some(text) if text.eq_ignore_ascii_case("true") => true,
