@@ -401,6 +401,13 @@ pub(crate) fn authorize<P: AccessPolicy>(
         organisation: principal.organisation,
     });
     state.people_seen.note(&principal, &state.service);
+    if !principal.is_machine() && state.disabled_people.contains(&principal.subject) {
+        return Err(ApiError::Forbidden(
+            "your access to DXP is disabled; your organisation's user settings admin can \
+             enable it again"
+                .to_owned(),
+        ));
+    }
     if !principal.may_use(api) {
         return Err(ApiError::Forbidden(format!(
             "this machine account may not call the {} API; its permissions are: {}",

@@ -9,6 +9,7 @@
 mod allowed_methods;
 pub mod auth;
 pub mod body_stream;
+pub mod disabled_people;
 pub mod error;
 pub mod idempotency;
 pub mod people_seen;

@@ -61,6 +61,7 @@ pub fn run(
     documents: Documents,
     options: ServerOptions,
 ) -> std::io::Result<Server> {
+    state.disabled_people.keep_fresh(state.service.clone());
     let state = web::Data::new(state);
     let allowed_methods = web::Data::new(AllowedMethods::from_documents(&[
         &documents.dxp,

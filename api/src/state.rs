@@ -22,6 +22,8 @@ pub struct AppState {
     pub provider_writes: crate::routes::provider_based::one_write::WritesInFlight,
     /// The people this node has noted signing in.
     pub people_seen: crate::people_seen::PeopleSeen,
+    /// The people disabled in DXP, refused on every request.
+    pub disabled_people: crate::disabled_people::DisabledPeople,
 }
 
 impl AppState {
@@ -34,6 +36,7 @@ impl AppState {
             issuer: None,
             provider_writes: Default::default(),
             people_seen: Default::default(),
+            disabled_people: Default::default(),
         }
     }
 

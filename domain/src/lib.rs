@@ -10,6 +10,7 @@ pub mod codes;
 pub mod course;
 pub mod course_completion;
 pub mod course_enrolment;
+pub mod documents;
 pub mod due;
 pub mod efts_forecast;
 pub mod fields;
@@ -32,7 +33,7 @@ pub mod workforce;
 pub use calendar::{ReturnType, Round, RoundChanges, RoundId, RoundKind, Window};
 pub use course_enrolment::CourseEnrolment;
 pub use organisation::Edumis;
-pub use role::{ApiPermission, Role};
+pub use role::{ApiPermission, PortalRole, Role};
 pub use sdr_file::SdrFile;
 pub use validation::{
     FileReport, Problem, Rule, RuleEntry, Severity, catalogue, check_file, check_file_in_year,

@@ -7,6 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::RoundId;
+use crate::documents::DocumentType;
 
 /// What a notice is about. Each person chooses, kind by kind, which they are also emailed.
 #[derive(
@@ -40,10 +41,14 @@ pub enum NoticeKind {
     RoundOpened,
     /// DXP withdrew a training agreement that was in grace for 42 days.
     AgreementWithdrawn,
+    /// The funder made a document available to read.
+    DocumentAvailable,
+    /// The funder made a document available that the organisation is to act on by a date.
+    DocumentToAction,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 8] = [
+    pub const ALL: [NoticeKind; 10] = [
         NoticeKind::SubmissionProcessed,
         NoticeKind::SubmissionRejected,
         NoticeKind::SubmissionSubmitted,
@@ -52,6 +57,8 @@ impl NoticeKind {
         NoticeKind::ReturnDueTomorrow,
         NoticeKind::RoundOpened,
         NoticeKind::AgreementWithdrawn,
+        NoticeKind::DocumentAvailable,
+        NoticeKind::DocumentToAction,
     ];
 
     /// The kind's name on the wire and in the database.
@@ -65,6 +72,8 @@ impl NoticeKind {
             NoticeKind::ReturnDueTomorrow => "return-due-tomorrow",
             NoticeKind::RoundOpened => "round-opened",
             NoticeKind::AgreementWithdrawn => "agreement-withdrawn",
+            NoticeKind::DocumentAvailable => "document-available",
+            NoticeKind::DocumentToAction => "document-to-action",
         }
     }
 
@@ -89,6 +98,8 @@ impl NoticeKind {
             NoticeKind::AgreementWithdrawn => {
                 "A training agreement was withdrawn after 42 days in grace"
             }
+            NoticeKind::DocumentAvailable => "The funder made a document available to read",
+            NoticeKind::DocumentToAction => "The funder made a document available to act on",
         }
     }
 
@@ -97,6 +108,15 @@ impl NoticeKind {
     /// on the page and which a submit soon follows.
     pub fn emailed_by_default(self) -> bool {
         !matches!(self, NoticeKind::SubmissionProcessed)
+    }
+
+    /// Whether a notice of the kind is about a document, whose email the person chooses by
+    /// the document's type rather than by the kind.
+    pub fn is_about_a_document(self) -> bool {
+        matches!(
+            self,
+            NoticeKind::DocumentAvailable | NoticeKind::DocumentToAction
+        )
     }
 }
 
@@ -130,6 +150,10 @@ pub struct Notice {
     pub title: String,
     pub body: String,
     pub link: String,
+    /// The type of the document it is about: a person's email choice for the type decides.
+    pub document_type: Option<DocumentType>,
+    /// About a commercial document: told only to those who may see one.
+    pub commercial: bool,
 }
 
 /// What a notice about a submission says of it.
@@ -185,13 +209,17 @@ impl Notice {
             | NoticeKind::ReturnDueInAWeek
             | NoticeKind::ReturnDueTomorrow
             | NoticeKind::RoundOpened
-            | NoticeKind::AgreementWithdrawn => return None,
+            | NoticeKind::AgreementWithdrawn
+            | NoticeKind::DocumentAvailable
+            | NoticeKind::DocumentToAction => return None,
         };
         Some(Notice {
             kind,
             title,
             body,
             link: format!("/submissions/{}", facts.id),
+            document_type: None,
+            commercial: false,
         })
     }
 
@@ -205,6 +233,8 @@ impl Notice {
                  return by {due}."
             ),
             link: "/submissions".to_owned(),
+            document_type: None,
+            commercial: false,
         }
     }
 }
@@ -259,6 +289,8 @@ impl Notice {
                  the due date the Stop Gate closes and a late return needs the funder's lift."
             ),
             link: "/submissions".to_owned(),
+            document_type: None,
+            commercial: false,
         }
     }
 }
@@ -274,6 +306,8 @@ impl Notice {
                 "Returns for the {round} round can be submitted now. They are due by {due}."
             ),
             link: "/submissions".to_owned(),
+            document_type: None,
+            commercial: false,
         }
     }
 
@@ -290,6 +324,51 @@ impl Notice {
                 date = date.format("%-d %B %Y")
             ),
             link: format!("/work-based/training-agreements/{local_id}"),
+            document_type: None,
+            commercial: false,
+        }
+    }
+}
+
+impl Notice {
+    /// The notice that the funder made a document available: to read, or to act on by `due`
+    /// (New Zealand date, as people read it).
+    pub fn document_available(
+        id: &str,
+        title: &str,
+        document_type: DocumentType,
+        due: Option<&str>,
+        commercial: bool,
+    ) -> Notice {
+        let (kind, body) = match due {
+            Some(due) => (
+                NoticeKind::DocumentToAction,
+                format!(
+                    "The funder has made \"{title}\" ({kind}) available, and your organisation \
+                     is to act on it by {due}. Open it to read what is asked, then mark it \
+                     actioned when it is done.",
+                    kind = document_type.description().to_lowercase()
+                ),
+            ),
+            None => (
+                NoticeKind::DocumentAvailable,
+                format!(
+                    "The funder has made \"{title}\" ({kind}) available to read. Nothing is \
+                     asked of you.",
+                    kind = document_type.description().to_lowercase()
+                ),
+            ),
+        };
+        Notice {
+            kind,
+            title: match due {
+                Some(due) => format!("A document to act on by {due}: {title}"),
+                None => format!("A new document: {title}"),
+            },
+            body,
+            link: format!("/documents/{id}"),
+            document_type: Some(document_type),
+            commercial,
         }
     }
 }

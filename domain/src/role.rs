@@ -98,6 +98,70 @@ impl fmt::Display for ApiPermission {
     }
 }
 
+/// What a person may see and do in the portal, as the funder's portal grants it beside the
+/// API roles. A person's organisation's user settings admin (or the funder) grants these; the
+/// API roles come from the person's token.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum PortalRole {
+    /// Edits the organisation's users: their portal roles, and whether they are disabled.
+    UserSettingsAdmin,
+    /// Sees what is due, the organisation's submissions and its documents that are not
+    /// commercial.
+    GeneralAccess,
+    /// Also sees and uploads the organisation's commercial documents (funding letters,
+    /// wash-ups, investment plans).
+    CommercialDocuments,
+    /// Sees the organisation's information products: performance indicators and delivery.
+    InformationProducts,
+    /// Sees everything the organisation has in the portal, commercial documents and
+    /// information products included, and changes nothing.
+    FullAccessReadOnly,
+}
+
+impl PortalRole {
+    pub const ALL: [PortalRole; 5] = [
+        PortalRole::UserSettingsAdmin,
+        PortalRole::GeneralAccess,
+        PortalRole::CommercialDocuments,
+        PortalRole::InformationProducts,
+        PortalRole::FullAccessReadOnly,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PortalRole::UserSettingsAdmin => "user-settings-admin",
+            PortalRole::GeneralAccess => "general-access",
+            PortalRole::CommercialDocuments => "commercial-documents",
+            PortalRole::InformationProducts => "information-products",
+            PortalRole::FullAccessReadOnly => "full-access-read-only",
+        }
+    }
+}
+
+/// A portal role name that DXP does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown portal role '{0}'; expected one of {roles}", roles = PortalRole::ALL.map(PortalRole::as_str).join(", "))]
+pub struct UnknownPortalRole(pub String);
+
+impl FromStr for PortalRole {
+    type Err = UnknownPortalRole;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PortalRole::ALL
+            .into_iter()
+            .find(|role| role.as_str() == s)
+            .ok_or_else(|| UnknownPortalRole(s.to_owned()))
+    }
+}
+
+impl fmt::Display for PortalRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +184,17 @@ mod tests {
             assert_eq!(permission.as_str().parse::<ApiPermission>(), Ok(permission));
         }
         assert!("wbt".parse::<ApiPermission>().is_err());
+    }
+
+    #[test]
+    fn portal_role_names_round_trip() {
+        for role in PortalRole::ALL {
+            assert_eq!(role.as_str().parse::<PortalRole>(), Ok(role));
+            assert_eq!(
+                serde_json::to_string(&role).ok(),
+                Some(format!("\"{}\"", role.as_str()))
+            );
+        }
+        assert!("admin".parse::<PortalRole>().is_err());
     }
 }

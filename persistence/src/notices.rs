@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use dxp_domain::Edumis;
+use dxp_domain::documents::{DocumentType, sees_commercial};
 use dxp_domain::notices::{Notice, NoticeKind};
 
 use crate::people::{self, Person};
@@ -53,14 +54,58 @@ impl TryFrom<NoticeRow> for StoredNotice {
     }
 }
 
-/// Whether `person` is emailed notices of `kind`: their choice, or the kind's default.
-fn emailed(conn: &mut DbConnection, person: &Person, kind: NoticeKind) -> Result<bool, StoreError> {
+/// What a person chooses to be emailed about: a kind of notice, or documents of a type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailTopic {
+    Kind(NoticeKind),
+    Document(DocumentType),
+}
+
+impl EmailTopic {
+    /// The topic's key in `email_preferences.kind`: a notice kind's name, or `document:` and
+    /// the document type's.
+    fn key(self) -> String {
+        match self {
+            EmailTopic::Kind(kind) => kind.as_str().to_owned(),
+            EmailTopic::Document(document_type) => format!("document:{document_type}"),
+        }
+    }
+
+    fn emailed_by_default(self) -> bool {
+        match self {
+            EmailTopic::Kind(kind) => kind.emailed_by_default(),
+            EmailTopic::Document(_) => true,
+        }
+    }
+
+    /// The topic deciding whether `notice` is emailed: its document's type, or its kind.
+    fn of(notice: &Notice) -> EmailTopic {
+        match notice.document_type {
+            Some(document_type) => EmailTopic::Document(document_type),
+            None => EmailTopic::Kind(notice.kind),
+        }
+    }
+}
+
+/// A person's email choices: each kind of notice not about a document, and each document type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailChoices {
+    pub kinds: Vec<(NoticeKind, bool)>,
+    pub document_types: Vec<(DocumentType, bool)>,
+}
+
+/// Whether `person` is emailed about `topic`: their choice, or the topic's default.
+fn emailed(
+    conn: &mut DbConnection,
+    person: &Person,
+    topic: EmailTopic,
+) -> Result<bool, StoreError> {
     let chosen: Option<bool> = email_preferences::table
-        .find((&person.subject, kind.as_str()))
+        .find((&person.subject, topic.key()))
         .select(email_preferences::emailed)
         .first(conn)
         .optional()?;
-    Ok(chosen.unwrap_or_else(|| kind.emailed_by_default()))
+    Ok(chosen.unwrap_or_else(|| topic.emailed_by_default()))
 }
 
 /// Tells every active person of `organisation` of `notice` in the portal, and queues an email
@@ -74,6 +119,9 @@ pub fn tell_organisation(
     let at = now();
     let mut queued = 0;
     for person in people::active_of(conn, organisation)? {
+        if notice.commercial && !sees_commercial(&person.portal_roles) {
+            continue;
+        }
         diesel::insert_into(notices::table)
             .values((
                 notices::id.eq(uuid::Uuid::new_v4().to_string()),
@@ -89,7 +137,7 @@ pub fn tell_organisation(
         let Some(email) = person.email.as_deref().filter(|email| !email.is_empty()) else {
             continue;
         };
-        if emailed(conn, &person, notice.kind)? {
+        if emailed(conn, &person, EmailTopic::of(notice))? {
             crate::outbox::queue(conn, email, notice)?;
             queued += 1;
         }
@@ -145,38 +193,45 @@ pub fn mark_read(conn: &mut DbConnection, subject: &str, id: &str) -> Result<(),
     Ok(())
 }
 
-/// Whether the person is emailed each kind of notice, in [`NoticeKind::ALL`] order.
-pub fn email_choices(
-    conn: &mut DbConnection,
-    subject: &str,
-) -> Result<Vec<(NoticeKind, bool)>, StoreError> {
+/// Whether the person is emailed each kind of notice (in [`NoticeKind::ALL`] order, those about
+/// a document left out) and about documents of each type.
+pub fn email_choices(conn: &mut DbConnection, subject: &str) -> Result<EmailChoices, StoreError> {
     let chosen: Vec<(String, bool)> = email_preferences::table
         .filter(email_preferences::subject.eq(subject))
         .select((email_preferences::kind, email_preferences::emailed))
         .load(conn)?;
-    Ok(NoticeKind::ALL
-        .into_iter()
-        .map(|kind| {
-            let wanted = chosen
-                .iter()
-                .find(|(name, _)| name == kind.as_str())
-                .map_or_else(|| kind.emailed_by_default(), |(_, wanted)| *wanted);
-            (kind, wanted)
-        })
-        .collect())
+    let wanted = |topic: EmailTopic| {
+        let key = topic.key();
+        chosen
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map_or_else(|| topic.emailed_by_default(), |(_, wanted)| *wanted)
+    };
+    Ok(EmailChoices {
+        kinds: NoticeKind::ALL
+            .into_iter()
+            .filter(|kind| !kind.is_about_a_document())
+            .map(|kind| (kind, wanted(EmailTopic::Kind(kind))))
+            .collect(),
+        document_types: DocumentType::ALL
+            .into_iter()
+            .map(|document_type| (document_type, wanted(EmailTopic::Document(document_type))))
+            .collect(),
+    })
 }
 
-/// Keeps the person's choices; kinds not named keep theirs.
+/// Keeps the person's choices; topics not named keep theirs.
 pub fn choose_email(
     conn: &mut DbConnection,
     subject: &str,
-    choices: &[(NoticeKind, bool)],
+    choices: &[(EmailTopic, bool)],
 ) -> Result<(), StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        for (kind, wanted) in choices {
+        for (topic, wanted) in choices {
+            let key = topic.key();
             let row = (
                 email_preferences::subject.eq(subject),
-                email_preferences::kind.eq(kind.as_str()),
+                email_preferences::kind.eq(&key),
                 email_preferences::emailed.eq(*wanted),
             );
             let added = on_backend!(conn, inner => diesel::insert_into(email_preferences::table)
@@ -184,7 +239,7 @@ pub fn choose_email(
                 .on_conflict_do_nothing()
                 .execute(inner))?;
             if added == 0 {
-                diesel::update(email_preferences::table.find((subject, kind.as_str())))
+                diesel::update(email_preferences::table.find((subject, &key)))
                     .set(email_preferences::emailed.eq(*wanted))
                     .execute(conn)?;
             }

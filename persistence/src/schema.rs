@@ -259,6 +259,9 @@ diesel::table! {
         disabled -> Bool,
         first_seen_at -> Timestamp,
         last_seen_at -> Timestamp,
+        portal_roles -> Text,
+        access_changed_by -> Nullable<Text>,
+        access_changed_at -> Nullable<Timestamp>,
     }
 }
 

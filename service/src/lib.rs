@@ -26,6 +26,7 @@ pub mod ingest;
 pub mod machine_accounts;
 pub mod mailer;
 pub mod notices;
+pub mod people;
 pub mod problem_report;
 pub mod provider_based;
 pub mod records_kept;

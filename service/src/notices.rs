@@ -4,8 +4,7 @@
 
 use chrono::Utc;
 use dxp_domain::Edumis;
-use dxp_domain::notices::NoticeKind;
-use dxp_persistence::notices::{self, StoredNotice};
+use dxp_persistence::notices::{self, EmailChoices, EmailTopic, StoredNotice};
 use dxp_persistence::people::{self, Person, SignedIn};
 
 use crate::{Service, ServiceError};
@@ -102,22 +101,27 @@ impl Service {
             .await
     }
 
-    /// Whether the person is emailed each kind of notice.
-    pub async fn email_choices(
-        &self,
-        subject: &str,
-    ) -> Result<Vec<(NoticeKind, bool)>, ServiceError> {
+    /// Whether the person is emailed each kind of notice and about each type of document.
+    pub async fn email_choices(&self, subject: &str) -> Result<EmailChoices, ServiceError> {
         let subject = subject.to_owned();
         self.blocking(move |conn| notices::email_choices(conn, &subject))
             .await
     }
 
-    /// Keeps the person's choices of the kinds they are emailed, and answers all of them.
+    /// Keeps the person's choices of what they are emailed about, and answers all of them.
+    /// A kind of notice about a document is chosen by the document's type instead.
     pub async fn choose_email(
         &self,
         subject: &str,
-        choices: Vec<(NoticeKind, bool)>,
-    ) -> Result<Vec<(NoticeKind, bool)>, ServiceError> {
+        choices: Vec<(EmailTopic, bool)>,
+    ) -> Result<EmailChoices, ServiceError> {
+        if let Some((EmailTopic::Kind(kind), _)) = choices.iter().find(
+            |(topic, _)| matches!(topic, EmailTopic::Kind(kind) if kind.is_about_a_document()),
+        ) {
+            return Err(ServiceError::BadInput(format!(
+                "'{kind}' is chosen by document type: name the types in documentTypes"
+            )));
+        }
         let subject = subject.to_owned();
         self.blocking(move |conn| {
             notices::choose_email(conn, &subject, &choices)?;

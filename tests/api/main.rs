@@ -22,6 +22,7 @@ mod provider_based;
 mod round_rules;
 mod rounds;
 mod submissions;
+mod users;
 mod validation;
 mod whole_return;
 mod work_based;

@@ -90,7 +90,7 @@ fn a_rejected_return_is_emailed_to_those_who_want_it_and_no_one_else(backend: Ba
         &token_of(BEN),
         &json!({"choices": [{"kind": "submission-rejected", "emailed": false}]}),
     ));
-    let rejected = chosen
+    let rejected = chosen["choices"]
         .as_array()
         .expect("choices")
         .iter()
@@ -222,7 +222,7 @@ fn a_person_keeps_their_numbers_and_chooses_their_email(backend: Backend) {
         "/api/v1/me/email-preferences",
         &token(6004, "teo-submitter"),
     ));
-    let emailed: Vec<(&str, bool)> = defaults
+    let emailed: Vec<(&str, bool)> = defaults["choices"]
         .as_array()
         .expect("choices")
         .iter()
@@ -245,6 +245,36 @@ fn a_person_keeps_their_numbers_and_chooses_their_email(backend: Backend) {
             ("round-opened", true),
             ("agreement-withdrawn", true),
         ]
+    );
+    let document_types = defaults["documentTypes"].as_array().expect("types");
+    assert_eq!(document_types.len(), 7, "{defaults}");
+    assert!(document_types.iter().all(|choice| choice["emailed"] == true));
+    let by_type = json_ok(put(
+        &server,
+        "/api/v1/me/email-preferences",
+        &token_of(ANA),
+        &json!({"documentTypes": [{"documentType": "wash-up", "emailed": false}]}),
+    ));
+    let wash_up = by_type["documentTypes"]
+        .as_array()
+        .expect("types")
+        .iter()
+        .find(|choice| choice["documentType"] == "wash-up")
+        .cloned()
+        .expect("wash-up");
+    assert_eq!(wash_up["emailed"], false, "{by_type}");
+    let about_documents = put(
+        &server,
+        "/api/v1/me/email-preferences",
+        &token_of(ANA),
+        &json!({"choices": [{"kind": "document-available", "emailed": false}]}),
+    );
+    let problem = expect_problem(about_documents, 400);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|detail| detail.contains("documentTypes")),
+        "{problem}"
     );
 }
 

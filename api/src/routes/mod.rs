@@ -15,6 +15,7 @@ pub mod provider_based;
 pub mod record_files;
 pub mod rounds;
 pub mod submissions;
+pub mod users;
 pub mod validation;
 pub mod work_based;
 pub mod workforce;
@@ -58,6 +59,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(people::update_contact_numbers)
             .service(people::list_notices)
             .service(people::mark_notice_read)
+            .service(users::list_people)
+            .service(users::get_person)
+            .service(users::update_person_access)
             .service(people::get_email_preferences)
             .service(people::update_email_preferences);
         files::register(api);

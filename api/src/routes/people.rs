@@ -4,8 +4,10 @@
 
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, Utc};
+use dxp_domain::PortalRole;
+use dxp_domain::documents::DocumentType;
 use dxp_domain::notices::NoticeKind;
-use dxp_persistence::notices::StoredNotice;
+use dxp_persistence::notices::{EmailChoices as StoredChoices, EmailTopic, StoredNotice};
 use dxp_persistence::people::Person;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -18,7 +20,7 @@ use crate::{ApiError, AppState, Problem};
 /// A person as DXP knows them.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-#[schema(example = json!({"subject": "ana.ngata", "organisation": 6004, "name": "Ana Ngata", "email": "ana.ngata@teo.example.nz", "phone": "04 123 4567", "mobile": null, "roles": ["teo-submitter"]}))]
+#[schema(example = json!({"subject": "ana.ngata", "organisation": 6004, "name": "Ana Ngata", "email": "ana.ngata@teo.example.nz", "phone": "04 123 4567", "mobile": null, "roles": ["teo-submitter"], "portalRoles": ["general-access"], "disabled": false, "accessChangedBy": null, "accessChangedAt": null}))]
 pub struct PersonView {
     /// The token's subject.
     pub subject: String,
@@ -30,8 +32,16 @@ pub struct PersonView {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub mobile: Option<String>,
-    /// The roles of the latest sign-in.
+    /// The API roles of the latest sign-in.
     pub roles: Vec<String>,
+    /// What they may see and do in the portal, as their organisation's user settings admin
+    /// (or the funder) granted it.
+    pub portal_roles: Vec<PortalRole>,
+    /// Disabled people stay listed but are refused on every request and told nothing.
+    pub disabled: bool,
+    /// Who last changed their portal roles or disabled or enabled them, and when.
+    pub access_changed_by: Option<String>,
+    pub access_changed_at: Option<DateTime<Utc>>,
 }
 
 impl From<Person> for PersonView {
@@ -44,6 +54,10 @@ impl From<Person> for PersonView {
             phone: person.phone,
             mobile: person.mobile,
             roles: person.roles,
+            portal_roles: person.portal_roles,
+            disabled: person.disabled,
+            access_changed_by: person.access_changed.as_ref().map(|(by, _)| by.clone()),
+            access_changed_at: person.access_changed.map(|(_, at)| at),
         }
     }
 }
@@ -138,11 +152,45 @@ pub struct EmailChoice {
     pub emailed: bool,
 }
 
-/// A person's choices of the kinds they are emailed; kinds not named keep theirs.
+/// A person's choices of what they are emailed about; kinds and types not named keep theirs.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EmailChoices {
+    /// Kinds of notice not about a document.
+    #[serde(default)]
     pub choices: Vec<EmailChoiceInput>,
+    /// The types of document the person is emailed about when the funder makes one available.
+    #[serde(default)]
+    pub document_types: Vec<DocumentTypeChoiceInput>,
+}
+
+/// One choice of a document type.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DocumentTypeChoiceInput {
+    pub document_type: DocumentType,
+    pub emailed: bool,
+}
+
+/// Whether the person is emailed about documents of one type.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentTypeChoice {
+    pub document_type: DocumentType,
+    /// What it is, in the words the settings page shows.
+    pub description: String,
+    pub emailed: bool,
+}
+
+/// What a person is emailed about: each kind of notice and each type of document, with their
+/// choice or its default.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct EmailPreferences {
+    /// Kinds of notice not about a document.
+    pub choices: Vec<EmailChoice>,
+    /// Documents made available, by type (all emailed unless chosen otherwise).
+    pub document_types: Vec<DocumentTypeChoice>,
 }
 
 /// One choice.
@@ -153,15 +201,27 @@ pub struct EmailChoiceInput {
     pub emailed: bool,
 }
 
-fn choices_view(choices: Vec<(NoticeKind, bool)>) -> Vec<EmailChoice> {
-    choices
-        .into_iter()
-        .map(|(kind, emailed)| EmailChoice {
-            kind,
-            description: kind.description().to_owned(),
-            emailed,
-        })
-        .collect()
+fn choices_view(choices: StoredChoices) -> EmailPreferences {
+    EmailPreferences {
+        choices: choices
+            .kinds
+            .into_iter()
+            .map(|(kind, emailed)| EmailChoice {
+                kind,
+                description: kind.description().to_owned(),
+                emailed,
+            })
+            .collect(),
+        document_types: choices
+            .document_types
+            .into_iter()
+            .map(|(document_type, emailed)| DocumentTypeChoice {
+                document_type,
+                description: document_type.description().to_owned(),
+                emailed,
+            })
+            .collect(),
+    }
 }
 
 /// The caller, when a person: a machine account has no settings or notices.
@@ -305,7 +365,7 @@ pub async fn mark_notice_read(
     tag = super::tags::PEOPLE,
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Every kind, with the caller's choice or its default", body = Vec<EmailChoice>),
+        (status = 200, description = "Every kind, with the caller's choice or its default", body = EmailPreferences),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A machine account is not a person", body = Problem, content_type = "application/problem+json"),
     )
@@ -326,8 +386,8 @@ pub async fn get_email_preferences(
     request_body = EmailChoices,
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Every kind, with the caller's choice or its default", body = Vec<EmailChoice>),
-        (status = 400, description = "A kind DXP does not know", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Every kind, with the caller's choice or its default", body = EmailPreferences),
+        (status = 400, description = "A kind or document type DXP does not know, or a kind about documents (chosen by type)", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A machine account is not a person", body = Problem, content_type = "application/problem+json"),
     )
@@ -339,11 +399,16 @@ pub async fn update_email_preferences(
     body: web::Json<EmailChoices>,
 ) -> Result<HttpResponse, ApiError> {
     let principal = person(&caller)?;
-    let choices: Vec<(NoticeKind, bool)> = body
-        .into_inner()
+    let body = body.into_inner();
+    let choices: Vec<(EmailTopic, bool)> = body
         .choices
         .into_iter()
-        .map(|choice| (choice.kind, choice.emailed))
+        .map(|choice| (EmailTopic::Kind(choice.kind), choice.emailed))
+        .chain(
+            body.document_types
+                .into_iter()
+                .map(|choice| (EmailTopic::Document(choice.document_type), choice.emailed)),
+        )
         .collect();
     state
         .service

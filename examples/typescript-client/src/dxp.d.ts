@@ -127,6 +127,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The users of an organisation: everyone who has signed in, with their portal roles and
+         *     whether they are disabled.
+         */
+        get: operations["list_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{subject}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user, to someone of the same organisation or the funder. */
+        get: operations["get_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{subject}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replaces a user's portal roles and whether they are disabled. Only the organisation's user
+         *     settings admin or the funder may; nobody disables themselves, and an organisation keeps at
+         *     least one user settings admin who is not disabled.
+         */
+        put: operations["update_person_access"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds": {
         parameters: {
             query?: never;
@@ -1184,6 +1242,22 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description A person's access in the portal, replaced whole.
+         * @example {
+         *       "disabled": false,
+         *       "portalRoles": [
+         *         "general-access",
+         *         "commercial-documents"
+         *       ]
+         *     }
+         */
+        AccessInput: {
+            /** @description Whether they are disabled: still listed, but refused on every request. */
+            disabled: boolean;
+            /** @description The portal roles they are to have (none for the funder's staff). */
+            portalRoles: components["schemas"]["PortalRole"][];
+        };
+        /**
          * @description A token, as RFC 6749 §5.1 answers it.
          * @example {
          *       "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…",
@@ -1925,6 +1999,23 @@ export interface components {
              */
             iwiCodes?: number[];
         };
+        /**
+         * @description The kinds of document the funder and organisations exchange.
+         * @enum {string}
+         */
+        DocumentType: "funding-letter" | "wash-up" | "investment-plan-guidance" | "commitment-template" | "investment-plan" | "submission-support" | "other";
+        /** @description Whether the person is emailed about documents of one type. */
+        DocumentTypeChoice: {
+            /** @description What it is, in the words the settings page shows. */
+            description: string;
+            documentType: components["schemas"]["DocumentType"];
+            emailed: boolean;
+        };
+        /** @description One choice of a document type. */
+        DocumentTypeChoiceInput: {
+            documentType: components["schemas"]["DocumentType"];
+            emailed: boolean;
+        };
         /** @description One round that needs the organisation's attention. */
         DueItemView: {
             /**
@@ -2074,9 +2165,22 @@ export interface components {
             emailed: boolean;
             kind: components["schemas"]["NoticeKind"];
         };
-        /** @description A person's choices of the kinds they are emailed; kinds not named keep theirs. */
+        /** @description A person's choices of what they are emailed about; kinds and types not named keep theirs. */
         EmailChoices: {
-            choices: components["schemas"]["EmailChoiceInput"][];
+            /** @description Kinds of notice not about a document. */
+            choices?: components["schemas"]["EmailChoiceInput"][];
+            /** @description The types of document the person is emailed about when the funder makes one available. */
+            documentTypes?: components["schemas"]["DocumentTypeChoiceInput"][];
+        };
+        /**
+         * @description What a person is emailed about: each kind of notice and each type of document, with their
+         *     choice or its default.
+         */
+        EmailPreferences: {
+            /** @description Kinds of notice not about a document. */
+            choices: components["schemas"]["EmailChoice"][];
+            /** @description Documents made available, by type (all emailed unless chosen otherwise). */
+            documentTypes: components["schemas"]["DocumentTypeChoice"][];
         };
         /**
          * @description A programme enrolment as stored and returned (`GET /v1.0/enrolments/{enrolmentLocalId}`).
@@ -2822,7 +2926,7 @@ export interface components {
          * @description What a notice is about. Each person chooses, kind by kind, which they are also emailed.
          * @enum {string}
          */
-        NoticeKind: "submission-processed" | "submission-rejected" | "submission-submitted" | "stop-gate-lifted" | "return-due-in-a-week" | "return-due-tomorrow" | "round-opened" | "agreement-withdrawn";
+        NoticeKind: "submission-processed" | "submission-rejected" | "submission-submitted" | "stop-gate-lifted" | "return-due-in-a-week" | "return-due-tomorrow" | "round-opened" | "agreement-withdrawn" | "document-available" | "document-to-action";
         /** @description A person's newest notices. */
         NoticeList: {
             /** @description Newest first; at most 100. */
@@ -2885,11 +2989,17 @@ export interface components {
         /**
          * @description A person as DXP knows them.
          * @example {
+         *       "accessChangedAt": null,
+         *       "accessChangedBy": null,
+         *       "disabled": false,
          *       "email": "ana.ngata@teo.example.nz",
          *       "mobile": null,
          *       "name": "Ana Ngata",
          *       "organisation": 6004,
          *       "phone": "04 123 4567",
+         *       "portalRoles": [
+         *         "general-access"
+         *       ],
          *       "roles": [
          *         "teo-submitter"
          *       ],
@@ -2897,6 +3007,12 @@ export interface components {
          *     }
          */
         PersonView: {
+            /** Format: date-time */
+            accessChangedAt?: string | null;
+            /** @description Who last changed their portal roles or disabled or enabled them, and when. */
+            accessChangedBy?: string | null;
+            /** @description Disabled people stay listed but are refused on every request and told nothing. */
+            disabled: boolean;
             /** @description From the identity provider (the token's `email`); notices are emailed here. */
             email?: string | null;
             mobile?: string | null;
@@ -2908,11 +3024,23 @@ export interface components {
              */
             organisation?: number | null;
             phone?: string | null;
-            /** @description The roles of the latest sign-in. */
+            /**
+             * @description What they may see and do in the portal, as their organisation's user settings admin
+             *     (or the funder) granted it.
+             */
+            portalRoles: components["schemas"]["PortalRole"][];
+            /** @description The API roles of the latest sign-in. */
             roles: string[];
             /** @description The token's subject. */
             subject: string;
         };
+        /**
+         * @description What a person may see and do in the portal, as the funder's portal grants it beside the
+         *     API roles. A person's organisation's user settings admin (or the funder) grants these; the
+         *     API roles come from the person's token.
+         * @enum {string}
+         */
+        PortalRole: "user-settings-admin" | "general-access" | "commercial-documents" | "information-products" | "full-access-read-only";
         /**
          * @description An RFC 9457 problem: what went wrong, for a person and for a program.
          * @example {
@@ -3725,6 +3853,11 @@ export interface components {
             unchanged: number;
             warningCount: number;
         };
+        /** @description An organisation's users. */
+        UserList: {
+            /** @description Everyone of the organisation who has signed in, disabled people included, by subject. */
+            people: components["schemas"]["PersonView"][];
+        };
         /** @description How far a validation has got. */
         ValidationProgress: {
             /** Format: int64 */
@@ -4231,11 +4364,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "accessChangedAt": null,
+                     *       "accessChangedBy": null,
+                     *       "disabled": false,
                      *       "email": "ana.ngata@teo.example.nz",
                      *       "mobile": null,
                      *       "name": "Ana Ngata",
                      *       "organisation": 6004,
                      *       "phone": "04 123 4567",
+                     *       "portalRoles": [
+                     *         "general-access"
+                     *       ],
                      *       "roles": [
                      *         "teo-submitter"
                      *       ],
@@ -4363,11 +4502,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "accessChangedAt": null,
+                     *       "accessChangedBy": null,
+                     *       "disabled": false,
                      *       "email": "ana.ngata@teo.example.nz",
                      *       "mobile": null,
                      *       "name": "Ana Ngata",
                      *       "organisation": 6004,
                      *       "phone": "04 123 4567",
+                     *       "portalRoles": [
+                     *         "general-access"
+                     *       ],
                      *       "roles": [
                      *         "teo-submitter"
                      *       ],
@@ -4520,15 +4665,24 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example [
-                     *       {
-                     *         "description": "text",
-                     *         "emailed": false,
-                     *         "kind": "submission-processed"
-                     *       }
-                     *     ]
+                     * @example {
+                     *       "choices": [
+                     *         {
+                     *           "description": "text",
+                     *           "emailed": false,
+                     *           "kind": "submission-processed"
+                     *         }
+                     *       ],
+                     *       "documentTypes": [
+                     *         {
+                     *           "description": "text",
+                     *           "documentType": "funding-letter",
+                     *           "emailed": false
+                     *         }
+                     *       ]
+                     *     }
                      */
-                    "application/json": components["schemas"]["EmailChoice"][];
+                    "application/json": components["schemas"]["EmailPreferences"];
                 };
             };
             /** @description No valid token */
@@ -4638,6 +4792,12 @@ export interface operations {
                  *           "emailed": false,
                  *           "kind": "submission-processed"
                  *         }
+                 *       ],
+                 *       "documentTypes": [
+                 *         {
+                 *           "documentType": "funding-letter",
+                 *           "emailed": false
+                 *         }
                  *       ]
                  *     }
                  */
@@ -4652,18 +4812,27 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example [
-                     *       {
-                     *         "description": "text",
-                     *         "emailed": false,
-                     *         "kind": "submission-processed"
-                     *       }
-                     *     ]
+                     * @example {
+                     *       "choices": [
+                     *         {
+                     *           "description": "text",
+                     *           "emailed": false,
+                     *           "kind": "submission-processed"
+                     *         }
+                     *       ],
+                     *       "documentTypes": [
+                     *         {
+                     *           "description": "text",
+                     *           "documentType": "funding-letter",
+                     *           "emailed": false
+                     *         }
+                     *       ]
+                     *     }
                      */
-                    "application/json": components["schemas"]["EmailChoice"][];
+                    "application/json": components["schemas"]["EmailPreferences"];
                 };
             };
-            /** @description A kind DXP does not know */
+            /** @description A kind or document type DXP does not know, or a kind about documents (chosen by type) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4990,6 +5159,523 @@ export interface operations {
             };
             /** @description The caller has no such notice */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_people: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The organisation's EDUMIS number: required of the funder's staff, the caller's own
+                 *     by default.
+                 */
+                organisation?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation's users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "people": [
+                     *         {
+                     *           "accessChangedAt": null,
+                     *           "accessChangedBy": null,
+                     *           "disabled": false,
+                     *           "email": "ana.ngata@teo.example.nz",
+                     *           "mobile": null,
+                     *           "name": "Ana Ngata",
+                     *           "organisation": 6004,
+                     *           "phone": "04 123 4567",
+                     *           "portalRoles": [
+                     *             "general-access"
+                     *           ],
+                     *           "roles": [
+                     *             "teo-submitter"
+                     *           ],
+                     *           "subject": "ana.ngata"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description The funder named no organisation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another organisation's users, or a machine account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's subject, as their token names them. */
+                subject: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accessChangedAt": null,
+                     *       "accessChangedBy": null,
+                     *       "disabled": false,
+                     *       "email": "ana.ngata@teo.example.nz",
+                     *       "mobile": null,
+                     *       "name": "Ana Ngata",
+                     *       "organisation": 6004,
+                     *       "phone": "04 123 4567",
+                     *       "portalRoles": [
+                     *         "general-access"
+                     *       ],
+                     *       "roles": [
+                     *         "teo-submitter"
+                     *       ],
+                     *       "subject": "ana.ngata"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A machine account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_person_access: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's subject, as their token names them. */
+                subject: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "disabled": false,
+                 *       "portalRoles": [
+                 *         "general-access",
+                 *         "commercial-documents"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccessInput"];
+            };
+        };
+        responses: {
+            /** @description The person with their new access */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accessChangedAt": null,
+                     *       "accessChangedBy": null,
+                     *       "disabled": false,
+                     *       "email": "ana.ngata@teo.example.nz",
+                     *       "mobile": null,
+                     *       "name": "Ana Ngata",
+                     *       "organisation": 6004,
+                     *       "phone": "04 123 4567",
+                     *       "portalRoles": [
+                     *         "general-access"
+                     *       ],
+                     *       "roles": [
+                     *         "teo-submitter"
+                     *       ],
+                     *       "subject": "ana.ngata"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description The body cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not a user settings admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It would disable the caller, or leave no user settings admin */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .access_input import AccessInput
 from .access_token import AccessToken
 from .agreement_details import AgreementDetails
 from .agreement_status import AgreementStatus
@@ -19,6 +20,9 @@ from .course_completion_batch import CourseCompletionBatch
 from .course_enrolment import CourseEnrolment
 from .course_enrolment_batch import CourseEnrolmentBatch
 from .demographics import Demographics
+from .document_type import DocumentType
+from .document_type_choice import DocumentTypeChoice
+from .document_type_choice_input import DocumentTypeChoiceInput
 from .due_item_view import DueItemView
 from .due_list import DueList
 from .due_state import DueState
@@ -28,6 +32,7 @@ from .efts_forecast_batch import EftsForecastBatch
 from .email_choice import EmailChoice
 from .email_choice_input import EmailChoiceInput
 from .email_choices import EmailChoices
+from .email_preferences import EmailPreferences
 from .enrolment import Enrolment
 from .enrolment_deletion import EnrolmentDeletion
 from .enrolment_status import EnrolmentStatus
@@ -59,6 +64,7 @@ from .notice_view import NoticeView
 from .o_auth_error import OAuthError
 from .off_job_delivery import OffJobDelivery
 from .person_view import PersonView
+from .portal_role import PortalRole
 from .problem import Problem
 from .problem_errors_type_0 import ProblemErrorsType0
 from .problem_page import ProblemPage
@@ -102,6 +108,7 @@ from .training_plan_with_visits import TrainingPlanWithVisits
 from .transfer import Transfer
 from .unit_standard import UnitStandard
 from .upload_report import UploadReport
+from .user_list import UserList
 from .validation_progress import ValidationProgress
 from .validation_report import ValidationReport
 from .visit import Visit
@@ -113,6 +120,7 @@ from .work_based_learner import WorkBasedLearner
 from .workforce_record import WorkforceRecord
 
 __all__ = (
+    "AccessInput",
     "AccessToken",
     "AgreementDetails",
     "AgreementStatus",
@@ -132,6 +140,9 @@ __all__ = (
     "CourseEnrolment",
     "CourseEnrolmentBatch",
     "Demographics",
+    "DocumentType",
+    "DocumentTypeChoice",
+    "DocumentTypeChoiceInput",
     "DueItemView",
     "DueList",
     "DueState",
@@ -141,6 +152,7 @@ __all__ = (
     "EmailChoice",
     "EmailChoiceInput",
     "EmailChoices",
+    "EmailPreferences",
     "Enrolment",
     "EnrolmentDeletion",
     "EnrolmentStatus",
@@ -172,6 +184,7 @@ __all__ = (
     "OAuthError",
     "OffJobDelivery",
     "PersonView",
+    "PortalRole",
     "Problem",
     "ProblemErrorsType0",
     "ProblemPage",
@@ -215,6 +228,7 @@ __all__ = (
     "Transfer",
     "UnitStandard",
     "UploadReport",
+    "UserList",
     "ValidationProgress",
     "ValidationReport",
     "Visit",

@@ -5,7 +5,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.document_type_choice_input import DocumentTypeChoiceInput
     from ..models.email_choice_input import EmailChoiceInput
 
 
@@ -14,44 +17,69 @@ T = TypeVar("T", bound="EmailChoices")
 
 @_attrs_define
 class EmailChoices:
-    """A person's choices of the kinds they are emailed; kinds not named keep theirs.
+    """A person's choices of what they are emailed about; kinds and types not named keep theirs.
 
     Attributes:
-        choices (list[EmailChoiceInput]):
+        choices (list[EmailChoiceInput] | Unset): Kinds of notice not about a document.
+        document_types (list[DocumentTypeChoiceInput] | Unset): The types of document the person is emailed about when
+            the funder makes one available.
     """
 
-    choices: list[EmailChoiceInput]
+    choices: list[EmailChoiceInput] | Unset = UNSET
+    document_types: list[DocumentTypeChoiceInput] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        choices = []
-        for choices_item_data in self.choices:
-            choices_item = choices_item_data.to_dict()
-            choices.append(choices_item)
+        choices: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.choices, Unset):
+            choices = []
+            for choices_item_data in self.choices:
+                choices_item = choices_item_data.to_dict()
+                choices.append(choices_item)
+
+        document_types: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.document_types, Unset):
+            document_types = []
+            for document_types_item_data in self.document_types:
+                document_types_item = document_types_item_data.to_dict()
+                document_types.append(document_types_item)
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "choices": choices,
-            }
-        )
+        field_dict.update({})
+        if choices is not UNSET:
+            field_dict["choices"] = choices
+        if document_types is not UNSET:
+            field_dict["documentTypes"] = document_types
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.document_type_choice_input import DocumentTypeChoiceInput  # noqa: PLC0415
         from ..models.email_choice_input import EmailChoiceInput  # noqa: PLC0415
 
         d = dict(src_dict)
-        choices = []
-        _choices = d.pop("choices")
-        for choices_item_data in _choices:
-            choices_item = EmailChoiceInput.from_dict(choices_item_data)
+        _choices = d.pop("choices", UNSET)
+        choices: list[EmailChoiceInput] | Unset = UNSET
+        if _choices is not UNSET:
+            choices = []
+            for choices_item_data in _choices:
+                choices_item = EmailChoiceInput.from_dict(choices_item_data)
 
-            choices.append(choices_item)
+                choices.append(choices_item)
+
+        _document_types = d.pop("documentTypes", UNSET)
+        document_types: list[DocumentTypeChoiceInput] | Unset = UNSET
+        if _document_types is not UNSET:
+            document_types = []
+            for document_types_item_data in _document_types:
+                document_types_item = DocumentTypeChoiceInput.from_dict(document_types_item_data)
+
+                document_types.append(document_types_item)
 
         email_choices = cls(
             choices=choices,
+            document_types=document_types,
         )
 
         return email_choices

@@ -3,6 +3,8 @@ from enum import StrEnum
 
 class NoticeKind(StrEnum):
     AGREEMENT_WITHDRAWN = "agreement-withdrawn"
+    DOCUMENT_AVAILABLE = "document-available"
+    DOCUMENT_TO_ACTION = "document-to-action"
     RETURN_DUE_IN_A_WEEK = "return-due-in-a-week"
     RETURN_DUE_TOMORROW = "return-due-tomorrow"
     ROUND_OPENED = "round-opened"

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.portal_role import PortalRole
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PersonView")
@@ -16,12 +18,20 @@ class PersonView:
     """A person as DXP knows them.
 
     Example:
-        {'email': 'ana.ngata@teo.example.nz', 'mobile': None, 'name': 'Ana Ngata', 'organisation': 6004, 'phone': '04
-            123 4567', 'roles': ['teo-submitter'], 'subject': 'ana.ngata'}
+        {'accessChangedAt': None, 'accessChangedBy': None, 'disabled': False, 'email': 'ana.ngata@teo.example.nz',
+            'mobile': None, 'name': 'Ana Ngata', 'organisation': 6004, 'phone': '04 123 4567', 'portalRoles': ['general-
+            access'], 'roles': ['teo-submitter'], 'subject': 'ana.ngata'}
 
     Attributes:
-        roles (list[str]): The roles of the latest sign-in.
+        disabled (bool): Disabled people stay listed but are refused on every request and told nothing.
+        portal_roles (list[PortalRole]): What they may see and do in the portal, as their organisation's user settings
+            admin
+            (or the funder) granted it.
+        roles (list[str]): The API roles of the latest sign-in.
         subject (str): The token's subject.
+        access_changed_at (datetime.datetime | None | Unset):
+        access_changed_by (None | str | Unset): Who last changed their portal roles or disabled or enabled them, and
+            when.
         email (None | str | Unset): From the identity provider (the token's `email`); notices are emailed here.
         mobile (None | str | Unset):
         name (None | str | Unset): From the identity provider (the token's `name`).
@@ -29,8 +39,12 @@ class PersonView:
         phone (None | str | Unset):
     """
 
+    disabled: bool
+    portal_roles: list[PortalRole]
     roles: list[str]
     subject: str
+    access_changed_at: datetime.datetime | None | Unset = UNSET
+    access_changed_by: None | str | Unset = UNSET
     email: None | str | Unset = UNSET
     mobile: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
@@ -39,9 +53,30 @@ class PersonView:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        disabled = self.disabled
+
+        portal_roles = []
+        for portal_roles_item_data in self.portal_roles:
+            portal_roles_item = portal_roles_item_data.value
+            portal_roles.append(portal_roles_item)
+
         roles = self.roles
 
         subject = self.subject
+
+        access_changed_at: None | str | Unset
+        if isinstance(self.access_changed_at, Unset):
+            access_changed_at = UNSET
+        elif isinstance(self.access_changed_at, datetime.datetime):
+            access_changed_at = self.access_changed_at.isoformat()
+        else:
+            access_changed_at = self.access_changed_at
+
+        access_changed_by: None | str | Unset
+        if isinstance(self.access_changed_by, Unset):
+            access_changed_by = UNSET
+        else:
+            access_changed_by = self.access_changed_by
 
         email: None | str | Unset
         if isinstance(self.email, Unset):
@@ -77,10 +112,16 @@ class PersonView:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "disabled": disabled,
+                "portalRoles": portal_roles,
                 "roles": roles,
                 "subject": subject,
             }
         )
+        if access_changed_at is not UNSET:
+            field_dict["accessChangedAt"] = access_changed_at
+        if access_changed_by is not UNSET:
+            field_dict["accessChangedBy"] = access_changed_by
         if email is not UNSET:
             field_dict["email"] = email
         if mobile is not UNSET:
@@ -97,9 +138,44 @@ class PersonView:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        disabled = d.pop("disabled")
+
+        portal_roles = []
+        _portal_roles = d.pop("portalRoles")
+        for portal_roles_item_data in _portal_roles:
+            portal_roles_item = PortalRole(portal_roles_item_data)
+
+            portal_roles.append(portal_roles_item)
+
         roles = cast(list[str], d.pop("roles"))
 
         subject = d.pop("subject")
+
+        def _parse_access_changed_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                access_changed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return access_changed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        access_changed_at = _parse_access_changed_at(d.pop("accessChangedAt", UNSET))
+
+        def _parse_access_changed_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        access_changed_by = _parse_access_changed_by(d.pop("accessChangedBy", UNSET))
 
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
@@ -147,8 +223,12 @@ class PersonView:
         phone = _parse_phone(d.pop("phone", UNSET))
 
         person_view = cls(
+            disabled=disabled,
+            portal_roles=portal_roles,
             roles=roles,
             subject=subject,
+            access_changed_at=access_changed_at,
+            access_changed_by=access_changed_by,
             email=email,
             mobile=mobile,
             name=name,

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.email_choice import EmailChoice
 from ...models.email_choices import EmailChoices
+from ...models.email_preferences import EmailPreferences
 from ...models.problem import Problem
 from ...types import Response
 
@@ -32,14 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[EmailChoice] | None:
+) -> EmailPreferences | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = EmailChoice.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = EmailPreferences.from_dict(response.json())
 
         return response_200
 
@@ -86,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[EmailChoice]]:
+) -> Response[EmailPreferences | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,19 +94,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EmailChoices,
-) -> Response[Problem | list[EmailChoice]]:
+) -> Response[EmailPreferences | Problem]:
     """Choose which kinds of notice the caller is also emailed.
 
     Args:
-        body (EmailChoices): A person's choices of the kinds they are emailed; kinds not named
-            keep theirs.
+        body (EmailChoices): A person's choices of what they are emailed about; kinds and types
+            not named keep theirs.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[EmailChoice]]
+        Response[EmailPreferences | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -129,19 +124,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EmailChoices,
-) -> Problem | list[EmailChoice] | None:
+) -> EmailPreferences | Problem | None:
     """Choose which kinds of notice the caller is also emailed.
 
     Args:
-        body (EmailChoices): A person's choices of the kinds they are emailed; kinds not named
-            keep theirs.
+        body (EmailChoices): A person's choices of what they are emailed about; kinds and types
+            not named keep theirs.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[EmailChoice]
+        EmailPreferences | Problem
     """
 
     return sync_detailed(
@@ -154,19 +149,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EmailChoices,
-) -> Response[Problem | list[EmailChoice]]:
+) -> Response[EmailPreferences | Problem]:
     """Choose which kinds of notice the caller is also emailed.
 
     Args:
-        body (EmailChoices): A person's choices of the kinds they are emailed; kinds not named
-            keep theirs.
+        body (EmailChoices): A person's choices of what they are emailed about; kinds and types
+            not named keep theirs.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[EmailChoice]]
+        Response[EmailPreferences | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -182,19 +177,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EmailChoices,
-) -> Problem | list[EmailChoice] | None:
+) -> EmailPreferences | Problem | None:
     """Choose which kinds of notice the caller is also emailed.
 
     Args:
-        body (EmailChoices): A person's choices of the kinds they are emailed; kinds not named
-            keep theirs.
+        body (EmailChoices): A person's choices of what they are emailed about; kinds and types
+            not named keep theirs.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[EmailChoice]
+        EmailPreferences | Problem
     """
 
     return (
