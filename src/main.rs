@@ -108,6 +108,8 @@ struct ServeArgs {
     validation: ValidatorArgs,
     #[command(flatten)]
     mail: MailArgs,
+    #[command(flatten)]
+    document_store: DocumentStoreArgs,
 }
 
 /// How a node emails notices.
@@ -132,6 +134,48 @@ struct MailArgs {
     /// each failure, up to an hour.
     #[arg(long, env = "DXP_SMTP_RETRY_SECONDS", default_value_t = 60)]
     smtp_retry_seconds: u64,
+}
+
+/// Where documents' files are kept.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct DocumentStoreArgs {
+    /// file:///folder, memory:/// (lost when the node stops) or s3://bucket[/prefix] (with the
+    /// AWS_* variables the store needs: AWS_ENDPOINT, AWS_REGION, AWS_ACCESS_KEY_ID,
+    /// AWS_SECRET_ACCESS_KEY, AWS_ALLOW_HTTP). Default: the documents folder in the data folder.
+    #[arg(long, env = "DXP_DOCUMENT_STORE")]
+    document_store: Option<String>,
+    /// The largest file DXP keeps, in bytes.
+    #[arg(long, env = "DXP_DOCUMENT_MAX_BYTES", default_value_t = dxp_service::file_store::DEFAULT_MAX_FILE_BYTES, value_parser = clap::value_parser!(u64).range(1..=5_368_709_120))]
+    document_max_bytes: u64,
+}
+
+impl DocumentStoreArgs {
+    /// The store, opened; the data folder's `documents` folder unless one is named.
+    pub(crate) fn open(
+        &self,
+        data_dir: &DataDir,
+    ) -> anyhow::Result<dxp_service::file_store::FileStore> {
+        let url = match self.document_store.as_deref().map(str::trim) {
+            Some(url) if !url.is_empty() => url.to_owned(),
+            _ => {
+                let folder = data_dir.path.join("documents");
+                std::fs::create_dir_all(&folder)
+                    .with_context(|| format!("cannot make {}", folder.display()))?;
+                let folder = folder
+                    .canonicalize()
+                    .with_context(|| format!("cannot find {}", folder.display()))?;
+                url::Url::from_directory_path(&folder)
+                    .map_err(|()| anyhow::anyhow!("{} is not a folder path", folder.display()))?
+                    .to_string()
+            }
+        };
+        let store = dxp_service::file_store::FileStore::open(&url, self.document_max_bytes)?;
+        tracing::info!(
+            store = store.description(),
+            "documents' files are kept here"
+        );
+        Ok(store)
+    }
 }
 
 impl MailArgs {
@@ -444,6 +488,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         schedule: args.validation.schedule(),
         rate_limit: args.rate_limit.limit(),
         mailer: args.mail.options(),
+        files: args.document_store.open(data_dir)?,
     };
     run_node(node, pool, tokens, clock, |_| Ok(()))
 }
@@ -471,6 +516,8 @@ struct Node {
     rate_limit: dxp_api::rate_limit::RateLimit,
     /// How this node emails notices; `None`: it sends none.
     mailer: Option<dxp_service::mailer::MailerOptions>,
+    /// Where documents' files are kept.
+    files: dxp_service::file_store::FileStore,
 }
 
 /// Serves the API and runs the validators on a prepared database until stopped. `listening`
@@ -493,7 +540,7 @@ fn run_node(
     let listener =
         TcpListener::bind(&node.bind).with_context(|| format!("cannot listen on {}", node.bind))?;
     let address = listener.local_addr()?;
-    let service = Service::new(pool, clock);
+    let service = Service::new(pool, clock).with_file_store(node.files);
     let mut state = AppState::new(service.clone(), std::sync::Arc::new(verifier), node.limits);
     if let Some(issuer) = issuer {
         state = state.with_issuer(issuer);

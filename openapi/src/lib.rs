@@ -31,7 +31,8 @@ use utoipa_actix_web::AppExt;
         (name = tags::VALIDATION, description = "Dry runs and the rule catalogue: check records before submitting, store nothing"),
         (name = tags::SUBMISSIONS, description = "Returns per round: open a submission, upload records, validate, read the problems, submit"),
         (name = tags::AUDIT, description = "The audit log: who changed what, when and why"),
-        (name = tags::PEOPLE, description = "The signed-in person: their details, their notices and which kinds they are emailed"),
+        (name = tags::PEOPLE, description = "People: the signed-in person's details, notices and email choices; an organisation's users and the portal access its user settings admin grants"),
+        (name = tags::DOCUMENTS, description = "Documents the funder and organisations exchange: funding letters, wash-ups, guidance and templates, to view or to action, with their files"),
     )
 )]
 struct BaseDocument;

@@ -315,3 +315,49 @@ diesel::table! {
         sent_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    documents (id) {
+        id -> Text,
+        owner_organisation -> Nullable<Integer>,
+        document_type -> Text,
+        title -> Text,
+        subject -> Nullable<Text>,
+        fund -> Nullable<Text>,
+        plan_year -> Nullable<Integer>,
+        action -> Text,
+        due_on -> Nullable<Date>,
+        commercial -> Bool,
+        submission_id -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    document_audience (document_id, organisation) {
+        document_id -> Text,
+        organisation -> Integer,
+        actioned_at -> Nullable<Timestamp>,
+        actioned_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    document_files (id) {
+        id -> Text,
+        document_id -> Text,
+        organisation -> Nullable<Integer>,
+        file_name -> Text,
+        media_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        object_key -> Text,
+        uploaded_by -> Text,
+        uploaded_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(document_audience -> documents (document_id));
+diesel::joinable!(document_files -> documents (document_id));
+diesel::allow_tables_to_appear_in_same_query!(documents, document_audience, document_files);

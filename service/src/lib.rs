@@ -21,7 +21,9 @@
 //! in the domain's words.
 
 pub mod clock;
+pub mod documents;
 pub mod error;
+pub mod file_store;
 pub mod ingest;
 pub mod machine_accounts;
 pub mod mailer;
@@ -85,15 +87,30 @@ pub struct Service {
     pool: Pool,
     clock: Clock,
     bell: ValidationBell,
+    files: file_store::FileStore,
 }
 
 impl Service {
+    /// The use cases over `pool` and `clock`, keeping documents' files in memory until
+    /// [`Service::with_file_store`] says where.
     pub fn new(pool: Pool, clock: Clock) -> Self {
         Self {
             pool,
             clock,
             bell: ValidationBell::default(),
+            files: file_store::FileStore::in_memory(),
         }
+    }
+
+    /// The same use cases, keeping documents' files in `files`.
+    pub fn with_file_store(mut self, files: file_store::FileStore) -> Self {
+        self.files = files;
+        self
+    }
+
+    /// Where documents' files are kept.
+    pub fn file_store(&self) -> &file_store::FileStore {
+        &self.files
     }
 
     /// The store, for work that pages through it as it goes (streaming exports, validators).

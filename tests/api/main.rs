@@ -4,11 +4,13 @@
 
 mod client;
 mod helpers;
+mod s3_server;
 mod smtp_sink;
 
 mod atomicity;
 mod auth;
 mod cli;
+mod documents;
 mod faults;
 mod health;
 mod isolation;

@@ -62,6 +62,9 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
         BTreeSet::from([
             "audit_events",
             "email_preferences",
+            "document_audience",
+            "document_files",
+            "documents",
             "idempotency_keys",
             "machine_accounts",
             "notices",

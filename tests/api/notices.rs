@@ -248,7 +248,11 @@ fn a_person_keeps_their_numbers_and_chooses_their_email(backend: Backend) {
     );
     let document_types = defaults["documentTypes"].as_array().expect("types");
     assert_eq!(document_types.len(), 7, "{defaults}");
-    assert!(document_types.iter().all(|choice| choice["emailed"] == true));
+    assert!(
+        document_types
+            .iter()
+            .all(|choice| choice["emailed"] == true)
+    );
     let by_type = json_ok(put(
         &server,
         "/api/v1/me/email-preferences",

@@ -79,6 +79,24 @@ pub struct DueList {
     /// current in DXP (31 January, 31 March, 30 June, 31 August); empty for an organisation
     /// that sends none.
     pub work_based_cut_offs: Vec<WorkBasedCutOffView>,
+    /// The funder's documents the organisation is to act on and has not marked actioned,
+    /// the earliest due first (commercial ones only for those who see them).
+    pub documents_to_action: Vec<DueDocumentView>,
+}
+
+/// A document to act on.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DueDocumentView {
+    pub id: String,
+    pub title: String,
+    pub document_type: dxp_domain::documents::DocumentType,
+    /// The day it is due, in New Zealand.
+    pub due_on: NaiveDate,
+    /// Its due day has passed.
+    pub overdue: bool,
+    /// The document, to act on it.
+    pub href: String,
 }
 
 /// A date by which work-based data must be current.
@@ -121,6 +139,33 @@ pub async fn list_due(
 ) -> Result<HttpResponse, ApiError> {
     let organisation = caller.organisation_for(query.organisation)?;
     let due = state.service.due(organisation).await?;
+    let today = dxp_domain::calendar::nz_date(due.as_at);
+    let asker = super::documents::due_asker(&caller);
+    let mut documents_to_action: Vec<DueDocumentView> = state
+        .service
+        .documents(
+            &asker,
+            organisation,
+            dxp_persistence::documents::DocumentFilter {
+                to_action_only: true,
+                ..Default::default()
+            },
+        )
+        .await?
+        .into_iter()
+        .filter_map(|document| {
+            let due_on = document.details.due_on?;
+            Some(DueDocumentView {
+                href: format!("/api/v1/documents/{}", document.id),
+                id: document.id,
+                title: document.details.title,
+                document_type: document.details.document_type,
+                due_on,
+                overdue: due_on < today,
+            })
+        })
+        .collect();
+    documents_to_action.sort_by(|a, b| a.due_on.cmp(&b.due_on).then_with(|| a.id.cmp(&b.id)));
     Ok(HttpResponse::Ok().json(DueList {
         organisation: due.organisation.value(),
         as_at: due.as_at,
@@ -133,5 +178,6 @@ pub async fn list_due(
                 covers: cut_off.covers.to_owned(),
             })
             .collect(),
+        documents_to_action,
     }))
 }

@@ -4,6 +4,7 @@
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod audit;
+pub mod documents;
 pub mod due;
 pub mod files;
 pub mod health;
@@ -30,6 +31,7 @@ pub mod tags {
     pub const SUBMISSIONS: &str = "submissions";
     pub const WORKFORCE: &str = "workforce-questionnaires";
     pub const PEOPLE: &str = "people";
+    pub const DOCUMENTS: &str = "documents";
 }
 
 /// Registers every route of the API.
@@ -62,6 +64,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(users::list_people)
             .service(users::get_person)
             .service(users::update_person_access)
+            .service(documents::create_document)
+            .service(documents::list_documents)
+            .service(documents::get_document)
+            .service(documents::add_document_files)
+            .service(documents::download_document_file)
+            .service(documents::mark_document_actioned)
+            .service(documents::link_document_submission)
             .service(people::get_email_preferences)
             .service(people::update_email_preferences);
         files::register(api);

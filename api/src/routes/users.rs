@@ -50,7 +50,7 @@ pub struct PersonPath {
 }
 
 /// The caller as the people use cases know them; a machine account manages no one.
-fn asker(principal: &Principal) -> Result<Asker, ApiError> {
+pub(crate) fn asker(principal: &Principal) -> Result<Asker, ApiError> {
     if principal.is_machine() {
         return Err(ApiError::Forbidden(
             "a machine account is not a person: it cannot see or manage users".to_owned(),

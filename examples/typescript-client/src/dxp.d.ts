@@ -21,6 +21,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's documents the caller sees, newest first. */
+        get: operations["list_documents"];
+        put?: never;
+        /**
+         * Makes a document available: the funder's for the organisations it names (or all), told to
+         *     their people; an organisation's own otherwise. The body is `multipart/form-data`: a
+         *     `document` part of JSON first, then one `file` part a file. Each file's content must be
+         *     what its name says; nothing is kept unless all of it is.
+         */
+        post: operations["create_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document, with its files. */
+        get: operations["get_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/actioned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a document to action done for the caller's organisation: it leaves what is due. */
+        post: operations["mark_document_actioned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds files to a document the caller sees: an organisation's files on the funder's
+         *     document are seen by that organisation and the funder only. The body is
+         *     `multipart/form-data` of `file` parts.
+         */
+        post: operations["add_document_files"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Downloads a file of a document, streamed, as the kind its content is. */
+        get: operations["download_document_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Links the organisation's own document to one of its submissions, or unlinks it. */
+        put: operations["link_document_submission"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/due": {
         parameters: {
             query?: never;
@@ -2000,6 +2112,77 @@ export interface components {
             iwiCodes?: number[];
         };
         /**
+         * @description What the organisation is to do with a document.
+         * @enum {string}
+         */
+        DocumentAction: "to-view" | "to-action";
+        /** @description A file of a document. */
+        DocumentFileView: {
+            fileName: string;
+            /** @description Where to download it. */
+            href: string;
+            id: string;
+            /** @description What its content is (recognised from its bytes). */
+            mediaType: string;
+            /**
+             * Format: int32
+             * @description The organisation that added it; `null`: the funder.
+             */
+            organisation?: number | null;
+            /** @description The SHA-256 of its bytes, in hex. */
+            sha256: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: string;
+        };
+        /**
+         * @description A document's details, as its creator gives them.
+         * @example {
+         *       "action": "to-action",
+         *       "documentType": "funding-letter",
+         *       "dueOn": "2027-01-29",
+         *       "fund": "37",
+         *       "organisations": [
+         *         6004,
+         *         6005
+         *       ],
+         *       "planYear": 2027,
+         *       "title": "2027 funding letter"
+         *     }
+         */
+        DocumentInput: {
+            action?: components["schemas"]["DocumentAction"] | null;
+            /** @description …or every organisation DXP knows. */
+            allOrganisations?: boolean | null;
+            /**
+             * @description Seen only by people with the commercial documents role; by default as the type says
+             *     (funding letters, wash-ups and investment plans are).
+             */
+            commercial?: boolean | null;
+            documentType: components["schemas"]["DocumentType"];
+            /** Format: date */
+            dueOn?: string | null;
+            /** @description The fund it concerns, such as `37`. */
+            fund?: string | null;
+            /** @description The funder's audience: these organisations' EDUMIS numbers… */
+            organisations?: number[] | null;
+            /** Format: int32 */
+            planYear?: number | null;
+            /** @description What it is about, in a sentence or two. */
+            subject?: string | null;
+            /** @description An organisation's submission the document goes with. */
+            submissionId?: string | null;
+            /** @description 1 to 200 characters. */
+            title: string;
+        };
+        /** @description An organisation's documents. */
+        DocumentList: {
+            /** @description Newest first; at most 200. */
+            documents: components["schemas"]["DocumentView"][];
+        };
+        /**
          * @description The kinds of document the funder and organisations exchange.
          * @enum {string}
          */
@@ -2015,6 +2198,53 @@ export interface components {
         DocumentTypeChoiceInput: {
             documentType: components["schemas"]["DocumentType"];
             emailed: boolean;
+        };
+        /** @description A document as the caller sees it. */
+        DocumentView: {
+            action: components["schemas"]["DocumentAction"];
+            /**
+             * Format: date-time
+             * @description When the caller's organisation marked it actioned, and who did.
+             */
+            actionedAt?: string | null;
+            actionedBy?: string | null;
+            commercial: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            documentType: components["schemas"]["DocumentType"];
+            /** Format: date */
+            dueOn?: string | null;
+            files: components["schemas"]["DocumentFileView"][];
+            fund?: string | null;
+            id: string;
+            /** @description The organisations it is for (only the caller's own, for an organisation). */
+            organisations: number[];
+            /**
+             * Format: int32
+             * @description The organisation whose own document it is; `null`: the funder's.
+             */
+            owner?: number | null;
+            /** Format: int32 */
+            planYear?: number | null;
+            subject?: string | null;
+            submissionId?: string | null;
+            title: string;
+        };
+        /** @description A document to act on. */
+        DueDocumentView: {
+            documentType: components["schemas"]["DocumentType"];
+            /**
+             * Format: date
+             * @description The day it is due, in New Zealand.
+             */
+            dueOn: string;
+            /** @description The document, to act on it. */
+            href: string;
+            id: string;
+            /** @description Its due day has passed. */
+            overdue: boolean;
+            title: string;
         };
         /** @description One round that needs the organisation's attention. */
         DueItemView: {
@@ -2040,6 +2270,11 @@ export interface components {
              * @description The time the list was made for.
              */
             asAt: string;
+            /**
+             * @description The funder's documents the organisation is to act on and has not marked actioned,
+             *     the earliest due first (commercial ones only for those who see them).
+             */
+            documentsToAction: components["schemas"]["DueDocumentView"][];
             /**
              * Format: int32
              * @example 6004
@@ -2301,6 +2536,11 @@ export interface components {
             /** @description Fees for a learner and year already kept, which the file's amounts replaced. */
             feesReplaced: number;
         };
+        /**
+         * Format: binary
+         * @description A file's bytes, as downloaded: not JSON.
+         */
+        FileBytes: string;
         /**
          * @description The body of `POST /training-agreements/{id}/grace`.
          * @example {
@@ -2695,6 +2935,16 @@ export interface components {
             /** @description At least one. */
             subEnrolments: components["schemas"]["NewEnrolment"][];
         };
+        /** @description The body of a new document: its details, then its files. */
+        NewDocumentForm: {
+            /** @description The document's details, as JSON; the first part. */
+            document: components["schemas"]["DocumentInput"];
+            /**
+             * @description Its files (PDF, Word, Excel, PowerPoint, PNG, JPEG, CSV or text), each named by its
+             *     part's `filename`; up to 20, or none.
+             */
+            file?: string[] | null;
+        };
         /**
          * @description A programme enrolment as the TMS sends it (`POST /v1.0/enrolments`, and each enrolment of
          *     a complex one).
@@ -2746,6 +2996,11 @@ export interface components {
             studyTypeCode: string;
             trainingAgreementLocalId: string;
             unitStandards?: components["schemas"]["UnitStandard"][];
+        };
+        /** @description Files to add to a document. */
+        NewFilesForm: {
+            /** @description The files, each named by its part's `filename`; up to 20. */
+            file: string[];
         };
         /**
          * @description An off-job delivery as the TMS sends it (`POST /v1.0/off-job-deliveries`).
@@ -3622,6 +3877,11 @@ export interface components {
             /** @description The submission lodged under the lift, once one was: a lift allows one lodging. */
             usedBySubmission?: string | null;
         };
+        /** @description The submission a document goes with. */
+        SubmissionLink: {
+            /** @description The submission's id; `null` unlinks the document. */
+            submissionId?: string | null;
+        };
         /** @description A page of submissions. */
         SubmissionPage: {
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -4183,6 +4443,1397 @@ export interface operations {
             };
         };
     };
+    list_documents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The organisation's EDUMIS number: required of the funder's staff, the caller's own by
+                 *     default.
+                 */
+                organisation?: number;
+                documentType?: components["schemas"]["DocumentType"];
+                /** @description Only documents to action not yet marked actioned. */
+                toAction?: boolean;
+                /** @description Only documents linked to this submission. */
+                submissionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "documents": [
+                     *         {
+                     *           "action": "to-view",
+                     *           "actionedAt": "2026-04-20T00:00:00Z",
+                     *           "actionedBy": "text",
+                     *           "commercial": false,
+                     *           "createdAt": "2026-04-20T00:00:00Z",
+                     *           "createdBy": "text",
+                     *           "documentType": "funding-letter",
+                     *           "dueOn": "2026-04-20",
+                     *           "files": [
+                     *             {
+                     *               "fileName": "text",
+                     *               "href": "text",
+                     *               "id": "text",
+                     *               "mediaType": "text",
+                     *               "organisation": 0,
+                     *               "sha256": "text",
+                     *               "sizeBytes": 0,
+                     *               "uploadedAt": "2026-04-20T00:00:00Z",
+                     *               "uploadedBy": "text"
+                     *             }
+                     *           ],
+                     *           "fund": "text",
+                     *           "id": "text",
+                     *           "organisations": [
+                     *             0
+                     *           ],
+                     *           "owner": 0,
+                     *           "planYear": 0,
+                     *           "subject": "text",
+                     *           "submissionId": "text",
+                     *           "title": "text"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            /** @description The funder named no organisation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another organisation's documents */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "document": {
+                 *         "action": "to-action",
+                 *         "documentType": "funding-letter",
+                 *         "dueOn": "2027-01-29",
+                 *         "fund": "37",
+                 *         "organisations": [
+                 *           6004,
+                 *           6005
+                 *         ],
+                 *         "planYear": 2027,
+                 *         "title": "2027 funding letter"
+                 *       },
+                 *       "file": [
+                 *         "text"
+                 *       ]
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["NewDocumentForm"];
+            };
+        };
+        responses: {
+            /** @description The document, with its files */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "to-view",
+                     *       "actionedAt": "2026-04-20T00:00:00Z",
+                     *       "actionedBy": "text",
+                     *       "commercial": false,
+                     *       "createdAt": "2026-04-20T00:00:00Z",
+                     *       "createdBy": "text",
+                     *       "documentType": "funding-letter",
+                     *       "dueOn": "2026-04-20",
+                     *       "files": [
+                     *         {
+                     *           "fileName": "text",
+                     *           "href": "text",
+                     *           "id": "text",
+                     *           "mediaType": "text",
+                     *           "organisation": 0,
+                     *           "sha256": "text",
+                     *           "sizeBytes": 0,
+                     *           "uploadedAt": "2026-04-20T00:00:00Z",
+                     *           "uploadedBy": "text"
+                     *         }
+                     *       ],
+                     *       "fund": "text",
+                     *       "id": "text",
+                     *       "organisations": [
+                     *         0
+                     *       ],
+                     *       "owner": 0,
+                     *       "planYear": 0,
+                     *       "subject": "text",
+                     *       "submissionId": "text",
+                     *       "title": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description The body or the document's details cannot be used */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not add this document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A file over the size limit, or too many files */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A file whose content is not a kind DXP keeps or not what its name says */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Details that break a rule of documents */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "to-view",
+                     *       "actionedAt": "2026-04-20T00:00:00Z",
+                     *       "actionedBy": "text",
+                     *       "commercial": false,
+                     *       "createdAt": "2026-04-20T00:00:00Z",
+                     *       "createdBy": "text",
+                     *       "documentType": "funding-letter",
+                     *       "dueOn": "2026-04-20",
+                     *       "files": [
+                     *         {
+                     *           "fileName": "text",
+                     *           "href": "text",
+                     *           "id": "text",
+                     *           "mediaType": "text",
+                     *           "organisation": 0,
+                     *           "sha256": "text",
+                     *           "sizeBytes": 0,
+                     *           "uploadedAt": "2026-04-20T00:00:00Z",
+                     *           "uploadedBy": "text"
+                     *         }
+                     *       ],
+                     *       "fund": "text",
+                     *       "id": "text",
+                     *       "organisations": [
+                     *         0
+                     *       ],
+                     *       "owner": 0,
+                     *       "planYear": 0,
+                     *       "subject": "text",
+                     *       "submissionId": "text",
+                     *       "title": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A machine account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_document_actioned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, marked actioned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "to-view",
+                     *       "actionedAt": "2026-04-20T00:00:00Z",
+                     *       "actionedBy": "text",
+                     *       "commercial": false,
+                     *       "createdAt": "2026-04-20T00:00:00Z",
+                     *       "createdBy": "text",
+                     *       "documentType": "funding-letter",
+                     *       "dueOn": "2026-04-20",
+                     *       "files": [
+                     *         {
+                     *           "fileName": "text",
+                     *           "href": "text",
+                     *           "id": "text",
+                     *           "mediaType": "text",
+                     *           "organisation": 0,
+                     *           "sha256": "text",
+                     *           "sizeBytes": 0,
+                     *           "uploadedAt": "2026-04-20T00:00:00Z",
+                     *           "uploadedBy": "text"
+                     *         }
+                     *       ],
+                     *       "fund": "text",
+                     *       "id": "text",
+                     *       "organisations": [
+                     *         0
+                     *       ],
+                     *       "owner": 0,
+                     *       "planYear": 0,
+                     *       "subject": "text",
+                     *       "submissionId": "text",
+                     *       "title": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The funder, or read-only access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A document to view */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_document_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": [
+                 *         "text"
+                 *       ]
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["NewFilesForm"];
+            };
+        };
+        responses: {
+            /** @description The document, with its files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "to-view",
+                     *       "actionedAt": "2026-04-20T00:00:00Z",
+                     *       "actionedBy": "text",
+                     *       "commercial": false,
+                     *       "createdAt": "2026-04-20T00:00:00Z",
+                     *       "createdBy": "text",
+                     *       "documentType": "funding-letter",
+                     *       "dueOn": "2026-04-20",
+                     *       "files": [
+                     *         {
+                     *           "fileName": "text",
+                     *           "href": "text",
+                     *           "id": "text",
+                     *           "mediaType": "text",
+                     *           "organisation": 0,
+                     *           "sha256": "text",
+                     *           "sizeBytes": 0,
+                     *           "uploadedAt": "2026-04-20T00:00:00Z",
+                     *           "uploadedBy": "text"
+                     *         }
+                     *       ],
+                     *       "fund": "text",
+                     *       "id": "text",
+                     *       "organisations": [
+                     *         0
+                     *       ],
+                     *       "owner": 0,
+                     *       "planYear": 0,
+                     *       "subject": "text",
+                     *       "submissionId": "text",
+                     *       "title": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description The body cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not add files */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A file over the size limit, or too many files */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A file whose content is not a kind DXP keeps or not what its name says */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download_document_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes, served as the kind its content is (`Content-Type`), with its name in `Content-Disposition` and its SHA-256 as the `ETag` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example text */
+                    "application/octet-stream": components["schemas"]["FileBytes"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A machine account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document or file for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    link_document_submission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "submissionId": "text"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubmissionLink"];
+            };
+        };
+        responses: {
+            /** @description The document, linked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "to-view",
+                     *       "actionedAt": "2026-04-20T00:00:00Z",
+                     *       "actionedBy": "text",
+                     *       "commercial": false,
+                     *       "createdAt": "2026-04-20T00:00:00Z",
+                     *       "createdBy": "text",
+                     *       "documentType": "funding-letter",
+                     *       "dueOn": "2026-04-20",
+                     *       "files": [
+                     *         {
+                     *           "fileName": "text",
+                     *           "href": "text",
+                     *           "id": "text",
+                     *           "mediaType": "text",
+                     *           "organisation": 0,
+                     *           "sha256": "text",
+                     *           "sizeBytes": 0,
+                     *           "uploadedAt": "2026-04-20T00:00:00Z",
+                     *           "uploadedBy": "text"
+                     *         }
+                     *       ],
+                     *       "fund": "text",
+                     *       "id": "text",
+                     *       "organisations": [
+                     *         0
+                     *       ],
+                     *       "owner": 0,
+                     *       "planYear": 0,
+                     *       "subject": "text",
+                     *       "submissionId": "text",
+                     *       "title": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description The body cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the organisation's own document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document or submission for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The funder's document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_due: {
         parameters: {
             query?: {
@@ -4207,6 +5858,16 @@ export interface operations {
                     /**
                      * @example {
                      *       "asAt": "2026-04-20T00:00:00Z",
+                     *       "documentsToAction": [
+                     *         {
+                     *           "documentType": "funding-letter",
+                     *           "dueOn": "2026-04-20",
+                     *           "href": "text",
+                     *           "id": "text",
+                     *           "overdue": false,
+                     *           "title": "text"
+                     *         }
+                     *       ],
                      *       "organisation": 6004,
                      *       "results": [
                      *         {

@@ -20,9 +20,15 @@ from .course_completion_batch import CourseCompletionBatch
 from .course_enrolment import CourseEnrolment
 from .course_enrolment_batch import CourseEnrolmentBatch
 from .demographics import Demographics
+from .document_action import DocumentAction
+from .document_file_view import DocumentFileView
+from .document_input import DocumentInput
+from .document_list import DocumentList
 from .document_type import DocumentType
 from .document_type_choice import DocumentTypeChoice
 from .document_type_choice_input import DocumentTypeChoiceInput
+from .document_view import DocumentView
+from .due_document_view import DueDocumentView
 from .due_item_view import DueItemView
 from .due_list import DueList
 from .due_state import DueState
@@ -50,7 +56,9 @@ from .learner_fee import LearnerFee
 from .learner_update import LearnerUpdate
 from .lodged_view import LodgedView
 from .new_complex_enrolment import NewComplexEnrolment
+from .new_document_form import NewDocumentForm
 from .new_enrolment import NewEnrolment
+from .new_files_form import NewFilesForm
 from .new_off_job_delivery import NewOffJobDelivery
 from .new_programme import NewProgramme
 from .new_round import NewRound
@@ -95,6 +103,7 @@ from .severity import Severity
 from .status_change import StatusChange
 from .stop_gate_lift_list import StopGateLiftList
 from .stop_gate_lift_view import StopGateLiftView
+from .submission_link import SubmissionLink
 from .submission_page import SubmissionPage
 from .submission_problem import SubmissionProblem
 from .submission_status import SubmissionStatus
@@ -140,9 +149,15 @@ __all__ = (
     "CourseEnrolment",
     "CourseEnrolmentBatch",
     "Demographics",
+    "DocumentAction",
+    "DocumentFileView",
+    "DocumentInput",
+    "DocumentList",
     "DocumentType",
     "DocumentTypeChoice",
     "DocumentTypeChoiceInput",
+    "DocumentView",
+    "DueDocumentView",
     "DueItemView",
     "DueList",
     "DueState",
@@ -170,7 +185,9 @@ __all__ = (
     "LearnerUpdate",
     "LodgedView",
     "NewComplexEnrolment",
+    "NewDocumentForm",
     "NewEnrolment",
+    "NewFilesForm",
     "NewOffJobDelivery",
     "NewProgramme",
     "NewRound",
@@ -215,6 +232,7 @@ __all__ = (
     "StatusChange",
     "StopGateLiftList",
     "StopGateLiftView",
+    "SubmissionLink",
     "SubmissionPage",
     "SubmissionProblem",
     "SubmissionStatus",

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.due_document_view import DueDocumentView
     from ..models.due_item_view import DueItemView
     from ..models.work_based_cut_off_view import WorkBasedCutOffView
 
@@ -21,6 +22,9 @@ class DueList:
 
     Attributes:
         as_at (datetime.datetime): The time the list was made for.
+        documents_to_action (list[DueDocumentView]): The funder's documents the organisation is to act on and has not
+            marked actioned,
+            the earliest due first (commercial ones only for those who see them).
         organisation (int):  Example: 6004.
         results (list[DueItemView]):
         work_based_cut_offs (list[WorkBasedCutOffView]): The dates of the next 30 days by which the organisation's work-
@@ -30,6 +34,7 @@ class DueList:
     """
 
     as_at: datetime.datetime
+    documents_to_action: list[DueDocumentView]
     organisation: int
     results: list[DueItemView]
     work_based_cut_offs: list[WorkBasedCutOffView]
@@ -37,6 +42,11 @@ class DueList:
 
     def to_dict(self) -> dict[str, Any]:
         as_at = self.as_at.isoformat()
+
+        documents_to_action = []
+        for documents_to_action_item_data in self.documents_to_action:
+            documents_to_action_item = documents_to_action_item_data.to_dict()
+            documents_to_action.append(documents_to_action_item)
 
         organisation = self.organisation
 
@@ -55,6 +65,7 @@ class DueList:
         field_dict.update(
             {
                 "asAt": as_at,
+                "documentsToAction": documents_to_action,
                 "organisation": organisation,
                 "results": results,
                 "workBasedCutOffs": work_based_cut_offs,
@@ -65,11 +76,19 @@ class DueList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.due_document_view import DueDocumentView  # noqa: PLC0415
         from ..models.due_item_view import DueItemView  # noqa: PLC0415
         from ..models.work_based_cut_off_view import WorkBasedCutOffView  # noqa: PLC0415
 
         d = dict(src_dict)
         as_at = datetime.datetime.fromisoformat(d.pop("asAt"))
+
+        documents_to_action = []
+        _documents_to_action = d.pop("documentsToAction")
+        for documents_to_action_item_data in _documents_to_action:
+            documents_to_action_item = DueDocumentView.from_dict(documents_to_action_item_data)
+
+            documents_to_action.append(documents_to_action_item)
 
         organisation = d.pop("organisation")
 
@@ -89,6 +108,7 @@ class DueList:
 
         due_list = cls(
             as_at=as_at,
+            documents_to_action=documents_to_action,
             organisation=organisation,
             results=results,
             work_based_cut_offs=work_based_cut_offs,
