@@ -23,7 +23,9 @@ use dxp_service::upload::{DEFAULT_MAX_RECORDS_PER_REQUEST, upload_records};
 use serde_json::json;
 
 use crate::config::{DataDir, TokenConfig};
-use crate::{MailArgs, Node, RateLimitArgs, ValidatorArgs, prepare_database, run_node};
+use crate::{
+    MailArgs, Node, RateLimitArgs, ValidatorArgs, WebhookArgs, prepare_database, run_node,
+};
 
 /// The demo organisation: the sample return's provider.
 const ORGANISATION: i64 = 6004;
@@ -50,6 +52,8 @@ pub struct SandboxArgs {
     validation: ValidatorArgs,
     #[command(flatten)]
     mail: MailArgs,
+    #[command(flatten)]
+    webhooks: WebhookArgs,
 }
 
 /// The sample return's five files, as `examples/data/json` holds them (built in). Its EFTS
@@ -129,6 +133,9 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         schedule: args.validation.schedule(),
         rate_limit: args.rate_limit.limit(),
         mailer: args.mail.options(),
+        // A sandbox runs beside the integrator's own code: it sends webhooks to their machine.
+        webhook_urls: dxp_domain::webhooks::UrlPolicy::AllowLocal,
+        webhooks: args.webhooks.options(),
     };
     let round = sample_round.to_string();
     let description = folder.join("sandbox.json");
