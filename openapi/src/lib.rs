@@ -32,6 +32,7 @@ use utoipa_actix_web::AppExt;
         (name = tags::SUBMISSIONS, description = "Returns per round: open a submission, upload records, validate, read the problems, submit"),
         (name = tags::AUDIT, description = "The audit log: who changed what, when and why"),
         (name = tags::PEOPLE, description = "The signed-in person: their details, their notices and which kinds they are emailed"),
+        (name = tags::WEBHOOKS, description = "Webhooks: an organisation's URLs told of its events, each delivery signed with the webhook's secret (HMAC-SHA256), retried, logged and replayable"),
     )
 )]
 struct BaseDocument;

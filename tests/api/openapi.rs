@@ -52,6 +52,13 @@ fn routes() -> BTreeSet<(String, String)> {
         ("post", "/api/v1/me/notices/{id}/read"),
         ("get", "/api/v1/me/email-preferences"),
         ("put", "/api/v1/me/email-preferences"),
+        ("post", "/api/v1/webhooks"),
+        ("get", "/api/v1/webhooks"),
+        ("get", "/api/v1/webhooks/{id}"),
+        ("delete", "/api/v1/webhooks/{id}"),
+        ("post", "/api/v1/webhooks/{id}/secret"),
+        ("get", "/api/v1/webhooks/{id}/deliveries"),
+        ("post", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay"),
         ("get", "/api/v1/validation/rules"),
         ("post", "/api/v1/submissions"),
         ("get", "/api/v1/submissions"),
@@ -144,6 +151,8 @@ fn document_is_openapi_3_1_and_lists_every_route() {
                 [
                     "get", "list", "create", "update", "delete", "upload", "validate", "submit",
                     "cancel", "publish", "mark",
+                    // A webhook's secret replaced; a delivery sent again.
+                    "rotate", "replay",
                     // A training agreement's changes of state, as the funder names them.
                     "withdraw", "hold", "grace", "restart", "transfer",
                 ]

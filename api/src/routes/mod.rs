@@ -16,6 +16,7 @@ pub mod record_files;
 pub mod rounds;
 pub mod submissions;
 pub mod validation;
+pub mod webhooks;
 pub mod work_based;
 pub mod workforce;
 
@@ -29,6 +30,7 @@ pub mod tags {
     pub const SUBMISSIONS: &str = "submissions";
     pub const WORKFORCE: &str = "workforce-questionnaires";
     pub const PEOPLE: &str = "people";
+    pub const WEBHOOKS: &str = "webhooks";
 }
 
 /// Registers every route of the API.
@@ -59,7 +61,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(people::list_notices)
             .service(people::mark_notice_read)
             .service(people::get_email_preferences)
-            .service(people::update_email_preferences);
+            .service(people::update_email_preferences)
+            .service(webhooks::create_webhook)
+            .service(webhooks::list_webhooks)
+            .service(webhooks::get_webhook)
+            .service(webhooks::delete_webhook)
+            .service(webhooks::rotate_webhook_secret)
+            .service(webhooks::list_webhook_deliveries)
+            .service(webhooks::replay_webhook_delivery);
         files::register(api);
     }));
     work_based::configure(cfg);

@@ -18,6 +18,7 @@ from .course_completion import CourseCompletion
 from .course_completion_batch import CourseCompletionBatch
 from .course_enrolment import CourseEnrolment
 from .course_enrolment_batch import CourseEnrolmentBatch
+from .delivery_status import DeliveryStatus
 from .demographics import Demographics
 from .due_item_view import DueItemView
 from .due_list import DueList
@@ -53,6 +54,7 @@ from .new_stop_gate_lift import NewStopGateLift
 from .new_submission import NewSubmission
 from .new_training_agreement import NewTrainingAgreement
 from .new_training_plan import NewTrainingPlan
+from .new_webhook import NewWebhook
 from .notice_kind import NoticeKind
 from .notice_list import NoticeList
 from .notice_view import NoticeView
@@ -105,6 +107,12 @@ from .upload_report import UploadReport
 from .validation_progress import ValidationProgress
 from .validation_report import ValidationReport
 from .visit import Visit
+from .webhook_attempt_view import WebhookAttemptView
+from .webhook_delivery_list import WebhookDeliveryList
+from .webhook_delivery_view import WebhookDeliveryView
+from .webhook_delivery_view_body import WebhookDeliveryViewBody
+from .webhook_list import WebhookList
+from .webhook_view import WebhookView
 from .window_input import WindowInput
 from .window_view import WindowView
 from .withdrawal import Withdrawal
@@ -131,6 +139,7 @@ __all__ = (
     "CourseCompletionBatch",
     "CourseEnrolment",
     "CourseEnrolmentBatch",
+    "DeliveryStatus",
     "Demographics",
     "DueItemView",
     "DueList",
@@ -166,6 +175,7 @@ __all__ = (
     "NewSubmission",
     "NewTrainingAgreement",
     "NewTrainingPlan",
+    "NewWebhook",
     "NoticeKind",
     "NoticeList",
     "NoticeView",
@@ -218,6 +228,12 @@ __all__ = (
     "ValidationProgress",
     "ValidationReport",
     "Visit",
+    "WebhookAttemptView",
+    "WebhookDeliveryList",
+    "WebhookDeliveryView",
+    "WebhookDeliveryViewBody",
+    "WebhookList",
+    "WebhookView",
     "WindowInput",
     "WindowView",
     "Withdrawal",
