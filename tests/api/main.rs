@@ -5,6 +5,7 @@
 mod client;
 mod helpers;
 mod smtp_sink;
+mod webhook_receiver;
 
 mod atomicity;
 mod auth;
@@ -23,5 +24,6 @@ mod round_rules;
 mod rounds;
 mod submissions;
 mod validation;
+mod webhooks;
 mod whole_return;
 mod work_based;
