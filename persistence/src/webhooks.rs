@@ -157,7 +157,7 @@ pub fn find(conn: &mut DbConnection, id: &str, scope: Scope) -> Result<Subscript
 }
 
 /// Deletes a subscription: it is sent nothing more, its deliveries still waiting are failed,
-/// and its secret is wiped. Its deliveries and their log are kept for the funder's record.
+/// and its secret is wiped. Its deliveries and their log stay in the database for the record.
 pub fn delete(
     conn: &mut DbConnection,
     id: &str,

@@ -1,7 +1,7 @@
 -- Webhooks: an organisation's URLs, each told of the kinds of event it chose. The secret signs
 -- each delivery (HMAC-SHA256), so it is kept as given out: it is shown once, when made or
 -- rotated, never again, and never logged. A deleted subscription keeps its row (its deliveries
--- and their log stay readable to the funder) with its secret wiped.
+-- and their log stay in the database for the record) with its secret wiped.
 CREATE TABLE webhook_subscriptions (
     id TEXT PRIMARY KEY,
     organisation INTEGER NOT NULL CHECK (organisation BETWEEN 1 AND 9999),
