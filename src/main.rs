@@ -110,6 +110,39 @@ struct ServeArgs {
     mail: MailArgs,
     #[command(flatten)]
     document_store: DocumentStoreArgs,
+    #[command(flatten)]
+    webhooks: WebhookArgs,
+}
+
+/// How a node sends webhooks.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct WebhookArgs {
+    /// Also take webhook URLs on this machine: `http://` to localhost, 127.0.0.1 or [::1], and
+    /// `https://` to any address. For development and tests only; without it webhooks go to
+    /// public `https://` URLs only.
+    #[arg(long, env = "DXP_WEBHOOK_ALLOW_LOCAL")]
+    webhook_allow_local: bool,
+    /// Seconds before a webhook delivery that failed is tried again; the wait doubles with each
+    /// failure, up to an hour, for 10 attempts.
+    #[arg(long, env = "DXP_WEBHOOK_RETRY_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    webhook_retry_seconds: u64,
+}
+
+impl WebhookArgs {
+    pub(crate) fn policy(&self) -> dxp_domain::webhooks::UrlPolicy {
+        if self.webhook_allow_local {
+            dxp_domain::webhooks::UrlPolicy::AllowLocal
+        } else {
+            dxp_domain::webhooks::UrlPolicy::PublicHttps
+        }
+    }
+
+    pub(crate) fn options(&self) -> dxp_service::webhooks::SenderOptions {
+        dxp_service::webhooks::SenderOptions {
+            first_retry: std::time::Duration::from_secs(self.webhook_retry_seconds),
+            node: ValidatorOptions::node_name(),
+        }
+    }
 }
 
 /// How a node emails notices.
@@ -489,6 +522,8 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         rate_limit: args.rate_limit.limit(),
         mailer: args.mail.options(),
         files: args.document_store.open(data_dir)?,
+        webhook_urls: args.webhooks.policy(),
+        webhooks: args.webhooks.options(),
     };
     run_node(node, pool, tokens, clock, |_| Ok(()))
 }
@@ -518,6 +553,10 @@ struct Node {
     mailer: Option<dxp_service::mailer::MailerOptions>,
     /// Where documents' files are kept.
     files: dxp_service::file_store::FileStore,
+    /// Which webhook URLs this node takes and sends to.
+    webhook_urls: dxp_domain::webhooks::UrlPolicy,
+    /// How this node sends webhooks.
+    webhooks: dxp_service::webhooks::SenderOptions,
 }
 
 /// Serves the API and runs the validators on a prepared database until stopped. `listening`
@@ -540,7 +579,9 @@ fn run_node(
     let listener =
         TcpListener::bind(&node.bind).with_context(|| format!("cannot listen on {}", node.bind))?;
     let address = listener.local_addr()?;
-    let service = Service::new(pool, clock).with_file_store(node.files);
+    let service = Service::new(pool, clock)
+        .with_file_store(node.files)
+        .with_webhook_urls(node.webhook_urls);
     let mut state = AppState::new(service.clone(), std::sync::Arc::new(verifier), node.limits);
     if let Some(issuer) = issuer {
         state = state.with_issuer(issuer);
@@ -569,6 +610,7 @@ fn run_node(
                 "no DXP_SMTP_URL: this node sends no email; messages wait in the outbox"
             );
         }
+        dxp_service::webhooks::spawn(&service, node.webhooks)?;
         // Scripts and tests read this line to learn the address (the port may have been 0).
         println!("dxp listening on http://{address}");
         std::io::stdout().flush()?;

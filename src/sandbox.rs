@@ -24,7 +24,8 @@ use serde_json::json;
 
 use crate::config::{DataDir, TokenConfig};
 use crate::{
-    DocumentStoreArgs, MailArgs, Node, RateLimitArgs, ValidatorArgs, prepare_database, run_node,
+    DocumentStoreArgs, MailArgs, Node, RateLimitArgs, ValidatorArgs, WebhookArgs, prepare_database,
+    run_node,
 };
 
 /// The demo organisation: the sample return's provider.
@@ -54,6 +55,8 @@ pub struct SandboxArgs {
     mail: MailArgs,
     #[command(flatten)]
     document_store: DocumentStoreArgs,
+    #[command(flatten)]
+    webhooks: WebhookArgs,
 }
 
 /// The sample return's five files, as `examples/data/json` holds them (built in). Its EFTS
@@ -134,6 +137,9 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         rate_limit: args.rate_limit.limit(),
         mailer: args.mail.options(),
         files: args.document_store.open(data_dir)?,
+        // A sandbox runs beside the integrator's own code: it sends webhooks to their machine.
+        webhook_urls: dxp_domain::webhooks::UrlPolicy::AllowLocal,
+        webhooks: args.webhooks.options(),
     };
     let round = sample_round.to_string();
     let description = folder.join("sandbox.json");

@@ -27,6 +27,7 @@ pub mod submission;
 #[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 pub mod validation;
+pub mod webhooks;
 pub mod work_based;
 pub mod workforce;
 

@@ -33,6 +33,7 @@ pub mod stop_gate;
 pub mod submission_tokens;
 pub mod submissions;
 mod time;
+pub mod webhooks;
 pub mod work_based;
 pub mod workforce;
 

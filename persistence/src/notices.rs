@@ -1,7 +1,7 @@
 //! Notices in the portal and the email they become: a notice for an organisation goes to each
-//! of its people, and to the mail outbox for those who ask for its kind by email, in the
-//! transaction of the event it tells of, so an event is never told without happening nor
-//! happens without being told.
+//! of its people, to the mail outbox for those who ask for its kind by email, and to the
+//! organisation's webhooks that want its kind, in the transaction of the event it tells of, so
+//! an event is never told without happening nor happens without being told.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -108,14 +108,20 @@ fn emailed(
     Ok(chosen.unwrap_or_else(|| topic.emailed_by_default()))
 }
 
-/// Tells every active person of `organisation` of `notice` in the portal, and queues an email
-/// to each of them who has an email address and wants the kind. Runs in the caller's
-/// transaction. Returns how many emails were queued.
+/// Tells every active person of `organisation` of `notice` in the portal, queues an email to
+/// each of them who has an email address and wants the kind, and queues a delivery to each of
+/// the organisation's webhooks that wants the kind. Runs in the caller's transaction. Returns
+/// how many emails were queued.
 pub fn tell_organisation(
     conn: &mut DbConnection,
     organisation: Edumis,
     notice: &Notice,
 ) -> Result<usize, StoreError> {
+    // A commercial document is for the people with that role, not for every system of the
+    // organisation that listens.
+    if !notice.commercial {
+        crate::webhooks::queue(conn, organisation, notice)?;
+    }
     let at = now();
     let mut queued = 0;
     for person in people::active_of(conn, organisation)? {

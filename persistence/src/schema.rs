@@ -335,6 +335,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    webhook_subscriptions (id) {
+        id -> Text,
+        organisation -> Integer,
+        url -> Text,
+        kinds -> Text,
+        secret -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        secret_rotated_at -> Nullable<Timestamp>,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     document_audience (document_id, organisation) {
         document_id -> Text,
         organisation -> Integer,
@@ -361,3 +375,45 @@ diesel::table! {
 diesel::joinable!(document_audience -> documents (document_id));
 diesel::joinable!(document_files -> documents (document_id));
 diesel::allow_tables_to_appear_in_same_query!(documents, document_audience, document_files);
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        subscription_id -> Text,
+        organisation -> Integer,
+        kind -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+        series -> Integer,
+        attempts -> Integer,
+        next_attempt_at -> Nullable<Timestamp>,
+        lease_owner -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamp>,
+        delivered_at -> Nullable<Timestamp>,
+        failed_at -> Nullable<Timestamp>,
+        last_status -> Nullable<Integer>,
+        last_response -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    webhook_attempts (id) {
+        id -> Text,
+        delivery_id -> Text,
+        series -> Integer,
+        attempted_at -> Timestamp,
+        duration_ms -> Integer,
+        status -> Nullable<Integer>,
+        response -> Nullable<Text>,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(webhook_deliveries -> webhook_subscriptions (subscription_id));
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    webhook_subscriptions,
+    webhook_deliveries,
+    webhook_attempts
+);

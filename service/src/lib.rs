@@ -14,6 +14,8 @@
 //! - [`validator`]: the background validators that take the queued validations and give the
 //!   verdicts.
 //! - [`workforce`]: the workforce questionnaire.
+//! - [`webhooks`]: an organisation's webhook subscriptions, and the sender that delivers their
+//!   events, signed.
 //!
 //! The use cases are methods of [`Service`], which holds the store and the [`clock::Clock`].
 //! They are `async` for the surfaces' sake: each runs its database work on the blocking pool
@@ -39,6 +41,7 @@ pub mod secrets;
 pub mod submissions;
 pub mod upload;
 pub mod validator;
+pub mod webhooks;
 pub mod work_based;
 pub mod workforce;
 
@@ -88,6 +91,7 @@ pub struct Service {
     clock: Clock,
     bell: ValidationBell,
     files: file_store::FileStore,
+    webhook_urls: dxp_domain::webhooks::UrlPolicy,
 }
 
 impl Service {
@@ -99,7 +103,20 @@ impl Service {
             clock,
             bell: ValidationBell::default(),
             files: file_store::FileStore::in_memory(),
+            webhook_urls: Default::default(),
         }
+    }
+
+    /// The same use cases, accepting webhook URLs under `policy` (public `https://` only
+    /// unless told otherwise).
+    pub fn with_webhook_urls(mut self, policy: dxp_domain::webhooks::UrlPolicy) -> Self {
+        self.webhook_urls = policy;
+        self
+    }
+
+    /// Which webhook URLs this node accepts and sends to.
+    pub fn webhook_urls(&self) -> dxp_domain::webhooks::UrlPolicy {
+        self.webhook_urls
     }
 
     /// The same use cases, keeping documents' files in `files`.

@@ -6,6 +6,7 @@ mod client;
 mod helpers;
 mod s3_server;
 mod smtp_sink;
+mod webhook_receiver;
 
 mod atomicity;
 mod auth;
@@ -26,5 +27,6 @@ mod rounds;
 mod submissions;
 mod users;
 mod validation;
+mod webhooks;
 mod whole_return;
 mod work_based;

@@ -62,6 +62,13 @@ fn routes() -> BTreeSet<(String, String)> {
         ("get", "/api/v1/documents/{id}/files/{fileId}"),
         ("post", "/api/v1/documents/{id}/actioned"),
         ("put", "/api/v1/documents/{id}/submission"),
+        ("post", "/api/v1/webhooks"),
+        ("get", "/api/v1/webhooks"),
+        ("get", "/api/v1/webhooks/{id}"),
+        ("delete", "/api/v1/webhooks/{id}"),
+        ("post", "/api/v1/webhooks/{id}/secret"),
+        ("get", "/api/v1/webhooks/{id}/deliveries"),
+        ("post", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay"),
         ("get", "/api/v1/validation/rules"),
         ("post", "/api/v1/submissions"),
         ("get", "/api/v1/submissions"),
@@ -154,6 +161,8 @@ fn document_is_openapi_3_1_and_lists_every_route() {
                 [
                     "get", "list", "create", "update", "delete", "upload", "validate", "submit",
                     "cancel", "publish", "mark", "add", "download", "link",
+                    // A webhook's secret replaced; a delivery sent again.
+                    "rotate", "replay",
                     // A training agreement's changes of state, as the funder names them.
                     "withdraw", "hold", "grace", "restart", "transfer",
                 ]

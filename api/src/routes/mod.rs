@@ -18,6 +18,7 @@ pub mod rounds;
 pub mod submissions;
 pub mod users;
 pub mod validation;
+pub mod webhooks;
 pub mod work_based;
 pub mod workforce;
 
@@ -32,6 +33,7 @@ pub mod tags {
     pub const WORKFORCE: &str = "workforce-questionnaires";
     pub const PEOPLE: &str = "people";
     pub const DOCUMENTS: &str = "documents";
+    pub const WEBHOOKS: &str = "webhooks";
 }
 
 /// Registers every route of the API.
@@ -72,7 +74,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(documents::mark_document_actioned)
             .service(documents::link_document_submission)
             .service(people::get_email_preferences)
-            .service(people::update_email_preferences);
+            .service(people::update_email_preferences)
+            .service(webhooks::create_webhook)
+            .service(webhooks::list_webhooks)
+            .service(webhooks::get_webhook)
+            .service(webhooks::delete_webhook)
+            .service(webhooks::rotate_webhook_secret)
+            .service(webhooks::list_webhook_deliveries)
+            .service(webhooks::replay_webhook_delivery);
         files::register(api);
     }));
     work_based::configure(cfg);

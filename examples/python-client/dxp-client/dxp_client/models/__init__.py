@@ -19,6 +19,7 @@ from .course_completion import CourseCompletion
 from .course_completion_batch import CourseCompletionBatch
 from .course_enrolment import CourseEnrolment
 from .course_enrolment_batch import CourseEnrolmentBatch
+from .delivery_status import DeliveryStatus
 from .demographics import Demographics
 from .document_action import DocumentAction
 from .document_file_view import DocumentFileView
@@ -66,6 +67,7 @@ from .new_stop_gate_lift import NewStopGateLift
 from .new_submission import NewSubmission
 from .new_training_agreement import NewTrainingAgreement
 from .new_training_plan import NewTrainingPlan
+from .new_webhook import NewWebhook
 from .notice_kind import NoticeKind
 from .notice_list import NoticeList
 from .notice_view import NoticeView
@@ -121,6 +123,12 @@ from .user_list import UserList
 from .validation_progress import ValidationProgress
 from .validation_report import ValidationReport
 from .visit import Visit
+from .webhook_attempt_view import WebhookAttemptView
+from .webhook_delivery_list import WebhookDeliveryList
+from .webhook_delivery_view import WebhookDeliveryView
+from .webhook_delivery_view_body import WebhookDeliveryViewBody
+from .webhook_list import WebhookList
+from .webhook_view import WebhookView
 from .window_input import WindowInput
 from .window_view import WindowView
 from .withdrawal import Withdrawal
@@ -148,6 +156,7 @@ __all__ = (
     "CourseCompletionBatch",
     "CourseEnrolment",
     "CourseEnrolmentBatch",
+    "DeliveryStatus",
     "Demographics",
     "DocumentAction",
     "DocumentFileView",
@@ -195,6 +204,7 @@ __all__ = (
     "NewSubmission",
     "NewTrainingAgreement",
     "NewTrainingPlan",
+    "NewWebhook",
     "NoticeKind",
     "NoticeList",
     "NoticeView",
@@ -250,6 +260,12 @@ __all__ = (
     "ValidationProgress",
     "ValidationReport",
     "Visit",
+    "WebhookAttemptView",
+    "WebhookDeliveryList",
+    "WebhookDeliveryView",
+    "WebhookDeliveryViewBody",
+    "WebhookList",
+    "WebhookView",
     "WindowInput",
     "WindowView",
     "Withdrawal",
