@@ -493,7 +493,8 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         let service = Service::new(pool, Clock::from_env());
         dxp_service::validator::spawn(&service, options);
         dxp_service::work_based::grace::spawn(&service, schedule.clone());
-        dxp_service::reminders::spawn(&service, schedule);
+        dxp_service::reminders::spawn(&service, schedule.clone());
+        dxp_service::digests::spawn(&service, schedule);
         actix_web::rt::signal::ctrl_c().await?;
         anyhow::Ok(())
     })
@@ -599,7 +600,8 @@ fn run_node(
         let server = dxp_api::run(listener, state, documents, options)?;
         dxp_service::validator::spawn(&service, node.validation);
         dxp_service::work_based::grace::spawn(&service, node.schedule.clone());
-        dxp_service::reminders::spawn(&service, node.schedule);
+        dxp_service::reminders::spawn(&service, node.schedule.clone());
+        dxp_service::digests::spawn(&service, node.schedule);
         if let Some(mut mailer) = node.mailer {
             if mailer.portal_url.is_empty() {
                 mailer.portal_url = format!("http://{address}");

@@ -308,6 +308,11 @@ pub fn nz_date(now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&Auckland).date_naive()
 }
 
+/// The hour of the day in New Zealand at `now` (0–23).
+pub fn nz_hour(now: DateTime<Utc>) -> u32 {
+    chrono::Timelike::hour(&now.with_timezone(&Auckland))
+}
+
 /// The calendar year in New Zealand at `now`: the year whose rounds are current.
 pub fn current_year(now: DateTime<Utc>) -> i32 {
     now.with_timezone(&Auckland).year()

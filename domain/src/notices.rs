@@ -45,10 +45,13 @@ pub enum NoticeKind {
     DocumentAvailable,
     /// The funder made a document available that the organisation is to act on by a date.
     DocumentToAction,
+    /// A person's daily digest: the notices of a day they chose to be emailed about, in one
+    /// message. Not a notice of its own.
+    DailyDigest,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 10] = [
+    pub const ALL: [NoticeKind; 11] = [
         NoticeKind::SubmissionProcessed,
         NoticeKind::SubmissionRejected,
         NoticeKind::SubmissionSubmitted,
@@ -59,6 +62,7 @@ impl NoticeKind {
         NoticeKind::AgreementWithdrawn,
         NoticeKind::DocumentAvailable,
         NoticeKind::DocumentToAction,
+        NoticeKind::DailyDigest,
     ];
 
     /// The kind's name on the wire and in the database.
@@ -74,6 +78,7 @@ impl NoticeKind {
             NoticeKind::AgreementWithdrawn => "agreement-withdrawn",
             NoticeKind::DocumentAvailable => "document-available",
             NoticeKind::DocumentToAction => "document-to-action",
+            NoticeKind::DailyDigest => "daily-digest",
         }
     }
 
@@ -100,6 +105,9 @@ impl NoticeKind {
             }
             NoticeKind::DocumentAvailable => "The funder made a document available to read",
             NoticeKind::DocumentToAction => "The funder made a document available to act on",
+            NoticeKind::DailyDigest => {
+                "Once a day, with everything you chose to be emailed about that day"
+            }
         }
     }
 
@@ -117,6 +125,12 @@ impl NoticeKind {
             self,
             NoticeKind::DocumentAvailable | NoticeKind::DocumentToAction
         )
+    }
+
+    /// Whether a person chooses by this kind whether they are emailed: not for a document
+    /// (chosen by its type) nor for the digest (chosen on its own).
+    pub fn is_chosen_by_kind(self) -> bool {
+        !self.is_about_a_document() && self != NoticeKind::DailyDigest
     }
 }
 
@@ -211,7 +225,8 @@ impl Notice {
             | NoticeKind::RoundOpened
             | NoticeKind::AgreementWithdrawn
             | NoticeKind::DocumentAvailable
-            | NoticeKind::DocumentToAction => return None,
+            | NoticeKind::DocumentToAction
+            | NoticeKind::DailyDigest => return None,
         };
         Some(Notice {
             kind,

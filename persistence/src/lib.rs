@@ -9,6 +9,7 @@
 pub mod audit;
 mod backend;
 pub mod connection;
+pub mod digests;
 pub mod documents;
 pub mod due;
 pub mod error;

@@ -87,11 +87,13 @@ impl EmailTopic {
     }
 }
 
-/// A person's email choices: each kind of notice not about a document, and each document type.
+/// A person's email choices: each kind of notice not about a document, each document type,
+/// and whether they take one daily digest instead of a message a notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmailChoices {
     pub kinds: Vec<(NoticeKind, bool)>,
     pub document_types: Vec<(DocumentType, bool)>,
+    pub daily_digest: bool,
 }
 
 /// Whether `person` is emailed about `topic`: their choice, or the topic's default.
@@ -128,6 +130,12 @@ pub fn tell_organisation(
         if notice.commercial && !sees_commercial(&person.portal_roles) {
             continue;
         }
+        let emailed_to = match person.email.as_deref().filter(|email| !email.is_empty()) {
+            Some(email) if emailed(conn, &person, EmailTopic::of(notice))? => Some(email),
+            _ => None,
+        };
+        // A person who takes a daily digest gets this notice in their next digest.
+        let for_digest = emailed_to.is_some() && person.email_digest;
         diesel::insert_into(notices::table)
             .values((
                 notices::id.eq(uuid::Uuid::new_v4().to_string()),
@@ -138,12 +146,12 @@ pub fn tell_organisation(
                 notices::body.eq(&notice.body),
                 notices::link.eq(&notice.link),
                 notices::created_at.eq(at),
+                notices::digest_pending.eq(for_digest),
             ))
             .execute(conn)?;
-        let Some(email) = person.email.as_deref().filter(|email| !email.is_empty()) else {
-            continue;
-        };
-        if emailed(conn, &person, EmailTopic::of(notice))? {
+        if let Some(email) = emailed_to
+            && !for_digest
+        {
             crate::outbox::queue(conn, email, notice)?;
             queued += 1;
         }
@@ -213,10 +221,17 @@ pub fn email_choices(conn: &mut DbConnection, subject: &str) -> Result<EmailChoi
             .find(|(name, _)| *name == key)
             .map_or_else(|| topic.emailed_by_default(), |(_, wanted)| *wanted)
     };
+    let daily_digest = crate::schema::people::table
+        .find(subject)
+        .select(crate::schema::people::email_digest)
+        .first(conn)
+        .optional()?
+        .unwrap_or(false);
     Ok(EmailChoices {
+        daily_digest,
         kinds: NoticeKind::ALL
             .into_iter()
-            .filter(|kind| !kind.is_about_a_document())
+            .filter(|kind| kind.is_chosen_by_kind())
             .map(|kind| (kind, wanted(EmailTopic::Kind(kind))))
             .collect(),
         document_types: DocumentType::ALL
@@ -226,13 +241,20 @@ pub fn email_choices(conn: &mut DbConnection, subject: &str) -> Result<EmailChoi
     })
 }
 
-/// Keeps the person's choices; topics not named keep theirs.
+/// Keeps the person's choices; topics not named keep theirs, and so does the digest when
+/// `daily_digest` is `None`.
 pub fn choose_email(
     conn: &mut DbConnection,
     subject: &str,
     choices: &[(EmailTopic, bool)],
+    daily_digest: Option<bool>,
 ) -> Result<(), StoreError> {
     crate::connection::write_transaction(conn, |conn| {
+        if let Some(digest) = daily_digest {
+            diesel::update(crate::schema::people::table.find(subject))
+                .set(crate::schema::people::email_digest.eq(digest))
+                .execute(conn)?;
+        }
         for (topic, wanted) in choices {
             let key = topic.key();
             let row = (

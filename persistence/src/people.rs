@@ -31,6 +31,8 @@ pub struct Person {
     pub last_seen_at: DateTime<Utc>,
     /// Who last changed their portal roles or disabled or enabled them, and when.
     pub access_changed: Option<(String, DateTime<Utc>)>,
+    /// They take their email as one digest a day instead of a message a notice.
+    pub email_digest: bool,
 }
 
 impl Person {
@@ -75,6 +77,7 @@ struct PersonRow {
     portal_roles: String,
     access_changed_by: Option<String>,
     access_changed_at: Option<chrono::NaiveDateTime>,
+    email_digest: bool,
 }
 
 fn portal_roles_text(roles: &[PortalRole]) -> String {
@@ -121,6 +124,7 @@ impl TryFrom<PersonRow> for Person {
                 .access_changed_by
                 .zip(row.access_changed_at)
                 .map(|(by, at)| (by, from_row(at))),
+            email_digest: row.email_digest,
         })
     }
 }

@@ -262,6 +262,8 @@ diesel::table! {
         portal_roles -> Text,
         access_changed_by -> Nullable<Text>,
         access_changed_at -> Nullable<Timestamp>,
+        email_digest -> Bool,
+        last_digest_on -> Nullable<Date>,
     }
 }
 
@@ -276,6 +278,7 @@ diesel::table! {
         link -> Text,
         created_at -> Timestamp,
         read_at -> Nullable<Timestamp>,
+        digest_pending -> Bool,
     }
 }
 
@@ -417,3 +420,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     webhook_deliveries,
     webhook_attempts
 );
+
+diesel::allow_tables_to_appear_in_same_query!(notices, people);

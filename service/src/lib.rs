@@ -23,6 +23,7 @@
 //! in the domain's words.
 
 pub mod clock;
+pub mod digests;
 pub mod documents;
 pub mod error;
 pub mod file_store;

@@ -114,17 +114,21 @@ impl Service {
         &self,
         subject: &str,
         choices: Vec<(EmailTopic, bool)>,
+        daily_digest: Option<bool>,
     ) -> Result<EmailChoices, ServiceError> {
-        if let Some((EmailTopic::Kind(kind), _)) = choices.iter().find(
-            |(topic, _)| matches!(topic, EmailTopic::Kind(kind) if kind.is_about_a_document()),
-        ) {
-            return Err(ServiceError::BadInput(format!(
-                "'{kind}' is chosen by document type: name the types in documentTypes"
-            )));
+        if let Some((EmailTopic::Kind(kind), _)) = choices
+            .iter()
+            .find(|(topic, _)| matches!(topic, EmailTopic::Kind(kind) if !kind.is_chosen_by_kind()))
+        {
+            return Err(ServiceError::BadInput(if kind.is_about_a_document() {
+                format!("'{kind}' is chosen by document type: name the types in documentTypes")
+            } else {
+                format!("'{kind}' is chosen with dailyDigest")
+            }));
         }
         let subject = subject.to_owned();
         self.blocking(move |conn| {
-            notices::choose_email(conn, &subject, &choices)?;
+            notices::choose_email(conn, &subject, &choices, daily_digest)?;
             notices::email_choices(conn, &subject)
         })
         .await

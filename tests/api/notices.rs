@@ -246,6 +246,7 @@ fn a_person_keeps_their_numbers_and_chooses_their_email(backend: Backend) {
             ("agreement-withdrawn", true),
         ]
     );
+    assert_eq!(defaults["dailyDigest"], false);
     let document_types = defaults["documentTypes"].as_array().expect("types");
     assert_eq!(document_types.len(), 7, "{defaults}");
     assert!(
@@ -433,7 +434,99 @@ fn a_lodged_return_is_not_reminded(backend: Backend) {
     );
 }
 
+/// The digests (by subject) `to` has received.
+fn digests_to(sink: &SmtpSink, to: &str) -> Vec<smtp_sink::Mail> {
+    sink.messages()
+        .into_iter()
+        .filter(|mail| mail.to == [to])
+        .filter(|mail| {
+            mail.header("Subject")
+                .is_some_and(|subject| subject.contains("digest"))
+        })
+        .collect()
+}
+
+fn a_daily_digest_gathers_a_days_notices_into_one_email(backend: Backend) {
+    let sink = SmtpSink::start();
+    let server = TestServer::start_with(
+        backend,
+        &[
+            ("DXP_SMTP_URL", &sink.url()),
+            ("DXP_SCHEDULE_SECONDS", "1"),
+            ("DXP_SMTP_RETRY_SECONDS", "1"),
+        ],
+    );
+    // Before 7 am in New Zealand: no digest goes yet.
+    server.set_clock("2026-04-20T06:00:00+12:00");
+    signs_in(&server, ANA);
+    signs_in(&server, BEN);
+    let chosen = json_ok(put(
+        &server,
+        "/api/v1/me/email-preferences",
+        &token_of(ANA),
+        &json!({"dailyDigest": true}),
+    ));
+    assert_eq!(chosen["dailyDigest"], true, "{chosen}");
+
+    a_rejected_return(&server);
+    let to_ben = sink.wait_for(1, Duration::from_secs(20));
+    assert!(
+        to_ben.iter().all(|mail| mail.to == ["ben@teo.test"]),
+        "{to_ben:?}"
+    );
+    std::thread::sleep(Duration::from_millis(2500));
+    assert!(
+        sink.messages()
+            .iter()
+            .all(|mail| mail.to != ["ana@teo.test"]),
+        "Ana takes a digest: nothing yet"
+    );
+
+    server.set_clock("2026-04-20T07:30:00+12:00");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while digests_to(&sink, "ana@teo.test").is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let first = digests_to(&sink, "ana@teo.test");
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(
+        first[0]
+            .content
+            .contains("Your 2026-APR return has errors to fix"),
+        "{}",
+        first[0].content
+    );
+
+    // Another event the same day waits for tomorrow's digest.
+    a_rejected_return(&server);
+    std::thread::sleep(Duration::from_millis(3000));
+    assert_eq!(
+        digests_to(&sink, "ana@teo.test").len(),
+        1,
+        "one digest a day"
+    );
+    server.set_clock("2026-04-21T07:05:00+12:00");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while digests_to(&sink, "ana@teo.test").len() < 2 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let both = digests_to(&sink, "ana@teo.test");
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert!(
+        both[1]
+            .header("Subject")
+            .is_some_and(|subject| subject.contains("21 April 2026")),
+        "{:?}",
+        both[1].header("Subject")
+    );
+    assert!(
+        digests_to(&sink, "ben@teo.test").is_empty(),
+        "Ben takes each message"
+    );
+}
+
 on_both_backends!(
+    a_daily_digest_gathers_a_days_notices_into_one_email,
     a_round_opening_and_its_due_date_are_told_once_across_two_nodes,
     a_lodged_return_is_not_reminded,
     a_rejected_return_is_emailed_to_those_who_want_it_and_no_one_else,

@@ -162,6 +162,9 @@ pub struct EmailChoices {
     /// The types of document the person is emailed about when the funder makes one available.
     #[serde(default)]
     pub document_types: Vec<DocumentTypeChoiceInput>,
+    /// `true`: one email a day (after 7 am in New Zealand) with everything chosen above,
+    /// instead of a message each time; absent keeps the choice.
+    pub daily_digest: Option<bool>,
 }
 
 /// One choice of a document type.
@@ -191,6 +194,8 @@ pub struct EmailPreferences {
     pub choices: Vec<EmailChoice>,
     /// Documents made available, by type (all emailed unless chosen otherwise).
     pub document_types: Vec<DocumentTypeChoice>,
+    /// One email a day with all of it, instead of a message each time (default false).
+    pub daily_digest: bool,
 }
 
 /// One choice.
@@ -203,6 +208,7 @@ pub struct EmailChoiceInput {
 
 fn choices_view(choices: StoredChoices) -> EmailPreferences {
     EmailPreferences {
+        daily_digest: choices.daily_digest,
         choices: choices
             .kinds
             .into_iter()
@@ -416,7 +422,7 @@ pub async fn update_email_preferences(
         .await?;
     let chosen = state
         .service
-        .choose_email(&principal.subject, choices)
+        .choose_email(&principal.subject, choices, body.daily_digest)
         .await?;
     Ok(HttpResponse::Ok().json(choices_view(chosen)))
 }

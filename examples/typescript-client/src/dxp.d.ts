@@ -2505,6 +2505,11 @@ export interface components {
         EmailChoices: {
             /** @description Kinds of notice not about a document. */
             choices?: components["schemas"]["EmailChoiceInput"][];
+            /**
+             * @description `true`: one email a day (after 7 am in New Zealand) with everything chosen above,
+             *     instead of a message each time; absent keeps the choice.
+             */
+            dailyDigest?: boolean | null;
             /** @description The types of document the person is emailed about when the funder makes one available. */
             documentTypes?: components["schemas"]["DocumentTypeChoiceInput"][];
         };
@@ -2515,6 +2520,8 @@ export interface components {
         EmailPreferences: {
             /** @description Kinds of notice not about a document. */
             choices: components["schemas"]["EmailChoice"][];
+            /** @description One email a day with all of it, instead of a message each time (default false). */
+            dailyDigest: boolean;
             /** @description Documents made available, by type (all emailed unless chosen otherwise). */
             documentTypes: components["schemas"]["DocumentTypeChoice"][];
         };
@@ -3307,7 +3314,7 @@ export interface components {
          * @description What a notice is about. Each person chooses, kind by kind, which they are also emailed.
          * @enum {string}
          */
-        NoticeKind: "submission-processed" | "submission-rejected" | "submission-submitted" | "stop-gate-lifted" | "return-due-in-a-week" | "return-due-tomorrow" | "round-opened" | "agreement-withdrawn" | "document-available" | "document-to-action";
+        NoticeKind: "submission-processed" | "submission-rejected" | "submission-submitted" | "stop-gate-lifted" | "return-due-in-a-week" | "return-due-tomorrow" | "round-opened" | "agreement-withdrawn" | "document-available" | "document-to-action" | "daily-digest";
         /** @description A person's newest notices. */
         NoticeList: {
             /** @description Newest first; at most 100. */
@@ -6563,6 +6570,7 @@ export interface operations {
                      *           "kind": "submission-processed"
                      *         }
                      *       ],
+                     *       "dailyDigest": false,
                      *       "documentTypes": [
                      *         {
                      *           "description": "text",
@@ -6683,6 +6691,7 @@ export interface operations {
                  *           "kind": "submission-processed"
                  *         }
                  *       ],
+                 *       "dailyDigest": false,
                  *       "documentTypes": [
                  *         {
                  *           "documentType": "funding-letter",
@@ -6710,6 +6719,7 @@ export interface operations {
                      *           "kind": "submission-processed"
                      *         }
                      *       ],
+                     *       "dailyDigest": false,
                      *       "documentTypes": [
                      *         {
                      *           "description": "text",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -21,11 +21,15 @@ class EmailChoices:
 
     Attributes:
         choices (list[EmailChoiceInput] | Unset): Kinds of notice not about a document.
+        daily_digest (bool | None | Unset): `true`: one email a day (after 7 am in New Zealand) with everything chosen
+            above,
+            instead of a message each time; absent keeps the choice.
         document_types (list[DocumentTypeChoiceInput] | Unset): The types of document the person is emailed about when
             the funder makes one available.
     """
 
     choices: list[EmailChoiceInput] | Unset = UNSET
+    daily_digest: bool | None | Unset = UNSET
     document_types: list[DocumentTypeChoiceInput] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,6 +39,12 @@ class EmailChoices:
             for choices_item_data in self.choices:
                 choices_item = choices_item_data.to_dict()
                 choices.append(choices_item)
+
+        daily_digest: bool | None | Unset
+        if isinstance(self.daily_digest, Unset):
+            daily_digest = UNSET
+        else:
+            daily_digest = self.daily_digest
 
         document_types: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.document_types, Unset):
@@ -48,6 +58,8 @@ class EmailChoices:
         field_dict.update({})
         if choices is not UNSET:
             field_dict["choices"] = choices
+        if daily_digest is not UNSET:
+            field_dict["dailyDigest"] = daily_digest
         if document_types is not UNSET:
             field_dict["documentTypes"] = document_types
 
@@ -68,6 +80,15 @@ class EmailChoices:
 
                 choices.append(choices_item)
 
+        def _parse_daily_digest(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        daily_digest = _parse_daily_digest(d.pop("dailyDigest", UNSET))
+
         _document_types = d.pop("documentTypes", UNSET)
         document_types: list[DocumentTypeChoiceInput] | Unset = UNSET
         if _document_types is not UNSET:
@@ -79,6 +100,7 @@ class EmailChoices:
 
         email_choices = cls(
             choices=choices,
+            daily_digest=daily_digest,
             document_types=document_types,
         )
 

@@ -21,11 +21,13 @@ class EmailPreferences:
 
         Attributes:
             choices (list[EmailChoice]): Kinds of notice not about a document.
+            daily_digest (bool): One email a day with all of it, instead of a message each time (default false).
             document_types (list[DocumentTypeChoice]): Documents made available, by type (all emailed unless chosen
                 otherwise).
     """
 
     choices: list[EmailChoice]
+    daily_digest: bool
     document_types: list[DocumentTypeChoice]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -34,6 +36,8 @@ class EmailPreferences:
         for choices_item_data in self.choices:
             choices_item = choices_item_data.to_dict()
             choices.append(choices_item)
+
+        daily_digest = self.daily_digest
 
         document_types = []
         for document_types_item_data in self.document_types:
@@ -45,6 +49,7 @@ class EmailPreferences:
         field_dict.update(
             {
                 "choices": choices,
+                "dailyDigest": daily_digest,
                 "documentTypes": document_types,
             }
         )
@@ -64,6 +69,8 @@ class EmailPreferences:
 
             choices.append(choices_item)
 
+        daily_digest = d.pop("dailyDigest")
+
         document_types = []
         _document_types = d.pop("documentTypes")
         for document_types_item_data in _document_types:
@@ -73,6 +80,7 @@ class EmailPreferences:
 
         email_preferences = cls(
             choices=choices,
+            daily_digest=daily_digest,
             document_types=document_types,
         )
 

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class NoticeKind(StrEnum):
     AGREEMENT_WITHDRAWN = "agreement-withdrawn"
+    DAILY_DIGEST = "daily-digest"
     DOCUMENT_AVAILABLE = "document-available"
     DOCUMENT_TO_ACTION = "document-to-action"
     RETURN_DUE_IN_A_WEEK = "return-due-in-a-week"
