@@ -169,10 +169,18 @@ impl Service {
                     ));
                 }
                 if let Some(submission) = request.submission_id.clone() {
-                    self.blocking(move |conn| {
-                        submissions::find(conn, &submission, Scope::Organisation(edumis))
-                    })
-                    .await?;
+                    let found = self
+                        .blocking(move |conn| {
+                            submissions::find(conn, &submission, Scope::Organisation(edumis))
+                        })
+                        .await;
+                    if let Err(ServiceError::NotFound(_)) = found {
+                        return Err(ServiceError::Unacceptable(format!(
+                            "submissionId: your organisation has no submission {}",
+                            request.submission_id.as_deref().unwrap_or_default()
+                        )));
+                    }
+                    found?;
                 }
                 (Some(edumis), vec![edumis])
             }

@@ -120,7 +120,7 @@ impl Service {
             .iter()
             .find(|(topic, _)| matches!(topic, EmailTopic::Kind(kind) if !kind.is_chosen_by_kind()))
         {
-            return Err(ServiceError::BadInput(if kind.is_about_a_document() {
+            return Err(ServiceError::Unacceptable(if kind.is_about_a_document() {
                 format!("'{kind}' is chosen by document type: name the types in documentTypes")
             } else {
                 format!("'{kind}' is chosen with dailyDigest")

@@ -319,6 +319,13 @@ fn files_are_kept_only_when_their_content_is_what_their_names_say(backend: Backe
         &[],
     );
     expect_problem(asks_action, 422);
+    let unknown_submission = create(
+        &server,
+        &ana,
+        &json!({"documentType": "submission-support", "title": "Notes", "submissionId": "no-such"}),
+        &[],
+    );
+    expect_problem(unknown_submission, 422);
     assert!(
         listed_ids(&server, &ana, "").is_empty(),
         "nothing refused was recorded"

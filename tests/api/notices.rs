@@ -274,7 +274,7 @@ fn a_person_keeps_their_numbers_and_chooses_their_email(backend: Backend) {
         &token_of(ANA),
         &json!({"choices": [{"kind": "document-available", "emailed": false}]}),
     );
-    let problem = expect_problem(about_documents, 400);
+    let problem = expect_problem(about_documents, 422);
     assert!(
         problem["detail"]
             .as_str()

@@ -393,7 +393,8 @@ pub async fn get_email_preferences(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Every kind, with the caller's choice or its default", body = EmailPreferences),
-        (status = 400, description = "A kind or document type DXP does not know, or a kind about documents (chosen by type)", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A kind or document type DXP does not know", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A kind chosen otherwise: about documents (chosen by type) or the digest (chosen with dailyDigest)", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A machine account is not a person", body = Problem, content_type = "application/problem+json"),
     )

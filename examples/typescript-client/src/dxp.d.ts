@@ -6732,7 +6732,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmailPreferences"];
                 };
             };
-            /** @description A kind or document type DXP does not know, or a kind about documents (chosen by type) */
+            /** @description A kind or document type DXP does not know */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6768,6 +6768,23 @@ export interface operations {
             };
             /** @description A machine account is not a person */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A kind chosen otherwise: about documents (chosen by type) or the digest (chosen with dailyDigest) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
