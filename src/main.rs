@@ -285,6 +285,10 @@ struct WorkerArgs {
     database: DatabaseChoice,
     #[command(flatten)]
     validation: ValidatorArgs,
+    #[command(flatten)]
+    mail: MailArgs,
+    #[command(flatten)]
+    webhooks: WebhookArgs,
 }
 
 #[derive(Debug, Args)]
@@ -482,6 +486,17 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     }
     let options = args.validation.options();
     let schedule = args.validation.schedule();
+    let mailer = args.mail.options();
+    if mailer
+        .as_ref()
+        .is_some_and(|mailer| mailer.portal_url.is_empty())
+    {
+        anyhow::bail!(
+            "a worker that sends email needs DXP_PORTAL_URL, the portal's address for the links \
+             in each message (a worker serves no pages of its own)"
+        );
+    }
+    let (webhook_urls, webhooks) = (args.webhooks.policy(), args.webhooks.options());
     println!(
         "dxp worker {} validating with {} validator(s)",
         options.node, options.workers
@@ -490,11 +505,17 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         // A worker serves no requests: nothing on this node rings its validators' bell, so
         // they find jobs by looking at the queue.
-        let service = Service::new(pool, Clock::from_env());
+        // It sends the mail outbox and the webhook deliveries too, beside any serving node:
+        // their leases keep each message to one sender.
+        let service = Service::new(pool, Clock::from_env()).with_webhook_urls(webhook_urls);
         dxp_service::validator::spawn(&service, options);
         dxp_service::work_based::grace::spawn(&service, schedule.clone());
         dxp_service::reminders::spawn(&service, schedule.clone());
         dxp_service::digests::spawn(&service, schedule);
+        if let Some(mailer) = mailer {
+            dxp_service::mailer::spawn(&service, mailer)?;
+        }
+        dxp_service::webhooks::spawn(&service, webhooks)?;
         actix_web::rt::signal::ctrl_c().await?;
         anyhow::Ok(())
     })

@@ -9,7 +9,7 @@ use dxp_domain::Edumis;
 use dxp_domain::documents::{DocumentType, sees_commercial};
 use dxp_domain::notices::{Notice, NoticeKind};
 
-use crate::people::{self, Person};
+use crate::people;
 use crate::schema::{email_preferences, notices};
 use crate::time::{from_row, now};
 use crate::{DbConnection, StoreError, on_backend};
@@ -96,20 +96,6 @@ pub struct EmailChoices {
     pub daily_digest: bool,
 }
 
-/// Whether `person` is emailed about `topic`: their choice, or the topic's default.
-fn emailed(
-    conn: &mut DbConnection,
-    person: &Person,
-    topic: EmailTopic,
-) -> Result<bool, StoreError> {
-    let chosen: Option<bool> = email_preferences::table
-        .find((&person.subject, topic.key()))
-        .select(email_preferences::emailed)
-        .first(conn)
-        .optional()?;
-    Ok(chosen.unwrap_or_else(|| topic.emailed_by_default()))
-}
-
 /// Tells every active person of `organisation` of `notice` in the portal, queues an email to
 /// each of them who has an email address and wants the kind, and queues a delivery to each of
 /// the organisation's webhooks that wants the kind. Runs in the caller's transaction. Returns
@@ -126,12 +112,30 @@ pub fn tell_organisation(
     }
     let at = now();
     let mut queued = 0;
-    for person in people::active_of(conn, organisation)? {
+    let people = people::active_of(conn, organisation)?;
+    // Everyone's choice of this notice's topic in one read, not one a person.
+    let topic = EmailTopic::of(notice);
+    let subjects: Vec<&str> = people
+        .iter()
+        .map(|person| person.subject.as_str())
+        .collect();
+    let chosen: std::collections::HashMap<String, bool> = email_preferences::table
+        .filter(email_preferences::kind.eq(topic.key()))
+        .filter(email_preferences::subject.eq_any(&subjects))
+        .select((email_preferences::subject, email_preferences::emailed))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    for person in &people {
         if notice.commercial && !sees_commercial(&person.portal_roles) {
             continue;
         }
+        let wanted = chosen
+            .get(&person.subject)
+            .copied()
+            .unwrap_or_else(|| topic.emailed_by_default());
         let emailed_to = match person.email.as_deref().filter(|email| !email.is_empty()) {
-            Some(email) if emailed(conn, &person, EmailTopic::of(notice))? => Some(email),
+            Some(email) if wanted => Some(email),
             _ => None,
         };
         // A person who takes a daily digest gets this notice in their next digest.

@@ -292,16 +292,24 @@ pub struct TestWorker {
 
 impl TestWorker {
     pub fn start_on(database: Arc<Database>, validators: usize) -> Self {
-        let mut child = dxp()
+        Self::start_with(database, validators, &[])
+    }
+
+    /// A worker with extra environment variables.
+    pub fn start_with(database: Arc<Database>, validators: usize, env: &[(&str, &str)]) -> Self {
+        let mut command = dxp();
+        command
             .args(["worker", "--validators", &validators.to_string()])
             .env("DATABASE_URL", &database.url)
             .env("DXP_DATA_DIR", database.data_dir.path())
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start dxp worker");
+            .stderr(Stdio::inherit());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("start dxp worker");
         let stdout = child.stdout.take().expect("piped stdout");
         let mut line = String::new();
         BufReader::new(stdout)

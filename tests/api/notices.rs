@@ -9,7 +9,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::client::Teo;
-use crate::helpers::{Backend, TestServer, expect_problem, json_ok, person_token, token};
+use crate::helpers::{
+    Backend, TestServer, TestWorker, expect_problem, json_ok, person_token, token,
+};
 use crate::on_both_backends;
 use crate::smtp_sink::{self, SmtpSink};
 
@@ -525,7 +527,33 @@ fn a_daily_digest_gathers_a_days_notices_into_one_email(backend: Backend) {
     );
 }
 
+fn a_worker_node_sends_the_mail_a_serving_node_queued(backend: Backend) {
+    let sink = SmtpSink::start();
+    let server = TestServer::start(backend);
+    let _worker = TestWorker::start_with(
+        std::sync::Arc::clone(&server.database),
+        1,
+        &[
+            ("DXP_SMTP_URL", &sink.url()),
+            ("DXP_PORTAL_URL", "https://dxp.test"),
+        ],
+    );
+    signs_in(&server, ANA);
+    let id = a_rejected_return(&server);
+    let mail = sink.wait_for(1, Duration::from_secs(20));
+    assert_eq!(mail.len(), 1, "{mail:?}");
+    assert_eq!(mail[0].to, ["ana@teo.test"]);
+    assert!(
+        mail[0]
+            .content
+            .contains(&format!("https://dxp.test/submissions/{id}")),
+        "{}",
+        mail[0].content
+    );
+}
+
 on_both_backends!(
+    a_worker_node_sends_the_mail_a_serving_node_queued,
     a_daily_digest_gathers_a_days_notices_into_one_email,
     a_round_opening_and_its_due_date_are_told_once_across_two_nodes,
     a_lodged_return_is_not_reminded,
