@@ -360,7 +360,7 @@ pub fn list(
         .limit(limit)
         .load(conn)?;
     let ids: Vec<&str> = rows.iter().map(|(row, _, _)| row.id.as_str()).collect();
-    let mut files: Vec<StoredFile> = document_files::table
+    let files: Vec<StoredFile> = document_files::table
         .filter(document_files::document_id.eq_any(&ids))
         .filter(
             document_files::organisation
@@ -370,13 +370,13 @@ pub fn list(
         .select(StoredFile::as_select())
         .order((document_files::uploaded_at.asc(), document_files::id.asc()))
         .load(conn)?;
+    let mut files = crate::by_parent(files, |file| &file.document_id);
     rows.into_iter()
         .map(|(row, actioned_at, actioned_by)| {
             let actioned = actioned_at
                 .zip(actioned_by)
                 .map(|(at, by)| (from_row(at), by));
-            let (own, rest) = files.drain(..).partition(|file| file.document_id == row.id);
-            files = rest;
+            let own = files.remove(&row.id).unwrap_or_default();
             document_of(row, vec![organisation], actioned, own)
         })
         .collect()

@@ -93,10 +93,6 @@ pub struct Progress {
     pub records_total: i64,
 }
 
-fn lease_end(lease_for: Duration) -> NaiveDateTime {
-    now() + chrono::Duration::from_std(lease_for).unwrap_or(chrono::Duration::seconds(60))
-}
-
 /// Queues a validation of the submission (inside the caller's transaction).
 pub(crate) fn enqueue(conn: &mut DbConnection, submission_id: &str) -> Result<(), StoreError> {
     diesel::insert_into(validation_jobs::table)
@@ -138,7 +134,7 @@ pub fn claim(
     lease_for: Duration,
 ) -> Result<Option<Lease>, StoreError> {
     let at = now();
-    let expires = lease_end(lease_for);
+    let expires = crate::time::after(lease_for);
     let sql = match conn {
         DbConnection::Postgresql(_) => {
             let claimable = claimable("$3");
@@ -230,7 +226,7 @@ pub fn renew(
             .filter(validation_jobs::state.eq(JobState::Running.as_str())),
     )
     .set((
-        validation_jobs::lease_expires_at.eq(lease_end(lease_for)),
+        validation_jobs::lease_expires_at.eq(crate::time::after(lease_for)),
         validation_jobs::records_checked.eq(progress.records_checked),
         validation_jobs::records_total.eq(progress.records_total),
     ))

@@ -42,3 +42,19 @@ pub use backend::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use connection::DbConnection;
 pub use error::StoreError;
 pub use pool::{Pool, PoolOptions, PooledConnection, connect_once};
+
+/// `children` grouped by their parent's id (`parent`), each group in the order read: how a
+/// list of parents is given the children read for all of them in one query.
+pub(crate) fn by_parent<T>(
+    children: Vec<T>,
+    parent: impl Fn(&T) -> &str,
+) -> std::collections::HashMap<String, Vec<T>> {
+    let mut grouped: std::collections::HashMap<String, Vec<T>> = std::collections::HashMap::new();
+    for child in children {
+        grouped
+            .entry(parent(&child).to_owned())
+            .or_default()
+            .push(child);
+    }
+    grouped
+}

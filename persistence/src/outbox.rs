@@ -68,10 +68,6 @@ struct Taken {
     attempts: i32,
 }
 
-fn lease_end(lease_for: Duration) -> NaiveDateTime {
-    now() + chrono::Duration::from_std(lease_for).unwrap_or(chrono::Duration::seconds(60))
-}
-
 /// Takes at most `limit` due messages for `owner`, oldest first, for `lease_for`.
 pub fn take_due(
     conn: &mut DbConnection,
@@ -103,7 +99,7 @@ pub fn take_due(
     crate::connection::write_transaction(conn, |conn| {
         let taken: Vec<Taken> = diesel::sql_query(sql)
             .bind::<Text, _>(owner)
-            .bind::<Timestamp, _>(lease_end(lease_for))
+            .bind::<Timestamp, _>(crate::time::after(lease_for))
             .bind::<Timestamp, _>(now())
             .bind::<BigInt, _>(limit)
             .load(conn)?;
@@ -156,7 +152,7 @@ pub fn mark_failed(
     .set((
         outbox_emails::attempts.eq(outbox_emails::attempts + 1),
         outbox_emails::last_error.eq(error),
-        outbox_emails::next_attempt_at.eq(lease_end(retry_in)),
+        outbox_emails::next_attempt_at.eq(crate::time::after(retry_in)),
         outbox_emails::lease_owner.eq(None::<String>),
         outbox_emails::lease_expires_at.eq(None::<NaiveDateTime>),
     ))

@@ -14,3 +14,9 @@ pub(crate) fn from_row(stored: NaiveDateTime) -> DateTime<Utc> {
 pub(crate) fn now() -> NaiveDateTime {
     to_row(Utc::now())
 }
+
+/// `wait` from now: when a lease ends or a retry is due. A wait too long for chrono is a
+/// minute.
+pub(crate) fn after(wait: std::time::Duration) -> NaiveDateTime {
+    now() + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::seconds(60))
+}

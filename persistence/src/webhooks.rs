@@ -355,7 +355,7 @@ fn with_attempts(
     rows: Vec<DeliveryRow>,
 ) -> Result<Vec<Delivery>, StoreError> {
     let ids: Vec<&str> = rows.iter().map(|row| row.id.as_str()).collect();
-    let mut attempts: Vec<AttemptRow> = webhook_attempts::table
+    let attempts: Vec<AttemptRow> = webhook_attempts::table
         .filter(webhook_attempts::delivery_id.eq_any(&ids))
         .order((
             webhook_attempts::attempted_at.asc(),
@@ -363,13 +363,12 @@ fn with_attempts(
         ))
         .select(AttemptRow::as_select())
         .load(conn)?;
+    let mut attempts = crate::by_parent(attempts, |attempt| &attempt.delivery_id);
     rows.into_iter()
         .map(|row| {
-            let (own, rest): (Vec<AttemptRow>, Vec<AttemptRow>) = std::mem::take(&mut attempts)
-                .into_iter()
-                .partition(|attempt| attempt.delivery_id == row.id);
-            attempts = rest;
-            let log = own
+            let log = attempts
+                .remove(&row.id)
+                .unwrap_or_default()
                 .into_iter()
                 .map(|attempt| Attempt {
                     attempted_at: from_row(attempt.attempted_at),
@@ -506,10 +505,6 @@ struct Taken {
     series: i32,
 }
 
-fn after(wait: Duration) -> NaiveDateTime {
-    now() + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::seconds(60))
-}
-
 /// Takes at most `limit` due deliveries for `owner`, oldest first, for `lease_for`.
 pub fn take_due(
     conn: &mut DbConnection,
@@ -541,7 +536,7 @@ pub fn take_due(
     crate::connection::write_transaction(conn, |conn| {
         let taken: Vec<Taken> = diesel::sql_query(sql)
             .bind::<Text, _>(owner)
-            .bind::<Timestamp, _>(after(lease_for))
+            .bind::<Timestamp, _>(crate::time::after(lease_for))
             .bind::<Timestamp, _>(now())
             .bind::<BigInt, _>(limit)
             .load(conn)?;
@@ -635,7 +630,7 @@ pub fn record_attempt(
             .filter(webhook_deliveries::series.eq(delivery.series));
         let (next_attempt_at, delivered_at, failed_at) = match next {
             Next::Delivered => (None, Some(at), None),
-            Next::RetryIn(wait) => (Some(after(wait)), None, None),
+            Next::RetryIn(wait) => (Some(crate::time::after(wait)), None, None),
             Next::GiveUp => (None, None, Some(at)),
         };
         diesel::update(held)

@@ -94,8 +94,10 @@ async fn run(
     }
 }
 
-/// The wait before the next try of a message that has failed `attempts` times before this one.
-fn backoff(first: Duration, attempts: i32) -> Duration {
+/// The wait before the next try of something that has failed `attempts` times before this
+/// one: `first`, doubled with each failure, at most an hour. The mailer and the webhook sender
+/// both retry so.
+pub(crate) fn backoff(first: Duration, attempts: i32) -> Duration {
     let doublings = u32::try_from(attempts.clamp(0, 16)).unwrap_or(16);
     first
         .saturating_mul(2u32.saturating_pow(doublings))

@@ -60,9 +60,6 @@ const BATCH: i64 = 20;
 /// How often an idle sender looks for due deliveries.
 const POLL_INTERVAL: Duration = Duration::from_secs(1);
 
-/// The longest wait between two attempts of one delivery.
-const MAX_RETRY: Duration = Duration::from_secs(3600);
-
 /// What every secret starts with, so that a leaked one is recognised (by secret scanners, and
 /// by people) for what it is.
 const SECRET_PREFIX: &str = "whsec_";
@@ -291,15 +288,6 @@ async fn run(service: Service, sender: Arc<Sender>, options: SenderOptions) {
     }
 }
 
-/// The wait before the next attempt of a delivery that has failed `attempts` times before this
-/// one.
-fn backoff(first: Duration, attempts: i32) -> Duration {
-    let doublings = u32::try_from(attempts.clamp(0, 16)).unwrap_or(16);
-    first
-        .saturating_mul(2u32.saturating_pow(doublings))
-        .min(MAX_RETRY)
-}
-
 /// What becomes of a delivery after the attempt that ended in `outcome`.
 fn next_after(outcome: &Outcome, attempts_before: i32, first_retry: Duration) -> Next {
     if outcome
@@ -310,7 +298,7 @@ fn next_after(outcome: &Outcome, attempts_before: i32, first_retry: Duration) ->
     } else if attempts_before + 1 >= MAX_ATTEMPTS {
         Next::GiveUp
     } else {
-        Next::RetryIn(backoff(first_retry, attempts_before))
+        Next::RetryIn(crate::mailer::backoff(first_retry, attempts_before))
     }
 }
 
@@ -549,7 +537,7 @@ mod tests {
         );
         assert_eq!(
             next_after(&failed(Some(302)), 8, first),
-            Next::RetryIn(MAX_RETRY),
+            Next::RetryIn(Duration::from_secs(3600)),
             "a redirect is not followed: it is a failure"
         );
         assert_eq!(
