@@ -50,6 +50,16 @@ pub struct DocumentPlan {
     created_by: String,
 }
 
+/// Files to be added to a document the asker may add to, checked before any file is taken.
+#[derive(Debug, Clone)]
+pub struct FilesPlan {
+    document_id: String,
+    access: Access,
+    /// The organisation adding them; `None`: the funder.
+    organisation: Option<Edumis>,
+    uploaded_by: String,
+}
+
 /// What an asker may do with documents, from their token and their portal roles.
 #[derive(Debug, Clone, Copy)]
 struct Access {
@@ -251,6 +261,15 @@ impl Service {
     /// The document as the asker sees it; not found when they may not see it.
     pub async fn document(&self, asker: &Asker, id: &str) -> Result<StoredDocument, ServiceError> {
         let access = self.document_access(asker).await?;
+        self.visible_document(access, id).await
+    }
+
+    /// The document as `access` sees it; not found when it may not.
+    async fn visible_document(
+        &self,
+        access: Access,
+        id: &str,
+    ) -> Result<StoredDocument, ServiceError> {
         let id = id.to_owned();
         self.blocking(move |conn| {
             documents::find(conn, access.viewer, &id)?
@@ -259,35 +278,41 @@ impl Service {
         .await
     }
 
-    /// Checks that the asker may add files to the document, before any file is taken.
-    pub async fn may_add_files(&self, asker: &Asker, id: &str) -> Result<(), ServiceError> {
+    /// Checks that the asker may add files to the document, before any file is taken: the
+    /// answer is what [`Service::add_document_files`] records them under.
+    pub async fn plan_files(&self, asker: &Asker, id: &str) -> Result<FilesPlan, ServiceError> {
         let access = self.document_access(asker).await?;
-        self.document(asker, id).await?;
+        self.visible_document(access, id).await?;
         if !access.writes {
             return Err(ServiceError::Forbidden(
                 "your access is read only: you cannot add files".to_owned(),
             ));
         }
-        Ok(())
+        Ok(FilesPlan {
+            document_id: id.to_owned(),
+            access,
+            organisation: match access.viewer {
+                Viewer::Organisation { edumis, .. } => Some(edumis),
+                Viewer::Funder => None,
+            },
+            uploaded_by: asker.subject.clone(),
+        })
     }
 
-    /// Adds kept files to a document the asker sees; the organisation's files are seen by it
-    /// and the funder only. When the record cannot be written the files are removed again.
+    /// Records kept files against the planned document; an organisation's files are seen by
+    /// it and the funder only. When the record cannot be written the files are removed again.
     pub async fn add_document_files(
         &self,
-        asker: &Asker,
-        id: &str,
+        plan: FilesPlan,
         files: Vec<KeptFile>,
     ) -> Result<StoredDocument, ServiceError> {
-        if let Err(error) = self.may_add_files(asker, id).await {
-            self.file_store().forget(&files).await;
-            return Err(error);
-        }
         let at = self.clock().now()?;
         let records = new_files(&files);
-        let (document, organisation, by) =
-            (id.to_owned(), asker.organisation, asker.subject.clone());
-        let organisation = if asker.is_funder { None } else { organisation };
+        let (document, organisation, by) = (
+            plan.document_id.clone(),
+            plan.organisation,
+            plan.uploaded_by.clone(),
+        );
         let written = self
             .blocking(move |conn| {
                 documents::add_files(conn, &document, organisation, &records, &by, at)
@@ -297,7 +322,7 @@ impl Service {
             self.file_store().forget(&files).await;
             return Err(error);
         }
-        self.document(asker, id).await
+        self.visible_document(plan.access, &plan.document_id).await
     }
 
     /// The documents of `organisation` the asker sees, newest first.
@@ -328,7 +353,7 @@ impl Service {
         id: &str,
     ) -> Result<StoredDocument, ServiceError> {
         let access = self.document_access(asker).await?;
-        let document = self.document(asker, id).await?;
+        let document = self.visible_document(access, id).await?;
         let Viewer::Organisation { edumis, .. } = access.viewer else {
             return Err(ServiceError::Forbidden(
                 "an organisation marks a document actioned; the funder has nothing to action"
@@ -349,7 +374,7 @@ impl Service {
         let (document, by) = (id.to_owned(), asker.subject.clone());
         self.blocking(move |conn| documents::mark_actioned(conn, &document, edumis, &by, at))
             .await?;
-        self.document(asker, id).await
+        self.visible_document(access, id).await
     }
 
     /// Links the asker's organisation's own document to one of its submissions (`None`
@@ -361,7 +386,7 @@ impl Service {
         submission: Option<String>,
     ) -> Result<StoredDocument, ServiceError> {
         let access = self.document_access(asker).await?;
-        let document = self.document(asker, id).await?;
+        let document = self.visible_document(access, id).await?;
         let Viewer::Organisation { edumis, .. } = access.viewer else {
             return Err(ServiceError::Unacceptable(
                 "the funder's documents are not linked to a submission".to_owned(),
@@ -381,7 +406,7 @@ impl Service {
             documents::link_submission(conn, &document_id, submission.as_deref())
         })
         .await?;
-        self.document(asker, id).await
+        self.visible_document(access, id).await
     }
 
     /// A file of a document the asker sees, with its bytes as a stream.

@@ -12,7 +12,6 @@ use dxp_domain::documents::{DocumentAction, DocumentType};
 use dxp_persistence::documents::{DocumentFilter, StoredDocument, StoredFile};
 use dxp_service::documents::DocumentRequest;
 use dxp_service::file_store::{KeepError, KeptFile};
-use dxp_service::people::Asker;
 use futures_util::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -405,17 +404,14 @@ pub async fn add_document_files(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let asker = asker(&caller)?;
-    state.service.may_add_files(&asker, &path.id).await?;
+    let plan = state.service.plan_files(&asker, &path.id).await?;
     let files = keep_files(&state, &path.id, &mut parts).await?;
     if files.is_empty() {
         return Err(ApiError::BadRequest(
             "the body has no file parts".to_owned(),
         ));
     }
-    let document = state
-        .service
-        .add_document_files(&asker, &path.id, files)
-        .await?;
+    let document = state.service.add_document_files(plan, files).await?;
     Ok(HttpResponse::Ok().json(DocumentView::from(document)))
 }
 
@@ -598,13 +594,4 @@ pub async fn link_document_submission(
         .link_document(&asker, &path.id, body.into_inner().submission_id)
         .await?;
     Ok(HttpResponse::Ok().json(DocumentView::from(document)))
-}
-
-/// The asker of a request, for the due list (a machine account sees what general access does).
-pub(crate) fn due_asker(principal: &crate::auth::Principal) -> Asker {
-    Asker {
-        subject: principal.subject.clone(),
-        organisation: principal.organisation,
-        is_funder: principal.is_admin(),
-    }
 }

@@ -140,7 +140,7 @@ pub async fn list_due(
     let organisation = caller.organisation_for(query.organisation)?;
     let due = state.service.due(organisation).await?;
     let today = dxp_domain::calendar::nz_date(due.as_at);
-    let asker = super::documents::due_asker(&caller);
+    let asker = super::users::any_asker(&caller);
     let mut documents_to_action: Vec<DueDocumentView> = state
         .service
         .documents(

@@ -56,11 +56,17 @@ pub(crate) fn asker(principal: &Principal) -> Result<Asker, ApiError> {
             "a machine account is not a person: it cannot see or manage users".to_owned(),
         ));
     }
-    Ok(Asker {
+    Ok(any_asker(principal))
+}
+
+/// The caller as the people use cases know them, a machine account included (it has no
+/// portal roles, so it sees what general access does).
+pub(crate) fn any_asker(principal: &Principal) -> Asker {
+    Asker {
         subject: principal.subject.clone(),
         organisation: principal.organisation,
         is_funder: principal.is_admin(),
-    })
+    }
 }
 
 /// The users of an organisation: everyone who has signed in, with their portal roles and
