@@ -12,14 +12,14 @@ use crate::{DbConnection, StoreError};
 /// The most notices one digest lists; the rest wait in the portal (it says how many more).
 const MOST_LISTED: usize = 50;
 
-/// Queues today's digest (`today`, in New Zealand) for each person who takes one, has notices
-/// waiting for it, has an email address and is not disabled, and has not had a digest today.
+/// Queues today's digest (`today`, in New Zealand) for each person who has notices waiting for
+/// one, has an email address, is not disabled, and has not had a digest today. A person who
+/// stopped taking the digest still gets the notices that were waiting, in a last one.
 /// Returns how many digests were queued.
 pub fn queue_due(conn: &mut DbConnection, today: NaiveDate) -> Result<usize, StoreError> {
     let waiting: Vec<String> = notices::table
         .inner_join(people::table.on(people::subject.eq(notices::subject)))
         .filter(notices::digest_pending.eq(true))
-        .filter(people::email_digest.eq(true))
         .filter(people::disabled.eq(false))
         .filter(
             people::last_digest_on
@@ -38,21 +38,10 @@ pub fn queue_due(conn: &mut DbConnection, today: NaiveDate) -> Result<usize, Sto
     Ok(queued)
 }
 
-/// Queues one person's digest, unless another node claimed their day first.
+/// Queues one person's digest, unless another node claimed their day first. The day is claimed
+/// only when there is something to send.
 fn queue_for(conn: &mut DbConnection, subject: &str, today: NaiveDate) -> Result<bool, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        let claimed = diesel::update(
-            people::table.find(subject).filter(
-                people::last_digest_on
-                    .is_null()
-                    .or(people::last_digest_on.lt(today)),
-            ),
-        )
-        .set(people::last_digest_on.eq(today))
-        .execute(conn)?;
-        if claimed == 0 {
-            return Ok(false);
-        }
         let email: Option<String> = people::table
             .find(subject)
             .select(people::email)
@@ -67,6 +56,18 @@ fn queue_for(conn: &mut DbConnection, subject: &str, today: NaiveDate) -> Result
             return Ok(false);
         };
         if pending.is_empty() {
+            return Ok(false);
+        }
+        let claimed = diesel::update(
+            people::table.find(subject).filter(
+                people::last_digest_on
+                    .is_null()
+                    .or(people::last_digest_on.lt(today)),
+            ),
+        )
+        .set(people::last_digest_on.eq(today))
+        .execute(conn)?;
+        if claimed == 0 {
             return Ok(false);
         }
         crate::outbox::queue(conn, &email, &digest(today, &pending))?;
@@ -109,5 +110,32 @@ fn digest(today: NaiveDate, pending: &[(String, String, String)]) -> Notice {
         link: "/notices".to_owned(),
         document_type: None,
         commercial: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pending(count: usize) -> Vec<(String, String, String)> {
+        (1..=count)
+            .map(|n| (format!("n{n}"), format!("Title {n}"), format!("Body {n}")))
+            .collect()
+    }
+
+    #[test]
+    fn a_digest_lists_at_most_fifty_and_says_how_many_more() {
+        let today = NaiveDate::from_ymd_opt(2026, 4, 21).expect("a date");
+        let long = digest(today, &pending(51));
+        assert_eq!(
+            long.title,
+            "Your DXP Ngā Kete digest for 21 April 2026: 51 updates"
+        );
+        assert_eq!(long.body.matches("\n• ").count(), 50);
+        assert!(long.body.contains("Title 50\n") && !long.body.contains("Title 51"));
+        assert!(long.body.contains("…and 1 more"), "{}", long.body);
+        let short = digest(today, &pending(1));
+        assert!(short.title.ends_with(": 1 update"), "{}", short.title);
+        assert!(!short.body.contains("more"), "{}", short.body);
     }
 }

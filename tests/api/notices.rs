@@ -525,6 +525,21 @@ fn a_daily_digest_gathers_a_days_notices_into_one_email(backend: Backend) {
         digests_to(&sink, "ben@teo.test").is_empty(),
         "Ben takes each message"
     );
+
+    // Notices waiting when Ana stops the digest still reach her, in a last one.
+    a_rejected_return(&server);
+    json_ok(put(
+        &server,
+        "/api/v1/me/email-preferences",
+        &token_of(ANA),
+        &json!({"dailyDigest": false}),
+    ));
+    server.set_clock("2026-04-22T07:05:00+12:00");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while digests_to(&sink, "ana@teo.test").len() < 3 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(digests_to(&sink, "ana@teo.test").len(), 3);
 }
 
 fn a_worker_node_sends_the_mail_a_serving_node_queued(backend: Backend) {
