@@ -112,7 +112,11 @@ pub fn tell_organisation(
     }
     let at = now();
     let mut queued = 0;
-    let people = people::active_of(conn, organisation)?;
+    // A disabled person is told nothing.
+    let people: Vec<_> = people::of_organisation(conn, organisation)?
+        .into_iter()
+        .filter(|person| !person.disabled)
+        .collect();
     // Everyone's choice of this notice's topic in one read, not one a person.
     let topic = EmailTopic::of(notice);
     let subjects: Vec<&str> = people

@@ -283,19 +283,6 @@ pub fn change_access(
     })
 }
 
-/// The people of an organisation who are not disabled, in subject order.
-pub fn active_of(conn: &mut DbConnection, organisation: Edumis) -> Result<Vec<Person>, StoreError> {
-    people::table
-        .filter(people::organisation.eq(organisation.value()))
-        .filter(people::disabled.eq(false))
-        .order(people::subject.asc())
-        .select(PersonRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(Person::try_from)
-        .collect()
-}
-
 /// Sets the phone numbers a person keeps themselves (`None` clears one).
 pub fn set_phones(
     conn: &mut DbConnection,

@@ -3,6 +3,7 @@
 //! people, a disabled person is refused everywhere and stays listed, an organisation always
 //! keeps an admin, and no one sees another organisation's users.
 
+use reqwest::blocking::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 use crate::helpers::{Backend, TestServer, admin_token, expect_problem, json_ok, person_token};
@@ -147,6 +148,22 @@ fn a_disabled_person_is_listed_and_refused_everywhere(backend: Backend) {
         [("ana".to_owned(), false), ("ben".to_owned(), true)],
         "a disabled person stays listed"
     );
+    // Told nothing while disabled: the funder's document reaches Ana only.
+    let document = Form::new().part(
+        "document",
+        Part::text(
+            json!({"documentType": "other", "title": "For 6004", "organisations": [6004]})
+                .to_string(),
+        ),
+    );
+    let made = server
+        .client()
+        .post(server.url("/api/v1/documents"))
+        .bearer_auth(admin_token())
+        .multipart(document)
+        .send()
+        .expect("POST document");
+    assert_eq!(made.status().as_u16(), 201);
     json_ok(set_access(
         &server,
         &admin_token(),
@@ -154,6 +171,11 @@ fn a_disabled_person_is_listed_and_refused_everywhere(backend: Backend) {
         json!({"portalRoles": ["general-access"], "disabled": false}),
     ));
     json_ok(server.get("/api/v1/due", Some(&token_of(BEN))));
+    let unread = |person| {
+        json_ok(server.get("/api/v1/me/notices", Some(&token_of(person))))["unreadCount"].clone()
+    };
+    assert_eq!(unread(ANA), 1);
+    assert_eq!(unread(BEN), 0, "told nothing while disabled");
 }
 
 fn an_organisation_keeps_an_admin(backend: Backend) {
@@ -166,7 +188,13 @@ fn an_organisation_keeps_an_admin(backend: Backend) {
         "ana",
         json!({"portalRoles": ["user-settings-admin"], "disabled": true}),
     );
-    expect_problem(herself, 422);
+    let problem = expect_problem(herself, 422);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|detail| detail.contains("cannot disable yourself")),
+        "{problem}"
+    );
     let last_admin = set_access(
         &server,
         &token_of(ANA),
@@ -195,7 +223,26 @@ fn an_organisation_keeps_an_admin(backend: Backend) {
     assert_eq!(handed_over["portalRoles"], json!(["general-access"]));
 }
 
+fn the_funders_staff_have_no_portal_roles(backend: Backend) {
+    let server = TestServer::start(backend);
+    json_ok(server.get("/api/v1/me", Some(&admin_token())));
+    let refused = set_access(
+        &server,
+        &admin_token(),
+        "test-user",
+        json!({"portalRoles": ["general-access"], "disabled": false}),
+    );
+    let problem = expect_problem(refused, 422);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|detail| detail.contains("no portal roles")),
+        "{problem}"
+    );
+}
+
 on_both_backends!(
+    the_funders_staff_have_no_portal_roles,
     the_first_person_administers_and_grants_access,
     a_disabled_person_is_listed_and_refused_everywhere,
     an_organisation_keeps_an_admin,
