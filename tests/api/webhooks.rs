@@ -198,16 +198,6 @@ fn a_rejected_return_is_delivered_signed_and_verifies_with_its_secret(backend: B
     );
     chrono::DateTime::parse_from_rfc3339(body["occurredAt"].as_str().expect("occurredAt"))
         .expect("occurredAt is RFC 3339");
-    // Any other secret does not verify.
-    let signed = format!(
-        "{}.{}",
-        requests[0].header("dxp-webhook-timestamp"),
-        requests[0].body
-    );
-    assert_ne!(
-        requests[0].header("dxp-webhook-signature"),
-        format!("v1={}", hmac_hex("whsec_guess", &signed))
-    );
 
     // The log: delivered at the first attempt, with the receiver's answer.
     let delivered = wait_for_status(&server, &id, &submitter, "delivered");
