@@ -212,6 +212,22 @@ impl DocumentStoreArgs {
 }
 
 impl MailArgs {
+    /// The portal's options: its address (`DXP_PORTAL_URL`, else this node's, filled in once
+    /// known) and its session key from `DXP_SESSION_SECRET` (or the data folder's).
+    fn portal_options(
+        &self,
+        data_dir: &DataDir,
+        dev_users: Vec<dxp_portal::DevUser>,
+    ) -> anyhow::Result<dxp_portal::PortalOptions> {
+        let secret = secret::session_secret(&data_dir.path)?;
+        Ok(dxp_portal::PortalOptions {
+            public_url: self.portal_url.clone().unwrap_or_default(),
+            session_key: dxp_portal::SessionKey::derive_from(&secret)
+                .context("DXP_SESSION_SECRET")?,
+            dev_users,
+        })
+    }
+
     /// The mailer's options; an empty portal URL is this node's address, filled in once known.
     fn options(&self) -> Option<dxp_service::mailer::MailerOptions> {
         let smtp_url = self.smtp_url.clone().filter(|url| !url.trim().is_empty())?;
@@ -546,6 +562,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         files: args.document_store.open(data_dir)?,
         webhook_urls: args.webhooks.policy(),
         webhooks: args.webhooks.options(),
+        portal: args.mail.portal_options(data_dir, Vec::new())?,
     };
     run_node(node, pool, tokens, clock, |_| Ok(()))
 }
@@ -579,6 +596,8 @@ struct Node {
     webhook_urls: dxp_domain::webhooks::UrlPolicy,
     /// How this node sends webhooks.
     webhooks: dxp_service::webhooks::SenderOptions,
+    /// How this node serves the portal's pages.
+    portal: dxp_portal::PortalOptions,
 }
 
 /// Serves the API and runs the validators on a prepared database until stopped. `listening`
@@ -618,7 +637,16 @@ fn run_node(
             dxp: dxp_openapi::document()?,
             provider_based: dxp_openapi::provider_based_document()?,
         };
-        let server = dxp_api::run(listener, state, documents, options)?;
+        let mut portal_options = node.portal;
+        if portal_options.public_url.is_empty() {
+            portal_options.public_url = format!("http://{address}");
+        }
+        let portal = dxp_portal::Portal::new(service.clone(), portal_options);
+        let surface = dxp_api::Surface {
+            configure: std::sync::Arc::new(move |config| portal.configure(config)),
+            not_found: dxp_portal::not_found,
+        };
+        let server = dxp_api::run(listener, state, documents, options, Some(surface))?;
         dxp_service::validator::spawn(&service, node.validation);
         dxp_service::work_based::grace::spawn(&service, node.schedule.clone());
         dxp_service::reminders::spawn(&service, node.schedule.clone());

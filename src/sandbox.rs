@@ -140,6 +140,12 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         // A sandbox runs beside the integrator's own code: it sends webhooks to their machine.
         webhook_urls: dxp_domain::webhooks::UrlPolicy::AllowLocal,
         webhooks: args.webhooks.options(),
+        portal: dxp_portal::PortalOptions {
+            public_url: args.mail.portal_url.clone().unwrap_or_default(),
+            // Sessions live as long as the sandbox: its database is new at every start too.
+            session_key: dxp_portal::SessionKey::random(),
+            dev_users: demo_people(),
+        },
     };
     let round = sample_round.to_string();
     let description = folder.join("sandbox.json");
@@ -247,6 +253,60 @@ fn sample_return(
     Ok(submission.id)
 }
 
+/// Another organisation, whose data officer signs in to see that nothing of the demo
+/// organisation's shows.
+const OTHER_ORGANISATION: i64 = 7010;
+
+/// The people one signs in to the sandbox's portal as, one click each: the demo organisation's
+/// data officer and viewer, the funder's staff, and another organisation's data officer. Their
+/// subjects are the tokens' (`sandbox-teo-submitter`, …).
+fn demo_people() -> Vec<dxp_portal::DevUser> {
+    let organisation = Edumis::new(ORGANISATION).ok();
+    let other = Edumis::new(OTHER_ORGANISATION).ok();
+    vec![
+        dxp_portal::DevUser {
+            subject: format!("sandbox-{}", Role::TeoSubmitter),
+            name: "Aroha Ngata".to_owned(),
+            email: "aroha.ngata@sandbox-polytechnic.example".to_owned(),
+            organisation,
+            roles: vec![Role::TeoSubmitter],
+            description: format!(
+                "Data officer at {ORGANISATION_NAME} ({ORGANISATION}): sends the returns."
+            ),
+        },
+        dxp_portal::DevUser {
+            subject: format!("sandbox-{}", Role::TeoViewer),
+            name: "Sam Fifita".to_owned(),
+            email: "sam.fifita@sandbox-polytechnic.example".to_owned(),
+            organisation,
+            roles: vec![Role::TeoViewer],
+            description: format!(
+                "Finance manager at {ORGANISATION_NAME}: reads the returns, changes nothing."
+            ),
+        },
+        dxp_portal::DevUser {
+            subject: format!("sandbox-{}", Role::TecAdmin),
+            name: "Mere Tūhoe".to_owned(),
+            email: "mere.tuhoe@tec.example".to_owned(),
+            organisation: None,
+            roles: vec![Role::TecAdmin],
+            description:
+                "Tertiary Education Commission staff: sees every organisation, runs the rounds."
+                    .to_owned(),
+        },
+        dxp_portal::DevUser {
+            subject: "sandbox-other-teo-submitter".to_owned(),
+            name: "Jordan Lee".to_owned(),
+            email: "jordan.lee@other-institute.example".to_owned(),
+            organisation: other,
+            roles: vec![Role::TeoSubmitter],
+            description: format!(
+                "Data officer at another organisation ({OTHER_ORGANISATION}): sees none of {ORGANISATION_NAME}'s data."
+            ),
+        },
+    ]
+}
+
 /// A token for each role, valid as long as the rounds are open.
 fn issue_tokens(tokens: &TokenConfig) -> anyhow::Result<serde_json::Value> {
     let issuer = TokenIssuer::new(&tokens.secret, tokens.settings.clone())?;
@@ -279,6 +339,7 @@ fn print_banner(
         out,
         "DXP sandbox — a throwaway database, recreated at every start"
     )?;
+    writeln!(out, "  portal:        {base}/ (sign in as any demo person)")?;
     writeln!(out, "  API docs:      {base}/docs/")?;
     writeln!(
         out,

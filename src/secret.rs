@@ -1,5 +1,6 @@
-//! The development JWT secret: created once in the data folder and shared by `serve` and
-//! `token`, so a fresh checkout works with no setup. Production sets `DXP_JWT_SECRET`.
+//! The development secrets: the JWT secret, shared by `serve` and `token`, and the portal's
+//! session secret, each created once in the data folder so a fresh checkout works with no
+//! setup. Production sets `DXP_JWT_SECRET` and `DXP_SESSION_SECRET`.
 
 use std::fs;
 use std::io::Write;
@@ -9,11 +10,25 @@ use anyhow::Context;
 use rand::RngCore;
 
 const SECRET_FILE: &str = "jwt-secret";
+const SESSION_SECRET_FILE: &str = "session-secret";
 /// 32 random bytes, written as 64 hex digits.
 const SECRET_BYTES: usize = 32;
 
 pub fn local_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
-    let path = data_dir.join(SECRET_FILE);
+    kept_secret(data_dir, SECRET_FILE, "DXP_JWT_SECRET")
+}
+
+/// The portal's session secret: `DXP_SESSION_SECRET`, or one kept in the data folder.
+pub fn session_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
+    match std::env::var("DXP_SESSION_SECRET") {
+        Ok(secret) if !secret.trim().is_empty() => Ok(secret.trim().as_bytes().to_vec()),
+        _ => kept_secret(data_dir, SESSION_SECRET_FILE, "DXP_SESSION_SECRET"),
+    }
+}
+
+/// The secret kept in `file` of the data folder, created at first use.
+fn kept_secret(data_dir: &Path, file: &str, variable: &str) -> anyhow::Result<Vec<u8>> {
+    let path = data_dir.join(file);
     if let Ok(existing) = fs::read_to_string(&path) {
         let existing = existing.trim();
         if !existing.is_empty() {
@@ -34,8 +49,8 @@ pub fn local_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
         return Ok(theirs.trim().as_bytes().to_vec());
     }
     eprintln!(
-        "warning: DXP_JWT_SECRET is not set; created a random secret in {} for local use only. \
-         Set DXP_JWT_SECRET in production.",
+        "warning: {variable} is not set; created a random secret in {} for local use only. \
+         Set {variable} in production.",
         path.display()
     );
     Ok(hex.into_bytes())

@@ -25,5 +25,5 @@ pub mod upload_limits;
 pub use dxp_service::{Clock, Service};
 pub use error::{ApiError, Problem};
 pub use routes::configure;
-pub use server::{Documents, ServerOptions, run};
+pub use server::{Documents, ServerOptions, Surface, run};
 pub use state::AppState;

@@ -42,7 +42,8 @@ fn add_security_headers(path: &str, headers: &mut actix_web::http::header::Heade
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }
-    if !path.starts_with("/docs") {
+    // A page of the portal sets its own policy, which allows its own scripts and styles.
+    if !path.starts_with("/docs") && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
@@ -72,11 +73,15 @@ fn request_id_from(req: &ServiceRequest) -> String {
 }
 
 pub(crate) async fn log_request(
-    req: ServiceRequest,
+    mut req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let started = Instant::now();
     let request_id = request_id_from(&req);
+    // Surfaces other than the API (the portal's error pages) read it from the request.
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        req.headers_mut().insert(REQUEST_ID, value);
+    }
     let method = req.method().to_string();
     let path = req.path().to_owned();
     let span = tracing::info_span!("request", request.id = %request_id);

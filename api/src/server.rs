@@ -1,6 +1,7 @@
 //! The actix-web application and server.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
@@ -46,6 +47,15 @@ impl Default for ServerOptions {
     }
 }
 
+/// A surface served beside the APIs by the same node (the portal), as the binary composes it.
+#[derive(Clone)]
+pub struct Surface {
+    /// Registers its routes, after the APIs' own (so it cannot shadow them).
+    pub configure: Arc<dyn Fn(&mut web::ServiceConfig) + Send + Sync>,
+    /// Its answer to a request no route took, when the request is its own (a browser's page).
+    pub not_found: fn(&HttpRequest) -> Option<HttpResponse>,
+}
+
 /// The OpenAPI documents a node serves: DXP's own, and the funder's provider-based API's.
 pub struct Documents {
     pub dxp: serde_json::Value,
@@ -60,6 +70,7 @@ pub fn run(
     state: AppState,
     documents: Documents,
     options: ServerOptions,
+    surface: Option<Surface>,
 ) -> std::io::Result<Server> {
     state.disabled_people.keep_fresh(state.service.clone());
     let state = web::Data::new(state);
@@ -70,6 +81,7 @@ pub fn run(
     let openapi = web::Data::new(documents.dxp);
     let provider_openapi = web::Data::new(ProviderDocument(documents.provider_based));
     let json_limit = options.json_limit_bytes;
+    let fallback = web::Data::new(SurfaceFallback(surface.as_ref().map(|s| s.not_found)));
     let limiter = rate_limit::config(options.rate_limit).ok_or_else(|| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -106,6 +118,12 @@ pub fn run(
                     .config(utoipa_swagger_ui::Config::from("/openapi.json")),
             )
             .service(web::redirect("/docs", "/docs/"))
+            .app_data(fallback.clone())
+            .configure(|config| {
+                if let Some(surface) = &surface {
+                    (surface.configure)(config);
+                }
+            })
             .default_service(web::to(unknown_route))
     })
     // A client that is slow to send its request head is cut off (408), so slow clients cannot
@@ -161,10 +179,15 @@ fn path_error(error: actix_web::error::PathError, _req: &HttpRequest) -> actix_w
     ApiError::NotFound(format!("no such resource: {error}")).into()
 }
 
-/// 405 with `Allow` for a documented path asked with another method, else 404.
+/// The surface's answer to a request no route took, if a surface is served.
+struct SurfaceFallback(Option<fn(&HttpRequest) -> Option<HttpResponse>>);
+
+/// 405 with `Allow` for a documented path asked with another method; else the surface's page
+/// for a browser, or 404.
 async fn unknown_route(
     req: HttpRequest,
     allowed_methods: web::Data<AllowedMethods>,
+    fallback: web::Data<SurfaceFallback>,
 ) -> Result<actix_web::HttpResponse, ApiError> {
     if let Some(allow) = allowed_methods.of(req.path()) {
         return Err(ApiError::MethodNotAllowed {
@@ -172,6 +195,9 @@ async fn unknown_route(
             path: req.path().to_owned(),
             allow: allow.to_owned(),
         });
+    }
+    if let Some(page) = fallback.0.and_then(|not_found| not_found(&req)) {
+        return Ok(page);
     }
     Err(ApiError::NotFound(format!(
         "there is no route {} {}; the API is described at /openapi.json and /docs",

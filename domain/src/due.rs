@@ -72,7 +72,7 @@ pub struct DueItem {
     pub lodged: Option<LodgedReturn>,
     pub in_progress: Option<ReturnInProgress>,
     /// What the organisation still has to do, in order.
-    pub missing: Vec<String>,
+    pub missing: Vec<Missing>,
 }
 
 /// The rounds that need the organisation's attention at `now`, most urgent first: those with
@@ -124,47 +124,115 @@ fn item(now: DateTime<Utc>, standing: Standing) -> Option<DueItem> {
     })
 }
 
-fn missing(standing: &Standing) -> Vec<String> {
+/// One thing an organisation still has to do for a round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// The December round needs the year's workforce questionnaire, processed.
+    WorkforceQuestionnaire { year: i32 },
+    /// No return has been started.
+    Return { round: RoundId },
+    /// A file of the return holds no records.
+    File(SdrFile),
+    /// The return has provision the EFTS forecast for these years covers, and none is lodged.
+    EftsForecast { from: i32, to: i32 },
+    /// The return is Processed: it waits to be submitted.
+    Lodging,
+    /// The last validation found errors.
+    Fixes { errors: i64 },
+    /// The return is being validated.
+    Verdict,
+    /// The return has not been validated since it last changed.
+    Validation,
+}
+
+impl Missing {
+    /// What it is, in the words of a person using the portal (no API calls).
+    pub fn in_plain_words(&self) -> String {
+        match self {
+            Missing::WorkforceQuestionnaire { year } => {
+                format!("the workforce questionnaire for {year}, sent and processed")
+            }
+            Missing::Return { .. } => "start the return, then upload its files".to_owned(),
+            Missing::File(file) => format!(
+                "the {} file has no records yet",
+                file.as_str().replace('-', " ")
+            ),
+            Missing::EftsForecast { from, to } => format!(
+                "the EFTS forecast for {from} to {to}: your return has provision it covers; submit it before the return"
+            ),
+            Missing::Lodging => "submit the return: it has passed validation".to_owned(),
+            Missing::Fixes { errors } => {
+                format!("fix the {errors} error(s) the last validation found, then validate again")
+            }
+            Missing::Verdict => "wait for validation to finish".to_owned(),
+            Missing::Validation => "validate the return, then submit it".to_owned(),
+        }
+    }
+}
+
+/// What it is, for an integrator: the API call that does it.
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Missing::WorkforceQuestionnaire { year } => write!(
+                f,
+                "a processed workforce questionnaire for {year} (POST /api/v1/workforce-questionnaires)"
+            ),
+            Missing::Return { round } => write!(
+                f,
+                "a return: open one with POST /api/v1/submissions {{\"round\": \"{round}\"}}"
+            ),
+            Missing::File(file) => write!(f, "the {file} file: it has no records yet"),
+            Missing::EftsForecast { from, to } => write!(
+                f,
+                "the EFTS forecast for {from} to {to}: the return has provision it covers; open a \
+                 submission with \"submissionType\": \"EftsForecast\", upload efts-forecasts, \
+                 validate and submit it before the return"
+            ),
+            Missing::Lodging => f.write_str("lodging: the return is Processed; submit it"),
+            Missing::Fixes { errors } => write!(
+                f,
+                "a Processed return: the last validation found {errors} error(s); fix them and validate again"
+            ),
+            Missing::Verdict => f.write_str("a verdict: the return is being validated"),
+            Missing::Validation => {
+                f.write_str("validation: validate the return until it is Processed, then submit it")
+            }
+        }
+    }
+}
+
+fn missing(standing: &Standing) -> Vec<Missing> {
     let round = &standing.round;
     let mut missing = Vec::new();
     if round.id.kind == RoundKind::Dec && !standing.workforce_questionnaire_processed {
-        missing.push(format!(
-            "a processed workforce questionnaire for {} (POST /api/v1/workforce-questionnaires)",
-            round.id.year
-        ));
+        missing.push(Missing::WorkforceQuestionnaire {
+            year: round.id.year,
+        });
     }
     let Some(progress) = &standing.in_progress else {
-        missing.push(format!(
-            "a return: open one with POST /api/v1/submissions {{\"round\": \"{}\"}}",
-            round.id
-        ));
+        missing.push(Missing::Return { round: round.id });
         return missing;
     };
     for file in round.files() {
         if !progress.files_with_records.contains(file) {
-            missing.push(format!("the {file} file: it has no records yet"));
+            missing.push(Missing::File(*file));
         }
     }
     if progress.efts_forecast_required && !standing.efts_forecast_lodged {
         let years = crate::efts_forecast::forecast_years(round.id.year);
-        missing.push(format!(
-            "the EFTS forecast for {} to {}: the return has provision it covers; open a \
-             submission with \"submissionType\": \"EftsForecast\", upload efts-forecasts, \
-             validate and submit it before the return",
-            years.start(),
-            years.end()
-        ));
+        missing.push(Missing::EftsForecast {
+            from: *years.start(),
+            to: *years.end(),
+        });
     }
     missing.push(match progress.status {
-        SubmissionStatus::Processed => "lodging: the return is Processed; submit it".to_owned(),
-        SubmissionStatus::Rejected => format!(
-            "a Processed return: the last validation found {} error(s); fix them and validate again",
-            progress.error_count
-        ),
-        SubmissionStatus::Queued | SubmissionStatus::Validating => {
-            "a verdict: the return is being validated".to_owned()
-        }
-        _ => "validation: validate the return until it is Processed, then submit it".to_owned(),
+        SubmissionStatus::Processed => Missing::Lodging,
+        SubmissionStatus::Rejected => Missing::Fixes {
+            errors: progress.error_count,
+        },
+        SubmissionStatus::Queued | SubmissionStatus::Validating => Missing::Verdict,
+        _ => Missing::Validation,
     });
     missing
 }
@@ -201,7 +269,11 @@ mod tests {
             .map(|i| (i.round.to_string(), i.state))
             .collect();
         assert_eq!(rounds, [("2026-AUG".to_owned(), DueState::Upcoming)]);
-        assert!(items[0].missing[0].contains("open one with POST /api/v1/submissions"));
+        assert!(
+            items[0].missing[0]
+                .to_string()
+                .contains("open one with POST /api/v1/submissions")
+        );
     }
 
     #[test]
@@ -235,13 +307,10 @@ mod tests {
         assert_eq!(items[0].round.to_string(), "2026-APR");
         assert_eq!(items[0].state, DueState::StopGateLifted);
         assert_eq!(items[0].due_at, lift_due);
-        assert_eq!(
-            items[0].missing,
-            ["lodging: the return is Processed; submit it"]
-        );
+        assert_eq!(items[0].missing, [Missing::Lodging]);
         assert_eq!(items[1].state, DueState::Open);
         assert_eq!(items[1].missing.len(), 5, "{:?}", items[1].missing);
-        assert!(items[1].missing[4].contains("4 error(s)"));
+        assert!(items[1].missing[4].to_string().contains("4 error(s)"));
     }
 
     #[test]
@@ -249,7 +318,11 @@ mod tests {
         let now = at("2027-01-10T00:00:00Z");
         let december = standing(RoundKind::Dec);
         let items = what_is_due(now, vec![december.clone()]);
-        assert!(items[0].missing[0].contains("workforce questionnaire for 2026"));
+        assert!(
+            items[0].missing[0]
+                .to_string()
+                .contains("workforce questionnaire for 2026")
+        );
 
         let mut lodged = december;
         lodged.lodged = Some(LodgedReturn {
@@ -282,13 +355,14 @@ mod tests {
         });
         let items = what_is_due(now, vec![august.clone()]);
         assert_eq!(items[0].missing.len(), 2, "{:?}", items[0].missing);
-        assert!(items[0].missing[0].contains("EFTS forecast for 2027 to 2030"));
+        assert!(
+            items[0].missing[0]
+                .to_string()
+                .contains("EFTS forecast for 2027 to 2030")
+        );
         august.efts_forecast_lodged = true;
         let items = what_is_due(now, vec![august]);
-        assert_eq!(
-            items[0].missing,
-            ["lodging: the return is Processed; submit it"]
-        );
+        assert_eq!(items[0].missing, [Missing::Lodging]);
     }
 
     #[test]

@@ -232,7 +232,7 @@ impl Notice {
             kind,
             title,
             body,
-            link: format!("/submissions/{}", facts.id),
+            link: format!("/data-submissions/{}", facts.id),
             document_type: None,
             commercial: false,
         })
@@ -247,7 +247,7 @@ impl Notice {
                 "The funder lifted the Stop Gate for the {round} return. Submit the processed \
                  return by {due}."
             ),
-            link: "/submissions".to_owned(),
+            link: "/data-submissions".to_owned(),
             document_type: None,
             commercial: false,
         }
@@ -303,7 +303,7 @@ impl Notice {
                  files still to come, validate, fix any errors, and submit it before then; after \
                  the due date the Stop Gate closes and a late return needs the funder's lift."
             ),
-            link: "/submissions".to_owned(),
+            link: "/data-submissions".to_owned(),
             document_type: None,
             commercial: false,
         }
@@ -320,7 +320,7 @@ impl Notice {
             body: format!(
                 "Returns for the {round} round can be submitted now. They are due by {due}."
             ),
-            link: "/submissions".to_owned(),
+            link: "/data-submissions".to_owned(),
             document_type: None,
             commercial: false,
         }
@@ -427,7 +427,7 @@ mod tests {
             notice.body
         );
         assert!(notice.body.contains("validate again"));
-        assert_eq!(notice.link, "/submissions/s-1");
+        assert_eq!(notice.link, "/data-submissions/s-1");
         assert!(Notice::about_submission(NoticeKind::StopGateLifted, &facts).is_none());
     }
 

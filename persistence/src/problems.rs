@@ -159,6 +159,8 @@ pub struct ProblemFilter {
     pub rule: Option<String>,
     pub field: Option<String>,
     pub file: Option<SdrFile>,
+    /// One record's problems: the record with this `localId` (in `file`, when set).
+    pub local_id: Option<String>,
 }
 
 /// One page of a submission's problems, in the order they were found; the cursor is the id of
@@ -184,6 +186,9 @@ pub fn report_page(
     }
     if let Some(file) = filter.file {
         query = query.filter(problems::file.eq(file.as_str()));
+    }
+    if let Some(local_id) = &filter.local_id {
+        query = query.filter(problems::local_id.eq(local_id.clone()));
     }
     if let Some(after) = request.after {
         query = query.filter(problems::id.gt(after));

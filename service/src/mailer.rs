@@ -229,17 +229,17 @@ mod tests {
             kind: NoticeKind::SubmissionRejected,
             title: "Your 2026-APR return has errors to fix".to_owned(),
             body: "3 errors <fix them> & validate again".to_owned(),
-            link: "/submissions/s-1".to_owned(),
+            link: "/data-submissions/s-1".to_owned(),
             attempts: 0,
         };
         let (text, html) = bodies("https://dxp.test/", &message);
-        assert!(text.contains("Open it in DXP Ngā Kete: https://dxp.test/submissions/s-1"));
+        assert!(text.contains("Open it in DXP Ngā Kete: https://dxp.test/data-submissions/s-1"));
         assert!(
             text.contains("3 errors <fix them> & validate again"),
             "{text}"
         );
         assert!(
-            html.contains("href=\"https://dxp.test/submissions/s-1\""),
+            html.contains("href=\"https://dxp.test/data-submissions/s-1\""),
             "{html}"
         );
         assert!(

@@ -25,6 +25,17 @@ pub struct NewAccess {
 }
 
 impl Service {
+    /// Whether `subject` has been disabled in DXP (someone never seen is not).
+    pub async fn person_is_disabled(&self, subject: &str) -> Result<bool, ServiceError> {
+        let subject = subject.to_owned();
+        self.blocking(move |conn| {
+            Ok::<_, dxp_persistence::StoreError>(
+                people::find(conn, &subject)?.is_some_and(|person| person.disabled),
+            )
+        })
+        .await
+    }
+
     /// The people of `organisation` who have signed in, disabled ones included. An
     /// organisation's people see their own organisation's list; the funder sees any.
     pub async fn people_of(

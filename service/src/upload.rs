@@ -335,6 +335,23 @@ impl Service {
         .await
     }
 
+    /// One record of a file, as received, if the submission holds it.
+    pub async fn record(
+        &self,
+        caller: &Caller,
+        submission_id: &str,
+        file: SdrFile,
+        local_id: &str,
+    ) -> Result<Option<String>, ServiceError> {
+        let (scope, id, local_id) = (caller.scope, submission_id.to_owned(), local_id.to_owned());
+        self.blocking(move |conn| {
+            dxp_persistence::submissions::find(conn, &id, scope)?;
+            let mut found = record_store::records_by_local_id(conn, &id, file, &[&local_id])?;
+            Ok::<_, StoreError>(found.remove(&local_id))
+        })
+        .await
+    }
+
     /// A page of at most `limit` records of a file, after the `localId` `after`.
     pub async fn record_page(
         &self,

@@ -117,7 +117,7 @@ fn a_rejected_return_is_emailed_to_those_who_want_it_and_no_one_else(backend: Ba
     assert!(
         mail[0]
             .content
-            .contains(&format!("https://dxp.test/submissions/{id}")),
+            .contains(&format!("https://dxp.test/data-submissions/{id}")),
         "{}",
         mail[0].content
     );
@@ -129,7 +129,10 @@ fn a_rejected_return_is_emailed_to_those_who_want_it_and_no_one_else(backend: Ba
         let list = notices(&server, person);
         assert_eq!(list["unreadCount"], 1, "{list}");
         assert_eq!(list["notices"][0]["kind"], "submission-rejected");
-        assert_eq!(list["notices"][0]["link"], format!("/submissions/{id}"));
+        assert_eq!(
+            list["notices"][0]["link"],
+            format!("/data-submissions/{id}")
+        );
     }
     let other = notices(&server, CAI);
     assert_eq!(other["notices"], json!([]));
@@ -561,7 +564,7 @@ fn a_worker_node_sends_the_mail_a_serving_node_queued(backend: Backend) {
     assert!(
         mail[0]
             .content
-            .contains(&format!("https://dxp.test/submissions/{id}")),
+            .contains(&format!("https://dxp.test/data-submissions/{id}")),
         "{}",
         mail[0].content
     );

@@ -191,7 +191,10 @@ fn a_rejected_return_is_delivered_signed_and_verifies_with_its_secret(backend: B
     let body = verify(&requests[0], &secret);
     assert_eq!(body["type"], "submission-rejected");
     assert_eq!(body["organisation"], 6004);
-    assert_eq!(body["data"]["link"], format!("/submissions/{submission}"));
+    assert_eq!(
+        body["data"]["link"],
+        format!("/data-submissions/{submission}")
+    );
     assert_eq!(
         body["data"]["title"],
         "Your 2026-APR return has errors to fix"

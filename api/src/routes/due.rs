@@ -61,7 +61,7 @@ impl From<DueItem> for DueItemView {
                 status: p.status,
                 error_count: p.error_count,
             }),
-            missing: item.missing,
+            missing: item.missing.iter().map(ToString::to_string).collect(),
         }
     }
 }

@@ -124,6 +124,7 @@ pub async fn list_submission_problems(
         rule: query.rule,
         field: query.field,
         file: query.file,
+        local_id: None,
     };
     if wants_csv(&req) {
         // The first page is read before anything is sent, so a submission that is not found
