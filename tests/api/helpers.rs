@@ -193,6 +193,9 @@ impl Database {
 pub const DEFAULT_TEST_TIME: &str = "2026-04-20T12:00:00+12:00";
 
 /// A running `dxp serve`, killed when dropped.
+/// The portal's session secret on the test servers (the portal tests make its cookies).
+pub const SESSION_SECRET: &str = "test-session-secret-of-at-least-32-bytes-long";
+
 pub struct TestServer {
     pub base: String,
     child: Child,
@@ -227,6 +230,7 @@ impl TestServer {
             .env("DATABASE_URL", &database.url)
             .env("DXP_DATA_DIR", database.data_dir.path())
             .env("DXP_JWT_SECRET", SECRET)
+            .env("DXP_SESSION_SECRET", SESSION_SECRET)
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -21,6 +21,7 @@ mod machine_accounts;
 mod migrations;
 mod notices;
 mod openapi;
+mod portal;
 mod provider_based;
 mod round_rules;
 mod rounds;

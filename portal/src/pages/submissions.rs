@@ -64,6 +64,19 @@ fn layout(signed: &Signed, title: String) -> Layout {
     }
 }
 
+/// A submission as people name it: its round, and what it holds when it is not the return.
+pub fn submission_name(submission: &Submission) -> String {
+    match submission.submission_type {
+        SubmissionType::Return => round_name(&submission.round),
+        SubmissionType::EftsForecast => {
+            format!("EFTS forecast beside the {}", round_name(&submission.round))
+        }
+        SubmissionType::StandaloneFiles => {
+            format!("Course register and completions, {}", submission.round.year)
+        }
+    }
+}
+
 /// What a person reads for a submission's status.
 fn status_words(status: SubmissionStatus) -> &'static str {
     match status {
@@ -148,7 +161,7 @@ async fn list(
         .into_iter()
         .map(|(submission, counts)| Row {
             records: counts.iter().map(|(_, count)| count).sum(),
-            round: round_name(&submission.round),
+            round: submission_name(&submission),
             organisation: submission.organisation.to_string(),
             status: submission.status,
             errors: submission.error_count,
@@ -213,6 +226,9 @@ async fn new_return(
 struct OpenForm {
     csrf: String,
     round: String,
+    /// `Return` (the default), `EftsForecast` or `StandaloneFiles`.
+    #[serde(rename = "type")]
+    submission_type: Option<String>,
 }
 
 async fn open(
@@ -229,14 +245,15 @@ async fn open(
         .round
         .parse()
         .map_err(|_| PageError::BadInput(format!("'{}' is not a round.", form.round)))?;
+    let submission_type = match form.submission_type.as_deref() {
+        None | Some("") => SubmissionType::Return,
+        Some(text) => text
+            .parse()
+            .map_err(|_| PageError::BadInput(format!("'{text}' is not a kind of submission.")))?,
+    };
     let opened = portal
         .service
-        .open_submission(
-            &signed.caller(),
-            organisation,
-            round,
-            SubmissionType::Return,
-        )
+        .open_submission(&signed.caller(), organisation, round, submission_type)
         .await?;
     Ok(see_other(&format!(
         "/data-submissions/{}",
@@ -350,9 +367,9 @@ async fn detail(
     let flash = signed.visit.take::<Flash>(FLASH);
     let s = detail.submission.clone();
     render(&DetailPage {
-        layout: layout(&signed, format!("{} — {}", round_name(&s.round), s.status)),
+        layout: layout(&signed, format!("{} — {}", submission_name(&s), s.status)),
         id: s.id.clone(),
-        round_name: round_name(&s.round),
+        round_name: submission_name(&s),
         status_words: status_words(s.status),
         progress: progress_of(&detail),
         may_change: signed.user.may_submit()
@@ -441,7 +458,7 @@ async fn confirm_submit(
         .unwrap_or_default();
     render(&ConfirmSubmitPage {
         layout: layout(&signed, "Submit the return".to_owned()),
-        round_name: round_name(&s.round),
+        round_name: submission_name(&s),
         due,
         s,
     })
@@ -493,7 +510,7 @@ async fn confirm_cancel(
         .await?;
     render(&ConfirmCancelPage {
         layout: layout(&signed, "Cancel the return".to_owned()),
-        round_name: round_name(&s.round),
+        round_name: submission_name(&s),
         s,
     })
 }

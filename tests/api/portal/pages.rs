@@ -1,0 +1,1 @@
+//! The portal's pages, as a signed-in browser gets them.
