@@ -534,9 +534,9 @@ fn prerequisites(facts: &LodgingFacts<'_>) -> Result<(), Refusal> {
             RoundRule::EftsForecastMissing,
             format!(
                 "this return has enrolments funded from 01, 29, 11 or 37 in courses at Level 3 \
-                 and above, so round {} needs your EFTS forecast first: open a submission with \
-                 submissionType EftsForecast, upload its lines (efts-forecasts) for {} to {}, \
-                 get it Processed and submit it, then submit this return again",
+                 and above, so round {} needs your EFTS forecast first: start an EFTS forecast submission \
+                 (submissionType EftsForecast) for the round, upload its lines (efts-forecasts) \
+                 for {} to {}, get it Processed and submit it, then submit this return again",
                 facts.round.id,
                 years.start(),
                 years.end()

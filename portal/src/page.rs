@@ -208,10 +208,13 @@ impl From<ServiceError> for PageError {
         match error {
             ServiceError::NotFound(_) => PageError::NotFound,
             ServiceError::Forbidden(message) => PageError::Forbidden(message),
+            // The round rule's code, so the person can look it up or quote it.
+            ServiceError::Refused(refusal) => {
+                PageError::BadInput(format!("{} (rule {})", refusal.detail, refusal.rule.code()))
+            }
             ServiceError::BadInput(_)
             | ServiceError::TooLarge(_)
             | ServiceError::NotNow(_)
-            | ServiceError::Refused(_)
             | ServiceError::Rejected(_)
             | ServiceError::Unacceptable(_) => PageError::BadInput(error.to_string()),
             other => PageError::Internal(other.to_string()),

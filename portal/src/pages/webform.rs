@@ -13,6 +13,7 @@ use askama::Template;
 use dxp_domain::SdrFile;
 use dxp_domain::fields::{FieldKind, FieldSpec, fields};
 use dxp_domain::submission::SubmissionStatus;
+use dxp_domain::validation::{Scope as RuleScope, rule_by_code};
 use dxp_persistence::paging::PageRequest;
 use dxp_service::ServiceError;
 use dxp_service::ingest::Format;
@@ -445,6 +446,42 @@ async fn save(
         );
     }
     let csv = one_row_csv(file, &values)?;
+    // A value that cannot be read (not a date, not a number) would be stored without it: the
+    // form is refused instead, keeping what was typed, and nothing is stored.
+    let check = portal
+        .service
+        .dry_run(
+            (file, Format::Csv),
+            Cursor::new(csv.clone()),
+            Some(submission.round.year),
+            DEFAULT_MAX_RECORDS_PER_REQUEST,
+        )
+        .await?;
+    let unreadable: Vec<(String, String)> = check
+        .tally
+        .problems
+        .iter()
+        .filter(|problem| {
+            rule_by_code(&problem.rule).is_some_and(|rule| rule.scope == RuleScope::CsvFile)
+        })
+        .map(|problem| (problem.field.clone(), plain_problem(problem)))
+        .collect();
+    if !unreadable.is_empty() {
+        return show_form(
+            &signed,
+            &submission,
+            file,
+            editing,
+            &values,
+            unreadable,
+            Some(Flash {
+                ok: false,
+                lines: vec![
+                    "The record was not saved: fix what is marked and save again.".to_owned(),
+                ],
+            }),
+        );
+    }
     let outcome = portal
         .service
         .upload(
@@ -532,6 +569,16 @@ async fn save(
         file.as_str(),
         urlencode(&local_id)
     )))
+}
+
+/// A problem as the form shows it beside its field.
+fn plain_problem(problem: &dxp_domain::validation::Problem) -> String {
+    format!(
+        "{} ({}): {}",
+        severity_word(problem.severity),
+        problem.rule,
+        problem.message
+    )
 }
 
 fn severity_word(severity: dxp_domain::Severity) -> &'static str {

@@ -101,6 +101,10 @@ impl<'a> Browser<'a> {
         }
     }
 
+    fn cookie(&self) -> String {
+        self.cookie.borrow().clone()
+    }
+
     /// Keeps the session cookie a response sets, as a browser does.
     fn remember(&self, response: Response) -> Response {
         for value in response.headers().get_all(header::SET_COOKIE) {
@@ -118,7 +122,7 @@ impl<'a> Browser<'a> {
         self.client
             .get(self.server.url(path))
             .header(header::ACCEPT, "text/html")
-            .header(header::COOKIE, self.cookie.borrow().as_str())
+            .header(header::COOKIE, self.cookie())
             .send()
             .map(|response| self.remember(response))
             .expect("GET")
@@ -142,7 +146,7 @@ impl<'a> Browser<'a> {
         self.client
             .post(self.server.url(path))
             .header(header::ACCEPT, "text/html")
-            .header(header::COOKIE, self.cookie.borrow().as_str())
+            .header(header::COOKIE, self.cookie())
             .form(&form)
             .send()
             .map(|response| self.remember(response))
@@ -154,7 +158,7 @@ impl<'a> Browser<'a> {
         self.client
             .post(self.server.url(path))
             .header(header::ACCEPT, "text/html")
-            .header(header::COOKIE, self.cookie.borrow().as_str())
+            .header(header::COOKIE, self.cookie())
             .multipart(form)
             .send()
             .map(|response| self.remember(response))
