@@ -10,6 +10,8 @@ document.addEventListener("DOMContentLoaded", () => {
       event.preventDefault();
       const request = new XMLHttpRequest();
       request.open("POST", form.action);
+      // Answered with the address of the page to show next, not a redirect.
+      request.setRequestHeader("DXP-Upload", "progress");
       request.upload.addEventListener("progress", (progress) => {
         if (progress.lengthComputable) {
           bar.hidden = false;
@@ -18,9 +20,9 @@ document.addEventListener("DOMContentLoaded", () => {
         }
       });
       request.addEventListener("load", () => {
-        if (request.status < 400 && request.responseURL) {
-          // Stored: show the page the server sent the browser on to.
-          window.location.assign(request.responseURL);
+        if (request.status === 200 && request.responseText.startsWith("/")) {
+          // Stored: show the page the server names.
+          window.location.assign(request.responseText);
         } else {
           // Refused: show the refusal page the server wrote.
           document.open();

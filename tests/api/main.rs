@@ -2,6 +2,7 @@
 //! database (a SQLite file, or a fresh PostgreSQL database that is dropped afterwards) and talks
 //! to it over HTTP. One test binary, so it links once and shares the helpers.
 
+mod browser;
 mod client;
 mod helpers;
 mod s3_server;

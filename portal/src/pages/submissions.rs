@@ -611,7 +611,13 @@ async fn read_upload(signed: &Signed, mut form: Multipart) -> Result<Vec<Uploade
     Ok(files)
 }
 
+/// The header the page's script sends with an upload it shows the progress of: it is answered
+/// with where to go next (an XMLHttpRequest would follow a redirect itself, and take the page's
+/// one-time message with it).
+const SCRIPTED_UPLOAD: &str = "DXP-Upload";
+
 async fn upload(
+    req: HttpRequest,
     signed: Signed,
     portal: web::Data<Portal>,
     id: web::Path<String>,
@@ -671,7 +677,11 @@ async fn upload(
         }
     }
     signed.visit.keep(FLASH, &Flash { ok, lines })?;
-    Ok(see_other(&format!("/data-submissions/{id}")))
+    let next = format!("/data-submissions/{id}");
+    if req.headers().contains_key(SCRIPTED_UPLOAD) {
+        return Ok(HttpResponse::Ok().content_type("text/plain").body(next));
+    }
+    Ok(see_other(&next))
 }
 
 // ---- problems ------------------------------------------------------------------------------

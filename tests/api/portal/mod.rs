@@ -7,6 +7,7 @@
 //! so each test starts signed in without a round trip through an identity provider (the sign-in
 //! itself is tested on its own).
 
+mod in_browser;
 mod pages;
 
 use cookie::{Cookie, CookieJar, Key};
@@ -56,31 +57,35 @@ pub struct Browser<'a> {
     cookie: std::cell::RefCell<String>,
 }
 
+/// The session cookie's value of a browser signed in as `person`, sealed with the test
+/// servers' session key.
+pub fn sealed_session(person: &Person) -> String {
+    let user = json!({
+        "subject": person.subject,
+        "name": format!("{} Test", person.subject),
+        "email": format!("{}@teo.test", person.subject),
+        "organisation": person.organisation,
+        "roles": person.roles,
+        "signed_in_at": chrono::Utc::now().to_rfc3339(),
+    });
+    // actix-session keeps each value as its JSON text.
+    let state = json!({
+        "user": user.to_string(),
+        "csrf": json!(CSRF).to_string(),
+    });
+    let mut jar = CookieJar::new();
+    let key = Key::derive_from(SESSION_SECRET.as_bytes());
+    jar.private_mut(&key)
+        .add(Cookie::new("dxp-session", state.to_string()));
+    jar.get("dxp-session")
+        .expect("the cookie")
+        .value()
+        .to_owned()
+}
+
 impl<'a> Browser<'a> {
     pub fn signed_in(server: &'a TestServer, person: &Person) -> Self {
-        let user = json!({
-            "subject": person.subject,
-            "name": format!("{} Test", person.subject),
-            "email": format!("{}@teo.test", person.subject),
-            "organisation": person.organisation,
-            "roles": person.roles,
-            "signed_in_at": chrono::Utc::now().to_rfc3339(),
-        });
-        // actix-session keeps each value as its JSON text.
-        let state = json!({
-            "user": user.to_string(),
-            "csrf": json!(CSRF).to_string(),
-        });
-        let mut jar = CookieJar::new();
-        let key = Key::derive_from(SESSION_SECRET.as_bytes());
-        jar.private_mut(&key)
-            .add(Cookie::new("dxp-session", state.to_string()));
-        let sealed = jar
-            .get("dxp-session")
-            .expect("the cookie")
-            .value()
-            .to_owned();
-        Self::with_cookie(server, format!("dxp-session={sealed}"))
+        Self::with_cookie(server, format!("dxp-session={}", sealed_session(person)))
     }
 
     /// A browser no one has signed in on.
