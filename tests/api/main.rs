@@ -4,6 +4,7 @@
 
 mod client;
 mod helpers;
+mod oidc_provider;
 mod s3_server;
 mod smtp_sink;
 mod webhook_receiver;

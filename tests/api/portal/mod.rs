@@ -8,6 +8,7 @@
 //! itself is tested on its own).
 
 mod pages;
+mod sign_in;
 
 use cookie::{Cookie, CookieJar, Key};
 use reqwest::blocking::{Client, Response};
