@@ -109,9 +109,71 @@ struct ServeArgs {
     #[command(flatten)]
     mail: MailArgs,
     #[command(flatten)]
+    oidc: OidcArgs,
+    #[command(flatten)]
     document_store: DocumentStoreArgs,
     #[command(flatten)]
     webhooks: WebhookArgs,
+}
+
+/// Where people sign in to the portal: an OpenID Connect provider.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct OidcArgs {
+    /// The identity provider's issuer URL (https; http only on localhost, for development):
+    /// people sign in to the portal there. Without it the portal offers no sign-in (the
+    /// sandbox its demo users).
+    #[arg(long, env = "DXP_OIDC_ISSUER")]
+    oidc_issuer: Option<String>,
+    /// The portal's client id at the identity provider (needed with DXP_OIDC_ISSUER).
+    #[arg(long, env = "DXP_OIDC_CLIENT_ID")]
+    oidc_client_id: Option<String>,
+    /// The portal's client secret at the identity provider; without it the portal signs in as
+    /// a public client (PKCE alone).
+    #[arg(long, env = "DXP_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    oidc_client_secret: Option<String>,
+    /// The ID token claim that holds a person's organisation (its EDUMIS number).
+    #[arg(long, env = "DXP_OIDC_ORGANISATION_CLAIM", default_value = dxp_portal::sign_in::oidc::DEFAULT_ORGANISATION_CLAIM)]
+    oidc_organisation_claim: String,
+    /// The ID token claim that lists a person's DXP roles (teo-submitter, teo-viewer, tec-admin).
+    #[arg(long, env = "DXP_OIDC_ROLES_CLAIM", default_value = dxp_portal::sign_in::oidc::DEFAULT_ROLES_CLAIM)]
+    oidc_roles_claim: String,
+}
+
+impl OidcArgs {
+    /// The identity provider's settings, checked; `None` when no issuer is set.
+    pub(crate) fn settings(&self) -> anyhow::Result<Option<dxp_portal::OidcSettings>> {
+        let non_empty = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .filter(|value| !value.is_empty())
+                .map(str::to_owned)
+        };
+        let Some(issuer) = non_empty(&self.oidc_issuer) else {
+            if non_empty(&self.oidc_client_id).is_some() {
+                anyhow::bail!(
+                    "DXP_OIDC_CLIENT_ID is set but DXP_OIDC_ISSUER is not: set the identity \
+                     provider's issuer URL too, or unset the client id"
+                );
+            }
+            return Ok(None);
+        };
+        let Some(client_id) = non_empty(&self.oidc_client_id) else {
+            anyhow::bail!(
+                "DXP_OIDC_ISSUER is set but DXP_OIDC_CLIENT_ID is not: the portal needs its \
+                 client id at the identity provider ({issuer}) to sign people in there"
+            );
+        };
+        let settings = dxp_portal::OidcSettings {
+            issuer,
+            client_id,
+            client_secret: non_empty(&self.oidc_client_secret),
+            organisation_claim: self.oidc_organisation_claim.trim().to_owned(),
+            roles_claim: self.oidc_roles_claim.trim().to_owned(),
+        };
+        settings.check()?;
+        Ok(Some(settings))
+    }
 }
 
 /// How a node sends webhooks.
@@ -213,18 +275,22 @@ impl DocumentStoreArgs {
 
 impl MailArgs {
     /// The portal's options: its address (`DXP_PORTAL_URL`, else this node's, filled in once
-    /// known) and its session key from `DXP_SESSION_SECRET` (or the data folder's).
+    /// known), its session key from `DXP_SESSION_SECRET` (or the data folder's) and its
+    /// identity provider (`DXP_OIDC_*`).
     fn portal_options(
         &self,
         data_dir: &DataDir,
         dev_users: Vec<dxp_portal::DevUser>,
+        oidc: &OidcArgs,
     ) -> anyhow::Result<dxp_portal::PortalOptions> {
+        let oidc = oidc.settings()?;
         let secret = secret::session_secret(&data_dir.path)?;
         Ok(dxp_portal::PortalOptions {
             public_url: self.portal_url.clone().unwrap_or_default(),
             session_key: dxp_portal::SessionKey::derive_from(&secret)
                 .context("DXP_SESSION_SECRET")?,
             dev_users,
+            oidc,
         })
     }
 
@@ -539,6 +605,8 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
 
 fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     logging::init()?;
+    // Before the database: a portal configured by half stops the node at once.
+    let portal = args.mail.portal_options(data_dir, Vec::new(), &args.oidc)?;
     let tokens = TokenConfig::from_env(data_dir)?;
     let pool = open_database(&args.database, data_dir)?;
     let clock = Clock::from_env();
@@ -562,7 +630,7 @@ fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         files: args.document_store.open(data_dir)?,
         webhook_urls: args.webhooks.policy(),
         webhooks: args.webhooks.options(),
-        portal: args.mail.portal_options(data_dir, Vec::new())?,
+        portal,
     };
     run_node(node, pool, tokens, clock, |_| Ok(()))
 }

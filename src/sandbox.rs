@@ -24,8 +24,8 @@ use serde_json::json;
 
 use crate::config::{DataDir, TokenConfig};
 use crate::{
-    DocumentStoreArgs, MailArgs, Node, RateLimitArgs, ValidatorArgs, WebhookArgs, prepare_database,
-    run_node,
+    DocumentStoreArgs, MailArgs, Node, OidcArgs, RateLimitArgs, ValidatorArgs, WebhookArgs,
+    prepare_database, run_node,
 };
 
 /// The demo organisation: the sample return's provider.
@@ -53,6 +53,8 @@ pub struct SandboxArgs {
     validation: ValidatorArgs,
     #[command(flatten)]
     mail: MailArgs,
+    #[command(flatten)]
+    oidc: OidcArgs,
     #[command(flatten)]
     document_store: DocumentStoreArgs,
     #[command(flatten)]
@@ -86,6 +88,8 @@ const SAMPLE: [(SdrFile, &str); 5] = [
 
 pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     crate::logging::init()?;
+    // The demo users sign in with a click; an identity provider only when one is set.
+    let oidc = args.oidc.settings()?;
     let folder = &data_dir.path;
     std::fs::create_dir_all(folder)
         .with_context(|| format!("cannot create {}", folder.display()))?;
@@ -145,6 +149,7 @@ pub fn run(args: SandboxArgs, data_dir: &DataDir) -> anyhow::Result<()> {
             // Sessions live as long as the sandbox: its database is new at every start too.
             session_key: dxp_portal::SessionKey::random(),
             dev_users: demo_people(),
+            oidc,
         },
     };
     let round = sample_round.to_string();

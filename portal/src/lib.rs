@@ -27,6 +27,7 @@ use dxp_service::Service;
 
 pub use session::SessionKey;
 pub use sign_in::DevUser;
+pub use sign_in::oidc::{OidcSettings, OidcSettingsError};
 
 /// How the portal of a node runs.
 #[derive(Clone)]
@@ -38,6 +39,9 @@ pub struct PortalOptions {
     pub session_key: SessionKey,
     /// The people one may sign in as without an identity provider: set by `dxp sandbox` only.
     pub dev_users: Vec<DevUser>,
+    /// The identity provider people sign in at (OpenID Connect); `None`: no sign-in but the
+    /// sandbox's.
+    pub oidc: Option<OidcSettings>,
 }
 
 /// The portal of one node: its use cases and options, handed to every page.
@@ -45,13 +49,20 @@ pub struct PortalOptions {
 pub struct Portal {
     pub service: Service,
     pub options: Arc<PortalOptions>,
+    /// The identity provider, with its metadata once fetched (shared by the node's workers).
+    oidc: Option<Arc<sign_in::oidc::Oidc>>,
 }
 
 impl Portal {
     pub fn new(service: Service, options: PortalOptions) -> Self {
+        let oidc = options
+            .oidc
+            .clone()
+            .map(|settings| Arc::new(sign_in::oidc::Oidc::new(settings, &options.public_url)));
         Self {
             service,
             options: Arc::new(options),
+            oidc,
         }
     }
 

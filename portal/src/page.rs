@@ -192,6 +192,12 @@ pub enum PageError {
     /// What was sent cannot be used, said in words for the person who sent it.
     #[error("{0}")]
     BadInput(String),
+    /// A sign-in at the identity provider that did not finish, and what to do.
+    #[error("{0}")]
+    SignInFailed(String),
+    /// The identity provider cannot be reached (or answers nonsense): nobody can sign in.
+    #[error("the identity provider cannot be reached")]
+    ProviderUnavailable,
     /// A failure of ours; the person sees the request id to quote.
     #[error("{0}")]
     Internal(String),
@@ -251,6 +257,11 @@ impl PageError {
                 "The form was open for too long or came from another page. Go back, reload the page and send it again.".to_owned(),
             ),
             PageError::BadInput(why) => ("That could not be done", why.clone()),
+            PageError::SignInFailed(why) => ("You are not signed in", why.clone()),
+            PageError::ProviderUnavailable => (
+                "Signing in is not working just now",
+                "Your organisation's sign-in service cannot be reached from DXP Ngā Kete. Nothing you did caused this. Try again in a few minutes; if it goes on, contact the TEC's Customer Contact Team with the reference below.".to_owned(),
+            ),
             PageError::Internal(_) => (
                 "Something went wrong on our side",
                 "Nothing you did caused this, and nothing was half done. Try again in a minute; if it happens again, contact the TEC's Customer Contact Team with the reference below.".to_owned(),
@@ -267,6 +278,8 @@ impl ResponseError for PageError {
             PageError::SignIn { .. } => StatusCode::SEE_OTHER,
             PageError::StaleForm => StatusCode::FORBIDDEN,
             PageError::BadInput(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            PageError::SignInFailed(_) => StatusCode::BAD_REQUEST,
+            PageError::ProviderUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

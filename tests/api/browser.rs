@@ -9,7 +9,6 @@ use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -18,7 +17,7 @@ use serde_json::{Value, json};
 use crate::helpers::repo_root;
 
 /// One browser at a time: each is a Chromium, and the machines have two cores.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// A chromedriver with its headless Chromium; both stop when dropped.
 pub struct Browser {
@@ -27,7 +26,7 @@ pub struct Browser {
     pub base: String,
     axe: String,
     screenshots: PathBuf,
-    _turn: std::sync::MutexGuard<'static, ()>,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
     _profile: tempfile::TempDir,
 }
 
@@ -66,9 +65,7 @@ impl Browser {
         }
         // Already installed by an earlier browser in this process: that one is ring too.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let turn = ONE_AT_A_TIME
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let turn = ONE_AT_A_TIME.lock().await;
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .expect("a free port")

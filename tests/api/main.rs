@@ -5,6 +5,7 @@
 mod browser;
 mod client;
 mod helpers;
+mod oidc_provider;
 mod s3_server;
 mod smtp_sink;
 mod webhook_receiver;

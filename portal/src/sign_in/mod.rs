@@ -1,5 +1,8 @@
-//! Signing in and out. People sign in at their identity provider (OpenID Connect); the sandbox
-//! adds a development sign-in as each demo user, which no other node offers.
+//! Signing in and out. People sign in at their identity provider (OpenID Connect, [`oidc`]);
+//! the sandbox adds a development sign-in as each demo user, which no other node offers.
+
+mod http;
+pub mod oidc;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -28,6 +31,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
     config
         .route("/sign-in", web::get().to(sign_in_page))
         .route("/sign-in/dev", web::post().to(dev_sign_in))
+        .route("/sign-in/oidc", web::get().to(oidc::start_sign_in))
+        .route("/sign-in/callback", web::get().to(oidc::callback))
         .route("/sign-out", web::post().to(sign_out));
 }
 
@@ -36,6 +41,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
 struct SignInPage<'a> {
     layout: Layout,
     next: String,
+    /// The link to sign in at the identity provider, when there is one.
+    oidc_href: Option<String>,
     dev_users: &'a [DevUser],
     signed_out: bool,
 }
@@ -53,6 +60,13 @@ async fn sign_in_page(
     query: web::Query<SignInQuery>,
 ) -> Result<HttpResponse, PageError> {
     let visit = Visit::of(&req);
+    let next = safe_next(query.next.as_deref());
+    // A link, not a form: the provider's page is another site, and `form-action 'self'` keeps
+    // forms to ours.
+    let oidc_href = portal.options.oidc.as_ref().map(|_| {
+        let query = serde_urlencoded::to_string([("next", &next)]).unwrap_or_default();
+        format!("/sign-in/oidc?{query}")
+    });
     render(&SignInPage {
         layout: Layout {
             title: "Sign in".to_owned(),
@@ -61,7 +75,8 @@ async fn sign_in_page(
             csrf: visit.csrf_token(),
             guide: Some(("/guides/signing-in", "Signing in")),
         },
-        next: safe_next(query.next.as_deref()),
+        next,
+        oidc_href,
         dev_users: &portal.options.dev_users,
         signed_out: query.signed_out,
     })

@@ -9,6 +9,7 @@
 
 mod in_browser;
 mod pages;
+mod sign_in;
 
 use cookie::{Cookie, CookieJar, Key};
 use reqwest::blocking::{Client, Response};
