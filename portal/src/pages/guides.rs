@@ -41,6 +41,11 @@ pub const GUIDES: &[Guide] = &[
         title: "Keying in records with the webform",
         markdown: include_str!("../../guides/keying-in-records.md"),
     },
+    Guide {
+        slug: "documents",
+        title: "Documents from the TEC",
+        markdown: include_str!("../../guides/documents.md"),
+    },
 ];
 
 pub fn configure(config: &mut web::ServiceConfig) {
