@@ -46,6 +46,11 @@ pub const GUIDES: &[Guide] = &[
         title: "Documents from the TEC",
         markdown: include_str!("../../guides/documents.md"),
     },
+    Guide {
+        slug: "notifications-and-settings",
+        title: "Notifications and your settings",
+        markdown: include_str!("../../guides/notifications-and-settings.md"),
+    },
 ];
 
 pub fn configure(config: &mut web::ServiceConfig) {

@@ -3,6 +3,7 @@
 pub mod dashboard;
 pub mod documents;
 pub mod guides;
+pub mod notices;
 pub mod submissions;
 pub mod webform;
 
@@ -22,6 +23,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .configure(submissions::configure)
         .configure(webform::configure)
         .configure(documents::configure)
+        .configure(notices::configure)
         .configure(guides::configure);
 }
 
