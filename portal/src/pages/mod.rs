@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod guides;
 pub mod notices;
+pub mod settings;
 pub mod submissions;
 pub mod webform;
 
@@ -24,6 +25,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .configure(webform::configure)
         .configure(documents::configure)
         .configure(notices::configure)
+        .configure(settings::configure)
         .configure(guides::configure);
 }
 
@@ -109,6 +111,22 @@ pub(crate) fn sentence(text: &str) -> String {
         out.push('.');
     }
     out
+}
+
+/// The values of one name in a form sent as pairs (checkboxes send one pair each).
+pub(crate) fn values_of<'a>(form: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+    form.iter()
+        .filter(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+        .collect()
+}
+
+/// The first value of one name in a form sent as pairs, trimmed; empty when it was not sent.
+pub(crate) fn value_of(form: &[(String, String)], name: &str) -> String {
+    form.iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.trim().to_owned())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
