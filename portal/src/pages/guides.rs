@@ -51,6 +51,11 @@ pub const GUIDES: &[Guide] = &[
         title: "Notifications and your settings",
         markdown: include_str!("../../guides/notifications-and-settings.md"),
     },
+    Guide {
+        slug: "managing-people",
+        title: "Managing your organisation's people",
+        markdown: include_str!("../../guides/managing-people.md"),
+    },
 ];
 
 pub fn configure(config: &mut web::ServiceConfig) {

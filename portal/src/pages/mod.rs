@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod guides;
 pub mod notices;
+pub mod people;
 pub mod settings;
 pub mod submissions;
 pub mod webform;
@@ -26,6 +27,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .configure(documents::configure)
         .configure(notices::configure)
         .configure(settings::configure)
+        .configure(people::configure)
         .configure(guides::configure);
 }
 
