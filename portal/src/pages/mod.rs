@@ -2,6 +2,7 @@
 
 pub mod dashboard;
 pub mod documents;
+pub mod funder;
 pub mod guides;
 pub mod notices;
 pub mod people;
@@ -28,6 +29,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .configure(notices::configure)
         .configure(settings::configure)
         .configure(people::configure)
+        .configure(funder::configure)
         .configure(guides::configure);
 }
 
