@@ -93,10 +93,15 @@ pub(crate) async fn organisation_choices(
 /// was sent; any other failure is a page of its own.
 pub(crate) fn refusal(error: ServiceError) -> Result<String, PageError> {
     match error {
+        // The round rule's code, so the person can look it up or quote it (as error pages do).
+        ServiceError::Refused(refusal) => Ok(sentence(&format!(
+            "{} (rule {})",
+            refusal.detail,
+            refusal.rule.code()
+        ))),
         ServiceError::BadInput(_)
         | ServiceError::TooLarge(_)
         | ServiceError::NotNow(_)
-        | ServiceError::Refused(_)
         | ServiceError::Rejected(_)
         | ServiceError::Unacceptable(_) => Ok(sentence(&error.to_string())),
         other => Err(other.into()),

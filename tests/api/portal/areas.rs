@@ -679,6 +679,10 @@ fn the_funder_changes_rounds_and_lifts_the_stop_gate(backend: Backend) {
         "{refused}"
     );
     assert!(
+        refused.contains("(rule RD-007)."),
+        "names the rule: {refused}"
+    );
+    assert!(
         refused.contains("SMS outage on the due date</textarea>"),
         "keeps the reason"
     );
