@@ -63,3 +63,31 @@ pub fn find(conn: &mut DbConnection, edumis: Edumis) -> Result<Option<Organisati
     })
     .transpose()
 }
+
+/// Every organisation DXP knows, by EDUMIS number: those registered (by a submission, a
+/// workforce questionnaire or a sign-in's lock) with their names, and those known only through
+/// their people, named as a registration without a name is (`EDUMIS 6004`).
+pub fn list(conn: &mut DbConnection) -> Result<Vec<Organisation>, StoreError> {
+    let mut known: Vec<(i32, String)> = organisations::table
+        .select((organisations::edumis, organisations::name))
+        .load(conn)?;
+    let through_people: Vec<i32> = crate::schema::people::table
+        .filter(crate::schema::people::organisation.is_not_null())
+        .select(crate::schema::people::organisation.assume_not_null())
+        .distinct()
+        .load(conn)?;
+    for edumis in through_people {
+        if !known.iter().any(|(registered, _)| *registered == edumis) {
+            known.push((edumis, format!("EDUMIS {edumis}")));
+        }
+    }
+    known.sort_unstable_by_key(|(edumis, _)| *edumis);
+    known
+        .into_iter()
+        .map(|(edumis, name)| {
+            Edumis::new(i64::from(edumis))
+                .map(|edumis| Organisation { edumis, name })
+                .map_err(StoreError::corrupt)
+        })
+        .collect()
+}

@@ -14,6 +14,7 @@
 //! - [`validator`]: the background validators that take the queued validations and give the
 //!   verdicts.
 //! - [`workforce`]: the workforce questionnaire.
+//! - [`organisations`]: the organisations DXP knows, for the funder to choose from.
 //! - [`webhooks`]: an organisation's webhook subscriptions, and the sender that delivers their
 //!   events, signed.
 //!
@@ -31,6 +32,7 @@ pub mod ingest;
 pub mod machine_accounts;
 pub mod mailer;
 pub mod notices;
+pub mod organisations;
 pub mod people;
 pub mod problem_report;
 pub mod provider_based;

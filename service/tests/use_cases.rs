@@ -153,6 +153,49 @@ async fn what_is_due_is_made_at_the_services_clock() {
     );
 }
 
+#[tokio::test]
+async fn the_funder_lists_every_organisation_and_a_teo_only_its_own() {
+    let fx = fixture();
+    let other = Edumis::new(6005).expect("an EDUMIS number");
+    {
+        let mut conn = fx.service.pool().get().expect("a connection");
+        dxp_persistence::people::note_signed_in(
+            &mut conn,
+            &dxp_persistence::people::SignedIn {
+                subject: "jordan",
+                organisation: Some(other),
+                name: None,
+                email: None,
+                roles: &["teo-submitter".to_owned()],
+            },
+            chrono::Utc::now(),
+        )
+        .expect("noted");
+    }
+    let funder = Caller {
+        actor: "funder".to_owned(),
+        scope: Scope::Everyone,
+    };
+    let every: Vec<(i32, String)> = fx
+        .service
+        .organisations(&funder)
+        .await
+        .expect("the organisations")
+        .into_iter()
+        .map(|organisation| (organisation.edumis.value(), organisation.name))
+        .collect();
+    assert_eq!(
+        every,
+        [
+            (6004, "Test Polytechnic".to_owned()),
+            (6005, "EDUMIS 6005".to_owned())
+        ]
+    );
+    let own = fx.service.organisations(&fx.teo).await.expect("its own");
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].edumis, fx.organisation);
+}
+
 #[test]
 fn the_command_line_stores_an_upload_without_a_runtime() {
     let fx = fixture();

@@ -41,6 +41,21 @@ pub const GUIDES: &[Guide] = &[
         title: "Keying in records with the webform",
         markdown: include_str!("../../guides/keying-in-records.md"),
     },
+    Guide {
+        slug: "documents",
+        title: "Documents from the TEC",
+        markdown: include_str!("../../guides/documents.md"),
+    },
+    Guide {
+        slug: "notifications-and-settings",
+        title: "Notifications and your settings",
+        markdown: include_str!("../../guides/notifications-and-settings.md"),
+    },
+    Guide {
+        slug: "managing-people",
+        title: "Managing your organisation's people",
+        markdown: include_str!("../../guides/managing-people.md"),
+    },
 ];
 
 pub fn configure(config: &mut web::ServiceConfig) {

@@ -7,6 +7,7 @@
 //! so each test starts signed in without a round trip through an identity provider (the sign-in
 //! itself is tested on its own).
 
+mod areas;
 mod in_browser;
 mod pages;
 mod sign_in;
