@@ -20,6 +20,29 @@ pub use funding::{FundCode, FundingSource};
 pub use ite::{IteNzsced, IteSector};
 pub use residency::{ResidentialStatus, SecondarySchoolProgramme};
 
+/// The codes a field takes and what each means, where spec 003 closes the list: what a form
+/// offers to choose from. `None` for a field whose values are not a closed list here.
+pub fn code_list(file: crate::SdrFile, field: &str) -> Option<Vec<(String, &'static str)>> {
+    if file != crate::SdrFile::CourseEnrolments {
+        return None;
+    }
+    Some(match field {
+        "intramuralExtramuralAttendance" => Attendance::ALL
+            .iter()
+            .map(|code| (code.code().to_string(), code.meaning()))
+            .collect(),
+        "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment" => FeesCategory::ALL
+            .iter()
+            .map(|code| (code.code().to_owned(), code.meaning()))
+            .collect(),
+        "iteSector" => IteSector::ALL
+            .iter()
+            .map(|code| (code.code().to_string(), code.meaning()))
+            .collect(),
+        _ => return None,
+    })
+}
+
 /// Reads a numeric code of one or two ASCII digits (`"3"`, `"03"`, `"12"`) as its number.
 ///
 /// Anything else (empty, three digits, signs, spaces, letters) is not a code: `None`. Spaces are
@@ -36,6 +59,19 @@ pub fn parse_two_digit(text: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closed_code_list_offers_every_code_once() {
+        let attendance = code_list(
+            crate::SdrFile::CourseEnrolments,
+            "intramuralExtramuralAttendance",
+        )
+        .expect("a closed list");
+        assert_eq!(attendance.len(), Attendance::ALL.len());
+        assert_eq!(attendance[0].0, "1");
+        assert!(code_list(crate::SdrFile::Learners, "intramuralExtramuralAttendance").is_none());
+        assert!(code_list(crate::SdrFile::CourseEnrolments, "courseCode").is_none());
+    }
 
     #[test]
     fn one_and_two_digit_spellings_are_the_same_code() {

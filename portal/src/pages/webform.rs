@@ -197,7 +197,8 @@ struct FormField {
     value: String,
     problems: Vec<String>,
     hint: String,
-    choices: Vec<(&'static str, &'static str)>,
+    /// The field's closed list of codes, as (code, meaning); empty for a free field.
+    choices: Vec<(String, String)>,
 }
 
 impl FormField {
@@ -208,6 +209,31 @@ impl FormField {
             _ => "text",
         }
     }
+}
+
+/// What a field offers to choose from: yes or no for a flag, the code list of a coded field (a
+/// value stored that is not on the list stays offered, so editing never loses it).
+fn choices_of(file: SdrFile, spec: &FieldSpec, value: Option<&str>) -> Vec<(String, String)> {
+    let mut choices: Vec<(String, String)> = if spec.kind == FieldKind::Boolean {
+        [("Y", "Yes"), ("N", "No")]
+            .into_iter()
+            .map(|(code, meaning)| (code.to_owned(), meaning.to_owned()))
+            .collect()
+    } else if let Some(codes) = dxp_domain::codes::code_list(file, spec.name) {
+        codes
+            .into_iter()
+            .map(|(code, meaning)| (code.clone(), format!("{code}: {meaning}")))
+            .collect()
+    } else {
+        return Vec::new();
+    };
+    if let Some(value) = value.filter(|value| !value.is_empty())
+        && !choices.iter().any(|(code, _)| code == value)
+    {
+        choices.push((value.to_owned(), format!("{value} (not on the list)")));
+    }
+    choices.insert(0, (String::new(), "Not given".to_owned()));
+    choices
 }
 
 /// What a person is told to write in a field of this kind.
@@ -260,11 +286,7 @@ fn form_fields(file: SdrFile, values: &[String], problems: &[(String, String)]) 
                 .map(|(_, message)| message.clone())
                 .collect(),
             hint: hint_of(spec),
-            choices: if spec.kind == FieldKind::Boolean {
-                vec![("", "Not given"), ("Y", "Yes"), ("N", "No")]
-            } else {
-                Vec::new()
-            },
+            choices: choices_of(file, spec, values.get(at).map(String::as_str)),
         })
         .collect()
 }

@@ -29,12 +29,12 @@ fn token_of(person: &Person) -> String {
 }
 
 /// Notes the person as signed in, as their first request does.
-fn note(server: &TestServer, person: &Person) {
+pub(super) fn note(server: &TestServer, person: &Person) {
     json_ok(server.get("/api/v1/me", Some(&token_of(person))));
 }
 
 /// A document the funder makes available through the API, with one PDF.
-fn funder_document(server: &TestServer, details: &Value, file: &str) -> Value {
+pub(super) fn funder_document(server: &TestServer, details: &Value, file: &str) -> Value {
     let form = Form::new()
         .part(
             "document",

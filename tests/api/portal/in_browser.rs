@@ -257,3 +257,93 @@ impl Drop for Stopped {
         let _ = self.0.wait();
     }
 }
+
+on_both_backends!(every_page_passes_the_accessibility_check);
+
+/// Every page of the portal, as a data officer and as the funder's staff see it, with data on
+/// it: no serious or critical accessibility violation (axe-core), each screenshot kept.
+fn every_page_passes_the_accessibility_check(backend: Backend) {
+    let server = TestServer::start(backend);
+    super::areas::note(&server, &DATA_OFFICER);
+    let document = super::areas::funder_document(
+        &server,
+        &serde_json::json!({
+            "documentType": "commitment-template",
+            "title": "2027 Mix of Provision template",
+            "action": "to-action",
+            "dueOn": "2026-05-29",
+            "organisations": [6004],
+        }),
+        "Mix of Provision 2027.pdf",
+    );
+    let document = document["id"].as_str().expect("an id").to_owned();
+    let officer = super::Browser::signed_in(&server, &DATA_OFFICER);
+    let submission = super::pages::start(&officer, "Return");
+    super::pages::upload(
+        &officer,
+        &submission,
+        &[SdrFile::Learners, SdrFile::Courses],
+    );
+    let records = format!("{submission}/files/learners/records");
+    let prefix = match backend {
+        Backend::Sqlite => "sqlite-a11y-",
+        Backend::Postgres => "postgres-a11y-",
+    };
+    let officer_pages = [
+        ("dashboard", "/".to_owned()),
+        ("submissions", "/data-submissions".to_owned()),
+        (
+            "new-return",
+            "/data-submissions/new?round=2026-APR".to_owned(),
+        ),
+        ("return", submission.clone()),
+        ("problems", format!("{submission}/problems")),
+        ("cancel", format!("{submission}/cancel")),
+        ("records", records.clone()),
+        ("record", format!("{records}/LRN-6004-000001")),
+        ("new-record", format!("{records}/new")),
+        ("rule", "/rules/LR-009".to_owned()),
+        ("documents", "/documents".to_owned()),
+        ("document", format!("/documents/{document}")),
+        ("notifications", "/notifications".to_owned()),
+        ("settings", "/settings".to_owned()),
+        ("people", "/settings/people".to_owned()),
+        ("guides", "/guides".to_owned()),
+        ("guide-webform", "/guides/keying-in-records".to_owned()),
+    ];
+    let funder_pages = [
+        ("funder", "/funder".to_owned()),
+        ("funder-round", "/funder/rounds/2026-APR".to_owned()),
+        ("funder-new-document", "/documents/new".to_owned()),
+        (
+            "funder-documents",
+            "/documents?organisation=6004".to_owned(),
+        ),
+        (
+            "funder-people",
+            "/settings/people?organisation=6004".to_owned(),
+        ),
+        ("funder-submissions", "/data-submissions".to_owned()),
+    ];
+    runtime().block_on(async {
+        let Some(browser) = Browser::open(&server.base).await else {
+            return;
+        };
+        for (person, pages) in [
+            (&DATA_OFFICER, &officer_pages[..]),
+            (&super::FUNDER, &funder_pages[..]),
+        ] {
+            sign_in_as(&browser, person).await;
+            for (name, path) in pages {
+                browser.goto(path).await;
+                let text = browser.text().await;
+                assert!(
+                    !text.contains("Page not found") && !text.contains("Something went wrong"),
+                    "{path}: {text}"
+                );
+                browser.check_page(&format!("{prefix}{name}")).await;
+            }
+        }
+        browser.close().await;
+    });
+}

@@ -28,7 +28,7 @@ fn sample_csv(file: SdrFile) -> (String, Vec<u8>) {
 }
 
 /// Starts a submission of `kind` in the April 2026 round; its page's path.
-fn start(browser: &Browser, kind: &str) -> String {
+pub(super) fn start(browser: &Browser, kind: &str) -> String {
     let page = browser.page("/data-submissions/new?round=2026-APR");
     assert!(page.contains("What are you sending?"), "{page}");
     location(&browser.post(
@@ -38,7 +38,7 @@ fn start(browser: &Browser, kind: &str) -> String {
 }
 
 /// Uploads files through the page's upload form; the page shown after.
-fn upload(browser: &Browser, submission: &str, files: &[SdrFile]) -> String {
+pub(super) fn upload(browser: &Browser, submission: &str, files: &[SdrFile]) -> String {
     let mut form = Form::new().text("csrf", CSRF);
     for file in files {
         let (name, bytes) = sample_csv(*file);
@@ -238,6 +238,14 @@ fn a_record_is_fixed_in_the_webform(backend: Backend) {
         stored.contains("value=\"04/12/2005\""),
         "nothing stored: {stored}"
     );
+
+    // A coded field offers its code list; a flag, yes or no.
+    let enrolment = officer.page(&format!("{submission}/files/course-enrolments/records/new"));
+    assert!(
+        enrolment.contains("<select id=\"f-intramuralExtramuralAttendance\""),
+        "{enrolment}"
+    );
+    assert!(enrolment.contains("<option value=\"1\">1: "), "{enrolment}");
 
     // A new record, then deleted.
     let mut new = form_values(&officer.page(&format!("{records}/new")));
