@@ -342,8 +342,44 @@ fn is_text(head: &[u8], head_is_whole: bool) -> bool {
         .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
 }
 
+/// The `Content-Disposition` of a file's download: `attachment` with its name, plain ASCII in
+/// `filename` and the exact name, percent-encoded UTF-8, in `filename*` (RFC 6266), so every
+/// browser saves it under its own name and none can be led to another.
+pub fn attachment_disposition(name: &str) -> String {
+    let plain: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = name
+        .bytes()
+        .map(|byte| {
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                (byte as char).to_string()
+            } else {
+                format!("%{byte:02X}")
+            }
+        })
+        .collect();
+    format!("attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}")
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_download_keeps_its_name_and_cannot_break_out_of_the_header() {
+        assert_eq!(
+            attachment_disposition("Tūhura \"plan\".pdf"),
+            "attachment; filename=\"T_hura _plan_.pdf\"; filename*=UTF-8''T%C5%ABhura%20%22plan%22.pdf"
+        );
+    }
+
     use super::*;
 
     #[test]

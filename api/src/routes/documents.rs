@@ -506,37 +506,14 @@ pub async fn download_document_file(
     });
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, file.media_type.clone()))
-        .insert_header((header::CONTENT_DISPOSITION, attachment(&file.file_name)))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            dxp_domain::documents::attachment_disposition(&file.file_name),
+        ))
         .insert_header((header::ETAG, format!("\"{}\"", file.sha256)))
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .no_chunking(u64::try_from(file.size_bytes).unwrap_or_default())
         .streaming(bytes))
-}
-
-/// `attachment` with the file's name: plain ASCII in `filename` and the exact name, encoded,
-/// in `filename*` (RFC 6266).
-fn attachment(name: &str) -> String {
-    let plain: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = name
-        .bytes()
-        .map(|byte| {
-            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-                (byte as char).to_string()
-            } else {
-                format!("%{byte:02X}")
-            }
-        })
-        .collect();
-    format!("attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}")
 }
 
 /// Marks a document to action done for the caller's organisation: it leaves what is due.
