@@ -107,7 +107,15 @@ impl PortalUser {
             .any(|role| matches!(role, Role::TeoSubmitter | Role::TecAdmin))
     }
 
-    /// The caller the use cases know: the person, and what they may see.
+    /// Whether a session may be held: the funder's staff, or someone of an organisation. A
+    /// person of no organisation who is not the funder's would otherwise see no one's data or
+    /// everyone's; they are refused at sign-in and on every page.
+    pub fn may_sign_in(&self) -> bool {
+        self.is_funder() || self.organisation.is_some()
+    }
+
+    /// The caller the use cases know: the person, and what they may see (a session exists only
+    /// for someone who [`PortalUser::may_sign_in`]).
     pub fn caller(&self) -> Caller {
         Caller {
             actor: self.subject.clone(),
@@ -252,7 +260,7 @@ impl FromRequest for Signed {
                 .clone();
             let visit = Visit::of(&req);
             let now = portal.service.clock().now().unwrap_or_else(|_| Utc::now());
-            let Some(user) = visit.user(now) else {
+            let Some(user) = visit.user(now).filter(PortalUser::may_sign_in) else {
                 return Err(PageError::SignIn {
                     next: next_of(&req),
                 });
@@ -284,9 +292,79 @@ fn next_of(req: &HttpRequest) -> String {
 /// redirect).
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+        // Browsers drop tabs and line breaks from a URL and read `\` as `/`: any of them could
+        // turn `/x` into `//another.site`, so a path with one is not taken.
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path
+                    .chars()
+                    .any(|c| c == '\\' || c.is_control() || c.is_whitespace()) =>
+        {
             path.to_owned()
         }
         _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_sign_in_only_a_path_of_ours_is_followed() {
+        assert_eq!(
+            safe_next(Some("/data-submissions/1?x=2")),
+            "/data-submissions/1?x=2"
+        );
+        for elsewhere in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/ /evil.example",
+            "https://evil.example",
+            "evil.example",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(elsewhere)), "/", "{elsewhere:?}");
+        }
+        assert_eq!(safe_next(None), "/");
+    }
+
+    #[test]
+    fn a_token_matches_only_whole() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(
+            !constant_time_eq(b"abc", b"ab"),
+            "a prefix is not the token"
+        );
+        assert!(!constant_time_eq(b"abc", b""), "nor is nothing");
+        assert!(!constant_time_eq(b"", b"abc"));
+    }
+
+    #[test]
+    fn only_the_funders_staff_see_every_organisation() {
+        let user = |organisation: Option<i64>, role: Role| PortalUser {
+            subject: "s".to_owned(),
+            name: "n".to_owned(),
+            email: None,
+            organisation: organisation.map(|o| Edumis::new(o).expect("edumis")),
+            roles: vec![role],
+            signed_in_at: Utc::now(),
+        };
+        assert!(matches!(
+            user(Some(6004), Role::TeoSubmitter).caller().scope,
+            Scope::Organisation(_)
+        ));
+        assert!(matches!(
+            user(None, Role::TecAdmin).caller().scope,
+            Scope::Everyone
+        ));
+        assert!(user(Some(6004), Role::TeoViewer).may_sign_in());
+        assert!(!user(None, Role::TeoSubmitter).may_sign_in());
+        assert!(!user(None, Role::TeoViewer).may_sign_in());
     }
 }

@@ -123,6 +123,11 @@ pub(crate) async fn start_session(
     visit: &Visit,
     user: PortalUser,
 ) -> Result<(), PageError> {
+    if !user.may_sign_in() {
+        return Err(PageError::Forbidden(
+            "Your sign-in names no organisation. Ask whoever looks after sign-ins at your organisation to add it.".to_owned(),
+        ));
+    }
     portal
         .service
         .note_sign_in(SignIn {
