@@ -142,6 +142,21 @@ pub fn sees_commercial(roles: &[PortalRole]) -> bool {
     })
 }
 
+/// Whether a person with these portal roles adds documents and files and marks them actioned:
+/// general access, the commercial role or user settings admin, unless they were given full
+/// access read only, which reads everything and changes nothing whatever else they hold.
+pub fn changes_documents(roles: &[PortalRole]) -> bool {
+    !roles.contains(&PortalRole::FullAccessReadOnly)
+        && roles.iter().any(|role| {
+            matches!(
+                role,
+                PortalRole::GeneralAccess
+                    | PortalRole::CommercialDocuments
+                    | PortalRole::UserSettingsAdmin
+            )
+        })
+}
+
 /// The kinds of file DXP keeps, each recognised by its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -373,10 +388,30 @@ pub fn attachment_disposition(name: &str) -> String {
 mod tests {
 
     #[test]
+    fn full_access_read_only_changes_nothing_whatever_else_is_held() {
+        use PortalRole::*;
+        assert!(changes_documents(&[GeneralAccess]));
+        assert!(changes_documents(&[CommercialDocuments]));
+        assert!(changes_documents(&[UserSettingsAdmin]));
+        assert!(!changes_documents(&[InformationProducts]));
+        assert!(!changes_documents(&[FullAccessReadOnly]));
+        assert!(!changes_documents(&[GeneralAccess, FullAccessReadOnly]));
+        assert!(!changes_documents(&[
+            UserSettingsAdmin,
+            CommercialDocuments,
+            FullAccessReadOnly
+        ]));
+    }
+
+    #[test]
     fn a_download_keeps_its_name_and_cannot_break_out_of_the_header() {
         assert_eq!(
             attachment_disposition("Tūhura \"plan\".pdf"),
             "attachment; filename=\"T_hura _plan_.pdf\"; filename*=UTF-8''T%C5%ABhura%20%22plan%22.pdf"
+        );
+        assert_eq!(
+            attachment_disposition("a\\b\r\nc;.pdf"),
+            "attachment; filename=\"a_b__c;.pdf\"; filename*=UTF-8''a%5Cb%0D%0Ac%3B.pdf"
         );
     }
 

@@ -5,7 +5,7 @@
 //! people with the role for them; an organisation never sees another's documents or files.
 
 use chrono::NaiveDate;
-use dxp_domain::documents::{DocumentAction, DocumentType, sees_commercial};
+use dxp_domain::documents::{DocumentAction, DocumentType, changes_documents, sees_commercial};
 use dxp_domain::notices::Notice;
 use dxp_domain::{Edumis, PortalRole};
 use dxp_persistence::documents::{
@@ -95,14 +95,7 @@ impl Service {
                 edumis: organisation,
                 sees_commercial: sees_commercial(&roles),
             },
-            writes: roles.iter().any(|role| {
-                matches!(
-                    role,
-                    PortalRole::GeneralAccess
-                        | PortalRole::CommercialDocuments
-                        | PortalRole::UserSettingsAdmin
-                )
-            }),
+            writes: changes_documents(&roles),
         })
     }
 
