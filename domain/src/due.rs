@@ -239,6 +239,43 @@ fn missing(standing: &Standing) -> Vec<Missing> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn what_is_missing_is_said_without_api_calls_for_people() {
+        let round = RoundId::new(2026, RoundKind::Apr).expect("a round");
+        for missing in [
+            Missing::WorkforceQuestionnaire { year: 2026 },
+            Missing::Return { round },
+            Missing::File(SdrFile::CourseEnrolments),
+            Missing::EftsForecast {
+                from: 2027,
+                to: 2030,
+            },
+            Missing::Lodging,
+            Missing::Fixes { errors: 4 },
+            Missing::Verdict,
+            Missing::Validation,
+        ] {
+            let plain = missing.in_plain_words();
+            assert_ne!(plain, missing.to_string(), "{missing:?}");
+            assert!(
+                !plain.contains("/api")
+                    && !plain.contains('"')
+                    && !plain.contains("submissionType"),
+                "{missing:?}: {plain}"
+            );
+        }
+        assert_eq!(
+            Missing::File(SdrFile::CourseEnrolments).in_plain_words(),
+            "the course enrolments file has no records yet"
+        );
+        assert!(
+            Missing::Fixes { errors: 4 }
+                .in_plain_words()
+                .contains("4 error(s)")
+        );
+    }
+
     use super::*;
     use crate::Edumis;
 
