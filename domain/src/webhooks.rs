@@ -183,6 +183,9 @@ pub enum EventTypesError {
     None,
     #[error("{0}")]
     Unknown(#[from] UnknownNoticeKind),
+    /// A kind that is never an event: the daily digest is an email made of the day's events.
+    #[error("'{0}' is not an event but the email gathering a day's events; subscribe to the events themselves")]
+    NotAnEvent(NoticeKind),
 }
 
 /// The kinds named, each once, in [`NoticeKind::ALL`] order.
@@ -194,6 +197,9 @@ pub fn parse_event_types(names: &[String]) -> Result<Vec<NoticeKind>, EventTypes
         .iter()
         .map(|name| name.trim().parse::<NoticeKind>())
         .collect::<Result<Vec<_>, _>>()?;
+    if let Some(digest) = kinds.iter().find(|kind| **kind == NoticeKind::DailyDigest) {
+        return Err(EventTypesError::NotAnEvent(*digest));
+    }
     kinds.sort();
     kinds.dedup();
     Ok(kinds)
@@ -403,6 +409,10 @@ mod tests {
             Ok(kinds)
         );
         assert_eq!(parse_event_types(&[]), Err(EventTypesError::None));
+        assert_eq!(
+            parse_event_types(&names(&["submission-processed", "daily-digest"])),
+            Err(EventTypesError::NotAnEvent(NoticeKind::DailyDigest))
+        );
         let unknown = parse_event_types(&names(&["memo"])).expect_err("unknown");
         assert!(unknown.to_string().contains("'memo'"), "{unknown}");
     }

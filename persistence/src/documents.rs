@@ -9,7 +9,7 @@ use dxp_domain::Edumis;
 use dxp_domain::documents::{DocumentAction, DocumentType};
 use dxp_domain::notices::Notice;
 
-use crate::schema::{document_audience, document_files, documents, organisations, people};
+use crate::schema::{document_audience, document_files, documents};
 use crate::time::{from_row, to_row};
 use crate::{DbConnection, StoreError};
 
@@ -104,23 +104,6 @@ struct DocumentRow {
 
 fn edumis(value: i32) -> Result<Edumis, StoreError> {
     Edumis::new(i64::from(value)).map_err(StoreError::corrupt)
-}
-
-/// Every organisation DXP knows: those registered and those whose people have signed in.
-pub fn every_organisation(conn: &mut DbConnection) -> Result<Vec<Edumis>, StoreError> {
-    let mut known: Vec<i32> = organisations::table
-        .select(organisations::edumis)
-        .load(conn)?;
-    known.extend(
-        people::table
-            .filter(people::organisation.is_not_null())
-            .select(people::organisation.assume_not_null())
-            .distinct()
-            .load::<i32>(conn)?,
-    );
-    known.sort_unstable();
-    known.dedup();
-    known.into_iter().map(edumis).collect()
 }
 
 /// Records a new document with its audience and files, and tells each organisation of the

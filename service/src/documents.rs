@@ -125,7 +125,15 @@ impl Service {
                             "name organisations or choose allOrganisations, not both".to_owned(),
                         ));
                     }
-                    self.blocking(documents::every_organisation).await?
+                    self.blocking(|conn| {
+                        Ok::<_, dxp_persistence::StoreError>(
+                            dxp_persistence::organisations::list(conn)?
+                                .into_iter()
+                                .map(|organisation| organisation.edumis)
+                                .collect::<Vec<_>>(),
+                        )
+                    })
+                    .await?
                 } else {
                     let mut named = request.organisations.clone();
                     named.sort_unstable();
