@@ -3,7 +3,7 @@
 //! sent back; a document to action marked as actioned. The TEC's staff see any organisation's
 //! documents (chosen with `?organisation=`) and make new ones available.
 
-use actix_multipart::{Field, Multipart};
+use actix_multipart::Multipart;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -16,6 +16,7 @@ use dxp_service::file_store::{KeepError, KeptFile};
 use futures_util::{StreamExt, TryStreamExt};
 use serde::Deserialize;
 
+use super::multipart::{check_csrf_first, file_name_of, text_of, unreadable};
 use super::submissions::{FLASH, Flash, urlencode};
 use crate::Portal;
 use crate::page::{Area, Layout, PageError, nz_day, nz_time, render, see_other};
@@ -408,57 +409,6 @@ async fn mark_actioned(
 
 /// The most files one upload may carry, as the API allows.
 const MAX_FILES_PER_UPLOAD: usize = 20;
-
-/// The most bytes of a text field of a form with files (the CSRF token, a title, a reason).
-const MAX_TEXT_FIELD_BYTES: usize = 8 * 1024;
-
-fn unreadable(error: actix_multipart::MultipartError) -> PageError {
-    PageError::BadInput(format!("The upload could not be read: {error}"))
-}
-
-/// A text field of a form with files, read whole (up to [`MAX_TEXT_FIELD_BYTES`]).
-async fn text_of(field: &mut Field) -> Result<String, PageError> {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field.try_next().await.map_err(unreadable)? {
-        if bytes.len() + chunk.len() > MAX_TEXT_FIELD_BYTES {
-            return Err(PageError::BadInput(format!(
-                "'{}' is longer than the form allows.",
-                field.name().unwrap_or_default()
-            )));
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    String::from_utf8(bytes).map_err(|_| {
-        PageError::BadInput(format!(
-            "'{}' is not text.",
-            field.name().unwrap_or_default()
-        ))
-    })
-}
-
-/// Reads the form's first field, which must be its CSRF token: nothing else is read from a
-/// form without it.
-async fn check_csrf_first(signed: &Signed, form: &mut Multipart) -> Result<(), PageError> {
-    let Some(field) = form.next().await else {
-        return Err(PageError::StaleForm);
-    };
-    let mut field = field.map_err(unreadable)?;
-    if field.name() != Some("csrf") {
-        return Err(PageError::StaleForm);
-    }
-    let sent = text_of(&mut field).await?;
-    signed.check_csrf(&sent)
-}
-
-/// The file name a part carries, when it is a chosen file (a file input left empty sends a
-/// part with no name).
-fn file_name_of(field: &Field) -> Option<String> {
-    field
-        .content_disposition()
-        .and_then(|disposition| disposition.get_filename())
-        .map(|name| name.trim().to_owned())
-        .filter(|name| !name.is_empty())
-}
 
 /// Why a file was not kept, for the person who sent it; a store failure is ours.
 fn keep_refusal(error: KeepError) -> Result<String, PageError> {

@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod funder;
 pub mod guides;
+mod multipart;
 pub mod notices;
 pub mod people;
 pub mod settings;

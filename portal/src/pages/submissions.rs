@@ -558,26 +558,22 @@ fn source_of(name: &str) -> Option<(SdrFile, Format, dxp_domain::Edumis)> {
         .map(|(kind, edumis)| (kind.file(), Format::Legacy(kind), edumis))
 }
 
-/// Reads the upload form: its CSRF token first (nothing is read further without it), then the
-/// files, together at most [`MAX_UPLOAD_BYTES`].
+/// Reads the upload form: its CSRF token, which must come first (nothing is read further
+/// without it), then the files, together at most [`MAX_UPLOAD_BYTES`].
 async fn read_upload(signed: &Signed, mut form: Multipart) -> Result<Vec<Uploaded>, PageError> {
-    let mut csrf_checked = false;
+    super::multipart::check_csrf_first(signed, &mut form).await?;
     let mut files = Vec::new();
     let mut total = 0usize;
     while let Some(field) = form.next().await {
-        let mut field = field.map_err(|error| {
-            PageError::BadInput(format!("The upload could not be read: {error}"))
-        })?;
-        let name = field.name().unwrap_or_default().to_owned();
-        let file_name = field
-            .content_disposition()
-            .and_then(|disposition| disposition.get_filename())
-            .map(str::to_owned);
+        let mut field = field.map_err(super::multipart::unreadable)?;
+        let Some(name) =
+            super::multipart::file_name_of(&field).filter(|_| field.name() == Some("files"))
+        else {
+            continue;
+        };
         let mut bytes = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|error| {
-                PageError::BadInput(format!("The upload could not be read: {error}"))
-            })?;
+            let chunk = chunk.map_err(super::multipart::unreadable)?;
             total += chunk.len();
             if total > MAX_UPLOAD_BYTES {
                 return Err(PageError::BadInput(format!(
@@ -587,21 +583,7 @@ async fn read_upload(signed: &Signed, mut form: Multipart) -> Result<Vec<Uploade
             }
             bytes.extend_from_slice(&chunk);
         }
-        match (name.as_str(), file_name) {
-            ("csrf", _) => {
-                signed.check_csrf(&String::from_utf8_lossy(&bytes))?;
-                csrf_checked = true;
-            }
-            (_, _) if !csrf_checked => return Err(PageError::StaleForm),
-            ("files", Some(file_name)) if !file_name.is_empty() => files.push(Uploaded {
-                name: file_name,
-                bytes,
-            }),
-            _ => {}
-        }
-    }
-    if !csrf_checked {
-        return Err(PageError::StaleForm);
+        files.push(Uploaded { name, bytes });
     }
     if files.is_empty() {
         return Err(PageError::BadInput(
@@ -904,7 +886,7 @@ async fn problems_csv(
         .content_type("text/csv; charset=utf-8")
         .insert_header((
             "Content-Disposition",
-            format!("attachment; filename=\"problems-{id}.csv\""),
+            dxp_domain::documents::attachment_disposition(&format!("problems-{id}.csv")),
         ))
         .body(body))
 }
