@@ -126,8 +126,11 @@ impl PortalUser {
         }
     }
 
+    /// Over after [`SESSION_HOURS`]; and a sign-in dated ahead of this node's clock (beyond a
+    /// few minutes' skew between nodes) is not one this deployment made.
     fn expired(&self, now: DateTime<Utc>) -> bool {
         now - self.signed_in_at > Duration::hours(SESSION_HOURS)
+            || self.signed_in_at - now > Duration::minutes(5)
     }
 }
 

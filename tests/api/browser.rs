@@ -229,8 +229,8 @@ impl Browser {
             .expect("run axe-core");
         let serious: Vec<&Value> = result
             .as_array()
-            .into_iter()
-            .flatten()
+            .unwrap_or_else(|| panic!("axe-core answered {result}, not its violations"))
+            .iter()
             .filter(|violation| {
                 matches!(violation["impact"].as_str(), Some("serious" | "critical"))
             })

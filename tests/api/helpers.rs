@@ -192,10 +192,10 @@ impl Database {
 /// The time a test server starts at: inside the 2026 April round (17–29 April).
 pub const DEFAULT_TEST_TIME: &str = "2026-04-20T12:00:00+12:00";
 
-/// A running `dxp serve`, killed when dropped.
 /// The portal's session secret on the test servers (the portal tests make its cookies).
 pub const SESSION_SECRET: &str = "test-session-secret-of-at-least-32-bytes-long";
 
+/// A running `dxp serve`, killed when dropped.
 pub struct TestServer {
     pub base: String,
     child: Child,

@@ -162,6 +162,7 @@ fn a_funder_document_reaches_its_organisation_only_and_is_actioned_there(backend
     answered(sam.post(&format!("/documents/{id}/actioned"), &[]), 403);
 
     // Marked actioned, the page says so and it leaves what is still to action.
+    assert!(aroha.page("/").contains("Open the document"), "due before");
     refused_without_the_token(&aroha, &format!("/documents/{id}/actioned"), &[]);
     let marked = aroha.post(&format!("/documents/{id}/actioned"), &[]);
     assert_eq!(location(&marked), format!("/documents/{id}"));
@@ -350,7 +351,10 @@ fn settings_keep_phones_and_email_choices_and_a_refused_form_keeps_what_was_sent
     let aroha = Browser::signed_in(&server, &DATA_OFFICER);
     let page = aroha.page("/settings");
     assert!(page.contains("aroha@teo.test"), "{page}");
-    assert!(page.contains("Organisation 6004"));
+    assert!(
+        page.contains("<dt>Organisation</dt><dd>Organisation 6004</dd>"),
+        "the details, not the banner: {page}"
+    );
     assert!(page.contains("Data officer"));
     assert!(
         page.contains("User settings admin"),

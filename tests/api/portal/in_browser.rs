@@ -336,9 +336,19 @@ fn every_page_passes_the_accessibility_check(backend: Backend) {
             sign_in_as(&browser, person).await;
             for (name, path) in pages {
                 browser.goto(path).await;
+                // The page itself, not a sign-in or error page in its place.
+                let shown = browser.path().await;
+                assert_eq!(shown, path.split('?').next().unwrap_or_default(), "{name}");
                 let text = browser.text().await;
                 assert!(
-                    !text.contains("Page not found") && !text.contains("Something went wrong"),
+                    ![
+                        "Page not found",
+                        "Something went wrong",
+                        "You cannot open this page",
+                        "That could not be done"
+                    ]
+                    .iter()
+                    .any(|error| text.contains(error)),
                     "{path}: {text}"
                 );
                 browser.check_page(&format!("{prefix}{name}")).await;

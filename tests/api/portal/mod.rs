@@ -17,7 +17,7 @@ use reqwest::blocking::{Client, Response};
 use reqwest::header;
 use serde_json::json;
 
-use crate::helpers::{SESSION_SECRET, TestServer};
+use crate::helpers::{DEFAULT_TEST_TIME, SESSION_SECRET, TestServer};
 
 /// The CSRF token in every forged session.
 pub const CSRF: &str = "a-test-csrf-token-0123456789abcdef";
@@ -68,7 +68,8 @@ pub fn sealed_session(person: &Person) -> String {
         "email": format!("{}@teo.test", person.subject),
         "organisation": person.organisation,
         "roles": person.roles,
-        "signed_in_at": chrono::Utc::now().to_rfc3339(),
+        // Signed in when the test server's clock starts (its time, not the machine's).
+        "signed_in_at": DEFAULT_TEST_TIME,
     });
     // actix-session keeps each value as its JSON text.
     let state = json!({

@@ -340,11 +340,44 @@ fn forms_need_the_sessions_token_and_pages_need_a_sign_in(backend: Backend) {
         ),
     );
     assert_eq!(no_token_upload.status().as_u16(), 403);
+    // The token after a file is too late: nothing of the form is read before it.
+    let token_after_the_file = officer.post_multipart(
+        &format!("{submission}/files"),
+        Form::new()
+            .part(
+                "files",
+                Part::bytes(b"Local ID\r\n".to_vec()).file_name("LEAR6004.CSV"),
+            )
+            .text("csrf", CSRF),
+    );
+    assert_eq!(token_after_the_file.status().as_u16(), 403);
+    for not_the_token in ["", &CSRF[..10]] {
+        let refused = officer.post(
+            &format!("{submission}/validate"),
+            &[("csrf", not_the_token)],
+        );
+        assert_eq!(refused.status().as_u16(), 403, "{not_the_token:?}");
+    }
     assert!(
         officer
             .page(&submission)
             .contains("id=\"status\">Draft</span>")
     );
+
+    // A session lasts a working day by the server's clock.
+    server.set_clock("2026-04-20T21:59:00+12:00");
+    assert!(
+        officer.get("/").status().is_success(),
+        "9 h 59 min after signing in"
+    );
+    server.set_clock("2026-04-20T22:01:00+12:00");
+    assert_eq!(
+        location(&officer.get("/")),
+        "/sign-in?next=%2F",
+        "10 h 1 min after"
+    );
+    server.set_clock(crate::helpers::DEFAULT_TEST_TIME);
+    let officer = Browser::signed_in(&server, &DATA_OFFICER);
 
     let stranger = Browser::anonymous(&server);
     let response = stranger.get(&submission);
