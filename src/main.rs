@@ -276,11 +276,10 @@ impl DocumentStoreArgs {
 impl MailArgs {
     /// The portal's options: its address (`DXP_PORTAL_URL`, else this node's, filled in once
     /// known), its session key from `DXP_SESSION_SECRET` (or the data folder's) and its
-    /// identity provider (`DXP_OIDC_*`).
+    /// identity provider (`DXP_OIDC_*`). No demo sign-in: only the sandbox offers one.
     fn portal_options(
         &self,
         data_dir: &DataDir,
-        dev_users: Vec<dxp_portal::DevUser>,
         oidc: &OidcArgs,
     ) -> anyhow::Result<dxp_portal::PortalOptions> {
         let oidc = oidc.settings()?;
@@ -289,7 +288,7 @@ impl MailArgs {
             public_url: self.portal_url.clone().unwrap_or_default(),
             session_key: dxp_portal::SessionKey::derive_from(&secret)
                 .context("DXP_SESSION_SECRET")?,
-            dev_users,
+            dev_users: Vec::new(),
             oidc,
         })
     }
@@ -606,7 +605,7 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
 fn serve(args: ServeArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     logging::init()?;
     // Before the database: a portal configured by half stops the node at once.
-    let portal = args.mail.portal_options(data_dir, Vec::new(), &args.oidc)?;
+    let portal = args.mail.portal_options(data_dir, &args.oidc)?;
     let tokens = TokenConfig::from_env(data_dir)?;
     let pool = open_database(&args.database, data_dir)?;
     let clock = Clock::from_env();

@@ -22,7 +22,7 @@ pub mod sign_in;
 
 use std::sync::Arc;
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use dxp_service::Service;
 
 pub use session::SessionKey;
@@ -88,5 +88,5 @@ impl Portal {
 
 /// The portal's page for a path no route takes, for a browser (one that asks for HTML).
 pub fn not_found(req: &HttpRequest) -> Option<HttpResponse> {
-    page::wants_html(req).then(|| page::PageError::NotFound.page(req))
+    page::wants_html(req).then(|| page::PageError::NotFound.error_response())
 }

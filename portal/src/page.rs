@@ -239,11 +239,6 @@ struct ErrorPage<'a> {
 }
 
 impl PageError {
-    /// The page of this error; `req` is not needed (the request id is the task's).
-    pub fn page(&self, _req: &HttpRequest) -> HttpResponse {
-        self.error_response()
-    }
-
     fn words(&self) -> (&str, String) {
         match self {
             PageError::NotFound => (

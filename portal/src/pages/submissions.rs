@@ -372,11 +372,7 @@ async fn detail(
         round_name: submission_name(&s),
         status_words: status_words(s.status),
         progress: progress_of(&detail),
-        may_change: signed.user.may_submit()
-            && matches!(
-                s.status,
-                SubmissionStatus::Draft | SubmissionStatus::Processed | SubmissionStatus::Rejected
-            ),
+        may_change: signed.user.may_submit() && super::webform::changeable(s.status),
         files,
         history,
         flash,

@@ -67,12 +67,12 @@ fn file_of(slug: &str) -> Result<SdrFile, PageError> {
     SdrFile::parse(slug).ok_or(PageError::NotFound)
 }
 
-/// A file's records can be changed while its return is.
-fn changeable(status: SubmissionStatus) -> bool {
-    matches!(
-        status,
-        SubmissionStatus::Draft | SubmissionStatus::Processed | SubmissionStatus::Rejected
-    )
+/// A file's records can be changed while its return takes changed records, as the
+/// submission's life (`dxp_domain::submission`) says.
+pub(super) fn changeable(status: SubmissionStatus) -> bool {
+    status
+        .apply(dxp_domain::submission::SubmissionEvent::RecordsChanged)
+        .is_ok()
 }
 
 // ---- the records of a file -----------------------------------------------------------------
