@@ -80,6 +80,22 @@ impl Layout {
             .unwrap_or_default()
     }
 
+    /// The layout of a page a signed-in person sees.
+    pub fn of(
+        signed: &crate::session::Signed,
+        area: Area,
+        title: impl Into<String>,
+        guide: Option<(&'static str, &'static str)>,
+    ) -> Layout {
+        Layout {
+            title: title.into(),
+            area,
+            user: Some(signed.user.clone()),
+            csrf: signed.visit.csrf_token(),
+            guide,
+        }
+    }
+
     pub fn user_name(&self) -> &str {
         self.user
             .as_ref()
@@ -97,6 +113,13 @@ impl Layout {
             None => String::new(),
         }
     }
+}
+
+/// What the last action on a page did, shown once at the top of the next page.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Flash {
+    pub ok: bool,
+    pub lines: Vec<String>,
 }
 
 /// A time as people in New Zealand read it: "Fri 4 Dec 2026, 9:30 am".

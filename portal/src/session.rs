@@ -22,13 +22,14 @@ use dxp_service::Caller;
 use serde::{Deserialize, Serialize};
 
 use crate::Portal;
-use crate::page::PageError;
+use crate::page::{Flash, PageError};
 
 /// How long a sign-in lasts: a working day.
 pub const SESSION_HOURS: i64 = 10;
 
 const USER: &str = "user";
 const CSRF: &str = "csrf";
+const FLASH: &str = "flash";
 
 /// The key that encrypts and signs session cookies (64 bytes, derived from the configured
 /// secret).
@@ -225,6 +226,16 @@ impl Signed {
 
     pub fn check_csrf(&self, sent: &str) -> Result<(), PageError> {
         self.visit.check_csrf(sent)
+    }
+
+    /// Keeps what an action did, for the next page to say once.
+    pub fn tell(&self, flash: Flash) -> Result<(), PageError> {
+        self.visit.keep(FLASH, &flash)
+    }
+
+    /// What the last action did, if it is still to be said (said once).
+    pub fn told(&self) -> Option<Flash> {
+        self.visit.take(FLASH)
     }
 
     /// Refuses a change to someone who may only read.

@@ -143,13 +143,12 @@ async fn dashboard(signed: Signed, portal: web::Data<Portal>) -> Result<HttpResp
         })
         .collect();
     render(&Dashboard {
-        layout: Layout {
-            title: "Dashboard".to_owned(),
-            area: Area::Dashboard,
-            csrf: signed.visit.csrf_token(),
-            user: Some(signed.user.clone()),
-            guide: Some(("/guides/your-dashboard", "Your dashboard")),
-        },
+        layout: Layout::of(
+            &signed,
+            Area::Dashboard,
+            "Dashboard".to_owned(),
+            Some(("/guides/your-dashboard", "Your dashboard")),
+        ),
         due,
         documents,
         notices,

@@ -17,8 +17,9 @@ use futures_util::{StreamExt, TryStreamExt};
 use serde::Deserialize;
 
 use super::multipart::{check_csrf_first, file_name_of, text_of, unreadable};
-use super::submissions::{FLASH, Flash, urlencode};
+use super::submissions::urlencode;
 use crate::Portal;
+use crate::page::Flash;
 use crate::page::{Area, Layout, PageError, nz_day, nz_time, render, see_other};
 use crate::session::Signed;
 
@@ -34,13 +35,12 @@ pub fn configure(config: &mut web::ServiceConfig) {
 }
 
 fn layout(signed: &Signed, title: String) -> Layout {
-    Layout {
+    Layout::of(
+        signed,
+        Area::Documents,
         title,
-        area: Area::Documents,
-        user: Some(signed.user.clone()),
-        csrf: signed.visit.csrf_token(),
-        guide: Some(("/guides/documents", "Documents from the TEC")),
-    }
+        Some(("/guides/documents", "Documents from the TEC")),
+    )
 }
 
 /// A type of document as people name one of it.
@@ -335,7 +335,7 @@ async fn detail(
             .collect::<Vec<_>>()
             .join(", "),
         files,
-        flash: signed.visit.take::<Flash>(FLASH),
+        flash: signed.told(),
         may_upload: signed.user.may_submit(),
         may_mark_actioned,
         max_file_size: size_words(
@@ -392,16 +392,13 @@ async fn mark_actioned(
         .service
         .mark_document_actioned(&super::asker(&signed.user), &id)
         .await?;
-    signed.visit.keep(
-        FLASH,
-        &Flash {
-            ok: true,
-            lines: vec![format!(
-                "Marked as actioned. '{}' no longer shows in what is due.",
-                document.details.title
-            )],
-        },
-    )?;
+    signed.tell(Flash {
+        ok: true,
+        lines: vec![format!(
+            "Marked as actioned. '{}' no longer shows in what is due.",
+            document.details.title
+        )],
+    })?;
     Ok(see_other(&format!("/documents/{}", urlencode(&id))))
 }
 
@@ -520,7 +517,7 @@ async fn upload(
             }
         }
     };
-    signed.visit.keep(FLASH, &flash)?;
+    signed.tell(flash)?;
     Ok(see_other(&back))
 }
 
@@ -776,16 +773,13 @@ async fn create(
         }
     }
     let id = portal.service.create_document(plan, kept).await?;
-    signed.visit.keep(
-        FLASH,
-        &Flash {
-            ok: true,
-            lines: vec![
-                "The document is available. The people of each organisation it is for were told."
-                    .to_owned(),
-            ],
-        },
-    )?;
+    signed.tell(Flash {
+        ok: true,
+        lines: vec![
+            "The document is available. The people of each organisation it is for were told."
+                .to_owned(),
+        ],
+    })?;
     Ok(see_other(&format!("/documents/{}", urlencode(&id))))
 }
 

@@ -13,8 +13,8 @@ use dxp_service::rounds::LiftRequest;
 use serde::Deserialize;
 
 use super::dashboard::round_name;
-use super::submissions::{FLASH, Flash};
 use crate::Portal;
+use crate::page::Flash;
 use crate::page::{Area, Layout, PageError, nz_day, nz_time, render, see_other};
 use crate::session::Signed;
 
@@ -27,13 +27,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
 }
 
 fn layout(signed: &Signed, title: String) -> Layout {
-    Layout {
-        title,
-        area: Area::Funder,
-        user: Some(signed.user.clone()),
-        csrf: signed.visit.csrf_token(),
-        guide: None,
-    }
+    Layout::of(signed, Area::Funder, title, None)
 }
 
 /// The most characters of a lift's reason, as the API allows.
@@ -190,7 +184,7 @@ async fn show(
         lifts,
         lift,
         organisations: super::organisation_choices(portal, signed, chosen_organisation).await?,
-        flash: signed.visit.take::<Flash>(FLASH),
+        flash: signed.told(),
     })?;
     if refused {
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
@@ -278,9 +272,7 @@ async fn lift_stop_gate(
             return show(&signed, &portal, year, typed).await;
         }
     };
-    signed.visit.keep(
-        FLASH,
-        &Flash {
+    signed.tell(Flash {
             ok: true,
             lines: vec![format!(
                 "The Stop Gate is lifted for organisation {organisation} for the {}. It can submit its return once, until {}. Its people were told.",
@@ -430,18 +422,15 @@ async fn change_round(
             return show_round(&signed, &round, typed);
         }
     };
-    signed.visit.keep(
-        FLASH,
-        &Flash {
-            ok: true,
-            lines: vec![format!(
-                "The {} now opens {} and is due {}.",
-                round_name(&changed.id),
-                nz_time(changed.opens_at),
-                nz_time(changed.due_at)
-            )],
-        },
-    )?;
+    signed.tell(Flash {
+        ok: true,
+        lines: vec![format!(
+            "The {} now opens {} and is due {}.",
+            round_name(&changed.id),
+            nz_time(changed.opens_at),
+            nz_time(changed.due_at)
+        )],
+    })?;
     Ok(see_other(&format!("/funder?year={}", changed.id.year)))
 }
 

@@ -97,13 +97,7 @@ async fn guide(signed: Signed, slug: web::Path<String>) -> Result<HttpResponse, 
 }
 
 fn layout(signed: &Signed, title: &str) -> Layout {
-    Layout {
-        title: title.to_owned(),
-        area: Area::Guides,
-        user: Some(signed.user.clone()),
-        csrf: signed.visit.csrf_token(),
-        guide: None,
-    }
+    Layout::of(signed, Area::Guides, title.to_owned(), None)
 }
 
 /// A guide's Markdown as HTML (tables and strikethrough as GitHub writes them).

@@ -6,8 +6,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::submissions::{FLASH, Flash, urlencode};
+use super::submissions::urlencode;
 use crate::Portal;
+use crate::page::Flash;
 use crate::page::{Area, Layout, PageError, nz_time, render, see_other};
 use crate::session::Signed;
 
@@ -56,16 +57,15 @@ async fn list(
         .notices(&signed.user.subject, unread_only)
         .await?;
     render(&ListPage {
-        layout: Layout {
-            title: "Notifications".to_owned(),
-            area: Area::Notifications,
-            user: Some(signed.user.clone()),
-            csrf: signed.visit.csrf_token(),
-            guide: Some((
+        layout: Layout::of(
+            &signed,
+            Area::Notifications,
+            "Notifications".to_owned(),
+            Some((
                 "/guides/notifications-and-settings",
                 "Notifications and your settings",
             )),
-        },
+        ),
         notices: list
             .notices
             .into_iter()
@@ -80,7 +80,7 @@ async fn list(
             .collect(),
         unread: list.unread,
         unread_only,
-        flash: signed.visit.take::<Flash>(FLASH),
+        flash: signed.told(),
     })
 }
 
@@ -102,13 +102,10 @@ async fn mark_read(
         .service
         .mark_notice_read(&signed.user.subject, &id)
         .await?;
-    signed.visit.keep(
-        FLASH,
-        &Flash {
-            ok: true,
-            lines: vec!["Marked as read.".to_owned()],
-        },
-    )?;
+    signed.tell(Flash {
+        ok: true,
+        lines: vec!["Marked as read.".to_owned()],
+    })?;
     let back = if form
         .unread
         .as_deref()

@@ -10,9 +10,9 @@ use dxp_service::people::NewAccess;
 use serde::Deserialize;
 
 use super::settings::{is_admin, portal_role_words, role_words};
-use super::submissions::{FLASH, Flash};
 use super::{value_of, values_of};
 use crate::Portal;
+use crate::page::Flash;
 use crate::page::{Area, Layout, PageError, nz_time, render, see_other};
 use crate::session::Signed;
 
@@ -128,21 +128,20 @@ async fn people(
         (false, _) => "Your organisation's people".to_owned(),
     };
     render(&PeoplePage {
-        layout: Layout {
+        layout: Layout::of(
+            &signed,
+            Area::Settings,
             title,
-            area: Area::Settings,
-            user: Some(signed.user.clone()),
-            csrf: signed.visit.csrf_token(),
-            guide: Some((
+            Some((
                 "/guides/managing-people",
                 "Managing your organisation's people",
             )),
-        },
+        ),
         organisation: organisation.map(Edumis::value),
         is_funder: signed.user.is_funder(),
         organisations: super::organisation_choices(&portal, &signed, organisation).await?,
         people,
-        flash: signed.visit.take::<Flash>(FLASH),
+        flash: signed.told(),
     })
 }
 
@@ -201,7 +200,7 @@ async fn change_access(
             lines: vec![format!("Nothing was changed. {}", super::refusal(error)?)],
         },
     };
-    signed.visit.keep(FLASH, &flash)?;
+    signed.tell(flash)?;
     Ok(see_other(&match (signed.user.is_funder(), organisation) {
         (true, Some(organisation)) => format!("/settings/people?organisation={organisation}"),
         _ => "/settings/people".to_owned(),

@@ -12,9 +12,9 @@ use dxp_persistence::notices::{EmailChoices, EmailTopic};
 use dxp_persistence::people::Person;
 use dxp_service::ServiceError;
 
-use super::submissions::{FLASH, Flash};
 use super::{value_of, values_of};
 use crate::Portal;
+use crate::page::Flash;
 use crate::page::{Area, Layout, PageError, render, see_other};
 use crate::session::Signed;
 
@@ -280,23 +280,22 @@ async fn show(
             .unwrap_or_default(),
     };
     let mut response = render(&SettingsPage {
-        layout: Layout {
-            title: "Your settings".to_owned(),
-            area: Area::Settings,
-            user: Some(user.clone()),
-            csrf: signed.visit.csrf_token(),
-            guide: Some((
+        layout: Layout::of(
+            signed,
+            Area::Settings,
+            "Your settings".to_owned(),
+            Some((
                 "/guides/notifications-and-settings",
                 "Notifications and your settings",
             )),
-        },
+        ),
         details,
         known: person.is_some(),
         is_admin: person.as_ref().is_some_and(is_admin),
         is_funder: user.is_funder(),
         phones,
         email,
-        flash: signed.visit.take::<Flash>(FLASH),
+        flash: signed.told(),
     })?;
     if refused {
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
@@ -334,13 +333,10 @@ async fn save_phones(
         .service
         .set_phones(&signed.user.subject, kept(typed.phone), kept(typed.mobile))
         .await?;
-    signed.visit.keep(
-        FLASH,
-        &Flash {
-            ok: true,
-            lines: vec!["Your phone numbers are saved.".to_owned()],
-        },
-    )?;
+    signed.tell(Flash {
+        ok: true,
+        lines: vec!["Your phone numbers are saved.".to_owned()],
+    })?;
     Ok(see_other("/settings"))
 }
 
@@ -366,13 +362,10 @@ async fn save_email(
         typed.problems.push(super::refusal(error)?);
         return show(&signed, &portal, None, Some(typed)).await;
     }
-    signed.visit.keep(
-        FLASH,
-        &Flash {
-            ok: true,
-            lines: vec!["Your email choices are saved.".to_owned()],
-        },
-    )?;
+    signed.tell(Flash {
+        ok: true,
+        lines: vec!["Your email choices are saved.".to_owned()],
+    })?;
     Ok(see_other("/settings#email"))
 }
 

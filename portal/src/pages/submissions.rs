@@ -17,11 +17,11 @@ use dxp_service::problem_report::{ProblemFilter, ReportedProblem};
 use dxp_service::submissions::SubmissionDetail;
 use dxp_service::upload::DEFAULT_MAX_RECORDS_PER_REQUEST;
 use futures_util::StreamExt;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::dashboard::round_name;
 use crate::Portal;
-use crate::page::{Area, Layout, PageError, nz_time, render, see_other};
+use crate::page::{Area, Flash, Layout, PageError, nz_time, render, see_other};
 use crate::session::Signed;
 
 pub fn configure(config: &mut web::ServiceConfig) {
@@ -52,16 +52,15 @@ pub fn configure(config: &mut web::ServiceConfig) {
 }
 
 fn layout(signed: &Signed, title: String) -> Layout {
-    Layout {
+    Layout::of(
+        signed,
+        Area::Submissions,
         title,
-        area: Area::Submissions,
-        user: Some(signed.user.clone()),
-        csrf: signed.visit.csrf_token(),
-        guide: Some((
+        Some((
             "/guides/sending-a-return",
             "Sending your Single Data Return",
         )),
-    }
+    )
 }
 
 /// A submission as people name it: its round, and what it holds when it is not the return.
@@ -263,15 +262,6 @@ async fn open(
 
 // ---- one return ----------------------------------------------------------------------------
 
-/// What the last action on the page did, shown once at the top of the page.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct Flash {
-    pub ok: bool,
-    pub lines: Vec<String>,
-}
-
-pub(crate) const FLASH: &str = "flash";
-
 struct FileLine {
     slug: &'static str,
     name: &'static str,
@@ -364,7 +354,7 @@ async fn detail(
             reason: change.reason.clone().unwrap_or_default(),
         })
         .collect();
-    let flash = signed.visit.take::<Flash>(FLASH);
+    let flash = signed.told();
     let s = detail.submission.clone();
     render(&DetailPage {
         layout: layout(&signed, format!("{} — {}", submission_name(&s), s.status)),
@@ -469,9 +459,7 @@ async fn submit(
     signed.check_csrf(&form.csrf)?;
     signed.must_submit()?;
     let lodged = portal.service.lodge(&signed.caller(), &id).await?;
-    signed.visit.keep(
-        FLASH,
-        &Flash {
+    signed.tell(Flash {
             ok: true,
             lines: vec![format!(
                 "Submitted to the TEC on {}. Nothing more is needed for this round unless the TEC asks.",
@@ -654,7 +642,7 @@ async fn upload(
             }
         }
     }
-    signed.visit.keep(FLASH, &Flash { ok, lines })?;
+    signed.tell(Flash { ok, lines })?;
     let next = format!("/data-submissions/{id}");
     if req.headers().contains_key(SCRIPTED_UPLOAD) {
         return Ok(HttpResponse::Ok().content_type("text/plain").body(next));

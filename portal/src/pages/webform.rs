@@ -21,8 +21,9 @@ use dxp_service::problem_report::ProblemFilter;
 use dxp_service::upload::DEFAULT_MAX_RECORDS_PER_REQUEST;
 
 use super::dashboard::round_name;
-use super::submissions::{FLASH, Flash, file_name, urlencode};
+use super::submissions::{file_name, urlencode};
 use crate::Portal;
+use crate::page::Flash;
 use crate::page::{Area, Layout, PageError, render, see_other};
 use crate::session::Signed;
 
@@ -51,16 +52,15 @@ pub fn configure(config: &mut web::ServiceConfig) {
 }
 
 fn layout(signed: &Signed, title: String) -> Layout {
-    Layout {
+    Layout::of(
+        signed,
+        Area::Submissions,
         title,
-        area: Area::Submissions,
-        user: Some(signed.user.clone()),
-        csrf: signed.visit.csrf_token(),
-        guide: Some((
+        Some((
             "/guides/keying-in-records",
             "Keying in records with the webform",
         )),
-    }
+    )
 }
 
 fn file_of(slug: &str) -> Result<SdrFile, PageError> {
@@ -163,7 +163,7 @@ async fn records(
             )
         }),
         may_change: signed.user.may_submit() && changeable(submission.status),
-        flash: signed.visit.take::<Flash>(FLASH),
+        flash: signed.told(),
         id,
     })
 }
@@ -342,7 +342,7 @@ async fn edit_record(
         Some(local_id),
         &values,
         problems,
-        signed.visit.take::<Flash>(FLASH),
+        signed.told(),
     )
 }
 
@@ -572,9 +572,7 @@ async fn save(
         );
     }
     let problems = upload.tally.error_count + upload.tally.warning_count;
-    signed.visit.keep(
-        FLASH,
-        &Flash {
+    signed.tell(Flash {
             ok: upload.tally.error_count == 0,
             lines: vec![if problems == 0 {
                 format!("Record {local_id} saved. Validate the return again when you have finished your changes.")
@@ -643,13 +641,10 @@ async fn delete(
         .service
         .delete_record(&signed.caller(), &id, file, &local_id)
         .await?;
-    signed.visit.keep(
-        FLASH,
-        &Flash {
-            ok: true,
-            lines: vec![format!("Record {local_id} deleted.")],
-        },
-    )?;
+    signed.tell(Flash {
+        ok: true,
+        lines: vec![format!("Record {local_id} deleted.")],
+    })?;
     Ok(see_other(&format!(
         "/data-submissions/{id}/files/{}/records",
         file.as_str()
