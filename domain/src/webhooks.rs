@@ -184,7 +184,9 @@ pub enum EventTypesError {
     #[error("{0}")]
     Unknown(#[from] UnknownNoticeKind),
     /// A kind that is never an event: the daily digest is an email made of the day's events.
-    #[error("'{0}' is not an event but the email gathering a day's events; subscribe to the events themselves")]
+    #[error(
+        "'{0}' is not an event but the email gathering a day's events; subscribe to the events themselves"
+    )]
     NotAnEvent(NoticeKind),
 }
 
