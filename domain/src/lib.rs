@@ -14,6 +14,7 @@ pub mod documents;
 pub mod due;
 pub mod efts_forecast;
 pub mod fields;
+pub mod insights;
 pub mod ird;
 pub mod learner;
 pub mod lodging;

@@ -1,0 +1,304 @@
+//! DQ3-7 delivery (domain spec §6.3, spec 002 "Tolerance band"): the EFTS a year's enrolments
+//! deliver, their value at the funder's rates, and where that value falls against the 99–105%
+//! band of the year's allocation.
+
+use std::fmt;
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::units::{Cents, Efts};
+
+/// The EFTS of one enrolment delivered in `year`: its EFTS-by-month values for the months of
+/// that year. `values` is either one value per calendar month from the start month to the end
+/// month (the funder's form) or twelve values for January–December of one year the course runs
+/// in (also accepted by CE-021); in the second form the year is the first of the course's years
+/// whose months outside the course are all zero, as validation reads it.
+pub fn efts_in_year(start: NaiveDate, end: NaiveDate, values: &[Efts], year: i32) -> Efts {
+    let months = month_index(end) - month_index(start) + 1;
+    if months <= 0 {
+        return Efts::ZERO;
+    }
+    if values.len() as i64 == months {
+        return values
+            .iter()
+            .enumerate()
+            .filter(|(offset, _)| {
+                (month_index(start) + *offset as i64).div_euclid(12) == year as i64
+            })
+            .map(|(_, value)| *value)
+            .sum();
+    }
+    if values.len() == 12 {
+        let read_as = (start.year()..=end.year()).find(|&candidate| {
+            values.iter().enumerate().all(|(month0, value)| {
+                *value == Efts::ZERO || {
+                    let index = candidate as i64 * 12 + month0 as i64;
+                    (month_index(start)..=month_index(end)).contains(&index)
+                }
+            })
+        });
+        if read_as == Some(year) {
+            return values.iter().copied().sum();
+        }
+    }
+    Efts::ZERO
+}
+
+/// Months since year 0, so that month arithmetic across years is subtraction.
+fn month_index(date: NaiveDate) -> i64 {
+    date.year() as i64 * 12 + date.month0() as i64
+}
+
+/// The withdrawal period of an enrolment (domain spec §6.3): its first month or the first 10%
+/// of its duration, whichever ends earlier. A learner who withdraws inside it is not counted:
+/// the enrolment's EFTS are not delivered. Judgement call where the funder is silent: the
+/// duration counts both the start and end days, 10% of it is rounded up to whole days so that
+/// even a one-day course has a day to withdraw in, and the first month ends the day before the
+/// same day of the next month. A provider's academic board may set another period; DXP has no
+/// record of that, so the rule above applies to everyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WithdrawalPeriod {
+    /// The last day on which a withdrawal is inside the period.
+    pub last_day: NaiveDate,
+}
+
+impl WithdrawalPeriod {
+    pub fn of(start: NaiveDate, end: NaiveDate) -> WithdrawalPeriod {
+        let duration_days = (end - start).num_days().max(0) + 1;
+        let tenth_days = (duration_days + 9) / 10;
+        let tenth_last = start + chrono::Days::new(tenth_days as u64 - 1);
+        let month_last = start
+            .checked_add_months(Months::new(1))
+            .and_then(|next| next.pred_opt())
+            .unwrap_or(tenth_last);
+        WithdrawalPeriod {
+            last_day: tenth_last.min(month_last),
+        }
+    }
+
+    /// Whether a withdrawal on `withdrawn` (if any) takes the enrolment out of delivery.
+    pub fn excludes(self, withdrawn: Option<NaiveDate>) -> bool {
+        withdrawn.is_some_and(|day| day <= self.last_day)
+    }
+}
+
+/// Where a year's delivered value lies against the allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DeliveryBand {
+    /// Below 99% of the allocation: the funder recovers funding.
+    Under,
+    /// From 99% of the allocation to 105% of the allocation with the plan-agreed unfunded
+    /// provision, both edges included.
+    Within,
+    /// Above 105% of the allocation with the plan-agreed unfunded provision: unless the
+    /// organisation is eligible for flexible funding, its baseline is reduced from two years on.
+    Over,
+    /// No allocation for the year: nothing to measure delivery against.
+    NoAllocation,
+}
+
+impl DeliveryBand {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryBand::Under => "Under",
+            DeliveryBand::Within => "Within",
+            DeliveryBand::Over => "Over",
+            DeliveryBand::NoAllocation => "NoAllocation",
+        }
+    }
+
+    /// What the band means for the organisation, in plain words.
+    pub fn in_plain_words(self) -> &'static str {
+        match self {
+            DeliveryBand::Under => {
+                "Under-delivery: below 99% of the allocation. The funder recovers the \
+                 difference and may reduce the allocation."
+            }
+            DeliveryBand::Within => "Within the tolerance band of 99% to 105%.",
+            DeliveryBand::Over => {
+                "Over-delivery: above 105% of the allocation with the plan-agreed unfunded \
+                 provision. Unless the organisation is eligible for flexible funding, its \
+                 baseline is reduced from the year after next."
+            }
+            DeliveryBand::NoAllocation => "No allocation for the year to measure delivery against.",
+        }
+    }
+}
+
+impl fmt::Display for DeliveryBand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A year's delivered value beside what it is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryCheck {
+    pub delivered: Cents,
+    pub allocation: Cents,
+    /// The dollar value of the plan-agreed unfunded provision, which only the 105% test adds.
+    pub unfunded_provision: Cents,
+}
+
+impl DeliveryCheck {
+    /// The band, decided in whole cents: `delivered / allocation < 0.99` is under,
+    /// `delivered / (allocation + unfunded) > 1.05` is over; exactly 99% and exactly 105% are
+    /// within.
+    pub fn band(&self) -> DeliveryBand {
+        if self.allocation.0 <= 0 {
+            return DeliveryBand::NoAllocation;
+        }
+        let delivered = i128::from(self.delivered.0) * 100;
+        if delivered < i128::from(self.allocation.0) * 99 {
+            DeliveryBand::Under
+        } else if delivered
+            > (i128::from(self.allocation.0) + i128::from(self.unfunded_provision.0)) * 105
+        {
+            DeliveryBand::Over
+        } else {
+            DeliveryBand::Within
+        }
+    }
+
+    /// Delivered value as a share of the allocation (the under-delivery test), for display.
+    pub fn share_of_allocation(&self) -> Option<f64> {
+        (self.allocation.0 > 0).then(|| self.delivered.0 as f64 / self.allocation.0 as f64)
+    }
+
+    /// Delivered value as a share of the allocation with the unfunded provision (the
+    /// over-delivery test), for display.
+    pub fn share_with_unfunded(&self) -> Option<f64> {
+        let base = self.allocation.0 + self.unfunded_provision.0;
+        (base > 0).then(|| self.delivered.0 as f64 / base as f64)
+    }
+
+    /// The value the funder would recover below 99% (zero otherwise): the shortfall to the
+    /// allocation, as spec 002 says delivery under the band is recovered.
+    pub fn under_delivered(&self) -> Cents {
+        match self.band() {
+            DeliveryBand::Under => Cents(self.allocation.0 - self.delivered.0),
+            _ => Cents::ZERO,
+        }
+    }
+
+    /// The value delivered above 105% of the allocation with the unfunded provision (zero
+    /// otherwise).
+    pub fn over_delivered(&self) -> Cents {
+        match self.band() {
+            DeliveryBand::Over => {
+                let ceiling =
+                    (i128::from(self.allocation.0) + i128::from(self.unfunded_provision.0)) * 105
+                        / 100;
+                Cents(self.delivered.0 - i64::try_from(ceiling).unwrap_or(i64::MAX))
+            }
+            _ => Cents::ZERO,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    fn efts(values: &[i64]) -> Vec<Efts> {
+        values.iter().map(|&v| Efts(v)).collect()
+    }
+
+    #[test]
+    fn a_course_across_new_year_delivers_each_year_its_own_months() {
+        // Nov 2026 to Feb 2027: four months of 0.0300.
+        let values = efts(&[300, 300, 300, 300]);
+        let (start, end) = (day(2026, 11, 2), day(2027, 2, 26));
+        assert_eq!(efts_in_year(start, end, &values, 2026), Efts(600));
+        assert_eq!(efts_in_year(start, end, &values, 2027), Efts(600));
+        assert_eq!(efts_in_year(start, end, &values, 2028), Efts::ZERO);
+    }
+
+    #[test]
+    fn twelve_values_are_read_as_january_to_december() {
+        // Mar–Jun 2026 written as twelve values with zeros outside the course.
+        let values = efts(&[0, 0, 250, 250, 250, 250, 0, 0, 0, 0, 0, 0]);
+        let (start, end) = (day(2026, 3, 2), day(2026, 6, 30));
+        assert_eq!(efts_in_year(start, end, &values, 2026), Efts(1000));
+        assert_eq!(efts_in_year(start, end, &values, 2025), Efts::ZERO);
+    }
+
+    #[test]
+    fn values_that_fit_no_reading_deliver_nothing() {
+        let values = efts(&[500, 500]);
+        assert_eq!(
+            efts_in_year(day(2026, 3, 1), day(2026, 6, 30), &values, 2026),
+            Efts::ZERO
+        );
+    }
+
+    #[test]
+    fn the_withdrawal_period_is_the_first_month_or_tenth_whichever_is_earlier() {
+        // 100 days: 10% is 10 days, earlier than the first month.
+        let period = WithdrawalPeriod::of(day(2026, 3, 2), day(2026, 6, 9));
+        assert_eq!(period.last_day, day(2026, 3, 11));
+        assert!(period.excludes(Some(day(2026, 3, 11))));
+        assert!(!period.excludes(Some(day(2026, 3, 12))));
+        assert!(!period.excludes(None));
+        // A year: the first month ends first, the day before the same day a month on.
+        let year = WithdrawalPeriod::of(day(2026, 2, 23), day(2026, 11, 27));
+        assert_eq!(year.last_day, day(2026, 3, 22));
+        // One day: that day.
+        let one = WithdrawalPeriod::of(day(2026, 5, 5), day(2026, 5, 5));
+        assert_eq!(one.last_day, day(2026, 5, 5));
+    }
+
+    fn check(delivered: i64, allocation: i64, unfunded: i64) -> DeliveryCheck {
+        DeliveryCheck {
+            delivered: Cents(delivered),
+            allocation: Cents(allocation),
+            unfunded_provision: Cents(unfunded),
+        }
+    }
+
+    #[test]
+    fn exactly_99_percent_is_within_and_a_cent_less_is_under() {
+        assert_eq!(check(9_900_000, 10_000_000, 0).band(), DeliveryBand::Within);
+        let under = check(9_899_999, 10_000_000, 0);
+        assert_eq!(under.band(), DeliveryBand::Under);
+        assert_eq!(under.under_delivered(), Cents(100_001));
+    }
+
+    #[test]
+    fn exactly_105_percent_is_within_and_a_cent_more_is_over() {
+        assert_eq!(
+            check(10_500_000, 10_000_000, 0).band(),
+            DeliveryBand::Within
+        );
+        let over = check(10_500_001, 10_000_000, 0);
+        assert_eq!(over.band(), DeliveryBand::Over);
+        assert_eq!(over.over_delivered(), Cents(1));
+    }
+
+    #[test]
+    fn unfunded_provision_raises_only_the_ceiling() {
+        // $110,000 against $100,000 is over, but not with $5,000 of agreed unfunded provision
+        // (105% of $105,000 is $110,250).
+        assert_eq!(check(11_000_000, 10_000_000, 0).band(), DeliveryBand::Over);
+        assert_eq!(
+            check(11_000_000, 10_000_000, 500_000).band(),
+            DeliveryBand::Within
+        );
+        // The floor stays at 99% of the allocation alone.
+        assert_eq!(
+            check(9_800_000, 10_000_000, 500_000).band(),
+            DeliveryBand::Under
+        );
+    }
+
+    #[test]
+    fn no_allocation_has_no_band() {
+        assert_eq!(check(500, 0, 0).band(), DeliveryBand::NoAllocation);
+        assert_eq!(check(500, 0, 0).share_of_allocation(), None);
+    }
+}
