@@ -71,8 +71,8 @@ fn describe(account: &AccountSummary) -> String {
 
 pub fn run(args: MachineAccountArgs, data_dir: &DataDir) -> anyhow::Result<()> {
     let url = args.database.resolve(data_dir)?;
-    let pool =
-        Pool::open(&url, &PoolOptions::default()).with_context(|| format!("cannot open {url}"))?;
+    let pool = Pool::open(&url, &PoolOptions::for_command())
+        .with_context(|| format!("cannot open {url}"))?;
     {
         let mut conn = pool.get()?;
         dxp_persistence::migrations::run_pending(&mut conn)?;

@@ -15,6 +15,11 @@ pub type PooledConnection = diesel::r2d2::PooledConnection<Connections>;
 pub struct PoolOptions {
     pub max_size: u32,
     pub connection_timeout: Duration,
+    /// Whether the pool keeps a spare connection open, opening a new one in the background
+    /// whenever the spare is taken. A server wants it; a command that runs once must not have
+    /// it, or it can exit while a pool thread is inside the database client library opening
+    /// that spare, and die at exit (seen with PostgreSQL's TLS clean-up).
+    pub keep_spare: bool,
 }
 
 impl Default for PoolOptions {
@@ -22,6 +27,17 @@ impl Default for PoolOptions {
         Self {
             max_size: 10,
             connection_timeout: Duration::from_secs(5),
+            keep_spare: true,
+        }
+    }
+}
+
+impl PoolOptions {
+    /// For a command that opens the database, does its work and exits.
+    pub fn for_command() -> Self {
+        Self {
+            keep_spare: false,
+            ..Self::default()
         }
     }
 }
@@ -150,10 +166,17 @@ impl Pool {
             url: url.connection_string(),
             backend: url.backend(),
         };
+        if !options.keep_spare {
+            // Without a spare the pool opens nothing until asked; one connection made and
+            // closed here still names a wrong URL at once.
+            manager
+                .connect()
+                .map_err(|error| StoreError::Unavailable(format!("{url}: {error}")))?;
+        }
         let mut builder = diesel::r2d2::Pool::builder()
             .max_size(options.max_size)
             .connection_timeout(options.connection_timeout)
-            .min_idle(Some(1))
+            .min_idle(Some(u32::from(options.keep_spare)))
             .test_on_check_out(false);
         if url.backend() == Backend::Sqlite {
             builder = builder.connection_customizer(Box::new(SqliteSettings));
@@ -174,5 +197,48 @@ impl Pool {
     /// Takes a connection, waiting at most the configured timeout.
     pub fn get(&self) -> Result<PooledConnection, StoreError> {
         Ok(self.inner.get()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(folder: &tempfile::TempDir) -> DatabaseUrl {
+        DatabaseUrl::Sqlite {
+            path: folder.path().join("dxp.db"),
+        }
+    }
+
+    #[test]
+    fn a_command_pool_opens_no_connection_behind_its_back() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let pool = Pool::open(&sqlite(&folder), &PoolOptions::for_command()).expect("opens");
+        assert_eq!(pool.inner.state().connections, 0);
+        drop(pool.get().expect("a connection"));
+        // A pool keeping a spare would be opening a second connection by now.
+        std::thread::sleep(Duration::from_millis(300));
+        assert_eq!(pool.inner.state().connections, 1);
+    }
+
+    #[test]
+    fn a_server_pool_keeps_a_spare() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let pool = Pool::open(&sqlite(&folder), &PoolOptions::default()).expect("opens");
+        let _taken = pool.get().expect("a connection");
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while pool.inner.state().idle_connections == 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(pool.inner.state().idle_connections, 1);
+    }
+
+    #[test]
+    fn a_command_pool_names_a_wrong_database_at_once() {
+        let url: DatabaseUrl = "postgres://nobody@127.0.0.1:1/none".parse().expect("a URL");
+        let error = Pool::open(&url, &PoolOptions::for_command())
+            .err()
+            .expect("refused");
+        assert!(matches!(error, StoreError::Unavailable(_)), "{error}");
     }
 }
