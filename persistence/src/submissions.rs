@@ -372,8 +372,17 @@ pub(crate) fn lock_for_change(
     scope: Scope,
 ) -> Result<Submission, StoreError> {
     let submission = lock(conn, id, scope)?;
-    lodging::check_change(&crate::rounds::existing(conn, submission.round)?)?;
+    check_round_open(conn, &submission)?;
     Ok(submission)
+}
+
+/// Refuses a change to a submission whose round is published.
+pub(crate) fn check_round_open(
+    conn: &mut DbConnection,
+    submission: &Submission,
+) -> Result<(), StoreError> {
+    lodging::check_change(&crate::rounds::existing(conn, submission.round)?)?;
+    Ok(())
 }
 
 /// Applies `event` to a locked submission: checks it against the state machine, stores the new

@@ -90,14 +90,7 @@ where
     let outcome = crate::connection::write_transaction(conn, |conn| {
         let submission = submissions::lock_for_change(conn, submission_id, scope)?;
         // Refuse before writing anything when the submission cannot take changes.
-        submission
-            .status
-            .apply(SubmissionEvent::RecordsChanged)
-            .map_err(StoreError::from)?;
-        submission
-            .submission_type
-            .check_file(submission.round.kind, file)
-            .map_err(StoreError::from)?;
+        check_takes(&submission, file)?;
         let mut writer = RecordWriter {
             conn,
             submission_id,
@@ -147,6 +140,32 @@ where
         Failed::Store(error) => E::from(error),
         Failed::Produce(error) => error,
     })
+}
+
+/// Whether a submission takes records of `file` now: its status lets records change and its
+/// type and round take the file.
+fn check_takes(submission: &submissions::Submission, file: SdrFile) -> Result<(), StoreError> {
+    submission.status.apply(SubmissionEvent::RecordsChanged)?;
+    submission
+        .submission_type
+        .check_file(submission.round.kind, file)?;
+    Ok(())
+}
+
+/// The submission, when it would take records of `file` as it stands: what
+/// [`put_streaming`] refuses, read without taking the submission's lock, so that an upload
+/// can read and check its records before it takes the lock, and is refused before reading
+/// anything. `put_streaming` checks again under the lock: what is read here may change.
+pub fn would_take(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    scope: Scope,
+    file: SdrFile,
+) -> Result<submissions::Submission, StoreError> {
+    let submission = submissions::find(conn, submission_id, scope)?;
+    submissions::check_round_open(conn, &submission)?;
+    check_takes(&submission, file)?;
+    Ok(submission)
 }
 
 /// Writes records of one file into a submission inside [`put_streaming`]'s transaction.
