@@ -15,6 +15,7 @@
 #   DURATION=60s CONNECTIONS=100 THREADS=2     the wrk run
 #   ORGS=10 TOKENS_PER_ORG=10                  callers: organisations x tokens (distinct `sub`)
 #   BATCH=20                                   learners per upload
+#   MIX=reads                                  reads only: no uploads (default MIX=mixed)
 #   RATE_PER_SECOND=100000 RATE_BURST=100000   the server's per-client rate limit in the runs
 #   LIMITER_CHECK=1                            also a 15 s run, one token, default limits (429s)
 #   PG_ADMIN_URL=postgres://postgres@127.0.0.1:5432/postgres
@@ -39,9 +40,18 @@ PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 # The server's clock: inside round 2026-APR (open), so submissions can be opened in it.
 CLOCK="2026-04-20T12:00:00+12:00"
 ROUND="2026-APR"
-# The mix, in percent of requests.
-W_SUBMISSION=${W_SUBMISSION:-25} W_PROBLEMS=${W_PROBLEMS:-20} W_DUE=${W_DUE:-15}
-W_RECORDS=${W_RECORDS:-25} W_UPLOAD=${W_UPLOAD:-15}
+# The mix, in percent of requests. MIX=reads: the reads alone (a submission, a page of problems
+# or records, what is due), for the reads' own p99 without writers queueing beside them.
+MIX=${MIX:-mixed}
+case "$MIX" in
+  mixed)
+    W_SUBMISSION=${W_SUBMISSION:-25} W_PROBLEMS=${W_PROBLEMS:-20} W_DUE=${W_DUE:-15}
+    W_RECORDS=${W_RECORDS:-25} W_UPLOAD=${W_UPLOAD:-15} ;;
+  reads)
+    W_SUBMISSION=${W_SUBMISSION:-30} W_PROBLEMS=${W_PROBLEMS:-25} W_DUE=${W_DUE:-15}
+    W_RECORDS=${W_RECORDS:-30} W_UPLOAD=${W_UPLOAD:-0} ;;
+  *) echo "MIX is mixed or reads, not '$MIX'" >&2; exit 2 ;;
+esac
 [ $((W_SUBMISSION + W_PROBLEMS + W_DUE + W_RECORDS + W_UPLOAD)) -eq 100 ] || {
   echo "the W_* weights must add up to 100" >&2; exit 2; }
 
