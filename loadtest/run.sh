@@ -98,8 +98,10 @@ printf '%s\n' "$CLOCK" > "$WORK/clock"
 git_commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 # The upload template: the sample return's first learner, with placeholders for the fields
-# each upload makes unique (localId, studentIdentificationCode).
-jq -c '.records[0] | .localId = "__LID__" | .studentIdentificationCode = "__SIC__"' \
+# each upload makes unique (localId, studentIdentificationCode, and the NSN, which XF-001 wants
+# to name one learner).
+jq -c '.records[0] | .localId = "__LID__" | .studentIdentificationCode = "__SIC__"
+       | .nationalStudentNumber = "__NSN__"' \
   "$ROOT/examples/data/json/learners.json" > "$WORK/learner.json"
 
 # start_server NAME DATABASE_URL RATE BURST: starts `dxp serve` on a free port; sets BASE.
@@ -168,8 +170,8 @@ setup() {
   printf '  },\n}\n' >> "$targets"
   # The upload template must make valid learners: a dry run of one filled-in batch of two.
   local one two report
-  one=$(sed 's/__LID__/LT-CHECK1/; s/__SIC__/LCHECK1/' "$WORK/learner.json")
-  two=$(sed 's/__LID__/LT-CHECK2/; s/__SIC__/LCHECK2/' "$WORK/learner.json")
+  one=$(sed 's/__LID__/LT-CHECK1/; s/__SIC__/LCHECK1/; s/"__NSN__"/299999998/' "$WORK/learner.json")
+  two=$(sed 's/__LID__/LT-CHECK2/; s/__SIC__/LCHECK2/; s/"__NSN__"/299999999/' "$WORK/learner.json")
   report=$(api "$tok" POST "/validation/learners?returnYear=2026" -H 'Content-Type: application/json' \
     -d "{\"records\":[$one,$two]}")
   [ "$(jq .errorCount <<<"$report")" = 0 ] || { echo "the upload template is not valid: $report" >&2; exit 1; }
