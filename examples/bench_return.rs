@@ -21,8 +21,9 @@
 //!    when the server cannot be reached). The runs of one backend share its database; each has
 //!    a server of its own, so that the server's peak memory is the run's alone.
 //! 3. For each variant and format, opens a submission for 2026-APR, uploads the five files in
-//!    requests of at most the submission's `maxRecordsPerRequest` records (JSON `{"records"}`
-//!    batches, or DXP CSV files of that many rows each with the header row), asks for
+//!    requests of `--batch` records (1,000 by default, the integrators' batch size; at most
+//!    the submission's `maxRecordsPerRequest`) as JSON `{"records"}` batches, or DXP CSV
+//!    files of that many rows each with the header row, one after another, asks for
 //!    validation and polls every `--poll-ms` until the verdict, printing the submission's
 //!    `progress` when it has one. The submission is cancelled afterwards; its records stay in
 //!    the database, so later runs find bigger tables.
@@ -32,7 +33,9 @@
 //!    Then, where the time goes: the time of
 //!    one enrolment batch, the dry run of the same batch (parsing and checking without storing),
 //!    the CPU of the server, of the PostgreSQL backends and of the whole machine during upload
-//!    and validation, and the rows PostgreSQL read from its tables in the run.
+//!    and validation, and the rows PostgreSQL read from its tables in the run. And the curve of
+//!    the enrolment requests: the first, middle and last 20, and the enrolments' own rate next
+//!    to `COPY`'s.
 //! 5. Times PostgreSQL's `COPY ... FROM STDIN` (through `psql`) of the same enrolment rows into
 //!    a plain 25-column table, and into the same table with a primary key, and prints ours
 //!    against it.
@@ -158,6 +161,10 @@ struct Args {
     /// system's temporary folder). Keep it on a real disk: SQLite on tmpfs never waits for one.
     #[arg(long)]
     work_dir: Option<PathBuf>,
+    /// Records per upload request (the integrators' batch size), capped at the submission's
+    /// `maxRecordsPerRequest`.
+    #[arg(long, default_value_t = 1_000)]
+    batch: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -207,6 +214,9 @@ fn main() {
 fn run(args: Args) -> anyhow::Result<()> {
     if args.enrolments.contains(&0) {
         bail!("--enrolments must be at least 1");
+    }
+    if args.batch == 0 {
+        bail!("--batch must be at least 1");
     }
     if args.variants.contains(&Variant::Bad)
         && !(args.bad_percent > 0.0 && args.bad_percent <= 100.0)
@@ -728,6 +738,11 @@ struct RunResult {
     validate_cpu: CpuUse,
     /// Median and slowest course-enrolment request, and how many there were.
     enrolment_batches: Option<(Duration, Duration, usize)>,
+    /// Every course-enrolment request's time, in the order they were sent (the curve of a
+    /// request's cost against what the submission already holds).
+    enrolment_curve: Vec<Duration>,
+    /// Course enrolments sent.
+    enrolments: usize,
     /// The dry run of the first course-enrolment batch: parsing and checking, nothing stored.
     dry_run: Option<Duration>,
     /// serde_json's typed parse of the dry run's body (JSON runs).
@@ -766,7 +781,8 @@ fn run_once(
     let max = opened["maxRecordsPerRequest"]
         .as_u64()
         .and_then(|max| usize::try_from(max).ok())
-        .unwrap_or(DEFAULT_MAX_RECORDS);
+        .unwrap_or(DEFAULT_MAX_RECORDS)
+        .min(args.batch);
     let batches = batches(&workload.records, format, max)?;
     let requests = batches.len();
     let bytes = batches.iter().map(|batch| batch.body.len()).sum();
@@ -873,6 +889,7 @@ fn run_once(
         _ => None,
     };
 
+    let enrolment_curve = enrolment_times.clone();
     let enrolment_batches = {
         let count = enrolment_times.len();
         let slowest = enrolment_times.iter().max().copied();
@@ -900,6 +917,8 @@ fn run_once(
         upload_cpu,
         validate_cpu,
         enrolment_batches,
+        enrolment_curve,
+        enrolments: workload.records.file(SdrFile::CourseEnrolments).len(),
         dry_run,
         serde_parse,
         postgres_rows_read,
@@ -1247,8 +1266,9 @@ fn print_results(results: &[RunResult], copy: Option<&CopyRate>) {
         }
         println!();
         println!(
-            "Where the time goes (one enrolment request = one batch of maxRecordsPerRequest \
-             records; the dry run sends the same batch to /api/v1/validation/course-enrolments, \
+            "Where the time goes (one enrolment request = one batch of --batch records, at \
+             most maxRecordsPerRequest; the dry run sends the same batch to \
+             /api/v1/validation/course-enrolments, \
              which parses and checks it and stores nothing; serde parse = serde_json's typed \
              parse of the same JSON body in the benchmark's process, and the dry run's rate as \
              a share of its rate; CPU = the server's CPU seconds \
@@ -1314,6 +1334,7 @@ fn print_results(results: &[RunResult], copy: Option<&CopyRate>) {
             &rows,
         );
     }
+    print_curve(results, copy);
     println!();
     match copy {
         Some(copy) => {
@@ -1347,6 +1368,97 @@ fn print_results(results: &[RunResult], copy: Option<&CopyRate>) {
             }
         }
         None => println!("PostgreSQL COPY: not measured (PostgreSQL unavailable)"),
+    }
+}
+
+/// Requests at each end (and in the middle) of the enrolment upload that the curve compares.
+const CURVE_WINDOW: usize = 20;
+
+/// The cost of a course-enrolment request against what the submission already holds: the
+/// first, middle and last [`CURVE_WINDOW`] requests, and the enrolments' own rate (their
+/// requests' time alone, the learners and courses being stored before) next to `COPY`'s rate
+/// of the same rows.
+fn print_curve(results: &[RunResult], copy: Option<&CopyRate>) {
+    if results.iter().all(|r| r.enrolment_curve.is_empty()) {
+        return;
+    }
+    println!();
+    println!(
+        "Course-enrolment requests, one after another over one connection (mean / median ms \
+         of the first, middle and last {CURVE_WINDOW}; last / first compares the means; \
+         enrolment rec/s = the enrolments over their requests' time alone, learners and \
+         courses stored first; of COPY = that rate over COPY's rate of the same rows into the \
+         plain table / the table with a primary key)"
+    );
+    println!();
+    let rows: Vec<Vec<String>> = results
+        .iter()
+        .filter(|r| !r.enrolment_curve.is_empty())
+        .map(|r| {
+            let curve = &r.enrolment_curve;
+            let window = CURVE_WINDOW.min(curve.len());
+            let middle = (curve.len() - window) / 2;
+            let first = &curve[..window];
+            let mid = &curve[middle..middle + window];
+            let last = &curve[curve.len() - window..];
+            let cell = |times: &[Duration]| {
+                let mut sorted = times.to_vec();
+                format!(
+                    "{} / {}",
+                    millis(mean(times)),
+                    millis(median(&mut sorted).unwrap_or_default())
+                )
+            };
+            let spent: Duration = curve.iter().sum();
+            let enrolment_rate = rate(r.enrolments, spent);
+            let mut row = vec![
+                r.backend.name().to_owned(),
+                r.variant.name().to_owned(),
+                r.format.name().to_owned(),
+                group(r.enrolments.div_ceil(curve.len())),
+                group(curve.len()),
+                cell(first),
+                cell(mid),
+                cell(last),
+                format!(
+                    "{:.2}",
+                    mean(last).as_secs_f64() / mean(first).as_secs_f64().max(f64::MIN_POSITIVE)
+                ),
+                group_rate(enrolment_rate),
+            ];
+            row.push(match copy {
+                Some(copy) => format!(
+                    "{:.2} / {:.2}",
+                    enrolment_rate / copy.plain_rate(),
+                    enrolment_rate / rate(copy.rows, copy.keyed)
+                ),
+                None => "-".to_owned(),
+            });
+            row
+        })
+        .collect();
+    print_table(
+        &[
+            "backend",
+            "return",
+            "format",
+            "records/request",
+            "requests",
+            "first ms",
+            "middle ms",
+            "last ms",
+            "last / first",
+            "enrolment rec/s",
+            "of COPY",
+        ],
+        &rows,
+    );
+}
+
+fn mean(times: &[Duration]) -> Duration {
+    match u32::try_from(times.len()) {
+        Ok(n) if n > 0 => times.iter().sum::<Duration>() / n,
+        _ => Duration::ZERO,
     }
 }
 

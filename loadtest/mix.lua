@@ -56,7 +56,9 @@ local function upload_body()
   for i = 1, batch do
     uploads_sent = uploads_sent + 1
     local sic = string.format("L%d%08d", thread_id, uploads_sent) -- at most 10 characters (LR-004)
-    local record = learner:gsub("__LID__", "LT-" .. sic):gsub("__SIC__", sic)
+    -- an NSN of its own: 3xx,xxx,xxx, the thread in the ten millions
+    local nsn = string.format("%d", 300000000 + thread_id * 10000000 + uploads_sent)
+    local record = learner:gsub("__LID__", "LT-" .. sic):gsub("__SIC__", sic):gsub('"__NSN__"', nsn)
     parts[i] = record
   end
   return '{"records":[' .. table.concat(parts, ",") .. ']}'

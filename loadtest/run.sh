@@ -15,6 +15,7 @@
 #   DURATION=60s CONNECTIONS=100 THREADS=2     the wrk run
 #   ORGS=10 TOKENS_PER_ORG=10                  callers: organisations x tokens (distinct `sub`)
 #   BATCH=20                                   learners per upload
+#   MIX=reads                                  reads only: no uploads (default MIX=mixed)
 #   RATE_PER_SECOND=100000 RATE_BURST=100000   the server's per-client rate limit in the runs
 #   LIMITER_CHECK=1                            also a 15 s run, one token, default limits (429s)
 #   PG_ADMIN_URL=postgres://postgres@127.0.0.1:5432/postgres
@@ -39,9 +40,18 @@ PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 # The server's clock: inside round 2026-APR (open), so submissions can be opened in it.
 CLOCK="2026-04-20T12:00:00+12:00"
 ROUND="2026-APR"
-# The mix, in percent of requests.
-W_SUBMISSION=${W_SUBMISSION:-25} W_PROBLEMS=${W_PROBLEMS:-20} W_DUE=${W_DUE:-15}
-W_RECORDS=${W_RECORDS:-25} W_UPLOAD=${W_UPLOAD:-15}
+# The mix, in percent of requests. MIX=reads: the reads alone (a submission, a page of problems
+# or records, what is due), for the reads' own p99 without writers queueing beside them.
+MIX=${MIX:-mixed}
+case "$MIX" in
+  mixed)
+    W_SUBMISSION=${W_SUBMISSION:-25} W_PROBLEMS=${W_PROBLEMS:-20} W_DUE=${W_DUE:-15}
+    W_RECORDS=${W_RECORDS:-25} W_UPLOAD=${W_UPLOAD:-15} ;;
+  reads)
+    W_SUBMISSION=${W_SUBMISSION:-30} W_PROBLEMS=${W_PROBLEMS:-25} W_DUE=${W_DUE:-15}
+    W_RECORDS=${W_RECORDS:-30} W_UPLOAD=${W_UPLOAD:-0} ;;
+  *) echo "MIX is mixed or reads, not '$MIX'" >&2; exit 2 ;;
+esac
 [ $((W_SUBMISSION + W_PROBLEMS + W_DUE + W_RECORDS + W_UPLOAD)) -eq 100 ] || {
   echo "the W_* weights must add up to 100" >&2; exit 2; }
 
@@ -88,8 +98,10 @@ printf '%s\n' "$CLOCK" > "$WORK/clock"
 git_commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 # The upload template: the sample return's first learner, with placeholders for the fields
-# each upload makes unique (localId, studentIdentificationCode).
-jq -c '.records[0] | .localId = "__LID__" | .studentIdentificationCode = "__SIC__"' \
+# each upload makes unique (localId, studentIdentificationCode, and the NSN, which XF-001 wants
+# to name one learner).
+jq -c '.records[0] | .localId = "__LID__" | .studentIdentificationCode = "__SIC__"
+       | .nationalStudentNumber = "__NSN__"' \
   "$ROOT/examples/data/json/learners.json" > "$WORK/learner.json"
 
 # start_server NAME DATABASE_URL RATE BURST: starts `dxp serve` on a free port; sets BASE.
@@ -158,8 +170,8 @@ setup() {
   printf '  },\n}\n' >> "$targets"
   # The upload template must make valid learners: a dry run of one filled-in batch of two.
   local one two report
-  one=$(sed 's/__LID__/LT-CHECK1/; s/__SIC__/LCHECK1/' "$WORK/learner.json")
-  two=$(sed 's/__LID__/LT-CHECK2/; s/__SIC__/LCHECK2/' "$WORK/learner.json")
+  one=$(sed 's/__LID__/LT-CHECK1/; s/__SIC__/LCHECK1/; s/"__NSN__"/299999998/' "$WORK/learner.json")
+  two=$(sed 's/__LID__/LT-CHECK2/; s/__SIC__/LCHECK2/; s/"__NSN__"/299999999/' "$WORK/learner.json")
   report=$(api "$tok" POST "/validation/learners?returnYear=2026" -H 'Content-Type: application/json' \
     -d "{\"records\":[$one,$two]}")
   [ "$(jq .errorCount <<<"$report")" = 0 ] || { echo "the upload template is not valid: $report" >&2; exit 1; }

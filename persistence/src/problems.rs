@@ -36,6 +36,46 @@ fn severity_name(severity: Severity) -> &'static str {
     }
 }
 
+/// How many errors and warnings a change of a submission's stored problems added (or, when
+/// negative, removed): a submission's counts are kept by adding these up in the transaction
+/// that changed the problems, instead of counting its problems again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SeverityCounts {
+    pub errors: i64,
+    pub warnings: i64,
+}
+
+impl SeverityCounts {
+    fn count(&mut self, severity: &str, by: i64) {
+        if severity == severity_name(Severity::Error) {
+            self.errors += by;
+        } else {
+            self.warnings += by;
+        }
+    }
+
+    pub fn is_zero(self) -> bool {
+        self == Self::default()
+    }
+}
+
+impl std::ops::AddAssign for SeverityCounts {
+    fn add_assign(&mut self, other: Self) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+    }
+}
+
+impl std::ops::Neg for SeverityCounts {
+    type Output = Self;
+    fn neg(self) -> Self {
+        Self {
+            errors: -self.errors,
+            warnings: -self.warnings,
+        }
+    }
+}
+
 /// (errors, warnings) among these problems.
 pub fn tally(problems: &[Problem]) -> (i32, i32) {
     let errors = problems
@@ -62,28 +102,34 @@ struct NewProblemRow<'a> {
     message: &'a str,
 }
 
-/// Stores problems, each with the `localId` of the record it is about.
+/// Stores problems, each with the `localId` of the record it is about; the errors and warnings
+/// it added.
 pub fn insert<'a>(
     conn: &mut DbConnection,
     submission_id: &str,
     file: SdrFile,
     origin: Origin,
     found: impl Iterator<Item = (&'a str, &'a Problem)>,
-) -> Result<(), StoreError> {
+) -> Result<SeverityCounts, StoreError> {
+    let mut added = SeverityCounts::default();
     let rows: Vec<NewProblemRow<'_>> = found
-        .map(|(local_id, problem)| NewProblemRow {
-            submission_id,
-            file: file.as_str(),
-            local_id,
-            origin: origin.as_str(),
-            field: &problem.field,
-            rule: &problem.rule,
-            severity: severity_name(problem.severity),
-            message: &problem.message,
+        .map(|(local_id, problem)| {
+            let severity = severity_name(problem.severity);
+            added.count(severity, 1);
+            NewProblemRow {
+                submission_id,
+                file: file.as_str(),
+                local_id,
+                origin: origin.as_str(),
+                field: &problem.field,
+                rule: &problem.rule,
+                severity,
+                message: &problem.message,
+            }
         })
         .collect();
     if rows.is_empty() {
-        return Ok(());
+        return Ok(added);
     }
     match conn {
         // One binary COPY, however many: a rejected return can have a problem on every record.
@@ -100,42 +146,56 @@ pub fn insert<'a>(
             }
         }
     }
-    Ok(())
+    Ok(added)
 }
 
-/// Removes the record-level problems of these records.
+/// The errors and warnings among the severities of deleted problems, as a removal.
+fn removed(severities: &[String]) -> SeverityCounts {
+    let mut counts = SeverityCounts::default();
+    for severity in severities {
+        counts.count(severity, -1);
+    }
+    counts
+}
+
+/// Removes the record-level problems of these records; the errors and warnings it removed
+/// (negative counts).
 pub fn delete_for_records(
     conn: &mut DbConnection,
     submission_id: &str,
     file: SdrFile,
     local_ids: &[&str],
-) -> Result<(), StoreError> {
+) -> Result<SeverityCounts, StoreError> {
+    let mut counts = SeverityCounts::default();
     for chunk in local_ids.chunks(CHUNK) {
-        diesel::delete(
+        let severities: Vec<String> = diesel::delete(
             problems::table
                 .filter(problems::submission_id.eq(submission_id))
                 .filter(problems::file.eq(file.as_str()))
                 .filter(problems::origin.eq(Origin::Record.as_str()))
                 .filter(problems::local_id.eq_any(chunk)),
         )
-        .execute(conn)?;
+        .returning(problems::severity)
+        .get_results(conn)?;
+        counts += removed(&severities);
     }
-    Ok(())
+    Ok(counts)
 }
 
-/// Removes every problem of one origin.
+/// Removes every problem of one origin; the errors and warnings it removed (negative counts).
 pub fn delete_origin(
     conn: &mut DbConnection,
     submission_id: &str,
     origin: Origin,
-) -> Result<(), StoreError> {
-    diesel::delete(
+) -> Result<SeverityCounts, StoreError> {
+    let severities: Vec<String> = diesel::delete(
         problems::table
             .filter(problems::submission_id.eq(submission_id))
             .filter(problems::origin.eq(origin.as_str())),
     )
-    .execute(conn)?;
-    Ok(())
+    .returning(problems::severity)
+    .get_results(conn)?;
+    Ok(removed(&severities))
 }
 
 /// A stored problem.

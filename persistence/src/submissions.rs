@@ -346,21 +346,23 @@ pub(crate) fn lock(
     id: &str,
     scope: Scope,
 ) -> Result<Submission, StoreError> {
-    let target = submissions::table.filter(submissions::id.eq(id));
-    let touched = match scope.organisation() {
-        Some(organisation) => {
-            diesel::update(target.filter(submissions::organisation.eq(organisation)))
-                .set(submissions::id.eq(submissions::id))
-                .execute(conn)?
+    // One statement locks and reads: every write of records starts here.
+    let organisation = scope.organisation();
+    let row: Option<SubmissionRow> = crate::on_backend!(conn, inner => {
+        let mut target = diesel::update(submissions::table)
+            .filter(submissions::id.eq(id))
+            .into_boxed();
+        if let Some(organisation) = organisation {
+            target = target.filter(submissions::organisation.eq(organisation));
         }
-        None => diesel::update(target)
+        target
             .set(submissions::id.eq(submissions::id))
-            .execute(conn)?,
-    };
-    if touched == 0 {
-        return Err(not_found(id));
-    }
-    find(conn, id, scope)
+            .returning(SubmissionRow::as_returning())
+            .get_result(inner)
+            .optional()
+    })?;
+    row.ok_or_else(|| not_found(id))
+        .and_then(Submission::try_from)
 }
 
 /// Locks a submission a caller wants to change, refusing when its round is published.
@@ -370,8 +372,17 @@ pub(crate) fn lock_for_change(
     scope: Scope,
 ) -> Result<Submission, StoreError> {
     let submission = lock(conn, id, scope)?;
-    lodging::check_change(&crate::rounds::existing(conn, submission.round)?)?;
+    check_round_open(conn, &submission)?;
     Ok(submission)
+}
+
+/// Refuses a change to a submission whose round is published.
+pub(crate) fn check_round_open(
+    conn: &mut DbConnection,
+    submission: &Submission,
+) -> Result<(), StoreError> {
+    lodging::check_change(&crate::rounds::existing(conn, submission.round)?)?;
+    Ok(())
 }
 
 /// Applies `event` to a locked submission: checks it against the state machine, stores the new
@@ -427,6 +438,29 @@ fn tell_of(
     if let Some(notice) = Notice::about_submission(kind, &facts) {
         crate::notices::tell_organisation(conn, submission.organisation, &notice)?;
     }
+    Ok(())
+}
+
+/// Adds a change of the submission's stored problems to its counts of errors and warnings, in
+/// the transaction that changed them: what a request of records costs then does not grow with
+/// the problems the submission already holds.
+pub(crate) fn add_to_counts(
+    conn: &mut DbConnection,
+    id: &str,
+    change: crate::problems::SeverityCounts,
+) -> Result<(), StoreError> {
+    if change.is_zero() {
+        return Ok(());
+    }
+    // One request's problems are bounded by its records, far inside an i32.
+    let clamp = |n: i64| i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX });
+    let (errors, warnings) = (clamp(change.errors), clamp(change.warnings));
+    diesel::update(submissions::table.find(id))
+        .set((
+            submissions::error_count.eq(submissions::error_count + errors),
+            submissions::warning_count.eq(submissions::warning_count + warnings),
+        ))
+        .execute(conn)?;
     Ok(())
 }
 

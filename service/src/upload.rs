@@ -12,8 +12,7 @@ use dxp_domain::validation::{
 };
 use dxp_domain::{Problem, SdrFile, Severity};
 use dxp_persistence::paging::PageRequest;
-use dxp_persistence::record_store::{self, IncomingRecord, RecordWriter};
-use dxp_persistence::submissions::Submission;
+use dxp_persistence::record_store::{self, IncomingRecord};
 use dxp_persistence::{DbConnection, StoreError};
 
 use crate::ingest::{CHUNK_RECORDS, Format, RecordIn, for_each_record};
@@ -157,17 +156,30 @@ struct Found {
 /// that writes it: while one chunk is written, the next is parsed and checked.
 const CHUNKS_AHEAD: usize = 1;
 
-/// Reads, checks and writes the records of one upload inside [`record_store::put_streaming`]'s
-/// transaction. A scoped thread reads the body and checks each chunk while this one writes the
-/// chunk before, so that checking (this process) and storing (the database) overlap. A failure
-/// on either side stops both, and the transaction keeps nothing.
-fn read_check_and_write(
+/// Reads, checks and stores the records of one upload of `file` in `format` from `reader`, in
+/// one transaction: what an upload does once its body flows, and what `dxp sandbox` does with
+/// the sample return. A JSON body carries at most `max_records` records. Blocks: call it off
+/// the async runtime (as [`Service::upload`] does).
+///
+/// A scoped thread reads the body and checks each chunk while this one writes the chunk
+/// before, so that checking (this process) and storing (the database) overlap. The first
+/// chunk is read and checked before the transaction begins: a request of at most
+/// [`CHUNK_RECORDS`] records (the integrators' batches) holds the submission's lock, and on
+/// SQLite the database's write lock, only while it writes, so that requests sent at once check
+/// their records side by side instead of queueing for the lock. A failure on either side
+/// stops both, and the transaction keeps nothing.
+pub fn upload_records(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    submission_id: &str,
     (file, format): (SdrFile, Format),
     reader: impl Read + Send,
-    submission: &Submission,
     max_records: usize,
-    writer: &mut RecordWriter<'_>,
-) -> Result<Found, ServiceError> {
+) -> Result<Upload, ServiceError> {
+    // Refused before anything is read when the submission cannot take the file now (status,
+    // published round, RD-009); the write checks again under the lock. A return's year and
+    // round, which the rules need, never change.
+    let submission = record_store::would_take(conn, submission_id, caller.scope, file)?;
     let return_of = (submission.round.year, submission.round.kind);
     let organisation = submission.organisation;
     let (chunks, checked) = std::sync::mpsc::sync_channel::<Vec<IncomingRecord>>(CHUNKS_AHEAD);
@@ -204,46 +216,38 @@ fn read_check_and_write(
             }
             Ok(found)
         });
-        let mut written = Ok(());
-        for incoming in checked {
-            if let Err(error) = writer.write(&incoming) {
-                written = Err(ServiceError::from(error));
-                break;
-            }
-        }
-        let found = reading
-            .join()
-            .map_err(|_| ServiceError::Failure("the upload's reader panicked".to_owned()))?;
-        written?;
-        found
+        let joined = |reading: std::thread::ScopedJoinHandle<'_, Result<Found, ServiceError>>| {
+            reading
+                .join()
+                .map_err(|_| ServiceError::Failure("the upload's reader panicked".to_owned()))?
+        };
+        // Nothing is locked until the first chunk is checked.
+        let first = checked.recv().ok();
+        record_store::put_streaming(
+            conn,
+            submission_id,
+            caller.scope,
+            &caller.actor,
+            file,
+            |_, writer| -> Result<Found, ServiceError> {
+                let mut written = Ok(());
+                for incoming in first.into_iter().chain(&checked) {
+                    if let Err(error) = writer.write(&incoming) {
+                        written = Err(ServiceError::from(error));
+                        break;
+                    }
+                }
+                // Stops a reader still sending: it finds the channel closed.
+                drop(checked);
+                // Joined inside the transaction: a body that breaks off, or fails its limits,
+                // after some chunks were written keeps none of them.
+                let found = joined(reading);
+                written?;
+                found
+            },
+        )
     })
-}
-
-/// Reads, checks and stores the records of one upload of `file` in `format` from `reader`, in
-/// one transaction: what an upload does once its body flows, and what `dxp sandbox` does with
-/// the sample return. A JSON body carries at most `max_records` records. Blocks: call it off
-/// the async runtime (as [`Service::upload`] does).
-pub fn upload_records(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    submission_id: &str,
-    (file, format): (SdrFile, Format),
-    reader: impl Read + Send,
-    max_records: usize,
-) -> Result<Upload, ServiceError> {
-    let (found, outcome) = record_store::put_streaming(
-        conn,
-        submission_id,
-        caller.scope,
-        &caller.actor,
-        file,
-        // The store has refused a file the submission's type and round do not take
-        // (RD-009) before this reads anything.
-        |submission, writer| {
-            read_check_and_write((file, format), reader, submission, max_records, writer)
-        },
-    )?;
-    Ok(Upload {
+    .map(|(found, outcome)| Upload {
         tally: found.tally,
         stored: outcome.stored,
         unchanged: outcome.unchanged,

@@ -90,14 +90,7 @@ where
     let outcome = crate::connection::write_transaction(conn, |conn| {
         let submission = submissions::lock_for_change(conn, submission_id, scope)?;
         // Refuse before writing anything when the submission cannot take changes.
-        submission
-            .status
-            .apply(SubmissionEvent::RecordsChanged)
-            .map_err(StoreError::from)?;
-        submission
-            .submission_type
-            .check_file(submission.round.kind, file)
-            .map_err(StoreError::from)?;
+        check_takes(&submission, file)?;
         let mut writer = RecordWriter {
             conn,
             submission_id,
@@ -107,9 +100,15 @@ where
             stored: 0,
             unchanged: 0,
             added: 0,
+            problems: problems::SeverityCounts::default(),
         };
         let produced = produce(&submission, &mut writer).map_err(Failed::Produce)?;
-        let (stored, unchanged, added) = (writer.stored, writer.unchanged, writer.added);
+        let (stored, unchanged, added, changed_problems) = (
+            writer.stored,
+            writer.unchanged,
+            writer.added,
+            writer.problems,
+        );
         if stored == 0 {
             return Ok((
                 produced,
@@ -121,13 +120,13 @@ where
             ));
         }
         counts::add(conn, submission_id, file, added)?;
-        records_changed(
+        let status = records_changed(
             conn,
             &submission,
             actor,
             &format!("{stored} {file} record(s) added or replaced"),
+            changed_problems,
         )?;
-        let status = submissions::find(conn, submission_id, scope)?.status;
         Ok((
             produced,
             PutOutcome {
@@ -143,6 +142,32 @@ where
     })
 }
 
+/// Whether a submission takes records of `file` now: its status lets records change and its
+/// type and round take the file.
+fn check_takes(submission: &submissions::Submission, file: SdrFile) -> Result<(), StoreError> {
+    submission.status.apply(SubmissionEvent::RecordsChanged)?;
+    submission
+        .submission_type
+        .check_file(submission.round.kind, file)?;
+    Ok(())
+}
+
+/// The submission, when it would take records of `file` as it stands: what
+/// [`put_streaming`] refuses, read without taking the submission's lock, so that an upload
+/// can read and check its records before it takes the lock, and is refused before reading
+/// anything. `put_streaming` checks again under the lock: what is read here may change.
+pub fn would_take(
+    conn: &mut DbConnection,
+    submission_id: &str,
+    scope: Scope,
+    file: SdrFile,
+) -> Result<submissions::Submission, StoreError> {
+    let submission = submissions::find(conn, submission_id, scope)?;
+    submissions::check_round_open(conn, &submission)?;
+    check_takes(&submission, file)?;
+    Ok(submission)
+}
+
 /// Writes records of one file into a submission inside [`put_streaming`]'s transaction.
 pub struct RecordWriter<'c> {
     conn: &'c mut DbConnection,
@@ -156,6 +181,9 @@ pub struct RecordWriter<'c> {
     unchanged: usize,
     /// Records that were not stored before (the rest of `stored` replaced stored ones).
     added: i64,
+    /// The errors and warnings the writes added to the submission's problems, less those
+    /// they removed with the records they replaced.
+    problems: problems::SeverityCounts,
 }
 
 impl RecordWriter<'_> {
@@ -194,7 +222,8 @@ impl RecordWriter<'_> {
             .map(|&at| kept[at].local_id.as_str())
             .collect();
         if !replaced.is_empty() {
-            problems::delete_for_records(self.conn, submission_id, file, &replaced)?;
+            self.problems +=
+                problems::delete_for_records(self.conn, submission_id, file, &replaced)?;
         }
         let new_problems = written.changed.iter().flat_map(|&at| {
             let record = kept[at];
@@ -203,7 +232,8 @@ impl RecordWriter<'_> {
                 .iter()
                 .map(move |problem| (record.local_id.as_str(), problem))
         });
-        problems::insert(self.conn, submission_id, file, Origin::Record, new_problems)?;
+        self.problems +=
+            problems::insert(self.conn, submission_id, file, Origin::Record, new_problems)?;
         self.stored += written.changed.len();
         self.added += (written.changed.len() - written.replaced.len()) as i64;
         self.unchanged += kept.len() - written.changed.len();
@@ -249,15 +279,15 @@ pub fn delete(
                 "submission {submission_id} has no {file} record with localId '{local_id}'"
             )));
         }
-        problems::delete_for_records(conn, submission_id, file, &[local_id])?;
+        let removed = problems::delete_for_records(conn, submission_id, file, &[local_id])?;
         counts::add(conn, submission_id, file, -1)?;
         records_changed(
             conn,
             &submission,
             actor,
             &format!("{file} record '{local_id}' deleted"),
-        )?;
-        Ok(submissions::find(conn, submission_id, scope)?.status)
+            removed,
+        )
     })
 }
 
@@ -292,13 +322,14 @@ pub fn delete_many(
             return Ok(vec![false; local_ids.len()]);
         }
         let deleted: Vec<&str> = held.iter().map(String::as_str).collect();
-        problems::delete_for_records(conn, submission_id, file, &deleted)?;
+        let removed = problems::delete_for_records(conn, submission_id, file, &deleted)?;
         counts::add(conn, submission_id, file, -(held.len() as i64))?;
         records_changed(
             conn,
             &submission,
             actor,
             &format!("{} {file} record(s) deleted", held.len()),
+            removed,
         )?;
         Ok(local_ids.iter().map(|id| held.contains(id)).collect())
     })
@@ -325,23 +356,31 @@ pub fn records_by_local_id(
     Ok(found)
 }
 
-/// After records change, the last verdict no longer holds: its problems go, the counts are
-/// redone, and a checked submission returns to `Draft`.
+/// After records change, the last verdict no longer holds: its problems go, the counts take
+/// `changed` (the record problems the change added and removed) and what went with the
+/// verdict, and a checked submission returns to `Draft`. The submission's status after.
 fn records_changed(
     conn: &mut DbConnection,
     submission: &submissions::Submission,
     actor: &str,
     reason: &str,
-) -> Result<(), StoreError> {
-    problems::delete_origin(conn, &submission.id, Origin::Submission)?;
-    submissions::apply(
+    mut changed: problems::SeverityCounts,
+) -> Result<SubmissionStatus, StoreError> {
+    // Only a validation run writes problems across records, and it writes them together with
+    // its verdict (Processed or Rejected); the only way back to Draft is a change of records,
+    // which removes them. So a Draft holds none, and its many small uploads skip the look.
+    if submission.status != SubmissionStatus::Draft {
+        changed += problems::delete_origin(conn, &submission.id, Origin::Submission)?;
+    }
+    let status = submissions::apply(
         conn,
         submission,
         SubmissionEvent::RecordsChanged,
         actor,
         reason,
     )?;
-    submissions::refresh_counts(conn, &submission.id)
+    submissions::add_to_counts(conn, &submission.id, changed)?;
+    Ok(status)
 }
 
 /// One page of a file's records in `localId` order, each as `(localId, record)`; the cursor is

@@ -8,4 +8,5 @@ mod due;
 mod jobs;
 mod listing;
 mod paging;
+mod records;
 mod work_based;
