@@ -188,9 +188,15 @@ fn put_course(
             (None, Vec::new())
         }
     };
+    let before_count: i64 = course_register_history::table
+        .filter(course_register_history::organisation.eq(organisation.value()))
+        .filter(course_register_history::course_code.eq(&entry.course_code))
+        .count()
+        .get_result(conn)?;
     diesel::insert_into(course_register_history::table)
         .values((
             course_register_history::id.eq(new_id()),
+            course_register_history::seq.eq(i32::try_from(before_count + 1).unwrap_or(i32::MAX)),
             course_register_history::organisation.eq(organisation.value()),
             course_register_history::course_code.eq(&entry.course_code),
             course_register_history::valid_from.eq(entry.valid_from),
@@ -304,10 +310,7 @@ pub fn course_history(
             course_register_history::changed_by,
             course_register_history::changed_at,
         ))
-        .order((
-            course_register_history::changed_at.asc(),
-            course_register_history::id.asc(),
-        ))
+        .order(course_register_history::seq.asc())
         .load(conn)?;
     rows.into_iter()
         .map(
@@ -348,7 +351,7 @@ pub fn load_qualifications(
             );
             let updated =
                 diesel::update(qualification_register::table.find(&entry.qualification_code))
-                    .set(values.clone())
+                    .set(values)
                     .execute(conn)?;
             if updated == 0 {
                 diesel::insert_into(qualification_register::table)
@@ -426,7 +429,7 @@ pub fn load_sites(
                 delivery_sites::updated_by.eq(actor),
                 delivery_sites::updated_at.eq(to_row(at)),
             );
-            let updated = diesel::update(key).set(values.clone()).execute(conn)?;
+            let updated = diesel::update(key).set(values).execute(conn)?;
             if updated == 0 {
                 diesel::insert_into(delivery_sites::table)
                     .values((

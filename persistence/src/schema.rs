@@ -440,6 +440,7 @@ diesel::table! {
         id -> Text,
         organisation -> Integer,
         course_code -> Text,
+        seq -> Integer,
         valid_from -> Integer,
         changed_fields -> Text,
         before_details -> Nullable<Text>,

@@ -13,11 +13,12 @@ CREATE TABLE course_register (
 );
 
 -- Every change to a course register entry: who, when, which fields, through which change
--- request (empty: loaded by the funder).
+-- request (empty: loaded by the funder). seq numbers a course's changes from 1, in order.
 CREATE TABLE course_register_history (
     id TEXT PRIMARY KEY,
     organisation INTEGER NOT NULL,
     course_code TEXT NOT NULL,
+    seq INTEGER NOT NULL,
     valid_from INTEGER NOT NULL,
     changed_fields TEXT NOT NULL,
     before_details TEXT,
@@ -26,8 +27,8 @@ CREATE TABLE course_register_history (
     changed_by TEXT NOT NULL,
     changed_at TIMESTAMP NOT NULL
 );
-CREATE INDEX course_register_history_by_course
-    ON course_register_history (organisation, course_code, changed_at);
+CREATE UNIQUE INDEX course_register_history_by_course
+    ON course_register_history (organisation, course_code, seq);
 
 -- The national qualification register, loaded by the funder.
 CREATE TABLE qualification_register (
