@@ -362,7 +362,7 @@ ECON112,2026,\"Economics, Principles\",PC4001,13.1,091901,7,15,A2,0.125,943.50,N
         assert_eq!(entry.details.course_exemption_from_amfm, Some(false));
         assert_eq!(entry.valid_to, None);
         let mut written = Vec::new();
-        write_course_register_csv(&mut written, &[entry.clone()]).expect("written");
+        write_course_register_csv(&mut written, std::slice::from_ref(entry)).expect("written");
         let written = String::from_utf8(written).expect("UTF-8");
         assert!(
             written.starts_with("Course Code,Valid From,Valid To,"),

@@ -50,11 +50,14 @@ fn readable(caller: &Caller, organisation: Edumis) -> Result<(), ServiceError> {
     }
 }
 
+/// Reads a register CSV: each entry with its line, or every line that cannot be read.
+type CsvReader<T> = fn(&str) -> Result<Vec<(usize, T)>, Vec<csv::LineProblem>>;
+
 /// The entries of a load, read and checked: every problem, each with its line (CSV) or
 /// position (JSON), in one message.
 fn entries_of<T>(
     load: Load<T>,
-    read_csv: fn(&str) -> Result<Vec<(usize, T)>, Vec<(usize, String)>>,
+    read_csv: CsvReader<T>,
     check: fn(&T) -> Result<(), String>,
     key: fn(&T) -> String,
 ) -> Result<Vec<T>, ServiceError> {

@@ -315,7 +315,10 @@ fn fund_37_in_a_qualification_not_approved_for_dq37_is_an_error(backend: Backend
     assert!(
         found.iter().any(|p| p["localId"] == first_local_id.as_str()
             && p["severity"] == "error"
-            && p["field"] == "sourceOfFunding"),
+            && p["field"] == "sourceOfFunding"
+            && p["message"]
+                .as_str()
+                .is_some_and(|message| message.contains(&qualification))),
         "{problems}"
     );
 
