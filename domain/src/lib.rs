@@ -22,6 +22,7 @@ pub mod notices;
 pub mod organisation;
 pub mod qualification_completion;
 pub mod reference;
+pub mod registers;
 pub mod role;
 pub mod sdr_file;
 pub mod submission;

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::calendar::{Round, RoundKind};
+use crate::registers::CourseDifference;
 use crate::submission::SubmissionStatus;
 use crate::validation::{Rule, Scope, Severity};
 use crate::{Edumis, SdrFile};
@@ -47,10 +48,16 @@ pub enum RoundRule {
     FileNotInSubmissionType,
     /// RD-010: a return with provision the EFTS forecast covers needs the forecast lodged.
     EftsForecastMissing,
+    /// RD-011: while a course change request is pending, no SDR return and no further
+    /// standalone course register is lodged.
+    CourseChangePending,
+    /// RD-012: a return whose course register changes credits, fees, level or classification
+    /// is lodged only once the funder has approved the changes.
+    CourseChangeNotApproved,
 }
 
 impl RoundRule {
-    pub const ALL: [RoundRule; 10] = [
+    pub const ALL: [RoundRule; 12] = [
         RoundRule::RoundPublished,
         RoundRule::RoundNotOpen,
         RoundRule::StopGate,
@@ -61,6 +68,8 @@ impl RoundRule {
         RoundRule::LiftDueNotAhead,
         RoundRule::FileNotInSubmissionType,
         RoundRule::EftsForecastMissing,
+        RoundRule::CourseChangePending,
+        RoundRule::CourseChangeNotApproved,
     ];
 
     /// The rule's entry in the catalogue.
@@ -76,6 +85,8 @@ impl RoundRule {
             RoundRule::LiftDueNotAhead => &RD_008,
             RoundRule::FileNotInSubmissionType => &RD_009,
             RoundRule::EftsForecastMissing => &RD_010,
+            RoundRule::CourseChangePending => &RD_011,
+            RoundRule::CourseChangeNotApproved => &RD_012,
         }
     }
 
@@ -90,8 +101,9 @@ impl RoundRule {
 }
 
 /// The round rules in code order, for the catalogue.
-pub static RULES: [&Rule; 10] = [
+pub static RULES: [&Rule; 12] = [
     &RD_001, &RD_002, &RD_003, &RD_004, &RD_005, &RD_006, &RD_007, &RD_008, &RD_009, &RD_010,
+    &RD_011, &RD_012,
 ];
 
 /// RD-001: see [`RoundRule::RoundPublished`].
@@ -200,6 +212,31 @@ pub const RD_010: Rule = Rule::of_process(
      organisation has lodged its EFTS forecast for the round (spec 001). The \
      forecast follows the round's due date and Stop Gate like the return; lodged \
      late under a lift, it does not use the lift up.",
+);
+
+/// RD-011: see [`RoundRule::CourseChangePending`].
+pub const RD_011: Rule = Rule::of_process(
+    "RD-011",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "While a course change request of the organisation waits for the funder's decision, \
+     its SDR return (or indicative return) is not lodged, nor a further standalone \
+     course register file; standalone completion files still are (domain spec §2.3: \
+     pending course change requests must be approved before an SDR can proceed).",
+);
+
+/// RD-012: see [`RoundRule::CourseChangeNotApproved`].
+pub const RD_012: Rule = Rule::of_process(
+    "RD-012",
+    Scope::Round,
+    "",
+    Severity::Error,
+    "A return whose course register file (REGT) gives a course other credits, fees, \
+     level or classification than the organisation's course register holds for the \
+     year is lodged only once those changes are approved: send them as change \
+     requests before the trial SDR (spec 001). Not applied while the funder has loaded \
+     no course register of the organisation for the year.",
 );
 
 impl fmt::Display for RoundRule {
@@ -384,6 +421,13 @@ pub struct LodgingFacts<'a> {
     pub efts_forecast_required: bool,
     /// The organisation has lodged its EFTS forecast for the round.
     pub efts_forecast_lodged: bool,
+    /// The course codes of the organisation's pending course change requests.
+    pub pending_course_changes: &'a [String],
+    /// The submission holds course register (REGT) records.
+    pub carries_course_register: bool,
+    /// How the submission's REGT differs from the organisation's course register for the
+    /// round's year (a return only; empty when no register is loaded).
+    pub course_differences: &'a [CourseDifference],
 }
 
 /// How a lodging is accepted.
@@ -415,6 +459,19 @@ pub fn check_lodging(facts: &LodgingFacts<'_>) -> Result<Lodging, Refusal> {
     let round = facts.round;
     check_change(round)?;
     if facts.submission_type == SubmissionType::StandaloneFiles {
+        if facts.carries_course_register && !facts.pending_course_changes.is_empty() {
+            return Err(Refusal::new(
+                RoundRule::CourseChangePending,
+                format!(
+                    "your course change requests for {} are still waiting for the funder's \
+                     decision, so a further course register file is not lodged; wait for the \
+                     decisions (see the change requests of your course register), then submit \
+                     again. Completion files may be lodged on their own meanwhile, without the \
+                     course register",
+                    listed(facts.pending_course_changes.iter())
+                ),
+            ));
+        }
         return Ok(Lodging {
             late: false,
             uses_lift: false,
@@ -514,6 +571,47 @@ fn prerequisites(facts: &LodgingFacts<'_>) -> Result<(), Refusal> {
     if facts.submission_type != SubmissionType::Return {
         return Ok(());
     }
+    if !facts.pending_course_changes.is_empty() {
+        return Err(Refusal::new(
+            RoundRule::CourseChangePending,
+            format!(
+                "your course change requests for {} are still waiting for the funder's decision, \
+                 and the return is lodged only once they are decided; wait for the decisions \
+                 (see the change requests of your course register), bring this return's course \
+                 register in line with the register, validate, and submit again",
+                listed(facts.pending_course_changes.iter())
+            ),
+        ));
+    }
+    let unapproved: Vec<String> = facts
+        .course_differences
+        .iter()
+        .filter(|difference| difference.holds_the_sdr())
+        .map(|difference| {
+            let fields = difference
+                .changed_fields
+                .iter()
+                .filter(|field| field.needs_approval_before_sdr())
+                .map(|field| field.name())
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("{} ({fields})", difference.course_code)
+        })
+        .collect();
+    if !unapproved.is_empty() {
+        return Err(Refusal::new(
+            RoundRule::CourseChangeNotApproved,
+            format!(
+                "this return's course register changes {} from what the funder has approved for \
+                 {}; changes to credits, fees, levels or classifications are approved before \
+                 the SDR: send them as change requests (the submission's course differences), \
+                 and submit again once the funder has approved them, or correct the course \
+                 register file to match the register",
+                listed(unapproved.iter()),
+                facts.round.id.year
+            ),
+        ));
+    }
     if facts.round.id.kind == RoundKind::Dec && !facts.workforce_questionnaire_processed {
         return Err(Refusal::new(
             RoundRule::WorkforceQuestionnaireMissing,
@@ -585,6 +683,17 @@ pub fn check_lift_grant(
                 round.id
             ),
         )),
+    }
+}
+
+/// Names a few items and counts the rest: "A, B, C and 4 more".
+fn listed<'a>(items: impl ExactSizeIterator<Item = &'a String>) -> String {
+    const SHOWN: usize = 5;
+    let total = items.len();
+    let shown: Vec<&str> = items.take(SHOWN).map(String::as_str).collect();
+    match total.checked_sub(SHOWN) {
+        Some(more) if more > 0 => format!("{} and {more} more", shown.join(", ")),
+        _ => shown.join(", "),
     }
 }
 

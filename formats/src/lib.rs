@@ -36,6 +36,7 @@ pub mod fuzzing;
 pub mod learner_fees;
 pub mod legacy;
 pub mod names;
+pub mod registers;
 mod value;
 
 use dxp_domain::Problem;

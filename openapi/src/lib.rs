@@ -34,6 +34,7 @@ use utoipa_actix_web::AppExt;
         (name = tags::PEOPLE, description = "People: the signed-in person's details, notices and email choices; an organisation's users and the portal access its user settings admin grants"),
         (name = tags::DOCUMENTS, description = "Documents the funder and organisations exchange: funding letters, wash-ups, guidance and templates, to view or to action, with their files"),
         (name = tags::WEBHOOKS, description = "Webhooks: an organisation's URLs told of its events, each delivery signed with the webhook's secret (HMAC-SHA256), retried, logged and replayable"),
+        (name = tags::REGISTERS, description = "Registers: the course register of each organisation with its history, the national qualification register, delivery sites; course change requests the funder approves or declines"),
     )
 )]
 struct BaseDocument;

@@ -26,6 +26,7 @@ pub mod people;
 pub mod pool;
 pub mod problems;
 pub mod record_store;
+pub mod registers;
 pub mod reminders;
 pub mod rounds;
 pub mod schedules;

@@ -422,3 +422,77 @@ diesel::allow_tables_to_appear_in_same_query!(
 );
 
 diesel::allow_tables_to_appear_in_same_query!(notices, people);
+
+diesel::table! {
+    course_register (organisation, course_code, valid_from) {
+        organisation -> Integer,
+        course_code -> Text,
+        valid_from -> Integer,
+        valid_to -> Nullable<Integer>,
+        details -> Text,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    course_register_history (id) {
+        id -> Text,
+        organisation -> Integer,
+        course_code -> Text,
+        seq -> Integer,
+        valid_from -> Integer,
+        changed_fields -> Text,
+        before_details -> Nullable<Text>,
+        after_details -> Text,
+        change_request_id -> Nullable<Text>,
+        changed_by -> Text,
+        changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    qualification_register (qualification_code) {
+        qualification_code -> Text,
+        title -> Text,
+        level -> Integer,
+        credits -> Integer,
+        award_category -> Text,
+        dq37_approved_from -> Nullable<Integer>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    delivery_sites (organisation, site_code) {
+        organisation -> Integer,
+        site_code -> Text,
+        name -> Text,
+        address -> Text,
+        active_from -> Integer,
+        active_to -> Nullable<Integer>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    course_change_requests (id) {
+        id -> Text,
+        organisation -> Integer,
+        submission_id -> Text,
+        course_code -> Text,
+        year -> Integer,
+        kind -> Text,
+        changed_fields -> Text,
+        current_details -> Nullable<Text>,
+        proposed_details -> Text,
+        status -> Text,
+        submitted_by -> Text,
+        submitted_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        reason -> Nullable<Text>,
+    }
+}

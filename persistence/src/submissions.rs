@@ -549,6 +549,25 @@ pub fn submit(
             submission.round,
             SubmissionType::EftsForecast,
         )?;
+        let pending_course_changes =
+            crate::registers::pending_course_codes(conn, submission.organisation)?;
+        let carries_course_register = record_counts(conn, id)?
+            .iter()
+            .any(|(file, count)| *file == SdrFile::Courses && *count > 0);
+        // The REGT against the register: a return must match what the funder approved (RD-012);
+        // a standalone REGT's differences become change requests once it is lodged.
+        let course_differences = if carries_course_register
+            && submission.submission_type != SubmissionType::EftsForecast
+        {
+            crate::registers::submission_differences(
+                conn,
+                submission.organisation,
+                submission.round,
+                id,
+            )?
+        } else {
+            Vec::new()
+        };
         let accepted = lodging::check_lodging(&LodgingFacts {
             round: &round,
             now,
@@ -558,7 +577,21 @@ pub fn submit(
             workforce_questionnaire_processed,
             efts_forecast_required: submission.efts_forecast_required,
             efts_forecast_lodged,
+            pending_course_changes: &pending_course_changes,
+            carries_course_register,
+            course_differences: &course_differences,
         })?;
+        if submission.submission_type == SubmissionType::StandaloneFiles {
+            crate::registers::create_requests(
+                conn,
+                submission.organisation,
+                id,
+                submission.round.year,
+                &course_differences,
+                actor,
+                now,
+            )?;
+        }
         let lift_used = lift.filter(|_| accepted.uses_lift);
         let reason = match (&lift_used, accepted.late) {
             (Some(lift), _) => format!("lodged late, under Stop Gate lift {}", lift.id),

@@ -21,6 +21,7 @@ pub enum Area {
     Dashboard,
     Submissions,
     Documents,
+    Registers,
     Notifications,
     Settings,
     Guides,
@@ -40,6 +41,7 @@ impl Area {
                 "Data submissions",
             ),
             (Area::Documents, "/documents", "Tuhinga", "Documents"),
+            (Area::Registers, "/registers", "Rēhita", "Registers"),
             (
                 Area::Notifications,
                 "/notifications",

@@ -37,6 +37,7 @@ pub mod people;
 pub mod problem_report;
 pub mod provider_based;
 pub mod records_kept;
+pub mod registers;
 pub mod reminders;
 pub mod rounds;
 pub mod schedule;

@@ -138,8 +138,18 @@ fn validate_stored(
         records_checked: 0,
         records_total: counts.iter().map(|(_, n)| n).sum(),
     };
-    let mut check =
-        WholeSubmission::new(&files_checked(&submission, &counts)).in_year(submission.round.year);
+    // The registers are read once, before the records: the rules look codes up in them.
+    let registers = match submission.submission_type {
+        SubmissionType::Return => dxp_persistence::registers::snapshot(
+            &mut conn,
+            submission.organisation,
+            submission.round.year,
+        )?,
+        SubmissionType::StandaloneFiles | SubmissionType::EftsForecast => Default::default(),
+    };
+    let mut check = WholeSubmission::new(&files_checked(&submission, &counts))
+        .in_year(submission.round.year)
+        .with_registers(registers);
     for &(file, records) in &counts {
         check.reserve(file, usize::try_from(records).unwrap_or(0));
     }

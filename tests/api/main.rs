@@ -25,6 +25,7 @@ mod notices;
 mod openapi;
 mod portal;
 mod provider_based;
+mod registers;
 mod round_rules;
 mod rounds;
 mod submissions;

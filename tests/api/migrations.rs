@@ -61,6 +61,10 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
         tables,
         BTreeSet::from([
             "audit_events",
+            "course_change_requests",
+            "course_register",
+            "course_register_history",
+            "delivery_sites",
             "email_preferences",
             "document_audience",
             "document_files",
@@ -72,6 +76,7 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "outbox_emails",
             "people",
             "problems",
+            "qualification_register",
             "records",
             "reminders_sent",
             "rounds",

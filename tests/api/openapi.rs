@@ -77,6 +77,19 @@ fn routes() -> BTreeSet<(String, String)> {
         ("post", "/api/v1/submissions/{id}/submit"),
         ("post", "/api/v1/submissions/{id}/cancel"),
         ("get", "/api/v1/submissions/{id}/problems"),
+        ("get", "/api/v1/registers/courses"),
+        ("post", "/api/v1/registers/courses"),
+        ("get", "/api/v1/registers/courses/{courseCode}"),
+        ("get", "/api/v1/registers/qualifications"),
+        ("post", "/api/v1/registers/qualifications"),
+        ("get", "/api/v1/registers/delivery-sites"),
+        ("post", "/api/v1/registers/delivery-sites"),
+        ("get", "/api/v1/submissions/{id}/course-differences"),
+        ("post", "/api/v1/submissions/{id}/course-change-requests"),
+        ("get", "/api/v1/course-change-requests"),
+        ("get", "/api/v1/course-change-requests/{id}"),
+        ("post", "/api/v1/course-change-requests/{id}/approve"),
+        ("post", "/api/v1/course-change-requests/{id}/decline"),
         ("post", "/api/v1/submissions/{id}/legacy-files/{fileName}"),
         // The work-based API (W1-W23, visits, the change feed).
         ("post", "/work-submission-api/v1.0/learners"),
@@ -165,6 +178,8 @@ fn document_is_openapi_3_1_and_lists_every_route() {
                     "rotate", "replay",
                     // A training agreement's changes of state, as the funder names them.
                     "withdraw", "hold", "grace", "restart", "transfer",
+                    // The funder's loads of a register and its decisions on change requests.
+                    "load", "approve", "decline",
                 ]
                 .contains(&verb)
                     && operation_id.contains('_'),

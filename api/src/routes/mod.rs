@@ -14,6 +14,7 @@ pub mod people;
 pub mod problems;
 pub mod provider_based;
 pub mod record_files;
+pub mod registers;
 pub mod rounds;
 pub mod submissions;
 pub mod users;
@@ -34,6 +35,7 @@ pub mod tags {
     pub const PEOPLE: &str = "people";
     pub const DOCUMENTS: &str = "documents";
     pub const WEBHOOKS: &str = "webhooks";
+    pub const REGISTERS: &str = "registers";
 }
 
 /// Registers every route of the API.
@@ -58,6 +60,19 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(submissions::submit_submission)
             .service(submissions::cancel_submission)
             .service(problems::list_submission_problems)
+            .service(registers::list_course_register)
+            .service(registers::load_course_register)
+            .service(registers::get_course_history)
+            .service(registers::list_qualification_register)
+            .service(registers::load_qualification_register)
+            .service(registers::list_delivery_sites)
+            .service(registers::load_delivery_sites)
+            .service(registers::list_course_differences)
+            .service(registers::submit_course_change_requests)
+            .service(registers::list_course_change_requests)
+            .service(registers::get_course_change_request)
+            .service(registers::approve_course_change_request)
+            .service(registers::decline_course_change_request)
             .service(audit::list_audit_events)
             .service(people::get_me)
             .service(people::update_contact_numbers)

@@ -44,6 +44,9 @@ fn facts<'a>(round: &'a Round, now: DateTime<Utc>) -> LodgingFacts<'a> {
         workforce_questionnaire_processed: true,
         efts_forecast_required: false,
         efts_forecast_lodged: false,
+        pending_course_changes: &[],
+        carries_course_register: true,
+        course_differences: &[],
     }
 }
 
@@ -437,4 +440,148 @@ fn the_rounds_doc_lists_every_rule_as_the_code_says_it() {
         rules_table()
     );
     assert!(doc.contains(&crate::workforce::rules_table()));
+}
+
+fn difference(code: &str, fields: &[crate::registers::CourseField]) -> CourseDifference {
+    let details = crate::registers::CourseDetails {
+        course_title: "Economics".to_owned(),
+        qualification_code: "PC4001".to_owned(),
+        course_classification: 13.1,
+        nzsced_field_of_study: "091901".to_owned(),
+        level_on_nzqcf: 5,
+        credit: 15,
+        funding_category: "A2".to_owned(),
+        course_efts_factor: 0.125,
+        course_tuition_fee: Some(900.0),
+        compulsory_course_costs_fee: None,
+        course_exemption_from_amfm: None,
+    };
+    CourseDifference {
+        course_code: code.to_owned(),
+        kind: crate::registers::DifferenceKind::Changed,
+        changed_fields: fields.to_vec(),
+        current: Some(details.clone()),
+        proposed: details,
+    }
+}
+
+#[test]
+fn a_pending_course_change_holds_the_return_and_a_further_standalone_register() {
+    use crate::registers::CourseField;
+    let round = round(RoundKind::Apr);
+    let now = nz(2026, 4, 20, 9, 0, 0);
+    let pending = ["ECON112".to_owned()];
+    let mut facts = facts(&round, now);
+    assert!(check_lodging(&facts).is_ok(), "nothing pending: lodged");
+
+    facts.pending_course_changes = &pending;
+    let refusal = refused(&facts);
+    assert_eq!(refusal.rule, RoundRule::CourseChangePending);
+    assert!(refusal.detail.contains("ECON112"), "{}", refusal.detail);
+    assert!(
+        refusal.detail.contains("wait for the decisions"),
+        "{}",
+        refusal.detail
+    );
+
+    // A standalone course register is held too; completion files sent alone are not.
+    facts.submission_type = SubmissionType::StandaloneFiles;
+    assert_eq!(refused(&facts).rule, RoundRule::CourseChangePending);
+    facts.carries_course_register = false;
+    assert!(
+        check_lodging(&facts).is_ok(),
+        "completions alone go through"
+    );
+
+    // The EFTS forecast is not held.
+    facts.submission_type = SubmissionType::EftsForecast;
+    facts.carries_course_register = false;
+    assert!(check_lodging(&facts).is_ok());
+
+    // A pending request outranks the differences it is about: it is what to wait for.
+    facts.submission_type = SubmissionType::Return;
+    let differences = [difference("ECON112", &[CourseField::Credit])];
+    facts.course_differences = &differences;
+    assert_eq!(refused(&facts).rule, RoundRule::CourseChangePending);
+}
+
+#[test]
+fn a_return_changing_credits_fees_level_or_classification_waits_for_approval() {
+    use crate::registers::CourseField;
+    let round = round(RoundKind::Apr);
+    let now = nz(2026, 4, 20, 9, 0, 0);
+    let mut facts = facts(&round, now);
+    // Title, qualification, field of study, funding category, EFTS factor and AMFM exemption
+    // need no approval before the SDR: lodged.
+    let free = [difference(
+        "ECON112",
+        &[
+            CourseField::Title,
+            CourseField::Qualification,
+            CourseField::FieldOfStudy,
+            CourseField::FundingCategory,
+            CourseField::EftsFactor,
+            CourseField::AmfmExemption,
+        ],
+    )];
+    facts.course_differences = &free;
+    assert!(check_lodging(&facts).is_ok());
+    for field in [
+        CourseField::Credit,
+        CourseField::TuitionFee,
+        CourseField::CompulsoryCostsFee,
+        CourseField::Level,
+        CourseField::Classification,
+    ] {
+        let held = [
+            difference("ACCT101", &[CourseField::Title]),
+            difference("ECON112", &[CourseField::Title, field]),
+        ];
+        let mut held_facts = facts.clone();
+        held_facts.course_differences = &held;
+        let refusal = refused(&held_facts);
+        assert_eq!(refusal.rule, RoundRule::CourseChangeNotApproved, "{field}");
+        assert!(
+            refusal
+                .detail
+                .contains(&format!("ECON112 ({})", field.name())),
+            "{}",
+            refusal.detail
+        );
+        assert!(!refusal.detail.contains("ACCT101"), "{}", refusal.detail);
+        assert!(
+            refusal.detail.contains("send them as change requests"),
+            "{}",
+            refusal.detail
+        );
+    }
+    // Standalone files are not held by differences: they are how the changes are asked for.
+    facts.submission_type = SubmissionType::StandaloneFiles;
+    assert!(check_lodging(&facts).is_ok());
+}
+
+#[test]
+fn the_course_register_rules_wait_for_the_round_rules_before_them() {
+    let round = round(RoundKind::Apr);
+    let pending = ["ECON112".to_owned()];
+    let mut facts = facts(&round, nz(2026, 4, 16, 23, 59, 59));
+    facts.pending_course_changes = &pending;
+    // Before the round opens, that is what the refusal says.
+    assert_eq!(refused(&facts).rule, RoundRule::RoundNotOpen);
+    facts.now = nz(2026, 4, 17, 0, 0, 0);
+    assert_eq!(refused(&facts).rule, RoundRule::CourseChangePending);
+}
+
+#[test]
+fn a_long_list_of_pending_courses_is_cut_short() {
+    let round = round(RoundKind::Apr);
+    let pending: Vec<String> = (1..=8).map(|n| format!("C{n}")).collect();
+    let mut facts = facts(&round, nz(2026, 4, 20, 9, 0, 0));
+    facts.pending_course_changes = &pending;
+    let refusal = refused(&facts);
+    assert!(
+        refusal.detail.contains("C1, C2, C3, C4, C5 and 3 more"),
+        "{}",
+        refusal.detail
+    );
 }

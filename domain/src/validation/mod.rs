@@ -18,7 +18,7 @@
 pub mod across_files;
 mod files;
 pub mod reading;
-mod rule;
+pub(crate) mod rule;
 mod sink;
 mod support;
 

@@ -355,6 +355,7 @@ const REGISTRIES: &[&[&Rule]] = &[
     &super::files::course_completions::RULES,
     &super::files::qualification_completions::RULES,
     &super::across_files::RULES,
+    &crate::registers::RULES,
     &super::files::efts_forecasts::RULES,
     &super::reading::CSV_RULES,
     &super::reading::LEGACY_RULES,

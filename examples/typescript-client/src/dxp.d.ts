@@ -21,6 +21,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/course-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Course change requests, newest first: a TEO's own; the funder's queue (of one
+         *     organisation, if named). `status=Pending` gives what waits for a decision.
+         */
+        get: operations["list_course_change_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/course-change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One course change request. */
+        get: operations["get_course_change_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/course-change-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves a pending change request (the funder): the course register takes the proposed
+         *     values from the request's year, and the course's history records it.
+         */
+        post: operations["approve_course_change_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/course-change-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Declines a pending change request with a reason the organisation reads (the funder); the
+         *     register does not change.
+         */
+        post: operations["decline_course_change_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
@@ -297,6 +374,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registers/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's course register (the entries valid in `year`, if given); with
+         *     `Accept: text/csv`, as a DXP CSV file the funder's load reads back unchanged.
+         */
+        get: operations["list_course_register"];
+        put?: never;
+        /**
+         * Loads entries of an organisation's course register (the funder): JSON `{entries}` or a DXP
+         *     CSV file (`Content-Type: text/csv`, a header row of titles). Each entry is written over the
+         *     one of the same course and first year, or added, and kept in the course's history. All or
+         *     nothing.
+         */
+        post: operations["load_course_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/courses/{courseCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A course of the organisation's register: its entries by year and the history of every
+         *     change (who, when, which fields, through which change request).
+         */
+        get: operations["get_course_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/delivery-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's delivery sites; with `Accept: text/csv`, as a DXP CSV file. */
+        get: operations["list_delivery_sites"];
+        put?: never;
+        /**
+         * Loads an organisation's delivery sites (the funder): JSON `{entries}` or DXP CSV. Each is
+         *     written over the site of the same code, or added. All or nothing.
+         */
+        post: operations["load_delivery_sites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national qualification register; with `Accept: text/csv`, as a DXP CSV file. */
+        get: operations["list_qualification_register"];
+        put?: never;
+        /**
+         * Loads qualifications into the national register (the funder): JSON `{entries}` or DXP
+         *     CSV. Each is written over the one of the same code, or added. All or nothing.
+         */
+        post: operations["load_qualification_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds": {
         parameters: {
             query?: never;
@@ -432,6 +597,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions/{id}/course-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends the submission's course differences to the funder as change requests, one per
+         *     course; a course with a request pending keeps that one. While any is pending the SDR
+         *     return and further standalone course registers are held (RD-011).
+         */
+        post: operations["submit_course_change_requests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/submissions/{id}/course-completions": {
         parameters: {
             query?: never;
@@ -459,6 +645,27 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["delete_course_completion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/course-differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the submission's course register file differs from the organisation's course register
+         *     for the round's year: new courses and changed fields (nothing while the funder has loaded
+         *     no register for the year).
+         */
+        get: operations["list_course_differences"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1635,6 +1842,45 @@ export interface components {
             nextCursor?: number | null;
             results: components["schemas"]["ChangeView"][];
         };
+        /** @description Change requests. */
+        ChangeRequestList: {
+            results: components["schemas"]["ChangeRequestView"][];
+        };
+        /**
+         * @description What became of a change request.
+         * @enum {string}
+         */
+        ChangeRequestStatus: "Pending" | "Approved" | "Declined";
+        /** @description A course change request. */
+        ChangeRequestView: {
+            changedFields: components["schemas"]["CourseField"][];
+            courseCode: string;
+            current?: components["schemas"]["CourseDetails"] | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            decidedBy?: string | null;
+            id: string;
+            kind: components["schemas"]["DifferenceKind"];
+            /**
+             * Format: int32
+             * @example 6004
+             */
+            organisation: number;
+            proposed: components["schemas"]["CourseDetails"];
+            /** @description Why the funder declined it. */
+            reason?: string | null;
+            status: components["schemas"]["ChangeRequestStatus"];
+            /** @description The submission whose course register file it came from. */
+            submissionId: string;
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: string;
+            /**
+             * Format: int32
+             * @description The year from which the change holds once approved.
+             */
+            year: number;
+        };
         /**
          * @description One change of a resource.
          * @example {
@@ -1844,6 +2090,24 @@ export interface components {
              */
             records: components["schemas"]["Course"][];
         };
+        /** @description One change to a course of the register. */
+        CourseChangeView: {
+            after: components["schemas"]["CourseDetails"];
+            before?: components["schemas"]["CourseDetails"] | null;
+            /** @description The change request approved; empty: loaded by the funder. */
+            changeRequestId?: string | null;
+            /** Format: date-time */
+            changedAt: string;
+            changedBy: string;
+            /** @description The fields changed; empty when the entry was created. */
+            changedFields: components["schemas"]["CourseField"][];
+            courseCode: string;
+            /**
+             * Format: int32
+             * @description The first year of the entry changed.
+             */
+            validFrom: number;
+        };
         /**
          * @description The outcome of one course enrolment (DXP API reference §3.4). Type D enrolments.
          * @example {
@@ -1916,6 +2180,66 @@ export interface components {
              *     type or a missing field is reported on its own; the others are still checked.
              */
             records: components["schemas"]["CourseCompletion"][];
+        };
+        /**
+         * @description What the course register holds of a course for the years an entry is valid: the fields of a
+         *     REGT record the funder approves.
+         */
+        CourseDetails: {
+            /**
+             * Format: double
+             * @example 100
+             */
+            compulsoryCourseCostsFee?: number | null;
+            /**
+             * Format: double
+             * @example 13.1
+             */
+            courseClassification: number;
+            /**
+             * Format: double
+             * @example 0.125
+             */
+            courseEftsFactor: number;
+            /** @example false */
+            courseExemptionFromAmfm?: boolean | null;
+            /** @example Principles of Macroeconomics */
+            courseTitle: string;
+            /**
+             * Format: double
+             * @example 943.5
+             */
+            courseTuitionFee?: number | null;
+            /**
+             * Format: int32
+             * @example 15
+             */
+            credit: number;
+            /** @example A2 */
+            fundingCategory: string;
+            /**
+             * Format: int32
+             * @example 7
+             */
+            levelOnNzqcf: number;
+            /** @example 091901 */
+            nzscedFieldOfStudy: string;
+            /** @example PC4001 */
+            qualificationCode: string;
+        };
+        /** @description How one course of a REGT differs from the register in the submission's year. */
+        CourseDifference: {
+            /** @description The fields that change (empty for a new course). */
+            changedFields: components["schemas"]["CourseField"][];
+            courseCode: string;
+            current?: components["schemas"]["CourseDetails"] | null;
+            kind: components["schemas"]["DifferenceKind"];
+            /** @description What the REGT says. */
+            proposed: components["schemas"]["CourseDetails"];
+        };
+        /** @description How a submission's course register file differs from the organisation's course register. */
+        CourseDifferences: {
+            results: components["schemas"]["CourseDifference"][];
         };
         /**
          * @description One learner's enrolment in one course (spec 003). Field names, types, lengths and the
@@ -2160,6 +2484,84 @@ export interface components {
             records: components["schemas"]["CourseEnrolment"][];
         };
         /**
+         * @description One entry of an organisation's course register: what the funder approved for a course from
+         *     one year to another.
+         */
+        CourseEntry: components["schemas"]["CourseDetails"] & {
+            /** @example ECON112 */
+            courseCode: string;
+            /**
+             * Format: int32
+             * @description The first year the entry holds.
+             * @example 2026
+             */
+            validFrom: number;
+            /**
+             * Format: int32
+             * @description The last year the entry holds; empty: until it is changed.
+             * @example null
+             */
+            validTo?: number | null;
+        };
+        /**
+         * @description A field of [`CourseDetails`], by its camelCase name.
+         * @enum {string}
+         */
+        CourseField: "courseTitle" | "qualificationCode" | "courseClassification" | "nzscedFieldOfStudy" | "levelOnNzqcf" | "credit" | "fundingCategory" | "courseEftsFactor" | "courseTuitionFee" | "compulsoryCourseCostsFee" | "courseExemptionFromAmfm";
+        /** @description A course of the register: its entries by year and every change to them. */
+        CourseHistory: {
+            entries: components["schemas"]["CourseEntry"][];
+            history: components["schemas"]["CourseChangeView"][];
+        };
+        /** @description An organisation's course register. */
+        CourseRegister: {
+            results: components["schemas"]["CourseEntry"][];
+        };
+        /** @description Entries to load into a register. */
+        CourseRegisterLoad: {
+            entries: components["schemas"]["CourseEntry"][];
+        };
+        /** @description Why the funder declines a change request. */
+        DeclineRequest: {
+            /**
+             * @description What the organisation reads: why the change is declined.
+             * @example The fee rise exceeds the annual maximum fee movement
+             */
+            reason: string;
+        };
+        /** @description One delivery site of an organisation's delivery-site register. */
+        DeliverySiteEntry: {
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            activeFrom: number;
+            /**
+             * Format: int32
+             * @description The last year the site is active; empty: still active.
+             * @example null
+             */
+            activeTo?: number | null;
+            /** @example 2 Lakewood Court, Manukau, Auckland 2104 */
+            address: string;
+            /** @example Manukau campus */
+            name: string;
+            /**
+             * @description The code enrolments give as `courseDeliverySite`: 01 to 96, or one or two letters (or a
+             *     letter and a digit).
+             * @example 02
+             */
+            siteCode: string;
+        };
+        /** @description Delivery sites to load for an organisation. */
+        DeliverySiteLoad: {
+            entries: components["schemas"]["DeliverySiteEntry"][];
+        };
+        /** @description An organisation's delivery sites. */
+        DeliverySites: {
+            results: components["schemas"]["DeliverySiteEntry"][];
+        };
+        /**
          * @description Where a delivery is.
          * @enum {string}
          */
@@ -2212,6 +2614,11 @@ export interface components {
              */
             iwiCodes?: number[];
         };
+        /**
+         * @description Whether a course is new to the register or changes it.
+         * @enum {string}
+         */
+        DifferenceKind: "NewCourse" | "Changed";
         /**
          * @description What the organisation is to do with a document.
          * @enum {string}
@@ -2997,6 +3404,11 @@ export interface components {
             /** @example 049-091-850 */
             irdNumber?: string | null;
         };
+        /** @description What a load changed. */
+        LoadResult: {
+            /** @description Entries written (for the course register: those that changed). */
+            written: number;
+        };
         /** @description The organisation's lodged return for a round. */
         LodgedView: {
             late: boolean;
@@ -3677,6 +4089,42 @@ export interface components {
              *     type or a missing field is reported on its own; the others are still checked.
              */
             records: components["schemas"]["QualificationCompletion"][];
+        };
+        /** @description One qualification of the national qualification register, loaded by the funder. */
+        QualificationEntry: {
+            /**
+             * @description Qualification award category (QAC), two digits.
+             * @example 21
+             */
+            awardCategory: string;
+            /**
+             * Format: int32
+             * @example 60
+             */
+            credits: number;
+            /**
+             * Format: int32
+             * @description The first year the qualification is approved for DQ3-7 funding; empty: not approved.
+             * @example 2025
+             */
+            dq37ApprovedFrom?: number | null;
+            /**
+             * Format: int32
+             * @example 4
+             */
+            level: number;
+            /** @example PC4001 */
+            qualificationCode: string;
+            /** @example New Zealand Certificate in Business (Level 4) */
+            title: string;
+        };
+        /** @description The qualification register. */
+        QualificationRegister: {
+            results: components["schemas"]["QualificationEntry"][];
+        };
+        /** @description Qualifications to load into the national register. */
+        QualificationRegisterLoad: {
+            entries: components["schemas"]["QualificationEntry"][];
         };
         /** @description The organisation's questionnaires. */
         QuestionnaireList: {
@@ -4660,6 +5108,789 @@ export interface operations {
             };
             /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
             503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_course_change_requests: {
+        parameters: {
+            query?: {
+                /** @description Only this organisation's (the funder's queue); a TEO sees its own. */
+                organisation?: number;
+                /** @description Only requests in this state: `Pending`, `Approved` or `Declined`. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "changedFields": [
+                     *             "courseTitle"
+                     *           ],
+                     *           "courseCode": "text",
+                     *           "current": {
+                     *             "compulsoryCourseCostsFee": 100,
+                     *             "courseClassification": 13.1,
+                     *             "courseEftsFactor": 0.125,
+                     *             "courseExemptionFromAmfm": false,
+                     *             "courseTitle": "Principles of Macroeconomics",
+                     *             "courseTuitionFee": 943.5,
+                     *             "credit": 15,
+                     *             "fundingCategory": "A2",
+                     *             "levelOnNzqcf": 7,
+                     *             "nzscedFieldOfStudy": "091901",
+                     *             "qualificationCode": "PC4001"
+                     *           },
+                     *           "decidedAt": "2026-04-20T00:00:00Z",
+                     *           "decidedBy": "text",
+                     *           "id": "text",
+                     *           "kind": "NewCourse",
+                     *           "organisation": 6004,
+                     *           "proposed": {
+                     *             "compulsoryCourseCostsFee": 100,
+                     *             "courseClassification": 13.1,
+                     *             "courseEftsFactor": 0.125,
+                     *             "courseExemptionFromAmfm": false,
+                     *             "courseTitle": "Principles of Macroeconomics",
+                     *             "courseTuitionFee": 943.5,
+                     *             "credit": 15,
+                     *             "fundingCategory": "A2",
+                     *             "levelOnNzqcf": 7,
+                     *             "nzscedFieldOfStudy": "091901",
+                     *             "qualificationCode": "PC4001"
+                     *           },
+                     *           "reason": "text",
+                     *           "status": "Pending",
+                     *           "submissionId": "text",
+                     *           "submittedAt": "2026-04-20T00:00:00Z",
+                     *           "submittedBy": "text",
+                     *           "year": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChangeRequestList"];
+                };
+            };
+            /** @description A filter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token names another organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_course_change_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The change request */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "changedFields": [
+                     *         "courseTitle"
+                     *       ],
+                     *       "courseCode": "text",
+                     *       "current": {
+                     *         "compulsoryCourseCostsFee": 100,
+                     *         "courseClassification": 13.1,
+                     *         "courseEftsFactor": 0.125,
+                     *         "courseExemptionFromAmfm": false,
+                     *         "courseTitle": "Principles of Macroeconomics",
+                     *         "courseTuitionFee": 943.5,
+                     *         "credit": 15,
+                     *         "fundingCategory": "A2",
+                     *         "levelOnNzqcf": 7,
+                     *         "nzscedFieldOfStudy": "091901",
+                     *         "qualificationCode": "PC4001"
+                     *       },
+                     *       "decidedAt": "2026-04-20T00:00:00Z",
+                     *       "decidedBy": "text",
+                     *       "id": "text",
+                     *       "kind": "NewCourse",
+                     *       "organisation": 6004,
+                     *       "proposed": {
+                     *         "compulsoryCourseCostsFee": 100,
+                     *         "courseClassification": 13.1,
+                     *         "courseEftsFactor": 0.125,
+                     *         "courseExemptionFromAmfm": false,
+                     *         "courseTitle": "Principles of Macroeconomics",
+                     *         "courseTuitionFee": 943.5,
+                     *         "credit": 15,
+                     *         "fundingCategory": "A2",
+                     *         "levelOnNzqcf": 7,
+                     *         "nzscedFieldOfStudy": "091901",
+                     *         "qualificationCode": "PC4001"
+                     *       },
+                     *       "reason": "text",
+                     *       "status": "Pending",
+                     *       "submissionId": "text",
+                     *       "submittedAt": "2026-04-20T00:00:00Z",
+                     *       "submittedBy": "text",
+                     *       "year": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChangeRequestView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_course_change_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The change request */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "changedFields": [
+                     *         "courseTitle"
+                     *       ],
+                     *       "courseCode": "text",
+                     *       "current": {
+                     *         "compulsoryCourseCostsFee": 100,
+                     *         "courseClassification": 13.1,
+                     *         "courseEftsFactor": 0.125,
+                     *         "courseExemptionFromAmfm": false,
+                     *         "courseTitle": "Principles of Macroeconomics",
+                     *         "courseTuitionFee": 943.5,
+                     *         "credit": 15,
+                     *         "fundingCategory": "A2",
+                     *         "levelOnNzqcf": 7,
+                     *         "nzscedFieldOfStudy": "091901",
+                     *         "qualificationCode": "PC4001"
+                     *       },
+                     *       "decidedAt": "2026-04-20T00:00:00Z",
+                     *       "decidedBy": "text",
+                     *       "id": "text",
+                     *       "kind": "NewCourse",
+                     *       "organisation": 6004,
+                     *       "proposed": {
+                     *         "compulsoryCourseCostsFee": 100,
+                     *         "courseClassification": 13.1,
+                     *         "courseEftsFactor": 0.125,
+                     *         "courseExemptionFromAmfm": false,
+                     *         "courseTitle": "Principles of Macroeconomics",
+                     *         "courseTuitionFee": 943.5,
+                     *         "credit": 15,
+                     *         "fundingCategory": "A2",
+                     *         "levelOnNzqcf": 7,
+                     *         "nzscedFieldOfStudy": "091901",
+                     *         "qualificationCode": "PC4001"
+                     *       },
+                     *       "reason": "text",
+                     *       "status": "Pending",
+                     *       "submissionId": "text",
+                     *       "submittedAt": "2026-04-20T00:00:00Z",
+                     *       "submittedBy": "text",
+                     *       "year": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChangeRequestView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the funder decides */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is already decided */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decline_course_change_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The change request */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The fee rise exceeds the annual maximum fee movement"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeclineRequest"];
+            };
+        };
+        responses: {
+            /** @description Declined */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "changedFields": [
+                     *         "courseTitle"
+                     *       ],
+                     *       "courseCode": "text",
+                     *       "current": {
+                     *         "compulsoryCourseCostsFee": 100,
+                     *         "courseClassification": 13.1,
+                     *         "courseEftsFactor": 0.125,
+                     *         "courseExemptionFromAmfm": false,
+                     *         "courseTitle": "Principles of Macroeconomics",
+                     *         "courseTuitionFee": 943.5,
+                     *         "credit": 15,
+                     *         "fundingCategory": "A2",
+                     *         "levelOnNzqcf": 7,
+                     *         "nzscedFieldOfStudy": "091901",
+                     *         "qualificationCode": "PC4001"
+                     *       },
+                     *       "decidedAt": "2026-04-20T00:00:00Z",
+                     *       "decidedBy": "text",
+                     *       "id": "text",
+                     *       "kind": "NewCourse",
+                     *       "organisation": 6004,
+                     *       "proposed": {
+                     *         "compulsoryCourseCostsFee": 100,
+                     *         "courseClassification": 13.1,
+                     *         "courseEftsFactor": 0.125,
+                     *         "courseExemptionFromAmfm": false,
+                     *         "courseTitle": "Principles of Macroeconomics",
+                     *         "courseTuitionFee": 943.5,
+                     *         "credit": 15,
+                     *         "fundingCategory": "A2",
+                     *         "levelOnNzqcf": 7,
+                     *         "nzscedFieldOfStudy": "091901",
+                     *         "qualificationCode": "PC4001"
+                     *       },
+                     *       "reason": "text",
+                     *       "status": "Pending",
+                     *       "submissionId": "text",
+                     *       "submittedAt": "2026-04-20T00:00:00Z",
+                     *       "submittedBy": "text",
+                     *       "year": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChangeRequestView"];
+                };
+            };
+            /** @description The body cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the funder decides */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No reason, or the request is already decided */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
@@ -7684,6 +8915,1241 @@ export interface operations {
             };
         };
     };
+    list_course_register: {
+        parameters: {
+            query?: {
+                /** @description The organisation (EDUMIS number), for a `tec-admin`; a TEO reads its own. */
+                organisation?: number;
+                /**
+                 * @description Only the entries valid in this year.
+                 * @example 2026
+                 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "compulsoryCourseCostsFee": 100,
+                     *           "courseClassification": 13.1,
+                     *           "courseEftsFactor": 0.125,
+                     *           "courseExemptionFromAmfm": false,
+                     *           "courseTitle": "Principles of Macroeconomics",
+                     *           "courseTuitionFee": 943.5,
+                     *           "credit": 15,
+                     *           "fundingCategory": "A2",
+                     *           "levelOnNzqcf": 7,
+                     *           "nzscedFieldOfStudy": "091901",
+                     *           "qualificationCode": "PC4001"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CourseRegister"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token names another organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    load_course_register: {
+        parameters: {
+            query?: {
+                /** @description The organisation (EDUMIS number), for a `tec-admin`; a TEO reads its own. */
+                organisation?: number;
+                /**
+                 * @description Only the entries valid in this year.
+                 * @example 2026
+                 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "entries": [
+                 *         {
+                 *           "compulsoryCourseCostsFee": 100,
+                 *           "courseClassification": 13.1,
+                 *           "courseEftsFactor": 0.125,
+                 *           "courseExemptionFromAmfm": false,
+                 *           "courseTitle": "Principles of Macroeconomics",
+                 *           "courseTuitionFee": 943.5,
+                 *           "credit": 15,
+                 *           "fundingCategory": "A2",
+                 *           "levelOnNzqcf": 7,
+                 *           "nzscedFieldOfStudy": "091901",
+                 *           "qualificationCode": "PC4001"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CourseRegisterLoad"];
+                /** @example text */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Loaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "written": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LoadResult"];
+                };
+            };
+            /** @description The body cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the funder loads registers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither JSON nor CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An entry breaks the register's rules */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_course_history: {
+        parameters: {
+            query?: {
+                /** @description The organisation (EDUMIS number), for a `tec-admin`; a TEO reads its own. */
+                organisation?: number;
+                /**
+                 * @description Only the entries valid in this year.
+                 * @example 2026
+                 */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The course code */
+                courseCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entries": [
+                     *         {
+                     *           "compulsoryCourseCostsFee": 100,
+                     *           "courseClassification": 13.1,
+                     *           "courseEftsFactor": 0.125,
+                     *           "courseExemptionFromAmfm": false,
+                     *           "courseTitle": "Principles of Macroeconomics",
+                     *           "courseTuitionFee": 943.5,
+                     *           "credit": 15,
+                     *           "fundingCategory": "A2",
+                     *           "levelOnNzqcf": 7,
+                     *           "nzscedFieldOfStudy": "091901",
+                     *           "qualificationCode": "PC4001"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "after": {
+                     *             "compulsoryCourseCostsFee": 100,
+                     *             "courseClassification": 13.1,
+                     *             "courseEftsFactor": 0.125,
+                     *             "courseExemptionFromAmfm": false,
+                     *             "courseTitle": "Principles of Macroeconomics",
+                     *             "courseTuitionFee": 943.5,
+                     *             "credit": 15,
+                     *             "fundingCategory": "A2",
+                     *             "levelOnNzqcf": 7,
+                     *             "nzscedFieldOfStudy": "091901",
+                     *             "qualificationCode": "PC4001"
+                     *           },
+                     *           "before": {
+                     *             "compulsoryCourseCostsFee": 100,
+                     *             "courseClassification": 13.1,
+                     *             "courseEftsFactor": 0.125,
+                     *             "courseExemptionFromAmfm": false,
+                     *             "courseTitle": "Principles of Macroeconomics",
+                     *             "courseTuitionFee": 943.5,
+                     *             "credit": 15,
+                     *             "fundingCategory": "A2",
+                     *             "levelOnNzqcf": 7,
+                     *             "nzscedFieldOfStudy": "091901",
+                     *             "qualificationCode": "PC4001"
+                     *           },
+                     *           "changeRequestId": "text",
+                     *           "changedAt": "2026-04-20T00:00:00Z",
+                     *           "changedBy": "text",
+                     *           "changedFields": [
+                     *             "courseTitle"
+                     *           ],
+                     *           "courseCode": "text",
+                     *           "validFrom": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CourseHistory"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token names another organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such course in the register */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_delivery_sites: {
+        parameters: {
+            query?: {
+                /** @description The organisation (EDUMIS number), for a `tec-admin`; a TEO reads its own. */
+                organisation?: number;
+                /**
+                 * @description Only the entries valid in this year.
+                 * @example 2026
+                 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sites */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "activeFrom": 2020,
+                     *           "activeTo": null,
+                     *           "address": "2 Lakewood Court, Manukau, Auckland 2104",
+                     *           "name": "Manukau campus",
+                     *           "siteCode": "02"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliverySites"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token names another organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    load_delivery_sites: {
+        parameters: {
+            query?: {
+                /** @description The organisation (EDUMIS number), for a `tec-admin`; a TEO reads its own. */
+                organisation?: number;
+                /**
+                 * @description Only the entries valid in this year.
+                 * @example 2026
+                 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "entries": [
+                 *         {
+                 *           "activeFrom": 2020,
+                 *           "activeTo": null,
+                 *           "address": "2 Lakewood Court, Manukau, Auckland 2104",
+                 *           "name": "Manukau campus",
+                 *           "siteCode": "02"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeliverySiteLoad"];
+                /** @example text */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Loaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "written": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LoadResult"];
+                };
+            };
+            /** @description The body cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the funder loads registers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither JSON nor CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An entry breaks the register's rules */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_qualification_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "awardCategory": "21",
+                     *           "credits": 60,
+                     *           "dq37ApprovedFrom": 2025,
+                     *           "level": 4,
+                     *           "qualificationCode": "PC4001",
+                     *           "title": "New Zealand Certificate in Business (Level 4)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QualificationRegister"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    load_qualification_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "entries": [
+                 *         {
+                 *           "awardCategory": "21",
+                 *           "credits": 60,
+                 *           "dq37ApprovedFrom": 2025,
+                 *           "level": 4,
+                 *           "qualificationCode": "PC4001",
+                 *           "title": "New Zealand Certificate in Business (Level 4)"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["QualificationRegisterLoad"];
+                /** @example text */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Loaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "written": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LoadResult"];
+                };
+            };
+            /** @description The body cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the funder loads registers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither JSON nor CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An entry breaks the register's rules */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_rounds: {
         parameters: {
             query?: {
@@ -9595,6 +12061,220 @@ export interface operations {
             };
         };
     };
+    submit_course_change_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The submission */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "changedFields": [
+                     *             "courseTitle"
+                     *           ],
+                     *           "courseCode": "text",
+                     *           "current": {
+                     *             "compulsoryCourseCostsFee": 100,
+                     *             "courseClassification": 13.1,
+                     *             "courseEftsFactor": 0.125,
+                     *             "courseExemptionFromAmfm": false,
+                     *             "courseTitle": "Principles of Macroeconomics",
+                     *             "courseTuitionFee": 943.5,
+                     *             "credit": 15,
+                     *             "fundingCategory": "A2",
+                     *             "levelOnNzqcf": 7,
+                     *             "nzscedFieldOfStudy": "091901",
+                     *             "qualificationCode": "PC4001"
+                     *           },
+                     *           "decidedAt": "2026-04-20T00:00:00Z",
+                     *           "decidedBy": "text",
+                     *           "id": "text",
+                     *           "kind": "NewCourse",
+                     *           "organisation": 6004,
+                     *           "proposed": {
+                     *             "compulsoryCourseCostsFee": 100,
+                     *             "courseClassification": 13.1,
+                     *             "courseEftsFactor": 0.125,
+                     *             "courseExemptionFromAmfm": false,
+                     *             "courseTitle": "Principles of Macroeconomics",
+                     *             "courseTuitionFee": 943.5,
+                     *             "credit": 15,
+                     *             "fundingCategory": "A2",
+                     *             "levelOnNzqcf": 7,
+                     *             "nzscedFieldOfStudy": "091901",
+                     *             "qualificationCode": "PC4001"
+                     *           },
+                     *           "reason": "text",
+                     *           "status": "Pending",
+                     *           "submissionId": "text",
+                     *           "submittedAt": "2026-04-20T00:00:00Z",
+                     *           "submittedBy": "text",
+                     *           "year": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChangeRequestList"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not change returns */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such submission */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing differs from the register */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_course_completions: {
         parameters: {
             query?: {
@@ -10198,6 +12878,157 @@ export interface operations {
             };
             /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
             507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_course_differences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The submission */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The differences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "changedFields": [
+                     *             "courseTitle"
+                     *           ],
+                     *           "courseCode": "text",
+                     *           "current": {
+                     *             "compulsoryCourseCostsFee": 100,
+                     *             "courseClassification": 13.1,
+                     *             "courseEftsFactor": 0.125,
+                     *             "courseExemptionFromAmfm": false,
+                     *             "courseTitle": "Principles of Macroeconomics",
+                     *             "courseTuitionFee": 943.5,
+                     *             "credit": 15,
+                     *             "fundingCategory": "A2",
+                     *             "levelOnNzqcf": 7,
+                     *             "nzscedFieldOfStudy": "091901",
+                     *             "qualificationCode": "PC4001"
+                     *           },
+                     *           "kind": "NewCourse",
+                     *           "proposed": {
+                     *             "compulsoryCourseCostsFee": 100,
+                     *             "courseClassification": 13.1,
+                     *             "courseEftsFactor": 0.125,
+                     *             "courseExemptionFromAmfm": false,
+                     *             "courseTitle": "Principles of Macroeconomics",
+                     *             "courseTuitionFee": 943.5,
+                     *             "credit": 15,
+                     *             "fundingCategory": "A2",
+                     *             "levelOnNzqcf": 7,
+                     *             "nzscedFieldOfStudy": "091901",
+                     *             "qualificationCode": "PC4001"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CourseDifferences"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such submission */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;

@@ -7,6 +7,7 @@ pub mod guides;
 mod multipart;
 pub mod notices;
 pub mod people;
+pub mod registers;
 pub mod settings;
 pub mod submissions;
 pub mod webform;
@@ -27,6 +28,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .configure(submissions::configure)
         .configure(webform::configure)
         .configure(documents::configure)
+        .configure(registers::configure)
         .configure(notices::configure)
         .configure(settings::configure)
         .configure(people::configure)

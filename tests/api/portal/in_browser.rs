@@ -305,6 +305,15 @@ fn every_page_passes_the_accessibility_check(backend: Backend) {
         ("rule", "/rules/LR-009".to_owned()),
         ("documents", "/documents".to_owned()),
         ("document", format!("/documents/{document}")),
+        ("registers", "/registers".to_owned()),
+        ("change-requests", "/registers/change-requests".to_owned()),
+        (
+            "course-differences",
+            format!(
+                "/registers/differences/{}",
+                submission.rsplit('/').next().unwrap_or_default()
+            ),
+        ),
         ("notifications", "/notifications".to_owned()),
         ("settings", "/settings".to_owned()),
         ("people", "/settings/people".to_owned()),
@@ -324,6 +333,14 @@ fn every_page_passes_the_accessibility_check(backend: Backend) {
             "/settings/people?organisation=6004".to_owned(),
         ),
         ("funder-submissions", "/data-submissions".to_owned()),
+        (
+            "funder-registers",
+            "/registers?organisation=6004".to_owned(),
+        ),
+        (
+            "funder-change-requests",
+            "/registers/change-requests".to_owned(),
+        ),
     ];
     runtime().block_on(async {
         let Some(browser) = Browser::open(&server.base).await else {

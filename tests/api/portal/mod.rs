@@ -10,6 +10,7 @@
 mod areas;
 mod in_browser;
 mod pages;
+mod registers;
 mod sign_in;
 
 use cookie::{Cookie, CookieJar, Key};

@@ -51,6 +51,7 @@ mod index;
 mod levels;
 mod read;
 mod register;
+mod registers;
 mod span;
 #[cfg(test)]
 mod tests;
@@ -149,6 +150,9 @@ pub struct WholeSubmission {
     required: [bool; SdrFile::COUNT],
     /// The year of the return, for the rules that need it (the years an EFTS forecast covers).
     return_year: Option<i32>,
+    /// The funder's registers for the organisation and year (RG-001 to RG-005); empty: not
+    /// loaded, not checked.
+    registers: crate::registers::RegisterSnapshot,
     parsed: Parsed,
     local_ids: LocalIds,
 }
@@ -170,6 +174,7 @@ impl WholeSubmission {
         WholeSubmission {
             required: SdrFile::EVERY.map(|file| files_required.contains(&file)),
             return_year: None,
+            registers: Default::default(),
             parsed: Parsed::default(),
             local_ids: LocalIds::default(),
         }
@@ -178,6 +183,12 @@ impl WholeSubmission {
     /// The check for a return of `year`: the rules that need the year apply.
     pub fn in_year(mut self, year: i32) -> Self {
         self.return_year = Some(year);
+        self
+    }
+
+    /// The check against the funder's registers for the organisation and the return's year.
+    pub fn with_registers(mut self, registers: crate::registers::RegisterSnapshot) -> Self {
+        self.registers = registers;
         self
     }
 
@@ -230,6 +241,7 @@ impl WholeSubmission {
         identity::check(&context, &mut out);
         fees::check(&context, &mut out);
         register::check(&context, &mut out);
+        registers::check(&context, &self.registers, self.return_year, &mut out);
         levels::check(&context, &mut out);
         span::check(&context, &mut out);
         completions::check(&context, &mut out);

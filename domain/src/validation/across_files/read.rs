@@ -25,6 +25,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::codes::{Attendance, FeesCategory, ResidentialStatus, parse_two_digit};
 use crate::course_enrolment::parse_date_time;
+use crate::registers::SiteKey;
 use crate::validation::sink::Shown;
 
 /// One JSON value of whatever type it has; composite values are skipped unread.
@@ -181,6 +182,11 @@ impl Interner {
     /// The text of an identifier this interner numbered.
     fn text(&self, id: Id) -> &str {
         self.texts.get(id.index()).map_or("", |text| text)
+    }
+
+    /// The text of the identifier numbered `index`.
+    pub(super) fn text_at(&self, index: usize) -> &str {
+        self.texts.get(index).map_or("", |text| text)
     }
 
     /// How many distinct identifiers were numbered.
@@ -635,6 +641,8 @@ struct RawEnrolment<'a> {
     secondary_school_programme_indicator: Option<Loose<'a>>,
     #[serde(borrow)]
     actual_course_fee: Option<Loose<'a>>,
+    #[serde(borrow)]
+    course_delivery_site: Option<Loose<'a>>,
 }
 
 /// Ten-thousandths in an EFTS: EFTS values have four decimal places (spec 003, Numeric(1,4)).
@@ -667,6 +675,8 @@ pub(super) struct Enrolment {
     pub secondary_school: Presence,
     /// `actualCourseFee`.
     pub actual_fee: Presence,
+    /// `courseDeliverySite`, when it names a site (not 98 or 99).
+    pub site: Option<SiteKey>,
 }
 
 /// The Initial Teacher Education values of an enrolment.
@@ -737,6 +747,10 @@ pub(super) fn enrolment(json: &str, keys: &mut Interners) -> Enrolment {
         apprenticeship: flag(raw.apprenticeships.as_ref()),
         secondary_school: text_presence(raw.secondary_school_programme_indicator.as_ref()),
         actual_fee: number_presence(raw.actual_course_fee.as_ref()),
+        site: match &raw.course_delivery_site {
+            Some(Loose::Text(code)) => SiteKey::of(code),
+            _ => None,
+        },
         student: code(raw.student_identification_code, &mut keys.students),
         course: code(raw.course_code, &mut keys.courses),
         qualification: code(raw.qualification_code, &mut keys.qualifications),

@@ -9,18 +9,35 @@ from .audit_event_page import AuditEventPage
 from .audit_event_view import AuditEventView
 from .cancellation import Cancellation
 from .change_page import ChangePage
+from .change_request_list import ChangeRequestList
+from .change_request_status import ChangeRequestStatus
+from .change_request_view import ChangeRequestView
 from .change_view import ChangeView
 from .change_view_resource import ChangeViewResource
 from .complex_enrolment import ComplexEnrolment
 from .contact_numbers import ContactNumbers
 from .course import Course
 from .course_batch import CourseBatch
+from .course_change_view import CourseChangeView
 from .course_completion import CourseCompletion
 from .course_completion_batch import CourseCompletionBatch
+from .course_details import CourseDetails
+from .course_difference import CourseDifference
+from .course_differences import CourseDifferences
 from .course_enrolment import CourseEnrolment
 from .course_enrolment_batch import CourseEnrolmentBatch
+from .course_entry import CourseEntry
+from .course_field import CourseField
+from .course_history import CourseHistory
+from .course_register import CourseRegister
+from .course_register_load import CourseRegisterLoad
+from .decline_request import DeclineRequest
+from .delivery_site_entry import DeliverySiteEntry
+from .delivery_site_load import DeliverySiteLoad
+from .delivery_sites import DeliverySites
 from .delivery_status import DeliveryStatus
 from .demographics import Demographics
+from .difference_kind import DifferenceKind
 from .document_action import DocumentAction
 from .document_file_view import DocumentFileView
 from .document_input import DocumentInput
@@ -55,6 +72,7 @@ from .learner import Learner
 from .learner_batch import LearnerBatch
 from .learner_fee import LearnerFee
 from .learner_update import LearnerUpdate
+from .load_result import LoadResult
 from .lodged_view import LodgedView
 from .new_complex_enrolment import NewComplexEnrolment
 from .new_document_form import NewDocumentForm
@@ -82,6 +100,9 @@ from .programme_version import ProgrammeVersion
 from .programme_version_record import ProgrammeVersionRecord
 from .qualification_completion import QualificationCompletion
 from .qualification_completion_batch import QualificationCompletionBatch
+from .qualification_entry import QualificationEntry
+from .qualification_register import QualificationRegister
+from .qualification_register_load import QualificationRegisterLoad
 from .questionnaire_list import QuestionnaireList
 from .questionnaire_status import QuestionnaireStatus
 from .questionnaire_upload import QuestionnaireUpload
@@ -146,18 +167,35 @@ __all__ = (
     "AuditEventView",
     "Cancellation",
     "ChangePage",
+    "ChangeRequestList",
+    "ChangeRequestStatus",
+    "ChangeRequestView",
     "ChangeView",
     "ChangeViewResource",
     "ComplexEnrolment",
     "ContactNumbers",
     "Course",
     "CourseBatch",
+    "CourseChangeView",
     "CourseCompletion",
     "CourseCompletionBatch",
+    "CourseDetails",
+    "CourseDifference",
+    "CourseDifferences",
     "CourseEnrolment",
     "CourseEnrolmentBatch",
+    "CourseEntry",
+    "CourseField",
+    "CourseHistory",
+    "CourseRegister",
+    "CourseRegisterLoad",
+    "DeclineRequest",
+    "DeliverySiteEntry",
+    "DeliverySiteLoad",
+    "DeliverySites",
     "DeliveryStatus",
     "Demographics",
+    "DifferenceKind",
     "DocumentAction",
     "DocumentFileView",
     "DocumentInput",
@@ -192,6 +230,7 @@ __all__ = (
     "LearnerBatch",
     "LearnerFee",
     "LearnerUpdate",
+    "LoadResult",
     "LodgedView",
     "NewComplexEnrolment",
     "NewDocumentForm",
@@ -219,6 +258,9 @@ __all__ = (
     "ProgrammeVersionRecord",
     "QualificationCompletion",
     "QualificationCompletionBatch",
+    "QualificationEntry",
+    "QualificationRegister",
+    "QualificationRegisterLoad",
     "QuestionnaireList",
     "QuestionnaireStatus",
     "QuestionnaireUpload",

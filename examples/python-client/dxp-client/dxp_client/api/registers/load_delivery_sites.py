@@ -1,0 +1,251 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delivery_site_load import DeliverySiteLoad
+from ...models.load_result import LoadResult
+from ...models.problem import Problem
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: DeliverySiteLoad | File | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+    year: int | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["organisation"] = organisation
+
+    params["year"] = year
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/registers/delivery-sites",
+        "params": params,
+    }
+
+    if isinstance(body, DeliverySiteLoad):
+        _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "text/csv"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LoadResult | Problem | None:
+    if response.status_code == 200:
+        response_200 = LoadResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 507:
+        response_507 = Problem.from_dict(response.json())
+
+        return response_507
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LoadResult | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: DeliverySiteLoad | File | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+    year: int | Unset = UNSET,
+) -> Response[LoadResult | Problem]:
+    """Loads an organisation's delivery sites (the funder): JSON `{entries}` or DXP CSV. Each is
+    written over the site of the same code, or added. All or nothing.
+
+    Args:
+        organisation (int | Unset):
+        year (int | Unset):
+        body (DeliverySiteLoad): Delivery sites to load for an organisation.
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoadResult | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        organisation=organisation,
+        year=year,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: DeliverySiteLoad | File | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+    year: int | Unset = UNSET,
+) -> LoadResult | Problem | None:
+    """Loads an organisation's delivery sites (the funder): JSON `{entries}` or DXP CSV. Each is
+    written over the site of the same code, or added. All or nothing.
+
+    Args:
+        organisation (int | Unset):
+        year (int | Unset):
+        body (DeliverySiteLoad): Delivery sites to load for an organisation.
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoadResult | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        organisation=organisation,
+        year=year,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: DeliverySiteLoad | File | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+    year: int | Unset = UNSET,
+) -> Response[LoadResult | Problem]:
+    """Loads an organisation's delivery sites (the funder): JSON `{entries}` or DXP CSV. Each is
+    written over the site of the same code, or added. All or nothing.
+
+    Args:
+        organisation (int | Unset):
+        year (int | Unset):
+        body (DeliverySiteLoad): Delivery sites to load for an organisation.
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoadResult | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        organisation=organisation,
+        year=year,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: DeliverySiteLoad | File | Unset = UNSET,
+    organisation: int | Unset = UNSET,
+    year: int | Unset = UNSET,
+) -> LoadResult | Problem | None:
+    """Loads an organisation's delivery sites (the funder): JSON `{entries}` or DXP CSV. Each is
+    written over the site of the same code, or added. All or nothing.
+
+    Args:
+        organisation (int | Unset):
+        year (int | Unset):
+        body (DeliverySiteLoad): Delivery sites to load for an organisation.
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoadResult | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            organisation=organisation,
+            year=year,
+        )
+    ).parsed
