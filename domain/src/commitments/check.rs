@@ -248,7 +248,9 @@ pub fn dollars(cents: i64) -> String {
 /// Reads dollars (at most 2 decimal places, not negative) as cents.
 pub fn parse_dollars(text: &str) -> Result<i64, String> {
     let fixed = Fixed::parse(text, 2).map_err(|error| match error {
-        DecimalError::NotANumber => format!("'{text}' is not an amount in dollars, such as 1234.50"),
+        DecimalError::NotANumber => {
+            format!("'{text}' is not an amount in dollars, such as 1234.50")
+        }
         DecimalError::TooManyPlaces => format!("'{text}' has more than 2 decimal places"),
     })?;
     if fixed.units < 0 {
@@ -356,7 +358,11 @@ pub fn entered_values(
     let mut values = RowValues::new();
     for (name, value) in input {
         let Some(column) = template.column(&name) else {
-            let rule = if template.is_epic() { &EPIC_004 } else { &MOP_008 };
+            let rule = if template.is_epic() {
+                &EPIC_004
+            } else {
+                &MOP_008
+            };
             return Err(format!(
                 "{}: '{name}' is not a column of the {}; its columns are {}",
                 rule.code,
@@ -681,14 +687,13 @@ fn check_epic(rows: &[EnteredRow]) -> Checked {
             .values
             .get("measure")
             .is_some_and(|measure| measure == super::epic::PERCENTAGE);
-        for (name, title) in [("year1", "Year 1"), ("year2", "Year 2"), ("year3", "Year 3")] {
+        for (name, title) in [
+            ("year1", "Year 1"),
+            ("year2", "Year 2"),
+            ("year3", "Year 3"),
+        ] {
             let Some(value) = row.values.get(name) else {
-                problems.push(EPIC_001.problem(
-                    index,
-                    None,
-                    name,
-                    format!("{title} has no value"),
-                ));
+                problems.push(EPIC_001.problem(index, None, name, format!("{title} has no value")));
                 continue;
             };
             if percentage {
@@ -760,7 +765,10 @@ mod tests {
 
     fn dq_row(pairs: &[(&str, &str)]) -> EnteredRow {
         let mut values: RowValues = [
-            ("qualificationOrSubjectArea", "NZ Certificate in Carpentry (Level 4)"),
+            (
+                "qualificationOrSubjectArea",
+                "NZ Certificate in Carpentry (Level 4)",
+            ),
             ("fundingCategory", "SG2"),
             ("nzqcfLevel", "4"),
             ("modeOfDelivery", "provider-based"),
@@ -789,7 +797,12 @@ mod tests {
 
     #[test]
     fn a_clean_ace_row_has_its_hours_and_funded_value_computed() {
-        let checked = check(Template::AceInSchools, &[ace_row(1, &[])], &ace_rates(), None);
+        let checked = check(
+            Template::AceInSchools,
+            &[ace_row(1, &[])],
+            &ace_rates(),
+            None,
+        );
         assert!(checked.problems.is_empty(), "{:?}", checked.problems);
         let row = &checked.rows[0].values;
         assert_eq!(row["totalIntendedLearnerHours"], "250.00");
@@ -831,7 +844,10 @@ mod tests {
         let comment = "y".repeat(80);
         let fine = check(
             Template::AceInSchools,
-            &[ace_row(1, &[("courseTitle", &at_limit), ("comments", &comment)])],
+            &[ace_row(
+                1,
+                &[("courseTitle", &at_limit), ("comments", &comment)],
+            )],
             &ace_rates(),
             None,
         );
@@ -876,7 +892,12 @@ mod tests {
             );
             assert_eq!(codes(&checked), ["MOP-004"], "{bad}");
         }
-        let checked = check(Template::Dq37, &[dq_row(&[("efts", "1.0005")])], &dq_rates(), None);
+        let checked = check(
+            Template::Dq37,
+            &[dq_row(&[("efts", "1.0005")])],
+            &dq_rates(),
+            None,
+        );
         assert_eq!(codes(&checked), ["MOP-004"]);
     }
 
@@ -904,7 +925,12 @@ mod tests {
             );
             assert_eq!(codes(&checked), ["MOP-006"], "{bad}");
         }
-        let level = check(Template::Dq37, &[dq_row(&[("nzqcfLevel", "8")])], &dq_rates(), None);
+        let level = check(
+            Template::Dq37,
+            &[dq_row(&[("nzqcfLevel", "8")])],
+            &dq_rates(),
+            None,
+        );
         assert_eq!(codes(&level), ["MOP-006"]);
         let degree = check(
             Template::Dq7Plus,
@@ -958,17 +984,31 @@ mod tests {
             &dq_rates(),
             Some(9_500_000),
         );
-        assert!(with_unfunded.problems.is_empty(), "{:?}", with_unfunded.problems);
+        assert!(
+            with_unfunded.problems.is_empty(),
+            "{:?}",
+            with_unfunded.problems
+        );
         assert_eq!(with_unfunded.totals.unfunded_value_cents, 1_000_000);
         assert_eq!(with_unfunded.totals.funded_value_cents, 10_000_000);
     }
 
     #[test]
     fn mop_010_under_99_percent_of_allocation_is_a_warning() {
-        let under = check(Template::Dq37, &[dq_row(&[])], &dq_rates(), Some(10_102_100));
+        let under = check(
+            Template::Dq37,
+            &[dq_row(&[])],
+            &dq_rates(),
+            Some(10_102_100),
+        );
         assert_eq!(codes(&under), ["MOP-010"]);
         assert_eq!(under.problems[0].severity, Severity::Warning);
-        let at_limit = check(Template::Dq37, &[dq_row(&[])], &dq_rates(), Some(10_101_010));
+        let at_limit = check(
+            Template::Dq37,
+            &[dq_row(&[])],
+            &dq_rates(),
+            Some(10_101_010),
+        );
         assert!(at_limit.problems.is_empty());
     }
 
@@ -1006,8 +1046,14 @@ mod tests {
         assert_eq!(check_one(row("number", ["10", "", "12"])), ["EPIC-001"]);
         assert_eq!(check_one(row("number", ["10", "1.5", "12"])), ["EPIC-002"]);
         assert_eq!(check_one(row("number", ["10", "-1", "12"])), ["EPIC-002"]);
-        assert_eq!(check_one(row("percentage", ["10", "100.1", "1"])), ["EPIC-003"]);
-        assert_eq!(check_one(row("percentage", ["10", "5.25", "1"])), ["EPIC-003"]);
+        assert_eq!(
+            check_one(row("percentage", ["10", "100.1", "1"])),
+            ["EPIC-003"]
+        );
+        assert_eq!(
+            check_one(row("percentage", ["10", "5.25", "1"])),
+            ["EPIC-003"]
+        );
     }
 
     #[test]

@@ -104,8 +104,16 @@ mod tests {
 
     #[test]
     fn added_removed_and_changed_rows_are_named_with_their_values() {
-        let earlier = [row(1, &[("a", "1")]), row(2, &[("a", "2")]), row(3, &[("a", "3")])];
-        let later = [row(1, &[("a", "1")]), row(2, &[("a", "5"), ("b", "x")]), row(4, &[("a", "4")])];
+        let earlier = [
+            row(1, &[("a", "1")]),
+            row(2, &[("a", "2")]),
+            row(3, &[("a", "3")]),
+        ];
+        let later = [
+            row(1, &[("a", "1")]),
+            row(2, &[("a", "5"), ("b", "x")]),
+            row(4, &[("a", "4")]),
+        ];
         let compared = compare(&earlier, &later);
         assert_eq!(compared.len(), 3);
         assert_eq!(compared[0].row, 2);
@@ -113,8 +121,16 @@ mod tests {
         assert_eq!(
             compared[0].changes,
             [
-                ValueChange { column: "a".into(), from: Some("2".into()), to: Some("5".into()) },
-                ValueChange { column: "b".into(), from: None, to: Some("x".into()) },
+                ValueChange {
+                    column: "a".into(),
+                    from: Some("2".into()),
+                    to: Some("5".into())
+                },
+                ValueChange {
+                    column: "b".into(),
+                    from: None,
+                    to: Some("x".into())
+                },
             ]
         );
         assert_eq!(compared[1].difference, RowDifference::Removed);

@@ -66,7 +66,10 @@ mod tests {
     #[test]
     fn every_row_has_each_pre_populated_column_and_no_year_values() {
         let rows = prepopulated_rows();
-        assert_eq!(rows.len(), TYPES.len() * ETHNICITIES.len() * LEVEL_BANDS.len());
+        assert_eq!(
+            rows.len(),
+            TYPES.len() * ETHNICITIES.len() * LEVEL_BANDS.len()
+        );
         for (number, values) in &rows {
             assert!(*number >= 1);
             for column in Template::Epic.columns() {

@@ -95,7 +95,12 @@ pub struct Column {
     pub mandatory: bool,
 }
 
-const fn column(name: &'static str, title: &'static str, kind: ColumnKind, mandatory: bool) -> Column {
+const fn column(
+    name: &'static str,
+    title: &'static str,
+    kind: ColumnKind,
+    mandatory: bool,
+) -> Column {
     Column {
         name,
         title,
@@ -122,7 +127,10 @@ const HOURS_PER_LEARNER: Column = column(
 const NUMBER_OF_LEARNERS: Column = column(
     "numberOfLearners",
     "Number of learners",
-    ColumnKind::Whole { min: 1, max: 1_000_000 },
+    ColumnKind::Whole {
+        min: 1,
+        max: 1_000_000,
+    },
     true,
 );
 const REGION: Column = column(
@@ -145,7 +153,12 @@ const FUNDING_CATEGORY: Column = column(
 );
 
 const ACE_COLUMNS: &[Column] = &[
-    column("courseTitle", "Course title", ColumnKind::Text { max: 255 }, true),
+    column(
+        "courseTitle",
+        "Course title",
+        ColumnKind::Text { max: 255 },
+        true,
+    ),
     REGION,
     column(
         "priorityProvision1",
@@ -174,7 +187,12 @@ const LITERACY_COLUMNS: &[Column] = &[
         ColumnKind::Choice(LITERACY_PROGRAMMES),
         true,
     ),
-    column("programmeTitle", "Programme title", ColumnKind::Text { max: 255 }, true),
+    column(
+        "programmeTitle",
+        "Programme title",
+        ColumnKind::Text { max: 255 },
+        true,
+    ),
     REGION,
     PRIORITY_GROUP,
     HOURS_PER_LEARNER,
@@ -198,7 +216,10 @@ macro_rules! dq_columns {
             column(
                 "nzqcfLevel",
                 "NZQCF level",
-                ColumnKind::Whole { min: $min, max: $max },
+                ColumnKind::Whole {
+                    min: $min,
+                    max: $max,
+                },
                 true,
             ),
             column(
@@ -254,7 +275,12 @@ const EPIC_COLUMNS: &[Column] = &[
     column("epicType", "EPIC type", ColumnKind::Fixed, true),
     column("description", "EPIC description", ColumnKind::Fixed, true),
     column("learnerAge", "Learner age", ColumnKind::Fixed, true),
-    column("learnerEthnicity", "Learner ethnicity", ColumnKind::Fixed, true),
+    column(
+        "learnerEthnicity",
+        "Learner ethnicity",
+        ColumnKind::Fixed,
+        true,
+    ),
     column("levelBand", "NZQCF level band", ColumnKind::Fixed, true),
     column("measure", "Measure", ColumnKind::Fixed, true),
     column("year1", "Year 1", ColumnKind::Measure, true),
@@ -626,7 +652,9 @@ mod tests {
     fn everything_else_is_refused_with_a_reason() {
         for from in CommitmentState::ALL {
             for event in [E::RowsChanged, E::Submit, E::Accept, E::Return] {
-                let legal = TRANSITIONS.iter().any(|(f, e, _)| *f == from && *e == event);
+                let legal = TRANSITIONS
+                    .iter()
+                    .any(|(f, e, _)| *f == from && *e == event);
                 match from.apply(event) {
                     Ok(_) => assert!(legal, "{from:?} {event:?}"),
                     Err(refusal) => {

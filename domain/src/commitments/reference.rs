@@ -28,12 +28,9 @@ impl ChoiceList {
     /// too, so that a CSV keyed by hand with the drop-down's words reads.
     pub fn find(&self, text: &str) -> Option<Choice> {
         let text = text.trim();
-        self.choices
-            .iter()
-            .copied()
-            .find(|choice| {
-                choice.code.eq_ignore_ascii_case(text) || choice.label.eq_ignore_ascii_case(text)
-            })
+        self.choices.iter().copied().find(|choice| {
+            choice.code.eq_ignore_ascii_case(text) || choice.label.eq_ignore_ascii_case(text)
+        })
     }
 
     /// The codes, for a message: `A, B, C`.
@@ -103,7 +100,10 @@ pub const FUNDING_CATEGORIES: ChoiceList = ChoiceList {
     choices: &[
         choice("SG1", "Humanities, business and social services"),
         choice("SG2", "Trades, creative, IT and health-related"),
-        choice("SG3", "Agriculture, engineering, health sciences and science"),
+        choice(
+            "SG3",
+            "Agriculture, engineering, health sciences and science",
+        ),
         choice("SG4", "Pilot training and priority engineering"),
         choice("SG5", "Foreign-going nautical and specialist agriculture"),
         choice("SG6", "Te reo and tikanga Māori"),
@@ -155,7 +155,10 @@ mod tests {
 
     #[test]
     fn a_choice_is_found_by_code_or_label_in_any_case() {
-        assert_eq!(FUNDING_CATEGORIES.find(" sg2 ").map(|c| c.code), Some("SG2"));
+        assert_eq!(
+            FUNDING_CATEGORIES.find(" sg2 ").map(|c| c.code),
+            Some("SG2")
+        );
         assert_eq!(
             LITERACY_PROGRAMMES
                 .find("english language teaching")
