@@ -21,6 +21,7 @@ pub enum Area {
     Dashboard,
     Submissions,
     Documents,
+    Commitments,
     Notifications,
     Settings,
     Guides,
@@ -40,6 +41,12 @@ impl Area {
                 "Data submissions",
             ),
             (Area::Documents, "/documents", "Tuhinga", "Documents"),
+            (
+                Area::Commitments,
+                "/commitments",
+                "Ngā tūtohu",
+                "Commitments",
+            ),
             (
                 Area::Notifications,
                 "/notifications",
@@ -244,6 +251,7 @@ impl From<ServiceError> for PageError {
             ServiceError::BadInput(_)
             | ServiceError::TooLarge(_)
             | ServiceError::NotNow(_)
+            | ServiceError::CommitmentNotNow(_)
             | ServiceError::Rejected(_)
             | ServiceError::Unacceptable(_) => PageError::BadInput(error.to_string()),
             other => PageError::Internal(other.to_string()),

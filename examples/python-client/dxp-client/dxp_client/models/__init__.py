@@ -11,6 +11,13 @@ from .cancellation import Cancellation
 from .change_page import ChangePage
 from .change_view import ChangeView
 from .change_view_resource import ChangeViewResource
+from .choice_view import ChoiceView
+from .column_view import ColumnView
+from .commitment_list import CommitmentList
+from .commitment_state import CommitmentState
+from .commitment_summary import CommitmentSummary
+from .commitment_view import CommitmentView
+from .comparison import Comparison
 from .complex_enrolment import ComplexEnrolment
 from .contact_numbers import ContactNumbers
 from .course import Course
@@ -19,6 +26,9 @@ from .course_completion import CourseCompletion
 from .course_completion_batch import CourseCompletionBatch
 from .course_enrolment import CourseEnrolment
 from .course_enrolment_batch import CourseEnrolmentBatch
+from .csv_uploaded import CsvUploaded
+from .decision import Decision
+from .decision_input import DecisionInput
 from .delivery_status import DeliveryStatus
 from .demographics import Demographics
 from .document_action import DocumentAction
@@ -29,6 +39,7 @@ from .document_type import DocumentType
 from .document_type_choice import DocumentTypeChoice
 from .document_type_choice_input import DocumentTypeChoiceInput
 from .document_view import DocumentView
+from .due_commitment_view import DueCommitmentView
 from .due_document_view import DueDocumentView
 from .due_item_view import DueItemView
 from .due_list import DueList
@@ -46,6 +57,8 @@ from .enrolment_status import EnrolmentStatus
 from .enrolment_update import EnrolmentUpdate
 from .enrolment_withdrawal import EnrolmentWithdrawal
 from .fees_kept import FeesKept
+from .funding_rate_list import FundingRateList
+from .funding_rate_view import FundingRateView
 from .grace import Grace
 from .health import Health
 from .hold import Hold
@@ -80,6 +93,7 @@ from .problem_errors_type_0 import ProblemErrorsType0
 from .problem_page import ProblemPage
 from .programme_version import ProgrammeVersion
 from .programme_version_record import ProgrammeVersionRecord
+from .provision_input import ProvisionInput
 from .qualification_completion import QualificationCompletion
 from .qualification_completion_batch import QualificationCompletionBatch
 from .questionnaire_list import QuestionnaireList
@@ -96,6 +110,12 @@ from .round_kind import RoundKind
 from .round_list import RoundList
 from .round_update import RoundUpdate
 from .round_view import RoundView
+from .row_comparison import RowComparison
+from .row_difference import RowDifference
+from .row_input import RowInput
+from .row_input_values import RowInputValues
+from .row_view import RowView
+from .row_view_values import RowViewValues
 from .rule_catalogue import RuleCatalogue
 from .rule_entry import RuleEntry
 from .rule_refusal import RuleRefusal
@@ -111,7 +131,11 @@ from .submission_problem import SubmissionProblem
 from .submission_status import SubmissionStatus
 from .submission_type import SubmissionType
 from .submission_view import SubmissionView
+from .template import Template
+from .template_list import TemplateList
+from .template_view import TemplateView
 from .token_form import TokenForm
+from .totals_view import TotalsView
 from .training_agreement import TrainingAgreement
 from .training_plan_details import TrainingPlanDetails
 from .training_plan_update import TrainingPlanUpdate
@@ -122,6 +146,9 @@ from .upload_report import UploadReport
 from .user_list import UserList
 from .validation_progress import ValidationProgress
 from .validation_report import ValidationReport
+from .value_change import ValueChange
+from .version_list import VersionList
+from .version_view import VersionView
 from .visit import Visit
 from .webhook_attempt_view import WebhookAttemptView
 from .webhook_delivery_list import WebhookDeliveryList
@@ -148,6 +175,13 @@ __all__ = (
     "ChangePage",
     "ChangeView",
     "ChangeViewResource",
+    "ChoiceView",
+    "ColumnView",
+    "CommitmentList",
+    "CommitmentState",
+    "CommitmentSummary",
+    "CommitmentView",
+    "Comparison",
     "ComplexEnrolment",
     "ContactNumbers",
     "Course",
@@ -156,6 +190,9 @@ __all__ = (
     "CourseCompletionBatch",
     "CourseEnrolment",
     "CourseEnrolmentBatch",
+    "CsvUploaded",
+    "Decision",
+    "DecisionInput",
     "DeliveryStatus",
     "Demographics",
     "DocumentAction",
@@ -166,6 +203,7 @@ __all__ = (
     "DocumentTypeChoice",
     "DocumentTypeChoiceInput",
     "DocumentView",
+    "DueCommitmentView",
     "DueDocumentView",
     "DueItemView",
     "DueList",
@@ -183,6 +221,8 @@ __all__ = (
     "EnrolmentUpdate",
     "EnrolmentWithdrawal",
     "FeesKept",
+    "FundingRateList",
+    "FundingRateView",
     "Grace",
     "Health",
     "Hold",
@@ -217,6 +257,7 @@ __all__ = (
     "ProblemPage",
     "ProgrammeVersion",
     "ProgrammeVersionRecord",
+    "ProvisionInput",
     "QualificationCompletion",
     "QualificationCompletionBatch",
     "QuestionnaireList",
@@ -233,6 +274,12 @@ __all__ = (
     "RoundList",
     "RoundUpdate",
     "RoundView",
+    "RowComparison",
+    "RowDifference",
+    "RowInput",
+    "RowInputValues",
+    "RowView",
+    "RowViewValues",
     "RuleCatalogue",
     "RuleEntry",
     "RuleRefusal",
@@ -248,7 +295,11 @@ __all__ = (
     "SubmissionStatus",
     "SubmissionType",
     "SubmissionView",
+    "Template",
+    "TemplateList",
+    "TemplateView",
     "TokenForm",
+    "TotalsView",
     "TrainingAgreement",
     "TrainingPlanDetails",
     "TrainingPlanUpdate",
@@ -259,6 +310,9 @@ __all__ = (
     "UserList",
     "ValidationProgress",
     "ValidationReport",
+    "ValueChange",
+    "VersionList",
+    "VersionView",
     "Visit",
     "WebhookAttemptView",
     "WebhookDeliveryList",
