@@ -182,6 +182,8 @@ fn document_is_openapi_3_1_and_lists_every_route() {
                     "rotate", "replay",
                     // A training agreement's changes of state, as the funder names them.
                     "withdraw", "hold", "grace", "restart", "transfer",
+                    // The funder's decisions on a commitment's version.
+                    "accept", "return",
                 ]
                 .contains(&verb)
                     && operation_id.contains('_'),

@@ -514,7 +514,7 @@ async fn rate_list(state: &AppState) -> Result<HttpResponse, ApiError> {
     )
 )]
 #[put("/commitments/funding-rates")]
-pub async fn load_funding_rates(
+pub async fn update_funding_rates(
     caller: Authorized<CanWrite>,
     state: web::Data<AppState>,
     sent: Bytes,
@@ -542,7 +542,7 @@ pub async fn load_funding_rates(
     )
 )]
 #[post("/commitments")]
-pub async fn provision_commitment(
+pub async fn create_commitment(
     caller: Authorized<CanWrite>,
     state: web::Data<AppState>,
     input: web::Json<ProvisionInput>,
@@ -774,7 +774,7 @@ pub async fn upload_commitment_csv(
     )
 )]
 #[get("/commitments/{id}/csv")]
-pub async fn export_commitment_csv(
+pub async fn download_commitment_csv(
     caller: Authorized<CanRead>,
     state: web::Data<AppState>,
     path: web::Path<CommitmentPath>,
@@ -900,7 +900,7 @@ pub async fn get_commitment_version(
     )
 )]
 #[get("/commitments/{id}/compare")]
-pub async fn compare_commitment_versions(
+pub async fn get_commitment_comparison(
     caller: Authorized<CanRead>,
     state: web::Data<AppState>,
     path: web::Path<CommitmentPath>,

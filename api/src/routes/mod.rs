@@ -87,19 +87,19 @@ pub fn configure(cfg: &mut ServiceConfig) {
             // The fixed paths before `/commitments/{id}`, which would take them.
             .service(commitments::list_commitment_templates)
             .service(commitments::list_funding_rates)
-            .service(commitments::load_funding_rates)
-            .service(commitments::provision_commitment)
+            .service(commitments::update_funding_rates)
+            .service(commitments::create_commitment)
             .service(commitments::list_commitments)
             .service(commitments::get_commitment)
             .service(commitments::add_commitment_row)
             .service(commitments::update_commitment_row)
             .service(commitments::delete_commitment_row)
             .service(commitments::upload_commitment_csv)
-            .service(commitments::export_commitment_csv)
+            .service(commitments::download_commitment_csv)
             .service(commitments::submit_commitment)
             .service(commitments::list_commitment_versions)
             .service(commitments::get_commitment_version)
-            .service(commitments::compare_commitment_versions)
+            .service(commitments::get_commitment_comparison)
             .service(commitments::accept_commitment_version)
             .service(commitments::return_commitment_version);
         files::register(api);

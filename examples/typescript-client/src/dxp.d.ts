@@ -35,7 +35,7 @@ export interface paths {
          * The funder provisions a commitment for an organisation, fund and plan year, due by a date;
          *     the organisation's people are told. An EPIC comes with its pre-populated rows.
          */
-        post: operations["provision_commitment"];
+        post: operations["create_commitment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -56,7 +56,7 @@ export interface paths {
          *     in dollars per unit of volume; lines starting with `#` are comments). Each fund and plan
          *     year the file names has its rates replaced; the file is taken whole or not at all.
          */
-        put: operations["load_funding_rates"];
+        put: operations["update_funding_rates"];
         post?: never;
         delete?: never;
         options?: never;
@@ -115,7 +115,7 @@ export interface paths {
          * Two versions compared row by row: rows added, removed and changed, with each value that
          *     differs.
          */
-        get: operations["compare_commitment_versions"];
+        get: operations["get_commitment_comparison"];
         put?: never;
         post?: never;
         delete?: never;
@@ -132,7 +132,7 @@ export interface paths {
             cookie?: never;
         };
         /** A MoP as CSV, every column under its title, the computed ones filled. */
-        get: operations["export_commitment_csv"];
+        get: operations["download_commitment_csv"];
         /**
          * Replaces every row of the organisation's MoP with a CSV file's (UTF-8, a header row of the
          *     template's column titles or names). The computed columns are not uploaded: a file that has
@@ -5348,7 +5348,7 @@ export interface operations {
             };
         };
     };
-    provision_commitment: {
+    create_commitment: {
         parameters: {
             query?: never;
             header?: never;
@@ -5645,7 +5645,7 @@ export interface operations {
             };
         };
     };
-    load_funding_rates: {
+    update_funding_rates: {
         parameters: {
             query?: never;
             header?: never;
@@ -6071,7 +6071,7 @@ export interface operations {
             };
         };
     };
-    compare_commitment_versions: {
+    get_commitment_comparison: {
         parameters: {
             query: {
                 /** @description The earlier version. */
@@ -6223,7 +6223,7 @@ export interface operations {
             };
         };
     };
-    export_commitment_csv: {
+    download_commitment_csv: {
         parameters: {
             query?: never;
             header?: never;
