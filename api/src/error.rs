@@ -275,6 +275,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::NotFound(what) => ApiError::NotFound(what),
             ServiceError::Forbidden(why) => ApiError::Forbidden(why),
             ServiceError::NotNow(refusal) => ApiError::Conflict(refusal.reason),
+            ServiceError::CommitmentNotNow(refusal) => ApiError::Conflict(refusal.reason),
             ServiceError::Refused(refusal) => ApiError::Refused(refusal),
             ServiceError::Rejected(refusals) => ApiError::rejected(detail, refusals),
             ServiceError::Unacceptable(why) => ApiError::Unprocessable(why),

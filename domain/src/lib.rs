@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod codes;
+pub mod commitments;
 pub mod course;
 pub mod course_completion;
 pub mod course_enrolment;

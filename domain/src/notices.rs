@@ -48,10 +48,16 @@ pub enum NoticeKind {
     /// A person's daily digest: the notices of a day they chose to be emailed about, in one
     /// message. Not a notice of its own.
     DailyDigest,
+    /// The funder provisioned a commitment (a MoP or an EPIC) to fill in by a date.
+    CommitmentProvisioned,
+    /// The funder accepted a submitted version of a commitment.
+    CommitmentAccepted,
+    /// The funder returned a submitted version of a commitment with a comment.
+    CommitmentReturned,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 11] = [
+    pub const ALL: [NoticeKind; 14] = [
         NoticeKind::SubmissionProcessed,
         NoticeKind::SubmissionRejected,
         NoticeKind::SubmissionSubmitted,
@@ -63,6 +69,9 @@ impl NoticeKind {
         NoticeKind::DocumentAvailable,
         NoticeKind::DocumentToAction,
         NoticeKind::DailyDigest,
+        NoticeKind::CommitmentProvisioned,
+        NoticeKind::CommitmentAccepted,
+        NoticeKind::CommitmentReturned,
     ];
 
     /// The kind's name on the wire and in the database.
@@ -79,6 +88,9 @@ impl NoticeKind {
             NoticeKind::DocumentAvailable => "document-available",
             NoticeKind::DocumentToAction => "document-to-action",
             NoticeKind::DailyDigest => "daily-digest",
+            NoticeKind::CommitmentProvisioned => "commitment-provisioned",
+            NoticeKind::CommitmentAccepted => "commitment-accepted",
+            NoticeKind::CommitmentReturned => "commitment-returned",
         }
     }
 
@@ -107,6 +119,13 @@ impl NoticeKind {
             NoticeKind::DocumentToAction => "The funder made a document available to act on",
             NoticeKind::DailyDigest => {
                 "Once a day, with everything you chose to be emailed about that day"
+            }
+            NoticeKind::CommitmentProvisioned => {
+                "The funder provisioned a commitment (a MoP or an EPIC) to fill in"
+            }
+            NoticeKind::CommitmentAccepted => "The funder accepted a submitted commitment",
+            NoticeKind::CommitmentReturned => {
+                "The funder returned a submitted commitment with a comment to act on"
             }
         }
     }
@@ -188,6 +207,60 @@ fn plural(count: i64, one: &str, many: &str) -> String {
 }
 
 impl Notice {
+    /// The notice that the funder provisioned a commitment, due by `due` (a date as people
+    /// read it).
+    pub fn commitment_provisioned(id: &str, title: &str, plan_year: i32, due: &str) -> Notice {
+        Notice {
+            kind: NoticeKind::CommitmentProvisioned,
+            title: format!("A commitment to complete by {due}: {title} {plan_year}"),
+            body: format!(
+                "The funder has provisioned your {title} for {plan_year}. Fill it in (rows by \
+                 webform, or a CSV upload for a MoP), check its errors, warnings and allocation \
+                 tolerance, and submit it for the funder's review by {due}."
+            ),
+            link: format!("/commitments/{id}"),
+            document_type: None,
+            commercial: false,
+        }
+    }
+
+    /// The notice of the funder's decision on version `version` of a commitment.
+    pub fn commitment_decided(
+        id: &str,
+        title: &str,
+        version: i32,
+        accepted: bool,
+        comment: Option<&str>,
+    ) -> Notice {
+        let (kind, heading, body) = if accepted {
+            (
+                NoticeKind::CommitmentAccepted,
+                format!("The funder accepted version {version} of your {title}"),
+                format!(
+                    "Version {version} of your {title} is accepted. Nothing more is asked of you."
+                ),
+            )
+        } else {
+            (
+                NoticeKind::CommitmentReturned,
+                format!("The funder returned version {version} of your {title}"),
+                format!(
+                    "Version {version} of your {title} was returned: \"{}\". Correct it and \
+                     submit it again; the next submission is a new version.",
+                    comment.unwrap_or_default()
+                ),
+            )
+        };
+        Notice {
+            kind,
+            title: heading,
+            body,
+            link: format!("/commitments/{id}"),
+            document_type: None,
+            commercial: false,
+        }
+    }
+
     /// The notice of a submission reaching `kind` (processed, rejected or submitted); `None`
     /// for the kinds that are not about a submission.
     pub fn about_submission(kind: NoticeKind, facts: &SubmissionFacts) -> Option<Notice> {
@@ -226,7 +299,10 @@ impl Notice {
             | NoticeKind::AgreementWithdrawn
             | NoticeKind::DocumentAvailable
             | NoticeKind::DocumentToAction
-            | NoticeKind::DailyDigest => return None,
+            | NoticeKind::DailyDigest
+            | NoticeKind::CommitmentProvisioned
+            | NoticeKind::CommitmentAccepted
+            | NoticeKind::CommitmentReturned => return None,
         };
         Some(Notice {
             kind,

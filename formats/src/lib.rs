@@ -27,6 +27,7 @@
 //! line is line 1), not a position in a batch. [`merge_problems`] gives the domain's problems
 //! for the record the same numbering.
 
+pub mod commitments;
 pub mod csv;
 /// The invariants of the fuzz targets and of the corpus replay test, only with the `fuzzing`
 /// feature; not an API for users.

@@ -14,6 +14,9 @@ pub enum StoreError {
     /// The submission's state does not allow this now.
     #[error("{0}")]
     IllegalTransition(#[from] dxp_domain::submission::IllegalTransition),
+    /// The commitment's state does not allow this now.
+    #[error("{0}")]
+    CommitmentRefused(dxp_domain::commitments::CommitmentRefusal),
     /// A rule of the collection calendar refuses it (Stop Gate, resubmission, published round).
     #[error("{0}")]
     Refused(#[from] dxp_domain::lodging::Refusal),

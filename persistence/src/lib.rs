@@ -8,6 +8,7 @@
 
 pub mod audit;
 mod backend;
+pub mod commitments;
 pub mod connection;
 pub mod digests;
 pub mod documents;

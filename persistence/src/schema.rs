@@ -496,3 +496,58 @@ diesel::table! {
         reason -> Nullable<Text>,
     }
 }
+
+diesel::table! {
+    commitments (id) {
+        id -> Text,
+        organisation -> Integer,
+        template -> Text,
+        fund -> Text,
+        plan_year -> Integer,
+        due_on -> Date,
+        allocation_cents -> Nullable<BigInt>,
+        state -> Text,
+        next_row -> BigInt,
+        provisioned_by -> Text,
+        provisioned_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    commitment_rows (commitment_id, row_number) {
+        commitment_id -> Text,
+        row_number -> BigInt,
+        row_values -> Text,
+    }
+}
+
+diesel::table! {
+    commitment_versions (commitment_id, version) {
+        commitment_id -> Text,
+        version -> Integer,
+        rows_json -> Text,
+        funded_value_cents -> BigInt,
+        unfunded_value_cents -> BigInt,
+        allocation_cents -> Nullable<BigInt>,
+        warning_count -> Integer,
+        submitted_by -> Text,
+        submitted_at -> Timestamp,
+        decision -> Nullable<Text>,
+        decision_comment -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    funding_rates (fund, plan_year, category, mode) {
+        fund -> Text,
+        plan_year -> Integer,
+        category -> Text,
+        mode -> Text,
+        rate_cents -> BigInt,
+        loaded_by -> Text,
+        loaded_at -> Timestamp,
+    }
+}

@@ -22,6 +22,7 @@ pub enum Area {
     Submissions,
     Documents,
     Registers,
+    Commitments,
     Notifications,
     Settings,
     Guides,
@@ -42,6 +43,12 @@ impl Area {
             ),
             (Area::Documents, "/documents", "Tuhinga", "Documents"),
             (Area::Registers, "/registers", "Rēhita", "Registers"),
+            (
+                Area::Commitments,
+                "/commitments",
+                "Ngā tūtohu",
+                "Commitments",
+            ),
             (
                 Area::Notifications,
                 "/notifications",
@@ -246,6 +253,7 @@ impl From<ServiceError> for PageError {
             ServiceError::BadInput(_)
             | ServiceError::TooLarge(_)
             | ServiceError::NotNow(_)
+            | ServiceError::CommitmentNotNow(_)
             | ServiceError::Rejected(_)
             | ServiceError::Unacceptable(_) => PageError::BadInput(error.to_string()),
             other => PageError::Internal(other.to_string()),

@@ -32,6 +32,9 @@ pub enum ServiceError {
     /// The submission's state does not allow this now (validating, submitted, cancelled, …).
     #[error("{0}")]
     NotNow(IllegalTransition),
+    /// The commitment's state does not allow this now (submitted, accepted, …).
+    #[error("{0}")]
+    CommitmentNotNow(dxp_domain::commitments::CommitmentRefusal),
     /// A rule of the collection calendar refuses it; the refusal names the rule (RD-…).
     #[error("{0}")]
     Refused(Refusal),
@@ -79,6 +82,7 @@ impl From<StoreError> for ServiceError {
             StoreError::IllegalTransition(refusal) => ServiceError::NotNow(refusal),
             StoreError::Invalid(why) => ServiceError::Unacceptable(why),
             StoreError::Refused(refusal) => ServiceError::Refused(refusal),
+            StoreError::CommitmentRefused(refusal) => ServiceError::CommitmentNotNow(refusal),
             StoreError::Conflict(cause) => ServiceError::Conflict(cause),
             other @ (StoreError::Database(_) | StoreError::Migration(_)) => {
                 ServiceError::Failure(other.to_string())

@@ -24,6 +24,7 @@
 //! in the domain's words.
 
 pub mod clock;
+pub mod commitments;
 pub mod digests;
 pub mod documents;
 pub mod error;

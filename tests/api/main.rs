@@ -13,6 +13,7 @@ mod webhook_receiver;
 mod atomicity;
 mod auth;
 mod cli;
+mod commitments;
 mod documents;
 mod faults;
 mod health;

@@ -61,6 +61,9 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
         tables,
         BTreeSet::from([
             "audit_events",
+            "commitment_rows",
+            "commitment_versions",
+            "commitments",
             "course_change_requests",
             "course_register",
             "course_register_history",
@@ -69,6 +72,7 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "document_audience",
             "document_files",
             "documents",
+            "funding_rates",
             "idempotency_keys",
             "machine_accounts",
             "notices",

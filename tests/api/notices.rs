@@ -249,6 +249,9 @@ fn a_person_keeps_their_numbers_and_chooses_their_email(backend: Backend) {
             ("return-due-tomorrow", true),
             ("round-opened", true),
             ("agreement-withdrawn", true),
+            ("commitment-provisioned", true),
+            ("commitment-accepted", true),
+            ("commitment-returned", true),
         ]
     );
     assert_eq!(defaults["dailyDigest"], false);

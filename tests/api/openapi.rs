@@ -62,6 +62,23 @@ fn routes() -> BTreeSet<(String, String)> {
         ("get", "/api/v1/documents/{id}/files/{fileId}"),
         ("post", "/api/v1/documents/{id}/actioned"),
         ("put", "/api/v1/documents/{id}/submission"),
+        ("get", "/api/v1/commitments/templates"),
+        ("get", "/api/v1/commitments/funding-rates"),
+        ("put", "/api/v1/commitments/funding-rates"),
+        ("post", "/api/v1/commitments"),
+        ("get", "/api/v1/commitments"),
+        ("get", "/api/v1/commitments/{id}"),
+        ("post", "/api/v1/commitments/{id}/rows"),
+        ("put", "/api/v1/commitments/{id}/rows/{row}"),
+        ("delete", "/api/v1/commitments/{id}/rows/{row}"),
+        ("put", "/api/v1/commitments/{id}/csv"),
+        ("get", "/api/v1/commitments/{id}/csv"),
+        ("post", "/api/v1/commitments/{id}/submit"),
+        ("get", "/api/v1/commitments/{id}/versions"),
+        ("get", "/api/v1/commitments/{id}/versions/{version}"),
+        ("get", "/api/v1/commitments/{id}/compare"),
+        ("post", "/api/v1/commitments/{id}/versions/{version}/accept"),
+        ("post", "/api/v1/commitments/{id}/versions/{version}/return"),
         ("post", "/api/v1/webhooks"),
         ("get", "/api/v1/webhooks"),
         ("get", "/api/v1/webhooks/{id}"),
@@ -180,6 +197,8 @@ fn document_is_openapi_3_1_and_lists_every_route() {
                     "withdraw", "hold", "grace", "restart", "transfer",
                     // The funder's loads of a register and its decisions on change requests.
                     "load", "approve", "decline",
+                    // The funder's decisions on a commitment's version.
+                    "accept", "return",
                 ]
                 .contains(&verb)
                     && operation_id.contains('_'),

@@ -82,6 +82,26 @@ pub struct DueList {
     /// The funder's documents the organisation is to act on and has not marked actioned,
     /// the earliest due first (commercial ones only for those who see them).
     pub documents_to_action: Vec<DueDocumentView>,
+    /// The organisation's commitments (MoPs and EPICs) not yet accepted, with their state,
+    /// the earliest due first.
+    pub commitments: Vec<DueCommitmentView>,
+}
+
+/// A commitment not yet accepted.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DueCommitmentView {
+    pub id: String,
+    pub template: dxp_domain::commitments::Template,
+    pub title: String,
+    pub plan_year: i32,
+    pub due_on: NaiveDate,
+    /// `Provisioned`, `Draft` or `Returned` (the organisation's to act on) or `Submitted`
+    /// (with the funder).
+    pub state: dxp_domain::commitments::CommitmentState,
+    /// Its due day has passed and the organisation still has it.
+    pub overdue: bool,
+    pub href: String,
 }
 
 /// A document to act on.
@@ -166,6 +186,23 @@ pub async fn list_due(
         })
         .collect();
     documents_to_action.sort_by(|a, b| a.due_on.cmp(&b.due_on).then_with(|| a.id.cmp(&b.id)));
+    let commitments = state
+        .service
+        .commitments(&asker, Some(organisation))
+        .await?
+        .into_iter()
+        .filter(|commitment| commitment.state != dxp_domain::commitments::CommitmentState::Accepted)
+        .map(|commitment| DueCommitmentView {
+            href: format!("/api/v1/commitments/{}", commitment.id),
+            title: commitment.template.title().to_owned(),
+            overdue: commitment.due_on < today && commitment.state.awaits_organisation(),
+            id: commitment.id,
+            template: commitment.template,
+            plan_year: commitment.plan_year,
+            due_on: commitment.due_on,
+            state: commitment.state,
+        })
+        .collect();
     Ok(HttpResponse::Ok().json(DueList {
         organisation: due.organisation.value(),
         as_at: due.as_at,
@@ -179,5 +216,6 @@ pub async fn list_due(
             })
             .collect(),
         documents_to_action,
+        commitments,
     }))
 }

@@ -4,6 +4,7 @@
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod audit;
+pub mod commitments;
 pub mod documents;
 pub mod due;
 pub mod files;
@@ -36,6 +37,7 @@ pub mod tags {
     pub const DOCUMENTS: &str = "documents";
     pub const WEBHOOKS: &str = "webhooks";
     pub const REGISTERS: &str = "registers";
+    pub const COMMITMENTS: &str = "commitments";
 }
 
 /// Registers every route of the API.
@@ -96,7 +98,25 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(webhooks::delete_webhook)
             .service(webhooks::rotate_webhook_secret)
             .service(webhooks::list_webhook_deliveries)
-            .service(webhooks::replay_webhook_delivery);
+            .service(webhooks::replay_webhook_delivery)
+            // The fixed paths before `/commitments/{id}`, which would take them.
+            .service(commitments::list_commitment_templates)
+            .service(commitments::list_funding_rates)
+            .service(commitments::update_funding_rates)
+            .service(commitments::create_commitment)
+            .service(commitments::list_commitments)
+            .service(commitments::get_commitment)
+            .service(commitments::add_commitment_row)
+            .service(commitments::update_commitment_row)
+            .service(commitments::delete_commitment_row)
+            .service(commitments::upload_commitment_csv)
+            .service(commitments::download_commitment_csv)
+            .service(commitments::submit_commitment)
+            .service(commitments::list_commitment_versions)
+            .service(commitments::get_commitment_version)
+            .service(commitments::get_commitment_comparison)
+            .service(commitments::accept_commitment_version)
+            .service(commitments::return_commitment_version);
         files::register(api);
     }));
     work_based::configure(cfg);

@@ -69,11 +69,15 @@ pub enum Scope {
     OffJobDeliveries,
     /// Learner fees per calendar year.
     LearnerFees,
+    /// A Mix of Provision commitment: its rows, totals and allocation tolerance.
+    MixOfProvision,
+    /// An EPIC commitment's Year 1–3 values.
+    Epic,
 }
 
 impl Scope {
     /// Every scope, in the catalogue's order.
-    pub const ALL: [Scope; 17] = [
+    pub const ALL: [Scope; 19] = [
         Scope::Learners,
         Scope::CourseEnrolments,
         Scope::Courses,
@@ -91,6 +95,8 @@ impl Scope {
         Scope::TrainingPlans,
         Scope::OffJobDeliveries,
         Scope::LearnerFees,
+        Scope::MixOfProvision,
+        Scope::Epic,
     ];
 
     /// The scope of the rules of a file's records.
@@ -124,7 +130,9 @@ impl Scope {
             | Scope::ProgrammeEnrolments
             | Scope::TrainingPlans
             | Scope::OffJobDeliveries
-            | Scope::LearnerFees => None,
+            | Scope::LearnerFees
+            | Scope::MixOfProvision
+            | Scope::Epic => None,
         }
     }
 
@@ -148,6 +156,8 @@ impl Scope {
             Scope::TrainingPlans => "training-plans",
             Scope::OffJobDeliveries => "off-job-deliveries",
             Scope::LearnerFees => "learner-fees",
+            Scope::MixOfProvision => "mix-of-provision",
+            Scope::Epic => "epic",
         }
     }
 
@@ -171,6 +181,8 @@ impl Scope {
             Scope::TrainingPlans => "Training plans and visits",
             Scope::OffJobDeliveries => "Off-job deliveries",
             Scope::LearnerFees => "Learner fees",
+            Scope::MixOfProvision => "Mix of Provision commitments",
+            Scope::Epic => "EPIC commitments",
         }
     }
 }
@@ -368,6 +380,8 @@ const REGISTRIES: &[&[&Rule]] = &[
     &crate::work_based::training_plans::RULES,
     &crate::work_based::off_job::RULES,
     &crate::work_based::fees::RULES,
+    &crate::commitments::check::MOP_RULES,
+    &crate::commitments::check::EPIC_RULES,
 ];
 
 /// Every rule, registry by registry, each in code order.

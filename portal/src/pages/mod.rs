@@ -1,5 +1,6 @@
 //! The portal's pages, one module per area of the navigation.
 
+pub mod commitments;
 pub mod dashboard;
 pub mod documents;
 pub mod funder;
@@ -29,6 +30,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .configure(webform::configure)
         .configure(documents::configure)
         .configure(registers::configure)
+        .configure(commitments::configure)
         .configure(notices::configure)
         .configure(settings::configure)
         .configure(people::configure)

@@ -8,6 +8,7 @@
 //! itself is tested on its own).
 
 mod areas;
+mod commitments;
 mod in_browser;
 mod pages;
 mod registers;

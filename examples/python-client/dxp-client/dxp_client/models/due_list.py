@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.due_commitment_view import DueCommitmentView
     from ..models.due_document_view import DueDocumentView
     from ..models.due_item_view import DueItemView
     from ..models.work_based_cut_off_view import WorkBasedCutOffView
@@ -22,6 +23,9 @@ class DueList:
 
     Attributes:
         as_at (datetime.datetime): The time the list was made for.
+        commitments (list[DueCommitmentView]): The organisation's commitments (MoPs and EPICs) not yet accepted, with
+            their state,
+            the earliest due first.
         documents_to_action (list[DueDocumentView]): The funder's documents the organisation is to act on and has not
             marked actioned,
             the earliest due first (commercial ones only for those who see them).
@@ -34,6 +38,7 @@ class DueList:
     """
 
     as_at: datetime.datetime
+    commitments: list[DueCommitmentView]
     documents_to_action: list[DueDocumentView]
     organisation: int
     results: list[DueItemView]
@@ -42,6 +47,11 @@ class DueList:
 
     def to_dict(self) -> dict[str, Any]:
         as_at = self.as_at.isoformat()
+
+        commitments = []
+        for commitments_item_data in self.commitments:
+            commitments_item = commitments_item_data.to_dict()
+            commitments.append(commitments_item)
 
         documents_to_action = []
         for documents_to_action_item_data in self.documents_to_action:
@@ -65,6 +75,7 @@ class DueList:
         field_dict.update(
             {
                 "asAt": as_at,
+                "commitments": commitments,
                 "documentsToAction": documents_to_action,
                 "organisation": organisation,
                 "results": results,
@@ -76,12 +87,20 @@ class DueList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.due_commitment_view import DueCommitmentView  # noqa: PLC0415
         from ..models.due_document_view import DueDocumentView  # noqa: PLC0415
         from ..models.due_item_view import DueItemView  # noqa: PLC0415
         from ..models.work_based_cut_off_view import WorkBasedCutOffView  # noqa: PLC0415
 
         d = dict(src_dict)
         as_at = datetime.datetime.fromisoformat(d.pop("asAt"))
+
+        commitments = []
+        _commitments = d.pop("commitments")
+        for commitments_item_data in _commitments:
+            commitments_item = DueCommitmentView.from_dict(commitments_item_data)
+
+            commitments.append(commitments_item)
 
         documents_to_action = []
         _documents_to_action = d.pop("documentsToAction")
@@ -108,6 +127,7 @@ class DueList:
 
         due_list = cls(
             as_at=as_at,
+            commitments=commitments,
             documents_to_action=documents_to_action,
             organisation=organisation,
             results=results,

@@ -3,6 +3,9 @@ from enum import StrEnum
 
 class NoticeKind(StrEnum):
     AGREEMENT_WITHDRAWN = "agreement-withdrawn"
+    COMMITMENT_ACCEPTED = "commitment-accepted"
+    COMMITMENT_PROVISIONED = "commitment-provisioned"
+    COMMITMENT_RETURNED = "commitment-returned"
     DAILY_DIGEST = "daily-digest"
     DOCUMENT_AVAILABLE = "document-available"
     DOCUMENT_TO_ACTION = "document-to-action"
