@@ -422,3 +422,15 @@ diesel::allow_tables_to_appear_in_same_query!(
 );
 
 diesel::allow_tables_to_appear_in_same_query!(notices, people);
+
+diesel::table! {
+    insight_facts (organisation, round_id) {
+        organisation -> Integer,
+        round_id -> Text,
+        year -> Integer,
+        submission_id -> Text,
+        computed_at -> Timestamp,
+        facts -> Text,
+        learners -> Text,
+    }
+}
