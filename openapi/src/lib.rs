@@ -34,6 +34,7 @@ use utoipa_actix_web::AppExt;
         (name = tags::PEOPLE, description = "People: the signed-in person's details, notices and email choices; an organisation's users and the portal access its user settings admin grants"),
         (name = tags::DOCUMENTS, description = "Documents the funder and organisations exchange: funding letters, wash-ups, guidance and templates, to view or to action, with their files"),
         (name = tags::WEBHOOKS, description = "Webhooks: an organisation's URLs told of its events, each delivery signed with the webhook's secret (HMAC-SHA256), retried, logged and replayable"),
+        (name = tags::INSIGHTS, description = "Information products: an organisation's educational performance indicators with small numbers suppressed, DQ3-7 delivery, extracts as CSV and charts as SVG, from its lodged returns"),
     )
 )]
 struct BaseDocument;

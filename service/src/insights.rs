@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use dxp_domain::insights::facts::{DQ37_FUND, QualificationLookup};
+use dxp_domain::insights::facts::{DQ37_FUND, MonthEfts, QualificationLookup};
 use dxp_domain::insights::{
     Cents, DeliveredValue, DeliveryCheck, Efts, Figure, FundingRates, LearnerYear, PROVIDER_BASED,
     ReturnSummary, Summary, YearOfFacts, delivered_value, indicators,
@@ -149,6 +149,8 @@ pub struct Delivery {
     pub round: Option<RoundId>,
     /// Fund 37 EFTS of each month, January first.
     pub monthly_efts: [Efts; 12],
+    /// The same by funding category, for valuing month by month.
+    pub monthly: Vec<MonthEfts>,
     /// Fund 37 EFTS delivered in the year, by funding category.
     pub by_category: Vec<(String, Efts)>,
     /// The value at the rates given; `None` without rates.
@@ -324,12 +326,14 @@ impl Service {
         let latest = latest_of_year(&rounds, year);
         let mut monthly_efts = [Efts::ZERO; 12];
         let mut by_category = Vec::new();
+        let mut monthly = Vec::new();
         if let Some(kept) = latest {
             for line in &kept.facts.efts_by_month {
                 if dxp_domain::codes::parse_two_digit(&line.fund) == Some(DQ37_FUND)
                     && (1..=12).contains(&line.month)
                 {
                     monthly_efts[line.month as usize - 1] += line.efts;
+                    monthly.push(line.clone());
                 }
             }
             by_category = kept
@@ -360,6 +364,7 @@ impl Service {
             year,
             round: latest.map(|kept| kept.round),
             monthly_efts,
+            monthly,
             by_category,
             value,
             check,

@@ -29,6 +29,7 @@ pub mod documents;
 pub mod error;
 pub mod file_store;
 pub mod ingest;
+pub mod insight_outputs;
 pub mod insights;
 pub mod machine_accounts;
 pub mod mailer;
