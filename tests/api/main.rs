@@ -16,6 +16,7 @@ mod cli;
 mod documents;
 mod faults;
 mod health;
+mod insights;
 mod isolation;
 mod jobs;
 mod limits;

@@ -8,6 +8,7 @@ from .agreement_update import AgreementUpdate
 from .audit_event_page import AuditEventPage
 from .audit_event_view import AuditEventView
 from .cancellation import Cancellation
+from .category_efts_view import CategoryEftsView
 from .change_page import ChangePage
 from .change_view import ChangeView
 from .change_view_resource import ChangeViewResource
@@ -20,6 +21,7 @@ from .course_completion_batch import CourseCompletionBatch
 from .course_enrolment import CourseEnrolment
 from .course_enrolment_batch import CourseEnrolmentBatch
 from .delivery_status import DeliveryStatus
+from .delivery_view import DeliveryView
 from .demographics import Demographics
 from .document_action import DocumentAction
 from .document_file_view import DocumentFileView
@@ -46,11 +48,13 @@ from .enrolment_status import EnrolmentStatus
 from .enrolment_update import EnrolmentUpdate
 from .enrolment_withdrawal import EnrolmentWithdrawal
 from .fees_kept import FeesKept
+from .figure_view import FigureView
 from .grace import Grace
 from .health import Health
 from .hold import Hold
 from .identity import Identity
 from .in_progress_view import InProgressView
+from .indicators_view import IndicatorsView
 from .learner import Learner
 from .learner_batch import LearnerBatch
 from .learner_fee import LearnerFee
@@ -92,6 +96,7 @@ from .record_page_results_item import RecordPageResultsItem
 from .record_problem import RecordProblem
 from .restart import Restart
 from .return_type import ReturnType
+from .round_facts_view import RoundFactsView
 from .round_kind import RoundKind
 from .round_list import RoundList
 from .round_update import RoundUpdate
@@ -145,6 +150,7 @@ __all__ = (
     "AuditEventPage",
     "AuditEventView",
     "Cancellation",
+    "CategoryEftsView",
     "ChangePage",
     "ChangeView",
     "ChangeViewResource",
@@ -157,6 +163,7 @@ __all__ = (
     "CourseEnrolment",
     "CourseEnrolmentBatch",
     "DeliveryStatus",
+    "DeliveryView",
     "Demographics",
     "DocumentAction",
     "DocumentFileView",
@@ -183,10 +190,12 @@ __all__ = (
     "EnrolmentUpdate",
     "EnrolmentWithdrawal",
     "FeesKept",
+    "FigureView",
     "Grace",
     "Health",
     "Hold",
     "Identity",
+    "IndicatorsView",
     "InProgressView",
     "Learner",
     "LearnerBatch",
@@ -229,6 +238,7 @@ __all__ = (
     "RecordProblem",
     "Restart",
     "ReturnType",
+    "RoundFactsView",
     "RoundKind",
     "RoundList",
     "RoundUpdate",
