@@ -21,6 +21,7 @@ pub enum Area {
     Dashboard,
     Submissions,
     Documents,
+    Insights,
     Notifications,
     Settings,
     Guides,
@@ -40,6 +41,12 @@ impl Area {
                 "Data submissions",
             ),
             (Area::Documents, "/documents", "Tuhinga", "Documents"),
+            (
+                Area::Insights,
+                "/insights",
+                "Pārongo",
+                "Information products",
+            ),
             (
                 Area::Notifications,
                 "/notifications",

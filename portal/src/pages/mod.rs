@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod funder;
 pub mod guides;
+pub mod insights;
 mod multipart;
 pub mod notices;
 pub mod people;
@@ -27,6 +28,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .configure(submissions::configure)
         .configure(webform::configure)
         .configure(documents::configure)
+        .configure(insights::configure)
         .configure(notices::configure)
         .configure(settings::configure)
         .configure(people::configure)
