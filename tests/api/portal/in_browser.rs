@@ -324,6 +324,7 @@ fn every_page_passes_the_accessibility_check(backend: Backend) {
             "/settings/people?organisation=6004".to_owned(),
         ),
         ("funder-submissions", "/data-submissions".to_owned()),
+        ("funder-insights", "/insights?organisation=6004".to_owned()),
     ];
     runtime().block_on(async {
         let Some(browser) = Browser::open(&server.base).await else {
