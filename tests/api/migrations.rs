@@ -66,6 +66,7 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "document_files",
             "documents",
             "idempotency_keys",
+            "insight_facts",
             "machine_accounts",
             "notices",
             "organisations",
