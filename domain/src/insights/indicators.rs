@@ -189,6 +189,18 @@ fn learner_in(learner: &LearnerYear, group: Group, band: Option<LevelBand>) -> b
     }
 }
 
+/// One learner's part in the cohort indicators of a year.
+struct LearnerView<'a> {
+    learner: &'a LearnerYear,
+    band: Option<LevelBand>,
+    first_year: bool,
+    /// Enrolled here again the next year.
+    re_enrolled: bool,
+    /// The qualifications first studied here this year, with their bands.
+    starts: Vec<(Option<LevelBand>, QualificationStart)>,
+    completions: Vec<LowerLevelCompletion>,
+}
+
 /// The learner's band for the cohort indicators: that of the highest qualification they
 /// studied in the year.
 fn highest_band(learner: &LearnerYear) -> Option<LevelBand> {
@@ -242,10 +254,53 @@ pub fn indicators(
         }
     }
 
-    let (first_studied, completed_in) = (&first_studied, &completed_in);
     for year in years {
         let y = year.facts.year;
         let next_lodged = by_year.contains_key(&(y + 1));
+        let next_year = nsns.get(&(y + 1));
+        // What each learner brings to the cohort indicators, worked out once for every group.
+        let views: Vec<LearnerView> = year
+            .learners
+            .iter()
+            .map(|learner| LearnerView {
+                learner,
+                band: highest_band(learner),
+                first_year: first_seen.get(&learner.nsn) == Some(&y),
+                re_enrolled: next_year.is_some_and(|next| next.contains(&learner.nsn)),
+                starts: learner
+                    .studied
+                    .iter()
+                    .filter(|studied| {
+                        first_studied.get(&(learner.nsn, studied.qualification.as_str()))
+                            == Some(&y)
+                    })
+                    .map(|studied| {
+                        (
+                            studied.band,
+                            QualificationStart {
+                                efts: learner.efts,
+                                start_year: y,
+                                credits: studied.credits,
+                                completed_in: completed_in
+                                    .get(&(learner.nsn, studied.qualification.as_str()))
+                                    .copied(),
+                            },
+                        )
+                    })
+                    .collect(),
+                completions: learner
+                    .completed
+                    .iter()
+                    .filter(|completed| completed.progression_funded)
+                    .map(|completed| LowerLevelCompletion {
+                        efts: learner.efts,
+                        level: completed.level,
+                        completed_on: completed.on,
+                        later_study: later_study.get(&learner.nsn).cloned().unwrap_or_default(),
+                    })
+                    .collect(),
+            })
+            .collect();
         for group in groups() {
             // Course completion: the year's enrolments that ended with a final outcome.
             let rate = year.facts.completion_where(|line| match group {
@@ -263,26 +318,13 @@ pub fn indicators(
             ));
 
             // Cohort qualification completion: the starts of the year, seen from the last year.
-            let starts: Vec<QualificationStart> = year
-                .learners
+            let starts: Vec<QualificationStart> = views
                 .iter()
-                .flat_map(|learner| {
-                    learner
-                        .studied
+                .flat_map(|view| {
+                    view.starts
                         .iter()
-                        .filter(move |studied| {
-                            first_studied.get(&(learner.nsn, studied.qualification.as_str()))
-                                == Some(&y)
-                                && learner_in(learner, group, studied.band)
-                        })
-                        .map(|studied| QualificationStart {
-                            efts: learner.efts,
-                            start_year: y,
-                            credits: studied.credits,
-                            completed_in: completed_in
-                                .get(&(learner.nsn, studied.qualification.as_str()))
-                                .copied(),
-                        })
+                        .filter(move |(band, _)| learner_in(view.learner, group, *band))
+                        .map(|(_, start)| *start)
                 })
                 .collect();
             let cohort = qualification_completion(&starts, y, last_year);
@@ -299,19 +341,13 @@ pub fn indicators(
 
             // First-year retention: learners first seen here this year, measured once the
             // next year's return is lodged.
-            let cohort: Vec<FirstYear> = year
-                .learners
+            let cohort: Vec<FirstYear> = views
                 .iter()
-                .filter(|learner| {
-                    first_seen.get(&learner.nsn) == Some(&y)
-                        && learner_in(learner, group, highest_band(learner))
-                })
-                .map(|learner| FirstYear {
-                    efts: learner.efts,
-                    completed: !learner.completed.is_empty(),
-                    re_enrolled: nsns
-                        .get(&(y + 1))
-                        .is_some_and(|next| next.contains(&learner.nsn)),
+                .filter(|view| view.first_year && learner_in(view.learner, group, view.band))
+                .map(|view| FirstYear {
+                    efts: view.learner.efts,
+                    completed: !view.learner.completed.is_empty(),
+                    re_enrolled: view.re_enrolled,
                 })
                 .collect();
             let share = first_year_retention(&cohort);
@@ -333,24 +369,12 @@ pub fn indicators(
 
             // Progression: level 1–4 completions on the foundation funds, and study begun at
             // a higher level anywhere within 12 months.
-            let completions: Vec<LowerLevelCompletion> = year
-                .learners
-                .iter()
-                .filter(|learner| learner_in(learner, group, highest_band(learner)))
-                .flat_map(|learner| {
-                    learner
-                        .completed
-                        .iter()
-                        .filter(|completed| completed.progression_funded)
-                        .map(|completed| LowerLevelCompletion {
-                            efts: learner.efts,
-                            level: completed.level,
-                            completed_on: completed.on,
-                            later_study: later_study.get(&learner.nsn).cloned().unwrap_or_default(),
-                        })
-                })
-                .collect();
-            let share = progression(&completions);
+            let share = progression(
+                views
+                    .iter()
+                    .filter(|view| learner_in(view.learner, group, view.band))
+                    .flat_map(|view| view.completions.iter()),
+            );
             let note = (!next_lodged && share.cohort > 0).then(|| {
                 format!(
                     "Provisional until the returns for {} are lodged: the rate can still rise.",
