@@ -283,7 +283,11 @@ pub struct ReturnSummary<'l> {
     lookup: &'l dyn QualificationLookup,
     course_levels: HashMap<String, u8>,
     learners: HashMap<String, LearnerInfo>,
-    months: BTreeMap<(u32, String, String), Efts>,
+    /// Each fund's funding categories, numbered in the order met: a month's EFTS are added
+    /// under the number, without a string made per month.
+    lines: HashMap<String, HashMap<String, usize>>,
+    line_names: Vec<(String, String)>,
+    months: Vec<[Efts; 12]>,
     groups: Vec<CompletionGroup>,
     group_index: HashMap<(Option<LevelBand>, AgeGroup, Vec<EthnicGroup>), usize>,
     enrolments: HashMap<(String, String, NaiveDate), PendingEnrolment>,
@@ -310,7 +314,9 @@ impl<'l> ReturnSummary<'l> {
             lookup,
             course_levels: HashMap::new(),
             learners: HashMap::new(),
-            months: BTreeMap::new(),
+            lines: HashMap::new(),
+            line_names: Vec::new(),
+            months: Vec::new(),
             groups: Vec::new(),
             group_index: HashMap::new(),
             enrolments: HashMap::new(),
@@ -393,12 +399,11 @@ impl<'l> ReturnSummary<'l> {
             .collect();
         let mut in_year = Efts::ZERO;
         if !withdrawn_within_period {
+            let mut line = None;
             for (year, month, value) in efts_by_month(start, end, &values) {
                 if year == self.year && value != Efts::ZERO {
-                    *self
-                        .months
-                        .entry((month, fund.clone(), category.clone()))
-                        .or_insert(Efts::ZERO) += value;
+                    let index = *line.get_or_insert_with(|| self.line_of(&fund, &category));
+                    self.months[index][month as usize - 1] += value;
                     in_year += value;
                 }
             }
@@ -438,33 +443,59 @@ impl<'l> ReturnSummary<'l> {
             },
         );
 
-        let counted = self
-            .qualifications
-            .entry(qualification.to_owned())
-            .or_default();
-        counted.0.insert(student.to_owned());
-        counted.1 += 1;
-        counted.2 += efts;
+        if !self.qualifications.contains_key(qualification) {
+            self.qualifications
+                .insert(qualification.to_owned(), Default::default());
+        }
+        if let Some(counted) = self.qualifications.get_mut(qualification) {
+            if !counted.0.contains(student) {
+                counted.0.insert(student.to_owned());
+            }
+            counted.1 += 1;
+            counted.2 += efts;
+        }
 
-        let learner = self
-            .by_learner
-            .entry(student.to_owned())
-            .or_insert_with(|| LearnerBuilder {
-                nsn: enrolment.national_student_number.unwrap_or(0),
-                efts: Efts::ZERO,
-                studied: BTreeMap::new(),
-                study: Vec::new(),
-            });
+        if !self.by_learner.contains_key(student) {
+            self.by_learner.insert(
+                student.to_owned(),
+                LearnerBuilder {
+                    nsn: enrolment.national_student_number.unwrap_or(0),
+                    efts: Efts::ZERO,
+                    studied: BTreeMap::new(),
+                    study: Vec::new(),
+                },
+            );
+        }
+        let Some(learner) = self.by_learner.get_mut(student) else {
+            return;
+        };
         learner.efts += in_year;
-        let studied = learner
-            .studied
-            .entry(qualification.to_owned())
-            .or_insert((0, false));
+        if !learner.studied.contains_key(qualification) {
+            learner.studied.insert(qualification.to_owned(), (0, false));
+        }
+        let Some(studied) = learner.studied.get_mut(qualification) else {
+            return;
+        };
         studied.0 = studied.0.max(level);
         studied.1 |= fund_code.is_some_and(|code| PROGRESSION_FUNDS.contains(&code));
         if !learner.study.contains(&(start, level)) {
             learner.study.push((start, level));
         }
+    }
+
+    /// The number of a fund and funding category's monthly EFTS.
+    fn line_of(&mut self, fund: &str, category: &str) -> usize {
+        if let Some(&index) = self.lines.get(fund).and_then(|by| by.get(category)) {
+            return index;
+        }
+        let index = self.line_names.len();
+        self.line_names.push((fund.to_owned(), category.to_owned()));
+        self.months.push([Efts::ZERO; 12]);
+        self.lines
+            .entry(fund.to_owned())
+            .or_default()
+            .insert(category.to_owned(), index);
+        index
     }
 
     fn add_course_completion(&mut self, json: &str) {
@@ -586,16 +617,28 @@ impl<'l> ReturnSummary<'l> {
                 year: self.year,
                 enrolments: self.enrolment_count,
                 learners: learner_count,
-                efts_by_month: self
-                    .months
-                    .into_iter()
-                    .map(|((month, fund, category), efts)| MonthEfts {
-                        month,
-                        fund,
-                        category,
-                        efts,
-                    })
-                    .collect(),
+                efts_by_month: {
+                    let mut lines: Vec<MonthEfts> = self
+                        .line_names
+                        .into_iter()
+                        .zip(self.months)
+                        .flat_map(|((fund, category), months)| {
+                            (1..=12u32).filter_map(move |month| {
+                                let efts = months[month as usize - 1];
+                                (efts != Efts::ZERO).then(|| MonthEfts {
+                                    month,
+                                    fund: fund.clone(),
+                                    category: category.clone(),
+                                    efts,
+                                })
+                            })
+                        })
+                        .collect();
+                    lines.sort_by(|a, b| {
+                        (a.month, &a.fund, &a.category).cmp(&(b.month, &b.fund, &b.category))
+                    });
+                    lines
+                },
                 completion,
                 qualifications: self
                     .qualifications
