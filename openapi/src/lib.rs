@@ -36,6 +36,7 @@ use utoipa_actix_web::AppExt;
         (name = tags::WEBHOOKS, description = "Webhooks: an organisation's URLs told of its events, each delivery signed with the webhook's secret (HMAC-SHA256), retried, logged and replayable"),
         (name = tags::REGISTERS, description = "Registers: the course register of each organisation with its history, the national qualification register, delivery sites; course change requests the funder approves or declines"),
         (name = tags::COMMITMENTS, description = "Commitments: the Mix of Provision (MoP) and EPIC templates the funder provisions per organisation, fund and plan year; rows by webform or CSV, versions submitted for review, accepted or returned"),
+        (name = tags::INSIGHTS, description = "Information products: an organisation's educational performance indicators with small numbers suppressed, DQ3-7 delivery, extracts as CSV and charts as SVG, from its lodged returns"),
     )
 )]
 struct BaseDocument;

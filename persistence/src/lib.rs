@@ -16,6 +16,7 @@ pub mod due;
 pub mod error;
 pub mod health;
 pub mod idempotency;
+pub mod insights;
 pub mod jobs;
 pub mod machine_accounts;
 pub mod migrations;

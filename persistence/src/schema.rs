@@ -551,3 +551,15 @@ diesel::table! {
         loaded_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    insight_facts (organisation, round_id) {
+        organisation -> Integer,
+        round_id -> Text,
+        year -> Integer,
+        submission_id -> Text,
+        computed_at -> Timestamp,
+        facts -> Text,
+        learners -> Text,
+    }
+}

@@ -23,6 +23,7 @@ pub enum Area {
     Documents,
     Registers,
     Commitments,
+    Insights,
     Notifications,
     Settings,
     Guides,
@@ -48,6 +49,12 @@ impl Area {
                 "/commitments",
                 "Ngā tūtohu",
                 "Commitments",
+            ),
+            (
+                Area::Insights,
+                "/insights",
+                "Pārongo",
+                "Information products",
             ),
             (
                 Area::Notifications,

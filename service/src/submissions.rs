@@ -185,11 +185,19 @@ impl Service {
     pub async fn lodge(&self, caller: &Caller, id: &str) -> Result<SubmissionDetail, ServiceError> {
         let now = self.clock().now()?;
         let (caller, id) = (caller.clone(), id.to_owned());
-        self.blocking(move |conn| {
-            submissions::submit(conn, &id, caller.scope, &caller.actor, now)?;
-            detail(conn, &caller, &id)
-        })
-        .await
+        let lodged = self
+            .blocking(move |conn| {
+                let lodged = submissions::submit(conn, &id, caller.scope, &caller.actor, now)?;
+                Ok::<_, ServiceError>((lodged.organisation, detail(conn, &caller, &id)?))
+            })
+            .await?;
+        // The information products' facts are summarised now, in their own transaction, so
+        // that a page of them opens at once. The lodging stands if this fails: every read of
+        // the products makes facts that are missing or out of date again.
+        if let Err(error) = self.refresh_insights(Some(lodged.0)).await {
+            tracing::warn!(error = %error, "the lodged return's facts will be made when next read");
+        }
+        Ok(lodged.1)
     }
 
     /// Cancels a `Draft`, `Processed` or `Rejected` submission, keeping `reason` (or

@@ -17,6 +17,7 @@ mod commitments;
 mod documents;
 mod faults;
 mod health;
+mod insights;
 mod isolation;
 mod jobs;
 mod limits;

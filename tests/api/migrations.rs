@@ -74,6 +74,7 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "documents",
             "funding_rates",
             "idempotency_keys",
+            "insight_facts",
             "machine_accounts",
             "notices",
             "organisations",

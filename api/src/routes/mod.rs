@@ -9,6 +9,7 @@ pub mod documents;
 pub mod due;
 pub mod files;
 pub mod health;
+pub mod insights;
 pub mod oauth;
 pub mod params;
 pub mod people;
@@ -38,6 +39,7 @@ pub mod tags {
     pub const WEBHOOKS: &str = "webhooks";
     pub const REGISTERS: &str = "registers";
     pub const COMMITMENTS: &str = "commitments";
+    pub const INSIGHTS: &str = "information-products";
 }
 
 /// Registers every route of the API.
@@ -83,6 +85,18 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(users::list_people)
             .service(users::get_person)
             .service(users::update_person_access)
+            .service(insights::get_every_organisation_efts_csv)
+            .service(insights::get_every_organisation_qualifications_csv)
+            .service(insights::get_indicators)
+            .service(insights::get_indicators_csv)
+            .service(insights::get_efts_by_month_csv)
+            .service(insights::get_qualifications_csv)
+            .service(insights::get_delivery)
+            .service(insights::get_indicators_chart)
+            .service(insights::get_efts_by_month_chart)
+            .service(insights::get_efts_by_month_chart_csv)
+            .service(insights::get_delivery_chart)
+            .service(insights::get_delivery_chart_csv)
             .service(documents::create_document)
             .service(documents::list_documents)
             .service(documents::get_document)

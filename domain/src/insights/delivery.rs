@@ -15,37 +15,56 @@ use super::units::{Cents, Efts};
 /// in (also accepted by CE-021); in the second form the year is the first of the course's years
 /// whose months outside the course are all zero, as validation reads it.
 pub fn efts_in_year(start: NaiveDate, end: NaiveDate, values: &[Efts], year: i32) -> Efts {
-    let months = month_index(end) - month_index(start) + 1;
+    efts_by_month(start, end, values)
+        .into_iter()
+        .filter(|(in_year, _, _)| *in_year == year)
+        .map(|(_, _, value)| value)
+        .sum()
+}
+
+/// The calendar month (year, month 1–12) of each EFTS-by-month value, in either accepted
+/// form: one value per month of the course from its start month, or twelve values January to
+/// December of the one year they fit in. Values that fit neither form are given no month.
+pub fn efts_by_month(start: NaiveDate, end: NaiveDate, values: &[Efts]) -> Vec<(i32, u32, Efts)> {
+    let first = month_index(start);
+    let months = month_index(end) - first + 1;
     if months <= 0 {
-        return Efts::ZERO;
+        return Vec::new();
     }
+    let dated = |index: i64, value: Efts| {
+        (
+            index.div_euclid(12) as i32,
+            index.rem_euclid(12) as u32 + 1,
+            value,
+        )
+    };
     if values.len() as i64 == months {
         return values
             .iter()
             .enumerate()
-            .filter(|(offset, _)| {
-                (month_index(start) + *offset as i64).div_euclid(12) == year as i64
-            })
-            .map(|(_, value)| *value)
-            .sum();
+            .map(|(offset, value)| dated(first + offset as i64, *value))
+            .collect();
     }
     if values.len() == 12 {
         let read_as = (start.year()..=end.year()).find(|&candidate| {
             values.iter().enumerate().all(|(month0, value)| {
                 *value == Efts::ZERO || {
                     let index = candidate as i64 * 12 + month0 as i64;
-                    (month_index(start)..=month_index(end)).contains(&index)
+                    (first..=month_index(end)).contains(&index)
                 }
             })
         });
-        if read_as == Some(year) {
-            return values.iter().copied().sum();
+        if let Some(year) = read_as {
+            return values
+                .iter()
+                .enumerate()
+                .map(|(month0, value)| dated(year as i64 * 12 + month0 as i64, *value))
+                .collect();
         }
     }
-    Efts::ZERO
+    Vec::new()
 }
 
-/// Months since year 0, so that month arithmetic across years is subtraction.
 fn month_index(date: NaiveDate) -> i64 {
     date.year() as i64 * 12 + date.month0() as i64
 }
@@ -197,6 +216,41 @@ impl DeliveryCheck {
     }
 }
 
+/// The mode of delivery of a return's provider-based enrolments, as the funding rates name it.
+pub const PROVIDER_BASED: &str = "provider-based";
+
+/// The funding rates of one fund and year, by funding category and mode of delivery: loaded
+/// by the funder with the commitments, and given to [`delivered_value`] by whoever has them.
+pub trait FundingRates {
+    /// Cents per EFTS for `category` delivered in `mode`; `None` when no rate is loaded.
+    fn rate(&self, category: &str, mode: &str) -> Option<Cents>;
+}
+
+/// The value of the EFTS delivered, by funding category, at the rates given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DeliveredValue {
+    pub value: Cents,
+    /// Categories with EFTS but no rate: their EFTS are not valued, so the value is short.
+    pub unrated: Vec<String>,
+}
+
+/// Σ (EFTS delivered × the rate for the category and mode), each product to the nearest cent.
+pub fn delivered_value<'a>(
+    delivered: impl IntoIterator<Item = (&'a str, Efts)>,
+    mode: &str,
+    rates: &dyn FundingRates,
+) -> DeliveredValue {
+    let mut valued = DeliveredValue::default();
+    for (category, efts) in delivered {
+        match rates.rate(category, mode) {
+            Some(rate) => valued.value += Cents::of(efts, rate),
+            None if efts != Efts::ZERO => valued.unrated.push(category.to_owned()),
+            None => {}
+        }
+    }
+    valued
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +280,25 @@ mod tests {
         let (start, end) = (day(2026, 3, 2), day(2026, 6, 30));
         assert_eq!(efts_in_year(start, end, &values, 2026), Efts(1000));
         assert_eq!(efts_in_year(start, end, &values, 2025), Efts::ZERO);
+    }
+
+    #[test]
+    fn each_value_is_given_its_calendar_month() {
+        let values = efts(&[300, 200, 100]);
+        let (start, end) = (day(2026, 11, 2), day(2027, 1, 26));
+        assert_eq!(
+            efts_by_month(start, end, &values),
+            [
+                (2026, 11, Efts(300)),
+                (2026, 12, Efts(200)),
+                (2027, 1, Efts(100))
+            ]
+        );
+        let twelve = efts(&[0, 0, 250, 250, 0, 0, 0, 0, 0, 0, 0, 0]);
+        let months = efts_by_month(day(2026, 3, 2), day(2026, 4, 30), &twelve);
+        assert_eq!(months.len(), 12);
+        assert_eq!(months[2], (2026, 3, Efts(250)));
+        assert_eq!(months[11], (2026, 12, Efts::ZERO));
     }
 
     #[test]
@@ -294,6 +367,34 @@ mod tests {
             check(9_800_000, 10_000_000, 500_000).band(),
             DeliveryBand::Under
         );
+    }
+
+    struct TwoRates;
+    impl FundingRates for TwoRates {
+        fn rate(&self, category: &str, mode: &str) -> Option<Cents> {
+            match (category, mode) {
+                ("A1", PROVIDER_BASED) => Some(Cents::dollars(7_000)),
+                ("B1", PROVIDER_BASED) => Some(Cents(1_000_050)),
+                _ => None,
+            }
+        }
+    }
+
+    #[test]
+    fn delivered_value_is_efts_times_the_category_rate() {
+        // 2.5 EFTS × $7,000 = $17,500; 0.1167 EFTS × $10,000.50 = $1,167.06 (1,167.058…);
+        // 1 EFTS of C9 has no rate and is named.
+        let valued = delivered_value(
+            [
+                ("A1", Efts(25_000)),
+                ("B1", Efts(1_167)),
+                ("C9", Efts::whole(1)),
+            ],
+            PROVIDER_BASED,
+            &TwoRates,
+        );
+        assert_eq!(valued.value, Cents(1_750_000 + 116_706));
+        assert_eq!(valued.unrated, ["C9"]);
     }
 
     #[test]

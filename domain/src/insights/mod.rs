@@ -9,7 +9,9 @@
 pub mod cohorts;
 pub mod completion;
 pub mod delivery;
+pub mod facts;
 pub mod groups;
+pub mod indicators;
 pub mod suppression;
 pub mod units;
 
@@ -20,7 +22,14 @@ pub use cohorts::{
 pub use completion::{
     CompletionOutcome, CourseCompletionRate, EnrolmentOutcome, course_completion_rate,
 };
-pub use delivery::{DeliveryBand, DeliveryCheck, WithdrawalPeriod, efts_in_year};
+pub use delivery::{
+    DeliveredValue, DeliveryBand, DeliveryCheck, FundingRates, PROVIDER_BASED, WithdrawalPeriod,
+    delivered_value, efts_by_month, efts_in_year,
+};
+pub use facts::{
+    LearnerYear, NoRegister, QualificationLookup, ReturnFacts, ReturnSummary, Summary,
+};
 pub use groups::{AgeGroup, EthnicGroup, LevelBand};
+pub use indicators::{Figure, FigureStatus, Group, IndicatorKind, YearOfFacts, indicators};
 pub use suppression::{Shown, Suppression};
 pub use units::{Cents, Efts};

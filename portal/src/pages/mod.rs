@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod funder;
 pub mod guides;
+pub mod insights;
 mod multipart;
 pub mod notices;
 pub mod people;
@@ -31,6 +32,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .configure(documents::configure)
         .configure(registers::configure)
         .configure(commitments::configure)
+        .configure(insights::configure)
         .configure(notices::configure)
         .configure(settings::configure)
         .configure(people::configure)

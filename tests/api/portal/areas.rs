@@ -734,7 +734,80 @@ fn the_funder_changes_rounds_and_lifts_the_stop_gate(backend: Backend) {
     );
 }
 
+fn information_products_are_shown_to_those_with_the_role(backend: Backend) {
+    let server = TestServer::start(backend);
+    for person in [&DATA_OFFICER, &VIEWER, &OTHER_DATA_OFFICER] {
+        note(&server, person);
+    }
+    json_ok(
+        server
+            .client()
+            .put(server.url("/api/v1/people/sam/access"))
+            .bearer_auth(token_of(&DATA_OFFICER))
+            .json(&json!({"portalRoles": ["general-access", "information-products"], "disabled": false}))
+            .send()
+            .expect("PUT access"),
+    );
+    let teo = Teo::new(&server, 6004);
+    let id = teo.open("2026-APR");
+    teo.upload_return(&id, &testkit::valid_return(9, 3));
+    assert_eq!(teo.validate(&id)["status"], "Processed");
+    json_ok(teo.lodge(&id));
+
+    let sam = Browser::signed_in(&server, &VIEWER);
+    let page = sam.page("/insights");
+    assert!(page.contains("Indicators for 2026 by group"), "{page}");
+    assert!(
+        page.contains("fewer than 30 EFTS"),
+        "suppression in words: {page}"
+    );
+    assert!(
+        page.contains("src=\"/insights/charts/indicators.svg?\""),
+        "{page}"
+    );
+    assert!(page.contains("/insights/extracts/efts-by-month.csv"));
+    for chart in [
+        "indicators.svg",
+        "efts-by-month.svg?year=2026",
+        "delivery.svg?year=2026",
+    ] {
+        let response = sam.get(&format!("/insights/charts/{chart}"));
+        assert_eq!(response.status().as_u16(), 200, "{chart}");
+        assert_eq!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap_or_default(),
+            "image/svg+xml"
+        );
+        assert!(response.text().unwrap_or_default().contains("</svg>"));
+    }
+    let extract = sam.get("/insights/extracts/qualifications.csv");
+    assert_eq!(extract.status().as_u16(), 200);
+    assert!(
+        extract
+            .text()
+            .unwrap_or_default()
+            .starts_with("\u{feff}EDUMIS,")
+    );
+
+    // Without the role, and from another organisation: refused.
+    answered(
+        Browser::signed_in(&server, &DATA_OFFICER).get("/insights"),
+        403,
+    );
+    let jordan = Browser::signed_in(&server, &OTHER_DATA_OFFICER);
+    answered(jordan.get("/insights?organisation=6004"), 403);
+    answered(
+        jordan.get("/insights/charts/indicators.svg?organisation=6004"),
+        403,
+    );
+
+    let funder = Browser::signed_in(&server, &FUNDER).page("/insights?organisation=6004");
+    assert!(funder.contains("of organisation 6004"), "{funder}");
+}
+
 on_both_backends!(
+    information_products_are_shown_to_those_with_the_role,
     a_funder_document_reaches_its_organisation_only_and_is_actioned_there,
     the_funder_makes_a_document_available_in_the_portal,
     notifications_are_read_one_by_one,

@@ -341,6 +341,7 @@ fn every_page_passes_the_accessibility_check(backend: Backend) {
             "funder-change-requests",
             "/registers/change-requests".to_owned(),
         ),
+        ("funder-insights", "/insights?organisation=6004".to_owned()),
     ];
     runtime().block_on(async {
         let Some(browser) = Browser::open(&server.base).await else {

@@ -8,6 +8,7 @@ from .agreement_update import AgreementUpdate
 from .audit_event_page import AuditEventPage
 from .audit_event_view import AuditEventView
 from .cancellation import Cancellation
+from .category_efts_view import CategoryEftsView
 from .change_page import ChangePage
 from .change_request_list import ChangeRequestList
 from .change_request_status import ChangeRequestStatus
@@ -36,6 +37,7 @@ from .delivery_site_entry import DeliverySiteEntry
 from .delivery_site_load import DeliverySiteLoad
 from .delivery_sites import DeliverySites
 from .delivery_status import DeliveryStatus
+from .delivery_view import DeliveryView
 from .demographics import Demographics
 from .difference_kind import DifferenceKind
 from .document_action import DocumentAction
@@ -63,11 +65,13 @@ from .enrolment_status import EnrolmentStatus
 from .enrolment_update import EnrolmentUpdate
 from .enrolment_withdrawal import EnrolmentWithdrawal
 from .fees_kept import FeesKept
+from .figure_view import FigureView
 from .grace import Grace
 from .health import Health
 from .hold import Hold
 from .identity import Identity
 from .in_progress_view import InProgressView
+from .indicators_view import IndicatorsView
 from .learner import Learner
 from .learner_batch import LearnerBatch
 from .learner_fee import LearnerFee
@@ -113,6 +117,7 @@ from .record_page_results_item import RecordPageResultsItem
 from .record_problem import RecordProblem
 from .restart import Restart
 from .return_type import ReturnType
+from .round_facts_view import RoundFactsView
 from .round_kind import RoundKind
 from .round_list import RoundList
 from .round_update import RoundUpdate
@@ -166,6 +171,7 @@ __all__ = (
     "AuditEventPage",
     "AuditEventView",
     "Cancellation",
+    "CategoryEftsView",
     "ChangePage",
     "ChangeRequestList",
     "ChangeRequestStatus",
@@ -194,6 +200,7 @@ __all__ = (
     "DeliverySiteLoad",
     "DeliverySites",
     "DeliveryStatus",
+    "DeliveryView",
     "Demographics",
     "DifferenceKind",
     "DocumentAction",
@@ -221,10 +228,12 @@ __all__ = (
     "EnrolmentUpdate",
     "EnrolmentWithdrawal",
     "FeesKept",
+    "FigureView",
     "Grace",
     "Health",
     "Hold",
     "Identity",
+    "IndicatorsView",
     "InProgressView",
     "Learner",
     "LearnerBatch",
@@ -271,6 +280,7 @@ __all__ = (
     "RecordProblem",
     "Restart",
     "ReturnType",
+    "RoundFactsView",
     "RoundKind",
     "RoundList",
     "RoundUpdate",

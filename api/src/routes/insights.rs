@@ -1,0 +1,574 @@
+//! Information products (`/api/v1/insights`): an organisation's educational performance
+//! indicators, DQ3-7 delivery, extracts as CSV and charts as SVG, from the facts of its lodged
+//! returns. The funder's staff may ask for any organisation, and for every organisation side
+//! by side; a person of an organisation sees their own with the information products portal
+//! role, and no other organisation's (404, as if it had none).
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, web};
+use chrono::{DateTime, Datelike, Utc};
+use dxp_domain::Edumis;
+use dxp_domain::insights::{FigureStatus, Group};
+use dxp_service::insight_outputs as outputs;
+use dxp_service::insights::{Delivery, Insights};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::users::any_asker;
+use crate::auth::{Authorized, CanRead};
+use crate::{ApiError, AppState, Problem};
+
+/// The organisation in the path.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct OrganisationPath {
+    /// Its EDUMIS number.
+    pub edumis: String,
+}
+
+impl OrganisationPath {
+    fn organisation(&self) -> Result<Edumis, ApiError> {
+        self.edumis.parse().map_err(|_| {
+            ApiError::NotFound(format!(
+                "no information products for organisation '{}'",
+                self.edumis
+            ))
+        })
+    }
+}
+
+/// The year asked for.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct YearQuery {
+    /// The calendar year; default: the latest year with a lodged return (or this year).
+    #[param(minimum = 2000, maximum = 2100)]
+    pub year: Option<i32>,
+}
+
+/// A round's facts, as summarised when its return was lodged.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RoundFactsView {
+    /// Such as `2026-DEC`.
+    pub round: String,
+    /// The lodged return they come from (a resubmission replaces them).
+    pub submission_id: String,
+    pub computed_at: DateTime<Utc>,
+    pub learners: u32,
+    pub enrolments: u32,
+    /// EFTS delivered in the year, every fund, to four decimal places.
+    #[schema(example = "1234.5000")]
+    pub efts: String,
+}
+
+/// One figure: an indicator for one group and year.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct FigureView {
+    /// `course-completion`, `qualification-completion`, `first-year-retention` or
+    /// `progression`.
+    pub indicator: String,
+    pub year: i32,
+    /// `organisation`, `level-band`, `ethnicity` or `age`.
+    pub by: String,
+    /// The group, in words (such as `Māori`, `Levels 1–3`, `All learners`).
+    pub group: String,
+    /// `shown`, `suppressed` (fewer EFTS than may be published: 5 for the organisation, 30
+    /// for a group) or `not-measured`.
+    pub status: String,
+    /// From 0 to 1, only when shown.
+    pub rate: Option<f64>,
+    /// The figure in plain words.
+    pub in_words: String,
+    pub note: Option<String>,
+}
+
+/// An organisation's indicators over the years it has lodged returns for.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorsView {
+    pub organisation: i32,
+    pub years: Vec<i32>,
+    pub rounds: Vec<RoundFactsView>,
+    pub figures: Vec<FigureView>,
+}
+
+fn group_parts(group: Group) -> (&'static str, String) {
+    let by = match group {
+        Group::Organisation => "organisation",
+        Group::LevelBand(_) => "level-band",
+        Group::Ethnicity(_) => "ethnicity",
+        Group::Age(_) => "age",
+    };
+    (by, group.label().to_owned())
+}
+
+impl From<&Insights> for IndicatorsView {
+    fn from(insights: &Insights) -> Self {
+        IndicatorsView {
+            organisation: insights.organisation.value(),
+            years: insights.years(),
+            rounds: insights
+                .rounds
+                .iter()
+                .map(|kept| RoundFactsView {
+                    round: kept.round.to_string(),
+                    submission_id: kept.submission_id.clone(),
+                    computed_at: kept.computed_at,
+                    learners: kept.facts.learners,
+                    enrolments: kept.facts.enrolments,
+                    efts: kept.facts.total_efts().to_string(),
+                })
+                .collect(),
+            figures: insights
+                .figures
+                .iter()
+                .map(|figure| {
+                    let (by, group) = group_parts(figure.group);
+                    FigureView {
+                        indicator: figure.indicator.as_str().to_owned(),
+                        year: figure.year,
+                        by: by.to_owned(),
+                        group,
+                        status: match figure.status {
+                            FigureStatus::Shown => "shown",
+                            FigureStatus::Suppressed => "suppressed",
+                            FigureStatus::NotMeasured => "not-measured",
+                        }
+                        .to_owned(),
+                        rate: figure.rate,
+                        in_words: figure.in_words.clone(),
+                        note: figure.note.clone(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Fund 37 EFTS delivered in one funding category.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryEftsView {
+    pub funding_category: String,
+    #[schema(example = "12.5000")]
+    pub efts: String,
+}
+
+/// DQ3-7 delivery of one organisation and year.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliveryView {
+    pub organisation: i32,
+    pub year: i32,
+    /// The round whose lodged return it comes from; `null`: none lodged for the year.
+    pub round: Option<String>,
+    /// Fund 37 EFTS delivered in the year (withdrawals inside the withdrawal period left out).
+    pub delivered_efts: String,
+    /// Fund 37 EFTS of each month, January first.
+    #[schema(min_items = 12, max_items = 12)]
+    pub monthly_efts: Vec<String>,
+    pub by_category: Vec<CategoryEftsView>,
+    /// `Under`, `Within`, `Over` or `NoAllocation`; `null` until rates and an allocation are
+    /// loaded for the year.
+    pub band: Option<String>,
+    /// What the delivery means, in plain words.
+    pub in_words: String,
+}
+
+fn delivery_view(delivery: &Delivery) -> DeliveryView {
+    let band = delivery.check.map(|check| check.band());
+    DeliveryView {
+        organisation: delivery.organisation.value(),
+        year: delivery.year,
+        round: delivery.round.map(|round| round.to_string()),
+        delivered_efts: delivery.delivered_efts().to_string(),
+        monthly_efts: delivery
+            .monthly_efts
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        by_category: delivery
+            .by_category
+            .iter()
+            .map(|(category, efts)| CategoryEftsView {
+                funding_category: category.clone(),
+                efts: efts.to_string(),
+            })
+            .collect(),
+        band: band.map(|band| band.as_str().to_owned()),
+        in_words: match band {
+            Some(band) => band.in_plain_words().to_owned(),
+            None => "Delivered EFTS only: the delivered value and the 99–105% band are given \
+                     once the funder's rates and the year's allocation are loaded."
+                .to_owned(),
+        },
+    }
+}
+
+/// CSV text, as downloaded.
+#[derive(ToSchema)]
+#[schema(value_type = String)]
+pub struct CsvText(#[allow(dead_code)] String);
+
+/// SVG text, as downloaded.
+#[derive(ToSchema)]
+#[schema(value_type = String)]
+pub struct SvgText(#[allow(dead_code)] String);
+
+fn csv_response(name: &str, text: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(text)
+}
+
+fn svg_response(text: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("image/svg+xml")
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .body(text)
+}
+
+async fn insights_of(
+    caller: &Authorized<CanRead>,
+    path: &OrganisationPath,
+    state: &AppState,
+) -> Result<Insights, ApiError> {
+    let organisation = path.organisation()?;
+    Ok(state
+        .service
+        .insights(&any_asker(caller), organisation)
+        .await?)
+}
+
+fn year_of(query: &YearQuery, insights: &Insights) -> i32 {
+    query
+        .year
+        .or_else(|| insights.years().last().copied())
+        .unwrap_or_else(|| Utc::now().year())
+}
+
+async fn delivery_of(
+    caller: &Authorized<CanRead>,
+    path: &OrganisationPath,
+    query: &YearQuery,
+    state: &AppState,
+) -> Result<Delivery, ApiError> {
+    let insights = insights_of(caller, path, state).await?;
+    let year = year_of(query, &insights);
+    // Rates and allocations arrive with the commitments; until then delivery is in EFTS.
+    Ok(state
+        .service
+        .delivery(&any_asker(caller), insights.organisation, year, None, None)
+        .await?)
+}
+
+/// The organisation's educational performance indicators, every year and group, with
+/// suppression applied.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath),
+    responses(
+        (status = 200, description = "The indicators", body = IndicatorsView),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/indicators")]
+pub async fn get_indicators(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let insights = insights_of(&caller, &path, &state).await?;
+    Ok(HttpResponse::Ok().json(IndicatorsView::from(&insights)))
+}
+
+/// The indicators as CSV: every year, indicator and group, with suppression in words.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath),
+    responses(
+        (status = 200, description = "The indicators as a DXP CSV file", body = CsvText, content_type = "text/csv"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/indicators.csv")]
+pub async fn get_indicators_csv(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let insights = insights_of(&caller, &path, &state).await?;
+    Ok(csv_response(
+        "indicators.csv",
+        outputs::indicators_csv(&insights)?,
+    ))
+}
+
+/// EFTS by month by source of funding and funding category, every lodged round.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath),
+    responses(
+        (status = 200, description = "The extract as a DXP CSV file", body = CsvText, content_type = "text/csv"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/efts-by-month.csv")]
+pub async fn get_efts_by_month_csv(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let organisation = path.organisation()?;
+    let rounds = state
+        .service
+        .insight_facts(&any_asker(&caller), organisation)
+        .await?;
+    Ok(csv_response(
+        "efts-by-month.csv",
+        outputs::efts_by_month_csv(&rounds)?,
+    ))
+}
+
+/// Learners and enrolments by qualification, every lodged round.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath),
+    responses(
+        (status = 200, description = "The extract as a DXP CSV file", body = CsvText, content_type = "text/csv"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/qualifications.csv")]
+pub async fn get_qualifications_csv(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let organisation = path.organisation()?;
+    let rounds = state
+        .service
+        .insight_facts(&any_asker(&caller), organisation)
+        .await?;
+    Ok(csv_response(
+        "qualifications.csv",
+        outputs::qualifications_csv(&rounds)?,
+    ))
+}
+
+/// DQ3-7 delivery in the year: fund 37 EFTS delivered, month by month and by funding
+/// category.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath, YearQuery),
+    responses(
+        (status = 200, description = "The delivery", body = DeliveryView),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/delivery")]
+pub async fn get_delivery(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    query: web::Query<YearQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let delivery = delivery_of(&caller, &path, &query, &state).await?;
+    Ok(HttpResponse::Ok().json(delivery_view(&delivery)))
+}
+
+/// The chart of the organisation-wide indicators over the years.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath),
+    responses(
+        (status = 200, description = "The chart (its numbers: `indicators.csv`)", body = SvgText, content_type = "image/svg+xml"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/charts/indicators.svg")]
+pub async fn get_indicators_chart(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let insights = insights_of(&caller, &path, &state).await?;
+    Ok(svg_response(outputs::indicators_svg(&insights)?))
+}
+
+/// The chart of each fund's EFTS month by month in the year.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath, YearQuery),
+    responses(
+        (status = 200, description = "The chart", body = SvgText, content_type = "image/svg+xml"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/charts/efts-by-month.svg")]
+pub async fn get_efts_by_month_chart(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    query: web::Query<YearQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let insights = insights_of(&caller, &path, &state).await?;
+    let year = year_of(&query, &insights);
+    Ok(svg_response(outputs::efts_by_month_svg(&insights, year)?))
+}
+
+/// The numbers behind the EFTS-by-month chart.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath, YearQuery),
+    responses(
+        (status = 200, description = "The chart's numbers as a DXP CSV file", body = CsvText, content_type = "text/csv"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/charts/efts-by-month.csv")]
+pub async fn get_efts_by_month_chart_csv(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    query: web::Query<YearQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let insights = insights_of(&caller, &path, &state).await?;
+    let year = year_of(&query, &insights);
+    Ok(csv_response(
+        "efts-by-month-chart.csv",
+        outputs::efts_by_fund_csv(&insights, year)?,
+    ))
+}
+
+/// The chart of DQ3-7 delivery through the year.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath, YearQuery),
+    responses(
+        (status = 200, description = "The chart", body = SvgText, content_type = "image/svg+xml"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/charts/delivery.svg")]
+pub async fn get_delivery_chart(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    query: web::Query<YearQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let delivery = delivery_of(&caller, &path, &query, &state).await?;
+    let months = outputs::delivery_months(&delivery, None);
+    Ok(svg_response(outputs::delivery_svg(&delivery, &months)?))
+}
+
+/// The numbers behind the delivery chart.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath, YearQuery),
+    responses(
+        (status = 200, description = "The chart's numbers as a DXP CSV file", body = CsvText, content_type = "text/csv"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/charts/delivery.csv")]
+pub async fn get_delivery_chart_csv(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    query: web::Query<YearQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let delivery = delivery_of(&caller, &path, &query, &state).await?;
+    let months = outputs::delivery_months(&delivery, None);
+    Ok(csv_response(
+        "delivery.csv",
+        outputs::delivery_csv(&delivery, &months)?,
+    ))
+}
+
+/// The funder's staff only: every organisation's EFTS by month side by side, one column per
+/// organisation.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The extract as a DXP CSV file", body = CsvText, content_type = "text/csv"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the funder", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/every-organisation/efts-by-month.csv")]
+pub async fn get_every_organisation_efts_csv(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let rounds = state
+        .service
+        .every_organisation_insight_facts(&any_asker(&caller))
+        .await?;
+    Ok(csv_response(
+        "efts-by-month-every-organisation.csv",
+        outputs::efts_side_by_side_csv(&rounds)?,
+    ))
+}
+
+/// The funder's staff only: every organisation's learners and enrolments by qualification.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The extract as a DXP CSV file", body = CsvText, content_type = "text/csv"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the funder", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/every-organisation/qualifications.csv")]
+pub async fn get_every_organisation_qualifications_csv(
+    caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let rounds = state
+        .service
+        .every_organisation_insight_facts(&any_asker(&caller))
+        .await?;
+    Ok(csv_response(
+        "qualifications-every-organisation.csv",
+        outputs::qualifications_csv(&rounds)?,
+    ))
+}

@@ -1,0 +1,104 @@
+//! The information products benchmark (issue 21): how long the facts of a 300,000-enrolment
+//! return take to summarise when it is lodged, and how long a page of indicators takes once
+//! they are kept.
+//!
+//! ```sh
+//! cargo run --release -p dxp-domain --example bench_insights -- 300000
+//! ```
+//!
+//! It generates a valid return with `dxp_domain::testkit::valid_return` (2.5 enrolments a
+//! learner on average), then times, in this process:
+//!
+//! 1. the summary: every record of the five files given to `ReturnSummary` as the stored JSON
+//!    text, in the order lodging reads them, and the summary written as the JSON kept in
+//!    `insight_facts` (what `dxp_service::insights::summarise` and `insight_facts::replace` do,
+//!    without the database's paging, which the validators' benchmark measures);
+//! 2. a page: the kept JSON read back (aggregates and learners) and every indicator, group and
+//!    year computed from it (what `Service::insights` does after its two queries).
+//!
+//! It prints the figures and the machine's load; nothing here asserts a timing.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use dxp_domain::insights::{
+    LearnerYear, NoRegister, ReturnFacts, ReturnSummary, YearOfFacts, indicators,
+};
+use dxp_domain::testkit;
+
+fn main() {
+    let enrolments: usize = std::env::args()
+        .nth(1)
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(300_000);
+    // The testkit gives a learner 2.5 enrolments on average (one to four).
+    let learners = (enrolments * 2).div_ceil(5).max(1);
+    let started = Instant::now();
+    let records = testkit::valid_return(21, learners);
+    println!(
+        "generated {} learners, {} enrolments, {} course completions in {:.1} s",
+        records.learners.len(),
+        records.course_enrolments.len(),
+        records.course_completions.len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    let mut best_summary = f64::MAX;
+    let mut kept = (String::new(), String::new());
+    for _ in 0..3 {
+        let started = Instant::now();
+        let mut summary = ReturnSummary::new(records.return_year, &NoRegister);
+        for file in ReturnSummary::READING_ORDER {
+            for json in records.file(file) {
+                summary.add(file, json);
+            }
+        }
+        let summary = summary.finish();
+        let facts = serde_json::to_string(&summary.facts).expect("facts as JSON");
+        let learners = serde_json::to_string(&summary.learners).expect("learners as JSON");
+        best_summary = best_summary.min(started.elapsed().as_secs_f64());
+        kept = (facts, learners);
+    }
+    println!(
+        "facts summarised and written in {:.3} s (best of 3; goal 2 s); kept JSON: {} KB of \
+         aggregates, {} KB of learners",
+        best_summary,
+        kept.0.len() / 1024,
+        kept.1.len() / 1024
+    );
+
+    let mut best_page = f64::MAX;
+    let mut best_parse = f64::MAX;
+    let mut figures = 0;
+    for _ in 0..5 {
+        let started = Instant::now();
+        let facts: ReturnFacts = serde_json::from_str(&kept.0).expect("facts");
+        let learners: Vec<LearnerYear> = serde_json::from_str(&kept.1).expect("learners");
+        best_parse = best_parse.min(started.elapsed().as_secs_f64());
+        let mut later_study: HashMap<i32, Vec<(chrono::NaiveDate, u8)>> = HashMap::new();
+        for learner in &learners {
+            later_study
+                .entry(learner.nsn)
+                .or_default()
+                .extend(learner.study.iter().copied());
+        }
+        let computed = indicators(
+            &[YearOfFacts {
+                facts: &facts,
+                learners: &learners,
+            }],
+            &later_study,
+        );
+        figures = computed.len();
+        best_page = best_page.min(started.elapsed().as_secs_f64());
+    }
+    println!(
+        "a page of {figures} figures read and computed in {:.1} ms (best of 5; goal 100 ms), \
+         of which reading the kept JSON {:.1} ms",
+        best_page * 1000.0,
+        best_parse * 1000.0
+    );
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        println!("load average (1, 5, 15 min): {}", load.trim());
+    }
+}

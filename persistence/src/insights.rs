@@ -1,0 +1,191 @@
+//! The facts of lodged returns kept for the information products (see
+//! `dxp_domain::insights::facts`): one row per organisation and round, from the round's latest
+//! lodged return, replaced whole when a resubmission is lodged.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use dxp_domain::insights::{LearnerYear, ReturnFacts, Summary};
+use dxp_domain::lodging::SubmissionType;
+use dxp_domain::submission::SubmissionStatus;
+use dxp_domain::{Edumis, RoundId};
+
+use crate::schema::{insight_facts, submissions};
+use crate::time::{from_row, to_row};
+use crate::{DbConnection, StoreError};
+
+/// The facts of one organisation's round, without the learners.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredFacts {
+    pub organisation: Edumis,
+    pub round: RoundId,
+    pub submission_id: String,
+    pub computed_at: DateTime<Utc>,
+    pub facts: ReturnFacts,
+}
+
+/// A lodged return: the one whose facts a round should have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LodgedReturn {
+    pub organisation: Edumis,
+    pub round: RoundId,
+    pub submission_id: String,
+}
+
+fn edumis(value: i32) -> Result<Edumis, StoreError> {
+    Edumis::new(i64::from(value)).map_err(StoreError::corrupt)
+}
+
+/// Keeps the facts of `lodged` in place of any the round had, in one transaction.
+pub fn replace(
+    conn: &mut DbConnection,
+    lodged: &LodgedReturn,
+    summary: &Summary,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let facts = serde_json::to_string(&summary.facts).map_err(StoreError::corrupt)?;
+    let learners = serde_json::to_string(&summary.learners).map_err(StoreError::corrupt)?;
+    crate::connection::write_transaction(conn, |conn| {
+        let round = lodged.round.to_string();
+        diesel::delete(
+            insight_facts::table
+                .filter(insight_facts::organisation.eq(lodged.organisation.value()))
+                .filter(insight_facts::round_id.eq(&round)),
+        )
+        .execute(conn)?;
+        diesel::insert_into(insight_facts::table)
+            .values((
+                insight_facts::organisation.eq(lodged.organisation.value()),
+                insight_facts::round_id.eq(&round),
+                insight_facts::year.eq(summary.facts.year),
+                insight_facts::submission_id.eq(&lodged.submission_id),
+                insight_facts::computed_at.eq(to_row(now)),
+                insight_facts::facts.eq(&facts),
+                insight_facts::learners.eq(&learners),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// The lodged returns (status Submitted: a resubmission supersedes the one before) of one
+/// organisation, or of every organisation.
+pub fn lodged_returns(
+    conn: &mut DbConnection,
+    organisation: Option<Edumis>,
+) -> Result<Vec<LodgedReturn>, StoreError> {
+    let mut query = submissions::table
+        .filter(submissions::submission_type.eq(SubmissionType::Return.as_str()))
+        .filter(submissions::status.eq(SubmissionStatus::Submitted.as_str()))
+        .select((
+            submissions::organisation,
+            submissions::round_id,
+            submissions::id,
+        ))
+        .order((submissions::organisation, submissions::round_id))
+        .into_boxed();
+    if let Some(organisation) = organisation {
+        query = query.filter(submissions::organisation.eq(organisation.value()));
+    }
+    query
+        .load::<(i32, String, String)>(conn)?
+        .into_iter()
+        .map(|(organisation, round, submission_id)| {
+            Ok(LodgedReturn {
+                organisation: edumis(organisation)?,
+                round: round.parse().map_err(StoreError::corrupt)?,
+                submission_id,
+            })
+        })
+        .collect()
+}
+
+/// Which submission each kept round's facts came from.
+pub fn sources(
+    conn: &mut DbConnection,
+    organisation: Option<Edumis>,
+) -> Result<Vec<(Edumis, String, String)>, StoreError> {
+    let mut query = insight_facts::table
+        .select((
+            insight_facts::organisation,
+            insight_facts::round_id,
+            insight_facts::submission_id,
+        ))
+        .into_boxed();
+    if let Some(organisation) = organisation {
+        query = query.filter(insight_facts::organisation.eq(organisation.value()));
+    }
+    query
+        .load::<(i32, String, String)>(conn)?
+        .into_iter()
+        .map(|(organisation, round, id)| Ok((edumis(organisation)?, round, id)))
+        .collect()
+}
+
+/// Forgets the facts of rounds with no lodged return any more.
+pub fn forget(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    round: &str,
+) -> Result<(), StoreError> {
+    diesel::delete(
+        insight_facts::table
+            .filter(insight_facts::organisation.eq(organisation.value()))
+            .filter(insight_facts::round_id.eq(round)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The kept facts of one organisation, or every organisation, by organisation and round.
+pub fn facts(
+    conn: &mut DbConnection,
+    organisation: Option<Edumis>,
+) -> Result<Vec<StoredFacts>, StoreError> {
+    let mut query = insight_facts::table
+        .select((
+            insight_facts::organisation,
+            insight_facts::round_id,
+            insight_facts::submission_id,
+            insight_facts::computed_at,
+            insight_facts::facts,
+        ))
+        .order((insight_facts::organisation, insight_facts::round_id))
+        .into_boxed();
+    if let Some(organisation) = organisation {
+        query = query.filter(insight_facts::organisation.eq(organisation.value()));
+    }
+    query
+        .load::<(i32, String, String, chrono::NaiveDateTime, String)>(conn)?
+        .into_iter()
+        .map(|(organisation, round, submission_id, computed_at, facts)| {
+            Ok(StoredFacts {
+                organisation: edumis(organisation)?,
+                round: round.parse().map_err(StoreError::corrupt)?,
+                submission_id,
+                computed_at: from_row(computed_at),
+                facts: serde_json::from_str(&facts).map_err(StoreError::corrupt)?,
+            })
+        })
+        .collect()
+}
+
+/// The learners of the given rounds' facts, by organisation.
+pub fn learners(
+    conn: &mut DbConnection,
+    rounds: &[(Edumis, RoundId)],
+) -> Result<Vec<(Edumis, RoundId, Vec<LearnerYear>)>, StoreError> {
+    let mut found = Vec::with_capacity(rounds.len());
+    for (organisation, round) in rounds {
+        let text: Option<String> = insight_facts::table
+            .filter(insight_facts::organisation.eq(organisation.value()))
+            .filter(insight_facts::round_id.eq(round.to_string()))
+            .select(insight_facts::learners)
+            .first(conn)
+            .optional()?;
+        if let Some(text) = text {
+            let learners = serde_json::from_str(&text).map_err(StoreError::corrupt)?;
+            found.push((*organisation, *round, learners));
+        }
+    }
+    Ok(found)
+}

@@ -1,0 +1,280 @@
+//! Information products (Pārongo): an organisation's educational performance indicators in
+//! tables, with small numbers suppressed and said so in words, the charts the server draws
+//! (each beside a table of its numbers, and its numbers as CSV), and the extracts to download.
+//! People of an organisation with the information products portal role see their own; the
+//! funder's staff choose any organisation.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::Datelike;
+use dxp_domain::Edumis;
+use dxp_domain::insights::{Figure, Group, IndicatorKind};
+use dxp_service::insight_outputs as outputs;
+use dxp_service::insights::Insights;
+use serde::Deserialize;
+
+use crate::Portal;
+use crate::page::{Area, Layout, PageError, render};
+use crate::session::Signed;
+
+pub fn configure(config: &mut web::ServiceConfig) {
+    config
+        .route("/insights", web::get().to(page))
+        .route("/insights/charts/{chart}", web::get().to(chart))
+        .route("/insights/extracts/{extract}", web::get().to(extract));
+}
+
+#[derive(Deserialize)]
+struct OrganisationQuery {
+    organisation: Option<String>,
+    year: Option<i32>,
+}
+
+/// One row of the indicators table: a group and each indicator's figure in words.
+struct FigureRow {
+    group: &'static str,
+    cells: Vec<String>,
+}
+
+/// One round's facts.
+struct RoundRow {
+    round: String,
+    learners: u32,
+    enrolments: u32,
+    efts: String,
+}
+
+#[derive(Template)]
+#[template(path = "insights.html")]
+struct InsightsPage {
+    layout: Layout,
+    is_funder: bool,
+    organisations: Vec<(i32, String, bool)>,
+    organisation: Option<i32>,
+    /// `?organisation=…&` for the funder's links, empty for an organisation's people.
+    query: String,
+    year: Option<i32>,
+    indicators: Vec<&'static str>,
+    rows: Vec<FigureRow>,
+    rounds: Vec<RoundRow>,
+    /// Fund 37 EFTS of each month and the running total, for the delivery chart's table.
+    delivery: Vec<(&'static str, String, String)>,
+    delivered: String,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn cell(figure: Option<&Figure>) -> String {
+    match figure {
+        None => "Not measured".to_owned(),
+        Some(figure) => match &figure.note {
+            Some(note) => format!("{} {}", figure.in_words, note),
+            None => figure.in_words.clone(),
+        },
+    }
+}
+
+fn groups() -> Vec<Group> {
+    let mut groups = vec![Group::Organisation];
+    groups.extend(dxp_domain::insights::LevelBand::ALL.map(Group::LevelBand));
+    groups.extend(dxp_domain::insights::EthnicGroup::ALL.map(Group::Ethnicity));
+    groups.extend(dxp_domain::insights::AgeGroup::ALL.map(Group::Age));
+    groups
+}
+
+async fn insights_for(
+    signed: &Signed,
+    portal: &Portal,
+    organisation: Edumis,
+) -> Result<Insights, PageError> {
+    Ok(portal
+        .service
+        .insights(&super::asker(&signed.user), organisation)
+        .await?)
+}
+
+fn year_of(query: &OrganisationQuery, insights: &Insights) -> i32 {
+    query
+        .year
+        .or_else(|| insights.years().last().copied())
+        .unwrap_or_else(|| chrono::Utc::now().year())
+}
+
+async fn page(
+    signed: Signed,
+    portal: web::Data<Portal>,
+    query: web::Query<OrganisationQuery>,
+) -> Result<HttpResponse, PageError> {
+    let organisation = super::organisation_for(&signed, query.organisation.as_deref())?;
+    let is_funder = signed.user.is_funder();
+    let link_query = match (is_funder, organisation) {
+        (true, Some(organisation)) => format!("?organisation={organisation}&"),
+        _ => "?".to_owned(),
+    };
+    let mut page = InsightsPage {
+        layout: Layout::of(&signed, Area::Insights, "Information products", None),
+        is_funder,
+        organisations: super::organisation_choices(&portal, &signed, organisation).await?,
+        organisation: organisation.map(Edumis::value),
+        query: link_query,
+        year: None,
+        indicators: IndicatorKind::ALL.iter().map(|kind| kind.label()).collect(),
+        rows: Vec::new(),
+        rounds: Vec::new(),
+        delivery: Vec::new(),
+        delivered: String::new(),
+    };
+    if let Some(organisation) = organisation {
+        let insights = insights_for(&signed, &portal, organisation).await?;
+        if !insights.rounds.is_empty() {
+            let year = year_of(&query, &insights);
+            page.year = Some(year);
+            page.rows = groups()
+                .into_iter()
+                .map(|group| FigureRow {
+                    group: group.label(),
+                    cells: IndicatorKind::ALL
+                        .iter()
+                        .map(|kind| {
+                            cell(insights.figures.iter().find(|figure| {
+                                figure.indicator == *kind
+                                    && figure.year == year
+                                    && figure.group == group
+                            }))
+                        })
+                        .collect(),
+                })
+                .collect();
+            page.rounds = insights
+                .rounds
+                .iter()
+                .map(|kept| RoundRow {
+                    round: kept.round.to_string(),
+                    learners: kept.facts.learners,
+                    enrolments: kept.facts.enrolments,
+                    efts: kept.facts.total_efts().to_string(),
+                })
+                .collect();
+            let delivery = portal
+                .service
+                .delivery(&super::asker(&signed.user), organisation, year, None, None)
+                .await?;
+            page.delivered = delivery.delivered_efts().to_string();
+            page.delivery = outputs::delivery_months(&delivery, None)
+                .into_iter()
+                .map(|month| {
+                    (
+                        MONTHS[month.month as usize - 1],
+                        month.efts.to_string(),
+                        month.cumulative_efts.to_string(),
+                    )
+                })
+                .collect();
+        }
+    }
+    render(&page)
+}
+
+fn chosen(signed: &Signed, query: &OrganisationQuery) -> Result<Edumis, PageError> {
+    super::organisation_for(signed, query.organisation.as_deref())?.ok_or(PageError::NotFound)
+}
+
+async fn chart(
+    signed: Signed,
+    portal: web::Data<Portal>,
+    name: web::Path<String>,
+    query: web::Query<OrganisationQuery>,
+) -> Result<HttpResponse, PageError> {
+    let organisation = chosen(&signed, &query)?;
+    let insights = insights_for(&signed, &portal, organisation).await?;
+    let year = year_of(&query, &insights);
+    let delivery = || async {
+        let delivery = portal
+            .service
+            .delivery(&super::asker(&signed.user), organisation, year, None, None)
+            .await?;
+        let months = outputs::delivery_months(&delivery, None);
+        Ok::<_, PageError>((delivery, months))
+    };
+    let (svg, text) = match name.as_str() {
+        "indicators.svg" => (true, outputs::indicators_svg(&insights)?),
+        "indicators.csv" => (false, outputs::indicators_csv(&insights)?),
+        "efts-by-month.svg" => (true, outputs::efts_by_month_svg(&insights, year)?),
+        "efts-by-month.csv" => (false, outputs::efts_by_fund_csv(&insights, year)?),
+        "delivery.svg" => {
+            let (delivery, months) = delivery().await?;
+            (true, outputs::delivery_svg(&delivery, &months)?)
+        }
+        "delivery.csv" => {
+            let (delivery, months) = delivery().await?;
+            (false, outputs::delivery_csv(&delivery, &months)?)
+        }
+        _ => return Err(PageError::NotFound),
+    };
+    Ok(if svg {
+        HttpResponse::Ok()
+            .content_type("image/svg+xml")
+            .insert_header(("X-Content-Type-Options", "nosniff"))
+            .body(text)
+    } else {
+        csv_download(&name, text)
+    })
+}
+
+fn csv_download(name: &str, text: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(text)
+}
+
+async fn extract(
+    signed: Signed,
+    portal: web::Data<Portal>,
+    name: web::Path<String>,
+    query: web::Query<OrganisationQuery>,
+) -> Result<HttpResponse, PageError> {
+    let asker = super::asker(&signed.user);
+    let text = match name.as_str() {
+        "efts-by-month.csv" | "qualifications.csv" => {
+            let organisation = chosen(&signed, &query)?;
+            let rounds = portal.service.insight_facts(&asker, organisation).await?;
+            if name.as_str() == "efts-by-month.csv" {
+                outputs::efts_by_month_csv(&rounds)?
+            } else {
+                outputs::qualifications_csv(&rounds)?
+            }
+        }
+        "every-organisation-efts-by-month.csv" => outputs::efts_side_by_side_csv(
+            &portal
+                .service
+                .every_organisation_insight_facts(&asker)
+                .await?,
+        )?,
+        "every-organisation-qualifications.csv" => outputs::qualifications_csv(
+            &portal
+                .service
+                .every_organisation_insight_facts(&asker)
+                .await?,
+        )?,
+        _ => return Err(PageError::NotFound),
+    };
+    Ok(csv_download(&name, text))
+}

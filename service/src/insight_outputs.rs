@@ -1,0 +1,602 @@
+//! The information products as files: CSV extracts in the DXP conventions (a UTF-8 byte-order
+//! mark so that spreadsheets read macrons, a header row of titles, CRLF line ends, EFTS with
+//! four decimal places) and charts as SVG drawn by the server, each with the numbers behind it
+//! as CSV. The API and the portal serve the same bytes.
+
+use std::collections::BTreeMap;
+
+use dxp_domain::Edumis;
+use dxp_domain::insights::{
+    Efts, FigureStatus, FundingRates, Group, IndicatorKind, PROVIDER_BASED, delivered_value,
+};
+use dxp_persistence::insights::StoredFacts;
+use plotters::prelude::*;
+
+use crate::ServiceError;
+use crate::insights::{Delivery, Insights, latest_of_year};
+
+/// The UTF-8 byte-order mark, which spreadsheets need to read macrons correctly.
+const BOM: &str = "\u{feff}";
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn csv_of(
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<String, ServiceError> {
+    let failed = |error: csv::Error| ServiceError::Failure(format!("cannot write CSV: {error}"));
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(header).map_err(failed)?;
+    for row in rows {
+        writer.write_record(&row).map_err(failed)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| ServiceError::Failure(format!("cannot write CSV: {error}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|error| ServiceError::Failure(format!("cannot write CSV: {error}")))?;
+    Ok(format!("{BOM}{text}"))
+}
+
+/// EFTS by month by fund and funding category, every lodged round of the organisations given.
+pub fn efts_by_month_csv(rounds: &[StoredFacts]) -> Result<String, ServiceError> {
+    csv_of(
+        &[
+            "EDUMIS",
+            "Year",
+            "Round",
+            "Month",
+            "Source of Funding",
+            "Funding Category",
+            "EFTS",
+        ],
+        rounds.iter().flat_map(|kept| {
+            kept.facts.efts_by_month.iter().map(move |line| {
+                vec![
+                    kept.organisation.to_string(),
+                    kept.round.year.to_string(),
+                    kept.round.to_string(),
+                    line.month.to_string(),
+                    line.fund.clone(),
+                    line.category.clone(),
+                    line.efts.to_string(),
+                ]
+            })
+        }),
+    )
+}
+
+/// Learners and enrolments by qualification, every lodged round of the organisations given.
+pub fn qualifications_csv(rounds: &[StoredFacts]) -> Result<String, ServiceError> {
+    csv_of(
+        &[
+            "EDUMIS",
+            "Year",
+            "Round",
+            "Qualification Code",
+            "Learners",
+            "Enrolments",
+            "EFTS",
+        ],
+        rounds.iter().flat_map(|kept| {
+            kept.facts.qualifications.iter().map(move |line| {
+                vec![
+                    kept.organisation.to_string(),
+                    kept.round.year.to_string(),
+                    kept.round.to_string(),
+                    line.qualification.clone(),
+                    line.learners.to_string(),
+                    line.enrolments.to_string(),
+                    line.efts.to_string(),
+                ]
+            })
+        }),
+    )
+}
+
+/// Every organisation side by side: one row per year, month, fund and funding category, one
+/// EFTS column per organisation, from each organisation's latest round of the year.
+pub fn efts_side_by_side_csv(rounds: &[StoredFacts]) -> Result<String, ServiceError> {
+    let mut organisations: Vec<Edumis> = rounds.iter().map(|kept| kept.organisation).collect();
+    organisations.sort_unstable();
+    organisations.dedup();
+    let mut years: Vec<i32> = rounds.iter().map(|kept| kept.round.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let mut table: BTreeMap<(i32, u32, String, String), BTreeMap<Edumis, Efts>> = BTreeMap::new();
+    for &organisation in &organisations {
+        let theirs: Vec<StoredFacts> = rounds
+            .iter()
+            .filter(|kept| kept.organisation == organisation)
+            .cloned()
+            .collect();
+        for &year in &years {
+            if let Some(kept) = latest_of_year(&theirs, year) {
+                for line in &kept.facts.efts_by_month {
+                    *table
+                        .entry((year, line.month, line.fund.clone(), line.category.clone()))
+                        .or_default()
+                        .entry(organisation)
+                        .or_insert(Efts::ZERO) += line.efts;
+                }
+            }
+        }
+    }
+    let mut header: Vec<String> = ["Year", "Month", "Source of Funding", "Funding Category"]
+        .map(str::to_owned)
+        .to_vec();
+    header.extend(organisations.iter().map(|edumis| format!("EFTS {edumis}")));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    csv_of(
+        &header,
+        table
+            .into_iter()
+            .map(|((year, month, fund, category), by)| {
+                let mut row = vec![year.to_string(), month.to_string(), fund, category];
+                row.extend(
+                    organisations
+                        .iter()
+                        .map(|edumis| by.get(edumis).copied().unwrap_or(Efts::ZERO).to_string()),
+                );
+                row
+            }),
+    )
+}
+
+/// The numbers behind the indicators chart, and every figure of the indicators: each year,
+/// indicator and group, with suppression in words.
+pub fn indicators_csv(insights: &Insights) -> Result<String, ServiceError> {
+    csv_of(
+        &[
+            "Year",
+            "Indicator",
+            "Group",
+            "Status",
+            "Rate (%)",
+            "In words",
+            "Note",
+        ],
+        insights.figures.iter().map(|figure| {
+            vec![
+                figure.year.to_string(),
+                figure.indicator.label().to_owned(),
+                figure.group.label().to_owned(),
+                status_word(figure.status).to_owned(),
+                figure
+                    .rate
+                    .map(|rate| format!("{:.1}", rate * 100.0))
+                    .unwrap_or_default(),
+                figure.in_words.clone(),
+                figure.note.clone().unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
+fn status_word(status: FigureStatus) -> &'static str {
+    match status {
+        FigureStatus::Shown => "shown",
+        FigureStatus::Suppressed => "suppressed",
+        FigureStatus::NotMeasured => "not measured",
+    }
+}
+
+/// The numbers behind the EFTS-by-month chart: each month's EFTS of each fund in `year`.
+pub fn efts_by_fund_csv(insights: &Insights, year: i32) -> Result<String, ServiceError> {
+    let by_fund = efts_by_fund(insights, year);
+    csv_of(
+        &["Year", "Month", "Source of Funding", "EFTS"],
+        by_fund.into_iter().flat_map(|(fund, months)| {
+            months.into_iter().enumerate().map(move |(month0, efts)| {
+                vec![
+                    year.to_string(),
+                    (month0 + 1).to_string(),
+                    fund.clone(),
+                    efts.to_string(),
+                ]
+            })
+        }),
+    )
+}
+
+fn efts_by_fund(insights: &Insights, year: i32) -> BTreeMap<String, [Efts; 12]> {
+    let mut by_fund: BTreeMap<String, [Efts; 12]> = BTreeMap::new();
+    if let Some(kept) = insights.year(year) {
+        for line in &kept.facts.efts_by_month {
+            if (1..=12).contains(&line.month) {
+                by_fund.entry(line.fund.clone()).or_insert([Efts::ZERO; 12])
+                    [line.month as usize - 1] += line.efts;
+            }
+        }
+    }
+    by_fund
+}
+
+/// Delivery month by month: fund 37 EFTS, their running total, and, given rates and an
+/// allocation, the running value and its share of the allocation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeliveryMonth {
+    pub month: u32,
+    pub efts: Efts,
+    pub cumulative_efts: Efts,
+    /// The running value as a share of the allocation, with rates and an allocation.
+    pub share_of_allocation: Option<f64>,
+}
+
+/// Delivery by month, valued at `rates` when given.
+pub fn delivery_months(
+    delivery: &Delivery,
+    rates: Option<&dyn FundingRates>,
+) -> Vec<DeliveryMonth> {
+    let mut cumulative = Efts::ZERO;
+    let mut running: BTreeMap<&str, Efts> = BTreeMap::new();
+    (1..=12u32)
+        .map(|month| {
+            let efts = delivery.monthly_efts[month as usize - 1];
+            cumulative += efts;
+            for line in delivery.monthly.iter().filter(|line| line.month == month) {
+                *running.entry(line.category.as_str()).or_insert(Efts::ZERO) += line.efts;
+            }
+            let share_of_allocation = match (rates, delivery.allocation) {
+                (Some(rates), Some(allocation)) if allocation.allocation.0 > 0 => {
+                    let value = delivered_value(
+                        running.iter().map(|(category, efts)| (*category, *efts)),
+                        PROVIDER_BASED,
+                        rates,
+                    );
+                    Some(value.value.0 as f64 / allocation.allocation.0 as f64)
+                }
+                _ => None,
+            };
+            DeliveryMonth {
+                month,
+                efts,
+                cumulative_efts: cumulative,
+                share_of_allocation,
+            }
+        })
+        .collect()
+}
+
+/// The numbers behind the delivery chart.
+pub fn delivery_csv(delivery: &Delivery, months: &[DeliveryMonth]) -> Result<String, ServiceError> {
+    csv_of(
+        &[
+            "Year",
+            "Month",
+            "Fund 37 EFTS",
+            "Fund 37 EFTS to date",
+            "Value to date (% of allocation)",
+        ],
+        months.iter().map(|month| {
+            vec![
+                delivery.year.to_string(),
+                month.month.to_string(),
+                month.efts.to_string(),
+                month.cumulative_efts.to_string(),
+                month
+                    .share_of_allocation
+                    .map(|share| format!("{:.2}", share * 100.0))
+                    .unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
+const WIDTH: u32 = 760;
+const HEIGHT: u32 = 380;
+
+const PALETTE: [RGBColor; 6] = [
+    RGBColor(0, 90, 156),
+    RGBColor(204, 85, 0),
+    RGBColor(0, 128, 64),
+    RGBColor(128, 0, 128),
+    RGBColor(90, 90, 90),
+    RGBColor(170, 0, 0),
+];
+
+fn drawn<T, E: std::fmt::Debug>(result: Result<T, E>) -> Result<T, ServiceError> {
+    result.map_err(|error| ServiceError::Failure(format!("cannot draw the chart: {error:?}")))
+}
+
+/// The organisation-wide indicators over the years, in percent.
+pub fn indicators_svg(insights: &Insights) -> Result<String, ServiceError> {
+    let years = insights.years();
+    let (first, last) = match (years.first(), years.last()) {
+        (Some(first), Some(last)) => (*first, *last),
+        _ => (0, 0),
+    };
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        drawn(root.fill(&WHITE))?;
+        let mut chart = drawn(
+            ChartBuilder::on(&root)
+                .caption("Educational performance indicators", ("sans-serif", 18))
+                .margin(12)
+                .x_label_area_size(32)
+                .y_label_area_size(48)
+                .build_cartesian_2d(first - 1..last + 1, 0f64..100f64),
+        )?;
+        drawn(
+            chart
+                .configure_mesh()
+                .x_desc("Year")
+                .y_desc("Rate (%)")
+                .x_labels(years.len() + 2)
+                .draw(),
+        )?;
+        for (index, kind) in IndicatorKind::ALL.into_iter().enumerate() {
+            let colour = PALETTE[index % PALETTE.len()];
+            let points: Vec<(i32, f64)> = insights
+                .figures
+                .iter()
+                .filter(|figure| figure.indicator == kind && figure.group == Group::Organisation)
+                .filter_map(|figure| figure.rate.map(|rate| (figure.year, rate * 100.0)))
+                .collect();
+            drawn(chart.draw_series(PointSeries::of_element(
+                points.clone(),
+                4,
+                colour.filled(),
+                &|coord, size, style| EmptyElement::at(coord) + Circle::new((0, 0), size, style),
+            )))?;
+            drawn(chart.draw_series(LineSeries::new(points, colour.stroke_width(2))))?
+                .label(kind.label())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
+                });
+        }
+        drawn(
+            chart
+                .configure_series_labels()
+                .position(SeriesLabelPosition::LowerRight)
+                .background_style(WHITE.mix(0.9))
+                .border_style(BLACK)
+                .draw(),
+        )?;
+        drawn(root.present())?;
+    }
+    Ok(svg)
+}
+
+/// Each fund's EFTS month by month in `year`.
+pub fn efts_by_month_svg(insights: &Insights, year: i32) -> Result<String, ServiceError> {
+    let by_fund = efts_by_fund(insights, year);
+    let top = by_fund
+        .values()
+        .flat_map(|months| months.iter())
+        .map(|efts| efts.as_f64())
+        .fold(0.0, f64::max);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        drawn(root.fill(&WHITE))?;
+        let mut chart = drawn(
+            ChartBuilder::on(&root)
+                .caption(format!("EFTS by month, {year}"), ("sans-serif", 18))
+                .margin(12)
+                .x_label_area_size(32)
+                .y_label_area_size(56)
+                .build_cartesian_2d(1u32..12u32, 0f64..(top * 1.1).max(1.0)),
+        )?;
+        drawn(
+            chart
+                .configure_mesh()
+                .x_desc("Month")
+                .y_desc("EFTS")
+                .x_labels(12)
+                .x_label_formatter(&|month| MONTHS[(*month as usize).clamp(1, 12) - 1].to_owned())
+                .draw(),
+        )?;
+        for (index, (fund, months)) in by_fund.iter().enumerate() {
+            let colour = PALETTE[index % PALETTE.len()];
+            let points = months
+                .iter()
+                .enumerate()
+                .map(|(month0, efts)| (month0 as u32 + 1, efts.as_f64()));
+            drawn(chart.draw_series(LineSeries::new(points, colour.stroke_width(2))))?
+                .label(format!("Fund {fund}"))
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
+                });
+        }
+        drawn(
+            chart
+                .configure_series_labels()
+                .background_style(WHITE.mix(0.9))
+                .border_style(BLACK)
+                .draw(),
+        )?;
+        drawn(root.present())?;
+    }
+    Ok(svg)
+}
+
+/// Delivery through the year: with an allocation and rates, the running value as a share of
+/// the allocation against the 99% and 105% lines; without them, the running fund 37 EFTS.
+pub fn delivery_svg(delivery: &Delivery, months: &[DeliveryMonth]) -> Result<String, ServiceError> {
+    let valued = months
+        .iter()
+        .all(|month| month.share_of_allocation.is_some());
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        drawn(root.fill(&WHITE))?;
+        let caption = format!("DQ3-7 delivery through {}", delivery.year);
+        if valued {
+            let ceiling = delivery.allocation.map_or(1.05, |allocation| {
+                1.05 * (allocation.allocation.0 + allocation.unfunded_provision.0) as f64
+                    / allocation.allocation.0.max(1) as f64
+            });
+            let top = months
+                .iter()
+                .filter_map(|month| month.share_of_allocation)
+                .fold(ceiling, f64::max)
+                * 100.0
+                * 1.1;
+            let mut chart = drawn(
+                ChartBuilder::on(&root)
+                    .caption(caption, ("sans-serif", 18))
+                    .margin(12)
+                    .x_label_area_size(32)
+                    .y_label_area_size(56)
+                    .build_cartesian_2d(1u32..12u32, 0f64..top),
+            )?;
+            drawn(
+                chart
+                    .configure_mesh()
+                    .x_desc("Month")
+                    .y_desc("Value to date (% of allocation)")
+                    .x_labels(12)
+                    .x_label_formatter(&|month| {
+                        MONTHS[(*month as usize).clamp(1, 12) - 1].to_owned()
+                    })
+                    .draw(),
+            )?;
+            for (label, level, colour) in [
+                ("99% of the allocation", 99.0, PALETTE[5]),
+                (
+                    "105% of the allocation and unfunded provision",
+                    ceiling * 100.0,
+                    PALETTE[1],
+                ),
+            ] {
+                drawn(chart.draw_series(LineSeries::new(
+                    [(1u32, level), (12u32, level)],
+                    colour.stroke_width(1),
+                )))?
+                .label(label)
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], colour));
+            }
+            let points = months.iter().filter_map(|month| {
+                month
+                    .share_of_allocation
+                    .map(|share| (month.month, share * 100.0))
+            });
+            drawn(chart.draw_series(LineSeries::new(points, PALETTE[0].stroke_width(2))))?
+                .label("Delivered value to date")
+                .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[0]));
+            drawn(
+                chart
+                    .configure_series_labels()
+                    .position(SeriesLabelPosition::UpperLeft)
+                    .background_style(WHITE.mix(0.9))
+                    .border_style(BLACK)
+                    .draw(),
+            )?;
+        } else {
+            let top = months
+                .last()
+                .map_or(0.0, |month| month.cumulative_efts.as_f64());
+            let mut chart = drawn(
+                ChartBuilder::on(&root)
+                    .caption(caption, ("sans-serif", 18))
+                    .margin(12)
+                    .x_label_area_size(32)
+                    .y_label_area_size(56)
+                    .build_cartesian_2d(1u32..12u32, 0f64..(top * 1.1).max(1.0)),
+            )?;
+            drawn(
+                chart
+                    .configure_mesh()
+                    .x_desc("Month")
+                    .y_desc("Fund 37 EFTS to date")
+                    .x_labels(12)
+                    .x_label_formatter(&|month| {
+                        MONTHS[(*month as usize).clamp(1, 12) - 1].to_owned()
+                    })
+                    .draw(),
+            )?;
+            let points = months
+                .iter()
+                .map(|month| (month.month, month.cumulative_efts.as_f64()));
+            drawn(chart.draw_series(LineSeries::new(points, PALETTE[0].stroke_width(2))))?
+                .label("Fund 37 EFTS delivered to date (the 99% and 105% lines need the allocation and rates)")
+                .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[0]));
+            drawn(
+                chart
+                    .configure_series_labels()
+                    .position(SeriesLabelPosition::UpperLeft)
+                    .background_style(WHITE.mix(0.9))
+                    .border_style(BLACK)
+                    .draw(),
+            )?;
+        }
+        drawn(root.present())?;
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::insights::Allocation;
+    use dxp_domain::insights::facts::MonthEfts;
+    use dxp_domain::insights::{Cents, FundingRates};
+
+    struct OneRate;
+    impl FundingRates for OneRate {
+        fn rate(&self, category: &str, mode: &str) -> Option<Cents> {
+            (category == "A1" && mode == PROVIDER_BASED).then_some(Cents::dollars(10_000))
+        }
+    }
+
+    fn delivery(allocation: Option<Allocation>) -> Delivery {
+        let mut monthly_efts = [Efts::ZERO; 12];
+        let mut monthly = Vec::new();
+        for month in 1..=10u32 {
+            monthly_efts[month as usize - 1] = Efts::whole(1);
+            monthly.push(MonthEfts {
+                month,
+                fund: "37".to_owned(),
+                category: "A1".to_owned(),
+                efts: Efts::whole(1),
+            });
+        }
+        Delivery {
+            organisation: Edumis::new(6004).expect("an EDUMIS"),
+            year: 2026,
+            round: None,
+            monthly_efts,
+            monthly,
+            by_category: vec![("A1".to_owned(), Efts::whole(10))],
+            value: None,
+            check: None,
+            allocation,
+        }
+    }
+
+    #[test]
+    fn delivery_runs_month_by_month_and_is_valued_against_the_allocation() {
+        // 10 EFTS at $10,000 against a $100,000 allocation: 100% by October.
+        let allocated = delivery(Some(Allocation {
+            allocation: Cents::dollars(100_000),
+            unfunded_provision: Cents::ZERO,
+        }));
+        let months = delivery_months(&allocated, Some(&OneRate));
+        assert_eq!(months[9].cumulative_efts, Efts::whole(10));
+        assert_eq!(months[0].share_of_allocation, Some(0.1));
+        assert_eq!(months[11].share_of_allocation, Some(1.0));
+        let svg = delivery_svg(&allocated, &months).expect("a chart");
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(svg.contains("99% of the allocation"));
+        assert!(svg.contains("105% of the allocation"));
+        let csv = delivery_csv(&allocated, &months).expect("a CSV");
+        assert!(csv.starts_with("\u{feff}Year,Month,"));
+        assert!(csv.contains("2026,12,0.0000,10.0000,100.00\r\n"), "{csv}");
+    }
+
+    #[test]
+    fn without_rates_delivery_is_drawn_in_efts() {
+        let unvalued = delivery(None);
+        let months = delivery_months(&unvalued, None);
+        assert_eq!(months[11].share_of_allocation, None);
+        let svg = delivery_svg(&unvalued, &months).expect("a chart");
+        assert!(svg.contains("Fund 37 EFTS to date"));
+        assert!(svg.trim_end().ends_with("</svg>"));
+    }
+}

@@ -1,0 +1,346 @@
+//! Information products through the server on both backends: lodging a return summarises its
+//! facts, a resubmission replaces them, the extracts are CSV a spreadsheet opens, the charts
+//! are well-formed SVG, and another organisation (or a person without the role) sees nothing.
+
+use dxp_domain::testkit;
+use serde_json::{Value, json};
+
+use crate::client::{ORG, Teo};
+use crate::helpers::{Backend, TestServer, admin_token, expect_problem, json_ok, person_token};
+use crate::on_both_backends;
+
+fn person(subject: &str, org: i64) -> String {
+    person_token(
+        subject,
+        org,
+        "teo-submitter",
+        &format!("{subject}@teo.test"),
+    )
+}
+
+/// A person of `ORG` with the information products role (granted by the organisation's first
+/// person, its user settings admin), and one without it.
+fn people(server: &TestServer) -> (String, String) {
+    let (ana, ben) = (person("ana", ORG), person("ben", ORG));
+    for token in [&ana, &ben] {
+        json_ok(server.get("/api/v1/me", Some(token)));
+    }
+    json_ok(
+        server
+            .client()
+            .put(server.url("/api/v1/people/ben/access"))
+            .bearer_auth(&ana)
+            .json(&json!({"portalRoles": ["general-access", "information-products"], "disabled": false}))
+            .send()
+            .expect("PUT access"),
+    );
+    (ben, ana)
+}
+
+fn processed_return(teo: &Teo, seed: u64, learners: usize) -> String {
+    let id = teo.open("2026-AUG");
+    teo.upload_return(&id, &testkit::valid_return(seed, learners));
+    assert_eq!(teo.validate(&id)["status"], "Processed");
+    id
+}
+
+fn lodged_return(teo: &Teo, seed: u64, learners: usize) -> String {
+    let id = processed_return(teo, seed, learners);
+    json_ok(teo.lodge(&id));
+    id
+}
+
+fn text_of(response: reqwest::blocking::Response, media_type: &str) -> String {
+    assert_eq!(response.status().as_u16(), 200, "status");
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(content_type.starts_with(media_type), "{content_type}");
+    response.text().expect("text")
+}
+
+/// Reads a CSV as a spreadsheet would: the byte-order mark, then a header row.
+fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let body = text
+        .strip_prefix('\u{feff}')
+        .expect("a UTF-8 byte-order mark");
+    assert!(body.contains("\r\n"), "CRLF line ends");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let header = reader
+        .headers()
+        .expect("a header row")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|row| row.expect("a row").iter().map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+fn assert_well_formed_svg(text: &str) {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut depth = 0i32;
+    let mut root = None;
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            quick_xml::events::Event::Start(start) => {
+                if root.is_none() {
+                    root = Some(String::from_utf8_lossy(start.name().as_ref()).into_owned());
+                }
+                depth += 1;
+            }
+            quick_xml::events::Event::End(_) => depth -= 1,
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(depth, 0, "every element closed");
+    assert_eq!(root.as_deref(), Some("svg"));
+}
+
+fn efts_sum(rows: &[Vec<String>], column: usize) -> f64 {
+    rows.iter()
+        .map(|row| row[column].parse::<f64>().expect("EFTS"))
+        .sum()
+}
+
+fn lodging_makes_the_facts_and_a_resubmission_replaces_them(backend: Backend) {
+    let server = TestServer::start(backend);
+    server.set_clock("2026-08-12T10:00:00+12:00");
+    let teo = Teo::new(&server, ORG);
+    let (ben, _) = people(&server);
+    let indicators = format!("/api/v1/insights/{ORG}/indicators");
+
+    let before = json_ok(server.get(&indicators, Some(&ben)));
+    assert_eq!(before["rounds"], json!([]));
+
+    let first = lodged_return(&teo, 5, 3);
+    let after = json_ok(server.get(&indicators, Some(&ben)));
+    let rounds = after["rounds"].as_array().expect("rounds");
+    assert_eq!(rounds.len(), 1, "{after}");
+    assert_eq!(rounds[0]["round"], "2026-AUG");
+    assert_eq!(rounds[0]["submissionId"], first.as_str());
+    assert_eq!(rounds[0]["learners"], 3);
+    assert_eq!(
+        rounds[0]["enrolments"],
+        testkit::valid_return(5, 3).course_enrolments.len()
+    );
+    // Three learners hold too few EFTS for any band: every band figure is suppressed, and
+    // said so in words.
+    let figures = after["figures"].as_array().expect("figures");
+    assert!(figures.iter().any(|figure| {
+        figure["by"] == "level-band"
+            && figure["status"] == "suppressed"
+            && figure["inWords"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("fewer than 30 EFTS")
+    }));
+    assert!(
+        figures
+            .iter()
+            .filter(|figure| figure["status"] == "suppressed")
+            .all(|figure| figure["rate"].is_null())
+    );
+
+    // The EFTS extract adds up to the year's EFTS.
+    let (header, rows) = csv_rows(&text_of(
+        server.get(
+            &format!("/api/v1/insights/{ORG}/efts-by-month.csv"),
+            Some(&ben),
+        ),
+        "text/csv",
+    ));
+    assert_eq!(
+        header,
+        [
+            "EDUMIS",
+            "Year",
+            "Round",
+            "Month",
+            "Source of Funding",
+            "Funding Category",
+            "EFTS"
+        ]
+    );
+    let total: f64 = rounds[0]["efts"]
+        .as_str()
+        .expect("EFTS")
+        .parse()
+        .expect("a number");
+    assert!((efts_sum(&rows, 6) - total).abs() < 1e-6, "{total}");
+    assert!(
+        rows.iter()
+            .all(|row| row[0] == ORG.to_string() && row[2] == "2026-AUG")
+    );
+
+    let (header, rows) = csv_rows(&text_of(
+        server.get(
+            &format!("/api/v1/insights/{ORG}/qualifications.csv"),
+            Some(&ben),
+        ),
+        "text/csv",
+    ));
+    assert_eq!(header[3], "Qualification Code");
+    let learners: u32 = rows
+        .iter()
+        .map(|row| row[4].parse::<u32>().expect("count"))
+        .sum();
+    assert!(learners >= 3, "every learner is in a qualification");
+
+    // A resubmission (after the funder's lift) replaces the round's facts.
+    let second = processed_return(&teo, 6, 5);
+    let lift = server
+        .client()
+        .post(server.url("/api/v1/rounds/2026-AUG/stop-gate-lifts"))
+        .bearer_auth(admin_token())
+        .json(&json!({"organisation": ORG, "dueAt": "2026-08-14T17:00:00+12:00", "reason": "approved"}))
+        .send()
+        .expect("POST lift");
+    assert_eq!(lift.status().as_u16(), 201, "{:?}", lift.text());
+    json_ok(teo.lodge(&second));
+    let replaced = json_ok(server.get(&indicators, Some(&ben)));
+    let rounds = replaced["rounds"].as_array().expect("rounds");
+    assert_eq!(rounds.len(), 1, "{replaced}");
+    assert_eq!(rounds[0]["submissionId"], second.as_str());
+    assert_eq!(rounds[0]["learners"], 5);
+
+    // Delivery is given in EFTS until rates and allocations are loaded.
+    let delivery = json_ok(server.get(
+        &format!("/api/v1/insights/{ORG}/delivery?year=2026"),
+        Some(&ben),
+    ));
+    assert_eq!(delivery["round"], "2026-AUG");
+    assert_eq!(delivery["monthlyEfts"].as_array().map(Vec::len), Some(12));
+    assert!(delivery["band"].is_null());
+}
+
+fn charts_are_svg_with_their_numbers_as_csv(backend: Backend) {
+    let server = TestServer::start(backend);
+    server.set_clock("2026-08-12T10:00:00+12:00");
+    let teo = Teo::new(&server, ORG);
+    let (ben, _) = people(&server);
+    lodged_return(&teo, 7, 4);
+    for chart in ["indicators", "efts-by-month", "delivery"] {
+        let svg = text_of(
+            server.get(
+                &format!("/api/v1/insights/{ORG}/charts/{chart}.svg"),
+                Some(&ben),
+            ),
+            "image/svg+xml",
+        );
+        assert_well_formed_svg(&svg);
+    }
+    for numbers in [
+        "indicators.csv",
+        "charts/efts-by-month.csv",
+        "charts/delivery.csv",
+    ] {
+        let (header, rows) = csv_rows(&text_of(
+            server.get(&format!("/api/v1/insights/{ORG}/{numbers}"), Some(&ben)),
+            "text/csv",
+        ));
+        assert!(!header.is_empty() && !rows.is_empty(), "{numbers}");
+    }
+    let (_, delivery) = csv_rows(&text_of(
+        server.get(
+            &format!("/api/v1/insights/{ORG}/charts/delivery.csv?year=2026"),
+            Some(&ben),
+        ),
+        "text/csv",
+    ));
+    assert_eq!(delivery.len(), 12, "a row a month");
+}
+
+fn another_organisation_sees_nothing(backend: Backend) {
+    let server = TestServer::start(backend);
+    server.set_clock("2026-08-12T10:00:00+12:00");
+    let teo = Teo::new(&server, ORG);
+    let (ben, ana) = people(&server);
+    lodged_return(&teo, 8, 3);
+
+    // Another organisation's person with every role of their own: absent, on every route.
+    let (other, other_admin) = (person("oli", 6005), person("olga", 6005));
+    for token in [&other_admin, &other] {
+        json_ok(server.get("/api/v1/me", Some(token)));
+    }
+    for path in [
+        "indicators",
+        "indicators.csv",
+        "efts-by-month.csv",
+        "qualifications.csv",
+        "delivery",
+        "charts/indicators.svg",
+        "charts/delivery.svg",
+        "charts/efts-by-month.csv",
+    ] {
+        expect_problem(
+            server.get(
+                &format!("/api/v1/insights/{ORG}/{path}"),
+                Some(&other_admin),
+            ),
+            404,
+        );
+    }
+    expect_problem(
+        server.get("/api/v1/insights/not-an-org/indicators", Some(&ben)),
+        404,
+    );
+    // The organisation's own person without the role is told what is missing.
+    let refused = expect_problem(
+        server.get(&format!("/api/v1/insights/{ORG}/indicators"), Some(&ana)),
+        403,
+    );
+    assert!(
+        refused["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("information products")
+    );
+
+    // Every organisation side by side is the funder's.
+    expect_problem(
+        server.get(
+            "/api/v1/insights/every-organisation/efts-by-month.csv",
+            Some(&ben),
+        ),
+        403,
+    );
+    let (header, rows) = csv_rows(&text_of(
+        server.get(
+            "/api/v1/insights/every-organisation/efts-by-month.csv",
+            Some(&admin_token()),
+        ),
+        "text/csv",
+    ));
+    assert_eq!(
+        header.last().map(String::as_str),
+        Some(format!("EFTS {ORG}").as_str())
+    );
+    assert!(!rows.is_empty());
+    let (_, rows) = csv_rows(&text_of(
+        server.get(
+            "/api/v1/insights/every-organisation/qualifications.csv",
+            Some(&admin_token()),
+        ),
+        "text/csv",
+    ));
+    assert!(rows.iter().all(|row| row[0] == ORG.to_string()));
+    // The funder may ask for any organisation.
+    let seen: Value = json_ok(server.get(
+        &format!("/api/v1/insights/{ORG}/indicators"),
+        Some(&admin_token()),
+    ));
+    assert_eq!(seen["organisation"], ORG);
+}
+
+on_both_backends!(
+    lodging_makes_the_facts_and_a_resubmission_replaces_them,
+    charts_are_svg_with_their_numbers_as_csv,
+    another_organisation_sees_nothing,
+);
