@@ -15,6 +15,13 @@ from .change_request_status import ChangeRequestStatus
 from .change_request_view import ChangeRequestView
 from .change_view import ChangeView
 from .change_view_resource import ChangeViewResource
+from .choice_view import ChoiceView
+from .column_view import ColumnView
+from .commitment_list import CommitmentList
+from .commitment_state import CommitmentState
+from .commitment_summary import CommitmentSummary
+from .commitment_view import CommitmentView
+from .comparison import Comparison
 from .complex_enrolment import ComplexEnrolment
 from .contact_numbers import ContactNumbers
 from .course import Course
@@ -32,6 +39,9 @@ from .course_field import CourseField
 from .course_history import CourseHistory
 from .course_register import CourseRegister
 from .course_register_load import CourseRegisterLoad
+from .csv_uploaded import CsvUploaded
+from .decision import Decision
+from .decision_input import DecisionInput
 from .decline_request import DeclineRequest
 from .delivery_site_entry import DeliverySiteEntry
 from .delivery_site_load import DeliverySiteLoad
@@ -48,6 +58,7 @@ from .document_type import DocumentType
 from .document_type_choice import DocumentTypeChoice
 from .document_type_choice_input import DocumentTypeChoiceInput
 from .document_view import DocumentView
+from .due_commitment_view import DueCommitmentView
 from .due_document_view import DueDocumentView
 from .due_item_view import DueItemView
 from .due_list import DueList
@@ -66,6 +77,8 @@ from .enrolment_update import EnrolmentUpdate
 from .enrolment_withdrawal import EnrolmentWithdrawal
 from .fees_kept import FeesKept
 from .figure_view import FigureView
+from .funding_rate_list import FundingRateList
+from .funding_rate_view import FundingRateView
 from .grace import Grace
 from .health import Health
 from .hold import Hold
@@ -102,6 +115,7 @@ from .problem_errors_type_0 import ProblemErrorsType0
 from .problem_page import ProblemPage
 from .programme_version import ProgrammeVersion
 from .programme_version_record import ProgrammeVersionRecord
+from .provision_input import ProvisionInput
 from .qualification_completion import QualificationCompletion
 from .qualification_completion_batch import QualificationCompletionBatch
 from .qualification_entry import QualificationEntry
@@ -122,6 +136,12 @@ from .round_kind import RoundKind
 from .round_list import RoundList
 from .round_update import RoundUpdate
 from .round_view import RoundView
+from .row_comparison import RowComparison
+from .row_difference import RowDifference
+from .row_input import RowInput
+from .row_input_values import RowInputValues
+from .row_view import RowView
+from .row_view_values import RowViewValues
 from .rule_catalogue import RuleCatalogue
 from .rule_entry import RuleEntry
 from .rule_refusal import RuleRefusal
@@ -137,7 +157,11 @@ from .submission_problem import SubmissionProblem
 from .submission_status import SubmissionStatus
 from .submission_type import SubmissionType
 from .submission_view import SubmissionView
+from .template import Template
+from .template_list import TemplateList
+from .template_view import TemplateView
 from .token_form import TokenForm
+from .totals_view import TotalsView
 from .training_agreement import TrainingAgreement
 from .training_plan_details import TrainingPlanDetails
 from .training_plan_update import TrainingPlanUpdate
@@ -148,6 +172,9 @@ from .upload_report import UploadReport
 from .user_list import UserList
 from .validation_progress import ValidationProgress
 from .validation_report import ValidationReport
+from .value_change import ValueChange
+from .version_list import VersionList
+from .version_view import VersionView
 from .visit import Visit
 from .webhook_attempt_view import WebhookAttemptView
 from .webhook_delivery_list import WebhookDeliveryList
@@ -178,6 +205,13 @@ __all__ = (
     "ChangeRequestView",
     "ChangeView",
     "ChangeViewResource",
+    "ChoiceView",
+    "ColumnView",
+    "CommitmentList",
+    "CommitmentState",
+    "CommitmentSummary",
+    "CommitmentView",
+    "Comparison",
     "ComplexEnrolment",
     "ContactNumbers",
     "Course",
@@ -195,6 +229,9 @@ __all__ = (
     "CourseHistory",
     "CourseRegister",
     "CourseRegisterLoad",
+    "CsvUploaded",
+    "Decision",
+    "DecisionInput",
     "DeclineRequest",
     "DeliverySiteEntry",
     "DeliverySiteLoad",
@@ -211,6 +248,7 @@ __all__ = (
     "DocumentTypeChoice",
     "DocumentTypeChoiceInput",
     "DocumentView",
+    "DueCommitmentView",
     "DueDocumentView",
     "DueItemView",
     "DueList",
@@ -229,6 +267,8 @@ __all__ = (
     "EnrolmentWithdrawal",
     "FeesKept",
     "FigureView",
+    "FundingRateList",
+    "FundingRateView",
     "Grace",
     "Health",
     "Hold",
@@ -265,6 +305,7 @@ __all__ = (
     "ProblemPage",
     "ProgrammeVersion",
     "ProgrammeVersionRecord",
+    "ProvisionInput",
     "QualificationCompletion",
     "QualificationCompletionBatch",
     "QualificationEntry",
@@ -285,6 +326,12 @@ __all__ = (
     "RoundList",
     "RoundUpdate",
     "RoundView",
+    "RowComparison",
+    "RowDifference",
+    "RowInput",
+    "RowInputValues",
+    "RowView",
+    "RowViewValues",
     "RuleCatalogue",
     "RuleEntry",
     "RuleRefusal",
@@ -300,7 +347,11 @@ __all__ = (
     "SubmissionStatus",
     "SubmissionType",
     "SubmissionView",
+    "Template",
+    "TemplateList",
+    "TemplateView",
     "TokenForm",
+    "TotalsView",
     "TrainingAgreement",
     "TrainingPlanDetails",
     "TrainingPlanUpdate",
@@ -311,6 +362,9 @@ __all__ = (
     "UserList",
     "ValidationProgress",
     "ValidationReport",
+    "ValueChange",
+    "VersionList",
+    "VersionView",
     "Visit",
     "WebhookAttemptView",
     "WebhookDeliveryList",
