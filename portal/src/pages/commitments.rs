@@ -12,11 +12,12 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::NaiveDate;
 use dxp_domain::Edumis;
-use dxp_domain::commitments::check::{dollars, parse_dollars};
+use dxp_domain::commitments::check::parse_dollars;
 use dxp_domain::commitments::compare::RowComparison;
 use dxp_domain::commitments::{
     Column, ColumnKind, CommitmentState, Decision, Template as CommitmentTemplate,
 };
+use dxp_domain::insights::Cents;
 use dxp_domain::validation::Severity;
 use dxp_persistence::commitments::{StoredCommitment, StoredVersion};
 use dxp_service::commitments::{CommitmentDetail, ProvisionRequest, RowsRequest};
@@ -322,9 +323,11 @@ async fn detail(
         problems,
         error_count: checked.error_count(),
         warning_count: checked.warning_count(),
-        funded_value: dollars(totals.funded_value_cents),
-        unfunded_value: dollars(totals.unfunded_value_cents),
-        allocation: totals.allocation_cents.map(dollars),
+        funded_value: Cents(totals.funded_value_cents).to_string(),
+        unfunded_value: Cents(totals.unfunded_value_cents).to_string(),
+        allocation: totals
+            .allocation_cents
+            .map(|cents| Cents(cents).to_string()),
         learner_hours: totals.learner_hours.map(|hours| hours.to_string()),
         volume: totals.volume.map(|volume| volume.to_string()),
         c: commitment,
@@ -367,8 +370,8 @@ async fn add_row(
         .await
         .map(|detail| {
             format!(
-                "Row added. The funded value is now ${}.",
-                dollars(detail.checked.totals.funded_value_cents)
+                "Row added. The funded value is now {}.",
+                Cents(detail.checked.totals.funded_value_cents)
             )
         });
     changed(&signed, &id, done).await
@@ -458,9 +461,9 @@ async fn upload_csv(
         .await
         .map(|upload| {
             let mut line = format!(
-                "The CSV's {} rows replaced the MoP's rows. The funded value is now ${}.",
+                "The CSV's {} rows replaced the MoP's rows. The funded value is now {}.",
                 upload.detail.checked.rows.len(),
-                dollars(upload.detail.checked.totals.funded_value_cents)
+                Cents(upload.detail.checked.totals.funded_value_cents)
             );
             if !upload.ignored_columns.is_empty() {
                 line.push_str(&format!(
@@ -582,7 +585,7 @@ fn version_line(version: &StoredVersion) -> VersionLine {
         version: version.version,
         submitted: nz_time(version.submitted_at),
         submitted_by: version.submitted_by.clone(),
-        funded_value: dollars(version.funded_value_cents),
+        funded_value: Cents(version.funded_value_cents).to_string(),
         decision: match &version.decision {
             None => "Under review".to_owned(),
             Some(decided) => format!(

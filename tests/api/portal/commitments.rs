@@ -10,7 +10,8 @@ use super::{Browser, DATA_OFFICER, FUNDER, OTHER_DATA_OFFICER, location};
 use crate::helpers::{Backend, TestServer, admin_token, json_ok};
 use crate::on_both_backends;
 
-fn provision(server: &TestServer, template: &str, allocation: Option<&str>) -> String {
+/// Provisions a 2027 commitment for organisation 6004 as the funder; its id.
+pub(super) fn provision(server: &TestServer, template: &str, allocation: Option<&str>) -> String {
     let response = server
         .client()
         .post(server.url("/api/v1/commitments"))
@@ -66,7 +67,7 @@ fn a_mop_and_an_epic_are_filled_in_submitted_and_reviewed_in_the_portal(backend:
     assert_eq!(location(&added), format!("/commitments/{mop}"));
     let page = teo.page(&format!("/commitments/{mop}"));
     assert!(
-        page.contains("Row added. The funded value is now $3625.00."),
+        page.contains("Row added. The funded value is now $3,625.00."),
         "{page}"
     );
     assert!(page.contains("250.00"), "{page}");
@@ -83,7 +84,7 @@ fn a_mop_and_an_epic_are_filled_in_submitted_and_reviewed_in_the_portal(backend:
     assert_eq!(pasted.status().as_u16(), 303);
     let page = teo.page(&format!("/commitments/{mop}"));
     assert!(page.contains("1 rows replaced the MoP"), "{page}");
-    assert!(page.contains("$3625.00"), "{page}");
+    assert!(page.contains("$3,625.00"), "{page}");
 
     // Not confirmed: not submitted.
     teo.post(&format!("/commitments/{mop}/submit"), &[]);

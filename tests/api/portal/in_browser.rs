@@ -285,6 +285,8 @@ fn every_page_passes_the_accessibility_check(backend: Backend) {
         &[SdrFile::Learners, SdrFile::Courses],
     );
     let records = format!("{submission}/files/learners/records");
+    let mop = super::commitments::provision(&server, "ace-in-schools", Some("3625"));
+    let epic = super::commitments::provision(&server, "epic", None);
     let prefix = match backend {
         Backend::Sqlite => "sqlite-a11y-",
         Backend::Postgres => "postgres-a11y-",
@@ -314,6 +316,10 @@ fn every_page_passes_the_accessibility_check(backend: Backend) {
                 submission.rsplit('/').next().unwrap_or_default()
             ),
         ),
+        ("commitments", "/commitments".to_owned()),
+        ("commitment-mop", format!("/commitments/{mop}")),
+        ("commitment-epic", format!("/commitments/{epic}")),
+        ("commitment-history", format!("/commitments/{mop}/history")),
         ("notifications", "/notifications".to_owned()),
         ("settings", "/settings".to_owned()),
         ("people", "/settings/people".to_owned()),
@@ -342,6 +348,8 @@ fn every_page_passes_the_accessibility_check(backend: Backend) {
             "/registers/change-requests".to_owned(),
         ),
         ("funder-insights", "/insights?organisation=6004".to_owned()),
+        ("funder-commitments", "/commitments".to_owned()),
+        ("funder-commitment-mop", format!("/commitments/{mop}")),
     ];
     runtime().block_on(async {
         let Some(browser) = Browser::open(&server.base).await else {
