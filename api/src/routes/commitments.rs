@@ -184,8 +184,22 @@ pub struct CommitmentList {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"values": {"courseTitle": "Te reo for whānau", "regionOfDelivery": "Otago", "priorityProvision1": "TEREO", "targetPriorityGroup": "MAORI", "hoursPerLearner": "12.50", "numberOfLearners": 20}}))]
 pub struct RowInput {
-    #[schema(value_type = Object)]
+    #[schema(schema_with = row_values_schema)]
     pub values: BTreeMap<String, serde_json::Value>,
+}
+
+/// `values`: an object whose every value is text, a number or null (utoipa's `Object` would
+/// promise any JSON, which the row then refuses).
+fn row_values_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+    let value = OneOfBuilder::new()
+        .item(ObjectBuilder::new().schema_type(Type::String))
+        .item(ObjectBuilder::new().schema_type(Type::Number))
+        .item(ObjectBuilder::new().schema_type(Type::Null));
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .additional_properties(Some(utoipa::openapi::Schema::OneOf(value.build())))
+        .build()
 }
 
 fn row_values(input: RowInput) -> Result<BTreeMap<String, String>, ApiError> {
@@ -586,6 +600,7 @@ pub async fn create_commitment(
     params(CommitmentQuery),
     responses(
         (status = 200, description = "The commitments", body = CommitmentList),
+        (status = 400, description = "A parameter is invalid", body = ProblemBody, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "Another organisation's commitments", body = ProblemBody, content_type = "application/problem+json"),
     )
@@ -948,6 +963,7 @@ async fn decide(
     request_body(content = Option<DecisionInput>),
     responses(
         (status = 200, description = "The version, accepted", body = VersionView),
+        (status = 400, description = "The comment is longer than 2000 characters", body = ProblemBody, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "Not the funder", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such commitment or version", body = ProblemBody, content_type = "application/problem+json"),

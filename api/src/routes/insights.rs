@@ -382,6 +382,7 @@ pub async fn get_qualifications_csv(
     params(OrganisationPath, YearQuery),
     responses(
         (status = 200, description = "The delivery", body = DeliveryView),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
@@ -427,6 +428,7 @@ pub async fn get_indicators_chart(
     params(OrganisationPath, YearQuery),
     responses(
         (status = 200, description = "The chart", body = SvgText, content_type = "image/svg+xml"),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
@@ -451,6 +453,7 @@ pub async fn get_efts_by_month_chart(
     params(OrganisationPath, YearQuery),
     responses(
         (status = 200, description = "The chart's numbers as a DXP CSV file", body = CsvText, content_type = "text/csv"),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
@@ -478,6 +481,7 @@ pub async fn get_efts_by_month_chart_csv(
     params(OrganisationPath, YearQuery),
     responses(
         (status = 200, description = "The chart", body = SvgText, content_type = "image/svg+xml"),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
@@ -502,6 +506,7 @@ pub async fn get_delivery_chart(
     params(OrganisationPath, YearQuery),
     responses(
         (status = 200, description = "The chart's numbers as a DXP CSV file", body = CsvText, content_type = "text/csv"),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),

@@ -310,6 +310,7 @@ pub async fn load_course_register(
     responses(
         (status = 200, description = "The course", body = CourseHistory),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The token names another organisation", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course in the register", body = Problem, content_type = "application/problem+json"),
     )
@@ -321,6 +322,7 @@ pub async fn get_course_history(
     path: web::Path<String>,
     query: web::Query<RegisterQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    super::params::year_in_range("year", query.year)?;
     let organisation = named_organisation(&caller, query.organisation)?;
     let (entries, history) = state
         .service
@@ -404,6 +406,7 @@ pub async fn list_delivery_sites(
     req: HttpRequest,
     query: web::Query<RegisterQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    super::params::year_in_range("year", query.year)?;
     let organisation = named_organisation(&caller, query.organisation)?;
     let asker = caller_of(&caller)?;
     if wants_csv(&req) {

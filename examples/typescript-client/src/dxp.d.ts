@@ -5082,7 +5082,7 @@ export interface components {
          */
         RowInput: {
             values: {
-                [key: string]: unknown;
+                [key: string]: string | number | null;
             };
         };
         /** @description One row and its values by column name, the computed columns filled. */
@@ -6000,6 +6000,23 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CommitmentList"];
+                };
+            };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid token */
@@ -8504,6 +8521,23 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description The comment is longer than 2000 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid token */
@@ -11464,6 +11498,23 @@ export interface operations {
                     "text/csv": components["schemas"]["CsvText"];
                 };
             };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid token */
             401: {
                 headers: {
@@ -11595,6 +11646,23 @@ export interface operations {
                 content: {
                     /** @example text */
                     "image/svg+xml": components["schemas"]["SvgText"];
+                };
+            };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid token */
@@ -11729,6 +11797,23 @@ export interface operations {
                     "text/csv": components["schemas"]["CsvText"];
                 };
             };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid token */
             401: {
                 headers: {
@@ -11860,6 +11945,23 @@ export interface operations {
                 content: {
                     /** @example text */
                     "image/svg+xml": components["schemas"]["SvgText"];
+                };
+            };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid token */
@@ -12141,6 +12243,23 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid token */
@@ -14692,6 +14811,23 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CourseHistory"];
+                };
+            };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid token */
