@@ -184,22 +184,8 @@ pub struct CommitmentList {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"values": {"courseTitle": "Te reo for whānau", "regionOfDelivery": "Otago", "priorityProvision1": "TEREO", "targetPriorityGroup": "MAORI", "hoursPerLearner": "12.50", "numberOfLearners": 20}}))]
 pub struct RowInput {
-    #[schema(schema_with = row_values_schema)]
+    #[schema(value_type = Object)]
     pub values: BTreeMap<String, serde_json::Value>,
-}
-
-/// `values`: an object whose every value is text, a number or null (utoipa's `Object` would
-/// promise any JSON, which the row then refuses).
-fn row_values_schema() -> utoipa::openapi::schema::Object {
-    use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
-    let value = OneOfBuilder::new()
-        .item(ObjectBuilder::new().schema_type(Type::String))
-        .item(ObjectBuilder::new().schema_type(Type::Number))
-        .item(ObjectBuilder::new().schema_type(Type::Null));
-    ObjectBuilder::new()
-        .schema_type(Type::Object)
-        .additional_properties(Some(utoipa::openapi::Schema::OneOf(value.build())))
-        .build()
 }
 
 fn row_values(input: RowInput) -> Result<BTreeMap<String, String>, ApiError> {
@@ -210,7 +196,8 @@ fn row_values(input: RowInput) -> Result<BTreeMap<String, String>, ApiError> {
             serde_json::Value::Null => None,
             serde_json::Value::String(text) => Some(Ok((name, text))),
             serde_json::Value::Number(number) => Some(Ok((name, number.to_string()))),
-            other => Some(Err(ApiError::BadRequest(format!(
+            // Well-formed JSON the row cannot hold: unprocessable, like a value the rules refuse.
+            other => Some(Err(ApiError::Unprocessable(format!(
                 "values.{name}: {other} is not text or a number"
             )))),
         })
@@ -660,7 +647,7 @@ pub async fn get_commitment(
         (status = 403, description = "Not the organisation", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such commitment for the caller", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "Submitted or accepted: it cannot change now", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "An EPIC: its rows are pre-populated (EPIC-004)", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A value that is not text or a number, or an EPIC, whose rows are pre-populated (EPIC-004)", body = ProblemBody, content_type = "application/problem+json"),
     )
 )]
 #[post("/commitments/{id}/rows")]
@@ -693,6 +680,7 @@ pub async fn add_commitment_row(
         (status = 403, description = "Not the organisation", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such commitment or row for the caller", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "Submitted or accepted: it cannot change now", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A value that is not text or a number", body = ProblemBody, content_type = "application/problem+json"),
     )
 )]
 #[put("/commitments/{id}/rows/{row}")]
@@ -722,7 +710,7 @@ pub async fn update_commitment_row(
         (status = 403, description = "Not the organisation", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such commitment or row for the caller", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "Submitted or accepted: it cannot change now", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "An EPIC: its rows are pre-populated (EPIC-004)", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A value that is not text or a number, or an EPIC, whose rows are pre-populated (EPIC-004)", body = ProblemBody, content_type = "application/problem+json"),
     )
 )]
 #[delete("/commitments/{id}/rows/{row}")]

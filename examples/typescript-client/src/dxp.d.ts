@@ -5082,7 +5082,7 @@ export interface components {
          */
         RowInput: {
             values: {
-                [key: string]: string | number | null;
+                [key: string]: unknown;
             };
         };
         /** @description One row and its values by column name, the computed columns filled. */
@@ -7479,7 +7479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An EPIC: its rows are pre-populated (EPIC-004) */
+            /** @description A value that is not text or a number, or an EPIC, whose rows are pre-populated (EPIC-004) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7711,6 +7711,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A value that is not text or a number */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
             429: {
                 headers: {
@@ -7893,7 +7910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An EPIC: its rows are pre-populated (EPIC-004) */
+            /** @description A value that is not text or a number, or an EPIC, whose rows are pre-populated (EPIC-004) */
             422: {
                 headers: {
                     [name: string]: unknown;
