@@ -497,11 +497,21 @@ fn an_epic_is_submitted_returned_corrected_and_accepted(backend: Backend) {
         compared["rows"],
         json!([{"row": 1, "difference": "changed", "changes": [{"column": "year2", "from": "22", "to": "30"}]}]),
     );
+    // A body that cannot be read is refused, not taken as an acceptance without a comment.
+    expect_problem(
+        post(
+            &server,
+            &format!("/api/v1/commitments/{id}/versions/2/accept"),
+            &admin_token(),
+            &json!({"coment": "misspelt"}),
+        ),
+        400,
+    );
     let accepted = json_ok(post(
         &server,
         &format!("/api/v1/commitments/{id}/versions/2/accept"),
         &admin_token(),
-        &Value::Null,
+        &json!({}),
     ));
     assert_eq!(accepted["decision"], "accepted");
     assert!(notice_kinds(&server, &teo).contains(&"commitment-accepted".to_owned()));

@@ -925,11 +925,14 @@ async fn decide(
     caller: Authorized<CanWrite>,
     state: web::Data<AppState>,
     path: web::Path<CommitmentVersionPath>,
-    input: Option<web::Json<DecisionInput>>,
+    body: web::Bytes,
     decision: Decision,
 ) -> Result<HttpResponse, ApiError> {
     let asker = asker(&caller)?;
-    let comment = input.and_then(|input| input.into_inner().comment);
+    // Not `Option<Json>`: actix would take a body it cannot read (a misspelt field) as no
+    // body at all, and accept without the comment that was meant.
+    let input: Option<DecisionInput> = super::params::optional_json(&body)?;
+    let comment = input.and_then(|input| input.comment);
     state
         .service
         .decide_commitment(&asker, &path.id, path.version, decision, comment)
@@ -951,7 +954,7 @@ async fn decide(
     request_body(content = Option<DecisionInput>),
     responses(
         (status = 200, description = "The version, accepted", body = VersionView),
-        (status = 400, description = "The comment is longer than 2000 characters", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 400, description = "The body is not the JSON expected, or the comment is longer than 2000 characters", body = ProblemBody, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "Not the funder", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such commitment or version", body = ProblemBody, content_type = "application/problem+json"),
@@ -963,9 +966,9 @@ pub async fn accept_commitment_version(
     caller: Authorized<CanWrite>,
     state: web::Data<AppState>,
     path: web::Path<CommitmentVersionPath>,
-    input: Option<web::Json<DecisionInput>>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    decide(caller, state, path, input, Decision::Accepted).await
+    decide(caller, state, path, body, Decision::Accepted).await
 }
 
 /// The funder returns the version under review with a comment saying what to correct; the
@@ -977,7 +980,7 @@ pub async fn accept_commitment_version(
     request_body = DecisionInput,
     responses(
         (status = 200, description = "The version, returned", body = VersionView),
-        (status = 400, description = "No comment", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 400, description = "No comment, or a body that is not the JSON expected", body = ProblemBody, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "Not the funder", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such commitment or version", body = ProblemBody, content_type = "application/problem+json"),
@@ -989,7 +992,7 @@ pub async fn return_commitment_version(
     caller: Authorized<CanWrite>,
     state: web::Data<AppState>,
     path: web::Path<CommitmentVersionPath>,
-    input: Option<web::Json<DecisionInput>>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    decide(caller, state, path, input, Decision::Returned).await
+    decide(caller, state, path, body, Decision::Returned).await
 }
