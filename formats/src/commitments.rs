@@ -12,6 +12,7 @@
 //! - Reading only places values in columns; the MoP rules (`MOP-001`…) are the domain's,
 //!   applied to the rows exactly as to rows keyed in by webform.
 
+use crate::csv::normalise;
 use std::collections::BTreeMap;
 
 use dxp_domain::commitments::check::{MOP_008, MOP_012, parse_dollars};
@@ -24,27 +25,20 @@ pub struct MopCsv {
     pub ignored_columns: Vec<String>,
 }
 
-/// A title as compared: lower case, blanks trimmed and runs of inner blanks made one space.
-fn normalised(title: &str) -> String {
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-fn reader(text: &str) -> csv::Reader<&[u8]> {
+/// A reader of `text` without its byte-order mark. Only the rates file has comment lines: a
+/// MoP row may well begin with `#` ("#1 Barista course").
+fn reader(text: &str, comments: bool) -> csv::Reader<&[u8]> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .comment(Some(b'#'))
+        .comment(comments.then_some(b'#'))
         .from_reader(text.as_bytes())
 }
 
 /// Reads a MoP CSV of `template`, or says what in it cannot be read (naming the rule).
 pub fn read_mop_csv(template: Template, text: &str) -> Result<MopCsv, String> {
-    let mut reader = reader(text);
+    let mut reader = reader(text, false);
     let mut records = reader.records();
     let header = match records.next() {
         None => {
@@ -60,11 +54,11 @@ pub fn read_mop_csv(template: Template, text: &str) -> Result<MopCsv, String> {
     let mut columns = Vec::new();
     let mut ignored = Vec::new();
     for title in header.iter() {
-        let wanted = normalised(title);
+        let wanted = normalise(title);
         let column = template
             .columns()
             .iter()
-            .find(|column| normalised(column.title) == wanted || normalised(column.name) == wanted);
+            .find(|column| normalise(column.title) == wanted || normalise(column.name) == wanted);
         match column {
             None if wanted.is_empty() => columns.push(None),
             None => {
@@ -186,10 +180,10 @@ pub const RATES_HEADER: &str = "Fund,Plan Year,Funding Category,Mode,Rate";
 /// Reads a funding rates CSV (`Fund,Plan Year,Funding Category,Mode,Rate`; lines starting with
 /// `#` are comments), or every line that cannot be read with what is wrong with it.
 pub fn read_funding_rates_csv(text: &str) -> Result<Vec<RateLine>, Vec<String>> {
-    let mut reader = reader(text);
+    let mut reader = reader(text, true);
     let mut records = reader.records();
     let header: Vec<String> = match records.next() {
-        Some(Ok(header)) => header.iter().map(normalised).collect(),
+        Some(Ok(header)) => header.iter().map(normalise).collect(),
         Some(Err(error)) => return Err(vec![error.to_string()]),
         None => {
             return Err(vec![format!(
@@ -197,7 +191,7 @@ pub fn read_funding_rates_csv(text: &str) -> Result<Vec<RateLine>, Vec<String>> 
             )]);
         }
     };
-    let expected: Vec<String> = RATES_HEADER.split(',').map(normalised).collect();
+    let expected: Vec<String> = RATES_HEADER.split(',').map(normalise).collect();
     if header != expected {
         return Err(vec![format!("the header must be {RATES_HEADER}")]);
     }
@@ -272,6 +266,15 @@ mod tests {
         assert_eq!(read.rows.len(), 1);
         assert_eq!(read.rows[0]["courseTitle"], "Te reo, for whānau");
         assert!(!read.rows[0].contains_key("fundedValue"));
+    }
+
+    #[test]
+    fn a_mop_row_beginning_with_a_hash_is_a_row_not_a_comment() {
+        let text = "Course title,Region of delivery,Priority provision (1),Target priority group,Hours per learner,Number of learners\n\
+                    #1 Barista,Otago,TEREO,MAORI,12.50,20\n";
+        let read = read_mop_csv(Template::AceInSchools, text).unwrap();
+        assert_eq!(read.rows.len(), 1);
+        assert_eq!(read.rows[0]["courseTitle"], "#1 Barista");
     }
 
     #[test]

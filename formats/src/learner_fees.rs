@@ -23,6 +23,7 @@
 //! earlier, as a second API request would. Lines are numbered from 1, the header row being
 //! line 1.
 
+use crate::csv::normalise;
 use dxp_domain::work_based::fees::LearnerFee;
 
 /// The column titles of the template, in its order, with their API names.
@@ -34,15 +35,6 @@ pub const COLUMNS: [(&str, &str); 3] = [
 
 /// The header row of the template.
 pub const TEMPLATE_HEADER: &str = "Learner Local ID,Fee Year,Fee Amount";
-
-/// A title as compared: lower case, blanks trimmed and runs of inner blanks made one space.
-fn normalised(title: &str) -> String {
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
 
 /// Reads a learner fees CSV file: each data row with its line number, or every line that cannot
 /// be read with what is wrong with it (line 1 for the header).
@@ -73,13 +65,13 @@ pub fn read_learner_fees_csv(text: &str) -> Result<Vec<(usize, LearnerFee)>, Vec
         Some(Ok(header)) => header,
     };
     let header_line = header.position().map_or(1, |p| line_at(text, p));
-    let titles: Vec<String> = header.iter().map(normalised).collect();
+    let titles: Vec<String> = header.iter().map(normalise).collect();
     let mut positions = [0usize; 3];
     let mut missing = Vec::new();
     for (slot, (title, api_name)) in positions.iter_mut().zip(COLUMNS) {
         match titles
             .iter()
-            .position(|t| *t == normalised(title) || *t == normalised(api_name))
+            .position(|t| *t == normalise(title) || *t == normalise(api_name))
         {
             Some(position) => *slot = position,
             None => missing.push(title),

@@ -12,6 +12,7 @@
 //! are the domain's ([`dxp_domain::registers`]), applied as to a JSON load. Lines are numbered
 //! from 1, the header being line 1.
 
+use crate::csv::normalise;
 use std::io::Write;
 
 use dxp_domain::registers::{CourseEntry, DeliverySiteEntry, QualificationEntry};
@@ -150,14 +151,6 @@ pub fn write_delivery_sites_csv<W: Write>(
     write(out, &SITE_COLUMNS, entries)
 }
 
-fn normalised(title: &str) -> String {
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 fn header_of(columns: &[Column]) -> String {
     columns
         .iter()
@@ -194,13 +187,13 @@ fn read<T: DeserializeOwned>(
         }
         Some(Ok(header)) => header,
     };
-    let titles: Vec<String> = header.iter().map(normalised).collect();
+    let titles: Vec<String> = header.iter().map(normalise).collect();
     let mut positions: Vec<Option<usize>> = Vec::with_capacity(columns.len());
     let mut missing = Vec::new();
     for (title, api_name, _, required) in columns {
         let found = titles
             .iter()
-            .position(|t| *t == normalised(title) || *t == normalised(api_name));
+            .position(|t| *t == normalise(title) || *t == normalise(api_name));
         if found.is_none() && *required {
             missing.push(*title);
         }

@@ -456,7 +456,7 @@ impl<R: Read> Iterator for CsvRecords<R> {
 impl<R: Read> std::iter::FusedIterator for CsvRecords<R> {}
 
 /// Lower case, blanks trimmed and runs of inner blanks made one space.
-fn normalise(title: &str) -> String {
+pub(crate) fn normalise(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     for word in title.split_whitespace() {
         if !out.is_empty() {
