@@ -3,8 +3,11 @@
 use std::net::TcpListener;
 use std::sync::Arc;
 
+use actix_web::ResponseError;
 use actix_web::dev::Server;
-use actix_web::middleware::from_fn;
+use actix_web::dev::ServiceResponse;
+use actix_web::http::{StatusCode, header};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, from_fn};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
@@ -96,8 +99,16 @@ pub fn run(
                     .limit(json_limit)
                     .error_handler(json_error),
             )
+            // Bodies read whole as bytes (register and rate loads, CSV commitments, work-based
+            // resources) take the JSON bodies' limit, not actix's silent 256 KiB.
+            .app_data(web::PayloadConfig::new(json_limit))
             .app_data(web::QueryConfig::default().error_handler(query_error))
             .app_data(web::PathConfig::default().error_handler(path_error))
+            .wrap(
+                ErrorHandlers::new().handler(StatusCode::PAYLOAD_TOO_LARGE, move |response| {
+                    payload_too_large(response, json_limit)
+                }),
+            )
             .wrap(actix_governor::Governor::new(&limiter))
             .wrap(from_fn(log_request))
             // Before the provider-based scope, which would otherwise answer for this path.
@@ -169,6 +180,31 @@ fn json_error(error: actix_web::error::JsonPayloadError, _req: &HttpRequest) -> 
         other => ApiError::BadRequest(format!("the body could not be read: {other}")),
     }
     .into()
+}
+
+/// A body over the limit that actix refused itself (a body read whole as bytes has no error
+/// handler of its own): the same problem as an oversized JSON body, not actix's plain text.
+fn payload_too_large<B>(
+    response: ServiceResponse<B>,
+    limit: usize,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"application/problem+json"));
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(
+            response.map_into_left_body(),
+        ));
+    }
+    let (request, _) = response.into_parts();
+    let problem = ApiError::PayloadTooLarge(format!(
+        "the body is larger than the limit of {limit} bytes; send it in smaller parts"
+    ))
+    .error_response();
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(request, problem).map_into_right_body(),
+    ))
 }
 
 fn query_error(error: actix_web::error::QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {

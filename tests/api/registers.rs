@@ -449,3 +449,45 @@ on_both_backends!(
     fund_37_in_a_qualification_not_approved_for_dq37_is_an_error,
     registers_load_and_export_as_csv_and_only_the_funder_loads,
 );
+
+on_both_backends!(a_load_larger_than_actix_default_is_taken_and_one_over_the_limit_refused);
+
+/// A load is read whole: up to the server's body limit (1 MiB), well past actix's own 256 KiB
+/// default; beyond it, a problem saying the limit.
+fn a_load_larger_than_actix_default_is_taken_and_one_over_the_limit_refused(backend: Backend) {
+    let server = TestServer::start(backend);
+    let csv = |count: usize| {
+        let mut text = String::from(
+            "Qualification Code,Title,Level,Credits,Qualification Award Category,DQ3-7 Approved From\n",
+        );
+        for n in 0..count {
+            text.push_str(&format!(
+                "Q{n:05},A qualification of some length for the test,5,120,21,\n"
+            ));
+        }
+        text
+    };
+    let post = |text: String| {
+        server
+            .client()
+            .post(server.url("/api/v1/registers/qualifications"))
+            .bearer_auth(admin_token())
+            .header("content-type", "text/csv")
+            .body(text)
+            .send()
+            .expect("POST")
+    };
+    let taken = csv(6_000);
+    assert!(taken.len() > 256 * 1024 && taken.len() < 1024 * 1024);
+    assert_eq!(json_ok(post(taken))["written"], 6_000);
+    let too_big = csv(25_000);
+    assert!(too_big.len() > 1024 * 1024);
+    let problem = expect_problem(post(too_big), 413);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("limit"),
+        "{problem}"
+    );
+}
