@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use dxp_domain::calendar::current_year;
 use dxp_domain::insights::facts::{DQ37_FUND, MonthEfts, QualificationLookup};
 use dxp_domain::insights::{
     Cents, DeliveredValue, DeliveryCheck, Efts, Figure, FundingRates, LearnerYear, PROVIDER_BASED,
@@ -84,8 +85,14 @@ pub fn refresh(
         });
         if !current {
             let summary = summarise(conn, lodged, lookup)?;
-            insights::replace(conn, lodged, &summary, now)?;
-            computed += 1;
+            match insights::replace(conn, lodged, &summary, now) {
+                Ok(()) => computed += 1,
+                // A concurrent refresh (another read, or the lodging's own) kept the round's
+                // facts first, from the same lodged return: nothing is left to do, and a
+                // read must not answer 409 for it.
+                Err(StoreError::Conflict(_)) => {}
+                Err(error) => return Err(error),
+            }
         }
     }
     for (edumis, round, _) in &kept {
@@ -107,6 +114,8 @@ pub struct Insights {
     pub rounds: Vec<StoredFacts>,
     /// Every indicator, group and year.
     pub figures: Vec<Figure>,
+    /// The year by the service's clock when these were read, New Zealand time.
+    pub this_year: i32,
 }
 
 impl Insights {
@@ -117,10 +126,23 @@ impl Insights {
         years
     }
 
+    /// The year asked for, or else the latest with facts, or else this year.
+    pub fn year_or_latest(&self, asked: Option<i32>) -> i32 {
+        year_or_latest(&self.rounds, asked, self.this_year)
+    }
+
     /// The facts standing for `year`: its latest round's.
     pub fn year(&self, year: i32) -> Option<&StoredFacts> {
         latest_of_year(&self.rounds, year)
     }
+}
+
+/// The year asked for, or else the latest of `rounds` (kept in round order), or else
+/// `this_year`.
+fn year_or_latest(rounds: &[StoredFacts], asked: Option<i32>, this_year: i32) -> i32 {
+    asked
+        .or_else(|| rounds.iter().map(|kept| kept.round.year).max())
+        .unwrap_or(this_year)
 }
 
 /// The latest round's facts of `year` among `rounds`.
@@ -309,20 +331,23 @@ impl Service {
             organisation,
             rounds,
             figures,
+            this_year: current_year(self.clock().now()?),
         })
     }
 
-    /// DQ3-7 delivery of `organisation` in `year`, valued at `rates` against `allocation` when
-    /// they are given (the funder's commitments supply them).
+    /// DQ3-7 delivery of `organisation` in `year` (else the latest year with facts, else this
+    /// year), valued at `rates` against `allocation` when they are given (the funder's
+    /// commitments supply them).
     pub async fn delivery(
         &self,
         asker: &Asker,
         organisation: Edumis,
-        year: i32,
+        year: Option<i32>,
         rates: Option<&dyn FundingRates>,
         allocation: Option<Allocation>,
     ) -> Result<Delivery, ServiceError> {
         let rounds = self.insight_facts(asker, organisation).await?;
+        let year = year_or_latest(&rounds, year, current_year(self.clock().now()?));
         let latest = latest_of_year(&rounds, year);
         let mut monthly_efts = [Efts::ZERO; 12];
         let mut by_category = Vec::new();

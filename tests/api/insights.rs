@@ -269,6 +269,17 @@ fn another_organisation_sees_nothing(backend: Backend) {
     for token in [&other_admin, &other] {
         json_ok(server.get("/api/v1/me", Some(token)));
     }
+    json_ok(
+        server
+            .client()
+            .put(server.url("/api/v1/people/oli/access"))
+            .bearer_auth(&other_admin)
+            .json(&json!({"portalRoles": ["general-access", "information-products"], "disabled": false}))
+            .send()
+            .expect("PUT access"),
+    );
+    // With the role, their own organisation's products answer (empty: nothing lodged).
+    json_ok(server.get("/api/v1/insights/6005/indicators", Some(&other)));
     for path in [
         "indicators",
         "indicators.csv",
@@ -279,14 +290,21 @@ fn another_organisation_sees_nothing(backend: Backend) {
         "charts/delivery.svg",
         "charts/efts-by-month.csv",
     ] {
-        expect_problem(
-            server.get(
-                &format!("/api/v1/insights/{ORG}/{path}"),
-                Some(&other_admin),
-            ),
-            404,
-        );
+        for token in [&other, &other_admin] {
+            expect_problem(
+                server.get(&format!("/api/v1/insights/{ORG}/{path}"), Some(token)),
+                404,
+            );
+        }
     }
+    // A year outside those DXP keeps is refused, not answered empty.
+    expect_problem(
+        server.get(
+            &format!("/api/v1/insights/{ORG}/delivery?year=1"),
+            Some(&ben),
+        ),
+        400,
+    );
     expect_problem(
         server.get("/api/v1/insights/not-an-org/indicators", Some(&ben)),
         404,

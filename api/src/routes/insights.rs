@@ -6,7 +6,7 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use dxp_domain::Edumis;
 use dxp_domain::insights::{FigureStatus, Group};
 use dxp_service::insight_outputs as outputs;
@@ -44,6 +44,13 @@ pub struct YearQuery {
     /// The calendar year; default: the latest year with a lodged return (or this year).
     #[param(minimum = 2000, maximum = 2100)]
     pub year: Option<i32>,
+}
+
+impl YearQuery {
+    /// The year, refused when outside the years documented.
+    fn year(&self) -> Result<Option<i32>, ApiError> {
+        super::params::year_in_range("year", self.year)
+    }
 }
 
 /// A round's facts, as summarised when its return was lodged.
@@ -246,25 +253,18 @@ async fn insights_of(
         .await?)
 }
 
-fn year_of(query: &YearQuery, insights: &Insights) -> i32 {
-    query
-        .year
-        .or_else(|| insights.years().last().copied())
-        .unwrap_or_else(|| Utc::now().year())
-}
-
 async fn delivery_of(
     caller: &Authorized<CanRead>,
     path: &OrganisationPath,
     query: &YearQuery,
     state: &AppState,
 ) -> Result<Delivery, ApiError> {
-    let insights = insights_of(caller, path, state).await?;
-    let year = year_of(query, &insights);
+    let organisation = path.organisation()?;
+    let year = query.year()?;
     // Rates and allocations arrive with the commitments; until then delivery is in EFTS.
     Ok(state
         .service
-        .delivery(&any_asker(caller), insights.organisation, year, None, None)
+        .delivery(&any_asker(caller), organisation, year, None, None)
         .await?)
 }
 
@@ -441,8 +441,9 @@ pub async fn get_efts_by_month_chart(
     query: web::Query<YearQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
+    let year = query.year()?;
     let insights = insights_of(&caller, &path, &state).await?;
-    let year = year_of(&query, &insights);
+    let year = insights.year_or_latest(year);
     Ok(svg_response(outputs::efts_by_month_svg(&insights, year)?))
 }
 
@@ -466,8 +467,9 @@ pub async fn get_efts_by_month_chart_csv(
     query: web::Query<YearQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
+    let year = query.year()?;
     let insights = insights_of(&caller, &path, &state).await?;
-    let year = year_of(&query, &insights);
+    let year = insights.year_or_latest(year);
     Ok(csv_response(
         "efts-by-month-chart.csv",
         outputs::efts_by_fund_csv(&insights, year)?,

@@ -7,7 +7,6 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use chrono::Datelike;
 use dxp_domain::Edumis;
 use dxp_domain::insights::{Figure, Group, IndicatorKind};
 use dxp_service::insight_outputs as outputs;
@@ -107,13 +106,6 @@ async fn insights_for(
         .await?)
 }
 
-fn year_of(query: &OrganisationQuery, insights: &Insights) -> i32 {
-    query
-        .year
-        .or_else(|| insights.years().last().copied())
-        .unwrap_or_else(|| chrono::Utc::now().year())
-}
-
 async fn page(
     signed: Signed,
     portal: web::Data<Portal>,
@@ -141,7 +133,7 @@ async fn page(
     if let Some(organisation) = organisation {
         let insights = insights_for(&signed, &portal, organisation).await?;
         if !insights.rounds.is_empty() {
-            let year = year_of(&query, &insights);
+            let year = insights.year_or_latest(query.year);
             page.year = Some(year);
             page.rows = groups()
                 .into_iter()
@@ -171,7 +163,13 @@ async fn page(
                 .collect();
             let delivery = portal
                 .service
-                .delivery(&super::asker(&signed.user), organisation, year, None, None)
+                .delivery(
+                    &super::asker(&signed.user),
+                    organisation,
+                    Some(year),
+                    None,
+                    None,
+                )
                 .await?;
             page.delivered = delivery.delivered_efts().to_string();
             page.delivery = outputs::delivery_months(&delivery, None)
@@ -201,11 +199,17 @@ async fn chart(
 ) -> Result<HttpResponse, PageError> {
     let organisation = chosen(&signed, &query)?;
     let insights = insights_for(&signed, &portal, organisation).await?;
-    let year = year_of(&query, &insights);
+    let year = insights.year_or_latest(query.year);
     let delivery = || async {
         let delivery = portal
             .service
-            .delivery(&super::asker(&signed.user), organisation, year, None, None)
+            .delivery(
+                &super::asker(&signed.user),
+                organisation,
+                Some(year),
+                None,
+                None,
+            )
             .await?;
         let months = outputs::delivery_months(&delivery, None);
         Ok::<_, PageError>((delivery, months))
