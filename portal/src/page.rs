@@ -159,6 +159,17 @@ pub fn render<T: Template>(page: &T) -> Result<HttpResponse, PageError> {
         .body(html))
 }
 
+/// A CSV file, whole, to download under `name` (named as every download is, RFC 6266).
+pub fn csv_download(name: &str, text: impl actix_web::body::MessageBody + 'static) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            dxp_domain::documents::attachment_disposition(name),
+        ))
+        .body(text)
+}
+
 /// After a form that changed something, the page to see the change on (303: the browser
 /// fetches it with GET, so reloading does not send the form again).
 pub fn see_other(location: &str) -> HttpResponse {

@@ -111,6 +111,13 @@ fn describe(checked: &Checked) -> String {
         .join("; ")
 }
 
+/// A MoP as a DXP CSV file, under the name every surface downloads it as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MopExport {
+    pub file_name: String,
+    pub text: String,
+}
+
 impl Service {
     /// Provisions a commitment for an organisation and tells its people (the funder only). An
     /// EPIC comes with its pre-populated rows.
@@ -296,7 +303,7 @@ impl Service {
         &self,
         asker: &Asker,
         id: &str,
-    ) -> Result<(StoredCommitment, String), ServiceError> {
+    ) -> Result<MopExport, ServiceError> {
         let detail = self.commitment(asker, id).await?;
         if detail.commitment.template.is_epic() {
             return Err(ServiceError::Unacceptable(format!(
@@ -310,8 +317,14 @@ impl Service {
             .into_iter()
             .map(|row| row.values)
             .collect();
-        let text = dxp_formats::commitments::write_mop_csv(detail.commitment.template, &rows);
-        Ok((detail.commitment, text))
+        let commitment = &detail.commitment;
+        Ok(MopExport {
+            file_name: format!(
+                "MOP-{}-{}-{}.csv",
+                commitment.template, commitment.organisation, commitment.plan_year
+            ),
+            text: dxp_formats::commitments::write_mop_csv(commitment.template, &rows),
+        })
     }
 
     /// Submits the organisation's commitment for the funder's review as its next version,

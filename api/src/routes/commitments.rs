@@ -783,20 +783,11 @@ pub async fn download_commitment_csv(
     path: web::Path<CommitmentPath>,
 ) -> Result<HttpResponse, ApiError> {
     let asker = asker(&caller)?;
-    let (commitment, text) = state
+    let export = state
         .service
         .export_commitment_csv(&asker, &path.id)
         .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!(
-                "attachment; filename=\"MOP-{}-{}-{}.csv\"",
-                commitment.template, commitment.organisation, commitment.plan_year
-            ),
-        ))
-        .body(text))
+    Ok(super::csv_download(&export.file_name, export.text))
 }
 
 /// Submits the organisation's commitment for the funder's review as its next version.

@@ -67,13 +67,7 @@ pub(crate) fn csv_export(
             Some((chunk, export))
         }
     });
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "content-disposition",
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .streaming(body)
+    super::download(super::CSV_TYPE, &name).streaming(body)
 }
 
 /// Where a CSV export is: the writer until the last page is written, and the `localId` to read

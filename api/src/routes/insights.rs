@@ -4,7 +4,6 @@
 //! by side; a person of an organisation sees their own with the information products portal
 //! role, and no other organisation's (404, as if it had none).
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, Utc};
 use dxp_domain::Edumis;
@@ -224,16 +223,6 @@ pub struct CsvText(#[allow(dead_code)] String);
 #[schema(value_type = String)]
 pub struct SvgText(#[allow(dead_code)] String);
 
-fn csv_response(name: &str, text: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(text)
-}
-
 fn svg_response(text: String) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("image/svg+xml")
@@ -310,7 +299,7 @@ pub async fn get_indicators_csv(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let insights = insights_of(&caller, &path, &state).await?;
-    Ok(csv_response(
+    Ok(super::csv_download(
         "indicators.csv",
         outputs::indicators_csv(&insights)?,
     ))
@@ -339,7 +328,7 @@ pub async fn get_efts_by_month_csv(
         .service
         .insight_facts(&any_asker(&caller), organisation)
         .await?;
-    Ok(csv_response(
+    Ok(super::csv_download(
         "efts-by-month.csv",
         outputs::efts_by_month_csv(&rounds)?,
     ))
@@ -368,7 +357,7 @@ pub async fn get_qualifications_csv(
         .service
         .insight_facts(&any_asker(&caller), organisation)
         .await?;
-    Ok(csv_response(
+    Ok(super::csv_download(
         "qualifications.csv",
         outputs::qualifications_csv(&rounds)?,
     ))
@@ -470,7 +459,7 @@ pub async fn get_efts_by_month_chart_csv(
     let year = query.year()?;
     let insights = insights_of(&caller, &path, &state).await?;
     let year = insights.year_or_latest(year);
-    Ok(csv_response(
+    Ok(super::csv_download(
         "efts-by-month-chart.csv",
         outputs::efts_by_fund_csv(&insights, year)?,
     ))
@@ -523,7 +512,7 @@ pub async fn get_delivery_chart_csv(
 ) -> Result<HttpResponse, ApiError> {
     let delivery = delivery_of(&caller, &path, &query, &state).await?;
     let months = outputs::delivery_months(&delivery, None);
-    Ok(csv_response(
+    Ok(super::csv_download(
         "delivery.csv",
         outputs::delivery_csv(&delivery, &months)?,
     ))
@@ -549,7 +538,7 @@ pub async fn get_every_organisation_efts_csv(
         .service
         .every_organisation_insight_facts(&any_asker(&caller))
         .await?;
-    Ok(csv_response(
+    Ok(super::csv_download(
         "efts-by-month-every-organisation.csv",
         outputs::efts_side_by_side_csv(&rounds)?,
     ))
@@ -574,7 +563,7 @@ pub async fn get_every_organisation_qualifications_csv(
         .service
         .every_organisation_insight_facts(&any_asker(&caller))
         .await?;
-    Ok(csv_response(
+    Ok(super::csv_download(
         "qualifications-every-organisation.csv",
         outputs::qualifications_csv(&rounds)?,
     ))

@@ -42,6 +42,25 @@ pub mod tags {
     pub const INSIGHTS: &str = "information-products";
 }
 
+/// A file to download under `name`: `attachment`, named as every download is (RFC 6266,
+/// [`dxp_domain::documents::attachment_disposition`]).
+pub(crate) fn download(content_type: &str, name: &str) -> actix_web::HttpResponseBuilder {
+    let mut response = actix_web::HttpResponse::Ok();
+    response.content_type(content_type).insert_header((
+        actix_web::http::header::CONTENT_DISPOSITION,
+        dxp_domain::documents::attachment_disposition(name),
+    ));
+    response
+}
+
+/// A DXP CSV file, whole, to download under `name`.
+pub(crate) fn csv_download(name: &str, text: String) -> actix_web::HttpResponse {
+    download(CSV_TYPE, name).body(text)
+}
+
+/// The media type of every CSV DXP writes.
+pub(crate) const CSV_TYPE: &str = "text/csv; charset=utf-8";
+
 /// Registers every route of the API.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::get_health);

@@ -235,11 +235,5 @@ fn csv_response(
             Some((chunk, page.next.map_or(Next::Done, Next::After)))
         }
     });
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "content-disposition",
-            "attachment; filename=\"problems.csv\"",
-        ))
-        .streaming(body)
+    super::download(super::CSV_TYPE, "problems.csv").streaming(body)
 }

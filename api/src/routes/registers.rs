@@ -199,16 +199,6 @@ pub struct ChangeRequestQuery {
     pub status: Option<String>,
 }
 
-fn csv_response(name: &str, text: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "content-disposition",
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(text)
-}
-
 /// The entries of a load: JSON `{entries}` or a DXP CSV file.
 fn load_of<T, B: serde::de::DeserializeOwned>(
     req: &HttpRequest,
@@ -257,7 +247,10 @@ pub async fn list_course_register(
             .service
             .course_register_csv(&asker, organisation, year)
             .await?;
-        return Ok(csv_response(&format!("REGISTER{organisation}.CSV"), text));
+        return Ok(super::csv_download(
+            &format!("REGISTER{organisation}.CSV"),
+            text,
+        ));
     }
     let results = state
         .service
@@ -351,7 +344,7 @@ pub async fn list_qualification_register(
 ) -> Result<HttpResponse, ApiError> {
     if wants_csv(&req) {
         let text = state.service.qualification_register_csv().await?;
-        return Ok(csv_response("QUALIFICATIONS.CSV", text));
+        return Ok(super::csv_download("QUALIFICATIONS.CSV", text));
     }
     let results = state.service.qualification_register().await?;
     Ok(HttpResponse::Ok().json(QualificationRegister { results }))
@@ -414,7 +407,10 @@ pub async fn list_delivery_sites(
             .service
             .delivery_sites_csv(&asker, organisation)
             .await?;
-        return Ok(csv_response(&format!("SITES{organisation}.CSV"), text));
+        return Ok(super::csv_download(
+            &format!("SITES{organisation}.CSV"),
+            text,
+        ));
     }
     let results = state.service.delivery_sites(&asker, organisation).await?;
     Ok(HttpResponse::Ok().json(DeliverySites { results }))

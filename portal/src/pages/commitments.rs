@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::NaiveDate;
@@ -25,7 +24,9 @@ use serde::Deserialize;
 
 use super::submissions::urlencode;
 use crate::Portal;
-use crate::page::{Area, Flash, Layout, PageError, nz_day, nz_time, render, see_other};
+use crate::page::{
+    Area, Flash, Layout, PageError, csv_download, nz_day, nz_time, render, see_other,
+};
 use crate::session::Signed;
 
 pub fn configure(config: &mut web::ServiceConfig) {
@@ -481,20 +482,11 @@ async fn export(
     portal: web::Data<Portal>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let (commitment, text) = portal
+    let export = portal
         .service
         .export_commitment_csv(&super::asker(&signed.user), &id)
         .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!(
-                "attachment; filename=\"MOP-{}-{}-{}.csv\"",
-                commitment.template, commitment.organisation, commitment.plan_year
-            ),
-        ))
-        .body(text))
+    Ok(csv_download(&export.file_name, export.text))
 }
 
 #[derive(Deserialize)]

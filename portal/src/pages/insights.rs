@@ -4,7 +4,6 @@
 //! People of an organisation with the information products portal role see their own; the
 //! funder's staff choose any organisation.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use dxp_domain::Edumis;
@@ -14,7 +13,7 @@ use dxp_service::insights::Insights;
 use serde::Deserialize;
 
 use crate::Portal;
-use crate::page::{Area, Layout, PageError, render};
+use crate::page::{Area, Layout, PageError, csv_download, render};
 use crate::session::Signed;
 
 pub fn configure(config: &mut web::ServiceConfig) {
@@ -237,16 +236,6 @@ async fn chart(
     } else {
         csv_download(&name, text)
     })
-}
-
-fn csv_download(name: &str, text: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(text)
 }
 
 async fn extract(

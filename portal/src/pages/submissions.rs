@@ -21,7 +21,7 @@ use serde::Deserialize;
 
 use super::dashboard::round_name;
 use crate::Portal;
-use crate::page::{Area, Flash, Layout, PageError, nz_time, render, see_other};
+use crate::page::{Area, Flash, Layout, PageError, csv_download, nz_time, render, see_other};
 use crate::session::Signed;
 
 pub fn configure(config: &mut web::ServiceConfig) {
@@ -866,13 +866,7 @@ async fn problems_csv(
     let body = out
         .into_inner()
         .map_err(|error| PageError::Internal(format!("cannot write the CSV: {error}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            dxp_domain::documents::attachment_disposition(&format!("problems-{id}.csv")),
-        ))
-        .body(body))
+    Ok(csv_download(&format!("problems-{id}.csv"), body))
 }
 
 #[derive(Template)]

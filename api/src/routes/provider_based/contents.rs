@@ -164,11 +164,5 @@ pub async fn submission_contents(
         let part = archive.next_part().await?;
         Some((part.map_err(actix_web::Error::from), archive))
     });
-    Ok(HttpResponse::Ok()
-        .content_type("application/zip")
-        .insert_header((
-            "content-disposition",
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .streaming(body))
+    Ok(crate::routes::download("application/zip", &name).streaming(body))
 }
