@@ -217,6 +217,28 @@ fn find_row(
         .ok_or_else(|| not_found(id))
 }
 
+/// The organisation's commitment, locked for the rest of the transaction before anything of
+/// it is read: on PostgreSQL a row edit that read first would race another (both see the same
+/// state and row counter, so the guard in [`transition`] lets both through and one is lost).
+/// SQLite's write transactions are already one at a time.
+fn lock_row(
+    conn: &mut DbConnection,
+    id: &str,
+    organisation: Edumis,
+) -> Result<CommitmentRow, StoreError> {
+    let locked = diesel::update(
+        commitments::table
+            .filter(commitments::id.eq(id))
+            .filter(commitments::organisation.eq(organisation.value())),
+    )
+    .set(commitments::id.eq(id))
+    .execute(conn)?;
+    if locked == 0 {
+        return Err(not_found(id));
+    }
+    find_row(conn, id, Some(organisation))
+}
+
 /// The commitment, if the asking organisation (`None`: the funder) sees it.
 pub fn find(
     conn: &mut DbConnection,
@@ -261,8 +283,9 @@ pub fn rows(conn: &mut DbConnection, id: &str) -> Result<Vec<(i64, RowValues)>, 
 }
 
 /// Moves the commitment from `row.state` by `event`, guarded so that a concurrent change of
-/// the same commitment (which moved its state or row counter first) makes this one a
-/// conflict rather than a lost update. Returns the new state.
+/// the same commitment that moved its state or row counter first makes this one a conflict.
+/// The guard alone does not stop a lost row edit (an edit moves neither): row edits and
+/// submissions take [`lock_row`] before they read. Returns the new state.
 fn transition(
     conn: &mut DbConnection,
     row: &CommitmentRow,
@@ -303,7 +326,7 @@ pub fn change_rows(
     at: DateTime<Utc>,
 ) -> Result<Vec<(i64, RowValues)>, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        let row = find_row(conn, id, Some(organisation))?;
+        let row = lock_row(conn, id, organisation)?;
         let mut next_row = row.next_row;
         let existing = |conn: &mut DbConnection, number: i64| {
             commitment_rows::table
@@ -388,7 +411,7 @@ pub fn submit(
     ) -> Result<(Vec<CheckedRow>, Totals, usize), StoreError>,
 ) -> Result<i32, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        let row = find_row(conn, id, Some(organisation))?;
+        let row = lock_row(conn, id, organisation)?;
         let next_row = row.next_row;
         let commitment = stored(conn, row.clone())?;
         // A commitment that cannot be submitted now says so before its rows are checked.

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod commitments;
 mod due;
 mod jobs;
 mod listing;

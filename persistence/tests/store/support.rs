@@ -82,6 +82,7 @@ pub fn postgres_available() -> bool {
 /// A migrated database of its own, removed when dropped.
 pub struct TestStore {
     pub conn: DbConnection,
+    url: DatabaseUrl,
     postgres_database: Option<String>,
     _folder: tempfile::TempDir,
 }
@@ -89,12 +90,12 @@ pub struct TestStore {
 impl TestStore {
     pub fn new(backend: Backend) -> Self {
         let folder = tempfile::tempdir().expect("temporary folder");
-        let (conn, postgres_database) = match backend {
+        let (conn, url, postgres_database) = match backend {
             Backend::Sqlite => {
                 let url = DatabaseUrl::Sqlite {
                     path: folder.path().join("store.sqlite3"),
                 };
-                (connect_once(&url).expect("open SQLite"), None)
+                (connect_once(&url).expect("open SQLite"), url, None)
             }
             Backend::Postgres => {
                 let admin = postgres_admin_url();
@@ -109,18 +110,25 @@ impl TestStore {
                 };
                 (
                     connect_once(&url).expect("open the test database"),
+                    url,
                     Some(name),
                 )
             }
         };
         let mut store = TestStore {
             conn,
+            url,
             postgres_database,
             _folder: folder,
         };
         migrations::run_pending(&mut store.conn).expect("migrations");
         rounds::ensure_standard_years(&mut store.conn, [2026]).expect("the 2026 rounds");
         store
+    }
+
+    /// Another connection to the same database, as a second node or request would have.
+    pub fn connect(&self) -> DbConnection {
+        connect_once(&self.url).expect("another connection")
     }
 
     /// Runs one statement as it is, to put rows in a state the code would never write.
