@@ -8540,7 +8540,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description The comment is longer than 2000 characters */
+            /** @description The body is not the JSON expected, or the comment is longer than 2000 characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8752,7 +8752,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description No comment */
+            /** @description No comment, or a body that is not the JSON expected */
             400: {
                 headers: {
                     [name: string]: unknown;
