@@ -10,6 +10,7 @@ use dxp_domain::registers::{
     DeliverySiteEntry, DifferenceKind, QualificationEntry, RegisterSnapshot, check_decision,
     plan_approval,
 };
+use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::{Edumis, RoundId, SdrFile};
 
 use crate::audit::{self, NewAuditEvent};
@@ -605,7 +606,17 @@ pub(crate) fn create_requests(
                 course_change_requests::submitted_by.eq(actor),
                 course_change_requests::submitted_at.eq(to_row(at)),
             ))
-            .execute(conn)?;
+            .execute(conn)
+            .map_err(|error| match StoreError::from(error) {
+                // The one-pending-request-per-course index: another request for the course was
+                // sent meanwhile (a concurrent lodging or request).
+                StoreError::Conflict(_) => StoreError::Conflict(format!(
+                    "a change request for course {} was sent meanwhile; it waits for the \
+                     funder's decision",
+                    difference.course_code
+                )),
+                other => other,
+            })?;
         audit::record(
             conn,
             &NewAuditEvent::new(actor, "course-change-request.submit", id.clone())
@@ -633,7 +644,19 @@ pub fn submit_requests(
     at: DateTime<Utc>,
 ) -> Result<Vec<ChangeRequest>, StoreError> {
     crate::connection::write_transaction(conn, |conn| {
-        let submission = crate::submissions::find(conn, submission_id, scope)?;
+        // Locked: two sendings of one submission's differences take turns, and the second
+        // finds the first's requests pending.
+        let submission = crate::submissions::lock(conn, submission_id, scope)?;
+        if matches!(
+            submission.status,
+            SubmissionStatus::Superseded | SubmissionStatus::Cancelled
+        ) {
+            return Err(StoreError::Invalid(format!(
+                "submission {submission_id} is {}: send the differences of the organisation's \
+                 current submission instead",
+                submission.status.as_str()
+            )));
+        }
         let differences = submission_differences(
             conn,
             submission.organisation,

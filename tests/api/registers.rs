@@ -262,6 +262,22 @@ fn a_return_changing_credits_waits_for_the_funder_s_approval(backend: Backend) {
     );
     // Still different, so still held until the REGT matches the register.
     refused(teo.lodge(&id), "RD-012");
+
+    // A cancelled submission's differences are not the organisation's to send any more.
+    json_ok(teo.post(&format!("/api/v1/submissions/{id}/cancel"), &json!({})));
+    let stale = expect_problem(
+        teo.post(
+            &format!("/api/v1/submissions/{id}/course-change-requests"),
+            &json!({}),
+        ),
+        422,
+    );
+    assert!(
+        stale["detail"]
+            .as_str()
+            .is_some_and(|detail| detail.contains("Cancelled")),
+        "{stale}"
+    );
 }
 
 fn fund_37_in_a_qualification_not_approved_for_dq37_is_an_error(backend: Backend) {

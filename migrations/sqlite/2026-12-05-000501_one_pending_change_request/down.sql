@@ -1,0 +1,1 @@
+DROP INDEX course_change_requests_one_pending;
