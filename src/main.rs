@@ -337,8 +337,8 @@ struct ValidatorArgs {
     #[arg(long, env = "DXP_VALIDATION_LEASE_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
     validation_lease_seconds: u64,
     /// Seconds between two runs of the scheduled jobs (an agreement 42 days in grace withdrawn,
-    /// the reminders that a return is due); one node of those sharing the database runs each at
-    /// a time.
+    /// the reminders that a return is due, the information products' sweep); one node of those
+    /// sharing the database runs each at a time.
     #[arg(long, env = "DXP_SCHEDULE_SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86400))]
     schedule_seconds: u64,
 }
@@ -592,6 +592,7 @@ fn worker(args: &WorkerArgs, data_dir: &DataDir) -> anyhow::Result<()> {
         dxp_service::validator::spawn(&service, options);
         dxp_service::work_based::grace::spawn(&service, schedule.clone());
         dxp_service::reminders::spawn(&service, schedule.clone());
+        dxp_service::insights::spawn(&service, schedule.clone());
         dxp_service::digests::spawn(&service, schedule);
         if let Some(mailer) = mailer {
             dxp_service::mailer::spawn(&service, mailer)?;
@@ -717,6 +718,7 @@ fn run_node(
         dxp_service::validator::spawn(&service, node.validation);
         dxp_service::work_based::grace::spawn(&service, node.schedule.clone());
         dxp_service::reminders::spawn(&service, node.schedule.clone());
+        dxp_service::insights::spawn(&service, node.schedule.clone());
         dxp_service::digests::spawn(&service, node.schedule);
         if let Some(mut mailer) = node.mailer {
             if mailer.portal_url.is_empty() {

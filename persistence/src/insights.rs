@@ -4,12 +4,12 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use dxp_domain::insights::{LearnerYear, ReturnFacts, Summary};
+use dxp_domain::insights::{Figure, LearnerYear, ReturnFacts, Summary};
 use dxp_domain::lodging::SubmissionType;
 use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::{Edumis, RoundId};
 
-use crate::schema::{insight_facts, submissions};
+use crate::schema::{insight_facts, insight_figures, submissions};
 use crate::time::{from_row, to_row};
 use crate::{DbConnection, StoreError};
 
@@ -99,17 +99,18 @@ pub fn lodged_returns(
         .collect()
 }
 
-/// Which submission each kept round's facts came from.
+/// Which submission each kept round's facts came from, by organisation and round.
 pub fn sources(
     conn: &mut DbConnection,
     organisation: Option<Edumis>,
-) -> Result<Vec<(Edumis, String, String)>, StoreError> {
+) -> Result<Vec<LodgedReturn>, StoreError> {
     let mut query = insight_facts::table
         .select((
             insight_facts::organisation,
             insight_facts::round_id,
             insight_facts::submission_id,
         ))
+        .order((insight_facts::organisation, insight_facts::round_id))
         .into_boxed();
     if let Some(organisation) = organisation {
         query = query.filter(insight_facts::organisation.eq(organisation.value()));
@@ -117,20 +118,26 @@ pub fn sources(
     query
         .load::<(i32, String, String)>(conn)?
         .into_iter()
-        .map(|(organisation, round, id)| Ok((edumis(organisation)?, round, id)))
+        .map(|(organisation, round, submission_id)| {
+            Ok(LodgedReturn {
+                organisation: edumis(organisation)?,
+                round: round.parse().map_err(StoreError::corrupt)?,
+                submission_id,
+            })
+        })
         .collect()
 }
 
-/// Forgets the facts of rounds with no lodged return any more.
+/// Forgets the facts of a round with no lodged return any more.
 pub fn forget(
     conn: &mut DbConnection,
     organisation: Edumis,
-    round: &str,
+    round: RoundId,
 ) -> Result<(), StoreError> {
     diesel::delete(
         insight_facts::table
             .filter(insight_facts::organisation.eq(organisation.value()))
-            .filter(insight_facts::round_id.eq(round)),
+            .filter(insight_facts::round_id.eq(round.to_string())),
     )
     .execute(conn)?;
     Ok(())
@@ -188,4 +195,82 @@ pub fn learners(
         }
     }
     Ok(found)
+}
+
+/// The indicators kept for one organisation, and the facts they were computed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredFigures {
+    pub organisation: Edumis,
+    /// The facts they came from, as the service names them (its staleness key).
+    pub sources: String,
+    pub computed_at: DateTime<Utc>,
+    pub figures: Vec<Figure>,
+}
+
+/// The sources of every organisation's kept indicators.
+pub fn figure_sources(conn: &mut DbConnection) -> Result<Vec<(Edumis, String)>, StoreError> {
+    insight_figures::table
+        .select((insight_figures::organisation, insight_figures::sources))
+        .order(insight_figures::organisation)
+        .load::<(i32, String)>(conn)?
+        .into_iter()
+        .map(|(organisation, sources)| Ok((edumis(organisation)?, sources)))
+        .collect()
+}
+
+/// The indicators kept for `organisation`, if any have been computed.
+pub fn figures(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+) -> Result<Option<StoredFigures>, StoreError> {
+    let row: Option<(String, chrono::NaiveDateTime, String)> = insight_figures::table
+        .filter(insight_figures::organisation.eq(organisation.value()))
+        .select((
+            insight_figures::sources,
+            insight_figures::computed_at,
+            insight_figures::figures,
+        ))
+        .first(conn)
+        .optional()?;
+    row.map(|(sources, computed_at, figures)| {
+        Ok(StoredFigures {
+            organisation,
+            sources,
+            computed_at: from_row(computed_at),
+            figures: serde_json::from_str(&figures).map_err(StoreError::corrupt)?,
+        })
+    })
+    .transpose()
+}
+
+/// Keeps `figures` as `organisation`'s indicators in place of any it had, in one transaction.
+pub fn keep_figures(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    sources: &str,
+    figures: &[Figure],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let text = serde_json::to_string(figures).map_err(StoreError::corrupt)?;
+    crate::connection::write_transaction(conn, |conn| {
+        forget_figures(conn, organisation)?;
+        diesel::insert_into(insight_figures::table)
+            .values((
+                insight_figures::organisation.eq(organisation.value()),
+                insight_figures::sources.eq(sources),
+                insight_figures::computed_at.eq(to_row(now)),
+                insight_figures::figures.eq(&text),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// Forgets `organisation`'s indicators (it has no kept facts any more).
+pub fn forget_figures(conn: &mut DbConnection, organisation: Edumis) -> Result<(), StoreError> {
+    diesel::delete(
+        insight_figures::table.filter(insight_figures::organisation.eq(organisation.value())),
+    )
+    .execute(conn)?;
+    Ok(())
 }

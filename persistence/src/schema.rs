@@ -563,3 +563,12 @@ diesel::table! {
         learners -> Text,
     }
 }
+
+diesel::table! {
+    insight_figures (organisation) {
+        organisation -> Integer,
+        sources -> Text,
+        computed_at -> Timestamp,
+        figures -> Text,
+    }
+}

@@ -1,12 +1,13 @@
-//! The use cases of the information products: the facts of each lodged return are summarised
-//! when it is lodged (and again whenever a round's facts turn out missing or from a return
-//! since superseded), and the indicators, extracts and delivery are read from those facts.
+//! The use cases of the information products: the facts of each lodged return are summarised,
+//! and the organisation's indicators computed from them, when it is lodged; a scheduled sweep
+//! makes again what a failure left missing and the indicators another organisation's later
+//! return changed. Pages and extracts read what is kept and compute nothing heavy.
 //!
 //! Who sees them: the funder's staff, every organisation; a person of an organisation, their
 //! own organisation's, with the information products (or full read-only) portal role. Another
 //! organisation's products are absent to them, as if it had none.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,6 +23,7 @@ use dxp_persistence::paging::{self, PageRequest};
 use dxp_persistence::{DbConnection, StoreError, people, record_store};
 
 use crate::people::Asker;
+use crate::schedule::{self, ScheduleOptions};
 use crate::{Service, ServiceError};
 
 /// Records read per round trip while summarising, as the validators read them.
@@ -65,10 +67,35 @@ pub fn summarise(
     Ok(summary.finish())
 }
 
+/// What a refresh computed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refreshed {
+    /// Rounds whose facts were summarised.
+    pub rounds: usize,
+    /// Organisations whose indicators were computed.
+    pub organisations: usize,
+}
+
+/// Brings the kept facts, then the kept indicators, in line with the lodged returns of
+/// `organisation` (or everyone): see [`refresh_facts`] and [`refresh_figures`].
+pub fn refresh(
+    conn: &mut DbConnection,
+    organisation: Option<Edumis>,
+    lookup: &dyn QualificationLookup,
+    now: DateTime<Utc>,
+) -> Result<Refreshed, StoreError> {
+    let rounds = refresh_facts(conn, organisation, lookup, now)?;
+    let organisations = refresh_figures(conn, organisation, now)?;
+    Ok(Refreshed {
+        rounds,
+        organisations,
+    })
+}
+
 /// Brings the kept facts in line with the lodged returns of `organisation` (or everyone):
 /// computes those missing or from a superseded return, and forgets rounds with no lodged
 /// return. Returns how many rounds were computed.
-pub fn refresh(
+pub fn refresh_facts(
     conn: &mut DbConnection,
     organisation: Option<Edumis>,
     lookup: &dyn QualificationLookup,
@@ -78,32 +105,174 @@ pub fn refresh(
     let kept = insights::sources(conn, organisation)?;
     let mut computed = 0;
     for lodged in &lodged {
-        let current = kept.iter().any(|(edumis, round, id)| {
-            *edumis == lodged.organisation
-                && *round == lodged.round.to_string()
-                && *id == lodged.submission_id
-        });
-        if !current {
+        if !kept.contains(lodged) {
             let summary = summarise(conn, lodged, lookup)?;
             match insights::replace(conn, lodged, &summary, now) {
                 Ok(()) => computed += 1,
-                // A concurrent refresh (another read, or the lodging's own) kept the round's
-                // facts first, from the same lodged return: nothing is left to do, and a
-                // read must not answer 409 for it.
+                // A concurrent refresh (the sweep, or another lodging's) kept the round's facts
+                // first, from the same lodged return: nothing is left to do.
                 Err(StoreError::Conflict(_)) => {}
                 Err(error) => return Err(error),
             }
         }
     }
-    for (edumis, round, _) in &kept {
+    for kept in &kept {
         let still_lodged = lodged
             .iter()
-            .any(|lodged| lodged.organisation == *edumis && lodged.round.to_string() == *round);
+            .any(|lodged| lodged.organisation == kept.organisation && lodged.round == kept.round);
         if !still_lodged {
-            insights::forget(conn, *edumis, round)?;
+            insights::forget(conn, kept.organisation, kept.round)?;
         }
     }
     Ok(computed)
+}
+
+/// What an organisation's indicators are computed from: the latest round of each year it has
+/// facts for and, for progression (study anywhere the next year), the latest round of each
+/// following year of every other organisation. Named as text, it is the key that says whether
+/// kept indicators are current.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FigureInputs {
+    own: Vec<(Edumis, RoundId)>,
+    later_elsewhere: Vec<(Edumis, RoundId)>,
+    key: String,
+}
+
+/// The inputs of `organisation`'s indicators among every organisation's `kept` facts.
+fn figure_inputs(kept: &[LodgedReturn], organisation: Edumis) -> FigureInputs {
+    let mut latest: BTreeMap<(Edumis, i32), &LodgedReturn> = BTreeMap::new();
+    for facts in kept {
+        let slot = latest
+            .entry((facts.organisation, facts.round.year))
+            .or_insert(facts);
+        if facts.round.kind > slot.round.kind {
+            *slot = facts;
+        }
+    }
+    let own: Vec<&LodgedReturn> = latest
+        .values()
+        .copied()
+        .filter(|facts| facts.organisation == organisation)
+        .collect();
+    let later_elsewhere: Vec<&LodgedReturn> = latest
+        .values()
+        .copied()
+        .filter(|facts| {
+            facts.organisation != organisation
+                && own
+                    .iter()
+                    .any(|mine| mine.round.year + 1 == facts.round.year)
+        })
+        .collect();
+    let key = own
+        .iter()
+        .chain(&later_elsewhere)
+        .map(|facts| {
+            format!(
+                "{}/{}/{}",
+                facts.organisation, facts.round, facts.submission_id
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(",");
+    let pairs = |returns: &[&LodgedReturn]| {
+        returns
+            .iter()
+            .map(|facts| (facts.organisation, facts.round))
+            .collect()
+    };
+    FigureInputs {
+        own: pairs(&own),
+        later_elsewhere: pairs(&later_elsewhere),
+        key,
+    }
+}
+
+/// Computes every indicator of `organisation` from the kept facts named by `inputs`.
+fn compute_figures(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    inputs: &FigureInputs,
+) -> Result<Vec<Figure>, StoreError> {
+    let rounds = insights::facts(conn, Some(organisation))?;
+    let own = insights::learners(conn, &inputs.own)?;
+    let others = insights::learners(conn, &inputs.later_elsewhere)?;
+    let mut later_study: HashMap<i32, Vec<(NaiveDate, u8)>> = HashMap::new();
+    for (_, _, learners) in own.iter().chain(others.iter()) {
+        for learner in learners {
+            later_study
+                .entry(learner.nsn)
+                .or_default()
+                .extend(learner.study.iter().copied());
+        }
+    }
+    let empty: Vec<LearnerYear> = Vec::new();
+    let years_of_facts: Vec<YearOfFacts> = inputs
+        .own
+        .iter()
+        .filter_map(|(_, round)| rounds.iter().find(|kept| kept.round == *round))
+        .map(|kept| YearOfFacts {
+            facts: &kept.facts,
+            learners: own
+                .iter()
+                .find(|(_, round, _)| *round == kept.round)
+                .map_or(&empty, |(_, _, learners)| learners),
+        })
+        .collect();
+    Ok(indicators(&years_of_facts, &later_study))
+}
+
+/// Brings the kept indicators of `organisation` (or everyone) in line with the kept facts:
+/// computes those whose inputs changed and forgets those of organisations with no facts.
+/// Returns how many organisations' indicators were computed.
+pub fn refresh_figures(
+    conn: &mut DbConnection,
+    organisation: Option<Edumis>,
+    now: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    let kept = insights::sources(conn, None)?;
+    let stored: HashMap<Edumis, String> = insights::figure_sources(conn)?.into_iter().collect();
+    let mut organisations: Vec<Edumis> = kept.iter().map(|facts| facts.organisation).collect();
+    organisations.dedup();
+    organisations.retain(|edumis| organisation.is_none_or(|only| only == *edumis));
+    let mut computed = 0;
+    for edumis in organisations {
+        let inputs = figure_inputs(&kept, edumis);
+        if stored.get(&edumis) == Some(&inputs.key) {
+            continue;
+        }
+        let figures = compute_figures(conn, edumis, &inputs)?;
+        match insights::keep_figures(conn, edumis, &inputs.key, &figures, now) {
+            Ok(()) => computed += 1,
+            // Another refresh kept them first, from the same or newer facts.
+            Err(StoreError::Conflict(_)) => {}
+            Err(error) => return Err(error),
+        }
+    }
+    for edumis in stored.keys() {
+        let wanted = organisation.is_none_or(|only| only == *edumis);
+        if wanted && !kept.iter().any(|facts| facts.organisation == *edumis) {
+            insights::forget_figures(conn, *edumis)?;
+        }
+    }
+    Ok(computed)
+}
+
+/// Starts the sweep that keeps the information products in line with the lodged returns: facts
+/// a failure kept from being made at lodging, and the indicators of organisations whose
+/// progression another organisation's later return changed.
+pub fn spawn(service: &Service, options: ScheduleOptions) {
+    schedule::spawn(service, options, "insights", |service| async move {
+        let refreshed = service.refresh_insights(None).await?;
+        if refreshed != Refreshed::default() {
+            tracing::info!(
+                insights.rounds = refreshed.rounds,
+                insights.organisations = refreshed.organisations,
+                "information products brought up to date"
+            );
+        }
+        Ok(())
+    });
 }
 
 /// The indicators of one organisation, with the facts they came from.
@@ -222,27 +391,27 @@ impl Service {
         }
     }
 
-    /// Summarises the lodged returns whose facts are missing or out of date, for one
-    /// organisation or every one. Lodging calls it; every read calls it too, so that facts
-    /// lost to a failure between the lodging and its summary are made again.
+    /// Summarises the lodged returns whose facts are missing or out of date, and computes the
+    /// indicators whose facts changed, for one organisation or every one. Lodging calls it for
+    /// the organisation; the scheduled sweep for everyone. Reads never do: they read what is
+    /// kept.
     pub async fn refresh_insights(
         &self,
         organisation: Option<Edumis>,
-    ) -> Result<usize, ServiceError> {
+    ) -> Result<Refreshed, ServiceError> {
         let now = self.clock().now()?;
         let lookup = self.qualification_lookup();
         self.blocking(move |conn| refresh(conn, organisation, lookup.as_ref(), now))
             .await
     }
 
-    /// The kept facts of `organisation`, brought up to date first.
+    /// The kept facts of `organisation`.
     pub async fn insight_facts(
         &self,
         asker: &Asker,
         organisation: Edumis,
     ) -> Result<Vec<StoredFacts>, ServiceError> {
         self.insight_access(asker, organisation).await?;
-        self.refresh_insights(Some(organisation)).await?;
         self.blocking(move |conn| insights::facts(conn, Some(organisation)))
             .await
     }
@@ -257,80 +426,28 @@ impl Service {
                 "every organisation side by side is for the funder's staff".to_owned(),
             ));
         }
-        self.refresh_insights(None).await?;
         self.blocking(move |conn| insights::facts(conn, None)).await
     }
 
-    /// The indicators of `organisation` over every year it has lodged returns for.
+    /// The indicators of `organisation` over every year it has lodged returns for, as kept
+    /// when it last lodged (or the sweep last found its inputs changed).
     pub async fn insights(
         &self,
         asker: &Asker,
         organisation: Edumis,
     ) -> Result<Insights, ServiceError> {
-        let rounds = self.insight_facts(asker, organisation).await?;
-        let mut years: Vec<i32> = rounds.iter().map(|kept| kept.round.year).collect();
-        years.dedup();
-        let chosen: Vec<(Edumis, RoundId)> = years
-            .iter()
-            .filter_map(|&year| latest_of_year(&rounds, year))
-            .map(|kept| (organisation, kept.round))
-            .collect();
-        let later_years: Vec<i32> = years.iter().map(|year| year + 1).collect();
-        let (own, others) = self
+        self.insight_access(asker, organisation).await?;
+        let (rounds, figures) = self
             .blocking(move |conn| {
-                let own = insights::learners(conn, &chosen)?;
-                // Progression looks for study at any organisation: the latest round of each
-                // later year of every other organisation with facts.
-                let everyone = insights::facts(conn, None)?;
-                let mut wanted = Vec::new();
-                for year in later_years {
-                    let mut organisations: Vec<Edumis> = everyone
-                        .iter()
-                        .filter(|kept| kept.organisation != organisation)
-                        .map(|kept| kept.organisation)
-                        .collect();
-                    organisations.dedup();
-                    for edumis in organisations {
-                        let theirs: Vec<StoredFacts> = everyone
-                            .iter()
-                            .filter(|kept| kept.organisation == edumis)
-                            .cloned()
-                            .collect();
-                        if let Some(kept) = latest_of_year(&theirs, year) {
-                            wanted.push((edumis, kept.round));
-                        }
-                    }
-                }
-                let others = insights::learners(conn, &wanted)?;
-                Ok::<_, StoreError>((own, others))
+                let rounds = insights::facts(conn, Some(organisation))?;
+                let figures = insights::figures(conn, organisation)?;
+                Ok::<_, StoreError>((rounds, figures))
             })
             .await?;
-        let mut later_study: HashMap<i32, Vec<(NaiveDate, u8)>> = HashMap::new();
-        for (_, _, learners) in own.iter().chain(others.iter()) {
-            for learner in learners {
-                later_study
-                    .entry(learner.nsn)
-                    .or_default()
-                    .extend(learner.study.iter().copied());
-            }
-        }
-        let empty: Vec<LearnerYear> = Vec::new();
-        let years_of_facts: Vec<YearOfFacts> = years
-            .iter()
-            .filter_map(|&year| latest_of_year(&rounds, year))
-            .map(|kept| YearOfFacts {
-                facts: &kept.facts,
-                learners: own
-                    .iter()
-                    .find(|(_, round, _)| *round == kept.round)
-                    .map_or(&empty, |(_, _, learners)| learners),
-            })
-            .collect();
-        let figures = indicators(&years_of_facts, &later_study);
         Ok(Insights {
             organisation,
             rounds,
-            figures,
+            figures: figures.map(|kept| kept.figures).unwrap_or_default(),
             this_year: current_year(self.clock().now()?),
         })
     }

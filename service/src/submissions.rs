@@ -191,11 +191,11 @@ impl Service {
                 Ok::<_, ServiceError>((lodged.organisation, detail(conn, &caller, &id)?))
             })
             .await?;
-        // The information products' facts are summarised now, in their own transaction, so
-        // that a page of them opens at once. The lodging stands if this fails: every read of
-        // the products makes facts that are missing or out of date again.
+        // The information products' facts and indicators are made now, in their own
+        // transactions, so that a page of them opens at once. The lodging stands if this
+        // fails: the scheduled sweep makes what is missing or out of date.
         if let Err(error) = self.refresh_insights(Some(lodged.0)).await {
-            tracing::warn!(error = %error, "the lodged return's facts will be made when next read");
+            tracing::warn!(error = %error, "the lodged return's information products will be made by the next sweep");
         }
         Ok(lodged.1)
     }

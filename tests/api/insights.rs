@@ -357,7 +357,64 @@ fn another_organisation_sees_nothing(backend: Backend) {
     assert_eq!(seen["organisation"], ORG);
 }
 
+fn reads_only_read_and_the_sweep_makes_what_is_missing(backend: Backend) {
+    let server = TestServer::start(backend);
+    server.set_clock("2026-08-12T10:00:00+12:00");
+    let teo = Teo::new(&server, ORG);
+    let (ben, _) = people(&server);
+    let indicators = format!("/api/v1/insights/{ORG}/indicators");
+    let id = lodged_return(&teo, 9, 3);
+    let lodged = json_ok(server.get(&indicators, Some(&ben)));
+    assert!(!lodged["figures"].as_array().expect("figures").is_empty());
+
+    // Facts and indicators lost (a failure between the lodging and its summary): a read
+    // computes nothing, it shows what is kept.
+    server.database.execute("DELETE FROM insight_facts");
+    server.database.execute("DELETE FROM insight_figures");
+    let lost = json_ok(server.get(&indicators, Some(&ben)));
+    assert_eq!(lost["rounds"], json!([]), "{lost}");
+    assert_eq!(lost["figures"], json!([]), "{lost}");
+
+    // A node whose sweep runs every second makes them again, the same as the lodging did.
+    let sweeper = TestServer::start_on(server.database.clone(), &[("DXP_SCHEDULE_SECONDS", "1")]);
+    let started = std::time::Instant::now();
+    let remade = loop {
+        let seen = json_ok(sweeper.get(&indicators, Some(&ben)));
+        if seen["rounds"]
+            .as_array()
+            .is_some_and(|rounds| !rounds.is_empty())
+        {
+            break seen;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the sweep did not make the facts again: {seen}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    assert_eq!(remade["rounds"][0]["submissionId"], id.as_str());
+    // The facts and the indicators are made in two steps: wait for the second.
+    let remade = loop {
+        let seen = json_ok(sweeper.get(&indicators, Some(&ben)));
+        if seen["figures"] == lodged["figures"] {
+            break seen;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the sweep did not make the indicators again: {seen}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    for field in ["round", "submissionId", "learners", "enrolments", "efts"] {
+        assert_eq!(
+            remade["rounds"][0][field], lodged["rounds"][0][field],
+            "{field}"
+        );
+    }
+}
+
 on_both_backends!(
+    reads_only_read_and_the_sweep_makes_what_is_missing,
     lodging_makes_the_facts_and_a_resubmission_replaces_them,
     charts_are_svg_with_their_numbers_as_csv,
     another_organisation_sees_nothing,

@@ -75,6 +75,7 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "funding_rates",
             "idempotency_keys",
             "insight_facts",
+            "insight_figures",
             "machine_accounts",
             "notices",
             "organisations",

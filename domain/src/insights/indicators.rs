@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::FirstYear;
 use super::cohorts::{
@@ -26,7 +26,7 @@ pub struct YearOfFacts<'a> {
 }
 
 /// Which indicator a figure belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum IndicatorKind {
     CourseCompletion,
@@ -63,7 +63,7 @@ impl IndicatorKind {
 }
 
 /// Whom a figure is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "by", content = "group", rename_all = "kebab-case")]
 pub enum Group {
     Organisation,
@@ -91,7 +91,7 @@ impl Group {
 }
 
 /// Whether a figure may be shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FigureStatus {
     Shown,
@@ -102,7 +102,7 @@ pub enum FigureStatus {
 }
 
 /// One figure: an indicator for one group in one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Figure {
     pub indicator: IndicatorKind,
@@ -517,6 +517,11 @@ mod tests {
             Group::Organisation,
         );
         assert_eq!(progressed.rate, Some(1.0));
+
+        // Figures are kept as JSON and read back for pages: nothing is lost on the way.
+        let kept = serde_json::to_string(&figures).expect("figures as JSON");
+        let read: Vec<Figure> = serde_json::from_str(&kept).expect("figures from JSON");
+        assert_eq!(read, figures);
     }
 
     #[test]
