@@ -29,6 +29,10 @@ use dxp_domain::insights::{
 };
 use dxp_domain::testkit;
 
+/// As the server allocates (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let enrolments: usize = std::env::args()
         .nth(1)

@@ -7,7 +7,9 @@
 //! deserialising only the fields it needs, borrowed from the text, so that a return of
 //! 300,000 enrolments is summarised in well under two seconds.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -249,8 +251,8 @@ struct QualificationCompletionFields<'a> {
 /// The calendar date an API date-time was written with (`2026-02-23T00:00:00+13:00` or
 /// `2026-02-23`): the date as the organisation meant it, whatever the offset.
 fn date_of(text: Option<&str>) -> Option<NaiveDate> {
-    let text = text?;
-    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
+    // `FromStr` reads exactly `%Y-%m-%d` without interpreting a format string per date.
+    text?.get(..10)?.parse().ok()
 }
 
 struct LearnerInfo {
@@ -291,7 +293,7 @@ pub struct ReturnSummary<'l> {
     groups: Vec<CompletionGroup>,
     group_index: HashMap<(Option<LevelBand>, AgeGroup, Vec<EthnicGroup>), usize>,
     enrolments: HashMap<(String, String, NaiveDate), PendingEnrolment>,
-    qualifications: BTreeMap<String, (std::collections::HashSet<String>, u32, Efts)>,
+    qualifications: BTreeMap<String, (HashSet<String>, u32, Efts)>,
     by_learner: HashMap<String, LearnerBuilder>,
     completed: Vec<(String, CompletedQualification)>,
     enrolment_count: u32,
