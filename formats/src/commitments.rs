@@ -16,6 +16,7 @@ use crate::csv::normalise;
 use std::collections::BTreeMap;
 
 use dxp_domain::commitments::check::{MOP_008, MOP_012, parse_dollars};
+use dxp_domain::commitments::reference::FUNDING_CATEGORIES;
 use dxp_domain::commitments::{ColumnKind, RowValues, Template};
 
 /// A MoP CSV read: each data row's values, and the computed columns it had, which were ignored.
@@ -252,9 +253,104 @@ pub fn read_funding_rates_csv(text: &str) -> Result<Vec<RateLine>, Vec<String>> 
     }
 }
 
+/// The header of the subject groupings file.
+pub const GROUPINGS_HEADER: &str = "Funding Category,Subject Grouping";
+
+/// Reads a subject groupings CSV (`Funding Category,Subject Grouping`: an SDR funding
+/// category such as `A1` and the rates' subject grouping `SG1`–`SG6` it belongs to; lines
+/// starting with `#` are comments), or every line that cannot be read with what is wrong.
+pub fn read_subject_groupings_csv(text: &str) -> Result<Vec<(String, String)>, Vec<String>> {
+    let mut reader = reader(text, true);
+    let mut records = reader.records();
+    let header: Vec<String> = match records.next() {
+        Some(Ok(header)) => header.iter().map(normalise).collect(),
+        Some(Err(error)) => return Err(vec![error.to_string()]),
+        None => {
+            return Err(vec![format!(
+                "the file is empty; its header is {GROUPINGS_HEADER}"
+            )]);
+        }
+    };
+    let expected: Vec<String> = GROUPINGS_HEADER.split(',').map(normalise).collect();
+    if header != expected {
+        return Err(vec![format!("the header must be {GROUPINGS_HEADER}")]);
+    }
+    let mut groupings: Vec<(String, String)> = Vec::new();
+    let mut problems = Vec::new();
+    for (position, record) in records.enumerate() {
+        let row = position + 1;
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                problems.push(format!("grouping row {row}: {error}"));
+                continue;
+            }
+        };
+        if record.iter().all(|value| value.trim().is_empty()) {
+            continue;
+        }
+        let cell = |at: usize| record.get(at).map(str::trim).unwrap_or_default();
+        let (category, grouping) = (cell(0).to_uppercase(), cell(1));
+        let mut wrong = Vec::new();
+        // SDR funding categories are two characters, a letter and a digit or two letters
+        // (domain spec §2.1); DXP takes one to three letters and digits.
+        if category.is_empty()
+            || category.len() > 3
+            || !category.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            wrong.push(format!(
+                "Funding Category '{category}' is not one to three letters and digits"
+            ));
+        }
+        let grouping = FUNDING_CATEGORIES.find(&grouping).map(|choice| choice.code);
+        if grouping.is_none() {
+            wrong.push(format!(
+                "Subject Grouping '{}' is not one of {}",
+                cell(1),
+                FUNDING_CATEGORIES.codes()
+            ));
+        }
+        if let Some((_, first)) = groupings.iter().find(|(seen, _)| *seen == category) {
+            wrong.push(format!(
+                "Funding Category {category} is given twice (first as {first})"
+            ));
+        }
+        match grouping {
+            Some(grouping) if wrong.is_empty() => groupings.push((category, grouping.to_owned())),
+            _ => problems.push(format!("grouping row {row}: {}", wrong.join("; "))),
+        }
+    }
+    if problems.is_empty() {
+        Ok(groupings)
+    } else {
+        Err(problems)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subject_groupings_are_read_and_each_bad_line_named() {
+        let text = "Funding Category,Subject Grouping\r\n# sample\r\na1,sg1\r\nB2,SG3\r\n";
+        assert_eq!(
+            read_subject_groupings_csv(text).unwrap(),
+            [
+                ("A1".to_owned(), "SG1".to_owned()),
+                ("B2".to_owned(), "SG3".to_owned())
+            ]
+        );
+        let bad = "Funding Category,Subject Grouping\nA1,SG9\nA1,SG2\nA1,SG1\n,SG1\n";
+        let problems = read_subject_groupings_csv(bad).unwrap_err();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(
+            problems[0].contains("'SG9' is not one of SG1"),
+            "{problems:?}"
+        );
+        assert!(problems[1].contains("given twice"), "{problems:?}");
+        assert!(read_subject_groupings_csv("Category,Grouping\n").is_err());
+    }
 
     #[test]
     fn a_mop_csv_is_read_by_title_or_name_with_computed_columns_ignored() {

@@ -12,7 +12,9 @@ use dxp_domain::commitments::{
 };
 use dxp_domain::notices::Notice;
 
-use crate::schema::{commitment_rows, commitment_versions, commitments, funding_rates};
+use crate::schema::{
+    commitment_rows, commitment_versions, commitments, funding_rates, subject_groupings,
+};
 use crate::time::{from_row, to_row};
 use crate::{DbConnection, StoreError};
 
@@ -631,4 +633,56 @@ pub fn rates(conn: &mut DbConnection, fund: &str, plan_year: i32) -> Result<Rate
         ))
         .load(conn)?;
     Ok(Rates::new(lines))
+}
+
+/// Replaces every subject grouping with `groupings` ((SDR funding category, SG code)), in one
+/// transaction.
+pub fn load_subject_groupings(
+    conn: &mut DbConnection,
+    groupings: &[(String, String)],
+    loaded_by: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    crate::connection::write_transaction(conn, |conn| {
+        diesel::delete(subject_groupings::table).execute(conn)?;
+        for (category, grouping) in groupings {
+            diesel::insert_into(subject_groupings::table)
+                .values((
+                    subject_groupings::funding_category.eq(category),
+                    subject_groupings::subject_grouping.eq(grouping),
+                    subject_groupings::loaded_by.eq(loaded_by),
+                    subject_groupings::loaded_at.eq(to_row(at)),
+                ))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+}
+
+/// Every subject grouping loaded: (SDR funding category, SG code), by category.
+pub fn subject_groupings(conn: &mut DbConnection) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(subject_groupings::table
+        .order(subject_groupings::funding_category.asc())
+        .select((
+            subject_groupings::funding_category,
+            subject_groupings::subject_grouping,
+        ))
+        .load(conn)?)
+}
+
+/// The organisation's commitment of `template` for `plan_year`, if provisioned.
+pub fn of_organisation(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    template: Template,
+    plan_year: i32,
+) -> Result<Option<StoredCommitment>, StoreError> {
+    let id: Option<String> = commitments::table
+        .filter(commitments::organisation.eq(organisation.value()))
+        .filter(commitments::template.eq(template.as_str()))
+        .filter(commitments::plan_year.eq(plan_year))
+        .select(commitments::id)
+        .first(conn)
+        .optional()?;
+    id.map(|id| find(conn, &id, None)).transpose()
 }

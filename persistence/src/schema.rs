@@ -541,6 +541,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    subject_groupings (funding_category) {
+        funding_category -> Text,
+        subject_grouping -> Text,
+        loaded_by -> Text,
+        loaded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     funding_rates (fund, plan_year, category, mode) {
         fund -> Text,
         plan_year -> Integer,

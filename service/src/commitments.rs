@@ -494,6 +494,36 @@ impl Service {
         Ok(count)
     }
 
+    /// Loads the subject groupings from the funder's CSV, replacing every one loaded before.
+    /// Returns how many were loaded.
+    pub async fn load_subject_groupings(
+        &self,
+        asker: &Asker,
+        text: String,
+    ) -> Result<usize, ServiceError> {
+        funder_only(asker, "loads subject groupings")?;
+        let groupings = dxp_formats::commitments::read_subject_groupings_csv(&text)
+            .map_err(|problems| ServiceError::Unacceptable(problems.join("; ")))?;
+        if groupings.is_empty() {
+            return Err(ServiceError::Unacceptable(
+                "the file has a header but no subject groupings".to_owned(),
+            ));
+        }
+        let count = groupings.len();
+        let at = self.clock().now()?;
+        let subject = asker.subject.clone();
+        self.blocking(move |conn| {
+            commitments::load_subject_groupings(conn, &groupings, &subject, at)
+        })
+        .await?;
+        Ok(count)
+    }
+
+    /// Every subject grouping loaded: (SDR funding category, SG code).
+    pub async fn subject_groupings(&self) -> Result<Vec<(String, String)>, ServiceError> {
+        self.blocking(commitments::subject_groupings).await
+    }
+
     /// Every funding rate loaded: (fund, plan year, category, mode, cents).
     pub async fn funding_rates(&self) -> Result<Vec<commitments::FundingRate>, ServiceError> {
         self.blocking(commitments::all_rates).await

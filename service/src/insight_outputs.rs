@@ -227,11 +227,12 @@ pub struct DeliveryMonth {
     pub share_of_allocation: Option<f64>,
 }
 
-/// Delivery by month, valued at `rates` when given.
-pub fn delivery_months(
-    delivery: &Delivery,
-    rates: Option<&dyn FundingRates>,
-) -> Vec<DeliveryMonth> {
+/// Delivery by month, valued at the delivery's rates when the funder has loaded them.
+pub fn delivery_months(delivery: &Delivery) -> Vec<DeliveryMonth> {
+    let rates = delivery
+        .rates
+        .as_ref()
+        .map(|rates| rates as &dyn FundingRates);
     let mut cumulative = Efts::ZERO;
     let mut running: BTreeMap<&str, Efts> = BTreeMap::new();
     (1..=12u32)
@@ -534,18 +535,20 @@ pub fn delivery_svg(delivery: &Delivery, months: &[DeliveryMonth]) -> Result<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insights::Allocation;
+    use crate::insights::{Allocation, DeliveryRates};
+    use dxp_domain::commitments::check::Rates;
     use dxp_domain::insights::facts::MonthEfts;
     use dxp_domain::insights::{Cents, FundingRates};
 
-    struct OneRate;
-    impl FundingRates for OneRate {
-        fn rate(&self, category: &str, mode: &str) -> Option<Cents> {
-            (category == "A1" && mode == PROVIDER_BASED).then_some(Cents::dollars(10_000))
-        }
+    /// A1 in SG2, whose provider-based rate is $10,000 an EFTS.
+    fn one_rate() -> DeliveryRates {
+        DeliveryRates::new(
+            [("A1".to_owned(), "SG2".to_owned())],
+            Rates::new([("SG2".to_owned(), PROVIDER_BASED.to_owned(), 1_000_000)]),
+        )
     }
 
-    fn delivery(allocation: Option<Allocation>) -> Delivery {
+    fn delivery(allocation: Option<Allocation>, rates: Option<DeliveryRates>) -> Delivery {
         let mut monthly_efts = [Efts::ZERO; 12];
         let mut monthly = Vec::new();
         for month in 1..=10u32 {
@@ -567,17 +570,35 @@ mod tests {
             value: None,
             check: None,
             allocation,
+            rates,
         }
     }
 
     #[test]
     fn delivery_runs_month_by_month_and_is_valued_against_the_allocation() {
         // 10 EFTS at $10,000 against a $100,000 allocation: 100% by October.
-        let allocated = delivery(Some(Allocation {
-            allocation: Cents::dollars(100_000),
-            unfunded_provision: Cents::ZERO,
-        }));
-        let months = delivery_months(&allocated, Some(&OneRate));
+        let allocated = delivery(
+            Some(Allocation {
+                allocation: Cents::dollars(100_000),
+                unfunded_provision: Cents::ZERO,
+            }),
+            Some(one_rate()),
+        );
+        assert_eq!(
+            allocated
+                .rates
+                .as_ref()
+                .and_then(|r| r.rate("A1", PROVIDER_BASED)),
+            Some(Cents::dollars(10_000))
+        );
+        assert_eq!(
+            allocated
+                .rates
+                .as_ref()
+                .and_then(|r| r.rate("B1", PROVIDER_BASED)),
+            None
+        );
+        let months = delivery_months(&allocated);
         assert_eq!(months[9].cumulative_efts, Efts::whole(10));
         assert_eq!(months[0].share_of_allocation, Some(0.1));
         assert_eq!(months[11].share_of_allocation, Some(1.0));
@@ -592,8 +613,8 @@ mod tests {
 
     #[test]
     fn without_rates_delivery_is_drawn_in_efts() {
-        let unvalued = delivery(None);
-        let months = delivery_months(&unvalued, None);
+        let unvalued = delivery(None, None);
+        let months = delivery_months(&unvalued);
         assert_eq!(months[11].share_of_allocation, None);
         let svg = delivery_svg(&unvalued, &months).expect("a chart");
         assert!(svg.contains("Fund 37 EFTS to date"));

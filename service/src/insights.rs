@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use dxp_domain::calendar::current_year;
+use dxp_domain::commitments::check::Rates;
+use dxp_domain::commitments::{Decision, Template};
 use dxp_domain::insights::facts::{DQ37_FUND, MonthEfts, QualificationLookup};
 use dxp_domain::insights::{
     Cents, DeliveredValue, DeliveryCheck, Efts, Figure, FundingRates, LearnerYear, PROVIDER_BASED,
@@ -20,7 +22,7 @@ use dxp_domain::insights::{
 use dxp_domain::{Edumis, PortalRole, RoundId};
 use dxp_persistence::insights::{self, LodgedReturn, StoredFacts};
 use dxp_persistence::paging::{self, PageRequest};
-use dxp_persistence::{DbConnection, StoreError, people, record_store};
+use dxp_persistence::{DbConnection, StoreError, commitments, people, record_store};
 
 use crate::people::Asker;
 use crate::schedule::{self, ScheduleOptions};
@@ -349,11 +351,111 @@ pub struct Delivery {
     /// The band check; `None` without rates and an allocation.
     pub check: Option<DeliveryCheck>,
     pub allocation: Option<Allocation>,
+    /// The year's DQ3-7 rates by SDR funding category; `None` until the funder has loaded
+    /// rates for the year and the subject groupings.
+    pub rates: Option<DeliveryRates>,
+}
+
+/// The DQ3-7 rates of a year as delivery values them: an enrolment's SDR funding category,
+/// through the subject grouping the funder put it in, to the grouping's rate for the mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryRates {
+    groupings: BTreeMap<String, String>,
+    rates: Rates,
+}
+
+impl DeliveryRates {
+    /// `groupings`: (SDR funding category, subject grouping); `rates` by subject grouping and
+    /// mode.
+    pub fn new(groupings: impl IntoIterator<Item = (String, String)>, rates: Rates) -> Self {
+        DeliveryRates {
+            groupings: groupings.into_iter().collect(),
+            rates,
+        }
+    }
+}
+
+impl FundingRates for DeliveryRates {
+    fn rate(&self, category: &str, mode: &str) -> Option<Cents> {
+        let grouping = self.groupings.get(category)?;
+        self.rates.rate(grouping, mode).map(Cents)
+    }
+}
+
+/// What DQ3-7 delivery of `organisation` in `year` is valued with and measured against: the
+/// year's rates through the subject groupings, and the allocation of the organisation's DQ3-7
+/// commitment for the year with the unfunded provision of its accepted version.
+fn valuation(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    year: i32,
+) -> Result<(Option<DeliveryRates>, Option<Allocation>), StoreError> {
+    let groupings = commitments::subject_groupings(conn)?;
+    let rates = commitments::rates(conn, Template::Dq37.fund(), year)?;
+    let rates =
+        (!groupings.is_empty() && !rates.is_empty()).then(|| DeliveryRates::new(groupings, rates));
+    let allocation = match commitments::of_organisation(conn, organisation, Template::Dq37, year)? {
+        Some(commitment) => match commitment.allocation_cents {
+            Some(allocation) => {
+                let unfunded = commitments::versions(conn, &commitment.id)?
+                    .into_iter()
+                    .filter(|version| {
+                        version
+                            .decision
+                            .as_ref()
+                            .is_some_and(|decided| decided.decision == Decision::Accepted)
+                    })
+                    .max_by_key(|version| version.version)
+                    .map_or(0, |version| version.unfunded_value_cents);
+                Some(Allocation {
+                    allocation: Cents(allocation),
+                    unfunded_provision: Cents(unfunded),
+                })
+            }
+            None => None,
+        },
+        None => None,
+    };
+    Ok((rates, allocation))
 }
 
 impl Delivery {
     pub fn delivered_efts(&self) -> Efts {
         self.monthly_efts.iter().copied().sum()
+    }
+
+    /// What the delivery means, and what is missing to judge it, in plain words.
+    pub fn in_words(&self) -> String {
+        let mut words = match (&self.value, self.check) {
+            (Some(value), Some(check)) => format!(
+                "Delivered value {} against an allocation of {} (plan-agreed unfunded \
+                 provision {}). {}",
+                value.value,
+                check.allocation,
+                check.unfunded_provision,
+                check.band().in_plain_words()
+            ),
+            (Some(value), None) => format!(
+                "Delivered value {} at the year's rates. The 99–105% band is judged once the \
+                 funder gives the year's allocation in the organisation's DQ3-7 commitment.",
+                value.value
+            ),
+            (None, _) => "Delivered EFTS only: the delivered value and the 99–105% band are given \
+                          once the funder's rates for the year and the subject groupings are loaded."
+                .to_owned(),
+        };
+        if let Some(value) = self
+            .value
+            .as_ref()
+            .filter(|value| !value.unrated.is_empty())
+        {
+            words.push_str(&format!(
+                " No rate is loaded for funding categories {}: their EFTS are not in the value, \
+                 so it is short.",
+                value.unrated.join(", ")
+            ));
+        }
+        words
     }
 }
 
@@ -453,18 +555,19 @@ impl Service {
     }
 
     /// DQ3-7 delivery of `organisation` in `year` (else the latest year with facts, else this
-    /// year), valued at `rates` against `allocation` when they are given (the funder's
-    /// commitments supply them).
+    /// year), valued at the year's DQ3-7 rates against the allocation of its DQ3-7 commitment
+    /// when the funder has loaded them.
     pub async fn delivery(
         &self,
         asker: &Asker,
         organisation: Edumis,
         year: Option<i32>,
-        rates: Option<&dyn FundingRates>,
-        allocation: Option<Allocation>,
     ) -> Result<Delivery, ServiceError> {
         let rounds = self.insight_facts(asker, organisation).await?;
         let year = year_or_latest(&rounds, year, current_year(self.clock().now()?));
+        let (rates, allocation) = self
+            .blocking(move |conn| valuation(conn, organisation, year))
+            .await?;
         let latest = latest_of_year(&rounds, year);
         let mut monthly_efts = [Efts::ZERO; 12];
         let mut by_category = Vec::new();
@@ -484,7 +587,7 @@ impl Service {
                 .into_iter()
                 .collect();
         }
-        let value = rates.map(|rates| {
+        let value = rates.as_ref().map(|rates| {
             delivered_value(
                 by_category
                     .iter()
@@ -511,6 +614,7 @@ impl Service {
             value,
             check,
             allocation,
+            rates,
         })
     }
 }

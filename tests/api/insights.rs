@@ -357,6 +357,115 @@ fn another_organisation_sees_nothing(backend: Backend) {
     assert_eq!(seen["organisation"], ORG);
 }
 
+const SAMPLE_GROUPINGS: &str = include_str!("../../reference/subject-groupings-sample.csv");
+
+fn put_csv(server: &TestServer, path: &str, text: &str) -> Value {
+    json_ok(
+        server
+            .client()
+            .put(server.url(path))
+            .bearer_auth(admin_token())
+            .header("content-type", "text/csv")
+            .body(text.to_owned())
+            .send()
+            .expect("PUT csv"),
+    )
+}
+
+/// EFTS as the API writes them (four decimal places) in ten-thousandths.
+fn efts_units(text: &Value) -> i64 {
+    let text = text.as_str().expect("EFTS as text");
+    let (whole, fraction) = text.split_once('.').expect("four places");
+    whole.parse::<i64>().expect("whole") * 10_000 + fraction.parse::<i64>().expect("fraction")
+}
+
+fn delivery_is_valued_at_the_year_s_rates_against_the_commitment_s_allocation(backend: Backend) {
+    let server = TestServer::start(backend);
+    server.set_clock("2026-08-12T10:00:00+12:00");
+    let teo = Teo::new(&server, ORG);
+    let (ben, _) = people(&server);
+    lodged_return(&teo, 11, 40);
+    let path = format!("/api/v1/insights/{ORG}/delivery?year=2026");
+    let unvalued = json_ok(server.get(&path, Some(&ben)));
+    assert!(unvalued["deliveredValue"].is_null(), "{unvalued}");
+    assert!(
+        unvalued["inWords"]
+            .as_str()
+            .is_some_and(|words| words.contains("subject groupings")),
+        "{unvalued}"
+    );
+
+    // The funder loads the groupings and the year's DQ3-7 rates: SG1 $10,000 and SG2 $20,000
+    // an EFTS, provider-based. SG3 (B1, P1) has no rate, so the value names what it leaves out.
+    let groupings = put_csv(
+        &server,
+        "/api/v1/commitments/subject-groupings",
+        SAMPLE_GROUPINGS,
+    );
+    assert_eq!(groupings["groupings"].as_array().map(Vec::len), Some(6));
+    assert_eq!(
+        groupings["groupings"][0],
+        json!({"fundingCategory": "A1", "subjectGrouping": "SG1"})
+    );
+    put_csv(
+        &server,
+        "/api/v1/commitments/funding-rates",
+        "Fund,Plan Year,Funding Category,Mode,Rate\n\
+         DQ3-7,2026,SG1,provider-based,10000.00\n\
+         DQ3-7,2026,SG2,provider-based,20000.00\n",
+    );
+    let valued = json_ok(server.get(&path, Some(&ben)));
+    let rate_of = |category: &str| match category {
+        "A1" | "A2" => Some(10_000_00),
+        "C1" | "J3" => Some(20_000_00),
+        _ => None,
+    };
+    let mut expected_cents = 0i64;
+    let mut unrated = Vec::new();
+    for line in valued["byCategory"].as_array().expect("categories") {
+        let category = line["fundingCategory"].as_str().expect("category");
+        match rate_of(category) {
+            // EFTS × rate to the nearest cent: ten-thousandths × cents / 10,000.
+            Some(cents) => expected_cents += (efts_units(&line["efts"]) * cents + 5_000) / 10_000,
+            None => unrated.push(category.to_owned()),
+        }
+    }
+    assert!(
+        expected_cents > 0,
+        "fund 37 EFTS in rated categories: {valued}"
+    );
+    let expected = format!("{}.{:02}", expected_cents / 100, expected_cents % 100);
+    assert_eq!(valued["deliveredValue"], expected.as_str(), "{valued}");
+    assert_eq!(valued["unratedCategories"], json!(unrated));
+    assert!(valued["band"].is_null(), "no allocation yet: {valued}");
+
+    // A DQ3-7 commitment for 2026 whose allocation is exactly the value delivered: within.
+    let provisioned = server
+        .client()
+        .post(server.url("/api/v1/commitments"))
+        .bearer_auth(admin_token())
+        .json(&json!({
+            "organisation": ORG,
+            "template": "dq3-7",
+            "planYear": 2026,
+            "dueOn": "2026-09-30",
+            "allocation": expected,
+        }))
+        .send()
+        .expect("POST commitment");
+    assert_eq!(provisioned.status().as_u16(), 201);
+    let judged = json_ok(server.get(&path, Some(&ben)));
+    assert_eq!(judged["allocation"], expected.as_str());
+    assert_eq!(judged["unfundedProvision"], "0.00");
+    assert_eq!(judged["band"], "Within", "{judged}");
+    assert!(
+        judged["inWords"]
+            .as_str()
+            .is_some_and(|words| words.contains("against an allocation of")),
+        "{judged}"
+    );
+}
+
 fn reads_only_read_and_the_sweep_makes_what_is_missing(backend: Backend) {
     let server = TestServer::start(backend);
     server.set_clock("2026-08-12T10:00:00+12:00");
@@ -414,6 +523,7 @@ fn reads_only_read_and_the_sweep_makes_what_is_missing(backend: Backend) {
 }
 
 on_both_backends!(
+    delivery_is_valued_at_the_year_s_rates_against_the_commitment_s_allocation,
     reads_only_read_and_the_sweep_makes_what_is_missing,
     lodging_makes_the_facts_and_a_resubmission_replaces_them,
     charts_are_svg_with_their_numbers_as_csv,

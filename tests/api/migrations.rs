@@ -88,6 +88,7 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "rounds",
             "scheduled_job_leases",
             "stop_gate_lifts",
+            "subject_groupings",
             "submission_files",
             "submission_tokens",
             "submissions",

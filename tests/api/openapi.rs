@@ -77,6 +77,8 @@ fn routes() -> BTreeSet<(String, String)> {
         ("get", "/api/v1/commitments/templates"),
         ("get", "/api/v1/commitments/funding-rates"),
         ("put", "/api/v1/commitments/funding-rates"),
+        ("get", "/api/v1/commitments/subject-groupings"),
+        ("put", "/api/v1/commitments/subject-groupings"),
         ("post", "/api/v1/commitments"),
         ("get", "/api/v1/commitments"),
         ("get", "/api/v1/commitments/{id}"),

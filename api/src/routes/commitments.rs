@@ -311,6 +311,25 @@ pub struct FundingRateList {
     pub rates: Vec<FundingRateView>,
 }
 
+/// Which subject grouping an SDR funding category's DQ3-7 delivery is valued at.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubjectGroupingView {
+    /// As an enrolment carries it, such as `A1`.
+    #[schema(example = "A1")]
+    pub funding_category: String,
+    /// `SG1` to `SG6`: the funding category of the rates.
+    #[schema(example = "SG2")]
+    pub subject_grouping: String,
+}
+
+/// The subject groupings loaded.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubjectGroupingList {
+    pub groupings: Vec<SubjectGroupingView>,
+}
+
 /// A value of a closed list.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -526,6 +545,66 @@ pub async fn update_funding_rates(
         .load_funding_rates(&asker, csv_text(&sent)?)
         .await?;
     rate_list(&state).await
+}
+
+/// The subject groupings loaded: which rates an SDR funding category's DQ3-7 delivery is
+/// valued at.
+#[utoipa::path(
+    tag = super::tags::COMMITMENTS,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The subject groupings", body = SubjectGroupingList),
+        (status = 401, description = "No valid token", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+#[get("/commitments/subject-groupings")]
+pub async fn list_subject_groupings(
+    _caller: Authorized<CanRead>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    grouping_list(&state).await
+}
+
+async fn grouping_list(state: &AppState) -> Result<HttpResponse, ApiError> {
+    let groupings = state.service.subject_groupings().await?;
+    Ok(HttpResponse::Ok().json(SubjectGroupingList {
+        groupings: groupings
+            .into_iter()
+            .map(|(funding_category, subject_grouping)| SubjectGroupingView {
+                funding_category,
+                subject_grouping,
+            })
+            .collect(),
+    }))
+}
+
+/// The funder loads the subject groupings from CSV (`Funding Category,Subject Grouping`: an SDR
+/// funding category and its grouping `SG1`–`SG6`; lines starting with `#` are comments). The
+/// file replaces every grouping loaded before; it is taken whole or not at all.
+#[utoipa::path(
+    tag = super::tags::COMMITMENTS,
+    security(("bearer" = [])),
+    request_body(content = String, content_type = "text/csv", example = "Funding Category,Subject Grouping\r\nA1,SG1\r\nB1,SG2\r\n"),
+    responses(
+        (status = 200, description = "The subject groupings now loaded", body = SubjectGroupingList),
+        (status = 400, description = "The body is not UTF-8", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "Not the funder", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "Lines that cannot be read, each named", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+#[put("/commitments/subject-groupings")]
+pub async fn update_subject_groupings(
+    caller: Authorized<CanWrite>,
+    state: web::Data<AppState>,
+    sent: Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let asker = asker(&caller)?;
+    state
+        .service
+        .load_subject_groupings(&asker, csv_text(&sent)?)
+        .await?;
+    grouping_list(&state).await
 }
 
 /// The funder provisions a commitment for an organisation, fund and plan year, due by a date;

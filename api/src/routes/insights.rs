@@ -7,6 +7,7 @@
 use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, Utc};
 use dxp_domain::Edumis;
+use dxp_domain::commitments::check::dollars;
 use dxp_domain::insights::{FigureStatus, Group};
 use dxp_service::insight_outputs as outputs;
 use dxp_service::insights::{Delivery, Insights};
@@ -176,6 +177,18 @@ pub struct DeliveryView {
     #[schema(min_items = 12, max_items = 12)]
     pub monthly_efts: Vec<String>,
     pub by_category: Vec<CategoryEftsView>,
+    /// The delivered value in dollars at the year's DQ3-7 rates (each funding category through
+    /// its subject grouping); `null` until the funder has loaded the rates and the groupings.
+    #[schema(example = "1234567.89")]
+    pub delivered_value: Option<String>,
+    /// Funding categories with EFTS but no rate: their EFTS are not in the value.
+    pub unrated_categories: Vec<String>,
+    /// The allocation of the organisation's DQ3-7 commitment for the year, in dollars.
+    #[schema(example = "1250000.00")]
+    pub allocation: Option<String>,
+    /// The dollar value of the plan-agreed unfunded provision (its accepted version).
+    #[schema(example = "0.00")]
+    pub unfunded_provision: Option<String>,
     /// `Under`, `Within`, `Over` or `NoAllocation`; `null` until rates and an allocation are
     /// loaded for the year.
     pub band: Option<String>,
@@ -203,13 +216,20 @@ fn delivery_view(delivery: &Delivery) -> DeliveryView {
                 efts: efts.to_string(),
             })
             .collect(),
+        delivered_value: delivery.value.as_ref().map(|value| dollars(value.value.0)),
+        unrated_categories: delivery
+            .value
+            .as_ref()
+            .map(|value| value.unrated.clone())
+            .unwrap_or_default(),
+        allocation: delivery
+            .allocation
+            .map(|allocation| dollars(allocation.allocation.0)),
+        unfunded_provision: delivery
+            .allocation
+            .map(|allocation| dollars(allocation.unfunded_provision.0)),
         band: band.map(|band| band.as_str().to_owned()),
-        in_words: match band {
-            Some(band) => band.in_plain_words().to_owned(),
-            None => "Delivered EFTS only: the delivered value and the 99–105% band are given \
-                     once the funder's rates and the year's allocation are loaded."
-                .to_owned(),
-        },
+        in_words: delivery.in_words(),
     }
 }
 
@@ -250,10 +270,9 @@ async fn delivery_of(
 ) -> Result<Delivery, ApiError> {
     let organisation = path.organisation()?;
     let year = query.year()?;
-    // Rates and allocations arrive with the commitments; until then delivery is in EFTS.
     Ok(state
         .service
-        .delivery(&any_asker(caller), organisation, year, None, None)
+        .delivery(&any_asker(caller), organisation, year)
         .await?)
 }
 
@@ -486,7 +505,7 @@ pub async fn get_delivery_chart(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let delivery = delivery_of(&caller, &path, &query, &state).await?;
-    let months = outputs::delivery_months(&delivery, None);
+    let months = outputs::delivery_months(&delivery);
     Ok(svg_response(outputs::delivery_svg(&delivery, &months)?))
 }
 
@@ -511,7 +530,7 @@ pub async fn get_delivery_chart_csv(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let delivery = delivery_of(&caller, &path, &query, &state).await?;
-    let months = outputs::delivery_months(&delivery, None);
+    let months = outputs::delivery_months(&delivery);
     Ok(super::csv_download(
         "delivery.csv",
         outputs::delivery_csv(&delivery, &months)?,

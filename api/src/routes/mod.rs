@@ -136,6 +136,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(commitments::list_commitment_templates)
             .service(commitments::list_funding_rates)
             .service(commitments::update_funding_rates)
+            .service(commitments::list_subject_groupings)
+            .service(commitments::update_subject_groupings)
             .service(commitments::create_commitment)
             .service(commitments::list_commitments)
             .service(commitments::get_commitment)

@@ -276,6 +276,11 @@ impl Rates {
         }
     }
 
+    /// Whether no rate is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+
     pub fn rate(&self, category: &str, mode: &str) -> Option<i64> {
         self.by_key
             .get(&(category.to_owned(), mode.to_owned()))

@@ -64,6 +64,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commitments/subject-groupings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The subject groupings loaded: which rates an SDR funding category's DQ3-7 delivery is
+         *     valued at.
+         */
+        get: operations["list_subject_groupings"];
+        /**
+         * The funder loads the subject groupings from CSV (`Funding Category,Subject Grouping`: an SDR
+         *     funding category and its grouping `SG1`–`SG6`; lines starting with `#` are comments). The
+         *     file replaces every grouping loaded before; it is taken whole or not at all.
+         */
+        put: operations["update_subject_groupings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commitments/templates": {
         parameters: {
             query?: never;
@@ -3147,6 +3172,11 @@ export interface components {
         /** @description DQ3-7 delivery of one organisation and year. */
         DeliveryView: {
             /**
+             * @description The allocation of the organisation's DQ3-7 commitment for the year, in dollars.
+             * @example 1250000.00
+             */
+            allocation?: string | null;
+            /**
              * @description `Under`, `Within`, `Over` or `NoAllocation`; `null` until rates and an allocation are
              *     loaded for the year.
              */
@@ -3154,6 +3184,12 @@ export interface components {
             byCategory: components["schemas"]["CategoryEftsView"][];
             /** @description Fund 37 EFTS delivered in the year (withdrawals inside the withdrawal period left out). */
             deliveredEfts: string;
+            /**
+             * @description The delivered value in dollars at the year's DQ3-7 rates (each funding category through
+             *     its subject grouping); `null` until the funder has loaded the rates and the groupings.
+             * @example 1234567.89
+             */
+            deliveredValue?: string | null;
             /** @description What the delivery means, in plain words. */
             inWords: string;
             /** @description Fund 37 EFTS of each month, January first. */
@@ -3162,6 +3198,13 @@ export interface components {
             organisation: number;
             /** @description The round whose lodged return it comes from; `null`: none lodged for the year. */
             round?: string | null;
+            /**
+             * @description The dollar value of the plan-agreed unfunded provision (its accepted version).
+             * @example 0.00
+             */
+            unfundedProvision?: string | null;
+            /** @description Funding categories with EFTS but no rate: their EFTS are not in the value. */
+            unratedCategories: string[];
             /** Format: int32 */
             year: number;
         };
@@ -5219,6 +5262,23 @@ export interface components {
             /** @description The submission lodged under the lift, once one was: a lift allows one lodging. */
             usedBySubmission?: string | null;
         };
+        /** @description The subject groupings loaded. */
+        SubjectGroupingList: {
+            groupings: components["schemas"]["SubjectGroupingView"][];
+        };
+        /** @description Which subject grouping an SDR funding category's DQ3-7 delivery is valued at. */
+        SubjectGroupingView: {
+            /**
+             * @description As an enrolment carries it, such as `A1`.
+             * @example A1
+             */
+            fundingCategory: string;
+            /**
+             * @description `SG1` to `SG6`: the funding category of the rates.
+             * @example SG2
+             */
+            subjectGrouping: string;
+        };
         /** @description The submission a document goes with. */
         SubmissionLink: {
             /** @description The submission's id; `null` unlinks the document. */
@@ -6444,6 +6504,289 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FundingRateList"];
+                };
+            };
+            /** @description The body is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the funder */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lines that cannot be read, each named */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_subject_groupings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subject groupings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "groupings": [
+                     *         {
+                     *           "fundingCategory": "A1",
+                     *           "subjectGrouping": "SG2"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubjectGroupingList"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_subject_groupings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example Funding Category,Subject Grouping
+                 *     A1,SG1
+                 *     B1,SG2
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The subject groupings now loaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "groupings": [
+                     *         {
+                     *           "fundingCategory": "A1",
+                     *           "subjectGrouping": "SG2"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubjectGroupingList"];
                 };
             };
             /** @description The body is not UTF-8 */
@@ -12242,6 +12585,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "allocation": "1250000.00",
                      *       "band": "text",
                      *       "byCategory": [
                      *         {
@@ -12250,12 +12594,17 @@ export interface operations {
                      *         }
                      *       ],
                      *       "deliveredEfts": "text",
+                     *       "deliveredValue": "1234567.89",
                      *       "inWords": "text",
                      *       "monthlyEfts": [
                      *         "text"
                      *       ],
                      *       "organisation": 0,
                      *       "round": "text",
+                     *       "unfundedProvision": "0.00",
+                     *       "unratedCategories": [
+                     *         "text"
+                     *       ],
                      *       "year": 0
                      *     }
                      */

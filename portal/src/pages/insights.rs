@@ -59,6 +59,7 @@ struct InsightsPage {
     /// Fund 37 EFTS of each month and the running total, for the delivery chart's table.
     delivery: Vec<(&'static str, String, String)>,
     delivered: String,
+    delivery_in_words: String,
 }
 
 const MONTHS: [&str; 12] = [
@@ -128,6 +129,7 @@ async fn page(
         rounds: Vec::new(),
         delivery: Vec::new(),
         delivered: String::new(),
+        delivery_in_words: String::new(),
     };
     if let Some(organisation) = organisation {
         let insights = insights_for(&signed, &portal, organisation).await?;
@@ -162,16 +164,11 @@ async fn page(
                 .collect();
             let delivery = portal
                 .service
-                .delivery(
-                    &super::asker(&signed.user),
-                    organisation,
-                    Some(year),
-                    None,
-                    None,
-                )
+                .delivery(&super::asker(&signed.user), organisation, Some(year))
                 .await?;
             page.delivered = delivery.delivered_efts().to_string();
-            page.delivery = outputs::delivery_months(&delivery, None)
+            page.delivery_in_words = delivery.in_words();
+            page.delivery = outputs::delivery_months(&delivery)
                 .into_iter()
                 .map(|month| {
                     (
@@ -202,15 +199,9 @@ async fn chart(
     let delivery = || async {
         let delivery = portal
             .service
-            .delivery(
-                &super::asker(&signed.user),
-                organisation,
-                Some(year),
-                None,
-                None,
-            )
+            .delivery(&super::asker(&signed.user), organisation, Some(year))
             .await?;
-        let months = outputs::delivery_months(&delivery, None);
+        let months = outputs::delivery_months(&delivery);
         Ok::<_, PageError>((delivery, months))
     };
     let (svg, text) = match name.as_str() {

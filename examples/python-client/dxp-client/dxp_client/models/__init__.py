@@ -151,6 +151,8 @@ from .severity import Severity
 from .status_change import StatusChange
 from .stop_gate_lift_list import StopGateLiftList
 from .stop_gate_lift_view import StopGateLiftView
+from .subject_grouping_list import SubjectGroupingList
+from .subject_grouping_view import SubjectGroupingView
 from .submission_link import SubmissionLink
 from .submission_page import SubmissionPage
 from .submission_problem import SubmissionProblem
@@ -341,6 +343,8 @@ __all__ = (
     "StatusChange",
     "StopGateLiftList",
     "StopGateLiftView",
+    "SubjectGroupingList",
+    "SubjectGroupingView",
     "SubmissionLink",
     "SubmissionPage",
     "SubmissionProblem",

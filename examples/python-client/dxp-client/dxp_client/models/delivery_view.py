@@ -25,10 +25,18 @@ class DeliveryView:
         in_words (str): What the delivery means, in plain words.
         monthly_efts (list[str]): Fund 37 EFTS of each month, January first.
         organisation (int):
+        unrated_categories (list[str]): Funding categories with EFTS but no rate: their EFTS are not in the value.
         year (int):
+        allocation (None | str | Unset): The allocation of the organisation's DQ3-7 commitment for the year, in dollars.
+            Example: 1250000.00.
         band (None | str | Unset): `Under`, `Within`, `Over` or `NoAllocation`; `null` until rates and an allocation are
             loaded for the year.
+        delivered_value (None | str | Unset): The delivered value in dollars at the year's DQ3-7 rates (each funding
+            category through
+            its subject grouping); `null` until the funder has loaded the rates and the groupings. Example: 1234567.89.
         round_ (None | str | Unset): The round whose lodged return it comes from; `null`: none lodged for the year.
+        unfunded_provision (None | str | Unset): The dollar value of the plan-agreed unfunded provision (its accepted
+            version). Example: 0.00.
     """
 
     by_category: list[CategoryEftsView]
@@ -36,9 +44,13 @@ class DeliveryView:
     in_words: str
     monthly_efts: list[str]
     organisation: int
+    unrated_categories: list[str]
     year: int
+    allocation: None | str | Unset = UNSET
     band: None | str | Unset = UNSET
+    delivered_value: None | str | Unset = UNSET
     round_: None | str | Unset = UNSET
+    unfunded_provision: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,7 +67,15 @@ class DeliveryView:
 
         organisation = self.organisation
 
+        unrated_categories = self.unrated_categories
+
         year = self.year
+
+        allocation: None | str | Unset
+        if isinstance(self.allocation, Unset):
+            allocation = UNSET
+        else:
+            allocation = self.allocation
 
         band: None | str | Unset
         if isinstance(self.band, Unset):
@@ -63,11 +83,23 @@ class DeliveryView:
         else:
             band = self.band
 
+        delivered_value: None | str | Unset
+        if isinstance(self.delivered_value, Unset):
+            delivered_value = UNSET
+        else:
+            delivered_value = self.delivered_value
+
         round_: None | str | Unset
         if isinstance(self.round_, Unset):
             round_ = UNSET
         else:
             round_ = self.round_
+
+        unfunded_provision: None | str | Unset
+        if isinstance(self.unfunded_provision, Unset):
+            unfunded_provision = UNSET
+        else:
+            unfunded_provision = self.unfunded_provision
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -78,13 +110,20 @@ class DeliveryView:
                 "inWords": in_words,
                 "monthlyEfts": monthly_efts,
                 "organisation": organisation,
+                "unratedCategories": unrated_categories,
                 "year": year,
             }
         )
+        if allocation is not UNSET:
+            field_dict["allocation"] = allocation
         if band is not UNSET:
             field_dict["band"] = band
+        if delivered_value is not UNSET:
+            field_dict["deliveredValue"] = delivered_value
         if round_ is not UNSET:
             field_dict["round"] = round_
+        if unfunded_provision is not UNSET:
+            field_dict["unfundedProvision"] = unfunded_provision
 
         return field_dict
 
@@ -108,7 +147,18 @@ class DeliveryView:
 
         organisation = d.pop("organisation")
 
+        unrated_categories = cast(list[str], d.pop("unratedCategories"))
+
         year = d.pop("year")
+
+        def _parse_allocation(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        allocation = _parse_allocation(d.pop("allocation", UNSET))
 
         def _parse_band(data: object) -> None | str | Unset:
             if data is None:
@@ -119,6 +169,15 @@ class DeliveryView:
 
         band = _parse_band(d.pop("band", UNSET))
 
+        def _parse_delivered_value(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        delivered_value = _parse_delivered_value(d.pop("deliveredValue", UNSET))
+
         def _parse_round_(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -128,15 +187,28 @@ class DeliveryView:
 
         round_ = _parse_round_(d.pop("round", UNSET))
 
+        def _parse_unfunded_provision(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        unfunded_provision = _parse_unfunded_provision(d.pop("unfundedProvision", UNSET))
+
         delivery_view = cls(
             by_category=by_category,
             delivered_efts=delivered_efts,
             in_words=in_words,
             monthly_efts=monthly_efts,
             organisation=organisation,
+            unrated_categories=unrated_categories,
             year=year,
+            allocation=allocation,
             band=band,
+            delivered_value=delivered_value,
             round_=round_,
+            unfunded_provision=unfunded_provision,
         )
 
         delivery_view.additional_properties = d
