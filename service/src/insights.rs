@@ -8,7 +8,6 @@
 //! organisation's products are absent to them, as if it had none.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use dxp_domain::calendar::current_year;
@@ -17,12 +16,12 @@ use dxp_domain::commitments::{Decision, Template};
 use dxp_domain::insights::facts::{DQ37_FUND, MonthEfts, QualificationLookup};
 use dxp_domain::insights::{
     Cents, DeliveredValue, DeliveryCheck, Efts, Figure, FundingRates, LearnerYear, PROVIDER_BASED,
-    ReturnSummary, Summary, YearOfFacts, delivered_value, indicators,
+    RegisterLookup, ReturnSummary, Summary, YearOfFacts, delivered_value, indicators,
 };
 use dxp_domain::{Edumis, PortalRole, RoundId};
 use dxp_persistence::insights::{self, LodgedReturn, StoredFacts};
 use dxp_persistence::paging::{self, PageRequest};
-use dxp_persistence::{DbConnection, StoreError, commitments, people, record_store};
+use dxp_persistence::{DbConnection, StoreError, commitments, people, record_store, registers};
 
 use crate::people::Asker;
 use crate::schedule::{self, ScheduleOptions};
@@ -30,10 +29,6 @@ use crate::{Service, ServiceError};
 
 /// Records read per round trip while summarising, as the validators read them.
 const PAGE_RECORDS: i64 = 5_000;
-
-/// The qualification register as the information products read it, shared by every clone of
-/// the service.
-pub type SharedLookup = Arc<dyn QualificationLookup + Send + Sync>;
 
 /// Whether portal roles let a person see information products.
 pub fn sees_information_products(roles: &[PortalRole]) -> bool {
@@ -83,10 +78,9 @@ pub struct Refreshed {
 pub fn refresh(
     conn: &mut DbConnection,
     organisation: Option<Edumis>,
-    lookup: &dyn QualificationLookup,
     now: DateTime<Utc>,
 ) -> Result<Refreshed, StoreError> {
-    let rounds = refresh_facts(conn, organisation, lookup, now)?;
+    let rounds = refresh_facts(conn, organisation, now)?;
     let organisations = refresh_figures(conn, organisation, now)?;
     Ok(Refreshed {
         rounds,
@@ -95,19 +89,23 @@ pub fn refresh(
 }
 
 /// Brings the kept facts in line with the lodged returns of `organisation` (or everyone):
-/// computes those missing or from a superseded return, and forgets rounds with no lodged
-/// return. Returns how many rounds were computed.
+/// computes those missing or from a superseded return, with the qualification register as it
+/// is then, and forgets rounds with no lodged return. Returns how many rounds were computed.
 pub fn refresh_facts(
     conn: &mut DbConnection,
     organisation: Option<Edumis>,
-    lookup: &dyn QualificationLookup,
     now: DateTime<Utc>,
 ) -> Result<usize, StoreError> {
     let lodged = insights::lodged_returns(conn, organisation)?;
     let kept = insights::sources(conn, organisation)?;
+    let mut register = None;
     let mut computed = 0;
     for lodged in &lodged {
         if !kept.contains(lodged) {
+            let lookup = match &mut register {
+                Some(lookup) => lookup,
+                None => register.insert(RegisterLookup::new(registers::qualifications(conn)?)),
+            };
             let summary = summarise(conn, lodged, lookup)?;
             match insights::replace(conn, lodged, &summary, now) {
                 Ok(()) => computed += 1,
@@ -502,8 +500,7 @@ impl Service {
         organisation: Option<Edumis>,
     ) -> Result<Refreshed, ServiceError> {
         let now = self.clock().now()?;
-        let lookup = self.qualification_lookup();
-        self.blocking(move |conn| refresh(conn, organisation, lookup.as_ref(), now))
+        self.blocking(move |conn| refresh(conn, organisation, now))
             .await
     }
 

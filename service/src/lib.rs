@@ -99,7 +99,6 @@ pub struct Service {
     bell: ValidationBell,
     files: file_store::FileStore,
     webhook_urls: dxp_domain::webhooks::UrlPolicy,
-    qualifications: insights::SharedLookup,
 }
 
 impl Service {
@@ -112,21 +111,7 @@ impl Service {
             bell: ValidationBell::default(),
             files: file_store::FileStore::in_memory(),
             webhook_urls: Default::default(),
-            qualifications: Arc::new(dxp_domain::insights::NoRegister),
         }
-    }
-
-    /// The same use cases, reading qualifications (degree or not, credits, award category)
-    /// from `lookup` for the information products; until the qualification register is
-    /// connected, [`dxp_domain::insights::NoRegister`] answers.
-    pub fn with_qualification_lookup(mut self, lookup: insights::SharedLookup) -> Self {
-        self.qualifications = lookup;
-        self
-    }
-
-    /// The qualification register as the information products read it.
-    pub fn qualification_lookup(&self) -> insights::SharedLookup {
-        self.qualifications.clone()
     }
 
     /// The same use cases, accepting webhook URLs under `policy` (public `https://` only

@@ -357,6 +357,87 @@ fn another_organisation_sees_nothing(backend: Backend) {
     assert_eq!(seen["organisation"], ORG);
 }
 
+fn the_qualification_register_puts_degrees_in_their_band(backend: Backend) {
+    let server = TestServer::start(backend);
+    server.set_clock("2026-08-12T10:00:00+12:00");
+    let teo = Teo::new(&server, ORG);
+    let (ben, _) = people(&server);
+    let records = testkit::valid_return(12, 40);
+    // The register knows every qualification of the return; BB7101 is a bachelor's degree
+    // (level 7, 360 credits). All are approved for DQ3-7, as fund 37 enrolments need.
+    let codes: std::collections::BTreeSet<String> = records
+        .course_enrolments
+        .iter()
+        .map(|text| {
+            serde_json::from_str::<Value>(text).expect("JSON")["qualificationCode"]
+                .as_str()
+                .expect("code")
+                .to_owned()
+        })
+        .collect();
+    assert!(codes.contains("BB7101"), "{codes:?}");
+    let mut register = String::from(
+        "Qualification Code,Title,Level,Credits,Qualification Award Category,DQ3-7 Approved From\n",
+    );
+    for code in &codes {
+        let (level, credits) = if code == "BB7101" { (7, 360) } else { (5, 120) };
+        register.push_str(&format!(
+            "{code},A qualification,{level},{credits},21,2026\n"
+        ));
+    }
+    let degree_band = |figures: &Value| -> Vec<String> {
+        figures["figures"]
+            .as_array()
+            .expect("figures")
+            .iter()
+            .filter(|figure| figure["group"] == "Level 7 (degree)")
+            .map(|figure| figure["status"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+
+    // Without the register no qualification is known to be a degree: the band is empty.
+    let first = lodged_return(&teo, 12, 40);
+    let unknown = json_ok(server.get(&format!("/api/v1/insights/{ORG}/indicators"), Some(&ben)));
+    assert!(
+        degree_band(&unknown)
+            .iter()
+            .all(|status| status == "not-measured"),
+        "{unknown}"
+    );
+
+    json_ok(
+        server
+            .client()
+            .post(server.url("/api/v1/registers/qualifications"))
+            .bearer_auth(admin_token())
+            .header("content-type", "text/csv")
+            .body(register)
+            .send()
+            .expect("POST register"),
+    );
+    // The return sent again, and lodged after the funder's lift, is summarised with the
+    // register.
+    let second = processed_return(&teo, 12, 40);
+    assert_ne!(first, second);
+    let lift = server
+        .client()
+        .post(server.url("/api/v1/rounds/2026-AUG/stop-gate-lifts"))
+        .bearer_auth(admin_token())
+        .json(&json!({"organisation": ORG, "dueAt": "2026-08-14T17:00:00+12:00", "reason": "register loaded"}))
+        .send()
+        .expect("POST lift");
+    assert_eq!(lift.status().as_u16(), 201, "{:?}", lift.text());
+    json_ok(teo.lodge(&second));
+    let known = json_ok(server.get(&format!("/api/v1/insights/{ORG}/indicators"), Some(&ben)));
+    let course_completion = degree_band(&known);
+    assert!(
+        course_completion
+            .iter()
+            .any(|status| status != "not-measured"),
+        "the degree's enrolments are in the band now: {known}"
+    );
+}
+
 const SAMPLE_GROUPINGS: &str = include_str!("../../reference/subject-groupings-sample.csv");
 
 fn put_csv(server: &TestServer, path: &str, text: &str) -> Value {
@@ -523,6 +604,7 @@ fn reads_only_read_and_the_sweep_makes_what_is_missing(backend: Backend) {
 }
 
 on_both_backends!(
+    the_qualification_register_puts_degrees_in_their_band,
     delivery_is_valued_at_the_year_s_rates_against_the_commitment_s_allocation,
     reads_only_read_and_the_sweep_makes_what_is_missing,
     lodging_makes_the_facts_and_a_resubmission_replaces_them,

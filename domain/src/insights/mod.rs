@@ -12,6 +12,7 @@ pub mod delivery;
 pub mod facts;
 pub mod groups;
 pub mod indicators;
+pub mod register;
 pub mod suppression;
 pub mod units;
 
@@ -31,5 +32,6 @@ pub use facts::{
 };
 pub use groups::{AgeGroup, EthnicGroup, LevelBand};
 pub use indicators::{Figure, FigureStatus, Group, IndicatorKind, YearOfFacts, indicators};
+pub use register::RegisterLookup;
 pub use suppression::{Shown, Suppression};
 pub use units::{Cents, Efts};
