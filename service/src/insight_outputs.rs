@@ -571,6 +571,7 @@ mod tests {
             check: None,
             allocation,
             rates,
+            projection: None,
         }
     }
 

@@ -10,13 +10,14 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use dxp_domain::calendar::current_year;
+use dxp_domain::calendar::{RoundKind, current_year};
 use dxp_domain::commitments::check::Rates;
 use dxp_domain::commitments::{Decision, Template};
 use dxp_domain::insights::facts::{DQ37_FUND, MonthEfts, QualificationLookup};
 use dxp_domain::insights::{
-    Cents, DeliveredValue, DeliveryCheck, Efts, Figure, FundingRates, LearnerYear, PROVIDER_BASED,
-    RegisterLookup, ReturnSummary, Summary, YearOfFacts, delivered_value, indicators,
+    Cents, DeliveredValue, DeliveryCheck, Efts, Figure, FundingRates, LastYearGrowth, LearnerYear,
+    PROVIDER_BASED, RegisterLookup, ReturnSummary, Summary, YearOfFacts, delivered_value,
+    indicators, projected_efts,
 };
 use dxp_domain::{Edumis, PortalRole, RoundId};
 use dxp_persistence::insights::{self, LodgedReturn, StoredFacts};
@@ -352,6 +353,45 @@ pub struct Delivery {
     /// The year's DQ3-7 rates by SDR funding category; `None` until the funder has loaded
     /// rates for the year and the subject groupings.
     pub rates: Option<DeliveryRates>,
+    /// The year projected from a return before December's; `None` from December's (final) or
+    /// without a return.
+    pub projection: Option<Projection>,
+}
+
+/// The year's delivery projected from a return part way through it (see [`projected_efts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Projection {
+    pub efts: Efts,
+    /// Last year's growth from the same round to December; `None`: not lodged, so the
+    /// projection is what the return reports for the year.
+    pub growth: Option<LastYearGrowth>,
+    /// The value grown the same way, with rates.
+    pub value: Option<Cents>,
+    /// The band the projection falls in, with rates and an allocation.
+    pub check: Option<DeliveryCheck>,
+}
+
+/// Fund 37 EFTS a kept return reports for its year.
+fn fund37_efts(kept: &StoredFacts) -> Efts {
+    kept.facts
+        .delivered_by_category(DQ37_FUND)
+        .into_values()
+        .sum()
+}
+
+/// How last year's fund 37 EFTS grew from `round`'s kind of return to December's.
+fn last_year_growth(rounds: &[StoredFacts], round: RoundId) -> Option<LastYearGrowth> {
+    let of = |kind: RoundKind| {
+        let wanted = RoundId {
+            year: round.year - 1,
+            kind,
+        };
+        rounds.iter().find(|kept| kept.round == wanted)
+    };
+    Some(LastYearGrowth {
+        reported: fund37_efts(of(round.kind)?),
+        delivered: fund37_efts(of(RoundKind::Dec)?),
+    })
 }
 
 /// The DQ3-7 rates of a year as delivery values them: an enrolment's SDR funding category,
@@ -418,8 +458,23 @@ fn valuation(
 }
 
 impl Delivery {
+    /// Fund 37 EFTS the return reports for the whole year (the months still to come of the
+    /// courses enrolled included).
     pub fn delivered_efts(&self) -> Efts {
         self.monthly_efts.iter().copied().sum()
+    }
+
+    /// The month the return reports to: April for April's (December's, or no return: 12).
+    pub fn through_month(&self) -> u32 {
+        self.round.map_or(12, |round| round.kind.return_month())
+    }
+
+    /// Fund 37 EFTS delivered to the end of [`Delivery::through_month`].
+    pub fn to_date_efts(&self) -> Efts {
+        self.monthly_efts[..self.through_month() as usize]
+            .iter()
+            .copied()
+            .sum()
     }
 
     /// What the delivery means, and what is missing to judge it, in plain words.
@@ -442,6 +497,27 @@ impl Delivery {
                           once the funder's rates for the year and the subject groupings are loaded."
                 .to_owned(),
         };
+        if let Some(projection) = &self.projection {
+            let basis = match projection.growth {
+                Some(_) => "grown as last year's grew from the same return to December's",
+                None => {
+                    "from the enrolments reported so far (no return of last year shows \
+                         how the rest of a year grows)"
+                }
+            };
+            words.push_str(&format!(
+                " Projected for the year, {basis}: {} EFTS",
+                projection.efts
+            ));
+            match (projection.value, projection.check) {
+                (Some(value), Some(check)) => words.push_str(&format!(
+                    ", {value}. If the year ends so: {}",
+                    check.band().in_plain_words()
+                )),
+                (Some(value), None) => words.push_str(&format!(", {value}.")),
+                (None, _) => words.push('.'),
+            }
+        }
         if let Some(value) = self
             .value
             .as_ref()
@@ -601,6 +677,25 @@ impl Service {
             }),
             _ => None,
         };
+        let projection = latest
+            .filter(|kept| kept.round.kind != RoundKind::Dec)
+            .map(|kept| {
+                let growth = last_year_growth(&rounds, kept.round);
+                let grown = |cents: Cents| Cents(growth.map_or(cents.0, |g| g.grow(cents.0)));
+                let value = value.as_ref().map(|value| grown(value.value));
+                Projection {
+                    efts: projected_efts(monthly_efts.iter().copied().sum(), growth),
+                    growth,
+                    value,
+                    check: value
+                        .zip(allocation)
+                        .map(|(value, allocation)| DeliveryCheck {
+                            delivered: value,
+                            allocation: allocation.allocation,
+                            unfunded_provision: allocation.unfunded_provision,
+                        }),
+                }
+            });
         Ok(Delivery {
             organisation,
             year,
@@ -612,6 +707,56 @@ impl Service {
             check,
             allocation,
             rates,
+            projection,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dxp_domain::insights::ReturnFacts;
+
+    fn kept(round: &str, fund37: i64, other: i64) -> StoredFacts {
+        let line = |fund: &str, efts: i64| MonthEfts {
+            month: 3,
+            fund: fund.to_owned(),
+            category: "A1".to_owned(),
+            efts: Efts::whole(efts),
+        };
+        StoredFacts {
+            organisation: Edumis::new(6004).expect("an EDUMIS"),
+            round: round.parse().expect("a round"),
+            submission_id: round.to_owned(),
+            computed_at: DateTime::<Utc>::default(),
+            facts: ReturnFacts {
+                efts_by_month: vec![line("37", fund37), line("01", other)],
+                ..ReturnFacts::default()
+            },
+        }
+    }
+
+    #[test]
+    fn last_year_s_growth_is_read_from_the_same_round_and_december() {
+        let rounds = [
+            kept("2025-APR", 50, 9),
+            kept("2025-AUG", 100, 9),
+            kept("2025-DEC", 120, 9),
+            kept("2026-AUG", 80, 9),
+        ];
+        let august: RoundId = "2026-AUG".parse().expect("a round");
+        // Fund 37 only: last August reported 100 and December delivered 120.
+        assert_eq!(
+            last_year_growth(&rounds, august),
+            Some(LastYearGrowth {
+                reported: Efts::whole(100),
+                delivered: Efts::whole(120),
+            })
+        );
+        // No 2025 December: nothing to grow by.
+        assert_eq!(last_year_growth(&rounds[..2], august), None);
+        // No 2025 return of the same round.
+        let march: RoundId = "2026-IND".parse().expect("a round");
+        assert_eq!(last_year_growth(&rounds, march), None);
     }
 }

@@ -218,6 +218,21 @@ fn lodging_makes_the_facts_and_a_resubmission_replaces_them(backend: Backend) {
     assert_eq!(delivery["round"], "2026-AUG");
     assert_eq!(delivery["monthlyEfts"].as_array().map(Vec::len), Some(12));
     assert!(delivery["band"].is_null());
+    // August's return: delivered to the end of August, and the year projected from what the
+    // enrolments report (no 2025 returns to learn the rest of the year from).
+    assert_eq!(delivery["throughMonth"], 8);
+    let to_august: i64 = delivery["monthlyEfts"].as_array().expect("months")[..8]
+        .iter()
+        .map(efts_units)
+        .sum();
+    assert_eq!(efts_units(&delivery["deliveredToDateEfts"]), to_august);
+    assert_eq!(delivery["projectedEfts"], delivery["deliveredEfts"]);
+    assert!(
+        delivery["inWords"]
+            .as_str()
+            .is_some_and(|words| words.contains("from the enrolments reported so far")),
+        "{delivery}"
+    );
 }
 
 fn charts_are_svg_with_their_numbers_as_csv(backend: Backend) {

@@ -192,6 +192,18 @@ pub struct DeliveryView {
     /// `Under`, `Within`, `Over` or `NoAllocation`; `null` until rates and an allocation are
     /// loaded for the year.
     pub band: Option<String>,
+    /// The month the return reports to (4 for April's); `deliveredToDateEfts` counts the
+    /// months up to it, `deliveredEfts` the whole year the enrolments report.
+    pub through_month: u32,
+    pub delivered_to_date_efts: String,
+    /// The year projected from a return before December's: the EFTS reported for the year,
+    /// grown as last year's grew from the same round to December when that is known; `null`
+    /// from December's return (final).
+    pub projected_efts: Option<String>,
+    /// The projection's value in dollars, with rates.
+    pub projected_value: Option<String>,
+    /// The band the projection falls in, with rates and an allocation.
+    pub projected_band: Option<String>,
     /// What the delivery means, in plain words.
     pub in_words: String,
 }
@@ -229,6 +241,19 @@ fn delivery_view(delivery: &Delivery) -> DeliveryView {
             .allocation
             .map(|allocation| dollars(allocation.unfunded_provision.0)),
         band: band.map(|band| band.as_str().to_owned()),
+        through_month: delivery.through_month(),
+        delivered_to_date_efts: delivery.to_date_efts().to_string(),
+        projected_efts: delivery
+            .projection
+            .map(|projection| projection.efts.to_string()),
+        projected_value: delivery
+            .projection
+            .and_then(|projection| projection.value)
+            .map(|value| dollars(value.0)),
+        projected_band: delivery
+            .projection
+            .and_then(|projection| projection.check)
+            .map(|check| check.band().as_str().to_owned()),
         in_words: delivery.in_words(),
     }
 }

@@ -251,12 +251,76 @@ pub fn delivered_value<'a>(
     valued
 }
 
+/// How a year's delivery grew last year from what one round's return reported for the year to
+/// the year's final figure: the basis of a projection from this year's return of that round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LastYearGrowth {
+    /// The EFTS last year's return of the same round reported for the year.
+    pub reported: Efts,
+    /// The EFTS last year's December return delivered in the year.
+    pub delivered: Efts,
+}
+
+impl LastYearGrowth {
+    /// `amount` (EFTS or cents, as integers) grown as last year grew, to the nearest unit
+    /// (half away from zero); unchanged when last year reported nothing at the round.
+    pub fn grow(self, amount: i64) -> i64 {
+        if self.reported.0 <= 0 {
+            return amount;
+        }
+        let exact = i128::from(amount) * i128::from(self.delivered.0);
+        let divisor = i128::from(self.reported.0);
+        let rounded = (exact + exact.signum() * divisor / 2) / divisor;
+        i64::try_from(rounded).unwrap_or(if exact < 0 { i64::MIN } else { i64::MAX })
+    }
+}
+
+/// The year's delivery projected from a return part way through it: the EFTS its enrolments
+/// will deliver in the year (they report the months still to come), grown as last year's
+/// grew from the same round to December when that is known; otherwise those EFTS alone.
+pub fn projected_efts(reported: Efts, last_year: Option<LastYearGrowth>) -> Efts {
+    last_year.map_or(reported, |growth| Efts(growth.grow(reported.0)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    #[test]
+    fn a_projection_grows_as_last_year_grew_from_the_same_round() {
+        // Last year the August return reported 100 EFTS for the year and December delivered
+        // 120; this August reports 80: 80 × 120 / 100 = 96.
+        let growth = LastYearGrowth {
+            reported: Efts::whole(100),
+            delivered: Efts::whole(120),
+        };
+        assert_eq!(
+            projected_efts(Efts::whole(80), Some(growth)),
+            Efts::whole(96)
+        );
+        // $800,000.00 grows the same way to $960,000.00.
+        assert_eq!(growth.grow(80_000_000), 96_000_000);
+        // To the nearest unit, halves away from zero: 1 × 1.2 = 1.2 → 1, 3 × 1.5 = 4.5 → 5.
+        assert_eq!(growth.grow(1), 1);
+        let half = LastYearGrowth {
+            reported: Efts::whole(2),
+            delivered: Efts::whole(3),
+        };
+        assert_eq!(half.grow(3), 5);
+        // Without last year, or when it reported nothing at the round: the EFTS reported.
+        assert_eq!(projected_efts(Efts::whole(80), None), Efts::whole(80));
+        let nothing = LastYearGrowth {
+            reported: Efts::ZERO,
+            delivered: Efts::whole(50),
+        };
+        assert_eq!(
+            projected_efts(Efts::whole(80), Some(nothing)),
+            Efts::whole(80)
+        );
     }
 
     fn efts(values: &[i64]) -> Vec<Efts> {

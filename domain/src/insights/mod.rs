@@ -24,8 +24,8 @@ pub use completion::{
     CompletionOutcome, CourseCompletionRate, EnrolmentOutcome, course_completion_rate,
 };
 pub use delivery::{
-    DeliveredValue, DeliveryBand, DeliveryCheck, FundingRates, PROVIDER_BASED, WithdrawalPeriod,
-    delivered_value, efts_by_month, efts_in_year,
+    DeliveredValue, DeliveryBand, DeliveryCheck, FundingRates, LastYearGrowth, PROVIDER_BASED,
+    WithdrawalPeriod, delivered_value, efts_by_month, efts_in_year, projected_efts,
 };
 pub use facts::{
     LearnerYear, NoRegister, QualificationLookup, ReturnFacts, ReturnSummary, Summary,

@@ -3184,6 +3184,7 @@ export interface components {
             byCategory: components["schemas"]["CategoryEftsView"][];
             /** @description Fund 37 EFTS delivered in the year (withdrawals inside the withdrawal period left out). */
             deliveredEfts: string;
+            deliveredToDateEfts: string;
             /**
              * @description The delivered value in dollars at the year's DQ3-7 rates (each funding category through
              *     its subject grouping); `null` until the funder has loaded the rates and the groupings.
@@ -3196,8 +3197,24 @@ export interface components {
             monthlyEfts: string[];
             /** Format: int32 */
             organisation: number;
+            /** @description The band the projection falls in, with rates and an allocation. */
+            projectedBand?: string | null;
+            /**
+             * @description The year projected from a return before December's: the EFTS reported for the year,
+             *     grown as last year's grew from the same round to December when that is known; `null`
+             *     from December's return (final).
+             */
+            projectedEfts?: string | null;
+            /** @description The projection's value in dollars, with rates. */
+            projectedValue?: string | null;
             /** @description The round whose lodged return it comes from; `null`: none lodged for the year. */
             round?: string | null;
+            /**
+             * Format: int32
+             * @description The month the return reports to (4 for April's); `deliveredToDateEfts` counts the
+             *     months up to it, `deliveredEfts` the whole year the enrolments report.
+             */
+            throughMonth: number;
             /**
              * @description The dollar value of the plan-agreed unfunded provision (its accepted version).
              * @example 0.00
@@ -12594,13 +12611,18 @@ export interface operations {
                      *         }
                      *       ],
                      *       "deliveredEfts": "text",
+                     *       "deliveredToDateEfts": "text",
                      *       "deliveredValue": "1234567.89",
                      *       "inWords": "text",
                      *       "monthlyEfts": [
                      *         "text"
                      *       ],
                      *       "organisation": 0,
+                     *       "projectedBand": "text",
+                     *       "projectedEfts": "text",
+                     *       "projectedValue": "text",
                      *       "round": "text",
+                     *       "throughMonth": 0,
                      *       "unfundedProvision": "0.00",
                      *       "unratedCategories": [
                      *         "text"

@@ -59,6 +59,8 @@ struct InsightsPage {
     /// Fund 37 EFTS of each month and the running total, for the delivery chart's table.
     delivery: Vec<(&'static str, String, String)>,
     delivered: String,
+    delivered_to_date: String,
+    through_month: &'static str,
     delivery_in_words: String,
 }
 
@@ -129,6 +131,8 @@ async fn page(
         rounds: Vec::new(),
         delivery: Vec::new(),
         delivered: String::new(),
+        delivered_to_date: String::new(),
+        through_month: MONTHS[11],
         delivery_in_words: String::new(),
     };
     if let Some(organisation) = organisation {
@@ -167,6 +171,8 @@ async fn page(
                 .delivery(&super::asker(&signed.user), organisation, Some(year))
                 .await?;
             page.delivered = delivery.delivered_efts().to_string();
+            page.delivered_to_date = delivery.to_date_efts().to_string();
+            page.through_month = MONTHS[delivery.through_month() as usize - 1];
             page.delivery_in_words = delivery.in_words();
             page.delivery = outputs::delivery_months(&delivery)
                 .into_iter()

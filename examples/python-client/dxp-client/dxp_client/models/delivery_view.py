@@ -22,9 +22,12 @@ class DeliveryView:
     Attributes:
         by_category (list[CategoryEftsView]):
         delivered_efts (str): Fund 37 EFTS delivered in the year (withdrawals inside the withdrawal period left out).
+        delivered_to_date_efts (str):
         in_words (str): What the delivery means, in plain words.
         monthly_efts (list[str]): Fund 37 EFTS of each month, January first.
         organisation (int):
+        through_month (int): The month the return reports to (4 for April's); `deliveredToDateEfts` counts the
+            months up to it, `deliveredEfts` the whole year the enrolments report.
         unrated_categories (list[str]): Funding categories with EFTS but no rate: their EFTS are not in the value.
         year (int):
         allocation (None | str | Unset): The allocation of the organisation's DQ3-7 commitment for the year, in dollars.
@@ -34,6 +37,12 @@ class DeliveryView:
         delivered_value (None | str | Unset): The delivered value in dollars at the year's DQ3-7 rates (each funding
             category through
             its subject grouping); `null` until the funder has loaded the rates and the groupings. Example: 1234567.89.
+        projected_band (None | str | Unset): The band the projection falls in, with rates and an allocation.
+        projected_efts (None | str | Unset): The year projected from a return before December's: the EFTS reported for
+            the year,
+            grown as last year's grew from the same round to December when that is known; `null`
+            from December's return (final).
+        projected_value (None | str | Unset): The projection's value in dollars, with rates.
         round_ (None | str | Unset): The round whose lodged return it comes from; `null`: none lodged for the year.
         unfunded_provision (None | str | Unset): The dollar value of the plan-agreed unfunded provision (its accepted
             version). Example: 0.00.
@@ -41,14 +50,19 @@ class DeliveryView:
 
     by_category: list[CategoryEftsView]
     delivered_efts: str
+    delivered_to_date_efts: str
     in_words: str
     monthly_efts: list[str]
     organisation: int
+    through_month: int
     unrated_categories: list[str]
     year: int
     allocation: None | str | Unset = UNSET
     band: None | str | Unset = UNSET
     delivered_value: None | str | Unset = UNSET
+    projected_band: None | str | Unset = UNSET
+    projected_efts: None | str | Unset = UNSET
+    projected_value: None | str | Unset = UNSET
     round_: None | str | Unset = UNSET
     unfunded_provision: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -61,11 +75,15 @@ class DeliveryView:
 
         delivered_efts = self.delivered_efts
 
+        delivered_to_date_efts = self.delivered_to_date_efts
+
         in_words = self.in_words
 
         monthly_efts = self.monthly_efts
 
         organisation = self.organisation
+
+        through_month = self.through_month
 
         unrated_categories = self.unrated_categories
 
@@ -89,6 +107,24 @@ class DeliveryView:
         else:
             delivered_value = self.delivered_value
 
+        projected_band: None | str | Unset
+        if isinstance(self.projected_band, Unset):
+            projected_band = UNSET
+        else:
+            projected_band = self.projected_band
+
+        projected_efts: None | str | Unset
+        if isinstance(self.projected_efts, Unset):
+            projected_efts = UNSET
+        else:
+            projected_efts = self.projected_efts
+
+        projected_value: None | str | Unset
+        if isinstance(self.projected_value, Unset):
+            projected_value = UNSET
+        else:
+            projected_value = self.projected_value
+
         round_: None | str | Unset
         if isinstance(self.round_, Unset):
             round_ = UNSET
@@ -107,9 +143,11 @@ class DeliveryView:
             {
                 "byCategory": by_category,
                 "deliveredEfts": delivered_efts,
+                "deliveredToDateEfts": delivered_to_date_efts,
                 "inWords": in_words,
                 "monthlyEfts": monthly_efts,
                 "organisation": organisation,
+                "throughMonth": through_month,
                 "unratedCategories": unrated_categories,
                 "year": year,
             }
@@ -120,6 +158,12 @@ class DeliveryView:
             field_dict["band"] = band
         if delivered_value is not UNSET:
             field_dict["deliveredValue"] = delivered_value
+        if projected_band is not UNSET:
+            field_dict["projectedBand"] = projected_band
+        if projected_efts is not UNSET:
+            field_dict["projectedEfts"] = projected_efts
+        if projected_value is not UNSET:
+            field_dict["projectedValue"] = projected_value
         if round_ is not UNSET:
             field_dict["round"] = round_
         if unfunded_provision is not UNSET:
@@ -141,11 +185,15 @@ class DeliveryView:
 
         delivered_efts = d.pop("deliveredEfts")
 
+        delivered_to_date_efts = d.pop("deliveredToDateEfts")
+
         in_words = d.pop("inWords")
 
         monthly_efts = cast(list[str], d.pop("monthlyEfts"))
 
         organisation = d.pop("organisation")
+
+        through_month = d.pop("throughMonth")
 
         unrated_categories = cast(list[str], d.pop("unratedCategories"))
 
@@ -178,6 +226,33 @@ class DeliveryView:
 
         delivered_value = _parse_delivered_value(d.pop("deliveredValue", UNSET))
 
+        def _parse_projected_band(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        projected_band = _parse_projected_band(d.pop("projectedBand", UNSET))
+
+        def _parse_projected_efts(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        projected_efts = _parse_projected_efts(d.pop("projectedEfts", UNSET))
+
+        def _parse_projected_value(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        projected_value = _parse_projected_value(d.pop("projectedValue", UNSET))
+
         def _parse_round_(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -199,14 +274,19 @@ class DeliveryView:
         delivery_view = cls(
             by_category=by_category,
             delivered_efts=delivered_efts,
+            delivered_to_date_efts=delivered_to_date_efts,
             in_words=in_words,
             monthly_efts=monthly_efts,
             organisation=organisation,
+            through_month=through_month,
             unrated_categories=unrated_categories,
             year=year,
             allocation=allocation,
             band=band,
             delivered_value=delivered_value,
+            projected_band=projected_band,
+            projected_efts=projected_efts,
+            projected_value=projected_value,
             round_=round_,
             unfunded_provision=unfunded_provision,
         )
