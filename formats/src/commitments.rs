@@ -302,7 +302,7 @@ pub fn read_subject_groupings_csv(text: &str) -> Result<Vec<(String, String)>, V
                 "Funding Category '{category}' is not one to three letters and digits"
             ));
         }
-        let grouping = FUNDING_CATEGORIES.find(&grouping).map(|choice| choice.code);
+        let grouping = FUNDING_CATEGORIES.find(grouping).map(|choice| choice.code);
         if grouping.is_none() {
             wrong.push(format!(
                 "Subject Grouping '{}' is not one of {}",

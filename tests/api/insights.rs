@@ -512,8 +512,9 @@ fn delivery_is_valued_at_the_year_s_rates_against_the_commitment_s_allocation(ba
     );
     let valued = json_ok(server.get(&path, Some(&ben)));
     let rate_of = |category: &str| match category {
-        "A1" | "A2" => Some(10_000_00),
-        "C1" | "J3" => Some(20_000_00),
+        // Cents an EFTS.
+        "A1" | "A2" => Some(1_000_000),
+        "C1" | "J3" => Some(2_000_000),
         _ => None,
     };
     let mut expected_cents = 0i64;
