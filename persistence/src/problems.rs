@@ -66,16 +66,6 @@ impl std::ops::AddAssign for SeverityCounts {
     }
 }
 
-impl std::ops::Neg for SeverityCounts {
-    type Output = Self;
-    fn neg(self) -> Self {
-        Self {
-            errors: -self.errors,
-            warnings: -self.warnings,
-        }
-    }
-}
-
 /// (errors, warnings) among these problems.
 pub fn tally(problems: &[Problem]) -> (i32, i32) {
     let errors = problems
