@@ -15,9 +15,9 @@ use dxp_domain::commitments::check::Rates;
 use dxp_domain::commitments::{Decision, Template};
 use dxp_domain::insights::facts::{DQ37_FUND, MonthEfts, QualificationLookup};
 use dxp_domain::insights::{
-    Cents, DeliveredValue, DeliveryCheck, Efts, Figure, FundingRates, LastYearGrowth, LearnerYear,
-    PROVIDER_BASED, RegisterLookup, ReturnSummary, Summary, YearOfFacts, delivered_value,
-    indicators, projected_efts,
+    Cents, DeliveredValue, DeliveryBand, DeliveryCheck, Efts, Figure, FundingRates, LastYearGrowth,
+    LearnerYear, PROVIDER_BASED, RegisterLookup, ReturnSummary, Summary, YearOfFacts,
+    delivered_value, indicators, projected_efts,
 };
 use dxp_domain::{Edumis, PortalRole, RoundId};
 use dxp_persistence::insights::{self, LodgedReturn, StoredFacts};
@@ -480,14 +480,34 @@ impl Delivery {
     /// What the delivery means, and what is missing to judge it, in plain words.
     pub fn in_words(&self) -> String {
         let mut words = match (&self.value, self.check) {
-            (Some(value), Some(check)) => format!(
-                "Delivered value {} against an allocation of {} (plan-agreed unfunded \
-                 provision {}). {}",
-                value.value,
-                check.allocation,
-                check.unfunded_provision,
-                check.band().in_plain_words()
-            ),
+            (Some(value), Some(check)) => {
+                let percent = |share: Option<f64>| {
+                    share.map_or_else(|| "—".to_owned(), |share| format!("{:.1}%", share * 100.0))
+                };
+                let mut words = format!(
+                    "Delivered value {} against an allocation of {} (plan-agreed unfunded \
+                     provision {}): {} of the allocation, {} of it with the unfunded \
+                     provision. {}",
+                    value.value,
+                    check.allocation,
+                    check.unfunded_provision,
+                    percent(check.share_of_allocation()),
+                    percent(check.share_with_unfunded()),
+                    check.band().in_plain_words()
+                );
+                match check.band() {
+                    DeliveryBand::Under => words.push_str(&format!(
+                        " Short of the allocation by {}.",
+                        check.under_delivered()
+                    )),
+                    DeliveryBand::Over => words.push_str(&format!(
+                        " Above 105% of the allocation with the unfunded provision by {}.",
+                        check.over_delivered()
+                    )),
+                    DeliveryBand::Within | DeliveryBand::NoAllocation => {}
+                }
+                words
+            }
             (Some(value), None) => format!(
                 "Delivered value {} at the year's rates. The 99–105% band is judged once the \
                  funder gives the year's allocation in the organisation's DQ3-7 commitment.",
@@ -734,6 +754,58 @@ mod tests {
                 ..ReturnFacts::default()
             },
         }
+    }
+
+    fn judged(delivered: i64) -> Delivery {
+        let check = DeliveryCheck {
+            delivered: Cents::dollars(delivered),
+            allocation: Cents::dollars(100_000),
+            unfunded_provision: Cents::dollars(20_000),
+        };
+        Delivery {
+            organisation: Edumis::new(6004).expect("an EDUMIS"),
+            year: 2026,
+            round: Some("2026-DEC".parse().expect("a round")),
+            monthly_efts: [Efts::ZERO; 12],
+            monthly: Vec::new(),
+            by_category: Vec::new(),
+            value: Some(DeliveredValue {
+                value: check.delivered,
+                unrated: vec!["P1".to_owned()],
+            }),
+            check: Some(check),
+            allocation: Some(Allocation {
+                allocation: check.allocation,
+                unfunded_provision: check.unfunded_provision,
+            }),
+            rates: None,
+            projection: None,
+        }
+    }
+
+    #[test]
+    fn delivery_in_words_gives_the_shares_and_what_is_short_or_over() {
+        let under = judged(90_000).in_words();
+        assert!(
+            under.contains("90.0% of the allocation, 75.0% of it with"),
+            "{under}"
+        );
+        assert!(
+            under.contains("Short of the allocation by $10,000.00."),
+            "{under}"
+        );
+        assert!(
+            under.contains("No rate is loaded for funding categories P1"),
+            "{under}"
+        );
+        // 105% of $120,000 is $126,000.
+        let over = judged(130_000).in_words();
+        assert!(over.contains("by $4,000.00."), "{over}");
+        let within = judged(100_000).in_words();
+        assert!(
+            !within.contains("Short of") && !within.contains("Above 105%"),
+            "{within}"
+        );
     }
 
     #[test]
