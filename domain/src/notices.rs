@@ -7,6 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::RoundId;
+use crate::commitments::Decision;
 use crate::documents::DocumentType;
 
 /// What a notice is about. Each person chooses, kind by kind, which they are also emailed.
@@ -229,10 +230,10 @@ impl Notice {
         id: &str,
         title: &str,
         version: i32,
-        accepted: bool,
+        decision: Decision,
         comment: Option<&str>,
     ) -> Notice {
-        let (kind, heading, body) = if accepted {
+        let (kind, heading, body) = if decision == Decision::Accepted {
             (
                 NoticeKind::CommitmentAccepted,
                 format!("The funder accepted version {version} of your {title}"),

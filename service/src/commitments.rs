@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use dxp_domain::Edumis;
+use dxp_domain::calendar::ROUND_YEARS;
 use dxp_domain::commitments::check::{self, Checked, EnteredRow, MOP_012};
 use dxp_domain::commitments::compare::{RowComparison, compare};
 use dxp_domain::commitments::{Decision, MAX_DECISION_COMMENT, RowValues, Template, epic};
@@ -55,9 +56,6 @@ pub struct CsvUpload {
     pub detail: CommitmentDetail,
     pub ignored_columns: Vec<String>,
 }
-
-/// The earliest and latest plan years a commitment may be provisioned for.
-const PLAN_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 fn the_organisation(asker: &Asker) -> Result<Edumis, ServiceError> {
     asker.organisation.ok_or_else(|| {
@@ -127,10 +125,13 @@ impl Service {
         request: ProvisionRequest,
     ) -> Result<StoredCommitment, ServiceError> {
         funder_only(asker, "provisions commitments")?;
-        if !PLAN_YEARS.contains(&request.plan_year) {
+        // Plan years are the years DXP keeps rounds for.
+        if !ROUND_YEARS.contains(&request.plan_year) {
             return Err(ServiceError::BadInput(format!(
-                "planYear {} is not a year from 2000 to 2100",
-                request.plan_year
+                "planYear {} is not a year from {} to {}",
+                request.plan_year,
+                ROUND_YEARS.start(),
+                ROUND_YEARS.end()
             )));
         }
         if request.allocation_cents.is_some_and(|cents| cents < 0) {
@@ -449,7 +450,7 @@ impl Service {
                         &commitment.id,
                         &format!("{} {}", commitment.template.title(), commitment.plan_year),
                         version,
-                        decision == Decision::Accepted,
+                        decision,
                         comment.as_deref(),
                     )
                 },
