@@ -128,7 +128,15 @@ fn register_pages_show_the_register_and_carry_change_requests_to_a_decision(back
     assert!(told.contains("Say why the change is declined"), "{told}");
     let approved = mere.post(&decision, &[("decision", "approve")]);
     assert_eq!(location(&approved), "/registers/change-requests");
-    assert!(mere.page("/registers/change-requests").contains("approved"));
+    let decided = mere.page("/registers/change-requests");
+    assert!(
+        decided.contains(&format!("Course {code} of organisation 6004: approved.")),
+        "{decided}"
+    );
+    assert!(
+        !decided.contains(&format!("Approve {code}")),
+        "no longer pending"
+    );
     let history = aroha.page(&format!("/registers/courses/{code}"));
     assert!(history.contains("Changed credit"), "{history}");
     assert!(
