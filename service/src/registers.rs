@@ -202,12 +202,13 @@ impl Service {
         caller: &Caller,
         organisation: Edumis,
         course_code: String,
+        year: Option<i32>,
     ) -> Result<(Vec<CourseEntry>, Vec<CourseChange>), ServiceError> {
         readable(caller, organisation)?;
         let code = course_code.clone();
         let (entries, history) = self
             .blocking(move |conn| {
-                let entries: Vec<CourseEntry> = registers::courses(conn, organisation, None)?
+                let entries: Vec<CourseEntry> = registers::courses(conn, organisation, year)?
                     .into_iter()
                     .filter(|entry| entry.course_code == code)
                     .collect();
@@ -216,9 +217,12 @@ impl Service {
             })
             .await?;
         if entries.is_empty() {
-            return Err(ServiceError::NotFound(format!(
-                "course {course_code} is not in the course register"
-            )));
+            return Err(ServiceError::NotFound(match year {
+                Some(year) => {
+                    format!("course {course_code} is not in the course register for {year}")
+                }
+                None => format!("course {course_code} is not in the course register"),
+            }));
         }
         Ok((entries, history))
     }
@@ -239,10 +243,14 @@ impl Service {
         &self,
         caller: &Caller,
         organisation: Edumis,
+        year: Option<i32>,
     ) -> Result<Vec<DeliverySiteEntry>, ServiceError> {
         readable(caller, organisation)?;
-        self.blocking(move |conn| registers::sites(conn, organisation))
-            .await
+        let mut sites = self
+            .blocking(move |conn| registers::sites(conn, organisation))
+            .await?;
+        sites.retain(|site| year.is_none_or(|year| site.active_in(year)));
+        Ok(sites)
     }
 
     /// The delivery sites as DXP CSV.
@@ -250,8 +258,9 @@ impl Service {
         &self,
         caller: &Caller,
         organisation: Edumis,
+        year: Option<i32>,
     ) -> Result<String, ServiceError> {
-        let entries = self.delivery_sites(caller, organisation).await?;
+        let entries = self.delivery_sites(caller, organisation, year).await?;
         csv_text(|out| csv::write_delivery_sites_csv(out, &entries))
     }
 

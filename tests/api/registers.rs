@@ -191,6 +191,17 @@ fn a_standalone_regt_changing_credits_holds_the_sdr_until_approved(backend: Back
     assert_eq!(history.len(), 2, "{course}");
     assert_eq!(history[1]["changedFields"], json!(["credit"]));
     assert_eq!(history[1]["changeRequestId"], request_id.as_str());
+    // Asked for a year before its entries begin, the course is not in the register.
+    let before = expect_problem(
+        teo.get(&format!("/api/v1/registers/courses/{code}?year=2001")),
+        404,
+    );
+    assert!(
+        before["detail"]
+            .as_str()
+            .is_some_and(|detail| detail.contains("for 2001")),
+        "{before}"
+    );
 
     // Nothing pending and nothing differing: the return is lodged.
     assert_eq!(json_ok(teo.lodge(&id))["status"], "Submitted");
@@ -388,11 +399,23 @@ fn registers_load_and_export_as_csv_and_only_the_funder_loads(backend: Backend) 
     let sites = admin_post(
         &server,
         &format!("/api/v1/registers/delivery-sites?organisation={ORG}"),
-        &json!({"entries": [{"siteCode": "2", "name": "Manukau", "address": "Manukau", "activeFrom": 2020}]}),
+        &json!({"entries": [
+            {"siteCode": "2", "name": "Manukau", "address": "Manukau", "activeFrom": 2020},
+            {"siteCode": "3", "name": "Closed", "address": "Otara", "activeFrom": 2020, "activeTo": 2024}
+        ]}),
     );
-    assert_eq!(json_ok(sites)["written"], 1);
+    assert_eq!(json_ok(sites)["written"], 2);
     let listed = json_ok(teo.get("/api/v1/registers/delivery-sites"));
     assert_eq!(listed["results"][0]["siteCode"], "02");
+    assert_eq!(listed["results"].as_array().map(Vec::len), Some(2));
+    // A year gives the sites active in it.
+    let in_2026 = json_ok(teo.get("/api/v1/registers/delivery-sites?year=2026"));
+    assert_eq!(
+        in_2026["results"].as_array().map(Vec::len),
+        Some(1),
+        "{in_2026}"
+    );
+    assert_eq!(in_2026["results"][0]["siteCode"], "02");
     let problem = expect_problem(
         admin_post(
             &server,

@@ -315,11 +315,11 @@ pub async fn get_course_history(
     path: web::Path<String>,
     query: web::Query<RegisterQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    super::params::year_in_range("year", query.year)?;
+    let year = super::params::year_in_range("year", query.year)?;
     let organisation = named_organisation(&caller, query.organisation)?;
     let (entries, history) = state
         .service
-        .course_history(&caller_of(&caller)?, organisation, path.into_inner())
+        .course_history(&caller_of(&caller)?, organisation, path.into_inner(), year)
         .await?;
     Ok(HttpResponse::Ok().json(CourseHistory {
         entries,
@@ -399,20 +399,23 @@ pub async fn list_delivery_sites(
     req: HttpRequest,
     query: web::Query<RegisterQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    super::params::year_in_range("year", query.year)?;
+    let year = super::params::year_in_range("year", query.year)?;
     let organisation = named_organisation(&caller, query.organisation)?;
     let asker = caller_of(&caller)?;
     if wants_csv(&req) {
         let text = state
             .service
-            .delivery_sites_csv(&asker, organisation)
+            .delivery_sites_csv(&asker, organisation, year)
             .await?;
         return Ok(super::csv_download(
             &format!("SITES{organisation}.CSV"),
             text,
         ));
     }
-    let results = state.service.delivery_sites(&asker, organisation).await?;
+    let results = state
+        .service
+        .delivery_sites(&asker, organisation, year)
+        .await?;
     Ok(HttpResponse::Ok().json(DeliverySites { results }))
 }
 

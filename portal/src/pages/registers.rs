@@ -148,7 +148,10 @@ async fn registers(
                 .service
                 .course_register(&caller, organisation, None)
                 .await?,
-            portal.service.delivery_sites(&caller, organisation).await?,
+            portal
+                .service
+                .delivery_sites(&caller, organisation, None)
+                .await?,
             portal
                 .service
                 .change_requests(
@@ -244,7 +247,7 @@ async fn course(
     let code = code.into_inner();
     let (entries, history) = portal
         .service
-        .course_history(&signed.caller(), organisation, code.clone())
+        .course_history(&signed.caller(), organisation, code.clone(), None)
         .await?;
     render(&CoursePage {
         layout: layout(&signed, format!("Course {code}")),
