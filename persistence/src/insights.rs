@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use dxp_domain::insights::{Figure, LearnerYear, ReturnFacts, Summary};
+use dxp_domain::insights::{EpicFigure, Figure, LearnerYear, ReturnFacts, Summary};
 use dxp_domain::lodging::SubmissionType;
 use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::{Edumis, RoundId};
@@ -205,6 +205,8 @@ pub struct StoredFigures {
     pub sources: String,
     pub computed_at: DateTime<Utc>,
     pub figures: Vec<Figure>,
+    /// The EPIC's measures, every year, group and band.
+    pub epic: Vec<EpicFigure>,
 }
 
 /// The sources of every organisation's kept indicators.
@@ -223,35 +225,39 @@ pub fn figures(
     conn: &mut DbConnection,
     organisation: Edumis,
 ) -> Result<Option<StoredFigures>, StoreError> {
-    let row: Option<(String, chrono::NaiveDateTime, String)> = insight_figures::table
+    let row: Option<(String, chrono::NaiveDateTime, String, String)> = insight_figures::table
         .filter(insight_figures::organisation.eq(organisation.value()))
         .select((
             insight_figures::sources,
             insight_figures::computed_at,
             insight_figures::figures,
+            insight_figures::epic,
         ))
         .first(conn)
         .optional()?;
-    row.map(|(sources, computed_at, figures)| {
+    row.map(|(sources, computed_at, figures, epic)| {
         Ok(StoredFigures {
             organisation,
             sources,
             computed_at: from_row(computed_at),
             figures: serde_json::from_str(&figures).map_err(StoreError::corrupt)?,
+            epic: serde_json::from_str(&epic).map_err(StoreError::corrupt)?,
         })
     })
     .transpose()
 }
 
-/// Keeps `figures` as `organisation`'s indicators in place of any it had, in one transaction.
+/// Keeps `figures` and `epic` as `organisation`'s indicators in place of any it had, in one
+/// transaction.
 pub fn keep_figures(
     conn: &mut DbConnection,
     organisation: Edumis,
     sources: &str,
-    figures: &[Figure],
+    (figures, epic): (&[Figure], &[EpicFigure]),
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let text = serde_json::to_string(figures).map_err(StoreError::corrupt)?;
+    let epic = serde_json::to_string(epic).map_err(StoreError::corrupt)?;
     crate::connection::write_transaction(conn, |conn| {
         forget_figures(conn, organisation)?;
         diesel::insert_into(insight_figures::table)
@@ -260,6 +266,7 @@ pub fn keep_figures(
                 insight_figures::sources.eq(sources),
                 insight_figures::computed_at.eq(to_row(now)),
                 insight_figures::figures.eq(&text),
+                insight_figures::epic.eq(&epic),
             ))
             .execute(conn)?;
         Ok(())

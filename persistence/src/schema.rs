@@ -579,5 +579,6 @@ diesel::table! {
         sources -> Text,
         computed_at -> Timestamp,
         figures -> Text,
+        epic -> Text,
     }
 }

@@ -12,14 +12,15 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use dxp_domain::calendar::{RoundKind, current_year};
 use dxp_domain::commitments::check::Rates;
-use dxp_domain::commitments::{Decision, Template};
+use dxp_domain::commitments::{Decision, RowValues, Template};
 use dxp_domain::insights::facts::{DQ37_FUND, MonthEfts, QualificationLookup};
 use dxp_domain::insights::{
-    Cents, DeliveredValue, DeliveryBand, DeliveryCheck, Efts, Figure, FundingRates, LastYearGrowth,
-    LearnerYear, PROVIDER_BASED, RegisterLookup, ReturnSummary, Summary, YearOfFacts,
-    delivered_value, indicators, projected_efts,
+    Cents, DeliveredValue, DeliveryBand, DeliveryCheck, Efts, EpicFigure, EpicMeasure, EthnicGroup,
+    Figure, FundingRates, LastYearGrowth, LearnerYear, LevelBand, PROVIDER_BASED, RegisterLookup,
+    ReturnSummary, Summary, YearOfFacts, delivered_value, epic_figures, indicators, projected_efts,
 };
 use dxp_domain::{Edumis, PortalRole, RoundId};
+use dxp_persistence::commitments::StoredVersion;
 use dxp_persistence::insights::{self, LodgedReturn, StoredFacts};
 use dxp_persistence::paging::{self, PageRequest};
 use dxp_persistence::{DbConnection, StoreError, commitments, people, record_store, registers};
@@ -189,12 +190,13 @@ fn figure_inputs(kept: &[LodgedReturn], organisation: Edumis) -> FigureInputs {
     }
 }
 
-/// Computes every indicator of `organisation` from the kept facts named by `inputs`.
+/// Computes every indicator and EPIC measure of `organisation` from the kept facts named by
+/// `inputs`.
 fn compute_figures(
     conn: &mut DbConnection,
     organisation: Edumis,
     inputs: &FigureInputs,
-) -> Result<Vec<Figure>, StoreError> {
+) -> Result<(Vec<Figure>, Vec<EpicFigure>), StoreError> {
     let rounds = insights::facts(conn, Some(organisation))?;
     let own = insights::learners(conn, &inputs.own)?;
     let others = insights::learners(conn, &inputs.later_elsewhere)?;
@@ -220,7 +222,10 @@ fn compute_figures(
                 .map_or(&empty, |(_, _, learners)| learners),
         })
         .collect();
-    Ok(indicators(&years_of_facts, &later_study))
+    Ok((
+        indicators(&years_of_facts, &later_study),
+        epic_figures(&years_of_facts),
+    ))
 }
 
 /// Brings the kept indicators of `organisation` (or everyone) in line with the kept facts:
@@ -242,8 +247,8 @@ pub fn refresh_figures(
         if stored.get(&edumis) == Some(&inputs.key) {
             continue;
         }
-        let figures = compute_figures(conn, edumis, &inputs)?;
-        match insights::keep_figures(conn, edumis, &inputs.key, &figures, now) {
+        let (figures, epic) = compute_figures(conn, edumis, &inputs)?;
+        match insights::keep_figures(conn, edumis, &inputs.key, (&figures, &epic), now) {
             Ok(()) => computed += 1,
             // Another refresh kept them first, from the same or newer facts.
             Err(StoreError::Conflict(_)) => {}
@@ -284,6 +289,8 @@ pub struct Insights {
     pub rounds: Vec<StoredFacts>,
     /// Every indicator, group and year.
     pub figures: Vec<Figure>,
+    /// Every EPIC measure, group, band and year.
+    pub epic: Vec<EpicFigure>,
     /// The year by the service's clock when these were read, New Zealand time.
     pub this_year: i32,
 }
@@ -321,6 +328,79 @@ pub fn latest_of_year(rounds: &[StoredFacts], year: i32) -> Option<&StoredFacts>
         .iter()
         .filter(|kept| kept.round.year == year)
         .max_by_key(|kept| kept.round.kind)
+}
+
+/// One row of the organisation's EPIC beside what its returns show for the year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EpicLine {
+    pub epic_type: String,
+    pub description: String,
+    pub learner_ethnicity: String,
+    pub level_band: String,
+    /// `number` or `percentage`.
+    pub measure: String,
+    /// The value the organisation committed to for the year, as entered.
+    pub committed: Option<String>,
+    /// The measure as the returns show it; `None` for a row DXP does not measure.
+    pub actual: Option<EpicFigure>,
+}
+
+impl EpicLine {
+    /// The measure in the row's unit: a count, or a percentage to one decimal place.
+    pub fn actual_text(&self) -> Option<String> {
+        let actual = self.actual.as_ref()?;
+        let value = actual.value?;
+        Some(match actual.measure {
+            EpicMeasure::Graduates => format!("{value:.0}"),
+            EpicMeasure::Participation => format!("{:.1}", value * 100.0),
+        })
+    }
+}
+
+/// The EPIC commitment compared: which commitment and version the committed values are from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EpicSource {
+    pub commitment_id: String,
+    pub plan_year: i32,
+    /// The version read: the latest accepted, else the latest submitted; `None`: not yet
+    /// submitted, the values being entered are read.
+    pub version: Option<i32>,
+    pub accepted: bool,
+}
+
+/// The organisation's EPIC for a year beside the measures its returns show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EpicComparison {
+    pub organisation: Edumis,
+    pub year: i32,
+    /// `None`: no EPIC covers the year; the lines are the measures alone.
+    pub source: Option<EpicSource>,
+    pub lines: Vec<EpicLine>,
+}
+
+/// The figure of `epic` that measures the EPIC row `values` in `year`.
+fn measured(epic: &[EpicFigure], values: &RowValues, year: i32) -> Option<EpicFigure> {
+    let epic_type = values.get("epicType")?;
+    let measure = EpicMeasure::ALL
+        .into_iter()
+        .find(|measure| measure.epic_type() == epic_type)?;
+    let ethnicity_label = values.get("learnerEthnicity")?;
+    let ethnicity = EthnicGroup::ALL
+        .into_iter()
+        .find(|group| group.label().to_lowercase() == ethnicity_label.to_lowercase())?;
+    let level_band = values.get("levelBand")?;
+    let position = dxp_domain::commitments::epic::LEVEL_BANDS
+        .iter()
+        .position(|band| band == level_band)?;
+    let band = LevelBand::ALL.get(position).copied()?;
+    epic.iter()
+        .find(|figure| {
+            figure.year == year
+                && figure.measure == measure
+                && figure.ethnicity == ethnicity
+                && figure.band == band
+        })
+        .cloned()
 }
 
 /// The allocation delivery is measured against: loaded by the funder with the commitments.
@@ -554,6 +634,95 @@ impl Delivery {
 }
 
 impl Service {
+    /// The organisation's EPIC for `year` (else the latest year with facts) beside the
+    /// measures its returns show: the EPIC whose three years cover the year, the value of the
+    /// year's column (Year 1 is the plan year) from its latest accepted version, else its
+    /// latest submitted one, else the values being entered.
+    pub async fn epic_comparison(
+        &self,
+        asker: &Asker,
+        organisation: Edumis,
+        year: Option<i32>,
+    ) -> Result<EpicComparison, ServiceError> {
+        let insights = self.insights(asker, organisation).await?;
+        let year = insights.year_or_latest(year);
+        let chosen = self
+            .blocking(move |conn| {
+                let epic = commitments::list(conn, Some(organisation))?
+                    .into_iter()
+                    .filter(|commitment| {
+                        commitment.template == Template::Epic
+                            && (commitment.plan_year..=commitment.plan_year + 2).contains(&year)
+                    })
+                    .max_by_key(|commitment| commitment.plan_year);
+                let Some(epic) = epic else {
+                    return Ok::<_, StoreError>(None);
+                };
+                let versions = commitments::versions(conn, &epic.id)?;
+                let accepted = |version: &&StoredVersion| {
+                    version
+                        .decision
+                        .as_ref()
+                        .is_some_and(|decided| decided.decision == Decision::Accepted)
+                };
+                let read = versions
+                    .iter()
+                    .filter(accepted)
+                    .max_by_key(|version| version.version)
+                    .or_else(|| versions.iter().max_by_key(|version| version.version));
+                let (version, is_accepted, rows) = match read {
+                    Some(version) => (
+                        Some(version.version),
+                        accepted(&version),
+                        version.rows.clone(),
+                    ),
+                    None => (None, false, commitments::rows(conn, &epic.id)?),
+                };
+                Ok(Some((
+                    EpicSource {
+                        commitment_id: epic.id,
+                        plan_year: epic.plan_year,
+                        version,
+                        accepted: is_accepted,
+                    },
+                    rows,
+                )))
+            })
+            .await?;
+        let (source, rows) = match chosen {
+            Some((source, rows)) => (Some(source), rows),
+            None => (None, dxp_domain::commitments::epic::prepopulated_rows()),
+        };
+        let column = source
+            .as_ref()
+            .map(|source| format!("year{}", year - source.plan_year + 1));
+        let lines = rows
+            .into_iter()
+            .map(|(_, values)| {
+                let text = |name: &str| values.get(name).cloned().unwrap_or_default();
+                EpicLine {
+                    epic_type: text("epicType"),
+                    description: text("description"),
+                    learner_ethnicity: text("learnerEthnicity"),
+                    level_band: text("levelBand"),
+                    measure: text("measure"),
+                    committed: column
+                        .as_ref()
+                        .and_then(|column| values.get(column))
+                        .filter(|value| !value.is_empty())
+                        .cloned(),
+                    actual: measured(&insights.epic, &values, year),
+                }
+            })
+            .collect();
+        Ok(EpicComparison {
+            organisation,
+            year,
+            source,
+            lines,
+        })
+    }
+
     /// Whether `asker` may see `organisation`'s information products: the funder always; a
     /// person of another organisation never (as absent); a person of the organisation with the
     /// portal role for them.
@@ -639,10 +808,13 @@ impl Service {
                 Ok::<_, StoreError>((rounds, figures))
             })
             .await?;
+        let (figures, epic) =
+            figures.map_or_else(Default::default, |kept| (kept.figures, kept.epic));
         Ok(Insights {
             organisation,
             rounds,
-            figures: figures.map(|kept| kept.figures).unwrap_or_default(),
+            figures,
+            epic,
             this_year: current_year(self.clock().now()?),
         })
     }

@@ -301,6 +301,7 @@ fn another_organisation_sees_nothing(backend: Backend) {
         "efts-by-month.csv",
         "qualifications.csv",
         "delivery",
+        "epic",
         "charts/indicators.svg",
         "charts/delivery.svg",
         "charts/efts-by-month.csv",
@@ -451,6 +452,87 @@ fn the_qualification_register_puts_degrees_in_their_band(backend: Backend) {
             .any(|status| status != "not-measured"),
         "the degree's enrolments are in the band now: {known}"
     );
+}
+
+fn the_epic_is_shown_beside_what_the_returns_show(backend: Backend) {
+    let server = TestServer::start(backend);
+    server.set_clock("2026-08-12T10:00:00+12:00");
+    let teo = Teo::new(&server, ORG);
+    let (ben, ana) = people(&server);
+    lodged_return(&teo, 13, 60);
+    let path = format!("/api/v1/insights/{ORG}/epic?year=2026");
+
+    // No EPIC yet: the measures alone, on the EPIC's rows.
+    let alone = json_ok(server.get(&path, Some(&ben)));
+    assert!(alone["commitmentId"].is_null(), "{alone}");
+    let rows = alone["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 24);
+    assert!(rows.iter().all(|row| row["committed"].is_null()));
+    // Every row is measured from the returns: a count or share, suppressed, or not measured.
+    assert!(rows.iter().all(|row| {
+        ["shown", "suppressed", "not-measured"].contains(&row["status"].as_str().unwrap_or(""))
+    }));
+    let shown: Vec<&Value> = rows.iter().filter(|row| row["status"] == "shown").collect();
+    assert!(shown.iter().all(|row| row["actual"].is_string()), "{alone}");
+
+    // The funder provisions the 2026 EPIC; the organisation enters Year 1 of one row.
+    let provisioned = server
+        .client()
+        .post(server.url("/api/v1/commitments"))
+        .bearer_auth(admin_token())
+        .json(&json!({"organisation": ORG, "template": "epic", "planYear": 2026, "dueOn": "2026-09-30"}))
+        .send()
+        .expect("POST commitment");
+    assert_eq!(provisioned.status().as_u16(), 201);
+    let epic: Value = provisioned.json().expect("a commitment");
+    let id = epic["id"].as_str().expect("id").to_owned();
+    let row = epic["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|row| {
+            row["values"]["epicType"] == "Participation"
+                && row["values"]["learnerEthnicity"] == "Māori"
+                && row["values"]["levelBand"] == "1-3"
+        })
+        .expect("the Māori participation row at levels 1-3")["row"]
+        .as_i64()
+        .expect("number");
+    json_ok(
+        server
+            .client()
+            .put(server.url(&format!("/api/v1/commitments/{id}/rows/{row}")))
+            .bearer_auth(&ana)
+            .json(&json!({"values": {"year1": "25.5"}}))
+            .send()
+            .expect("PUT row"),
+    );
+    let beside = json_ok(server.get(&path, Some(&ben)));
+    assert_eq!(beside["commitmentId"], id.as_str());
+    assert_eq!(beside["planYear"], 2026);
+    assert!(
+        beside["version"].is_null(),
+        "not submitted: the values being entered"
+    );
+    let line = beside["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|line| {
+            line["epicType"] == "Participation"
+                && line["learnerEthnicity"] == "Māori"
+                && line["levelBand"] == "1-3"
+        })
+        .expect("the line")
+        .clone();
+    assert_eq!(line["committed"], "25.5", "{beside}");
+    assert_eq!(line["measure"], "percentage");
+    // Year 1 of a 2026 EPIC is 2026; for 2029 no EPIC covers the year.
+    let later = json_ok(server.get(
+        &format!("/api/v1/insights/{ORG}/epic?year=2029"),
+        Some(&ben),
+    ));
+    assert!(later["commitmentId"].is_null(), "{later}");
 }
 
 const SAMPLE_GROUPINGS: &str = include_str!("../../reference/subject-groupings-sample.csv");
@@ -620,6 +702,7 @@ fn reads_only_read_and_the_sweep_makes_what_is_missing(backend: Backend) {
 }
 
 on_both_backends!(
+    the_epic_is_shown_beside_what_the_returns_show,
     the_qualification_register_puts_degrees_in_their_band,
     delivery_is_valued_at_the_year_s_rates_against_the_commitment_s_allocation,
     reads_only_read_and_the_sweep_makes_what_is_missing,

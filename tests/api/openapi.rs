@@ -62,6 +62,7 @@ fn routes() -> BTreeSet<(String, String)> {
         ("get", "/api/v1/insights/{edumis}/efts-by-month.csv"),
         ("get", "/api/v1/insights/{edumis}/qualifications.csv"),
         ("get", "/api/v1/insights/{edumis}/delivery"),
+        ("get", "/api/v1/insights/{edumis}/epic"),
         ("get", "/api/v1/insights/{edumis}/charts/indicators.svg"),
         ("get", "/api/v1/insights/{edumis}/charts/efts-by-month.svg"),
         ("get", "/api/v1/insights/{edumis}/charts/efts-by-month.csv"),

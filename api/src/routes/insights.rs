@@ -10,7 +10,7 @@ use dxp_domain::Edumis;
 use dxp_domain::commitments::check::dollars;
 use dxp_domain::insights::{FigureStatus, Group};
 use dxp_service::insight_outputs as outputs;
-use dxp_service::insights::{Delivery, Insights};
+use dxp_service::insights::{Delivery, EpicComparison, Insights};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -138,12 +138,7 @@ impl From<&Insights> for IndicatorsView {
                         year: figure.year,
                         by: by.to_owned(),
                         group,
-                        status: match figure.status {
-                            FigureStatus::Shown => "shown",
-                            FigureStatus::Suppressed => "suppressed",
-                            FigureStatus::NotMeasured => "not-measured",
-                        }
-                        .to_owned(),
+                        status: figure.status.as_str().to_owned(),
                         rate: figure.rate,
                         in_words: figure.in_words.clone(),
                         note: figure.note.clone(),
@@ -430,6 +425,120 @@ pub async fn get_delivery(
 ) -> Result<HttpResponse, ApiError> {
     let delivery = delivery_of(&caller, &path, &query, &state).await?;
     Ok(HttpResponse::Ok().json(delivery_view(&delivery)))
+}
+
+/// One row of the organisation's EPIC beside the measure its returns show.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct EpicLineView {
+    #[schema(example = "Participation")]
+    pub epic_type: String,
+    pub description: String,
+    #[schema(example = "Māori")]
+    pub learner_ethnicity: String,
+    #[schema(example = "1-3")]
+    pub level_band: String,
+    /// `number` or `percentage`.
+    pub measure: String,
+    /// The value committed to for the year, as entered (a percentage from 0 to 100 for
+    /// `percentage`); `null`: none entered, or no EPIC covers the year.
+    pub committed: Option<String>,
+    /// `shown`, `suppressed` or `not-measured`.
+    pub status: String,
+    /// What the returns show, in the row's unit (a count, or a percentage from 0 to 100 to
+    /// one decimal place); only when shown.
+    pub actual: Option<String>,
+    /// What the returns show, in plain words.
+    pub in_words: String,
+}
+
+/// The organisation's EPIC for a year beside what its returns show.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct EpicComparisonView {
+    pub organisation: i32,
+    pub year: i32,
+    /// The EPIC compared; `null`: none covers the year, and the rows are the measures alone.
+    pub commitment_id: Option<String>,
+    pub plan_year: Option<i32>,
+    /// The version read (the latest accepted, else the latest submitted); `null`: the values
+    /// being entered.
+    pub version: Option<i32>,
+    pub accepted: bool,
+    pub rows: Vec<EpicLineView>,
+}
+
+impl From<&EpicComparison> for EpicComparisonView {
+    fn from(comparison: &EpicComparison) -> Self {
+        EpicComparisonView {
+            organisation: comparison.organisation.value(),
+            year: comparison.year,
+            commitment_id: comparison
+                .source
+                .as_ref()
+                .map(|source| source.commitment_id.clone()),
+            plan_year: comparison.source.as_ref().map(|source| source.plan_year),
+            version: comparison.source.as_ref().and_then(|source| source.version),
+            accepted: comparison
+                .source
+                .as_ref()
+                .is_some_and(|source| source.accepted),
+            rows: comparison
+                .lines
+                .iter()
+                .map(|line| EpicLineView {
+                    epic_type: line.epic_type.clone(),
+                    description: line.description.clone(),
+                    learner_ethnicity: line.learner_ethnicity.clone(),
+                    level_band: line.level_band.clone(),
+                    measure: line.measure.clone(),
+                    committed: line.committed.clone(),
+                    status: line
+                        .actual
+                        .as_ref()
+                        .map_or(FigureStatus::NotMeasured, |actual| actual.status)
+                        .as_str()
+                        .to_owned(),
+                    actual: line.actual_text(),
+                    in_words: line.actual.as_ref().map_or_else(
+                        || "DXP does not measure this row from the returns.".to_owned(),
+                        |actual| actual.in_words.clone(),
+                    ),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The organisation's EPIC for the year (Year 1 is its plan year) beside what its lodged
+/// returns show: expected graduates and participation by learner ethnicity and level band,
+/// with suppression.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath, YearQuery),
+    responses(
+        (status = 200, description = "The comparison", body = EpicComparisonView),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/epic")]
+pub async fn get_epic_comparison(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    query: web::Query<YearQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let organisation = path.organisation()?;
+    let year = query.year()?;
+    let comparison = state
+        .service
+        .epic_comparison(&any_asker(&caller), organisation, year)
+        .await?;
+    Ok(HttpResponse::Ok().json(EpicComparisonView::from(&comparison)))
 }
 
 /// The chart of the organisation-wide indicators over the years.

@@ -101,6 +101,17 @@ pub enum FigureStatus {
     NotMeasured,
 }
 
+impl FigureStatus {
+    /// As the API names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureStatus::Shown => "shown",
+            FigureStatus::Suppressed => "suppressed",
+            FigureStatus::NotMeasured => "not-measured",
+        }
+    }
+}
+
 /// One figure: an indicator for one group in one year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -9,6 +9,7 @@
 pub mod cohorts;
 pub mod completion;
 pub mod delivery;
+pub mod epic;
 pub mod facts;
 pub mod groups;
 pub mod indicators;
@@ -27,6 +28,7 @@ pub use delivery::{
     DeliveredValue, DeliveryBand, DeliveryCheck, FundingRates, LastYearGrowth, PROVIDER_BASED,
     WithdrawalPeriod, delivered_value, efts_by_month, efts_in_year, projected_efts,
 };
+pub use epic::{EpicFigure, EpicMeasure, epic_figures};
 pub use facts::{
     LearnerYear, NoRegister, QualificationLookup, ReturnFacts, ReturnSummary, Summary,
 };

@@ -675,6 +675,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insights/{edumis}/epic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's EPIC for the year (Year 1 is its plan year) beside what its lodged
+         *     returns show: expected graduates and participation by learner ethnicity and level band,
+         *     with suppression.
+         */
+        get: operations["get_epic_comparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/insights/{edumis}/indicators": {
         parameters: {
             query?: never;
@@ -3718,6 +3739,51 @@ export interface components {
              * @description On or after the participation start, not after today.
              */
             withdrawalDate: string;
+        };
+        /** @description The organisation's EPIC for a year beside what its returns show. */
+        EpicComparisonView: {
+            accepted: boolean;
+            /** @description The EPIC compared; `null`: none covers the year, and the rows are the measures alone. */
+            commitmentId?: string | null;
+            /** Format: int32 */
+            organisation: number;
+            /** Format: int32 */
+            planYear?: number | null;
+            rows: components["schemas"]["EpicLineView"][];
+            /**
+             * Format: int32
+             * @description The version read (the latest accepted, else the latest submitted); `null`: the values
+             *     being entered.
+             */
+            version?: number | null;
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description One row of the organisation's EPIC beside the measure its returns show. */
+        EpicLineView: {
+            /**
+             * @description What the returns show, in the row's unit (a count, or a percentage from 0 to 100 to
+             *     one decimal place); only when shown.
+             */
+            actual?: string | null;
+            /**
+             * @description The value committed to for the year, as entered (a percentage from 0 to 100 for
+             *     `percentage`); `null`: none entered, or no EPIC covers the year.
+             */
+            committed?: string | null;
+            description: string;
+            /** @example Participation */
+            epicType: string;
+            /** @description What the returns show, in plain words. */
+            inWords: string;
+            /** @example Māori */
+            learnerEthnicity: string;
+            /** @example 1-3 */
+            levelBand: string;
+            /** @description `number` or `percentage`. */
+            measure: string;
+            /** @description `shown`, `suppressed` or `not-measured`. */
+            status: string;
         };
         /**
          * @description What a CSV file of fees did.
@@ -12777,6 +12843,178 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["CsvText"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A person of the organisation without the information products portal role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_epic_comparison: {
+        parameters: {
+            query?: {
+                /** @description The calendar year; default: the latest year with a lodged return (or this year). */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Its EDUMIS number. */
+                edumis: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accepted": false,
+                     *       "commitmentId": "text",
+                     *       "organisation": 0,
+                     *       "planYear": 0,
+                     *       "rows": [
+                     *         {
+                     *           "actual": "text",
+                     *           "committed": "text",
+                     *           "description": "text",
+                     *           "epicType": "Participation",
+                     *           "inWords": "text",
+                     *           "learnerEthnicity": "Māori",
+                     *           "levelBand": "1-3",
+                     *           "measure": "text",
+                     *           "status": "text"
+                     *         }
+                     *       ],
+                     *       "version": 0,
+                     *       "year": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EpicComparisonView"];
+                };
+            };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid token */

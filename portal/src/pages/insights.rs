@@ -43,6 +43,14 @@ struct RoundRow {
     efts: String,
 }
 
+/// One EPIC row beside what the returns show.
+struct EpicRow {
+    description: String,
+    committed: String,
+    actual: String,
+    in_words: String,
+}
+
 #[derive(Template)]
 #[template(path = "insights.html")]
 struct InsightsPage {
@@ -62,6 +70,9 @@ struct InsightsPage {
     delivered_to_date: String,
     through_month: &'static str,
     delivery_in_words: String,
+    /// Which EPIC the rows come from, in words.
+    epic_source: String,
+    epic: Vec<EpicRow>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -134,6 +145,8 @@ async fn page(
         delivered_to_date: String::new(),
         through_month: MONTHS[11],
         delivery_in_words: String::new(),
+        epic_source: String::new(),
+        epic: Vec::new(),
     };
     if let Some(organisation) = organisation {
         let insights = insights_for(&signed, &portal, organisation).await?;
@@ -174,6 +187,56 @@ async fn page(
             page.delivered_to_date = delivery.to_date_efts().to_string();
             page.through_month = MONTHS[delivery.through_month() as usize - 1];
             page.delivery_in_words = delivery.in_words();
+            let comparison = portal
+                .service
+                .epic_comparison(&super::asker(&signed.user), organisation, Some(year))
+                .await?;
+            page.epic_source = match &comparison.source {
+                None => {
+                    format!("No EPIC covers {year}: the measures of your returns are shown alone.")
+                }
+                Some(source) => format!(
+                    "Your EPIC for {}–{} ({} of its three years){}.",
+                    source.plan_year,
+                    source.plan_year + 2,
+                    match year - source.plan_year {
+                        0 => "the first",
+                        1 => "the second",
+                        _ => "the third",
+                    },
+                    match (source.version, source.accepted) {
+                        (Some(version), true) => format!(", version {version}, accepted"),
+                        (Some(version), false) => format!(", version {version}, not yet accepted"),
+                        (None, _) => ", the values being entered (not yet submitted)".to_owned(),
+                    }
+                ),
+            };
+            page.epic = comparison
+                .lines
+                .iter()
+                .map(|line| {
+                    let unit = if line.measure == "percentage" {
+                        "%"
+                    } else {
+                        ""
+                    };
+                    EpicRow {
+                        description: line.description.clone(),
+                        committed: line
+                            .committed
+                            .as_ref()
+                            .map_or_else(|| "—".to_owned(), |value| format!("{value}{unit}")),
+                        actual: line
+                            .actual_text()
+                            .map_or_else(|| "—".to_owned(), |value| format!("{value}{unit}")),
+                        in_words: line
+                            .actual
+                            .as_ref()
+                            .map(|actual| actual.in_words.clone())
+                            .unwrap_or_default(),
+                    }
+                })
+                .collect();
             page.delivery = outputs::delivery_months(&delivery)
                 .into_iter()
                 .map(|month| {

@@ -766,6 +766,15 @@ fn information_products_are_shown_to_those_with_the_role(backend: Backend) {
         "{page}"
     );
     assert!(page.contains("/insights/extracts/efts-by-month.csv"));
+    // The EPIC's measures, with no EPIC provisioned: said so, and measured from the return.
+    assert!(
+        page.contains("No EPIC covers 2026: the measures of your returns are shown alone."),
+        "{page}"
+    );
+    assert!(
+        page.contains("Proportion of level 1-3 DQ EFTS enrolled at the TEO who are Māori"),
+        "{page}"
+    );
     for chart in [
         "indicators.svg",
         "efts-by-month.svg?year=2026",

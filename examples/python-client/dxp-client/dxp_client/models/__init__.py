@@ -75,6 +75,8 @@ from .enrolment_deletion import EnrolmentDeletion
 from .enrolment_status import EnrolmentStatus
 from .enrolment_update import EnrolmentUpdate
 from .enrolment_withdrawal import EnrolmentWithdrawal
+from .epic_comparison_view import EpicComparisonView
+from .epic_line_view import EpicLineView
 from .fees_kept import FeesKept
 from .figure_view import FigureView
 from .funding_rate_list import FundingRateList
@@ -267,6 +269,8 @@ __all__ = (
     "EnrolmentStatus",
     "EnrolmentUpdate",
     "EnrolmentWithdrawal",
+    "EpicComparisonView",
+    "EpicLineView",
     "FeesKept",
     "FigureView",
     "FundingRateList",
