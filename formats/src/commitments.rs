@@ -175,6 +175,24 @@ pub struct RateLine {
     pub rate_cents: i64,
 }
 
+/// Reads a reference file's header row and refuses the file unless it is `header`'s titles.
+fn expect_header(
+    records: &mut csv::StringRecordsIter<'_, &[u8]>,
+    header: &str,
+) -> Result<(), Vec<String>> {
+    let found: Vec<String> = match records.next() {
+        Some(Ok(found)) => found.iter().map(normalise).collect(),
+        Some(Err(error)) => return Err(vec![error.to_string()]),
+        None => return Err(vec![format!("the file is empty; its header is {header}")]),
+    };
+    let expected: Vec<String> = header.split(',').map(normalise).collect();
+    if found == expected {
+        Ok(())
+    } else {
+        Err(vec![format!("the header must be {header}")])
+    }
+}
+
 /// The header of the funding rates file.
 pub const RATES_HEADER: &str = "Fund,Plan Year,Funding Category,Mode,Rate";
 
@@ -183,19 +201,7 @@ pub const RATES_HEADER: &str = "Fund,Plan Year,Funding Category,Mode,Rate";
 pub fn read_funding_rates_csv(text: &str) -> Result<Vec<RateLine>, Vec<String>> {
     let mut reader = reader(text, true);
     let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(header)) => header.iter().map(normalise).collect(),
-        Some(Err(error)) => return Err(vec![error.to_string()]),
-        None => {
-            return Err(vec![format!(
-                "the file is empty; its header is {RATES_HEADER}"
-            )]);
-        }
-    };
-    let expected: Vec<String> = RATES_HEADER.split(',').map(normalise).collect();
-    if header != expected {
-        return Err(vec![format!("the header must be {RATES_HEADER}")]);
-    }
+    expect_header(&mut records, RATES_HEADER)?;
     let mut rates = Vec::new();
     let mut problems = Vec::new();
     for (position, record) in records.enumerate() {
@@ -262,19 +268,7 @@ pub const GROUPINGS_HEADER: &str = "Funding Category,Subject Grouping";
 pub fn read_subject_groupings_csv(text: &str) -> Result<Vec<(String, String)>, Vec<String>> {
     let mut reader = reader(text, true);
     let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(header)) => header.iter().map(normalise).collect(),
-        Some(Err(error)) => return Err(vec![error.to_string()]),
-        None => {
-            return Err(vec![format!(
-                "the file is empty; its header is {GROUPINGS_HEADER}"
-            )]);
-        }
-    };
-    let expected: Vec<String> = GROUPINGS_HEADER.split(',').map(normalise).collect();
-    if header != expected {
-        return Err(vec![format!("the header must be {GROUPINGS_HEADER}")]);
-    }
+    expect_header(&mut records, GROUPINGS_HEADER)?;
     let mut groupings: Vec<(String, String)> = Vec::new();
     let mut problems = Vec::new();
     for (position, record) in records.enumerate() {
