@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::facts::LearnerYear;
 use super::groups::{EthnicGroup, LevelBand};
-use super::indicators::{FigureStatus, YearOfFacts};
+use super::indicators::{FigureStatus, YearOfFacts, highest_band};
 use super::suppression::{Shown, Suppression};
 use super::units::Efts;
 
@@ -59,16 +59,6 @@ fn completion_band(learner: &LearnerYear, qualification: &str, level: u8) -> Opt
         .or_else(|| LevelBand::of(level, false))
 }
 
-/// The band of a learner's EFTS: that of the highest qualification they studied in the year,
-/// as the cohort indicators place them.
-fn learner_band(learner: &LearnerYear) -> Option<LevelBand> {
-    learner
-        .studied
-        .iter()
-        .filter_map(|studied| studied.band)
-        .max()
-}
-
 /// Every EPIC measure of each year, group and band.
 pub fn epic_figures(years: &[YearOfFacts<'_>]) -> Vec<EpicFigure> {
     let mut figures = Vec::new();
@@ -78,7 +68,8 @@ pub fn epic_figures(years: &[YearOfFacts<'_>]) -> Vec<EpicFigure> {
             let in_band: Vec<&LearnerYear> = year
                 .learners
                 .iter()
-                .filter(|learner| learner_band(learner) == Some(band))
+                // A learner's EFTS count in their band as the cohort indicators place them.
+                .filter(|learner| highest_band(learner) == Some(band))
                 .collect();
             let band_efts: Efts = in_band.iter().map(|learner| learner.efts).sum();
             for ethnicity in EthnicGroup::ALL {

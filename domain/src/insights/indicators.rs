@@ -214,7 +214,7 @@ struct LearnerView<'a> {
 
 /// The learner's band for the cohort indicators: that of the highest qualification they
 /// studied in the year.
-fn highest_band(learner: &LearnerYear) -> Option<LevelBand> {
+pub(super) fn highest_band(learner: &LearnerYear) -> Option<LevelBand> {
     learner
         .studied
         .iter()
