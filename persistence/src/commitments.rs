@@ -155,6 +155,14 @@ pub fn provision(
     at: DateTime<Utc>,
     notice: &Notice,
 ) -> Result<(), StoreError> {
+    let already = |existing: &str| {
+        StoreError::Invalid(format!(
+            "organisation {} already has a {} for {}{existing}",
+            new.organisation,
+            new.template.title(),
+            new.plan_year
+        ))
+    };
     crate::connection::write_transaction(conn, |conn| {
         let existing: Option<String> = commitments::table
             .filter(commitments::organisation.eq(new.organisation.value()))
@@ -164,12 +172,7 @@ pub fn provision(
             .first(conn)
             .optional()?;
         if let Some(existing) = existing {
-            return Err(StoreError::Invalid(format!(
-                "organisation {} already has a {} for {} (commitment {existing})",
-                new.organisation,
-                new.template.title(),
-                new.plan_year
-            )));
+            return Err(already(&format!(" (commitment {existing})")));
         }
         let next_row = rows.iter().map(|(number, _)| *number).max().unwrap_or(0) + 1;
         diesel::insert_into(commitments::table)
@@ -187,7 +190,13 @@ pub fn provision(
                 commitments::provisioned_at.eq(to_row(at)),
                 commitments::updated_at.eq(to_row(at)),
             ))
-            .execute(conn)?;
+            .execute(conn)
+            .map_err(|error| match StoreError::from(error) {
+                // The same commitment provisioned at the same moment: the one the UNIQUE
+                // index let in stands, and this one is refused as the check above would.
+                StoreError::Conflict(_) => already(""),
+                other => other,
+            })?;
         for (number, values) in rows {
             diesel::insert_into(commitment_rows::table)
                 .values((

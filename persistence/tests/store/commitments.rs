@@ -83,4 +83,51 @@ fn a_row_edit_waits_for_and_keeps_a_concurrent_one(backend: Backend) {
     );
 }
 
-on_both_backends!(a_row_edit_waits_for_and_keeps_a_concurrent_one);
+fn the_same_commitment_provisioned_twice_at_once_is_refused_in_words(backend: Backend) {
+    let mut store = TestStore::new(backend);
+    let organisation = Edumis::new(ORG).expect("EDUMIS");
+    let at = Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap();
+    // One provisioning has written its commitment, not yet committed: the other's check
+    // cannot see it (PostgreSQL) or waits for it (SQLite's single writer).
+    let begin = match backend {
+        Backend::Sqlite => "BEGIN IMMEDIATE",
+        Backend::Postgres => "BEGIN",
+    };
+    store.execute(begin);
+    store.execute(&format!(
+        "INSERT INTO commitments (id, organisation, template, fund, plan_year, due_on, \
+         allocation_cents, state, next_row, provisioned_by, provisioned_at, updated_at) \
+         VALUES ('c-first', {ORG}, 'dq3-7', 'DQ3-7', 2027, '2027-07-02', NULL, 'Provisioned', \
+         1, 'someone', '2026-06-01 00:00:00', '2026-06-01 00:00:00')"
+    ));
+    let mut other = store.connect();
+    let second = std::thread::spawn(move || {
+        let new = NewCommitment {
+            id: "c-second".to_owned(),
+            organisation,
+            template: Template::Dq37,
+            plan_year: 2027,
+            due_on: NaiveDate::from_ymd_opt(2027, 7, 2).expect("a date"),
+            allocation_cents: None,
+            provisioned_by: ACTOR.to_owned(),
+        };
+        let notice = Notice::commitment_provisioned("c-second", "DQ3-7", 2027, "2 July 2027");
+        commitments::provision(&mut other, &new, &[], at, &notice)
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    diesel::sql_query("COMMIT")
+        .execute(&mut store.conn)
+        .expect("commit the first");
+
+    match second.join().expect("no panic") {
+        Err(dxp_persistence::StoreError::Invalid(message)) => {
+            assert!(message.contains("already has a"), "{message}");
+        }
+        other => panic!("the second provisioning: {other:?}"),
+    }
+}
+
+on_both_backends!(
+    a_row_edit_waits_for_and_keeps_a_concurrent_one,
+    the_same_commitment_provisioned_twice_at_once_is_refused_in_words,
+);
