@@ -80,6 +80,23 @@ pub struct StoredVersion {
     pub decision: Option<StoredDecision>,
 }
 
+impl StoredVersion {
+    /// Whether the funder accepted this version.
+    pub fn is_accepted(&self) -> bool {
+        self.decision
+            .as_ref()
+            .is_some_and(|decided| decided.decision == Decision::Accepted)
+    }
+}
+
+/// The latest accepted of `versions`.
+pub fn latest_accepted(versions: &[StoredVersion]) -> Option<&StoredVersion> {
+    versions
+        .iter()
+        .filter(|version| version.is_accepted())
+        .max_by_key(|version| version.version)
+}
+
 /// The funder's decision on a version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredDecision {

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use dxp_domain::calendar::{RoundKind, current_year};
 use dxp_domain::commitments::check::Rates;
-use dxp_domain::commitments::{Decision, RowValues, Template};
+use dxp_domain::commitments::{RowValues, Template};
 use dxp_domain::insights::facts::{DQ37_FUND, MonthEfts, QualificationLookup};
 use dxp_domain::insights::{
     Cents, DeliveredValue, DeliveryBand, DeliveryCheck, Efts, EpicFigure, EpicMeasure, EthnicGroup,
@@ -20,7 +20,6 @@ use dxp_domain::insights::{
     ReturnSummary, Summary, YearOfFacts, delivered_value, epic_figures, indicators, projected_efts,
 };
 use dxp_domain::{Edumis, PortalRole, RoundId};
-use dxp_persistence::commitments::StoredVersion;
 use dxp_persistence::insights::{self, LodgedReturn, StoredFacts};
 use dxp_persistence::paging::{self, PageRequest};
 use dxp_persistence::{DbConnection, StoreError, commitments, people, record_store, registers};
@@ -411,6 +410,17 @@ pub struct Allocation {
     pub unfunded_provision: Cents,
 }
 
+impl Allocation {
+    /// The band check of `delivered` against this allocation.
+    pub fn check(self, delivered: Cents) -> DeliveryCheck {
+        DeliveryCheck {
+            delivered,
+            allocation: self.allocation,
+            unfunded_provision: self.unfunded_provision,
+        }
+    }
+}
+
 /// DQ3-7 delivery of one organisation and year: the fund 37 EFTS month by month from the
 /// latest return of the year, and, given rates and an allocation, their value in the band.
 #[derive(Debug, Clone, PartialEq)]
@@ -515,15 +525,8 @@ fn valuation(
     let allocation = match commitments::of_organisation(conn, organisation, Template::Dq37, year)? {
         Some(commitment) => match commitment.allocation_cents {
             Some(allocation) => {
-                let unfunded = commitments::versions(conn, &commitment.id)?
-                    .into_iter()
-                    .filter(|version| {
-                        version
-                            .decision
-                            .as_ref()
-                            .is_some_and(|decided| decided.decision == Decision::Accepted)
-                    })
-                    .max_by_key(|version| version.version)
+                let versions = commitments::versions(conn, &commitment.id)?;
+                let unfunded = commitments::latest_accepted(&versions)
                     .map_or(0, |version| version.unfunded_value_cents);
                 Some(Allocation {
                     allocation: Cents(allocation),
@@ -638,13 +641,13 @@ impl Service {
     /// measures its returns show: the EPIC whose three years cover the year, the value of the
     /// year's column (Year 1 is the plan year) from its latest accepted version, else its
     /// latest submitted one, else the values being entered.
+    /// `insights` are the organisation's as [`Service::insights`] read them for the asker.
     pub async fn epic_comparison(
         &self,
-        asker: &Asker,
-        organisation: Edumis,
+        insights: &Insights,
         year: Option<i32>,
     ) -> Result<EpicComparison, ServiceError> {
-        let insights = self.insights(asker, organisation).await?;
+        let organisation = insights.organisation;
         let year = insights.year_or_latest(year);
         let chosen = self
             .blocking(move |conn| {
@@ -659,21 +662,12 @@ impl Service {
                     return Ok::<_, StoreError>(None);
                 };
                 let versions = commitments::versions(conn, &epic.id)?;
-                let accepted = |version: &&StoredVersion| {
-                    version
-                        .decision
-                        .as_ref()
-                        .is_some_and(|decided| decided.decision == Decision::Accepted)
-                };
-                let read = versions
-                    .iter()
-                    .filter(accepted)
-                    .max_by_key(|version| version.version)
+                let read = commitments::latest_accepted(&versions)
                     .or_else(|| versions.iter().max_by_key(|version| version.version));
                 let (version, is_accepted, rows) = match read {
                     Some(version) => (
                         Some(version.version),
-                        accepted(&version),
+                        version.is_accepted(),
                         version.rows.clone(),
                     ),
                     None => (None, false, commitments::rows(conn, &epic.id)?),
@@ -861,14 +855,10 @@ impl Service {
                 rates,
             )
         });
-        let check = match (&value, allocation) {
-            (Some(value), Some(allocation)) => Some(DeliveryCheck {
-                delivered: value.value,
-                allocation: allocation.allocation,
-                unfunded_provision: allocation.unfunded_provision,
-            }),
-            _ => None,
-        };
+        let check = value
+            .as_ref()
+            .zip(allocation)
+            .map(|(value, allocation)| allocation.check(value.value));
         let projection = latest
             .filter(|kept| kept.round.kind != RoundKind::Dec)
             .map(|kept| {
@@ -876,16 +866,12 @@ impl Service {
                 let grown = |cents: Cents| Cents(growth.map_or(cents.0, |g| g.grow(cents.0)));
                 let value = value.as_ref().map(|value| grown(value.value));
                 Projection {
-                    efts: projected_efts(monthly_efts.iter().copied().sum(), growth),
+                    efts: projected_efts(fund37_efts(kept), growth),
                     growth,
                     value,
                     check: value
                         .zip(allocation)
-                        .map(|(value, allocation)| DeliveryCheck {
-                            delivered: value,
-                            allocation: allocation.allocation,
-                            unfunded_provision: allocation.unfunded_provision,
-                        }),
+                        .map(|(value, allocation)| allocation.check(value)),
                 }
             });
         Ok(Delivery {
