@@ -473,6 +473,7 @@ fn the_epic_is_shown_beside_what_the_returns_show(backend: Backend) {
         ["shown", "suppressed", "not-measured"].contains(&row["status"].as_str().unwrap_or(""))
     }));
     let shown: Vec<&Value> = rows.iter().filter(|row| row["status"] == "shown").collect();
+    assert!(!shown.is_empty(), "some measure is shown: {alone}");
     assert!(shown.iter().all(|row| row["actual"].is_string()), "{alone}");
 
     // The funder provisions the 2026 EPIC; the organisation enters Year 1 of one row.

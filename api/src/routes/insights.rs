@@ -534,10 +534,11 @@ pub async fn get_epic_comparison(
 ) -> Result<HttpResponse, ApiError> {
     let organisation = path.organisation()?;
     let year = query.year()?;
-    let comparison = state
+    let insights = state
         .service
-        .epic_comparison(&any_asker(&caller), organisation, year)
+        .insights(&any_asker(&caller), organisation)
         .await?;
+    let comparison = state.service.epic_comparison(&insights, year).await?;
     Ok(HttpResponse::Ok().json(EpicComparisonView::from(&comparison)))
 }
 

@@ -189,7 +189,7 @@ async fn page(
             page.delivery_in_words = delivery.in_words();
             let comparison = portal
                 .service
-                .epic_comparison(&super::asker(&signed.user), organisation, Some(year))
+                .epic_comparison(&insights, Some(year))
                 .await?;
             page.epic_source = match &comparison.source {
                 None => {
