@@ -33,14 +33,23 @@ pub enum IndicatorKind {
     QualificationCompletion,
     FirstYearRetention,
     Progression,
+    /// Work-based: apprentices still in training, or completed, a year after they started.
+    ApprenticeRetention,
+    /// Work-based: cohort-based programme completion.
+    ProgrammeCompletion,
+    /// Work-based: credits achieved over credits expected in the year.
+    CreditAchievement,
 }
 
 impl IndicatorKind {
-    pub const ALL: [IndicatorKind; 4] = [
+    pub const ALL: [IndicatorKind; 7] = [
         IndicatorKind::CourseCompletion,
         IndicatorKind::QualificationCompletion,
         IndicatorKind::FirstYearRetention,
         IndicatorKind::Progression,
+        IndicatorKind::ApprenticeRetention,
+        IndicatorKind::ProgrammeCompletion,
+        IndicatorKind::CreditAchievement,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -49,6 +58,9 @@ impl IndicatorKind {
             IndicatorKind::QualificationCompletion => "qualification-completion",
             IndicatorKind::FirstYearRetention => "first-year-retention",
             IndicatorKind::Progression => "progression",
+            IndicatorKind::ApprenticeRetention => "apprentice-retention",
+            IndicatorKind::ProgrammeCompletion => "programme-completion",
+            IndicatorKind::CreditAchievement => "credit-achievement",
         }
     }
 
@@ -58,6 +70,9 @@ impl IndicatorKind {
             IndicatorKind::QualificationCompletion => "Cohort qualification completion rate",
             IndicatorKind::FirstYearRetention => "First-year retention rate",
             IndicatorKind::Progression => "Progression rate",
+            IndicatorKind::ApprenticeRetention => "Apprentice first-year retention rate",
+            IndicatorKind::ProgrammeCompletion => "Cohort programme completion rate (work-based)",
+            IndicatorKind::CreditAchievement => "Credit achievement rate (work-based)",
         }
     }
 }
@@ -130,7 +145,7 @@ pub struct Figure {
 }
 
 impl Figure {
-    fn of(
+    pub(super) fn of(
         indicator: IndicatorKind,
         year: i32,
         group: Group,

@@ -16,6 +16,7 @@ pub mod indicators;
 pub mod register;
 pub mod suppression;
 pub mod units;
+pub mod work_based;
 
 pub use cohorts::{
     CohortCompletion, CreditAchievement, FirstYear, LowerLevelCompletion, QualificationStart,
@@ -37,3 +38,6 @@ pub use indicators::{Figure, FigureStatus, Group, IndicatorKind, YearOfFacts, in
 pub use register::RegisterLookup;
 pub use suppression::{Shown, Suppression};
 pub use units::{Cents, Efts};
+pub use work_based::{
+    CreditResult, TrainingEnrolment, TrainingVolume, training_volumes, work_based_indicators,
+};

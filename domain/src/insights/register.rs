@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::completion::NON_FORMAL_AWARD_CATEGORIES;
 use super::facts::QualificationLookup;
+use super::groups::LevelBand;
 use crate::registers::QualificationEntry;
 
 /// The credits of a bachelor's degree, the shortest degree at NZQCF level 7. The register
@@ -27,6 +28,15 @@ impl RegisterLookup {
                 .map(|entry| (entry.qualification_code.clone(), entry))
                 .collect(),
         }
+    }
+}
+
+impl RegisterLookup {
+    /// The level band of a qualification the register holds at a level of 1 to 10.
+    pub fn band(&self, qualification: &str) -> Option<LevelBand> {
+        let entry = self.by_code.get(qualification)?;
+        let level = u8::try_from(entry.level).ok()?;
+        LevelBand::of(level, self.is_degree(qualification) == Some(true))
     }
 }
 
