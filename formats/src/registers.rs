@@ -15,7 +15,7 @@
 use crate::csv::normalise;
 use std::io::Write;
 
-use dxp_domain::registers::{CourseEntry, DeliverySiteEntry, QualificationEntry};
+use dxp_domain::registers::{CourseEntry, DeliverySiteEntry, NzqaResultEntry, QualificationEntry};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -108,6 +108,20 @@ const SITE_COLUMNS: [Column; 5] = [
     ("Active To", "activeTo", Kind::Integer, false),
 ];
 
+/// The columns of a file of NZQA results.
+const NZQA_RESULT_COLUMNS: [Column; 5] = [
+    (
+        "National Student Number",
+        "nationalStudentNumber",
+        Kind::Integer,
+        true,
+    ),
+    ("Result Kind", "kind", Kind::Text, true),
+    ("Code", "code", Kind::Text, true),
+    ("Credits", "credits", Kind::Integer, false),
+    ("Achieved On", "achievedOn", Kind::Text, true),
+];
+
 /// A line of a register CSV that cannot be read, with what is wrong.
 pub type LineProblem = (usize, String);
 
@@ -128,6 +142,13 @@ pub fn read_delivery_sites_csv(
     text: &str,
 ) -> Result<Vec<(usize, DeliverySiteEntry)>, Vec<LineProblem>> {
     read(text, &SITE_COLUMNS)
+}
+
+/// Reads a file of NZQA results.
+pub fn read_nzqa_results_csv(
+    text: &str,
+) -> Result<Vec<(usize, NzqaResultEntry)>, Vec<LineProblem>> {
+    read(text, &NZQA_RESULT_COLUMNS)
 }
 
 /// Writes course register entries as CSV.
@@ -363,6 +384,26 @@ ECON112,2026,\"Economics, Principles\",PC4001,13.1,091901,7,15,A2,0.125,943.50,N
         );
         let again = read_course_register_csv(&written).expect("reads back");
         assert_eq!(again[0].1, *entry);
+    }
+
+    #[test]
+    fn nzqa_results_read_unit_standards_and_qualifications() {
+        let text = "National Student Number,Result Kind,Code,Credits,Achieved On\n\
+111111111,unit-standard,29677,4,2026-06-01\n\
+111111111,qualification,2663,,2026-12-10\n\
+222222222,unit-standard,12345,4,1 June 2026\n";
+        let problems = read_nzqa_results_csv(text).expect_err("a date that is not ISO");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 4);
+        let read = read_nzqa_results_csv(&text.replace("1 June 2026", "2026-06-01")).expect("read");
+        assert_eq!(read.len(), 3);
+        assert_eq!(
+            read[1].1.kind,
+            dxp_domain::registers::NzqaResultKind::Qualification
+        );
+        assert_eq!(read[1].1.credits, None);
+        assert_eq!(read[0].1.credits, Some(4));
+        assert_eq!(read[0].1.check(), Ok(()));
     }
 
     #[test]

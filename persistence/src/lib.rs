@@ -21,6 +21,7 @@ pub mod jobs;
 pub mod machine_accounts;
 pub mod migrations;
 pub mod notices;
+pub mod nzqa_results;
 pub mod organisations;
 pub mod outbox;
 pub mod paging;

@@ -580,5 +580,18 @@ diesel::table! {
         computed_at -> Timestamp,
         figures -> Text,
         epic -> Text,
+        training_volumes -> Text,
+    }
+}
+
+diesel::table! {
+    nzqa_results (national_student_number, kind, code) {
+        national_student_number -> Integer,
+        kind -> Text,
+        code -> Text,
+        credits -> Integer,
+        achieved_on -> Date,
+        loaded_by -> Text,
+        loaded_at -> Timestamp,
     }
 }

@@ -9,9 +9,10 @@ use std::collections::HashSet;
 use dxp_domain::Edumis;
 use dxp_domain::registers::{
     ChangeRequestStatus, CourseDifference, CourseEntry, Decision, DeliverySiteEntry,
-    QualificationEntry,
+    NzqaResultEntry, NzqaResultKind, QualificationEntry,
 };
 use dxp_formats::registers as csv;
+use dxp_persistence::nzqa_results::{self, NzqaResult, ResultKind};
 use dxp_persistence::registers::{self, ChangeRequest, CourseChange};
 use dxp_persistence::submissions::{self, Scope};
 
@@ -148,6 +149,57 @@ impl Service {
         )?;
         let (actor, at) = (caller.actor.clone(), self.clock().now()?);
         self.blocking(move |conn| registers::load_qualifications(conn, &entries, &actor, at))
+            .await
+    }
+
+    /// The funder loads results NZQA reported: unit standards achieved with their credits and
+    /// qualifications awarded. A result of a learner and standard loaded before is replaced.
+    /// All or nothing; a result dated after today (New Zealand) is refused. Returns how many
+    /// results were new. The work-based indicators count them at the next sweep.
+    pub async fn load_nzqa_results(
+        &self,
+        caller: &Caller,
+        load: Load<NzqaResultEntry>,
+    ) -> Result<usize, ServiceError> {
+        funder_only(caller, "loads NZQA results")?;
+        let entries = entries_of(
+            load,
+            csv::read_nzqa_results_csv,
+            NzqaResultEntry::check,
+            NzqaResultEntry::key,
+        )?;
+        let now = self.clock().now()?;
+        let today = dxp_domain::calendar::nz_date(now);
+        let future: Vec<String> = entries
+            .iter()
+            .filter(|entry| entry.achieved_on > today)
+            .take(20)
+            .map(|entry| {
+                format!(
+                    "{}: achievedOn {} is after today",
+                    entry.key(),
+                    entry.achieved_on
+                )
+            })
+            .collect();
+        if !future.is_empty() {
+            return Err(ServiceError::Unacceptable(future.join("; ")));
+        }
+        let results: Vec<NzqaResult> = entries
+            .into_iter()
+            .map(|entry| NzqaResult {
+                national_student_number: entry.national_student_number,
+                kind: match entry.kind {
+                    NzqaResultKind::UnitStandard => ResultKind::UnitStandard,
+                    NzqaResultKind::Qualification => ResultKind::Qualification,
+                },
+                code: entry.code,
+                credits: entry.credits.unwrap_or(0),
+                achieved_on: entry.achieved_on,
+            })
+            .collect();
+        let actor = caller.actor.clone();
+        self.blocking(move |conn| nzqa_results::put(conn, &results, &actor, now))
             .await
     }
 

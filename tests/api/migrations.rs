@@ -78,6 +78,7 @@ fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "insight_figures",
             "machine_accounts",
             "notices",
+            "nzqa_results",
             "organisations",
             "outbox_emails",
             "people",

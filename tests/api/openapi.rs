@@ -114,6 +114,7 @@ fn routes() -> BTreeSet<(String, String)> {
         ("get", "/api/v1/registers/courses/{courseCode}"),
         ("get", "/api/v1/registers/qualifications"),
         ("post", "/api/v1/registers/qualifications"),
+        ("post", "/api/v1/registers/nzqa-results"),
         ("get", "/api/v1/registers/delivery-sites"),
         ("post", "/api/v1/registers/delivery-sites"),
         ("get", "/api/v1/submissions/{id}/course-differences"),

@@ -88,6 +88,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(registers::get_course_history)
             .service(registers::list_qualification_register)
             .service(registers::load_qualification_register)
+            .service(registers::load_nzqa_results)
             .service(registers::list_delivery_sites)
             .service(registers::load_delivery_sites)
             .service(registers::list_course_differences)

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use dxp_domain::Edumis;
 use dxp_domain::registers::{
     ChangeRequestStatus, CourseDetails, CourseDifference, CourseEntry, CourseField, Decision,
-    DeliverySiteEntry, DifferenceKind, QualificationEntry,
+    DeliverySiteEntry, DifferenceKind, NzqaResultEntry, QualificationEntry,
 };
 use dxp_persistence::registers::{ChangeRequest, CourseChange};
 use dxp_service::ingest::Format;
@@ -36,6 +36,13 @@ pub struct CourseRegisterLoad {
 #[serde(deny_unknown_fields)]
 pub struct QualificationRegisterLoad {
     pub entries: Vec<QualificationEntry>,
+}
+
+/// Results NZQA reported, to load.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NzqaResultsLoad {
+    pub entries: Vec<NzqaResultEntry>,
 }
 
 /// Delivery sites to load for an organisation.
@@ -376,6 +383,39 @@ pub async fn load_qualification_register(
     let written = state
         .service
         .load_qualification_register(&caller_of(&caller)?, load)
+        .await?;
+    Ok(HttpResponse::Ok().json(LoadResult { written }))
+}
+
+/// The funder loads results NZQA reported for learners: unit standards achieved with their
+/// credits, and qualifications awarded. A result loaded again for the same learner and
+/// standard replaces the one before. The work-based credit achievement and programme
+/// completion rates count them. `written` is how many were new.
+#[utoipa::path(
+    tag = super::tags::REGISTERS,
+    request_body(content((NzqaResultsLoad = "application/json"), (String = "text/csv"))),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Loaded", body = LoadResult),
+        (status = 400, description = "The body cannot be read", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only the funder loads NZQA results", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "More results than one load takes", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Neither JSON nor CSV", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A result is wrong, given twice, or dated after today", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/registers/nzqa-results")]
+pub async fn load_nzqa_results(
+    caller: Authorized<AdminOnly>,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let load = load_of(&req, &body, |load: NzqaResultsLoad| load.entries)?;
+    let written = state
+        .service
+        .load_nzqa_results(&caller_of(&caller)?, load)
         .await?;
     Ok(HttpResponse::Ok().json(LoadResult { written }))
 }

@@ -331,6 +331,84 @@ impl CourseEntry {
     }
 }
 
+/// What an NZQA result reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NzqaResultKind {
+    /// A unit standard achieved, with its credits.
+    UnitStandard,
+    /// A qualification awarded.
+    Qualification,
+}
+
+impl NzqaResultKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NzqaResultKind::UnitStandard => "unit-standard",
+            NzqaResultKind::Qualification => "qualification",
+        }
+    }
+}
+
+/// One result NZQA reported for a learner, loaded by the funder: what DXP counts work-based
+/// credits achieved and programme completions from (domain spec §4, §6.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NzqaResultEntry {
+    #[schema(example = 123456789)]
+    pub national_student_number: i32,
+    pub kind: NzqaResultKind,
+    /// The unit standard's number, or the qualification's code.
+    #[schema(example = "29677")]
+    pub code: String,
+    /// The unit standard's credits (1 to 999); absent for a qualification.
+    #[serde(default)]
+    #[schema(example = 4)]
+    pub credits: Option<i32>,
+    /// The day it was achieved or awarded.
+    #[schema(example = "2026-05-14")]
+    pub achieved_on: chrono::NaiveDate,
+}
+
+impl NzqaResultEntry {
+    /// The learner and standard: a load holds each once.
+    pub fn key(&self) -> String {
+        format!(
+            "{} {} for NSN {}",
+            self.kind.as_str(),
+            self.code,
+            self.national_student_number
+        )
+    }
+
+    pub fn check(&self) -> Result<(), String> {
+        let mut wrong = Vec::new();
+        if !(1..=999_999_999).contains(&self.national_student_number) {
+            wrong.push("nationalStudentNumber must be 1 to 999999999".to_owned());
+        }
+        if !is_code(&self.code, 20) {
+            wrong.push("code must be 1 to 20 letters or digits".to_owned());
+        }
+        match (self.kind, self.credits) {
+            (NzqaResultKind::UnitStandard, Some(1..=999)) => {}
+            (NzqaResultKind::UnitStandard, _) => {
+                wrong.push("a unit standard's credits must be 1 to 999".to_owned());
+            }
+            (NzqaResultKind::Qualification, None | Some(0)) => {}
+            (NzqaResultKind::Qualification, Some(_)) => {
+                wrong.push(
+                    "a qualification has no credits of its own: leave credits out".to_owned(),
+                );
+            }
+        }
+        if wrong.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("{}: {}", self.key(), wrong.join("; ")))
+        }
+    }
+}
+
 fn is_course_code(code: &str) -> bool {
     !code.is_empty() && code.chars().count() <= 20 && code.trim() == code
 }

@@ -425,3 +425,52 @@ fn the_register_rules_are_in_the_catalogue_and_checked_in_one_pass() {
         );
     }
 }
+
+#[test]
+fn an_nzqa_result_is_checked_for_its_kind() {
+    let unit = NzqaResultEntry {
+        national_student_number: 111_111_111,
+        kind: NzqaResultKind::UnitStandard,
+        code: "29677".to_owned(),
+        credits: Some(4),
+        achieved_on: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("a date"),
+    };
+    assert_eq!(unit.check(), Ok(()));
+    let without_credits = NzqaResultEntry {
+        credits: None,
+        ..unit.clone()
+    };
+    assert!(
+        without_credits
+            .check()
+            .is_err_and(|wrong| wrong.contains("a unit standard's credits must be 1 to 999"))
+    );
+    let qualification = NzqaResultEntry {
+        kind: NzqaResultKind::Qualification,
+        ..unit.clone()
+    };
+    assert!(
+        qualification
+            .check()
+            .is_err_and(|wrong| wrong.contains("leave credits out"))
+    );
+    let awarded = NzqaResultEntry {
+        credits: None,
+        ..qualification
+    };
+    assert_eq!(awarded.check(), Ok(()));
+    let no_one = NzqaResultEntry {
+        national_student_number: 0,
+        code: "29 677".to_owned(),
+        ..unit
+    };
+    let wrong = no_one.check().expect_err("two things wrong");
+    assert!(
+        wrong.contains("nationalStudentNumber must be 1 to 999999999"),
+        "{wrong}"
+    );
+    assert!(
+        wrong.contains("code must be 1 to 20 letters or digits"),
+        "{wrong}"
+    );
+}

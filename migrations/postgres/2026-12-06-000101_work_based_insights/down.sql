@@ -1,0 +1,2 @@
+ALTER TABLE insight_figures DROP COLUMN training_volumes;
+DROP TABLE nzqa_results;
