@@ -263,7 +263,8 @@ pub fn read_funding_rates_csv(text: &str) -> Result<Vec<RateLine>, Vec<String>> 
 pub const GROUPINGS_HEADER: &str = "Funding Category,Subject Grouping";
 
 /// Reads a subject groupings CSV (`Funding Category,Subject Grouping`: an SDR funding
-/// category such as `A1` and the rates' subject grouping `SG1`–`SG6` it belongs to; lines
+/// category such as `A1`, or a work-based programme's NZSCED field of study such as `040301`,
+/// or its broad field `04`, and the rates' subject grouping `SG1`–`SG6` it belongs to; lines
 /// starting with `#` are comments), or every line that cannot be read with what is wrong.
 pub fn read_subject_groupings_csv(text: &str) -> Result<Vec<(String, String)>, Vec<String>> {
     let mut reader = reader(text, true);
@@ -287,13 +288,18 @@ pub fn read_subject_groupings_csv(text: &str) -> Result<Vec<(String, String)>, V
         let (category, grouping) = (cell(0).to_uppercase(), cell(1));
         let mut wrong = Vec::new();
         // SDR funding categories are two characters, a letter and a digit or two letters
-        // (domain spec §2.1); DXP takes one to three letters and digits.
-        if category.is_empty()
-            || category.len() > 3
-            || !category.chars().all(|c| c.is_ascii_alphanumeric())
-        {
+        // (domain spec §2.1); DXP takes one to three letters and digits. Work-based programmes
+        // carry no funding category: their NZSCED field of study (six digits, or the four or
+        // two of its narrow or broad field) is put in a grouping instead.
+        let funding_category = !category.is_empty()
+            && category.len() <= 3
+            && category.chars().all(|c| c.is_ascii_alphanumeric());
+        let field_of_study =
+            matches!(category.len(), 4 | 6) && category.bytes().all(|b| b.is_ascii_digit());
+        if !funding_category && !field_of_study {
             wrong.push(format!(
-                "Funding Category '{category}' is not one to three letters and digits"
+                "Funding Category '{category}' is neither one to three letters and digits nor \
+                 an NZSCED field of study (four or six digits)"
             ));
         }
         let grouping = FUNDING_CATEGORIES.find(grouping).map(|choice| choice.code);

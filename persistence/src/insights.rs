@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use dxp_domain::insights::{EpicFigure, Figure, LearnerYear, ReturnFacts, Summary};
+use dxp_domain::insights::{EpicFigure, Figure, LearnerYear, ReturnFacts, Summary, TrainingVolume};
 use dxp_domain::lodging::SubmissionType;
 use dxp_domain::submission::SubmissionStatus;
 use dxp_domain::{Edumis, RoundId};
@@ -207,6 +207,8 @@ pub struct StoredFigures {
     pub figures: Vec<Figure>,
     /// The EPIC's measures, every year, group and band.
     pub epic: Vec<EpicFigure>,
+    /// The work-based volumes, by year, mode of delivery and field of study.
+    pub volumes: Vec<TrainingVolume>,
 }
 
 /// The sources of every organisation's kept indicators.
@@ -225,39 +227,50 @@ pub fn figures(
     conn: &mut DbConnection,
     organisation: Edumis,
 ) -> Result<Option<StoredFigures>, StoreError> {
-    let row: Option<(String, chrono::NaiveDateTime, String, String)> = insight_figures::table
-        .filter(insight_figures::organisation.eq(organisation.value()))
-        .select((
-            insight_figures::sources,
-            insight_figures::computed_at,
-            insight_figures::figures,
-            insight_figures::epic,
-        ))
-        .first(conn)
-        .optional()?;
-    row.map(|(sources, computed_at, figures, epic)| {
+    let row: Option<(String, chrono::NaiveDateTime, String, String, String)> =
+        insight_figures::table
+            .filter(insight_figures::organisation.eq(organisation.value()))
+            .select((
+                insight_figures::sources,
+                insight_figures::computed_at,
+                insight_figures::figures,
+                insight_figures::epic,
+                insight_figures::training_volumes,
+            ))
+            .first(conn)
+            .optional()?;
+    row.map(|(sources, computed_at, figures, epic, volumes)| {
         Ok(StoredFigures {
             organisation,
             sources,
             computed_at: from_row(computed_at),
             figures: serde_json::from_str(&figures).map_err(StoreError::corrupt)?,
             epic: serde_json::from_str(&epic).map_err(StoreError::corrupt)?,
+            volumes: serde_json::from_str(&volumes).map_err(StoreError::corrupt)?,
         })
     })
     .transpose()
 }
 
-/// Keeps `figures` and `epic` as `organisation`'s indicators in place of any it had, in one
-/// transaction.
+/// What is kept of one organisation's indicators.
+#[derive(Debug, Clone, Copy)]
+pub struct FiguresToKeep<'a> {
+    pub figures: &'a [Figure],
+    pub epic: &'a [EpicFigure],
+    pub volumes: &'a [TrainingVolume],
+}
+
+/// Keeps `kept` as `organisation`'s indicators in place of any it had, in one transaction.
 pub fn keep_figures(
     conn: &mut DbConnection,
     organisation: Edumis,
     sources: &str,
-    (figures, epic): (&[Figure], &[EpicFigure]),
+    kept: FiguresToKeep<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let text = serde_json::to_string(figures).map_err(StoreError::corrupt)?;
-    let epic = serde_json::to_string(epic).map_err(StoreError::corrupt)?;
+    let text = serde_json::to_string(kept.figures).map_err(StoreError::corrupt)?;
+    let epic = serde_json::to_string(kept.epic).map_err(StoreError::corrupt)?;
+    let volumes = serde_json::to_string(kept.volumes).map_err(StoreError::corrupt)?;
     crate::connection::write_transaction(conn, |conn| {
         forget_figures(conn, organisation)?;
         diesel::insert_into(insight_figures::table)
@@ -267,6 +280,7 @@ pub fn keep_figures(
                 insight_figures::computed_at.eq(to_row(now)),
                 insight_figures::figures.eq(&text),
                 insight_figures::epic.eq(&epic),
+                insight_figures::training_volumes.eq(&volumes),
             ))
             .execute(conn)?;
         Ok(())

@@ -313,6 +313,41 @@ pub fn find_by_lookup(
         .transpose()
 }
 
+/// Every resource of the kind the organisation has sent, in local id and ordinal order.
+pub fn of_kind(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    kind: Kind,
+) -> Result<Vec<Stored>, StoreError> {
+    use work_based_resources::dsl as r;
+    r::work_based_resources
+        .filter(r::organisation.eq(edumis_column(organisation)))
+        .filter(r::kind.eq(kind.as_str()))
+        .order((r::local_id.asc(), r::ordinal.asc()))
+        .select(ResourceRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(ResourceRow::into_stored)
+        .collect()
+}
+
+/// The last feed position of every organisation that has sent work-based data: it moves with
+/// every change, so it says whether what was computed from the data is still current.
+pub fn feed_positions(conn: &mut DbConnection) -> Result<Vec<(Edumis, i64)>, StoreError> {
+    use work_based_feed_positions::dsl as p;
+    p::work_based_feed_positions
+        .order(p::organisation.asc())
+        .select((p::organisation, p::last_position))
+        .load::<(i32, i64)>(conn)?
+        .into_iter()
+        .map(|(organisation, position)| {
+            Edumis::new(i64::from(organisation))
+                .map(|edumis| (edumis, position))
+                .map_err(StoreError::corrupt)
+        })
+        .collect()
+}
+
 /// The resources of the kind that belong to `parent_id` (an agreement's enrolments, …), in
 /// local id and ordinal order.
 pub fn children(

@@ -291,13 +291,14 @@ pub fn delivery_csv(delivery: &Delivery, months: &[DeliveryMonth]) -> Result<Str
 const WIDTH: u32 = 760;
 const HEIGHT: u32 = 380;
 
-const PALETTE: [RGBColor; 6] = [
+const PALETTE: [RGBColor; 7] = [
     RGBColor(0, 90, 156),
     RGBColor(204, 85, 0),
     RGBColor(0, 128, 64),
     RGBColor(128, 0, 128),
     RGBColor(90, 90, 90),
     RGBColor(170, 0, 0),
+    RGBColor(0, 120, 120),
 ];
 
 fn drawn<T, E: std::fmt::Debug>(result: Result<T, E>) -> Result<T, ServiceError> {
@@ -572,6 +573,7 @@ mod tests {
             allocation,
             rates,
             projection: None,
+            training: Vec::new(),
         }
     }
 

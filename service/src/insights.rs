@@ -9,20 +9,26 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, NaiveDate, Utc};
-use dxp_domain::calendar::{RoundKind, current_year};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use dxp_domain::calendar::{RoundKind, current_year, nz_date};
 use dxp_domain::commitments::check::Rates;
 use dxp_domain::commitments::{RowValues, Template};
 use dxp_domain::insights::facts::{DQ37_FUND, MonthEfts, QualificationLookup};
 use dxp_domain::insights::{
     Cents, DeliveredValue, DeliveryBand, DeliveryCheck, Efts, EpicFigure, EpicMeasure, EthnicGroup,
     Figure, FundingRates, LastYearGrowth, LearnerYear, LevelBand, PROVIDER_BASED, RegisterLookup,
-    ReturnSummary, Summary, YearOfFacts, delivered_value, epic_figures, indicators, projected_efts,
+    ReturnSummary, Summary, TrainingVolume, YearOfFacts, delivered_value, epic_figures, indicators,
+    projected_efts, training_volumes, work_based_indicators,
 };
 use dxp_domain::{Edumis, PortalRole, RoundId};
-use dxp_persistence::insights::{self, LodgedReturn, StoredFacts};
+use dxp_persistence::insights::{self, FiguresToKeep, LodgedReturn, StoredFacts};
 use dxp_persistence::paging::{self, PageRequest};
-use dxp_persistence::{DbConnection, StoreError, commitments, people, record_store, registers};
+use dxp_persistence::{
+    DbConnection, StoreError, commitments, nzqa_results, people, record_store, registers,
+    work_based,
+};
+
+mod training;
 
 use crate::people::Asker;
 use crate::schedule::{self, ScheduleOptions};
@@ -227,9 +233,18 @@ fn compute_figures(
     ))
 }
 
-/// Brings the kept indicators of `organisation` (or everyone) in line with the kept facts:
-/// computes those whose inputs changed and forgets those of organisations with no facts.
-/// Returns how many organisations' indicators were computed.
+/// What says whether an organisation's kept work-based figures are current: its work-based
+/// feed's last position, the NZQA results loaded, and the day (a cohort's year passes, a
+/// window closes, this year's months go by).
+fn training_key(position: i64, results: (i64, Option<NaiveDateTime>), today: NaiveDate) -> String {
+    let (count, last) = results;
+    let last = last.map_or_else(String::new, |at| at.to_string());
+    format!("work-based/{position}/nzqa/{count}/{last}/{today}")
+}
+
+/// Brings the kept indicators of `organisation` (or everyone) in line with the kept facts and
+/// the work-based store: computes those whose inputs changed and forgets those of
+/// organisations with neither. Returns how many organisations' indicators were computed.
 pub fn refresh_figures(
     conn: &mut DbConnection,
     organisation: Option<Edumis>,
@@ -237,17 +252,54 @@ pub fn refresh_figures(
 ) -> Result<usize, StoreError> {
     let kept = insights::sources(conn, None)?;
     let stored: HashMap<Edumis, String> = insights::figure_sources(conn)?.into_iter().collect();
-    let mut organisations: Vec<Edumis> = kept.iter().map(|facts| facts.organisation).collect();
+    let positions: BTreeMap<Edumis, i64> = work_based::feed_positions(conn)?.into_iter().collect();
+    let results = if positions.is_empty() {
+        (0, None)
+    } else {
+        nzqa_results::stamp(conn)?
+    };
+    let today = nz_date(now);
+    let mut organisations: Vec<Edumis> = kept
+        .iter()
+        .map(|facts| facts.organisation)
+        .chain(positions.keys().copied())
+        .collect();
+    organisations.sort_unstable();
     organisations.dedup();
     organisations.retain(|edumis| organisation.is_none_or(|only| only == *edumis));
+    let mut register = None;
     let mut computed = 0;
     for edumis in organisations {
         let inputs = figure_inputs(&kept, edumis);
-        if stored.get(&edumis) == Some(&inputs.key) {
+        let position = positions.get(&edumis).copied();
+        let key = match position {
+            Some(position) => format!("{};{}", inputs.key, training_key(position, results, today)),
+            None => inputs.key.clone(),
+        };
+        if stored.get(&edumis) == Some(&key) {
             continue;
         }
-        let (figures, epic) = compute_figures(conn, edumis, &inputs)?;
-        match insights::keep_figures(conn, edumis, &inputs.key, (&figures, &epic), now) {
+        let (mut figures, epic) = compute_figures(conn, edumis, &inputs)?;
+        let mut volumes = Vec::new();
+        if position.is_some() {
+            let lookup = match &mut register {
+                Some(lookup) => lookup,
+                None => register.insert(RegisterLookup::new(registers::qualifications(conn)?)),
+            };
+            let training = training::read(conn, edumis, lookup)?;
+            figures.extend(work_based_indicators(
+                &training.enrolments,
+                &training.results,
+                today,
+            ));
+            volumes = training_volumes(&training.enrolments, today);
+        }
+        let keeping = FiguresToKeep {
+            figures: &figures,
+            epic: &epic,
+            volumes: &volumes,
+        };
+        match insights::keep_figures(conn, edumis, &key, keeping, now) {
             Ok(()) => computed += 1,
             // Another refresh kept them first, from the same or newer facts.
             Err(StoreError::Conflict(_)) => {}
@@ -256,7 +308,9 @@ pub fn refresh_figures(
     }
     for edumis in stored.keys() {
         let wanted = organisation.is_none_or(|only| only == *edumis);
-        if wanted && !kept.iter().any(|facts| facts.organisation == *edumis) {
+        let has_inputs = kept.iter().any(|facts| facts.organisation == *edumis)
+            || positions.contains_key(edumis);
+        if wanted && !has_inputs {
             insights::forget_figures(conn, *edumis)?;
         }
     }
@@ -290,21 +344,38 @@ pub struct Insights {
     pub figures: Vec<Figure>,
     /// Every EPIC measure, group, band and year.
     pub epic: Vec<EpicFigure>,
+    /// The work-based volumes by year, mode of delivery and field of study.
+    pub volumes: Vec<TrainingVolume>,
     /// The year by the service's clock when these were read, New Zealand time.
     pub this_year: i32,
 }
 
 impl Insights {
-    /// The years with facts, ascending.
+    /// The years with facts or work-based figures, ascending.
     pub fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self.rounds.iter().map(|kept| kept.round.year).collect();
+        let mut years: Vec<i32> = self
+            .rounds
+            .iter()
+            .map(|kept| kept.round.year)
+            .chain(self.figures.iter().map(|figure| figure.year))
+            .collect();
+        years.sort_unstable();
         years.dedup();
         years
     }
 
-    /// The year asked for, or else the latest with facts, or else this year.
+    /// The year asked for, or else the latest with facts (with work-based figures, for an
+    /// organisation that lodges no returns), or else this year.
     pub fn year_or_latest(&self, asked: Option<i32>) -> i32 {
-        year_or_latest(&self.rounds, asked, self.this_year)
+        match asked {
+            None if self.rounds.is_empty() => self
+                .figures
+                .iter()
+                .map(|figure| figure.year)
+                .max()
+                .unwrap_or(self.this_year),
+            _ => year_or_latest(&self.rounds, asked, self.this_year),
+        }
     }
 
     /// The facts standing for `year`: its latest round's.
@@ -435,7 +506,8 @@ pub struct Delivery {
     pub monthly: Vec<MonthEfts>,
     /// Fund 37 EFTS delivered in the year, by funding category.
     pub by_category: Vec<(String, Efts)>,
-    /// The value at the rates given; `None` without rates.
+    /// The value at the rates given, with that of work-based training in mode 24 (which shares
+    /// the DQ3-7 allocation); `None` without rates.
     pub value: Option<DeliveredValue>,
     /// The band check; `None` without rates and an allocation.
     pub check: Option<DeliveryCheck>,
@@ -446,6 +518,8 @@ pub struct Delivery {
     /// The year projected from a return before December's; `None` from December's (final) or
     /// without a return.
     pub projection: Option<Projection>,
+    /// Work-based delivery by mode, from the work-based store.
+    pub training: Vec<TrainingDelivery>,
 }
 
 /// The year's delivery projected from a return part way through it (see [`projected_efts`]).
@@ -504,40 +578,170 @@ impl DeliveryRates {
 }
 
 impl FundingRates for DeliveryRates {
+    /// `category`: an SDR funding category, or a work-based programme's NZSCED field of study,
+    /// which falls back to its narrow (four-digit) and broad (two-digit) field.
     fn rate(&self, category: &str, mode: &str) -> Option<Cents> {
-        let grouping = self.groupings.get(category)?;
+        let field_of_study = category.len() == 6 && category.bytes().all(|b| b.is_ascii_digit());
+        let lengths: &[usize] = if field_of_study { &[6, 4, 2] } else { &[] };
+        let grouping = self.groupings.get(category).or_else(|| {
+            lengths
+                .iter()
+                .find_map(|&length| self.groupings.get(&category[..length]))
+        })?;
         self.rates.rate(grouping, mode).map(Cents)
     }
 }
 
 /// What DQ3-7 delivery of `organisation` in `year` is valued with and measured against: the
-/// year's rates through the subject groupings, and the allocation of the organisation's DQ3-7
-/// commitment for the year with the unfunded provision of its accepted version.
+/// year's rates through the subject groupings, and the allocations of the organisation's DQ3-7
+/// commitment (with the unfunded provision of its accepted version) and of its work-based
+/// mode commitments for the year.
 fn valuation(
     conn: &mut DbConnection,
     organisation: Edumis,
     year: i32,
-) -> Result<(Option<DeliveryRates>, Option<Allocation>), StoreError> {
+) -> Result<(Option<DeliveryRates>, BTreeMap<Template, Allocation>), StoreError> {
     let groupings = commitments::subject_groupings(conn)?;
     let rates = commitments::rates(conn, Template::Dq37.fund(), year)?;
     let rates =
         (!groupings.is_empty() && !rates.is_empty()).then(|| DeliveryRates::new(groupings, rates));
-    let allocation = match commitments::of_organisation(conn, organisation, Template::Dq37, year)? {
-        Some(commitment) => match commitment.allocation_cents {
-            Some(allocation) => {
-                let versions = commitments::versions(conn, &commitment.id)?;
-                let unfunded = commitments::latest_accepted(&versions)
-                    .map_or(0, |version| version.unfunded_value_cents);
-                Some(Allocation {
-                    allocation: Cents(allocation),
-                    unfunded_provision: Cents(unfunded),
-                })
+    let mut allocations = BTreeMap::new();
+    for template in [
+        Template::Dq37,
+        Template::PathwayToWork,
+        Template::AssessmentAndVerification,
+    ] {
+        let Some(commitment) = commitments::of_organisation(conn, organisation, template, year)?
+        else {
+            continue;
+        };
+        let Some(allocation) = commitment.allocation_cents else {
+            continue;
+        };
+        let unfunded = if template.funding().is_some_and(|f| f.unfunded.is_some()) {
+            let versions = commitments::versions(conn, &commitment.id)?;
+            commitments::latest_accepted(&versions)
+                .map_or(0, |version| version.unfunded_value_cents)
+        } else {
+            0
+        };
+        allocations.insert(
+            template,
+            Allocation {
+                allocation: Cents(allocation),
+                unfunded_provision: Cents(unfunded),
+            },
+        );
+    }
+    Ok((rates, allocations))
+}
+
+/// A work-based mode of delivery as delivery values it: its code, the name its rates are
+/// loaded under, and the commitment whose allocation it is measured against (mode 24 shares
+/// the DQ3-7 Mix of Provision with provider-based delivery).
+pub const TRAINING_MODES: [(i32, &str, Template); 3] = [
+    (24, "work-based", Template::Dq37),
+    (25, "pathway-to-work", Template::PathwayToWork),
+    (
+        26,
+        "assessment-and-verification",
+        Template::AssessmentAndVerification,
+    ),
+];
+
+/// Work-based delivery of one mode in a year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainingDelivery {
+    pub mode: i32,
+    /// The name its rates are loaded under.
+    pub rate_mode: &'static str,
+    /// STMs of the whole year as the enrolments stand.
+    pub stm: Efts,
+    /// STMs of the months to the day they were worked out.
+    pub to_date: Efts,
+    /// The value of [`TrainingDelivery::stm`] at the year's rates (each field of study through
+    /// the subject grouping the funder put it in); `None` without rates.
+    pub value: Option<DeliveredValue>,
+    /// Modes 25 and 26: the band check against their own commitment's allocation. Mode 24's
+    /// value is in the DQ3-7 check instead.
+    pub check: Option<DeliveryCheck>,
+}
+
+impl TrainingDelivery {
+    /// What this mode's delivery means, in plain words.
+    pub fn in_words(&self) -> String {
+        let name = match self.mode {
+            24 => "Work-based training",
+            25 => "Work-based pathway to work",
+            _ => "Assessment and verification",
+        };
+        let mut words = format!(
+            "{name} (mode {}): {} STM for the year as the enrolments stand, {} to date",
+            self.mode, self.stm, self.to_date
+        );
+        match (&self.value, self.check) {
+            (None, _) => words.push_str(
+                "; valued once the funder's rates and the subject groupings of its fields of \
+                 study are loaded.",
+            ),
+            (Some(value), _) if self.mode == 24 => words.push_str(&format!(
+                ", valued at {} and counted in the DQ3-7 value above.",
+                value.value
+            )),
+            (Some(value), Some(check)) => words.push_str(&format!(
+                ", valued at {} against its commitment's allocation of {}: {}",
+                value.value,
+                check.allocation,
+                check.band().in_plain_words()
+            )),
+            (Some(value), None) => words.push_str(&format!(
+                ", valued at {}; no allocation for the mode's commitment this year.",
+                value.value
+            )),
+        }
+        words
+    }
+}
+
+fn training_delivery(
+    volumes: &[TrainingVolume],
+    year: i32,
+    rates: Option<&DeliveryRates>,
+    allocations: &BTreeMap<Template, Allocation>,
+) -> Vec<TrainingDelivery> {
+    TRAINING_MODES
+        .iter()
+        .filter_map(|&(mode, rate_mode, template)| {
+            let lines: Vec<&TrainingVolume> = volumes
+                .iter()
+                .filter(|volume| volume.year == year && volume.mode == mode)
+                .collect();
+            if lines.is_empty() {
+                return None;
             }
-            None => None,
-        },
-        None => None,
-    };
-    Ok((rates, allocation))
+            let value = rates.map(|rates| {
+                delivered_value(
+                    lines
+                        .iter()
+                        .map(|line| (line.field_of_study.as_str(), line.stm)),
+                    rate_mode,
+                    rates,
+                )
+            });
+            let check = (template != Template::Dq37)
+                .then(|| value.as_ref().zip(allocations.get(&template)))
+                .flatten()
+                .map(|(value, allocation)| allocation.check(value.value));
+            Some(TrainingDelivery {
+                mode,
+                rate_mode,
+                stm: lines.iter().map(|line| line.stm).sum(),
+                to_date: lines.iter().map(|line| line.to_date).sum(),
+                value,
+                check,
+            })
+        })
+        .collect()
 }
 
 impl Delivery {
@@ -627,10 +831,14 @@ impl Delivery {
             .filter(|value| !value.unrated.is_empty())
         {
             words.push_str(&format!(
-                " No rate is loaded for funding categories {}: their EFTS are not in the value, \
-                 so it is short.",
+                " No rate is loaded for funding categories or fields of study {}: their volume \
+                 is not in the value, so it is short.",
                 value.unrated.join(", ")
             ));
+        }
+        for line in &self.training {
+            words.push(' ');
+            words.push_str(&line.in_words());
         }
         words
     }
@@ -802,32 +1010,36 @@ impl Service {
                 Ok::<_, StoreError>((rounds, figures))
             })
             .await?;
-        let (figures, epic) =
-            figures.map_or_else(Default::default, |kept| (kept.figures, kept.epic));
+        let (figures, epic, volumes) = figures.map_or_else(Default::default, |kept| {
+            (kept.figures, kept.epic, kept.volumes)
+        });
         Ok(Insights {
             organisation,
             rounds,
             figures,
             epic,
+            volumes,
             this_year: current_year(self.clock().now()?),
         })
     }
 
-    /// DQ3-7 delivery of `organisation` in `year` (else the latest year with facts, else this
-    /// year), valued at the year's DQ3-7 rates against the allocation of its DQ3-7 commitment
-    /// when the funder has loaded them.
+    /// DQ3-7 delivery of the organisation of `insights` (as [`Service::insights`] read them for
+    /// the asker) in `year` (else the latest year with facts, else this year), valued at the
+    /// year's DQ3-7 rates against the allocation of its DQ3-7 commitment when the funder has
+    /// loaded them, with its work-based delivery by mode.
     pub async fn delivery(
         &self,
-        asker: &Asker,
-        organisation: Edumis,
+        insights: &Insights,
         year: Option<i32>,
     ) -> Result<Delivery, ServiceError> {
-        let rounds = self.insight_facts(asker, organisation).await?;
-        let year = year_or_latest(&rounds, year, current_year(self.clock().now()?));
-        let (rates, allocation) = self
+        let organisation = insights.organisation;
+        let rounds = &insights.rounds;
+        let year = insights.year_or_latest(year);
+        let (rates, allocations) = self
             .blocking(move |conn| valuation(conn, organisation, year))
             .await?;
-        let latest = latest_of_year(&rounds, year);
+        let allocation = allocations.get(&Template::Dq37).copied();
+        let latest = latest_of_year(rounds, year);
         let mut monthly_efts = [Efts::ZERO; 12];
         let mut by_category = Vec::new();
         let mut monthly = Vec::new();
@@ -846,7 +1058,13 @@ impl Service {
                 .into_iter()
                 .collect();
         }
-        let value = rates.as_ref().map(|rates| {
+        let training = training_delivery(&insights.volumes, year, rates.as_ref(), &allocations);
+        let work_based_value = training
+            .iter()
+            .find(|line| line.mode == TRAINING_MODES[0].0)
+            .and_then(|line| line.value.clone())
+            .unwrap_or_default();
+        let provider_value = rates.as_ref().map(|rates| {
             delivered_value(
                 by_category
                     .iter()
@@ -855,6 +1073,14 @@ impl Service {
                 rates,
             )
         });
+        let value = provider_value.as_ref().map(|provider| {
+            let mut unrated = provider.unrated.clone();
+            unrated.extend(work_based_value.unrated.iter().cloned());
+            DeliveredValue {
+                value: provider.value + work_based_value.value,
+                unrated,
+            }
+        });
         let check = value
             .as_ref()
             .zip(allocation)
@@ -862,9 +1088,12 @@ impl Service {
         let projection = latest
             .filter(|kept| kept.round.kind != RoundKind::Dec)
             .map(|kept| {
-                let growth = last_year_growth(&rounds, kept.round);
+                let growth = last_year_growth(rounds, kept.round);
                 let grown = |cents: Cents| Cents(growth.map_or(cents.0, |g| g.grow(cents.0)));
-                let value = value.as_ref().map(|value| grown(value.value));
+                // Work-based volumes are already the year's as the enrolments stand.
+                let value = provider_value
+                    .as_ref()
+                    .map(|value| grown(value.value) + work_based_value.value);
                 Projection {
                     efts: projected_efts(fund37_efts(kept), growth),
                     growth,
@@ -886,6 +1115,7 @@ impl Service {
             allocation,
             rates,
             projection,
+            training,
         })
     }
 }
@@ -914,6 +1144,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_field_of_study_falls_back_to_its_narrow_and_broad_field() {
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        let rate =
+            |grouping: &str, mode: &str, cents| (grouping.to_owned(), mode.to_owned(), cents);
+        let rates = DeliveryRates::new(
+            [pair("A1", "SG1"), pair("0403", "SG2"), pair("05", "SG3")],
+            Rates::new([
+                rate("SG1", PROVIDER_BASED, 100),
+                rate("SG2", "work-based", 200),
+                rate("SG3", "work-based", 300),
+            ]),
+        );
+        assert_eq!(rates.rate("040301", "work-based"), Some(Cents(200)));
+        assert_eq!(rates.rate("050101", "work-based"), Some(Cents(300)));
+        assert_eq!(rates.rate("060101", "work-based"), None);
+        assert_eq!(rates.rate("A1", PROVIDER_BASED), Some(Cents(100)));
+        // Only a field of study falls back: a funding category is looked up whole.
+        assert_eq!(rates.rate("A12", PROVIDER_BASED), None);
+    }
+
     fn judged(delivered: i64) -> Delivery {
         let check = DeliveryCheck {
             delivered: Cents::dollars(delivered),
@@ -938,6 +1189,7 @@ mod tests {
             }),
             rates: None,
             projection: None,
+            training: Vec::new(),
         }
     }
 
@@ -953,7 +1205,7 @@ mod tests {
             "{under}"
         );
         assert!(
-            under.contains("No rate is loaded for funding categories P1"),
+            under.contains("No rate is loaded for funding categories or fields of study P1"),
             "{under}"
         );
         // 105% of $120,000 is $126,000.

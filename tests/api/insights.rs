@@ -6,7 +6,9 @@ use dxp_domain::testkit;
 use serde_json::{Value, json};
 
 use crate::client::{ORG, Teo};
-use crate::helpers::{Backend, TestServer, admin_token, expect_problem, json_ok, person_token};
+use crate::helpers::{
+    Backend, TestServer, admin_token, expect_problem, json_ok, person_token, token,
+};
 use crate::on_both_backends;
 
 fn person(subject: &str, org: i64) -> String {
@@ -581,10 +583,11 @@ fn delivery_is_valued_at_the_year_s_rates_against_the_commitment_s_allocation(ba
         "/api/v1/commitments/subject-groupings",
         SAMPLE_GROUPINGS,
     );
-    assert_eq!(groupings["groupings"].as_array().map(Vec::len), Some(6));
+    assert_eq!(groupings["groupings"].as_array().map(Vec::len), Some(8));
     assert_eq!(
-        groupings["groupings"][0],
-        json!({"fundingCategory": "A1", "subjectGrouping": "SG1"})
+        groupings["groupings"][2],
+        json!({"fundingCategory": "A1", "subjectGrouping": "SG1"}),
+        "by funding category, the broad fields of study (03, 04) first"
     );
     put_csv(
         &server,
@@ -702,7 +705,218 @@ fn reads_only_read_and_the_sweep_makes_what_is_missing(backend: Backend) {
     }
 }
 
+/// Sends one work-based request as `ORG`'s training management system and expects `status`.
+pub(crate) fn tms_send(server: &TestServer, path: &str, body: &Value, status: u16) -> Value {
+    let response = server
+        .client()
+        .post(server.url(&format!("/work-submission-api/v1.0{path}")))
+        .bearer_auth(token(ORG, "teo-submitter"))
+        .header("EID", ORG.to_string())
+        .json(body)
+        .send()
+        .expect("work-based request");
+    let got = response.status().as_u16();
+    let text = response.text().expect("body");
+    assert_eq!(got, status, "POST {path}: {text}");
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+fn work_based_fixture() -> Value {
+    serde_json::from_str(include_str!(
+        "../../examples/data/json/work-based/apprentice.json"
+    ))
+    .expect("the apprentice fixture is JSON")
+}
+
+/// Two apprentices of `ORG` on a 720-credit, 12-month programme (60 credits, half an STM, a
+/// month), both starting on 9 February 2026; the server's clock is before then.
+pub(crate) fn two_apprentices(server: &TestServer) {
+    let fixture = work_based_fixture();
+    let mut programme = fixture["programme"].clone();
+    programme["creditValue"] = json!(720);
+    programme["nominalDurationMonths"] = json!(12);
+    tms_send(server, "/programmes", &programme, 201);
+    for (n, nsn) in [(1, 111_111_111), (2, 222_222_222)] {
+        let mut learner = fixture["learner"].clone();
+        learner["learnerLocalId"] = json!(format!("L-{n}"));
+        learner["identity"]["nationalStudentNumber"] = json!(nsn);
+        tms_send(server, "/learners", &learner, 201);
+        let mut agreement = fixture["trainingAgreement"].clone();
+        agreement["learnerLocalId"] = json!(format!("L-{n}"));
+        agreement["trainingAgreementLocalId"] = json!(format!("TA-{n}"));
+        tms_send(server, "/training-agreements", &agreement, 201);
+        let mut enrolment = fixture["enrolment"].clone();
+        enrolment["enrolmentLocalId"] = json!(format!("E-{n}"));
+        enrolment["learnerLocalId"] = json!(format!("L-{n}"));
+        enrolment["trainingAgreementLocalId"] = json!(format!("TA-{n}"));
+        tms_send(server, "/enrolments", &enrolment, 201);
+    }
+}
+
+fn organisation_rate(indicators: &Value, indicator: &str, year: i64) -> Option<Value> {
+    indicators["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .find(|figure| {
+            figure["indicator"] == indicator
+                && figure["year"] == year
+                && figure["by"] == "organisation"
+        })
+        .cloned()
+}
+
+fn work_based_indicators_come_from_the_training_and_nzqa_s_results(backend: Backend) {
+    let server = TestServer::start_with(backend, &[("DXP_SCHEDULE_SECONDS", "1")]);
+    let (ben, _) = people(&server);
+    two_apprentices(&server);
+    // The second apprentice leaves on 20 January 2027, before a year in training.
+    server.set_clock("2027-01-25T12:00:00+13:00");
+    tms_send(
+        &server,
+        "/enrolments/E-2/withdraw",
+        &json!({"withdrawalDate": "2027-01-20"}),
+        200,
+    );
+    server.set_clock("2027-03-01T12:00:00+13:00");
+
+    // The funder loads what NZQA reported: 90 and 40 credits in 2026, and the first
+    // apprentice's qualification (the programme's target, 2663) awarded on 10 December 2026.
+    let load = |body: &Value| {
+        server
+            .client()
+            .post(server.url("/api/v1/registers/nzqa-results"))
+            .bearer_auth(admin_token())
+            .json(body)
+            .send()
+            .expect("POST NZQA results")
+    };
+    let results = json!({"entries": [
+        {"nationalStudentNumber": 111_111_111, "kind": "unit-standard", "code": "29677", "credits": 90, "achievedOn": "2026-06-01"},
+        {"nationalStudentNumber": 222_222_222, "kind": "unit-standard", "code": "12345", "credits": 40, "achievedOn": "2026-07-01"},
+        {"nationalStudentNumber": 111_111_111, "kind": "qualification", "code": "2663", "achievedOn": "2026-12-10"},
+    ]});
+    assert_eq!(json_ok(load(&results))["written"], 3);
+    assert_eq!(
+        json_ok(load(&results))["written"],
+        0,
+        "loaded again: replaced"
+    );
+    // Refused whole, in words: a unit standard without credits, a result after today.
+    let refused = expect_problem(
+        load(&json!({"entries": [
+            {"nationalStudentNumber": 111_111_111, "kind": "unit-standard", "code": "1", "achievedOn": "2026-06-01"},
+        ]})),
+        422,
+    );
+    assert!(
+        refused["detail"]
+            .as_str()
+            .is_some_and(|detail| detail.contains("a unit standard's credits must be 1 to 999")),
+        "{refused}"
+    );
+    let refused = expect_problem(
+        load(&json!({"entries": [
+            {"nationalStudentNumber": 111_111_111, "kind": "qualification", "code": "9", "achievedOn": "2027-03-02"},
+        ]})),
+        422,
+    );
+    assert!(
+        refused["detail"]
+            .as_str()
+            .is_some_and(|detail| detail.contains("after today")),
+        "{refused}"
+    );
+    // An organisation does not load them.
+    let organisation = server
+        .client()
+        .post(server.url("/api/v1/registers/nzqa-results"))
+        .bearer_auth(token(ORG, "teo-submitter"))
+        .json(&results)
+        .send()
+        .expect("POST");
+    assert_eq!(organisation.status().as_u16(), 403);
+
+    // The sweep computes the work-based indicators of an organisation that lodges no return.
+    let path = format!("/api/v1/insights/{ORG}/indicators");
+    let started = std::time::Instant::now();
+    let indicators = loop {
+        let seen = json_ok(server.get(&path, Some(&ben)));
+        if organisation_rate(&seen, "credit-achievement", 2026)
+            .is_some_and(|figure| figure["inWords"] == "9.8%")
+        {
+            break seen;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the sweep did not compute the work-based indicators: {seen}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    // Credits: 90 + 40 achieved over 660 + 660 expected (February to December; the first
+    // apprentice completed in December). 11 STM: shown.
+    let credits = organisation_rate(&indicators, "credit-achievement", 2026).expect("figure");
+    assert_eq!(credits["status"], "shown");
+    let rate = credits["rate"].as_f64().expect("a rate");
+    assert!((rate - 130.0 / 1320.0).abs() < 1e-12, "{credits}");
+    // Retention: the first completed within the year, the second left before it: 1 of 2, on
+    // 6 + 6 STM of their first twelve months.
+    let retention = organisation_rate(&indicators, "apprentice-retention", 2026).expect("figure");
+    assert_eq!(
+        (retention["status"].clone(), retention["rate"].clone()),
+        (json!("shown"), json!(0.5))
+    );
+    // Programme completion: the first of two completed; a 720-credit programme's window is open.
+    let completion = organisation_rate(&indicators, "programme-completion", 2026).expect("figure");
+    assert_eq!(completion["rate"], json!(0.5), "{completion}");
+    assert_eq!(
+        completion["note"],
+        "The completion window is still open: the rate can still rise."
+    );
+    // 2027: the second apprentice's January, half an STM: suppressed.
+    let this_year = organisation_rate(&indicators, "credit-achievement", 2027).expect("figure");
+    assert_eq!(this_year["status"], "suppressed", "{this_year}");
+
+    // Delivery: 5.5 STM each in 2026, valued at the work-based rate of the programme's field
+    // of study's grouping ($4,000 an STM for 04, its broad field) in the DQ3-7 value.
+    put_csv(
+        &server,
+        "/api/v1/commitments/subject-groupings",
+        "Funding Category,Subject Grouping\n04,SG2\n",
+    );
+    put_csv(
+        &server,
+        "/api/v1/commitments/funding-rates",
+        "Fund,Plan Year,Funding Category,Mode,Rate\n\
+         DQ3-7,2026,SG2,work-based,4000.00\n",
+    );
+    let delivery = json_ok(server.get(
+        &format!("/api/v1/insights/{ORG}/delivery?year=2026"),
+        Some(&ben),
+    ));
+    assert_eq!(
+        delivery["workBased"],
+        json!([{
+            "modeOfDeliveryCode": 24,
+            "stm": "11.0000",
+            "toDateStm": "11.0000",
+            "value": "44000.00",
+            "unratedFieldsOfStudy": [],
+            "band": null,
+        }]),
+        "{delivery}"
+    );
+    assert_eq!(delivery["deliveredValue"], "44000.00", "{delivery}");
+    assert!(
+        delivery["inWords"]
+            .as_str()
+            .is_some_and(|words| words.contains("Work-based training (mode 24): 11.0000 STM")),
+        "{delivery}"
+    );
+}
+
 on_both_backends!(
+    work_based_indicators_come_from_the_training_and_nzqa_s_results,
     the_epic_is_shown_beside_what_the_returns_show,
     the_qualification_register_puts_degrees_in_their_band,
     delivery_is_valued_at_the_year_s_rates_against_the_commitment_s_allocation,

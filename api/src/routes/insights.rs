@@ -158,6 +158,29 @@ pub struct CategoryEftsView {
     pub efts: String,
 }
 
+/// Work-based delivery of one mode of delivery in a year, from the work-based store.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingDeliveryView {
+    /// 24 work-based, 25 pathway to work, 26 assessment and verification.
+    pub mode_of_delivery_code: i32,
+    /// Standard training measures of the whole year as the enrolments stand (a programme's
+    /// credits spread evenly over its nominal duration; 120 credits a year is 1 STM).
+    #[schema(example = "12.5000")]
+    pub stm: String,
+    /// STMs of the months to the day they were worked out.
+    pub to_date_stm: String,
+    /// Their value in dollars at the year's rates for the mode (each NZSCED field of study
+    /// through its subject grouping); `null` without rates.
+    pub value: Option<String>,
+    /// Fields of study with STMs but no rate: their STMs are not in the value.
+    pub unrated_fields_of_study: Vec<String>,
+    /// Modes 25 and 26: `Under`, `Within`, `Over` against their own commitment's allocation;
+    /// `null` for mode 24, whose value is in the DQ3-7 `deliveredValue`, or without rates and
+    /// an allocation.
+    pub band: Option<String>,
+}
+
 /// DQ3-7 delivery of one organisation and year.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -173,7 +196,8 @@ pub struct DeliveryView {
     pub monthly_efts: Vec<String>,
     pub by_category: Vec<CategoryEftsView>,
     /// The delivered value in dollars at the year's DQ3-7 rates (each funding category through
-    /// its subject grouping); `null` until the funder has loaded the rates and the groupings.
+    /// its subject grouping), with that of work-based training in mode 24, which shares the
+    /// DQ3-7 allocation; `null` until the funder has loaded the rates and the groupings.
     #[schema(example = "1234567.89")]
     pub delivered_value: Option<String>,
     /// Funding categories with EFTS but no rate: their EFTS are not in the value.
@@ -199,6 +223,8 @@ pub struct DeliveryView {
     pub projected_value: Option<String>,
     /// The band the projection falls in, with rates and an allocation.
     pub projected_band: Option<String>,
+    /// Work-based delivery by mode of delivery, for the modes with enrolments in the year.
+    pub work_based: Vec<TrainingDeliveryView>,
     /// What the delivery means, in plain words.
     pub in_words: String,
 }
@@ -249,6 +275,22 @@ fn delivery_view(delivery: &Delivery) -> DeliveryView {
             .projection
             .and_then(|projection| projection.check)
             .map(|check| check.band().as_str().to_owned()),
+        work_based: delivery
+            .training
+            .iter()
+            .map(|line| TrainingDeliveryView {
+                mode_of_delivery_code: line.mode,
+                stm: line.stm.to_string(),
+                to_date_stm: line.to_date.to_string(),
+                value: line.value.as_ref().map(|value| dollars(value.value.0)),
+                unrated_fields_of_study: line
+                    .value
+                    .as_ref()
+                    .map(|value| value.unrated.clone())
+                    .unwrap_or_default(),
+                band: line.check.map(|check| check.band().as_str().to_owned()),
+            })
+            .collect(),
         in_words: delivery.in_words(),
     }
 }
@@ -288,12 +330,9 @@ async fn delivery_of(
     query: &YearQuery,
     state: &AppState,
 ) -> Result<Delivery, ApiError> {
-    let organisation = path.organisation()?;
     let year = query.year()?;
-    Ok(state
-        .service
-        .delivery(&any_asker(caller), organisation, year)
-        .await?)
+    let insights = insights_of(caller, path, state).await?;
+    Ok(state.service.delivery(&insights, year).await?)
 }
 
 /// The organisation's educational performance indicators, every year and group, with

@@ -961,6 +961,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registers/nzqa-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The funder loads results NZQA reported for learners: unit standards achieved with their
+         *     credits, and qualifications awarded. A result loaded again for the same learner and
+         *     standard replaces the one before. The work-based credit achievement and programme
+         *     completion rates count them. `written` is how many were new.
+         */
+        post: operations["load_nzqa_results"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registers/qualifications": {
         parameters: {
             query?: never;
@@ -3208,7 +3230,8 @@ export interface components {
             deliveredToDateEfts: string;
             /**
              * @description The delivered value in dollars at the year's DQ3-7 rates (each funding category through
-             *     its subject grouping); `null` until the funder has loaded the rates and the groupings.
+             *     its subject grouping), with that of work-based training in mode 24, which shares the
+             *     DQ3-7 allocation; `null` until the funder has loaded the rates and the groupings.
              * @example 1234567.89
              */
             deliveredValue?: string | null;
@@ -3243,6 +3266,8 @@ export interface components {
             unfundedProvision?: string | null;
             /** @description Funding categories with EFTS but no rate: their EFTS are not in the value. */
             unratedCategories: string[];
+            /** @description Work-based delivery by mode of delivery, for the modes with enrolments in the year. */
+            workBased: components["schemas"]["TrainingDeliveryView"][];
             /** Format: int32 */
             year: number;
         };
@@ -4552,6 +4577,44 @@ export interface components {
             title: string;
         };
         /**
+         * @description One result NZQA reported for a learner, loaded by the funder: what DXP counts work-based
+         *     credits achieved and programme completions from (domain spec §4, §6.2).
+         */
+        NzqaResultEntry: {
+            /**
+             * Format: date
+             * @description The day it was achieved or awarded.
+             * @example 2026-05-14
+             */
+            achievedOn: string;
+            /**
+             * @description The unit standard's number, or the qualification's code.
+             * @example 29677
+             */
+            code: string;
+            /**
+             * Format: int32
+             * @description The unit standard's credits (1 to 999); absent for a qualification.
+             * @example 4
+             */
+            credits?: number | null;
+            kind: components["schemas"]["NzqaResultKind"];
+            /**
+             * Format: int32
+             * @example 123456789
+             */
+            nationalStudentNumber: number;
+        };
+        /**
+         * @description What an NZQA result reports.
+         * @enum {string}
+         */
+        NzqaResultKind: "unit-standard" | "qualification";
+        /** @description Results NZQA reported, to load. */
+        NzqaResultsLoad: {
+            entries: components["schemas"]["NzqaResultEntry"][];
+        };
+        /**
          * @description A refusal, as RFC 6749 §5.2 words it.
          * @example {
          *       "error": "invalid_client",
@@ -5542,6 +5605,35 @@ export interface components {
             transferredFrom?: string | null;
             /** @description The agreement this one was transferred to (it is then `FINISHED`). */
             transferredTo?: string | null;
+        };
+        /** @description Work-based delivery of one mode of delivery in a year, from the work-based store. */
+        TrainingDeliveryView: {
+            /**
+             * @description Modes 25 and 26: `Under`, `Within`, `Over` against their own commitment's allocation;
+             *     `null` for mode 24, whose value is in the DQ3-7 `deliveredValue`, or without rates and
+             *     an allocation.
+             */
+            band?: string | null;
+            /**
+             * Format: int32
+             * @description 24 work-based, 25 pathway to work, 26 assessment and verification.
+             */
+            modeOfDeliveryCode: number;
+            /**
+             * @description Standard training measures of the whole year as the enrolments stand (a programme's
+             *     credits spread evenly over its nominal duration; 120 credits a year is 1 STM).
+             * @example 12.5000
+             */
+            stm: string;
+            /** @description STMs of the months to the day they were worked out. */
+            toDateStm: string;
+            /** @description Fields of study with STMs but no rate: their STMs are not in the value. */
+            unratedFieldsOfStudy: string[];
+            /**
+             * @description Their value in dollars at the year's rates for the mode (each NZSCED field of study
+             *     through its subject grouping); `null` without rates.
+             */
+            value?: string | null;
         };
         /** @description A training plan's own fields. */
         TrainingPlanDetails: {
@@ -12693,6 +12785,18 @@ export interface operations {
                      *       "unratedCategories": [
                      *         "text"
                      *       ],
+                     *       "workBased": [
+                     *         {
+                     *           "band": "text",
+                     *           "modeOfDeliveryCode": 0,
+                     *           "stm": "12.5000",
+                     *           "toDateStm": "text",
+                     *           "unratedFieldsOfStudy": [
+                     *             "text"
+                     *           ],
+                     *           "value": "text"
+                     *         }
+                     *       ],
                      *       "year": 0
                      *     }
                      */
@@ -15831,6 +15935,226 @@ export interface operations {
                 };
             };
             /** @description An entry breaks the register's rules */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no room to store this (its disk is full): nothing was stored; reads still work */
+            507: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    load_nzqa_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "entries": [
+                 *         {
+                 *           "achievedOn": "2026-05-14",
+                 *           "code": "29677",
+                 *           "credits": 4,
+                 *           "kind": "unit-standard",
+                 *           "nationalStudentNumber": 123456789
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["NzqaResultsLoad"];
+                /** @example text */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Loaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "written": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LoadResult"];
+                };
+            };
+            /** @description The body cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the funder loads NZQA results */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description More results than one load takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither JSON nor CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A result is wrong, given twice, or dated after today */
             422: {
                 headers: {
                     [name: string]: unknown;

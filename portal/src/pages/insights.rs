@@ -73,6 +73,16 @@ struct InsightsPage {
     /// Which EPIC the rows come from, in words.
     epic_source: String,
     epic: Vec<EpicRow>,
+    work_based: Vec<TrainingRow>,
+}
+
+/// One mode of work-based delivery, as shown.
+struct TrainingRow {
+    mode: &'static str,
+    stm: String,
+    to_date: String,
+    value: String,
+    band: &'static str,
 }
 
 const MONTHS: [&str; 12] = [
@@ -147,10 +157,11 @@ async fn page(
         delivery_in_words: String::new(),
         epic_source: String::new(),
         epic: Vec::new(),
+        work_based: Vec::new(),
     };
     if let Some(organisation) = organisation {
         let insights = insights_for(&signed, &portal, organisation).await?;
-        if !insights.rounds.is_empty() {
+        if !insights.years().is_empty() {
             let year = insights.year_or_latest(query.year);
             page.year = Some(year);
             page.rows = groups()
@@ -179,14 +190,33 @@ async fn page(
                     efts: kept.facts.total_efts().to_string(),
                 })
                 .collect();
-            let delivery = portal
-                .service
-                .delivery(&super::asker(&signed.user), organisation, Some(year))
-                .await?;
+            let delivery = portal.service.delivery(&insights, Some(year)).await?;
             page.delivered = delivery.delivered_efts().to_string();
             page.delivered_to_date = delivery.to_date_efts().to_string();
             page.through_month = MONTHS[delivery.through_month() as usize - 1];
             page.delivery_in_words = delivery.in_words();
+            page.work_based = delivery
+                .training
+                .iter()
+                .map(|line| TrainingRow {
+                    mode: match line.mode {
+                        24 => "Work-based (24)",
+                        25 => "Pathway to work (25)",
+                        _ => "Assessment and verification (26)",
+                    },
+                    stm: line.stm.to_string(),
+                    to_date: line.to_date.to_string(),
+                    value: line
+                        .value
+                        .as_ref()
+                        .map_or_else(|| "—".to_owned(), |value| value.value.to_string()),
+                    band: match (line.mode, line.check) {
+                        (24, _) => "In the DQ3-7 band above",
+                        (_, Some(check)) => check.band().in_plain_words(),
+                        (_, None) => "—",
+                    },
+                })
+                .collect();
             let comparison = portal
                 .service
                 .epic_comparison(&insights, Some(year))
@@ -266,10 +296,7 @@ async fn chart(
     let insights = insights_for(&signed, &portal, organisation).await?;
     let year = insights.year_or_latest(query.year);
     let delivery = || async {
-        let delivery = portal
-            .service
-            .delivery(&super::asker(&signed.user), organisation, Some(year))
-            .await?;
+        let delivery = portal.service.delivery(&insights, Some(year)).await?;
         let months = outputs::delivery_months(&delivery);
         Ok::<_, PageError>((delivery, months))
     };

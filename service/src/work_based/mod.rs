@@ -11,7 +11,7 @@ pub mod grace;
 mod learners;
 mod off_job;
 mod programmes;
-mod store;
+pub(crate) mod store;
 mod training_plans;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -815,7 +815,63 @@ fn information_products_are_shown_to_those_with_the_role(backend: Backend) {
     assert!(funder.contains("of organisation 6004"), "{funder}");
 }
 
+fn a_work_based_organisation_sees_its_training_indicators_and_delivery(backend: Backend) {
+    let server = TestServer::start_with(backend, &[("DXP_SCHEDULE_SECONDS", "1")]);
+    for person in [&DATA_OFFICER, &VIEWER] {
+        note(&server, person);
+    }
+    json_ok(
+        server
+            .client()
+            .put(server.url("/api/v1/people/sam/access"))
+            .bearer_auth(token_of(&DATA_OFFICER))
+            .json(&json!({"portalRoles": ["general-access", "information-products"], "disabled": false}))
+            .send()
+            .expect("PUT access"),
+    );
+    crate::insights::two_apprentices(&server);
+    let now = "2026-11-15T12:00:00+13:00";
+    server.set_clock(now);
+
+    // No return is lodged: the page shows what the sweep computed from the training alone.
+    let sam = Browser::signed_in_at(&server, &VIEWER, now);
+    let started = std::time::Instant::now();
+    let page = loop {
+        let page = sam.page("/insights?year=2026");
+        if page.contains("Work-based delivery, 2026") {
+            break page;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "no work-based delivery: {page}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    };
+    assert!(page.contains("Indicators for 2026 by group"), "{page}");
+    assert!(
+        page.contains("Apprentice first-year retention rate"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "Measured once every apprentice who started in 2026 has had a year in training, on \
+             2027-02-09."
+        ),
+        "{page}"
+    );
+    // Two apprentices, half an STM a month each from February: 11 for the year, 10 to the end
+    // of November.
+    assert!(
+        page.contains(
+            "<th scope=\"row\">Work-based (24)</th><td class=\"number\">11.0000</td><td \
+             class=\"number\">10.0000</td>"
+        ),
+        "{page}"
+    );
+}
+
 on_both_backends!(
+    a_work_based_organisation_sees_its_training_indicators_and_delivery,
     information_products_are_shown_to_those_with_the_role,
     a_funder_document_reaches_its_organisation_only_and_is_actioned_there,
     the_funder_makes_a_document_available_in_the_portal,

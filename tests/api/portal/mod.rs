@@ -64,14 +64,19 @@ pub struct Browser<'a> {
 /// The session cookie's value of a browser signed in as `person`, sealed with the test
 /// servers' session key.
 pub fn sealed_session(person: &Person) -> String {
+    // Signed in when the test server's clock starts (its time, not the machine's).
+    sealed_session_at(person, DEFAULT_TEST_TIME)
+}
+
+/// The session cookie of `person` signed in at `instant` by the server's clock.
+pub fn sealed_session_at(person: &Person, instant: &str) -> String {
     let user = json!({
         "subject": person.subject,
         "name": format!("{} Test", person.subject),
         "email": format!("{}@teo.test", person.subject),
         "organisation": person.organisation,
         "roles": person.roles,
-        // Signed in when the test server's clock starts (its time, not the machine's).
-        "signed_in_at": DEFAULT_TEST_TIME,
+        "signed_in_at": instant,
     });
     // actix-session keeps each value as its JSON text.
     let state = json!({
@@ -91,6 +96,14 @@ pub fn sealed_session(person: &Person) -> String {
 impl<'a> Browser<'a> {
     pub fn signed_in(server: &'a TestServer, person: &Person) -> Self {
         Self::with_cookie(server, format!("dxp-session={}", sealed_session(person)))
+    }
+
+    /// A browser `person` signed in on at `instant` by the server's clock (one the test moved).
+    pub fn signed_in_at(server: &'a TestServer, person: &Person, instant: &str) -> Self {
+        Self::with_cookie(
+            server,
+            format!("dxp-session={}", sealed_session_at(person, instant)),
+        )
     }
 
     /// A browser no one has signed in on.

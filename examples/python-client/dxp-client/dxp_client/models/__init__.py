@@ -108,6 +108,9 @@ from .new_webhook import NewWebhook
 from .notice_kind import NoticeKind
 from .notice_list import NoticeList
 from .notice_view import NoticeView
+from .nzqa_result_entry import NzqaResultEntry
+from .nzqa_result_kind import NzqaResultKind
+from .nzqa_results_load import NzqaResultsLoad
 from .o_auth_error import OAuthError
 from .off_job_delivery import OffJobDelivery
 from .person_view import PersonView
@@ -167,6 +170,7 @@ from .template_view import TemplateView
 from .token_form import TokenForm
 from .totals_view import TotalsView
 from .training_agreement import TrainingAgreement
+from .training_delivery_view import TrainingDeliveryView
 from .training_plan_details import TrainingPlanDetails
 from .training_plan_update import TrainingPlanUpdate
 from .training_plan_with_visits import TrainingPlanWithVisits
@@ -302,6 +306,9 @@ __all__ = (
     "NoticeKind",
     "NoticeList",
     "NoticeView",
+    "NzqaResultEntry",
+    "NzqaResultKind",
+    "NzqaResultsLoad",
     "OAuthError",
     "OffJobDelivery",
     "PersonView",
@@ -361,6 +368,7 @@ __all__ = (
     "TokenForm",
     "TotalsView",
     "TrainingAgreement",
+    "TrainingDeliveryView",
     "TrainingPlanDetails",
     "TrainingPlanUpdate",
     "TrainingPlanWithVisits",

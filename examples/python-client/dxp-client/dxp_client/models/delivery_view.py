@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.category_efts_view import CategoryEftsView
+    from ..models.training_delivery_view import TrainingDeliveryView
 
 
 T = TypeVar("T", bound="DeliveryView")
@@ -29,6 +30,8 @@ class DeliveryView:
         through_month (int): The month the return reports to (4 for April's); `deliveredToDateEfts` counts the
             months up to it, `deliveredEfts` the whole year the enrolments report.
         unrated_categories (list[str]): Funding categories with EFTS but no rate: their EFTS are not in the value.
+        work_based (list[TrainingDeliveryView]): Work-based delivery by mode of delivery, for the modes with enrolments
+            in the year.
         year (int):
         allocation (None | str | Unset): The allocation of the organisation's DQ3-7 commitment for the year, in dollars.
             Example: 1250000.00.
@@ -36,7 +39,8 @@ class DeliveryView:
             loaded for the year.
         delivered_value (None | str | Unset): The delivered value in dollars at the year's DQ3-7 rates (each funding
             category through
-            its subject grouping); `null` until the funder has loaded the rates and the groupings. Example: 1234567.89.
+            its subject grouping), with that of work-based training in mode 24, which shares the
+            DQ3-7 allocation; `null` until the funder has loaded the rates and the groupings. Example: 1234567.89.
         projected_band (None | str | Unset): The band the projection falls in, with rates and an allocation.
         projected_efts (None | str | Unset): The year projected from a return before December's: the EFTS reported for
             the year,
@@ -56,6 +60,7 @@ class DeliveryView:
     organisation: int
     through_month: int
     unrated_categories: list[str]
+    work_based: list[TrainingDeliveryView]
     year: int
     allocation: None | str | Unset = UNSET
     band: None | str | Unset = UNSET
@@ -86,6 +91,11 @@ class DeliveryView:
         through_month = self.through_month
 
         unrated_categories = self.unrated_categories
+
+        work_based = []
+        for work_based_item_data in self.work_based:
+            work_based_item = work_based_item_data.to_dict()
+            work_based.append(work_based_item)
 
         year = self.year
 
@@ -149,6 +159,7 @@ class DeliveryView:
                 "organisation": organisation,
                 "throughMonth": through_month,
                 "unratedCategories": unrated_categories,
+                "workBased": work_based,
                 "year": year,
             }
         )
@@ -174,6 +185,7 @@ class DeliveryView:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.category_efts_view import CategoryEftsView  # noqa: PLC0415
+        from ..models.training_delivery_view import TrainingDeliveryView  # noqa: PLC0415
 
         d = dict(src_dict)
         by_category = []
@@ -196,6 +208,13 @@ class DeliveryView:
         through_month = d.pop("throughMonth")
 
         unrated_categories = cast(list[str], d.pop("unratedCategories"))
+
+        work_based = []
+        _work_based = d.pop("workBased")
+        for work_based_item_data in _work_based:
+            work_based_item = TrainingDeliveryView.from_dict(work_based_item_data)
+
+            work_based.append(work_based_item)
 
         year = d.pop("year")
 
@@ -280,6 +299,7 @@ class DeliveryView:
             organisation=organisation,
             through_month=through_month,
             unrated_categories=unrated_categories,
+            work_based=work_based,
             year=year,
             allocation=allocation,
             band=band,
