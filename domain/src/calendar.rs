@@ -304,6 +304,22 @@ impl Round {
 }
 
 /// The date in New Zealand at `now`: "today" for every date rule a TEO is held to.
+/// The months' names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 pub fn nz_date(now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&Auckland).date_naive()
 }

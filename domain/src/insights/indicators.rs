@@ -88,6 +88,15 @@ pub enum Group {
 }
 
 impl Group {
+    /// Every group a figure is given for, the organisation first.
+    pub fn every() -> Vec<Group> {
+        let mut groups = vec![Group::Organisation];
+        groups.extend(LevelBand::ALL.map(Group::LevelBand));
+        groups.extend(EthnicGroup::ALL.map(Group::Ethnicity));
+        groups.extend(AgeGroup::ALL.map(Group::Age));
+        groups
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Group::Organisation => "All learners",
@@ -195,15 +204,6 @@ fn of_rate(rate: &CourseCompletionRate) -> Option<(f64, Efts)> {
 
 fn of_share(share: &Share) -> Option<(f64, Efts)> {
     share.rate().map(|value| (value, share.efts))
-}
-
-/// Every group a figure is given for, the organisation first.
-fn groups() -> Vec<Group> {
-    let mut groups = vec![Group::Organisation];
-    groups.extend(LevelBand::ALL.map(Group::LevelBand));
-    groups.extend(EthnicGroup::ALL.map(Group::Ethnicity));
-    groups.extend(AgeGroup::ALL.map(Group::Age));
-    groups
 }
 
 fn learner_in(learner: &LearnerYear, group: Group, band: Option<LevelBand>) -> bool {
@@ -327,7 +327,7 @@ pub fn indicators(
                     .collect(),
             })
             .collect();
-        for group in groups() {
+        for group in Group::every() {
             // Course completion: the year's enrolments that ended with a final outcome.
             let rate = year.facts.completion_where(|line| match group {
                 Group::Organisation => true,

@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::MONTH_NAMES;
+
 use super::cohorts::{QualificationStart, Share, qualification_completion};
 use super::groups::{AgeGroup, EthnicGroup, LevelBand};
 use super::indicators::{Figure, Group, IndicatorKind};
@@ -142,15 +144,6 @@ fn years_of(enrolments: &[TrainingEnrolment], today: NaiveDate) -> Vec<i32> {
     (first..=today.year()).collect()
 }
 
-/// Every group a work-based figure is given for, the organisation first.
-fn groups() -> Vec<Group> {
-    let mut groups = vec![Group::Organisation];
-    groups.extend(LevelBand::ALL.map(Group::LevelBand));
-    groups.extend(EthnicGroup::ALL.map(Group::Ethnicity));
-    groups.extend(AgeGroup::ALL.map(Group::Age));
-    groups
-}
-
 /// The work-based indicators of one organisation, year by year and group by group, as they
 /// stand on `today`:
 /// - apprentice first-year retention: the apprentices who started in the year, still in
@@ -195,7 +188,7 @@ pub fn work_based_indicators(
             .filter(|e| e.apprenticeship)
             .map(|e| anniversary(e))
             .max();
-        for group in groups() {
+        for group in Group::every() {
             // Apprentice first-year retention.
             let mut share = Share::default();
             for e in started
@@ -286,21 +279,7 @@ fn of_share(share: &Share) -> Option<(f64, Efts)> {
 }
 
 fn month_name(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES[(month.clamp(1, 12) - 1) as usize]
+    MONTH_NAMES[(month.clamp(1, 12) - 1) as usize]
 }
 
 /// The STMs of one year in one mode of delivery and field of study.

@@ -7,6 +7,7 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use dxp_domain::Edumis;
+use dxp_domain::calendar::MONTH_NAMES as MONTHS;
 use dxp_domain::insights::{Figure, Group, IndicatorKind};
 use dxp_service::insight_outputs as outputs;
 use dxp_service::insights::Insights;
@@ -85,21 +86,6 @@ struct TrainingRow {
     band: &'static str,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn cell(figure: Option<&Figure>) -> String {
     match figure {
         None => "Not measured".to_owned(),
@@ -108,14 +94,6 @@ fn cell(figure: Option<&Figure>) -> String {
             None => figure.in_words.clone(),
         },
     }
-}
-
-fn groups() -> Vec<Group> {
-    let mut groups = vec![Group::Organisation];
-    groups.extend(dxp_domain::insights::LevelBand::ALL.map(Group::LevelBand));
-    groups.extend(dxp_domain::insights::EthnicGroup::ALL.map(Group::Ethnicity));
-    groups.extend(dxp_domain::insights::AgeGroup::ALL.map(Group::Age));
-    groups
 }
 
 async fn insights_for(
@@ -164,7 +142,7 @@ async fn page(
         if !insights.years().is_empty() {
             let year = insights.year_or_latest(query.year);
             page.year = Some(year);
-            page.rows = groups()
+            page.rows = Group::every()
                 .into_iter()
                 .map(|group| FigureRow {
                     group: group.label(),

@@ -734,11 +734,8 @@ fn the_funder_changes_rounds_and_lifts_the_stop_gate(backend: Backend) {
     );
 }
 
-fn information_products_are_shown_to_those_with_the_role(backend: Backend) {
-    let server = TestServer::start(backend);
-    for person in [&DATA_OFFICER, &VIEWER, &OTHER_DATA_OFFICER] {
-        note(&server, person);
-    }
+/// The viewer, Sam, given the information products role by the organisation's data officer.
+fn grant_sam_information_products(server: &TestServer) {
     json_ok(
         server
             .client()
@@ -748,6 +745,14 @@ fn information_products_are_shown_to_those_with_the_role(backend: Backend) {
             .send()
             .expect("PUT access"),
     );
+}
+
+fn information_products_are_shown_to_those_with_the_role(backend: Backend) {
+    let server = TestServer::start(backend);
+    for person in [&DATA_OFFICER, &VIEWER, &OTHER_DATA_OFFICER] {
+        note(&server, person);
+    }
+    grant_sam_information_products(&server);
     let teo = Teo::new(&server, 6004);
     let id = teo.open("2026-APR");
     teo.upload_return(&id, &testkit::valid_return(9, 3));
@@ -820,15 +825,7 @@ fn a_work_based_organisation_sees_its_training_indicators_and_delivery(backend: 
     for person in [&DATA_OFFICER, &VIEWER] {
         note(&server, person);
     }
-    json_ok(
-        server
-            .client()
-            .put(server.url("/api/v1/people/sam/access"))
-            .bearer_auth(token_of(&DATA_OFFICER))
-            .json(&json!({"portalRoles": ["general-access", "information-products"], "disabled": false}))
-            .send()
-            .expect("PUT access"),
-    );
+    grant_sam_information_products(&server);
     crate::insights::two_apprentices(&server);
     let now = "2026-11-15T12:00:00+13:00";
     server.set_clock(now);
