@@ -13,7 +13,7 @@ use dxp_persistence::insights::StoredFacts;
 use plotters::prelude::*;
 
 use crate::ServiceError;
-use crate::insights::{Delivery, Insights, latest_of_year};
+use crate::insights::{Delivery, EpicComparison, EpicLine, Insights, latest_of_year};
 
 /// The UTF-8 byte-order mark, which spreadsheets need to read macrons correctly.
 const BOM: &str = "\u{feff}";
@@ -286,6 +286,134 @@ pub fn delivery_csv(delivery: &Delivery, months: &[DeliveryMonth]) -> Result<Str
             ]
         }),
     )
+}
+
+/// The EPIC beside the returns for the comparison's year, row by row: the numbers behind the
+/// EPIC chart.
+pub fn epic_csv(comparison: &EpicComparison) -> Result<String, ServiceError> {
+    csv_of(
+        &[
+            "Year",
+            "EPIC Type",
+            "Learner Ethnicity",
+            "Level Band",
+            "Measure",
+            "Committed",
+            "Your Returns",
+            "In Words",
+        ],
+        comparison.lines.iter().map(|line| {
+            vec![
+                comparison.year.to_string(),
+                line.epic_type.clone(),
+                line.learner_ethnicity.clone(),
+                line.level_band.clone(),
+                line.measure.clone(),
+                line.committed.clone().unwrap_or_default(),
+                line.actual_text().unwrap_or_default(),
+                line.actual
+                    .as_ref()
+                    .map(|actual| actual.in_words.clone())
+                    .unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
+/// A participation row of the EPIC as the chart draws it: its label, the share committed and
+/// the share the returns show, in percent.
+fn participation_bars(comparison: &EpicComparison) -> Vec<(String, Option<f64>, Option<f64>)> {
+    comparison
+        .lines
+        .iter()
+        .filter(|line| line.measure == "percentage")
+        .map(|line: &EpicLine| {
+            (
+                format!("{}, {}", line.learner_ethnicity, line.level_band),
+                line.committed
+                    .as_deref()
+                    .and_then(|value| value.trim().parse::<f64>().ok()),
+                line.actual_text()
+                    .and_then(|value| value.parse::<f64>().ok()),
+            )
+        })
+        .collect()
+}
+
+/// The EPIC's participation commitments for the year beside the shares the returns show, as
+/// pairs of bars (graduates, being counts, are in the CSV and the table).
+pub fn epic_svg(comparison: &EpicComparison) -> Result<String, ServiceError> {
+    let bars = participation_bars(comparison);
+    let rows = bars.len().max(1);
+    let height = (HEIGHT).max(80 + 28 * rows as u32);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        drawn(root.fill(&WHITE))?;
+        let mut chart = drawn(
+            ChartBuilder::on(&root)
+                .caption(
+                    format!(
+                        "EPIC participation against your returns, {}",
+                        comparison.year
+                    ),
+                    ("sans-serif", 18),
+                )
+                .margin(12)
+                .x_label_area_size(32)
+                .y_label_area_size(220)
+                .build_cartesian_2d(0f64..100f64, -0.5f64..rows as f64 - 0.5),
+        )?;
+        let labels: Vec<String> = bars.iter().map(|(label, ..)| label.clone()).collect();
+        let top = rows as f64 - 1.0;
+        drawn(
+            chart
+                .configure_mesh()
+                .disable_y_mesh()
+                .x_desc("Share of the band's EFTS (%)")
+                .y_labels(rows)
+                .y_label_formatter(&|y| {
+                    let row = y.round();
+                    if (y - row).abs() > 0.01 || row < 0.0 {
+                        return String::new();
+                    }
+                    labels
+                        .get((top - row) as usize)
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .draw(),
+        )?;
+        // The first row at the top, its commitment above its returns' share.
+        for (label, offset, colour, pick) in [
+            ("Committed", 0.0, PALETTE[0], 0usize),
+            ("Your returns", -0.35, PALETTE[1], 1usize),
+        ] {
+            let rectangles = bars.iter().enumerate().filter_map(move |(row, bar)| {
+                let value = if pick == 0 { bar.1 } else { bar.2 }?;
+                let y = top - row as f64 + offset;
+                Some(Rectangle::new(
+                    [(0.0, y), (value.clamp(0.0, 100.0), y + 0.35)],
+                    colour.filled(),
+                ))
+            });
+            drawn(chart.draw_series(rectangles))?
+                .label(label)
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 5), (x + 18, y + 5)], colour.filled())
+                });
+        }
+        drawn(
+            chart
+                .configure_series_labels()
+                .position(SeriesLabelPosition::LowerRight)
+                .background_style(WHITE.mix(0.9))
+                .border_style(BLACK)
+                .draw(),
+        )?;
+        drawn(root.present())?;
+    }
+    Ok(svg)
 }
 
 const WIDTH: u32 = 760;
@@ -612,6 +740,76 @@ mod tests {
         let csv = delivery_csv(&allocated, &months).expect("a CSV");
         assert!(csv.starts_with("\u{feff}Year,Month,"));
         assert!(csv.contains("2026,12,0.0000,10.0000,100.00\r\n"), "{csv}");
+    }
+
+    fn epic_line(ethnicity: &str, committed: Option<&str>, actual: Option<f64>) -> EpicLine {
+        use dxp_domain::insights::{EpicFigure, EpicMeasure, EthnicGroup, LevelBand};
+        EpicLine {
+            epic_type: "Participation".to_owned(),
+            description: format!("Proportion of level 1-3 DQ EFTS who are {ethnicity}"),
+            learner_ethnicity: ethnicity.to_owned(),
+            level_band: "1-3".to_owned(),
+            measure: "percentage".to_owned(),
+            committed: committed.map(str::to_owned),
+            actual: Some(EpicFigure {
+                measure: EpicMeasure::Participation,
+                year: 2026,
+                ethnicity: EthnicGroup::Maori,
+                band: LevelBand::Levels1To3,
+                status: if actual.is_some() {
+                    FigureStatus::Shown
+                } else {
+                    FigureStatus::Suppressed
+                },
+                value: actual,
+                in_words: "words, with a comma".to_owned(),
+            }),
+        }
+    }
+
+    #[test]
+    fn the_epic_chart_draws_each_participation_row_committed_and_returned() {
+        let comparison = EpicComparison {
+            organisation: Edumis::new(6004).expect("an EDUMIS"),
+            year: 2026,
+            source: None,
+            lines: vec![
+                epic_line("Māori", Some("25.5"), Some(0.2)),
+                epic_line("Pasifika", None, None),
+            ],
+        };
+        let bars = participation_bars(&comparison);
+        assert_eq!(
+            bars,
+            [
+                ("Māori, 1-3".to_owned(), Some(25.5), Some(20.0)),
+                ("Pasifika, 1-3".to_owned(), None, None),
+            ]
+        );
+        let svg = epic_svg(&comparison).expect("drawn");
+        assert!(
+            svg.contains("Māori, 1-3") && svg.contains("Pasifika, 1-3"),
+            "{svg}"
+        );
+        // One bar each for the Māori row's commitment and share, and the legend's two.
+        // The Māori row's commitment and share, and the legend's two swatches.
+        for colour in ["#005A9C", "#CC5500"] {
+            assert_eq!(
+                svg.matches(&format!("fill=\"{colour}\"")).count(),
+                2,
+                "{svg}"
+            );
+        }
+        let csv = epic_csv(&comparison).expect("written");
+        assert!(
+            csv.contains(
+                "2026,Participation,Māori,1-3,percentage,25.5,20.0,\"words, with a comma\"\r\n"
+            ),
+            "{csv}"
+        );
+        if let Ok(path) = std::env::var("DXP_WRITE_CHART") {
+            std::fs::write(path, &svg).expect("written");
+        }
     }
 
     #[test]

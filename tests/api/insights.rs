@@ -530,6 +530,40 @@ fn the_epic_is_shown_beside_what_the_returns_show(backend: Backend) {
         .clone();
     assert_eq!(line["committed"], "25.5", "{beside}");
     assert_eq!(line["measure"], "percentage");
+    // The chart draws it beside the returns' share; its CSV carries the same row.
+    let chart = text_of(
+        server.get(
+            &format!("/api/v1/insights/{ORG}/charts/epic.svg?year=2026"),
+            Some(&ben),
+        ),
+        "image/svg+xml",
+    );
+    assert!(
+        chart.contains("EPIC participation against your returns, 2026")
+            && chart.contains("Committed"),
+        "{chart}"
+    );
+    let numbers = text_of(
+        server.get(
+            &format!("/api/v1/insights/{ORG}/charts/epic.csv?year=2026"),
+            Some(&ben),
+        ),
+        "text/csv",
+    );
+    assert!(
+        numbers.starts_with(
+            "\u{feff}Year,EPIC Type,Learner Ethnicity,Level Band,Measure,Committed,Your Returns,In Words\r\n"
+        ),
+        "{numbers}"
+    );
+    let expected_start = format!(
+        "2026,Participation,Māori,1-3,percentage,25.5,{},",
+        line["actual"].as_str().unwrap_or_default()
+    );
+    assert!(
+        numbers.lines().any(|row| row.starts_with(&expected_start)),
+        "{expected_start} in {numbers}"
+    );
     // Year 1 of a 2026 EPIC is 2026; for 2029 no EPIC covers the year.
     let later = json_ok(server.get(
         &format!("/api/v1/insights/{ORG}/epic?year=2029"),

@@ -63,6 +63,8 @@ fn routes() -> BTreeSet<(String, String)> {
         ("get", "/api/v1/insights/{edumis}/qualifications.csv"),
         ("get", "/api/v1/insights/{edumis}/delivery"),
         ("get", "/api/v1/insights/{edumis}/epic"),
+        ("get", "/api/v1/insights/{edumis}/charts/epic.svg"),
+        ("get", "/api/v1/insights/{edumis}/charts/epic.csv"),
         ("get", "/api/v1/insights/{edumis}/charts/indicators.svg"),
         ("get", "/api/v1/insights/{edumis}/charts/efts-by-month.svg"),
         ("get", "/api/v1/insights/{edumis}/charts/efts-by-month.csv"),

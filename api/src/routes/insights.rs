@@ -571,14 +571,67 @@ pub async fn get_epic_comparison(
     query: web::Query<YearQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let organisation = path.organisation()?;
     let year = query.year()?;
-    let insights = state
-        .service
-        .insights(&any_asker(&caller), organisation)
-        .await?;
+    let insights = insights_of(&caller, &path, &state).await?;
     let comparison = state.service.epic_comparison(&insights, year).await?;
     Ok(HttpResponse::Ok().json(EpicComparisonView::from(&comparison)))
+}
+
+/// The chart of the EPIC's participation commitments for the year beside the shares the
+/// returns show.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath, YearQuery),
+    responses(
+        (status = 200, description = "The chart (its numbers: `charts/epic.csv`)", body = SvgText, content_type = "image/svg+xml"),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/charts/epic.svg")]
+pub async fn get_epic_chart(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    query: web::Query<YearQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let year = query.year()?;
+    let insights = insights_of(&caller, &path, &state).await?;
+    let comparison = state.service.epic_comparison(&insights, year).await?;
+    Ok(svg_response(outputs::epic_svg(&comparison)?))
+}
+
+/// The numbers behind the EPIC chart: every row of the EPIC for the year, committed and as the
+/// returns show it.
+#[utoipa::path(
+    tag = super::tags::INSIGHTS,
+    security(("bearer" = [])),
+    params(OrganisationPath, YearQuery),
+    responses(
+        (status = 200, description = "The chart's numbers as a DXP CSV file", body = CsvText, content_type = "text/csv"),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/insights/{edumis}/charts/epic.csv")]
+pub async fn get_epic_chart_csv(
+    caller: Authorized<CanRead>,
+    path: web::Path<OrganisationPath>,
+    query: web::Query<YearQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let year = query.year()?;
+    let insights = insights_of(&caller, &path, &state).await?;
+    let comparison = state.service.epic_comparison(&insights, year).await?;
+    Ok(super::csv_download(
+        "epic.csv",
+        outputs::epic_csv(&comparison)?,
+    ))
 }
 
 /// The chart of the organisation-wide indicators over the years.

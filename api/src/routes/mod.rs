@@ -113,6 +113,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(insights::get_qualifications_csv)
             .service(insights::get_delivery)
             .service(insights::get_epic_comparison)
+            .service(insights::get_epic_chart)
+            .service(insights::get_epic_chart_csv)
             .service(insights::get_indicators_chart)
             .service(insights::get_efts_by_month_chart)
             .service(insights::get_efts_by_month_chart_csv)

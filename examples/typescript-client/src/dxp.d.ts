@@ -621,6 +621,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insights/{edumis}/charts/epic.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The numbers behind the EPIC chart: every row of the EPIC for the year, committed and as the
+         *     returns show it.
+         */
+        get: operations["get_epic_chart_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/{edumis}/charts/epic.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chart of the EPIC's participation commitments for the year beside the shares the
+         *     returns show.
+         */
+        get: operations["get_epic_chart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/insights/{edumis}/charts/indicators.svg": {
         parameters: {
             query?: never;
@@ -12473,6 +12513,305 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The chart */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example text */
+                    "image/svg+xml": components["schemas"]["SvgText"];
+                };
+            };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A person of the organisation without the information products portal role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_epic_chart_csv: {
+        parameters: {
+            query?: {
+                /** @description The calendar year; default: the latest year with a lodged return (or this year). */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Its EDUMIS number. */
+                edumis: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart's numbers as a DXP CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CsvText"];
+                };
+            };
+            /** @description A parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A person of the organisation without the information products portal role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait the `Retry-After` seconds and pace the requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing was changed. The problem's `instance` names the request in the service's logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable (restarting, unreachable): nothing was changed; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the token has expired; request a new one",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:dxp:problem:unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_epic_chart: {
+        parameters: {
+            query?: {
+                /** @description The calendar year; default: the latest year with a lodged return (or this year). */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Its EDUMIS number. */
+                edumis: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart (its numbers: `charts/epic.csv`) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -291,6 +291,17 @@ async fn chart(
             let (delivery, months) = delivery().await?;
             (false, outputs::delivery_csv(&delivery, &months)?)
         }
+        "epic.svg" | "epic.csv" => {
+            let comparison = portal
+                .service
+                .epic_comparison(&insights, Some(year))
+                .await?;
+            if name.as_str() == "epic.svg" {
+                (true, outputs::epic_svg(&comparison)?)
+            } else {
+                (false, outputs::epic_csv(&comparison)?)
+            }
+        }
         _ => return Err(PageError::NotFound),
     };
     Ok(if svg {

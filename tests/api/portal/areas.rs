@@ -784,6 +784,7 @@ fn information_products_are_shown_to_those_with_the_role(backend: Backend) {
         "indicators.svg",
         "efts-by-month.svg?year=2026",
         "delivery.svg?year=2026",
+        "epic.svg?year=2026",
     ] {
         let response = sam.get(&format!("/insights/charts/{chart}"));
         assert_eq!(response.status().as_u16(), 200, "{chart}");
