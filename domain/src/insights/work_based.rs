@@ -8,7 +8,7 @@
 //! month the enrolment is withdrawn or completed in. The credits of a month over 120 are its
 //! standard training measures (1 STM = 120 credits a year, as 1 EFTS).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -36,9 +36,6 @@ pub struct TrainingEnrolment {
     pub band: Option<LevelBand>,
     /// A New Zealand or managed apprenticeship.
     pub apprenticeship: bool,
-    /// Part of a complex enrolment: its credits count, but the over-arching enrolment is the
-    /// one a completion cohort follows.
-    pub sub_enrolment: bool,
     /// The mode of delivery code: 24 work-based, 25 pathway to work, 26 assessment and
     /// verification.
     pub mode: i32,
@@ -149,8 +146,8 @@ fn years_of(enrolments: &[TrainingEnrolment], today: NaiveDate) -> Vec<i32> {
 /// - apprentice first-year retention: the apprentices who started in the year, still in
 ///   training or completed a year after their start, measured once every one of them has had
 ///   that year;
-/// - cohort programme completion: the programmes started in the year (complex enrolments by
-///   their over-arching enrolment), completed within the window their credits give;
+/// - cohort programme completion: the programmes started in the year, completed within the
+///   window their credits give;
 /// - credit achievement: credits NZQA reported achieved in the year, while the learner was in
 ///   training here, over the credits expected in the year (to date in the current year).
 pub fn work_based_indicators(
@@ -161,11 +158,16 @@ pub fn work_based_indicators(
     let mut figures = Vec::new();
     let this_year = today.year();
     // Each result counts once, for the learner's first enrolment open on its day.
-    let mut achieved: BTreeMap<(i32, usize), i64> = BTreeMap::new();
+    let mut by_learner: HashMap<i32, Vec<usize>> = HashMap::new();
+    for (index, e) in enrolments.iter().enumerate() {
+        by_learner.entry(e.nsn).or_default().push(index);
+    }
+    let mut achieved: HashMap<(i32, usize), i64> = HashMap::new();
     for result in results.iter().filter(|result| result.achieved_on <= today) {
-        if let Some(index) = enrolments
+        let theirs = by_learner.get(&result.nsn).map_or(&[][..], Vec::as_slice);
+        if let Some(&index) = theirs
             .iter()
-            .position(|e| e.nsn == result.nsn && e.open_on(result.achieved_on))
+            .find(|&&index| enrolments[index].open_on(result.achieved_on))
         {
             *achieved
                 .entry((result.achieved_on.year(), index))
@@ -221,7 +223,7 @@ pub fn work_based_indicators(
             // Cohort programme completion.
             let starts: Vec<QualificationStart> = started
                 .iter()
-                .filter(|e| !e.sub_enrolment && e.in_group(group, year))
+                .filter(|e| e.in_group(group, year))
                 .map(|e| QualificationStart {
                     efts: e.first_year_stm(),
                     start_year: year,

@@ -31,7 +31,8 @@ fn every<T: Resource>(conn: &mut DbConnection, organisation: Edumis) -> Result<V
         .collect()
 }
 
-/// Reads `organisation`'s enrolments (deleted ones left out), with the bands of their target
+/// Reads `organisation`'s enrolments (deleted ones and the sub-enrolments of complex ones left
+/// out), with the bands of their target
 /// qualifications from `register`, and the NZQA results of their learners. An enrolment is
 /// complete from its completion date, or from the day NZQA reported its target qualification
 /// awarded to the learner on or after the enrolment began, whichever is earlier.
@@ -77,7 +78,12 @@ pub(super) fn read(
 
     let mut training = Vec::with_capacity(enrolments.len());
     for enrolment in &enrolments {
-        if enrolment.enrolment_status == EnrolmentStatus::Deleted {
+        // A complex enrolment is one programme of training: its over-arching enrolment's. Its
+        // sub-enrolments are parts of that programme, and counting them too would count their
+        // credits twice.
+        if enrolment.enrolment_status == EnrolmentStatus::Deleted
+            || enrolment.over_arching_enrolment_local_id.is_some()
+        {
             continue;
         }
         let details = &enrolment.details;
@@ -105,7 +111,6 @@ pub(super) fn read(
             birth: learner.identity.date_of_birth,
             band: register.band(&version.target_qualification_code),
             apprenticeship: APPRENTICESHIP_STUDY_TYPES.contains(&details.study_type_code.as_str()),
-            sub_enrolment: enrolment.over_arching_enrolment_local_id.is_some(),
             mode: details.mode_of_delivery_code,
             field_of_study: version.nzsced_field_of_study.clone(),
             credits: u32::try_from(version.credit_value).unwrap_or(0),

@@ -12,7 +12,6 @@ fn training(nsn: i32, credits: u32, months: u32, start: NaiveDate) -> TrainingEn
         birth: day(2000, 1, 1),
         band: Some(LevelBand::Levels4To7NonDegree),
         apprenticeship: false,
-        sub_enrolment: false,
         mode: 24,
         field_of_study: "0301".to_owned(),
         credits,
@@ -199,12 +198,7 @@ fn programme_completion_follows_the_cohort_within_its_window() {
         ..training(2, 240, 12, start)
     };
     let not_yet = training(3, 240, 12, start);
-    let sub = TrainingEnrolment {
-        sub_enrolment: true,
-        completed_on: Some(day(2026, 1, 1)),
-        ..training(1, 240, 12, start)
-    };
-    let cohort = [inside, outside, not_yet, sub];
+    let cohort = [inside, outside, not_yet];
 
     let figures = work_based_indicators(&cohort, &[], day(2029, 6, 1));
     let figure = organisation_figure(&figures, IndicatorKind::ProgrammeCompletion, 2025);
