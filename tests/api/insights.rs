@@ -765,26 +765,71 @@ fn work_based_fixture() -> Value {
 /// Two apprentices of `ORG` on a 720-credit, 12-month programme (60 credits, half an STM, a
 /// month), both starting on 9 February 2026; the server's clock is before then.
 pub(crate) fn two_apprentices(server: &TestServer) {
-    let fixture = work_based_fixture();
-    let mut programme = fixture["programme"].clone();
+    a_720_credit_programme(server);
+    for (n, nsn) in [(1, 111_111_111), (2, 222_222_222)] {
+        let enrolment = learner_and_agreement(server, n, nsn);
+        tms_send(server, "/enrolments", &enrolment, 201);
+    }
+}
+
+/// The apprentice fixture's programme with 720 credits over 12 months.
+fn a_720_credit_programme(server: &TestServer) {
+    let mut programme = work_based_fixture()["programme"].clone();
     programme["creditValue"] = json!(720);
     programme["nominalDurationMonths"] = json!(12);
     tms_send(server, "/programmes", &programme, 201);
-    for (n, nsn) in [(1, 111_111_111), (2, 222_222_222)] {
-        let mut learner = fixture["learner"].clone();
-        learner["learnerLocalId"] = json!(format!("L-{n}"));
-        learner["identity"]["nationalStudentNumber"] = json!(nsn);
-        tms_send(server, "/learners", &learner, 201);
-        let mut agreement = fixture["trainingAgreement"].clone();
-        agreement["learnerLocalId"] = json!(format!("L-{n}"));
-        agreement["trainingAgreementLocalId"] = json!(format!("TA-{n}"));
-        tms_send(server, "/training-agreements", &agreement, 201);
-        let mut enrolment = fixture["enrolment"].clone();
-        enrolment["enrolmentLocalId"] = json!(format!("E-{n}"));
-        enrolment["learnerLocalId"] = json!(format!("L-{n}"));
-        enrolment["trainingAgreementLocalId"] = json!(format!("TA-{n}"));
-        tms_send(server, "/enrolments", &enrolment, 201);
-    }
+}
+
+/// Learner `L-n` with agreement `TA-n`, and the body of their enrolment `E-n` (not sent).
+fn learner_and_agreement(server: &TestServer, n: u32, nsn: i64) -> Value {
+    let fixture = work_based_fixture();
+    let mut learner = fixture["learner"].clone();
+    learner["learnerLocalId"] = json!(format!("L-{n}"));
+    learner["identity"]["nationalStudentNumber"] = json!(nsn);
+    tms_send(server, "/learners", &learner, 201);
+    let mut agreement = fixture["trainingAgreement"].clone();
+    agreement["learnerLocalId"] = json!(format!("L-{n}"));
+    agreement["trainingAgreementLocalId"] = json!(format!("TA-{n}"));
+    tms_send(server, "/training-agreements", &agreement, 201);
+    let mut enrolment = fixture["enrolment"].clone();
+    enrolment["enrolmentLocalId"] = json!(format!("E-{n}"));
+    enrolment["learnerLocalId"] = json!(format!("L-{n}"));
+    enrolment["trainingAgreementLocalId"] = json!(format!("TA-{n}"));
+    enrolment
+}
+
+fn a_complex_enrolment_counts_once_in_the_work_based_volume(backend: Backend) {
+    let server = TestServer::start_with(backend, &[("DXP_SCHEDULE_SECONDS", "1")]);
+    let (ben, _) = people(&server);
+    a_720_credit_programme(&server);
+    let over_arching = learner_and_agreement(&server, 1, 111_111_111);
+    let mut sub = over_arching.clone();
+    sub["enrolmentLocalId"] = json!("E-1-sub");
+    tms_send(
+        &server,
+        "/complex-enrolments",
+        &json!({"overArchingEnrolment": over_arching, "subEnrolments": [sub]}),
+        201,
+    );
+    let path = format!("/api/v1/insights/{ORG}/delivery?year=2026");
+    let started = std::time::Instant::now();
+    let delivery = loop {
+        let seen = json_ok(server.get(&path, Some(&ben)));
+        if seen["workBased"]
+            .as_array()
+            .is_some_and(|lines| !lines.is_empty())
+        {
+            break seen;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the sweep did not compute the work-based volume: {seen}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    // February to December at half an STM a month: the over-arching enrolment's training
+    // alone; its sub-enrolment is part of it.
+    assert_eq!(delivery["workBased"][0]["stm"], "5.5000", "{delivery}");
 }
 
 fn organisation_rate(indicators: &Value, indicator: &str, year: i64) -> Option<Value> {
@@ -950,6 +995,7 @@ fn work_based_indicators_come_from_the_training_and_nzqa_s_results(backend: Back
 }
 
 on_both_backends!(
+    a_complex_enrolment_counts_once_in_the_work_based_volume,
     work_based_indicators_come_from_the_training_and_nzqa_s_results,
     the_epic_is_shown_beside_what_the_returns_show,
     the_qualification_register_puts_degrees_in_their_band,
