@@ -403,14 +403,7 @@ pub fn epic_svg(comparison: &EpicComparison) -> Result<String, ServiceError> {
                     Rectangle::new([(x, y - 5), (x + 18, y + 5)], colour.filled())
                 });
         }
-        drawn(
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::LowerRight)
-                .background_style(WHITE.mix(0.9))
-                .border_style(BLACK)
-                .draw(),
-        )?;
+        draw_legend(&mut chart, Some(SeriesLabelPosition::LowerRight))?;
         drawn(root.present())?;
     }
     Ok(svg)
@@ -428,6 +421,23 @@ const PALETTE: [RGBColor; 7] = [
     RGBColor(170, 0, 0),
     RGBColor(0, 120, 120),
 ];
+
+/// Draws the chart's legend on a pale box, at `position` (else plotters' default place).
+fn draw_legend<'a, CT: plotters::coord::CoordTranslate>(
+    chart: &mut ChartContext<'a, SVGBackend<'a>, CT>,
+    position: Option<SeriesLabelPosition>,
+) -> Result<(), ServiceError> {
+    let mut labels = chart.configure_series_labels();
+    if let Some(position) = position {
+        labels.position(position);
+    }
+    drawn(
+        labels
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .draw(),
+    )
+}
 
 fn drawn<T, E: std::fmt::Debug>(result: Result<T, E>) -> Result<T, ServiceError> {
     result.map_err(|error| ServiceError::Failure(format!("cannot draw the chart: {error:?}")))
@@ -480,14 +490,7 @@ pub fn indicators_svg(insights: &Insights) -> Result<String, ServiceError> {
                     PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
                 });
         }
-        drawn(
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::LowerRight)
-                .background_style(WHITE.mix(0.9))
-                .border_style(BLACK)
-                .draw(),
-        )?;
+        draw_legend(&mut chart, Some(SeriesLabelPosition::LowerRight))?;
         drawn(root.present())?;
     }
     Ok(svg)
@@ -534,13 +537,7 @@ pub fn efts_by_month_svg(insights: &Insights, year: i32) -> Result<String, Servi
                     PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
                 });
         }
-        drawn(
-            chart
-                .configure_series_labels()
-                .background_style(WHITE.mix(0.9))
-                .border_style(BLACK)
-                .draw(),
-        )?;
+        draw_legend(&mut chart, None)?;
         drawn(root.present())?;
     }
     Ok(svg)
@@ -610,14 +607,7 @@ pub fn delivery_svg(delivery: &Delivery, months: &[DeliveryMonth]) -> Result<Str
             drawn(chart.draw_series(LineSeries::new(points, PALETTE[0].stroke_width(2))))?
                 .label("Delivered value to date")
                 .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[0]));
-            drawn(
-                chart
-                    .configure_series_labels()
-                    .position(SeriesLabelPosition::UpperLeft)
-                    .background_style(WHITE.mix(0.9))
-                    .border_style(BLACK)
-                    .draw(),
-            )?;
+            draw_legend(&mut chart, Some(SeriesLabelPosition::UpperLeft))?;
         } else {
             let top = months
                 .last()
@@ -647,14 +637,7 @@ pub fn delivery_svg(delivery: &Delivery, months: &[DeliveryMonth]) -> Result<Str
             drawn(chart.draw_series(LineSeries::new(points, PALETTE[0].stroke_width(2))))?
                 .label("Fund 37 EFTS delivered to date (the 99% and 105% lines need the allocation and rates)")
                 .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[0]));
-            drawn(
-                chart
-                    .configure_series_labels()
-                    .position(SeriesLabelPosition::UpperLeft)
-                    .background_style(WHITE.mix(0.9))
-                    .border_style(BLACK)
-                    .draw(),
-            )?;
+            draw_legend(&mut chart, Some(SeriesLabelPosition::UpperLeft))?;
         }
         drawn(root.present())?;
     }
