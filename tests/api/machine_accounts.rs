@@ -209,6 +209,23 @@ fn an_account_calls_only_the_apis_it_is_permitted(backend: Backend) {
         get_with(&server, "/api/v1/submissions", "Authorization", &work_based),
         403,
     );
+    // Information products are for people with the portal role: said so, not a portal role
+    // the account cannot have.
+    let refused = expect_problem(
+        get_with(
+            &server,
+            "/api/v1/insights/6004/indicators",
+            "Authorization",
+            &sdr,
+        ),
+        403,
+    );
+    assert!(
+        refused["detail"]
+            .as_str()
+            .is_some_and(|detail| detail.contains("a machine account does not read them")),
+        "{refused}"
+    );
 }
 
 fn wrong_credentials_and_revoked_accounts_get_no_token(backend: Backend) {

@@ -11,11 +11,11 @@ use dxp_domain::commitments::check::dollars;
 use dxp_domain::insights::{FigureStatus, Group};
 use dxp_service::insight_outputs as outputs;
 use dxp_service::insights::{Delivery, EpicComparison, Insights};
+use dxp_service::people::Asker;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::users::any_asker;
-use crate::auth::{Authorized, CanRead};
+use crate::auth::{Authorized, CanRead, Principal};
 use crate::{ApiError, AppState, Problem};
 
 /// The organisation in the path.
@@ -312,6 +312,20 @@ fn svg_response(text: String) -> HttpResponse {
         .body(text)
 }
 
+/// Who reads the information products: a person (their portal roles decide) or the funder's
+/// staff. A machine account is refused in words of its own rather than told about portal roles
+/// it cannot have.
+fn reader(caller: &Principal) -> Result<Asker, ApiError> {
+    if caller.is_machine() {
+        return Err(ApiError::Forbidden(
+            "information products are read by people with the information products portal \
+             role and by the funder's staff; a machine account does not read them"
+                .to_owned(),
+        ));
+    }
+    Ok(super::users::any_asker(caller))
+}
+
 async fn insights_of(
     caller: &Authorized<CanRead>,
     path: &OrganisationPath,
@@ -320,7 +334,7 @@ async fn insights_of(
     let organisation = path.organisation()?;
     Ok(state
         .service
-        .insights(&any_asker(caller), organisation)
+        .insights(&reader(caller)?, organisation)
         .await?)
 }
 
@@ -344,7 +358,7 @@ async fn delivery_of(
     responses(
         (status = 200, description = "The indicators", body = IndicatorsView),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -366,7 +380,7 @@ pub async fn get_indicators(
     responses(
         (status = 200, description = "The indicators as a DXP CSV file", body = CsvText, content_type = "text/csv"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -391,7 +405,7 @@ pub async fn get_indicators_csv(
     responses(
         (status = 200, description = "The extract as a DXP CSV file", body = CsvText, content_type = "text/csv"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -404,7 +418,7 @@ pub async fn get_efts_by_month_csv(
     let organisation = path.organisation()?;
     let rounds = state
         .service
-        .insight_facts(&any_asker(&caller), organisation)
+        .insight_facts(&reader(&caller)?, organisation)
         .await?;
     Ok(super::csv_download(
         "efts-by-month.csv",
@@ -420,7 +434,7 @@ pub async fn get_efts_by_month_csv(
     responses(
         (status = 200, description = "The extract as a DXP CSV file", body = CsvText, content_type = "text/csv"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -433,7 +447,7 @@ pub async fn get_qualifications_csv(
     let organisation = path.organisation()?;
     let rounds = state
         .service
-        .insight_facts(&any_asker(&caller), organisation)
+        .insight_facts(&reader(&caller)?, organisation)
         .await?;
     Ok(super::csv_download(
         "qualifications.csv",
@@ -451,7 +465,7 @@ pub async fn get_qualifications_csv(
         (status = 200, description = "The delivery", body = DeliveryView),
         (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -560,7 +574,7 @@ impl From<&EpicComparison> for EpicComparisonView {
         (status = 200, description = "The comparison", body = EpicComparisonView),
         (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -587,7 +601,7 @@ pub async fn get_epic_comparison(
         (status = 200, description = "The chart (its numbers: `charts/epic.csv`)", body = SvgText, content_type = "image/svg+xml"),
         (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -614,7 +628,7 @@ pub async fn get_epic_chart(
         (status = 200, description = "The chart's numbers as a DXP CSV file", body = CsvText, content_type = "text/csv"),
         (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -642,7 +656,7 @@ pub async fn get_epic_chart_csv(
     responses(
         (status = 200, description = "The chart (its numbers: `indicators.csv`)", body = SvgText, content_type = "image/svg+xml"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -665,7 +679,7 @@ pub async fn get_indicators_chart(
         (status = 200, description = "The chart", body = SvgText, content_type = "image/svg+xml"),
         (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -691,7 +705,7 @@ pub async fn get_efts_by_month_chart(
         (status = 200, description = "The chart's numbers as a DXP CSV file", body = CsvText, content_type = "text/csv"),
         (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -720,7 +734,7 @@ pub async fn get_efts_by_month_chart_csv(
         (status = 200, description = "The chart", body = SvgText, content_type = "image/svg+xml"),
         (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -745,7 +759,7 @@ pub async fn get_delivery_chart(
         (status = 200, description = "The chart's numbers as a DXP CSV file", body = CsvText, content_type = "text/csv"),
         (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A person of the organisation without the information products portal role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A person of the organisation without the information products portal role, or a machine account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation for the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -782,7 +796,7 @@ pub async fn get_every_organisation_efts_csv(
 ) -> Result<HttpResponse, ApiError> {
     let rounds = state
         .service
-        .every_organisation_insight_facts(&any_asker(&caller))
+        .every_organisation_insight_facts(&reader(&caller)?)
         .await?;
     Ok(super::csv_download(
         "efts-by-month-every-organisation.csv",
@@ -807,7 +821,7 @@ pub async fn get_every_organisation_qualifications_csv(
 ) -> Result<HttpResponse, ApiError> {
     let rounds = state
         .service
-        .every_organisation_insight_facts(&any_asker(&caller))
+        .every_organisation_insight_facts(&reader(&caller)?)
         .await?;
     Ok(super::csv_download(
         "qualifications-every-organisation.csv",

@@ -12107,7 +12107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12257,7 +12257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12406,7 +12406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12556,7 +12556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12705,7 +12705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12855,7 +12855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12985,7 +12985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13176,7 +13176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13305,7 +13305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13477,7 +13477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13636,7 +13636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13765,7 +13765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13894,7 +13894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A person of the organisation without the information products portal role */
+            /** @description A person of the organisation without the information products portal role, or a machine account */
             403: {
                 headers: {
                     [name: string]: unknown;
