@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use dxp_domain::Edumis;
 use dxp_domain::insights::{
-    Efts, FigureStatus, FundingRates, Group, IndicatorKind, PROVIDER_BASED, delivered_value,
+    Efts, FundingRates, Group, IndicatorKind, PROVIDER_BASED, delivered_value,
 };
 use dxp_persistence::insights::StoredFacts;
 use plotters::prelude::*;
@@ -165,7 +165,7 @@ pub fn indicators_csv(insights: &Insights) -> Result<String, ServiceError> {
                 figure.year.to_string(),
                 figure.indicator.label().to_owned(),
                 figure.group.label().to_owned(),
-                status_word(figure.status).to_owned(),
+                figure.status.in_words().to_owned(),
                 figure
                     .rate
                     .map(|rate| format!("{:.1}", rate * 100.0))
@@ -175,14 +175,6 @@ pub fn indicators_csv(insights: &Insights) -> Result<String, ServiceError> {
             ]
         }),
     )
-}
-
-fn status_word(status: FigureStatus) -> &'static str {
-    match status {
-        FigureStatus::Shown => "shown",
-        FigureStatus::Suppressed => "suppressed",
-        FigureStatus::NotMeasured => "not measured",
-    }
 }
 
 /// The numbers behind the EFTS-by-month chart: each month's EFTS of each fund in `year`.
@@ -726,7 +718,7 @@ mod tests {
     }
 
     fn epic_line(ethnicity: &str, committed: Option<&str>, actual: Option<f64>) -> EpicLine {
-        use dxp_domain::insights::{EpicFigure, EpicMeasure, EthnicGroup, LevelBand};
+        use dxp_domain::insights::{EpicFigure, EpicMeasure, EthnicGroup, FigureStatus, LevelBand};
         EpicLine {
             epic_type: "Participation".to_owned(),
             description: format!("Proportion of level 1-3 DQ EFTS who are {ethnicity}"),

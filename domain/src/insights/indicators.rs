@@ -134,6 +134,15 @@ impl FigureStatus {
             FigureStatus::NotMeasured => "not-measured",
         }
     }
+
+    /// As a person reads it (a spreadsheet's column, a page).
+    pub fn in_words(self) -> &'static str {
+        match self {
+            FigureStatus::Shown => "shown",
+            FigureStatus::Suppressed => "suppressed",
+            FigureStatus::NotMeasured => "not measured",
+        }
+    }
 }
 
 /// One figure: an indicator for one group in one year.
