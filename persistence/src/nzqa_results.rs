@@ -4,42 +4,25 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use dxp_domain::registers::NzqaResultKind;
 
 use crate::schema::nzqa_results;
 use crate::time::to_row;
 use crate::{DbConnection, StoreError};
 
-/// What NZQA reports a learner achieved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ResultKind {
-    UnitStandard,
-    Qualification,
-}
-
-impl ResultKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResultKind::UnitStandard => "unit-standard",
-            ResultKind::Qualification => "qualification",
-        }
-    }
-
-    fn parse(text: &str) -> Result<ResultKind, StoreError> {
-        match text {
-            "unit-standard" => Ok(ResultKind::UnitStandard),
-            "qualification" => Ok(ResultKind::Qualification),
-            other => Err(StoreError::corrupt(format!(
-                "unknown NZQA result kind '{other}'"
-            ))),
-        }
-    }
+/// The stored name of a result's kind, read back.
+fn kind_of(text: &str) -> Result<NzqaResultKind, StoreError> {
+    [NzqaResultKind::UnitStandard, NzqaResultKind::Qualification]
+        .into_iter()
+        .find(|kind| kind.as_str() == text)
+        .ok_or_else(|| StoreError::corrupt(format!("unknown NZQA result kind '{text}'")))
 }
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NzqaResult {
     pub national_student_number: i32,
-    pub kind: ResultKind,
+    pub kind: NzqaResultKind,
     /// The unit standard's number or the qualification's code.
     pub code: String,
     /// The unit standard's credits (0 for a qualification).
@@ -111,7 +94,7 @@ pub fn of_learners(conn: &mut DbConnection, nsns: &[i32]) -> Result<Vec<NzqaResu
         for (nsn, kind, code, credits, achieved_on) in rows {
             results.push(NzqaResult {
                 national_student_number: nsn,
-                kind: ResultKind::parse(&kind)?,
+                kind: kind_of(&kind)?,
                 code,
                 credits,
                 achieved_on,

@@ -9,10 +9,10 @@ use std::collections::HashSet;
 use dxp_domain::Edumis;
 use dxp_domain::registers::{
     ChangeRequestStatus, CourseDifference, CourseEntry, Decision, DeliverySiteEntry,
-    NzqaResultEntry, NzqaResultKind, QualificationEntry,
+    NzqaResultEntry, QualificationEntry,
 };
 use dxp_formats::registers as csv;
-use dxp_persistence::nzqa_results::{self, NzqaResult, ResultKind};
+use dxp_persistence::nzqa_results::{self, NzqaResult};
 use dxp_persistence::registers::{self, ChangeRequest, CourseChange};
 use dxp_persistence::submissions::{self, Scope};
 
@@ -189,10 +189,7 @@ impl Service {
             .into_iter()
             .map(|entry| NzqaResult {
                 national_student_number: entry.national_student_number,
-                kind: match entry.kind {
-                    NzqaResultKind::UnitStandard => ResultKind::UnitStandard,
-                    NzqaResultKind::Qualification => ResultKind::Qualification,
-                },
+                kind: entry.kind,
                 code: entry.code,
                 credits: entry.credits.unwrap_or(0),
                 achieved_on: entry.achieved_on,

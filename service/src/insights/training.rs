@@ -8,11 +8,12 @@ use chrono::NaiveDate;
 use dxp_domain::Edumis;
 use dxp_domain::insights::work_based::APPRENTICESHIP_STUDY_TYPES;
 use dxp_domain::insights::{CreditResult, EthnicGroup, RegisterLookup, TrainingEnrolment};
+use dxp_domain::registers::NzqaResultKind;
 use dxp_domain::work_based::EnrolmentStatus;
 use dxp_domain::work_based::enrolments::Enrolment;
 use dxp_domain::work_based::learners::Learner;
 use dxp_domain::work_based::programmes::ProgrammeVersionRecord;
-use dxp_persistence::nzqa_results::{self, ResultKind};
+use dxp_persistence::nzqa_results;
 use dxp_persistence::work_based;
 use dxp_persistence::{DbConnection, StoreError};
 
@@ -68,7 +69,7 @@ pub(super) fn read(
     let kept_results = nzqa_results::of_learners(conn, &nsns)?;
     let mut awarded: HashMap<(i32, &str), Vec<NaiveDate>> = HashMap::new();
     for result in &kept_results {
-        if result.kind == ResultKind::Qualification {
+        if result.kind == NzqaResultKind::Qualification {
             awarded
                 .entry((result.national_student_number, result.code.as_str()))
                 .or_default()
@@ -124,7 +125,7 @@ pub(super) fn read(
     }
     let results = kept_results
         .iter()
-        .filter(|result| result.kind == ResultKind::UnitStandard)
+        .filter(|result| result.kind == NzqaResultKind::UnitStandard)
         .map(|result| CreditResult {
             nsn: result.national_student_number,
             credits: u32::try_from(result.credits).unwrap_or(0),
