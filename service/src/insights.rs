@@ -364,32 +364,18 @@ impl Insights {
         years
     }
 
-    /// The year asked for, or else the latest with facts (with work-based figures, for an
-    /// organisation that lodges no returns), or else this year.
+    /// The year asked for, or else the latest with facts or work-based figures, or else this
+    /// year.
     pub fn year_or_latest(&self, asked: Option<i32>) -> i32 {
-        match asked {
-            None if self.rounds.is_empty() => self
-                .figures
-                .iter()
-                .map(|figure| figure.year)
-                .max()
-                .unwrap_or(self.this_year),
-            _ => year_or_latest(&self.rounds, asked, self.this_year),
-        }
+        asked
+            .or_else(|| self.years().last().copied())
+            .unwrap_or(self.this_year)
     }
 
     /// The facts standing for `year`: its latest round's.
     pub fn year(&self, year: i32) -> Option<&StoredFacts> {
         latest_of_year(&self.rounds, year)
     }
-}
-
-/// The year asked for, or else the latest of `rounds` (kept in round order), or else
-/// `this_year`.
-fn year_or_latest(rounds: &[StoredFacts], asked: Option<i32>, this_year: i32) -> i32 {
-    asked
-        .or_else(|| rounds.iter().map(|kept| kept.round.year).max())
-        .unwrap_or(this_year)
 }
 
 /// The latest round's facts of `year` among `rounds`.
@@ -669,12 +655,15 @@ pub struct TrainingDelivery {
 
 impl TrainingDelivery {
     /// What this mode's delivery means, in plain words.
+    /// The mode's name, as the commitments' reference data gives it.
+    pub fn mode_name(&self) -> &'static str {
+        dxp_domain::commitments::reference::MODES_OF_DELIVERY
+            .find(self.rate_mode)
+            .map_or(self.rate_mode, |choice| choice.label)
+    }
+
     pub fn in_words(&self) -> String {
-        let name = match self.mode {
-            24 => "Work-based training",
-            25 => "Work-based pathway to work",
-            _ => "Assessment and verification",
-        };
+        let name = self.mode_name();
         let mut words = format!(
             "{name} (mode {}): {} STM for the year as the enrolments stand, {} to date",
             self.mode, self.stm, self.to_date

@@ -989,7 +989,7 @@ fn work_based_indicators_come_from_the_training_and_nzqa_s_results(backend: Back
     assert!(
         delivery["inWords"]
             .as_str()
-            .is_some_and(|words| words.contains("Work-based training (mode 24): 11.0000 STM")),
+            .is_some_and(|words| words.contains("Work-based (mode 24): 11.0000 STM")),
         "{delivery}"
     );
 }

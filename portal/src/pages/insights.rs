@@ -79,7 +79,7 @@ struct InsightsPage {
 
 /// One mode of work-based delivery, as shown.
 struct TrainingRow {
-    mode: &'static str,
+    mode: String,
     stm: String,
     to_date: String,
     value: String,
@@ -177,11 +177,7 @@ async fn page(
                 .training
                 .iter()
                 .map(|line| TrainingRow {
-                    mode: match line.mode {
-                        24 => "Work-based (24)",
-                        25 => "Pathway to work (25)",
-                        _ => "Assessment and verification (26)",
-                    },
+                    mode: format!("{} ({})", line.mode_name(), line.mode),
                     stm: line.stm.to_string(),
                     to_date: line.to_date.to_string(),
                     value: line
