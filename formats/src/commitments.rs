@@ -353,6 +353,25 @@ mod tests {
     }
 
     #[test]
+    fn a_work_based_field_of_study_is_grouped_by_four_or_six_digits_only() {
+        let text = "Funding Category,Subject Grouping\n040301,SG2\n0403,SG2\n04,SG2\n";
+        assert_eq!(
+            read_subject_groupings_csv(text).map(|read| read.len()),
+            Ok(3)
+        );
+        for wrong in ["04030", "0403011", "04A301"] {
+            let problems = read_subject_groupings_csv(&format!(
+                "Funding Category,Subject Grouping\n{wrong},SG2\n"
+            ))
+            .expect_err(wrong);
+            assert!(
+                problems[0].contains("nor an NZSCED field of study (four or six digits)"),
+                "{wrong}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_mop_csv_is_read_by_title_or_name_with_computed_columns_ignored() {
         let text = "\u{feff}Course title,region of delivery,priorityProvision1,Target priority group,Hours per learner,Number of learners,Funded value\r\n\
                     \"Te reo, for whānau\",Otago,TEREO,MAORI,12.50,20,999\r\n\
