@@ -7,8 +7,8 @@ use std::io::Read;
 
 use dxp_domain::calendar::RoundKind;
 use dxp_domain::validation::{
-    FileReport, Problem as RecordProblem, check_file, check_file_in_return, check_file_in_year,
-    rule_by_code,
+    BatchCheck, FileReport, Problem as RecordProblem, check_file, check_file_in_return,
+    check_file_in_year, rule_by_code,
 };
 use dxp_domain::{Problem, SdrFile, Severity};
 use dxp_persistence::paging::PageRequest;
@@ -113,37 +113,78 @@ fn across_records(problem: &Problem) -> bool {
     rule_by_code(&problem.rule).is_some_and(|rule| rule.applies_across_records())
 }
 
-/// Checks one chunk: the records to store with their own problems; what was found is added to
-/// `found`. Records without a usable `localId` are counted, not stored.
-fn check_for_storing(
-    file: SdrFile,
-    (year, round): (i32, RoundKind),
-    chunk: Vec<RecordIn>,
-    found: &mut Found,
-) -> Vec<IncomingRecord> {
-    let checked = check_chunk(file, (Some(year), Some(round)), &chunk);
-    let mut incoming = Vec::with_capacity(chunk.len());
-    for (record, read) in checked.records.into_iter().zip(chunk) {
-        found.tally.received += 1;
-        found.tally.add(&record.problems);
-        match record.local_id.filter(|id| !id.is_empty()) {
-            Some(local_id) => incoming.push(IncomingRecord {
-                local_id,
-                student_identification_code: record.student_identification_code,
-                record: read.text,
-                // Rules across records are applied to the whole submission when it is
-                // validated; only each record's own problems are stored with it.
-                problems: record
-                    .problems
-                    .into_iter()
-                    .filter(|p| !across_records(p))
-                    .collect(),
-            }),
-            None => found.not_stored += 1,
+/// One chunk of an upload checked record by record ([`BatchCheck`]): each record is handed on
+/// to be stored with its own problems as soon as it is read, and the rules across the chunk's
+/// records, which only the answer lists, run when the chunk is done.
+struct ChunkCheck {
+    batch: BatchCheck,
+    /// Each record's number and the problems met reading it, for the answer.
+    read: Vec<(usize, Vec<Problem>)>,
+}
+
+impl ChunkCheck {
+    fn new(file: SdrFile, (year, round): (i32, RoundKind)) -> Self {
+        ChunkCheck {
+            batch: BatchCheck::new(file, (Some(year), Some(round)), EXPECTED_RECORDS),
+            read: Vec::with_capacity(EXPECTED_RECORDS),
         }
     }
-    incoming
+
+    fn len(&self) -> usize {
+        self.read.len()
+    }
+
+    /// Checks one record on its own: the record to store, or `None` when it has no usable
+    /// `localId` (it is counted, not stored).
+    fn add(&mut self, record: RecordIn) -> Option<IncomingRecord> {
+        let checked = self.batch.add(&record.text);
+        // Rules across records are applied to the whole submission when it is validated; only
+        // each record's own problems are stored with it.
+        let problems = if checked.problems.is_empty() && record.reading_problems.is_empty() {
+            Vec::new()
+        } else {
+            let own = checked
+                .problems
+                .iter()
+                .filter(|p| !across_records(p))
+                .cloned();
+            dxp_formats::merge_problems(record.number, record.reading_problems.clone(), own)
+        };
+        let incoming = checked
+            .local_id
+            .as_deref()
+            .filter(|id| !id.is_empty())
+            .map(|local_id| IncomingRecord {
+                local_id: local_id.to_owned(),
+                student_identification_code: checked.student_identification_code.clone(),
+                record: record.text,
+                problems,
+            });
+        self.read.push((record.number, record.reading_problems));
+        incoming
+    }
+
+    /// Runs the rules across the chunk's records and adds every record's problems, its own and
+    /// those, to `found`.
+    fn finish(self, found: &mut Found) {
+        let report = self.batch.finish();
+        for (checked, (number, reading)) in report.records.into_iter().zip(self.read) {
+            found.tally.received += 1;
+            found.tally.add(&dxp_formats::merge_problems(
+                number,
+                reading,
+                checked.problems,
+            ));
+            if checked.local_id.is_none_or(|id| id.is_empty()) {
+                found.not_stored += 1;
+            }
+        }
+    }
 }
+
+/// The records a chunk's check makes room for at first: an integrator's batch. (Room for a
+/// whole chunk is megabytes of parsed records that most requests never fill.)
+const EXPECTED_RECORDS: usize = 1_000;
 
 /// What the reading side of an upload found.
 #[derive(Default)]
@@ -152,22 +193,33 @@ struct Found {
     not_stored: usize,
 }
 
-/// Checked chunks in flight between the thread that reads and checks an upload and the one
-/// that writes it: while one chunk is written, the next is parsed and checked.
-const CHUNKS_AHEAD: usize = 1;
+/// Parts in flight between the thread that reads and checks an upload and the one that writes
+/// it: while one part is written, the next is checked.
+const PARTS_AHEAD: usize = 2;
+
+/// The records of an upload's first part: small, so that the write begins soon after the
+/// request does. Each part after is twice the one before, up to [`LARGEST_PART`].
+const FIRST_PART: usize = 500;
+
+/// The records of the largest part. On PostgreSQL each part is written in a savepoint (see
+/// `dxp_persistence::record_store`), and a transaction of more than 64 of them slows other
+/// sessions' snapshots: with parts growing to 8,000 records, a 300,000-row CSV file takes 41.
+const LARGEST_PART: usize = 8_000;
 
 /// Reads, checks and stores the records of one upload of `file` in `format` from `reader`, in
 /// one transaction: what an upload does once its body flows, and what `dxp sandbox` does with
 /// the sample return. A JSON body carries at most `max_records` records. Blocks: call it off
 /// the async runtime (as [`Service::upload`] does).
 ///
-/// A scoped thread reads the body and checks each chunk while this one writes the chunk
-/// before, so that checking (this process) and storing (the database) overlap. The first
-/// chunk is read and checked before the transaction begins: a request of at most
-/// [`CHUNK_RECORDS`] records (the integrators' batches) holds the submission's lock, and on
-/// SQLite the database's write lock, only while it writes, so that requests sent at once check
-/// their records side by side instead of queueing for the lock. A failure on either side
-/// stops both, and the transaction keeps nothing.
+/// A scoped thread reads the body and checks each record while this one writes the records
+/// checked before, part by part, so that checking (this process) and storing (the database)
+/// overlap even within a request of the integrators' 1,000 records: its first 500 records are
+/// written while the rest are checked. The rules across records, which only the answer lists,
+/// run on each [`CHUNK_RECORDS`] records at once. The first part is read and checked before
+/// the transaction begins, so that a request holds the submission's lock, and on SQLite the
+/// database's write lock, only while it writes: requests sent at once check their records side
+/// by side instead of queueing for the lock. A failure on either side stops both, and the
+/// transaction keeps nothing.
 pub fn upload_records(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -182,16 +234,17 @@ pub fn upload_records(
     let submission = record_store::would_take(conn, submission_id, caller.scope, file)?;
     let return_of = (submission.round.year, submission.round.kind);
     let organisation = submission.organisation;
-    let (chunks, checked) = std::sync::mpsc::sync_channel::<Vec<IncomingRecord>>(CHUNKS_AHEAD);
+    let (parts, checked) = std::sync::mpsc::sync_channel::<Vec<IncomingRecord>>(PARTS_AHEAD);
     std::thread::scope(|scope| {
         let reading = scope.spawn(move || -> Result<Found, ServiceError> {
             let mut found = Found::default();
-            let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
-            let send = |chunk: Vec<RecordIn>, found: &mut Found| -> Result<(), ServiceError> {
-                let incoming = check_for_storing(file, return_of, chunk, found);
+            let mut chunk = ChunkCheck::new(file, return_of);
+            let mut part_size = FIRST_PART;
+            let mut part = Vec::with_capacity(part_size);
+            let send = |part: Vec<IncomingRecord>| -> Result<(), ServiceError> {
                 // The writer has stopped: its own error is the one to report.
-                chunks
-                    .send(incoming)
+                parts
+                    .send(part)
                     .map_err(|_| ServiceError::Failure("the writer stopped".to_owned()))
             };
             for_each_record(
@@ -201,19 +254,23 @@ pub fn upload_records(
                 Some(organisation),
                 max_records,
                 |record| {
-                    chunk.push(record);
+                    part.extend(chunk.add(record));
+                    if part.len() == part_size {
+                        part_size = (part_size * 2).min(LARGEST_PART);
+                        send(std::mem::replace(&mut part, Vec::with_capacity(part_size)))?;
+                    }
                     if chunk.len() == CHUNK_RECORDS {
-                        send(
-                            std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_RECORDS)),
-                            &mut found,
-                        )?;
+                        std::mem::replace(&mut chunk, ChunkCheck::new(file, return_of))
+                            .finish(&mut found);
                     }
                     Ok::<_, ServiceError>(())
                 },
             )?;
-            if !chunk.is_empty() {
-                send(chunk, &mut found)?;
+            // The last part is written while the rules across the last chunk's records run.
+            if !part.is_empty() {
+                send(part)?;
             }
+            chunk.finish(&mut found);
             Ok(found)
         });
         let joined = |reading: std::thread::ScopedJoinHandle<'_, Result<Found, ServiceError>>| {
@@ -221,7 +278,7 @@ pub fn upload_records(
                 .join()
                 .map_err(|_| ServiceError::Failure("the upload's reader panicked".to_owned()))?
         };
-        // Nothing is locked until the first chunk is checked.
+        // Nothing is locked until the first part is checked.
         let first = checked.recv().ok();
         record_store::put_streaming(
             conn,
@@ -231,8 +288,8 @@ pub fn upload_records(
             file,
             |_, writer| -> Result<Found, ServiceError> {
                 let mut written = Ok(());
-                for incoming in first.into_iter().chain(&checked) {
-                    if let Err(error) = writer.write(&incoming) {
+                for part in first.into_iter().chain(&checked) {
+                    if let Err(error) = writer.write(&part) {
                         written = Err(ServiceError::from(error));
                         break;
                     }
@@ -240,7 +297,7 @@ pub fn upload_records(
                 // Stops a reader still sending: it finds the channel closed.
                 drop(checked);
                 // Joined inside the transaction: a body that breaks off, or fails its limits,
-                // after some chunks were written keeps none of them.
+                // after some parts were written keeps none of them.
                 let found = joined(reading);
                 written?;
                 found

@@ -458,6 +458,41 @@ fn counts_follow_every_kind_of_change(backend: Backend) {
     assert_eq!(counts(&teo), (Some(7 + 5_499), Some(0)));
 }
 
+/// An upload is written in parts while the rest of it is checked: a record repeated across its
+/// parts is still found by the rules across records, and the last of the two is what is kept,
+/// with its own problems.
+fn a_record_repeated_across_a_request_s_parts_is_found_and_the_last_one_kept(backend: Backend) {
+    let server = TestServer::start(backend);
+    let teo = Teo::new(&server, ORG);
+    let id = teo.open("2026-APR");
+    let mut records: Vec<String> = (0..1_000).map(testkit::valid_json).collect();
+    let mut broken: Value = serde_json::from_str(&records[0]).expect("JSON");
+    broken.as_object_mut().expect("object").remove("courseCode");
+    records.push(broken.to_string());
+    let report = teo.upload(&id, &records);
+    let fields: Vec<&str> = report["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|problem| problem["field"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(fields, ["courseCode", "localId"], "{report}");
+    assert_eq!(report["problems"][1]["index"], 1_000, "{report}");
+    let submission = teo.submission(&id);
+    assert_eq!(submission["recordCounts"]["courseEnrolments"], 1_000);
+    assert_eq!(
+        submission["errorCount"], 1,
+        "only the kept record's own problem is stored"
+    );
+    // The repeated record's localId comes first in localId order.
+    let page = json_ok(teo.get(&format!(
+        "/api/v1/submissions/{id}/course-enrolments?limit=1"
+    )));
+    let kept = &page["results"][0];
+    assert_eq!(kept["localId"], testkit::valid_enrolment(0).local_id);
+    assert!(kept.get("courseCode").is_none(), "{kept}");
+}
+
 fn paging_walks_every_submission_once(backend: Backend) {
     let server = TestServer::start(backend);
     let teo = Teo::new(&server, ORG);
@@ -492,5 +527,6 @@ on_both_backends!(
     a_later_submitted_return_supersedes_the_earlier,
     the_same_enrolment_twice_is_rejected_across_records,
     counts_follow_every_kind_of_change,
+    a_record_repeated_across_a_request_s_parts_is_found_and_the_last_one_kept,
     paging_walks_every_submission_once,
 );

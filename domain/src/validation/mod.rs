@@ -192,17 +192,58 @@ fn check_records<'a>(
     round: Option<RoundKind>,
     records: impl IntoIterator<Item = &'a str>,
 ) -> FileReport {
-    match file {
-        SdrFile::CourseEnrolments => files::check::<WireEnrolment>(records, return_year, round),
-        SdrFile::Learners => files::check::<WireLearner>(records, return_year, round),
-        SdrFile::Courses => files::check::<WireCourse>(records, return_year, round),
-        SdrFile::CourseCompletions => {
-            files::check::<WireCourseCompletion>(records, return_year, round)
+    let records = records.into_iter();
+    let mut batch = BatchCheck::new(file, (return_year, round), records.size_hint().0);
+    for text in records {
+        batch.add(text);
+    }
+    batch.finish()
+}
+
+/// [`check_file_in_return`] record by record, for a caller that hands on each record's own
+/// problems before it has read the rest: [`BatchCheck::add`] runs a record's rules and gives
+/// its report at once; [`BatchCheck::finish`] runs the rules across the records and gives
+/// every report, as `check_file_in_return` would have (and as `check_file` or
+/// `check_file_in_year` would, without the round or the year).
+pub struct BatchCheck(Box<dyn files::BatchOfAnyFile>);
+
+impl BatchCheck {
+    /// A batch of `file`'s records of the `round` return of `return_year`, as far as they are
+    /// known; `capacity` is how many records are expected.
+    pub fn new(
+        file: SdrFile,
+        (return_year, round): (Option<i32>, Option<RoundKind>),
+        capacity: usize,
+    ) -> Self {
+        fn of<W: files::FileWire + Send>(
+            return_year: Option<i32>,
+            round: Option<RoundKind>,
+            capacity: usize,
+        ) -> Box<dyn files::BatchOfAnyFile> {
+            Box::new(files::Batch::<W>::new(return_year, round, capacity))
         }
-        SdrFile::QualificationCompletions => {
-            files::check::<WireQualificationCompletion>(records, return_year, round)
-        }
-        SdrFile::EftsForecasts => files::check::<WireEftsForecast>(records, return_year, round),
+        BatchCheck(match file {
+            SdrFile::CourseEnrolments => of::<WireEnrolment>(return_year, round, capacity),
+            SdrFile::Learners => of::<WireLearner>(return_year, round, capacity),
+            SdrFile::Courses => of::<WireCourse>(return_year, round, capacity),
+            SdrFile::CourseCompletions => of::<WireCourseCompletion>(return_year, round, capacity),
+            SdrFile::QualificationCompletions => {
+                of::<WireQualificationCompletion>(return_year, round, capacity)
+            }
+            SdrFile::EftsForecasts => of::<WireEftsForecast>(return_year, round, capacity),
+        })
+    }
+
+    /// Reads the next record (its raw JSON text) and runs its record rules: its report, with
+    /// its own problems and its position in the batch as `index`.
+    pub fn add(&mut self, text: &str) -> &FileRecordReport {
+        self.0.add(text)
+    }
+
+    /// Runs the rules across the batch's records: every record's report, its own problems
+    /// first, then those of the rules across records.
+    pub fn finish(self) -> FileReport {
+        self.0.finish()
     }
 }
 

@@ -342,7 +342,7 @@ impl FileWire for WireCourse {
         format!("courseCode {}", Shown(key))
     }
 
-    fn into_student_identification_code(self) -> Option<String> {
+    fn student_identification_code(&self) -> Option<&str> {
         None
     }
 }

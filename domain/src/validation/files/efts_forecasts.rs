@@ -221,7 +221,7 @@ impl FileWire for WireEftsForecast {
         format!("source of funding {fund:02}, level {level} and year {year}")
     }
 
-    fn into_student_identification_code(self) -> Option<String> {
+    fn student_identification_code(&self) -> Option<&str> {
         None
     }
 }

@@ -503,8 +503,8 @@ impl FileWire for WireLearner {
         format!("studentIdentificationCode {}", Shown(key))
     }
 
-    fn into_student_identification_code(self) -> Option<String> {
-        self.student_identification_code
+    fn student_identification_code(&self) -> Option<&str> {
+        self.student_identification_code.as_deref()
     }
 
     /// XF-001 on the learner file alone: one NSN under two studentIdentificationCodes.

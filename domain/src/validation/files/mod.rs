@@ -132,8 +132,8 @@ pub(crate) trait FileWire: DeserializeOwned + 'static {
     /// The key in words, for a message: "studentIdentificationCode 'S1'".
     fn describe_key(key: &Self::Key<'_>) -> String;
 
-    /// `studentIdentificationCode`, taken out of the record once it has been checked.
-    fn into_student_identification_code(self) -> Option<String>;
+    /// `studentIdentificationCode`, for the record's report.
+    fn student_identification_code(&self) -> Option<&str>;
 
     /// The year whose rules apply to the record, for rules whose severity depends on it
     /// ([`Rule::severity_for`]); `None` for files whose rules do not depend on a year.
@@ -159,50 +159,79 @@ fn position(file: SdrFile, name: &str) -> Option<usize> {
     fields(file).iter().position(|spec| spec.name == name)
 }
 
-/// Checks the records of one file, each given as its raw JSON text.
-pub(crate) fn check<'a, W: FileWire>(
-    records: impl IntoIterator<Item = &'a str>,
-    return_year: Option<i32>,
-    round: Option<RoundKind>,
-) -> FileReport {
-    let records = records.into_iter();
-    let capacity = records.size_hint().0;
-    let mut reports = Vec::with_capacity(capacity);
-    let mut wires: Vec<Option<W>> = Vec::with_capacity(capacity);
-    // What the rules across records compare, hashed once while the record is in cache.
-    let mut hashes = KeyHashes::with_capacity(capacity);
-    for (index, text) in records.enumerate() {
+/// A batch of one file's records checked record by record: each record's own rules as it is
+/// added, the rules across the batch's records when the batch is finished. An upload hands on
+/// each part of a batch to be stored as soon as its records are checked on their own, while
+/// the rest is still being read; the rules across records need every record and come last.
+pub(crate) struct Batch<W: FileWire> {
+    return_of: (Option<i32>, Option<RoundKind>),
+    reports: Vec<FileRecordReport>,
+    wires: Vec<Option<W>>,
+    /// What the rules across records compare, hashed once while the record is in cache.
+    hashes: KeyHashes,
+}
+
+impl<W: FileWire> Batch<W> {
+    pub(crate) fn new(return_year: Option<i32>, round: Option<RoundKind>, capacity: usize) -> Self {
+        Batch {
+            return_of: (return_year, round),
+            reports: Vec::with_capacity(capacity),
+            wires: Vec::with_capacity(capacity),
+            hashes: KeyHashes::with_capacity(capacity),
+        }
+    }
+
+    /// Reads the next record and runs its record rules: its report, with its own problems.
+    pub(crate) fn add(&mut self, text: &str) -> &FileRecordReport {
+        let index = self.reports.len();
         let mut problems = Vec::new();
         let (wire, local_id) = match read::<W>(index, text, &mut problems) {
             Reading::Read { wire, unreadable } => {
-                check_record(
-                    index,
-                    &wire,
-                    unreadable,
-                    (return_year, round),
-                    &mut problems,
-                );
+                check_record(index, &wire, unreadable, self.return_of, &mut problems);
                 let local_id = wire.local_id().map(str::to_owned);
                 (Some(wire), local_id)
             }
             Reading::Unreadable { local_id } => (None, local_id),
         };
-        hashes.note(local_id.as_deref(), wire.as_ref().and_then(W::key));
-        reports.push(FileRecordReport {
+        self.hashes
+            .note(local_id.as_deref(), wire.as_ref().and_then(W::key));
+        let student_identification_code = wire
+            .as_ref()
+            .and_then(W::student_identification_code)
+            .map(str::to_owned);
+        self.reports.push(FileRecordReport {
             index,
             local_id,
-            // Filled in below, from the record once the rules across records are done with it.
-            student_identification_code: None,
+            student_identification_code,
             problems,
         });
-        wires.push(wire);
+        self.wires.push(wire);
+        &self.reports[index]
     }
-    across_records(&wires, &hashes, &mut reports);
-    W::check_across_batch(&wires, &mut reports);
-    for (report, wire) in reports.iter_mut().zip(wires) {
-        report.student_identification_code = wire.and_then(W::into_student_identification_code);
+
+    /// Runs the rules across the batch's records: every record's report, its own problems
+    /// first, then those of the rules across records.
+    pub(crate) fn finish(mut self) -> FileReport {
+        across_records(&self.wires, &self.hashes, &mut self.reports);
+        W::check_across_batch(&self.wires, &mut self.reports);
+        FileReport::from_records(self.reports)
     }
-    FileReport::from_records(reports)
+}
+
+/// [`Batch`] whatever the file.
+pub(crate) trait BatchOfAnyFile: Send {
+    fn add(&mut self, text: &str) -> &FileRecordReport;
+    fn finish(self: Box<Self>) -> FileReport;
+}
+
+impl<W: FileWire + Send> BatchOfAnyFile for Batch<W> {
+    fn add(&mut self, text: &str) -> &FileRecordReport {
+        Batch::add(self, text)
+    }
+
+    fn finish(self: Box<Self>) -> FileReport {
+        Batch::finish(*self)
+    }
 }
 
 /// A hasher for keys that are already keyed hashes: it passes the `u64` through.

@@ -331,8 +331,8 @@ impl FileWire for WireQualificationCompletion {
         )
     }
 
-    fn into_student_identification_code(self) -> Option<String> {
-        self.student_identification_code
+    fn student_identification_code(&self) -> Option<&str> {
+        self.student_identification_code.as_deref()
     }
 }
 

@@ -237,8 +237,8 @@ impl FileWire for WireEnrolment {
         )
     }
 
-    fn into_student_identification_code(self) -> Option<String> {
-        self.student_identification_code
+    fn student_identification_code(&self) -> Option<&str> {
+        self.student_identification_code.as_deref()
     }
 
     /// Spec 003's ITE fields warn before 2026 and fail from 2026, by the year the enrolment
