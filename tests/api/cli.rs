@@ -135,7 +135,7 @@ fn migrate_applies_once_and_is_then_a_no_op(backend: Backend) {
     };
     let first = migrate();
     assert!(
-        first.starts_with("26 migration(s) applied, 12 round(s) created"),
+        first.starts_with("27 migration(s) applied, 12 round(s) created"),
         "{first}"
     );
     let second = migrate();

@@ -168,7 +168,58 @@ fn record_counts_are_filled_in_for_records_stored_before(backend: Backend) {
     );
 }
 
+/// Records are paged in the byte order of their `localId`s on both backends: on PostgreSQL the
+/// key columns compare byte by byte whatever the database's collation (a locale's order puts
+/// `b` before `C`, and is slower to compare).
+fn records_are_paged_in_the_byte_order_of_their_local_ids(backend: Backend) {
+    let database = Database::new(backend);
+    let mut conn = open(&database);
+    migrations::run_pending(&mut conn).expect("up");
+    if let DbConnection::Postgresql(_) = &mut *conn {
+        #[derive(QueryableByName)]
+        struct Collation {
+            #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+            collation_name: Option<String>,
+        }
+        let collations: Vec<Collation> = diesel::sql_query(
+            "SELECT collation_name::text AS collation_name FROM information_schema.columns \
+             WHERE table_name = 'records' \
+             AND column_name IN ('submission_id', 'file', 'local_id')",
+        )
+        .load(&mut *conn)
+        .expect("read the collations");
+        assert_eq!(collations.len(), 3);
+        for collation in collations {
+            assert_eq!(collation.collation_name.as_deref(), Some("C"));
+        }
+    }
+    let local_ids = ["b", "C", "a-2", "a_1", "A", "é", "z"];
+    let values: Vec<String> = local_ids
+        .iter()
+        .map(|id| format!("('s-1', 'learners', '{id}', '{{}}', 0, 0, '2026-04-02 00:00:00')"))
+        .collect();
+    diesel::sql_query(format!(
+        "INSERT INTO records (submission_id, file, local_id, record, error_count, \
+         warning_count, received_at) VALUES {}",
+        values.join(", ")
+    ))
+    .execute(&mut *conn)
+    .expect("insert records");
+    let page = dxp_persistence::record_store::file_page(
+        &mut conn,
+        "s-1",
+        dxp_domain::SdrFile::Learners,
+        &dxp_persistence::paging::PageRequest::new(None, 100),
+    )
+    .expect("a page");
+    let paged: Vec<&str> = page.items.iter().map(|(id, _)| id.as_str()).collect();
+    let mut bytewise = local_ids.to_vec();
+    bytewise.sort_unstable();
+    assert_eq!(paged, bytewise);
+}
+
 on_both_backends!(
     migrations_run_up_down_up,
-    record_counts_are_filled_in_for_records_stored_before
+    record_counts_are_filled_in_for_records_stored_before,
+    records_are_paged_in_the_byte_order_of_their_local_ids
 );
