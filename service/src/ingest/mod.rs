@@ -12,11 +12,10 @@ use dxp_domain::{Edumis, Problem, SdrFile};
 pub mod fuzzing;
 mod json;
 
-/// Records checked and written together: large enough for bulk writes to pay and for the rules
-/// between records to see much of an upload at once, small enough that a chunk's records and
-/// problems take a few megabytes. On PostgreSQL each chunk is one savepoint (see
-/// `dxp_persistence::record_store`), and a transaction of more than 64 of them slows other
-/// sessions' snapshots: at 5,000 records a chunk, a 300,000-row CSV file stays under that.
+/// Records whose rules across records are checked together: large enough for those rules to
+/// see much of an upload at once, small enough that a chunk's parsed records and problems take a
+/// few megabytes. (An upload writes its records in parts of its own, see
+/// `crate::upload::upload_records`.)
 pub const CHUNK_RECORDS: usize = 5_000;
 
 /// How a request's records are written.
