@@ -38,7 +38,8 @@ fn a_failure_mid_batch_leaves_nothing_written(backend: Backend) {
     let before = teo.submission(&id);
 
     install_failing_trigger(backend, &server.database);
-    // 6,000 records: the first chunk (5,000) is written before the poisoned one fails.
+    // 6,000 records: the first parts (500, 1,000 and 2,000 records) are written before the one
+    // holding the poisoned record fails.
     let mut records: Vec<String> = (100..6100).map(testkit::valid_json).collect();
     let mut poisoned: Value = serde_json::from_str(&records[5500]).expect("JSON");
     poisoned["localId"] = Value::from(POISON);
