@@ -1,6 +1,9 @@
 //! The funder's lifts of the Stop Gate: granted to one organisation for one round, with a new
 //! due date and a reason, and used up by the one lodging they allow.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use dxp_domain::lodging::{self, StopGateLift, SubmissionType};
@@ -162,11 +165,46 @@ pub fn usable(
     round: RoundId,
     now: DateTime<Utc>,
 ) -> Result<Option<StopGateLift>, StoreError> {
-    Ok(list(conn, round, Some(organisation))?
-        .into_iter()
-        .map(|granted| granted.lift)
-        .filter(|lift| lift.is_usable(now))
-        .min_by_key(|lift| lift.due_at))
+    Ok(usable_by_round(conn, organisation, &[round], now)?.remove(&round))
+}
+
+/// [`usable`] for several rounds at once, in one query: each round's usable lift (the one due
+/// first); rounds without one are left out.
+pub fn usable_by_round(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    rounds: &[RoundId],
+    now: DateTime<Utc>,
+) -> Result<HashMap<RoundId, StopGateLift>, StoreError> {
+    let ids: Vec<String> = rounds.iter().map(RoundId::to_string).collect();
+    let rows: Vec<LiftRow> = stop_gate_lifts::table
+        .filter(stop_gate_lifts::round_id.eq_any(&ids))
+        .filter(stop_gate_lifts::organisation.eq(organisation.value()))
+        .select(LiftRow::as_select())
+        .order((
+            stop_gate_lifts::granted_at.desc(),
+            stop_gate_lifts::id.desc(),
+        ))
+        .load(conn)?;
+    let mut usable: HashMap<RoundId, StopGateLift> = HashMap::new();
+    for row in rows {
+        let granted = GrantedLift::try_from(row)?;
+        if !granted.lift.is_usable(now) {
+            continue;
+        }
+        // The lift due first; of two due at once, the one granted last (rows come newest
+        // first), as `min_by_key` over `list` would choose.
+        match usable.entry(granted.round) {
+            Entry::Occupied(mut kept) if granted.lift.due_at < kept.get().due_at => {
+                kept.insert(granted.lift);
+            }
+            Entry::Occupied(_) => {}
+            Entry::Vacant(slot) => {
+                slot.insert(granted.lift);
+            }
+        }
+    }
+    Ok(usable)
 }
 
 /// Uses a lift up: it allowed the lodging of `submission`.

@@ -145,11 +145,21 @@ pub fn has_processed(
     organisation: Edumis,
     year: i32,
 ) -> Result<bool, StoreError> {
-    let processed: i64 = wfq::table
+    Ok(processed_years(conn, organisation, &[year])?.contains(&year))
+}
+
+/// Those of `years` for which the organisation has a processed questionnaire, in one query.
+pub fn processed_years(
+    conn: &mut DbConnection,
+    organisation: Edumis,
+    years: &[i32],
+) -> Result<std::collections::HashSet<i32>, StoreError> {
+    let processed: Vec<i32> = wfq::table
         .filter(wfq::organisation.eq(organisation.value()))
-        .filter(wfq::year.eq(year))
+        .filter(wfq::year.eq_any(years))
         .filter(wfq::status.eq(QuestionnaireStatus::Processed.as_str()))
-        .count()
-        .get_result(conn)?;
-    Ok(processed > 0)
+        .select(wfq::year)
+        .distinct()
+        .load(conn)?;
+    Ok(processed.into_iter().collect())
 }
