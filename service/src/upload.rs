@@ -8,7 +8,7 @@ use std::io::Read;
 use dxp_domain::calendar::RoundKind;
 use dxp_domain::validation::{
     BatchCheck, FileReport, Problem as RecordProblem, check_file, check_file_in_return,
-    check_file_in_year, rule_by_code,
+    check_file_in_year,
 };
 use dxp_domain::{Problem, SdrFile, Severity};
 use dxp_persistence::paging::PageRequest;
@@ -107,12 +107,6 @@ pub fn check_chunk(
     report
 }
 
-/// Whether a problem is one of the rules relating records to each other, which the validation
-/// run applies to the whole submission.
-fn across_records(problem: &Problem) -> bool {
-    rule_by_code(&problem.rule).is_some_and(|rule| rule.applies_across_records())
-}
-
 /// One chunk of an upload checked record by record ([`BatchCheck`]): each record is handed on
 /// to be stored with its own problems as soon as it is read, and the rules across the chunk's
 /// records, which only the answer lists, run when the chunk is done.
@@ -135,20 +129,19 @@ impl ChunkCheck {
     }
 
     /// Checks one record on its own: the record to store, or `None` when it has no usable
-    /// `localId` (it is counted, not stored).
+    /// `localId` (it cannot be stored).
     fn add(&mut self, record: RecordIn) -> Option<IncomingRecord> {
         let checked = self.batch.add(&record.text);
-        // Rules across records are applied to the whole submission when it is validated; only
-        // each record's own problems are stored with it.
+        // A record is stored with its own problems, which is all `add` gives: the rules across
+        // records are applied to the whole submission when it is validated.
         let problems = if checked.problems.is_empty() && record.reading_problems.is_empty() {
             Vec::new()
         } else {
-            let own = checked
-                .problems
-                .iter()
-                .filter(|p| !across_records(p))
-                .cloned();
-            dxp_formats::merge_problems(record.number, record.reading_problems.clone(), own)
+            dxp_formats::merge_problems(
+                record.number,
+                record.reading_problems.clone(),
+                checked.problems.iter().cloned(),
+            )
         };
         let incoming = checked
             .local_id
@@ -165,19 +158,16 @@ impl ChunkCheck {
     }
 
     /// Runs the rules across the chunk's records and adds every record's problems, its own and
-    /// those, to `found`.
-    fn finish(self, found: &mut Found) {
+    /// those, to the answer's tally.
+    fn finish(self, tally: &mut Tally) {
         let report = self.batch.finish();
         for (checked, (number, reading)) in report.records.into_iter().zip(self.read) {
-            found.tally.received += 1;
-            found.tally.add(&dxp_formats::merge_problems(
+            tally.received += 1;
+            tally.add(&dxp_formats::merge_problems(
                 number,
                 reading,
                 checked.problems,
             ));
-            if checked.local_id.is_none_or(|id| id.is_empty()) {
-                found.not_stored += 1;
-            }
         }
     }
 }
@@ -254,14 +244,17 @@ pub fn upload_records(
                 Some(organisation),
                 max_records,
                 |record| {
-                    part.extend(chunk.add(record));
+                    match chunk.add(record) {
+                        Some(incoming) => part.push(incoming),
+                        None => found.not_stored += 1,
+                    }
                     if part.len() == part_size {
                         part_size = (part_size * 2).min(LARGEST_PART);
                         send(std::mem::replace(&mut part, Vec::with_capacity(part_size)))?;
                     }
                     if chunk.len() == CHUNK_RECORDS {
                         std::mem::replace(&mut chunk, ChunkCheck::new(file, return_of))
-                            .finish(&mut found);
+                            .finish(&mut found.tally);
                     }
                     Ok::<_, ServiceError>(())
                 },
@@ -270,7 +263,7 @@ pub fn upload_records(
             if !part.is_empty() {
                 send(part)?;
             }
-            chunk.finish(&mut found);
+            chunk.finish(&mut found.tally);
             Ok(found)
         });
         let joined = |reading: std::thread::ScopedJoinHandle<'_, Result<Found, ServiceError>>| {

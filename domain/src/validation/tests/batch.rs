@@ -332,3 +332,55 @@ fn the_start_year_is_checked_against_the_return_only_when_it_is_known() {
             .is_empty()
     );
 }
+
+/// An upload stores each record with what `BatchCheck::add` found in it, before the rest of the
+/// batch is read: its own problems only. A record repeating another's localId is told so by
+/// `finish`, with the rules across records, and the report is what `check_file` gives.
+#[test]
+fn a_batch_checked_record_by_record_gives_own_problems_first_and_the_rest_at_the_end() {
+    use crate::SdrFile;
+    use crate::validation::{BatchCheck, check_file};
+    let mut repeated = base();
+    repeated["courseCode"] = json!("OTHER1");
+    let texts = [base().to_string(), repeated.to_string()];
+    let mut batch = BatchCheck::new(SdrFile::CourseEnrolments, (None, None), 2);
+    for text in &texts {
+        let own = batch.add(text);
+        assert!(own.problems.is_empty(), "{:?}", own.problems);
+        assert_eq!(own.student_identification_code.as_deref(), Some("S2601234"));
+    }
+    let report = batch.finish();
+    assert_eq!(
+        codes(&report.records[1].problems),
+        ["CE-005"],
+        "localId repeated"
+    );
+    assert_eq!(
+        report,
+        check_file(SdrFile::CourseEnrolments, texts.iter().map(String::as_str))
+    );
+}
+
+/// So no file's record checks may be a rule across records: `add` would hand its problems on to
+/// be stored with the record, where only the validation of the whole submission puts them.
+#[test]
+fn no_record_check_is_a_rule_across_records() {
+    use crate::validation::files::FileWire;
+    fn across<W: FileWire>() -> Vec<&'static str> {
+        W::CHECKS
+            .iter()
+            .filter(|(rule, _)| rule.applies_across_records())
+            .map(|(rule, _)| rule.code)
+            .collect()
+    }
+    let found: Vec<&str> = [
+        across::<crate::course_enrolment::WireEnrolment>(),
+        across::<crate::learner::WireLearner>(),
+        across::<crate::course::WireCourse>(),
+        across::<crate::course_completion::WireCourseCompletion>(),
+        across::<crate::qualification_completion::WireQualificationCompletion>(),
+        across::<crate::efts_forecast::WireEftsForecast>(),
+    ]
+    .concat();
+    assert!(found.is_empty(), "{found:?}");
+}
