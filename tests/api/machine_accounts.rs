@@ -184,21 +184,17 @@ fn an_account_calls_only_the_apis_it_is_permitted(backend: Backend) {
         "Authorization",
         &sdr,
     ));
-    let refused = expect_problem(
-        get_with(
-            &server,
-            "/work-submission-api/v1.0/changes",
-            "Authorization",
-            &sdr,
-        ),
-        403,
-    );
-    assert!(
-        refused["detail"]
-            .as_str()
-            .is_some_and(|detail| detail.contains("work-based")),
-        "{refused}"
-    );
+    // Refused with 403, in words that say why.
+    let refused_saying = |path: &str, token: &str, why: &str| {
+        let refused = expect_problem(get_with(&server, path, "Authorization", token), 403);
+        assert!(
+            refused["detail"]
+                .as_str()
+                .is_some_and(|detail| detail.contains(why)),
+            "{refused}"
+        );
+    };
+    refused_saying("/work-submission-api/v1.0/changes", &sdr, "work-based");
     json_ok(get_with(
         &server,
         "/work-submission-api/v1.0/changes",
@@ -211,20 +207,10 @@ fn an_account_calls_only_the_apis_it_is_permitted(backend: Backend) {
     );
     // Information products are for people with the portal role: said so, not a portal role
     // the account cannot have.
-    let refused = expect_problem(
-        get_with(
-            &server,
-            "/api/v1/insights/6004/indicators",
-            "Authorization",
-            &sdr,
-        ),
-        403,
-    );
-    assert!(
-        refused["detail"]
-            .as_str()
-            .is_some_and(|detail| detail.contains("a machine account does not read them")),
-        "{refused}"
+    refused_saying(
+        "/api/v1/insights/6004/indicators",
+        &sdr,
+        "a machine account does not read them",
     );
 }
 
